@@ -1,0 +1,90 @@
+package dev.probe.core.diagnostics;
+
+import java.util.Arrays;
+
+/**
+ * What a sampling run reports about itself: acceptance, convergence (rank-normalised split-R̂ and
+ * bulk ESS per coordinate and for the energy), speed and invalid proposals.
+ *
+ * <pre>{@code
+ * Diagnostics d = trace.diagnostics();
+ * boolean ok = d.maxRhat() < 1.01 && d.minEss() > 400;
+ * }</pre>
+ *
+ * @param acceptanceRate per chain, fraction of sampling iterations whose proposal was accepted
+ * @param rhat per coordinate
+ * @param ess per coordinate (bulk)
+ * @param energyRhat split-R̂ of the energy trace
+ * @param energyEss bulk ESS of the energy trace
+ * @param wallSeconds whole run including warm-up
+ * @param samplingSeconds sampling phase only
+ * @param nonFiniteProposals proposals rejected for a NaN/∞ energy or gradient (warm-up included)
+ * @param outOfBoundsProposals proposals rejected for leaving the support box (warm-up included)
+ * @param gradientEvaluations batched gradient evaluations (warm-up included)
+ * @param energyEvaluations batched energy-only evaluations (warm-up included)
+ * @param stepSize step size used after warm-up
+ */
+public record Diagnostics(
+        double[] acceptanceRate,
+        double[] rhat,
+        double[] ess,
+        double energyRhat,
+        double energyEss,
+        double wallSeconds,
+        double samplingSeconds,
+        long nonFiniteProposals,
+        long outOfBoundsProposals,
+        long gradientEvaluations,
+        long energyEvaluations,
+        double stepSize) {
+
+    /** Mean acceptance rate over chains. */
+    public double meanAcceptance() {
+        return Arrays.stream(acceptanceRate).average().orElse(Double.NaN);
+    }
+
+    /** Largest R̂ over coordinates ({@code NaN} if any is undefined). */
+    public double maxRhat() {
+        return max(rhat);
+    }
+
+    /** Smallest bulk ESS over coordinates ({@code NaN} if any is undefined). */
+    public double minEss() {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : ess) {
+            if (Double.isNaN(v)) {
+                return Double.NaN;
+            }
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    /** Smallest ESS per second of sampling. */
+    public double essPerSecond() {
+        return minEss() / samplingSeconds;
+    }
+
+    private static double max(double[] values) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                return Double.NaN;
+            }
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    /** A key/value table for reports and failure messages. */
+    public String table() {
+        return String.format(java.util.Locale.ROOT,
+                "acceptance (mean)   %.3f%nmax R-hat            %.4f%nmin bulk ESS         %.1f%n"
+                        + "energy R-hat         %.4f%nenergy ESS           %.1f%nESS/s                %.1f%n"
+                        + "wall time (s)        %.2f%nsampling time (s)    %.2f%nnon-finite proposals %d%n"
+                        + "out-of-box proposals %d%ngradient evaluations %d%nenergy evaluations   %d%nstep size            %.4g%n",
+                meanAcceptance(), maxRhat(), minEss(), energyRhat, energyEss, essPerSecond(), wallSeconds,
+                samplingSeconds, nonFiniteProposals, outOfBoundsProposals, gradientEvaluations, energyEvaluations,
+                stepSize);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.probe.core.sampler;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import dev.probe.core.autograd.Autograd;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Factories for {@link Energy} instances from tensor functions or plain Java functions.
+ *
+ * <pre>{@code
+ * Energy banana = Energies.differentiable(2, x -> ...);          // autograd gradients
+ * Energy tree = Energies.blackBox(4, row -> forest.predict(row)); // value only, for MH / SmoothedMala
+ * Energy boxed = Energies.restrictedTo(tree, Box.of(lo, hi));
+ * }</pre>
+ */
+public final class Energies {
+    private Energies() {}
+
+    /** A differentiable energy from a tensor function {@code [C, d] -> [C]}; gradients via {@link Autograd}. */
+    public static Energy differentiable(int dimension, Function<NDArray, NDArray> u) {
+        Objects.requireNonNull(u, "u");
+        return new Energy() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public NDArray value(NDArray x) {
+                return u.apply(x);
+            }
+
+            @Override
+            public EnergyGradient valueAndGradient(NDArray x) {
+                return Autograd.valueAndGradient(x, u);
+            }
+
+            @Override
+            public boolean isDifferentiable() {
+                return true;
+            }
+        };
+    }
+
+    /** A non-differentiable energy evaluated row by row in Java (tree ensembles, simulators, ...). */
+    public static Energy blackBox(int dimension, ToDoubleFunction<double[]> u) {
+        Objects.requireNonNull(u, "u");
+        return new Energy() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public NDArray value(NDArray x) {
+                float[] flat = x.toType(DataType.FLOAT32, false).toFloatArray();
+                int chains = flat.length / dimension;
+                float[] out = new float[chains];
+                double[] row = new double[dimension];
+                for (int c = 0; c < chains; c++) {
+                    for (int k = 0; k < dimension; k++) {
+                        row[k] = flat[c * dimension + k];
+                    }
+                    out[c] = (float) u.applyAsDouble(row);
+                }
+                return x.getManager().create(out);
+            }
+        };
+    }
+
+    /** The same energy restricted to {@code box}. */
+    public static Energy restrictedTo(Energy energy, Box box) {
+        if (box.dimension() != energy.dimension()) {
+            throw new IllegalArgumentException("Box has " + box.dimension() + " coordinates but the energy has "
+                    + energy.dimension() + ". Give one bound per coordinate.");
+        }
+        return new Energy() {
+            @Override
+            public int dimension() {
+                return energy.dimension();
+            }
+
+            @Override
+            public NDArray value(NDArray x) {
+                return energy.value(x);
+            }
+
+            @Override
+            public EnergyGradient valueAndGradient(NDArray x) {
+                return energy.valueAndGradient(x);
+            }
+
+            @Override
+            public boolean isDifferentiable() {
+                return energy.isDifferentiable();
+            }
+
+            @Override
+            public Box bounds() {
+                return box;
+            }
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package dev.probe.core.sampler;
+
+/**
+ * A proposal for {@link RandomWalkMetropolis}, working on row-major {@code [C, d]} Java arrays (random
+ * walk proposals are used with black-box models and procedural generators, whose cost dominates).
+ *
+ * <pre>{@code
+ * Proposal p = MixedProposal.builder(3).continuous(0, 1.0).continuous(1, 1.0).categorical(2, 4, 0.8).build();
+ * }</pre>
+ */
+public interface Proposal {
+
+    /**
+     * Writes a proposal for every chain into {@code proposal}.
+     *
+     * @param current current positions, {@code chains × d} row-major
+     * @param proposal output, same layout
+     * @param scale the step size that warm-up tunes (multiplies continuous proposal widths)
+     * @param box support of the target (proposals may use it, e.g. to reflect)
+     * @return per chain the log Hastings correction {@code log q(x|x') − log q(x'|x)}; all zeros for a
+     *     symmetric proposal
+     */
+    double[] propose(float[] current, float[] proposal, int chains, double scale, Box box, ChainRandom random);
+}

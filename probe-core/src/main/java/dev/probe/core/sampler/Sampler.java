@@ -1,0 +1,238 @@
+package dev.probe.core.sampler;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.probe.core.diagnostics.Convergence;
+import dev.probe.core.diagnostics.Diagnostics;
+import dev.probe.core.runtime.Devices;
+import java.util.Arrays;
+
+/**
+ * Runs a {@link Kernel} on an {@link Energy}: warm-up (discarded; step size tuned by dual averaging
+ * toward the kernel's target acceptance, diagonal metric estimated for kernels that use one, both
+ * frozen afterwards), then {@code draws × thin} iterations keeping every {@code thin}-th state of every
+ * chain, repeats included, with energies and diagnostics.
+ *
+ * <p>Native memory: each iteration runs in a sub-manager of the run's manager; the current state is
+ * attached to it, the new state is attached back to the run's manager, and the sub-manager closes,
+ * freeing proposals and model intermediates. Memory stays flat over long runs.
+ *
+ * <p>Warm-up schedule for metric-using kernels (HMC): 15% step size only, two metric windows ending at
+ * 50% and 90% (each ends by installing the estimated metric and restarting dual averaging), 10% step
+ * size only.
+ *
+ * <pre>{@code
+ * Trace t = new Sampler(SamplerConfig.builder().chains(8).seed(1).build()).run(Mala.of(0.1), energy);
+ * }</pre>
+ */
+public final class Sampler {
+    private final SamplerConfig config;
+
+    public Sampler(SamplerConfig config) {
+        this.config = config;
+    }
+
+    /** Runs from default initial positions: N(0, 1) per unbounded coordinate, uniform in bounded ones. */
+    public Trace run(Kernel kernel, Energy energy) {
+        return run(kernel, energy, null);
+    }
+
+    /**
+     * Runs from the given initial positions {@code [chains][d]} (or defaults if {@code null}).
+     *
+     * @throws IllegalArgumentException if the kernel needs gradients the energy cannot give, or the
+     *     initial positions have the wrong shape or lie outside the support
+     * @throws IllegalStateException if the energy is not finite at an initial position
+     */
+    public Trace run(Kernel kernel, Energy energy, double[][] initial) {
+        if (kernel.needsGradient() && !energy.isDifferentiable()) {
+            throw new IllegalArgumentException(kernel.name() + " needs gradients but the energy is not differentiable. "
+                    + "Use RandomWalkMetropolis or SmoothedMala for black-box models.");
+        }
+        int chains = config.chains();
+        int d = energy.dimension();
+        ChainRandom random = new ChainRandom(config.seed());
+        float[] start = initialPositions(initial, energy.bounds(), chains, d, random);
+        long begin = System.nanoTime();
+        try (NDManager run = NDManager.newBaseManager(Devices.preferred())) {
+            NDArray x0 = run.create(start, new Shape(chains, d));
+            ChainState state;
+            try (NDManager scope = run.newSubManager()) {
+                x0.attach(scope);
+                state = kernel.init(x0, energy, random);
+                state.attach(run);
+            }
+            checkFinite(state, start, d);
+            Counters counters = new Counters(chains);
+            Warmup warmup = new Warmup(kernel, config, d);
+            for (int i = 0; i < config.warmup(); i++) {
+                Transition t = advance(warmup.kernel(), state, energy, random, run);
+                counters.countInvalid(t);
+                warmup.observe(i, t);
+                state = t.state();
+            }
+            Kernel tuned = warmup.finish();
+            long samplingBegin = System.nanoTime();
+            double[][][] samples = new double[chains][config.draws()][d];
+            double[][] energies = new double[chains][config.draws()];
+            for (int i = 0; i < config.samplingIterations(); i++) {
+                Transition t = advance(tuned, state, energy, random, run);
+                counters.count(t);
+                state = t.state();
+                if ((i + 1) % config.thin() == 0) {
+                    record(state, samples, energies, (i + 1) / config.thin() - 1, d);
+                }
+            }
+            long end = System.nanoTime();
+            Diagnostics diagnostics = diagnose(samples, energies, counters, (end - begin) / 1e9,
+                    (end - samplingBegin) / 1e9, tuned.stepSize());
+            return new Trace(tuned.toString(), config, samples, energies, diagnostics, warmup.inverseMetric());
+        }
+    }
+
+    private static Transition advance(Kernel kernel, ChainState state, Energy energy, ChainRandom random,
+            NDManager run) {
+        try (NDManager step = run.newSubManager()) {
+            state.attach(step);
+            Transition t = kernel.step(state, energy, random);
+            t.state().attach(run);
+            return t;
+        }
+    }
+
+    private static void record(ChainState state, double[][][] samples, double[][] energies, int draw, int d) {
+        float[] x = Tensors.toFloats(state.position());
+        for (int c = 0; c < samples.length; c++) {
+            for (int k = 0; k < d; k++) {
+                samples[c][draw][k] = x[c * d + k];
+            }
+            energies[c][draw] = state.energy()[c];
+        }
+    }
+
+    private static void checkFinite(ChainState state, float[] start, int d) {
+        double[] u = state.energy();
+        for (int c = 0; c < u.length; c++) {
+            if (!Double.isFinite(u[c])) {
+                double[] row = new double[d];
+                for (int k = 0; k < d; k++) {
+                    row[k] = start[c * d + k];
+                }
+                throw new IllegalStateException("The energy is " + u[c] + " at the initial position of chain " + c + " "
+                        + Arrays.toString(row) + ". Start the chains where the model's outputs are finite "
+                        + "(check the model for NaN outputs, or pass initial positions).");
+            }
+        }
+    }
+
+    private static float[] initialPositions(double[][] initial, Box box, int chains, int d, ChainRandom random) {
+        float[] out = new float[chains * d];
+        if (initial != null) {
+            if (initial.length != chains) {
+                throw new IllegalArgumentException("Got " + initial.length + " initial positions for " + chains
+                        + " chains. Give one position per chain.");
+            }
+            for (int c = 0; c < chains; c++) {
+                if (initial[c].length != d) {
+                    throw new IllegalArgumentException("Initial position of chain " + c + " has " + initial[c].length
+                            + " coordinates but the energy has " + d + ".");
+                }
+                if (!box.contains(initial[c])) {
+                    throw new IllegalArgumentException("Initial position of chain " + c + " " + Arrays.toString(initial[c])
+                            + " lies outside the support " + box + ". Start every chain inside the bounds.");
+                }
+                for (int k = 0; k < d; k++) {
+                    out[c * d + k] = (float) initial[c][k];
+                }
+            }
+            return out;
+        }
+        for (int c = 0; c < chains; c++) {
+            for (int k = 0; k < d; k++) {
+                double lo = box.lower(k);
+                double hi = box.upper(k);
+                double v;
+                if (Double.isInfinite(lo) && Double.isInfinite(hi)) {
+                    v = random.nextGaussian();
+                } else if (Double.isInfinite(hi)) {
+                    v = lo + Math.abs(random.nextGaussian());
+                } else if (Double.isInfinite(lo)) {
+                    v = hi - Math.abs(random.nextGaussian());
+                } else {
+                    v = lo + (hi - lo) * random.nextDouble();
+                }
+                out[c * d + k] = (float) v;
+            }
+        }
+        return out;
+    }
+
+    private static Diagnostics diagnose(double[][][] samples, double[][] energies, Counters counters, double wall,
+            double sampling, double stepSize) {
+        int chains = samples.length;
+        int draws = samples[0].length;
+        int d = samples[0][0].length;
+        double[] rhat = new double[d];
+        double[] ess = new double[d];
+        Arrays.fill(rhat, Double.NaN);
+        Arrays.fill(ess, Double.NaN);
+        double energyRhat = Double.NaN;
+        double energyEss = Double.NaN;
+        if (draws >= 4) {
+            for (int k = 0; k < d; k++) {
+                double[][] coordinate = new double[chains][draws];
+                for (int c = 0; c < chains; c++) {
+                    for (int i = 0; i < draws; i++) {
+                        coordinate[c][i] = samples[c][i][k];
+                    }
+                }
+                rhat[k] = Convergence.rhat(coordinate);
+                ess[k] = Convergence.bulkEss(coordinate);
+            }
+            energyRhat = Convergence.rhat(energies);
+            energyEss = Convergence.bulkEss(energies);
+        }
+        return new Diagnostics(counters.acceptanceRates(), rhat, ess, energyRhat, energyEss, wall, sampling,
+                counters.nonFinite, counters.outOfBounds, counters.gradients, counters.energies, stepSize);
+    }
+
+    /** Running counts over the run. */
+    private static final class Counters {
+        private final long[] accepted;
+        private long iterations;
+        private long nonFinite;
+        private long outOfBounds;
+        private long gradients;
+        private long energies;
+
+        Counters(int chains) {
+            accepted = new long[chains];
+        }
+
+        void countInvalid(Transition t) {
+            nonFinite += t.nonFinite();
+            outOfBounds += t.outOfBounds();
+            gradients += t.gradientEvaluations();
+            energies += t.energyEvaluations();
+        }
+
+        void count(Transition t) {
+            countInvalid(t);
+            iterations++;
+            for (int c = 0; c < accepted.length; c++) {
+                if (t.accepted()[c]) {
+                    accepted[c]++;
+                }
+            }
+        }
+
+        double[] acceptanceRates() {
+            double[] out = new double[accepted.length];
+            for (int c = 0; c < out.length; c++) {
+                out[c] = iterations == 0 ? Double.NaN : accepted[c] / (double) iterations;
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.probe.core.sampler;
+
+/**
+ * How long and how many chains to run, and the seed that determines every random draw.
+ *
+ * <pre>{@code
+ * SamplerConfig config = SamplerConfig.builder().chains(16).warmup(500).draws(1000).thin(1).seed(42).build();
+ * }</pre>
+ *
+ * @param chains number of chains batched in one tensor
+ * @param warmup warm-up iterations (discarded; step size and metric adapt, then freeze)
+ * @param draws kept draws per chain
+ * @param thin iterations per kept draw
+ * @param seed seed of the single random stream
+ * @param adapt whether warm-up adapts the step size (and the metric, for kernels that use one)
+ */
+public record SamplerConfig(int chains, int warmup, int draws, int thin, long seed, boolean adapt) {
+
+    public SamplerConfig {
+        require(chains >= 1, "chains must be at least 1, got " + chains);
+        require(warmup >= 0, "warmup must be non-negative, got " + warmup);
+        require(draws >= 1, "draws must be at least 1, got " + draws);
+        require(thin >= 1, "thin must be at least 1, got " + thin);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("Invalid sampler configuration: " + message);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Total iterations after warm-up. */
+    public int samplingIterations() {
+        return draws * thin;
+    }
+
+    /** Builder with defaults: 4 chains, 500 warm-up, 1000 draws, thin 1, seed 0, adaptation on. */
+    public static final class Builder {
+        private int chains = 4;
+        private int warmup = 500;
+        private int draws = 1000;
+        private int thin = 1;
+        private long seed;
+        private boolean adapt = true;
+
+        public Builder chains(int v) {
+            chains = v;
+            return this;
+        }
+
+        public Builder warmup(int v) {
+            warmup = v;
+            return this;
+        }
+
+        public Builder draws(int v) {
+            draws = v;
+            return this;
+        }
+
+        public Builder thin(int v) {
+            thin = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder adapt(boolean v) {
+            adapt = v;
+            return this;
+        }
+
+        public SamplerConfig build() {
+            return new SamplerConfig(chains, warmup, draws, thin, seed, adapt);
+        }
+    }
+}
