@@ -15,6 +15,9 @@ public final class DualAveraging {
     private static final double GAMMA = 0.05;
     private static final double T0 = 10;
     private static final double KAPPA = 0.75;
+    /** Step sizes are kept within [1e-12, 1e6]: beyond them the chain is broken, not tuned. */
+    private static final double MIN_LOG_STEP = Math.log(1e-12);
+    private static final double MAX_LOG_STEP = Math.log(1e6);
 
     private final double target;
     private final double mu;
@@ -39,7 +42,7 @@ public final class DualAveraging {
         double a = Double.isFinite(acceptance) ? acceptance : 0;
         double w = 1.0 / (m + T0);
         hBar = (1 - w) * hBar + w * (target - a);
-        double logStep = mu - Math.sqrt(m) / GAMMA * hBar;
+        double logStep = Math.max(MIN_LOG_STEP, Math.min(MAX_LOG_STEP, mu - Math.sqrt(m) / GAMMA * hBar));
         double eta = Math.pow(m, -KAPPA);
         logStepBar = eta * logStep + (1 - eta) * logStepBar;
         return Math.exp(logStep);

@@ -16,6 +16,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * <pre>{@code
  * double rhat = Convergence.rhat(draws);    // max of bulk and tail (folded) split-R̂
  * double ess = Convergence.bulkEss(draws);
+ * double essOfMean = Convergence.meanEss(draws); // for Monte-Carlo standard errors of a mean
  * }</pre>
  */
 public final class Convergence {
@@ -37,6 +38,11 @@ public final class Convergence {
     /** Bulk effective sample size: ESS of the rank-normalised split chains. */
     public static double bulkEss(double[][] draws) {
         return ess(rankNormalise(split(draws)));
+    }
+
+    /** ESS for the mean: ESS of the split chains without rank normalisation (Stan's {@code ess_mean}). */
+    public static double meanEss(double[][] draws) {
+        return ess(split(draws));
     }
 
     /** Classic (non-split, non-ranked) potential scale reduction of the given chains. */

@@ -60,7 +60,12 @@ public final class MixedProposal implements Proposal {
             int row = c * dimension;
             for (int i = 0; i < continuous.length; i++) {
                 int k = continuous[i];
-                double y = current[row + k] + scale * widths[i] * random.nextGaussian();
+                double sd = scale * widths[i];
+                double span = box.upper(k) - box.lower(k);
+                if (Double.isFinite(span)) {
+                    sd = Math.min(sd, 2 * span); // wider steps only fold back over the box
+                }
+                double y = current[row + k] + sd * random.nextGaussian();
                 proposal[row + k] = (float) reflect(y, box.lower(k), box.upper(k));
             }
             for (int i = 0; i < categorical.length; i++) {
@@ -76,19 +81,23 @@ public final class MixedProposal implements Proposal {
         return new double[chains];
     }
 
+    /** Folds {@code y} back into {@code [lo, hi]} by reflection at the bounds (exact for any distance). */
     static double reflect(double y, double lo, double hi) {
-        if (Double.isInfinite(lo) && Double.isInfinite(hi)) {
+        if (y >= lo && y <= hi) {
             return y;
         }
-        for (int i = 0; i < 64 && (y < lo || y > hi); i++) {
-            if (y < lo) {
-                y = 2 * lo - y;
-            }
-            if (y > hi) {
-                y = 2 * hi - y;
-            }
+        if (Double.isInfinite(hi)) {
+            return 2 * lo - y;
         }
-        return Math.min(Math.max(y, lo), hi);
+        if (Double.isInfinite(lo)) {
+            return 2 * hi - y;
+        }
+        double width = hi - lo;
+        double t = (y - lo) % (2 * width);
+        if (t < 0) {
+            t += 2 * width;
+        }
+        return t <= width ? lo + t : hi - (t - width);
     }
 
     /** Builder naming each coordinate's kind. */

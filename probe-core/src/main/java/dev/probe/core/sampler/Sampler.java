@@ -7,6 +7,7 @@ import dev.probe.core.diagnostics.Convergence;
 import dev.probe.core.diagnostics.Diagnostics;
 import dev.probe.core.runtime.Devices;
 import java.util.Arrays;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Runs a {@link Kernel} on an {@link Energy}: warm-up (discarded; step size tuned by dual averaging
@@ -28,9 +29,16 @@ import java.util.Arrays;
  */
 public final class Sampler {
     private final SamplerConfig config;
+    private final ObjIntConsumer<NDManager> afterIteration;
 
     public Sampler(SamplerConfig config) {
-        this.config = config;
+        this(config, (manager, iteration) -> {});
+    }
+
+    /** For tests: {@code afterIteration} sees the run's manager after every iteration. */
+    Sampler(SamplerConfig config, ObjIntConsumer<NDManager> afterIteration) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
+        this.afterIteration = afterIteration;
     }
 
     /** Runs from default initial positions: N(0, 1) per unbounded coordinate, uniform in bounded ones. */
@@ -71,6 +79,7 @@ public final class Sampler {
                 counters.countInvalid(t);
                 warmup.observe(i, t);
                 state = t.state();
+                afterIteration.accept(run, i);
             }
             Kernel tuned = warmup.finish();
             long samplingBegin = System.nanoTime();
@@ -80,6 +89,7 @@ public final class Sampler {
                 Transition t = advance(tuned, state, energy, random, run);
                 counters.count(t);
                 state = t.state();
+                afterIteration.accept(run, config.warmup() + i);
                 if ((i + 1) % config.thin() == 0) {
                     record(state, samples, energies, (i + 1) / config.thin() - 1, d);
                 }

@@ -1,0 +1,96 @@
+package dev.probe.core.sampler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Reproducibility, non-finite energies, memory and input validation of the runner. */
+class EngineBehaviourTest {
+
+    private static SamplerConfig config(long seed) {
+        return SamplerConfig.builder().chains(4).warmup(50).draws(100).seed(seed).build();
+    }
+
+    @Test
+    void sameSeedGivesIdenticalSamplesAndOtherSeedsDiffer() {
+        for (Kernel kernel : List.of(Mala.of(0.3), Hmc.of(0.2, 4), SmoothedMala.of(0.2, 0.3, 2))) {
+            Energy energy = kernel instanceof SmoothedMala ? Targets.correlatedGaussianBlackBox() : Targets.correlatedGaussian();
+            Trace a = new Sampler(config(5)).run(kernel, energy);
+            Trace b = new Sampler(config(5)).run(kernel, energy);
+            Trace c = new Sampler(config(6)).run(kernel, energy);
+            assertThat(a.samples()).as(kernel.name()).isDeepEqualTo(b.samples());
+            assertThat(a.energies()).isDeepEqualTo(b.energies());
+            assertThat(a.samples()).isNotEqualTo(c.samples());
+            assertThat(a.seed()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void nonFiniteEnergiesAreRejectedAndCounted() {
+        // NaN for x > 1.5: such proposals must be rejected, never kept
+        Energy energy = Energies.differentiable(1, x -> {
+            NDArray u = x.square().sum(new int[] {1}).div(2);
+            NDArray nan = u.mul(Float.NaN);
+            NDArray mask = x.get(":, 0").gt(1.5f);
+            return ai.djl.ndarray.NDArrays.where(mask, nan, u);
+        });
+        Trace trace = new Sampler(SamplerConfig.builder().chains(8).warmup(100).draws(1000).seed(7).build())
+                .run(Mala.of(0.5), energy, new double[][] {{0}, {0}, {0}, {0}, {0}, {0}, {0}, {0}});
+        assertThat(trace.diagnostics().nonFiniteProposals()).isPositive();
+        for (double[] s : trace.pooledSamples()) {
+            assertThat(s[0]).isFinite().isLessThanOrEqualTo(1.5);
+        }
+        for (double[] e : trace.energies()) {
+            for (double v : e) {
+                assertThat(v).isFinite();
+            }
+        }
+    }
+
+    @Test
+    void nanAtTheStartIsAClearError() {
+        Energy energy = Energies.differentiable(1, x -> x.sum(new int[] {1}).mul(Float.NaN));
+        assertThatThrownBy(() -> new Sampler(config(1)).run(Mala.of(0.1), energy))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("initial position of chain 0")
+                .hasMessageContaining("NaN outputs");
+    }
+
+    @Test
+    void gradientKernelOnBlackBoxEnergyIsRejectedBeforeSampling() {
+        assertThatThrownBy(() -> new Sampler(config(1)).run(Hmc.of(0.1, 3), Targets.standardNormalBlackBox(2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not differentiable")
+                .hasMessageContaining("SmoothedMala");
+    }
+
+    @Test
+    void initialPositionsAreValidated() {
+        Energy boxed = Energies.restrictedTo(Targets.standardNormal(1), Box.of(new double[] {0}, new double[] {1}));
+        assertThatThrownBy(() -> new Sampler(config(1)).run(Mala.of(0.1), boxed, new double[][] {{2}, {0.5}, {0.5}, {0.5}}))
+                .hasMessageContaining("outside the support");
+        assertThatThrownBy(() -> new Sampler(config(1)).run(Mala.of(0.1), boxed, new double[][] {{0.5}}))
+                .hasMessageContaining("Give one position per chain");
+        assertThatThrownBy(() -> Box.of(new double[] {1}, new double[] {1})).hasMessageContaining("Empty box");
+        assertThatThrownBy(() -> SamplerConfig.builder().chains(0).build()).hasMessageContaining("chains must be at least 1");
+    }
+
+    @Test
+    void managedArraysStayFlatOver10000Steps() {
+        List<Integer> counts = new ArrayList<>();
+        SamplerConfig config = SamplerConfig.builder().chains(16).warmup(100).draws(9900).seed(3).build();
+        new Sampler(config, (manager, i) -> {
+            if (i % 1000 == 999) {
+                counts.add(manager.getManagedArrays().size());
+            }
+        }).run(Mala.of(0.3), Targets.correlatedGaussian());
+        assertThat(counts).hasSize(10);
+        // the run's manager holds only the current state, whatever the iteration
+        assertThat(counts).allSatisfy(c -> assertThat(c).isEqualTo(counts.get(0)));
+        assertThat(counts.get(0)).isLessThanOrEqualTo(4);
+    }
+}
