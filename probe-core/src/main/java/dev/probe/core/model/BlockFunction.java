@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -61,10 +62,12 @@ abstract class BlockFunction implements TensorFunction {
     @Override
     public NDArray apply(NDArray x) {
         long rows = x.getShape().get(0);
-        NDArray shaped = x.reshape(new Shape(rows).addAll(sampleShape));
+        NDArray input = x.getDataType() == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
+        NDArray shaped = input.reshape(new Shape(rows).addAll(sampleShape));
         ParameterStore parameters = new ParameterStore(x.getManager(), false);
         NDArray out = block.forward(parameters, new NDList(shaped), training).singletonOrThrow();
-        return out.reshape(rows, -1);
+        out = out.reshape(rows, -1);
+        return out.getDataType() == x.getDataType() ? out : out.toType(x.getDataType(), false);
     }
 
     @Override
