@@ -1,0 +1,104 @@
+package dev.probe.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A model given as a plain Java function {@code double[][] -> double[][]} (rows in, rows out): tree
+ * ensembles, XGBoost4J boosters, ONNX Runtime sessions, simulators. Not differentiable: probe it with
+ * {@link dev.probe.core.sampler.SmoothedMala} or {@link dev.probe.core.sampler.RandomWalkMetropolis}
+ * (the default kernel choice does this automatically).
+ *
+ * <pre>{@code
+ * TensorFunction forest = BlackBoxFunction.of("forest", 13, 3, rows -> rf.predictProba(rows));
+ * Classifier classifier = Classifier.fromProbabilities(forest);
+ * }</pre>
+ */
+public final class BlackBoxFunction implements TensorFunction {
+    private final String name;
+    private final int inputDimension;
+    private final int outputDimension;
+    private final UnaryOperator<double[][]> function;
+
+    private BlackBoxFunction(String name, int inputDimension, int outputDimension, UnaryOperator<double[][]> function) {
+        if (inputDimension < 1 || outputDimension < 1) {
+            throw new IllegalArgumentException("Black-box model '" + name + "' needs at least one input and one output, got "
+                    + inputDimension + " inputs and " + outputDimension + " outputs.");
+        }
+        this.name = Objects.requireNonNull(name, "name");
+        this.inputDimension = inputDimension;
+        this.outputDimension = outputDimension;
+        this.function = Objects.requireNonNull(function, "function");
+    }
+
+    /** A black-box model mapping rows of {@code inputDimension} features to rows of {@code outputDimension} values. */
+    public static BlackBoxFunction of(String name, int inputDimension, int outputDimension,
+            UnaryOperator<double[][]> function) {
+        return new BlackBoxFunction(name, inputDimension, outputDimension, function);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int inputDimension() {
+        return inputDimension;
+    }
+
+    @Override
+    public int outputDimension() {
+        return outputDimension;
+    }
+
+    @Override
+    public NDArray apply(NDArray x) {
+        float[] flat = x.toType(DataType.FLOAT32, false).toFloatArray();
+        int rows = flat.length / inputDimension;
+        double[][] in = new double[rows][inputDimension];
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < inputDimension; k++) {
+                in[r][k] = flat[r * inputDimension + k];
+            }
+        }
+        double[][] y = evaluate(in);
+        float[] out = new float[rows * outputDimension];
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < outputDimension; k++) {
+                out[r * outputDimension + k] = (float) y[r][k];
+            }
+        }
+        return x.getManager().create(out, new Shape(rows, outputDimension));
+    }
+
+    @Override
+    public double[][] evaluate(double[][] rows) {
+        double[][] y = function.apply(rows);
+        if (y == null || y.length != rows.length) {
+            throw new IllegalStateException("Black-box model '" + name + "' returned " + (y == null ? "null" : y.length + " rows")
+                    + " for " + rows.length + " input rows. Return one output row per input row.");
+        }
+        for (int r = 0; r < y.length; r++) {
+            if (y[r] == null || y[r].length != outputDimension) {
+                throw new IllegalStateException("Black-box model '" + name + "' returned a row of "
+                        + (y[r] == null ? "null" : y[r].length + " values") + " but declared " + outputDimension
+                        + " outputs. Declare the number of outputs the function really returns.");
+            }
+        }
+        return y;
+    }
+
+    @Override
+    public boolean isDifferentiable() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "BlackBox[" + name + ": " + inputDimension + " -> " + outputDimension + "]";
+    }
+}

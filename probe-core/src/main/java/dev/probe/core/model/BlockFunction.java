@@ -1,0 +1,102 @@
+package dev.probe.core.model;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import dev.probe.core.runtime.Devices;
+
+/**
+ * The shared part of the DJL adapters: reshapes flat rows to the block's per-sample input shape, runs the
+ * block with frozen parameters, flattens the output to {@code [C, k]}. Holds the {@link Model} strongly so
+ * its parameters outlive every run (a finaliser closes a model whose block alone is kept).
+ */
+abstract class BlockFunction implements TensorFunction {
+    private final String name;
+    private final Model model;
+    private final Block block;
+    private final Shape sampleShape;
+    private final boolean training;
+    private final int inputDimension;
+    private final int outputDimension;
+
+    BlockFunction(String name, Model model, Shape sampleShape, boolean training) {
+        this.name = name;
+        this.model = model;
+        this.block = model.getBlock();
+        if (block == null) {
+            throw new IllegalArgumentException("Model '" + name + "' has no block. Call model.setBlock(...) and load or "
+                    + "initialise its parameters before probing it.");
+        }
+        this.sampleShape = sampleShape;
+        this.training = training;
+        this.inputDimension = Math.toIntExact(sampleShape.size());
+        block.freezeParameters(true);
+        this.outputDimension = probeOutputDimension();
+    }
+
+    private int probeOutputDimension() {
+        try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
+            NDArray zeros = manager.zeros(new Shape(2, inputDimension));
+            NDArray out = apply(zeros);
+            long rows = out.getShape().get(0);
+            if (rows != 2) {
+                throw new IllegalArgumentException("Model '" + name + "' mixes rows: 2 inputs gave " + rows
+                        + " output rows. Probe needs a model whose output has one row per input row.");
+            }
+            return Math.toIntExact(out.getShape().size() / 2);
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException) {
+                throw e;
+            }
+            throw new IllegalArgumentException("Model '" + name + "' failed on a batch of shape (2, " + sampleShape
+                    + "): " + e.getMessage() + ". Check that the per-sample input shape " + sampleShape
+                    + " is the one the model was built for.", e);
+        }
+    }
+
+    @Override
+    public NDArray apply(NDArray x) {
+        long rows = x.getShape().get(0);
+        NDArray input = x.getDataType() == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
+        NDArray shaped = input.reshape(new Shape(rows).addAll(sampleShape));
+        ParameterStore parameters = new ParameterStore(x.getManager(), false);
+        NDArray out = block.forward(parameters, new NDList(shaped), training).singletonOrThrow();
+        out = out.reshape(rows, -1);
+        return out.getDataType() == x.getDataType() ? out : out.toType(x.getDataType(), false);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int inputDimension() {
+        return inputDimension;
+    }
+
+    @Override
+    public int outputDimension() {
+        return outputDimension;
+    }
+
+    @Override
+    public boolean isDifferentiable() {
+        return true;
+    }
+
+    /** The underlying model (kept strongly reachable by this adapter). */
+    public Model model() {
+        return model;
+    }
+
+    /** The per-sample input shape the flat rows are reshaped to. */
+    public Shape sampleShape() {
+        return sampleShape;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.probe.core.model;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Objects;
+
+/**
+ * A classifier under test: a batch of inputs to class probabilities {@code [C, L]}, normalised one way.
+ * The wrapped function either outputs logits ({@link #fromLogits}: probabilities are their softmax) or
+ * probabilities ({@link #fromProbabilities}: used as they are, and checked to lie on the simplex whenever
+ * outputs are read back, before sampling and when results are built).
+ *
+ * <pre>{@code
+ * Classifier cnn = Classifier.fromLogits(TorchScriptFunction.load(path, new Shape(1, 28, 28)));
+ * Classifier forest = Classifier.fromProbabilities(BlackBoxFunction.of("rf", 13, 3, rf::predictProba));
+ * }</pre>
+ */
+public final class Classifier implements ModelUnderTest {
+    /** How the wrapped function's outputs are normalised. */
+    public enum Output {
+        /** Unnormalised scores; probabilities are {@code softmax(logits)}. */
+        LOGITS,
+        /** Already probabilities: non-negative, summing to 1. */
+        PROBABILITIES
+    }
+
+    private final TensorFunction function;
+    private final Output output;
+
+    private Classifier(TensorFunction function, Output output) {
+        this.function = Objects.requireNonNull(function, "function");
+        this.output = Objects.requireNonNull(output, "output");
+        if (function.outputDimension() < 2) {
+            throw new IllegalArgumentException("Classifier '" + function.name() + "' has " + function.outputDimension()
+                    + " output; a classifier needs one output per class (at least 2). For a single score use "
+                    + "Regressor.of(...) with PredictionRisky.decision(...).");
+        }
+    }
+
+    /** A classifier whose function returns logits. */
+    public static Classifier fromLogits(TensorFunction function) {
+        return new Classifier(function, Output.LOGITS);
+    }
+
+    /** A classifier whose function returns probabilities. */
+    public static Classifier fromProbabilities(TensorFunction function) {
+        return new Classifier(function, Output.PROBABILITIES);
+    }
+
+    /** Number of classes {@code L}. */
+    public int classes() {
+        return function.outputDimension();
+    }
+
+    /** Class probabilities {@code [C, L]} of the batch {@code x}. */
+    public NDArray probabilities(NDArray x) {
+        NDArray y = function.apply(x);
+        return output == Output.LOGITS ? y.softmax(1) : y;
+    }
+
+    /** Log-probabilities {@code [C, L]} (stable log-softmax for logits; log of clipped probabilities otherwise). */
+    public NDArray logProbabilities(NDArray x) {
+        NDArray y = function.apply(x);
+        return output == Output.LOGITS ? y.logSoftmax(1) : y.clip(1e-30, 1.0).log();
+    }
+
+    /** Class index {@code i} checked against the number of classes, with a message naming the query. */
+    public int checkClass(int i, String role) {
+        if (i < 0 || i >= classes()) {
+            throw new IllegalArgumentException(role + " class " + i + " is out of range: classifier '" + name() + "' has "
+                    + classes() + " classes, 0.." + (classes() - 1) + ". Use a class index in that range.");
+        }
+        return i;
+    }
+
+    @Override
+    public NDArray output(NDArray x) {
+        return probabilities(x);
+    }
+
+    @Override
+    public double[][] outputs(double[][] inputs) {
+        double[][] y = function.evaluate(inputs);
+        if (output == Output.LOGITS) {
+            OutputCheck.finite(name(), inputs, y);
+            for (double[] row : y) {
+                softmaxInPlace(row);
+            }
+        } else {
+            OutputCheck.probabilities(name(), inputs, y);
+        }
+        return y;
+    }
+
+    private static void softmaxInPlace(double[] row) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : row) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int k = 0; k < row.length; k++) {
+            row[k] = Math.exp(row[k] - max);
+            sum += row[k];
+        }
+        for (int k = 0; k < row.length; k++) {
+            row[k] /= sum;
+        }
+    }
+
+    @Override
+    public String name() {
+        return function.name();
+    }
+
+    @Override
+    public int inputDimension() {
+        return function.inputDimension();
+    }
+
+    @Override
+    public int outputDimension() {
+        return classes();
+    }
+
+    @Override
+    public boolean isDifferentiable() {
+        return function.isDifferentiable();
+    }
+
+    /** The wrapped function. */
+    public TensorFunction function() {
+        return function;
+    }
+
+    /** How the function's outputs are normalised. */
+    public Output declaredOutput() {
+        return output;
+    }
+
+    @Override
+    public String toString() {
+        return "Classifier[" + name() + ", " + classes() + " classes from " + output.name().toLowerCase() + "]";
+    }
+}

@@ -1,0 +1,100 @@
+package dev.probe.core.probe;
+
+import dev.probe.core.model.ModelUnderTest;
+import dev.probe.core.query.Query;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.sampler.ChainRandom;
+import dev.probe.core.sampler.Energy;
+import dev.probe.core.sampler.Kernel;
+import dev.probe.core.sampler.Sampler;
+import dev.probe.core.sampler.SamplerConfig;
+import dev.probe.core.sampler.Trace;
+import dev.probe.core.space.SampleSpace;
+import java.util.Objects;
+
+/**
+ * The entry point: a {@link Query} asked over a {@link SampleSpace}. The sampled coordinates {@code s}
+ * follow {@code π(s) ∝ exp(−U(s))} with
+ * <pre>  U(s) = priorEnergy(s) + query.energy(g(s))</pre>
+ * (e.g. {@code |z|²/2 + G(g(z))/τ} on a VAE latent space), restricted to the space's bounds. The result
+ * pushes every kept draw forward and evaluates every model of the query (no gradients).
+ *
+ * <p>Checks before any sampling: the space's inputs match the models' inputs, and at the chains'
+ * starting points the pushed-forward inputs have the right width and every model's outputs are finite
+ * (and on the simplex for declared probabilities). The default kernel is MALA when the whole pipeline is
+ * differentiable, random-walk Metropolis with the space's proposal when the space has discrete
+ * coordinates, and smoothed-gradient MALA otherwise; warm-up tunes its step size.
+ *
+ * <pre>{@code
+ * SampleSpace space = InputSpace.box(new double[] {-3, -3}, new double[] {3, 3});
+ * ProbeResult r = Probe.of(space, Ambivalent.between(classifier, 0, 1))
+ *         .sample(SamplerConfig.builder().chains(8).warmup(300).draws(500).seed(7).build());
+ * }</pre>
+ */
+public final class Probe {
+    private final SampleSpace space;
+    private final Query query;
+
+    private Probe(SampleSpace space, Query query) {
+        this.space = Objects.requireNonNull(space, "space");
+        this.query = Objects.requireNonNull(query, "query");
+        if (space.inputDimension() != query.inputDimension()) {
+            throw new IllegalArgumentException("Shape mismatch: " + space.describe() + " produces inputs of "
+                    + space.inputDimension() + " features but the query's models take " + query.inputDimension() + " ("
+                    + query.describe() + "). Use a decoder (or generator) whose flattened output has "
+                    + query.inputDimension() + " values, or models built for " + space.inputDimension() + " features.");
+        }
+    }
+
+    /** The probe of {@code query} over {@code space}. */
+    public static Probe of(SampleSpace space, Query query) {
+        return new Probe(space, query);
+    }
+
+    /** The energy the sampler runs on (over the space's coordinates). */
+    public Energy energy() {
+        return ProbeEnergy.of(space, query);
+    }
+
+    /** The kernel used when none is given. */
+    public Kernel defaultKernel() {
+        return KernelChoice.forPipeline(space, energy().isDifferentiable());
+    }
+
+    /** Samples with the {@link #defaultKernel()}. */
+    public ProbeResult sample(SamplerConfig config) {
+        return sample(config, defaultKernel());
+    }
+
+    /** Samples with {@code kernel}. */
+    public ProbeResult sample(SamplerConfig config, Kernel kernel) {
+        ChainRandom starts = new ChainRandom(config.seed());
+        starts.split(); // the jumped stream: independent of the sampler's own stream for the same seed
+        double[][] initial = space.initialPositions(config.chains(), starts);
+        preflight(initial);
+        Trace trace = new Sampler(config).run(kernel, energy(), initial);
+        return ResultBuilder.build(space, query, trace);
+    }
+
+    private void preflight(double[][] initial) {
+        double[][] inputs = space.toInputs(initial);
+        for (int c = 0; c < inputs.length; c++) {
+            if (inputs[c].length != query.inputDimension()) {
+                throw new IllegalArgumentException("Shape mismatch: " + space.describe() + " produced an input of "
+                        + inputs[c].length + " values but the query's models take " + query.inputDimension()
+                        + ". Make the decoder's flattened output match the classifier's input.");
+            }
+        }
+        for (ModelUnderTest m : query.models()) {
+            m.outputs(inputs);
+        }
+    }
+
+    public SampleSpace space() {
+        return space;
+    }
+
+    public Query query() {
+        return query;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.probe.core.probe;
+
+import dev.probe.core.model.ModelUnderTest;
+import dev.probe.core.query.Query;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Provenance;
+import dev.probe.core.sampler.Trace;
+import dev.probe.core.space.SampleSpace;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a {@link ProbeResult} from a {@link Trace}: push forward, evaluate every model, measure distances. */
+final class ResultBuilder {
+    private ResultBuilder() {}
+
+    static ProbeResult build(SampleSpace space, Query query, Trace trace) {
+        double[][] latents = trace.pooledSamples();
+        double[][] inputs = space.toInputs(latents);
+        List<ModelUnderTest> models = query.models();
+        List<String> names = new ArrayList<>();
+        double[][][] outputs = new double[models.size()][][];
+        for (int m = 0; m < models.size(); m++) {
+            names.add(uniqueName(names, models.get(m).name()));
+            outputs[m] = models.get(m).outputs(inputs);
+        }
+        double[] distances = new double[latents.length];
+        for (int i = 0; i < latents.length; i++) {
+            double[][] row = new double[models.size()][];
+            for (int m = 0; m < models.size(); m++) {
+                row[m] = outputs[m][i];
+            }
+            distances[i] = query.targetDistance(row);
+        }
+        double[] energies = new double[latents.length];
+        double[][] perChain = trace.energies();
+        int i = 0;
+        for (double[] chain : perChain) {
+            for (double u : chain) {
+                energies[i++] = u;
+            }
+        }
+        Provenance provenance = new Provenance(query.describe(), space.describe(), trace.kernel(), trace.config(),
+                trace.diagnostics());
+        return new ProbeResult(provenance, trace.chains(), latents, inputs, names, outputs, energies, distances);
+    }
+
+    private static String uniqueName(List<String> taken, String name) {
+        String candidate = name;
+        for (int k = 2; taken.contains(candidate); k++) {
+            candidate = name + "#" + k;
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.probe.core.query;
+
+/** Argument checks shared by the queries (package plumbing). */
+final class Checks {
+    private Checks() {}
+
+    static double sigma(double sigma) {
+        if (!(sigma > 0) || !Double.isFinite(sigma)) {
+            throw new IllegalArgumentException("σ must be positive and finite, got " + sigma
+                    + ". σ is the width of the relaxed level set (BAYES-PROBE uses 0.05).");
+        }
+        return sigma;
+    }
+
+    static double temperature(double tau) {
+        if (!(tau > 0) || !Double.isFinite(tau)) {
+            throw new IllegalArgumentException("Temperature τ must be positive and finite, got " + tau
+                    + ". Samples follow exp(−G/τ): smaller τ concentrates them where G is small.");
+        }
+        return tau;
+    }
+
+    static double positive(String what, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(what + " must be positive and finite, got " + v);
+        }
+        return v;
+    }
+
+    static double power(double r) {
+        if (!(r >= 1) || !Double.isFinite(r)) {
+            throw new IllegalArgumentException("The power r must be at least 1, got " + r + " (|·|^r with r ≥ 1).");
+        }
+        return r;
+    }
+
+    static double infinityDistance(double[] p, double[] target) {
+        double d = 0;
+        for (int k = 0; k < p.length; k++) {
+            d = Math.max(d, Math.abs(p[k] - target[k]));
+        }
+        return d;
+    }
+}

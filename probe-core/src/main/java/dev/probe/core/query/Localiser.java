@@ -1,0 +1,106 @@
+package dev.probe.core.query;
+
+import ai.djl.ndarray.NDArray;
+import dev.probe.core.model.ModelUnderTest;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The localiser {@code R_G(x) = λ Σ_k w_k |x_k − x_a,k|^r} that keeps samples near an anchor {@code x_a}
+ * ("Generating Samples to Probe Trained Models" §3), as a Gibbs energy {@code R_G(x)/τ}. Defaults:
+ * {@code λ = 1}, {@code r = 2}, {@code w = 1}, {@code τ = 1}. It has no target of its own (distance 0).
+ *
+ * <pre>{@code
+ * Localiser near = Localiser.around(applicant).lambda(0.05).power(2).weights(w).temperature(0.01);
+ * Query cf = FixedLabel.counterfactual(classifier, 1, near);
+ * }</pre>
+ */
+public final class Localiser implements Query {
+    private final double[] anchor;
+    private final double lambda;
+    private final double power;
+    private final double[] weights;
+    private final double tau;
+
+    private Localiser(double[] anchor, double lambda, double power, double[] weights, double tau) {
+        this.anchor = anchor;
+        this.lambda = Checks.positive("The localiser strength λ", lambda);
+        this.power = Checks.power(power);
+        if (weights.length != anchor.length) {
+            throw new IllegalArgumentException("The localiser has " + weights.length + " weights for an anchor of "
+                    + anchor.length + " features. Give one weight per feature.");
+        }
+        for (double w : weights) {
+            if (!(w >= 0) || !Double.isFinite(w)) {
+                throw new IllegalArgumentException("Localiser weights must be finite and non-negative, got " + Arrays.toString(weights));
+            }
+        }
+        this.weights = weights;
+        this.tau = Checks.temperature(tau);
+    }
+
+    /** {@code λ = 1, r = 2, w = 1, τ = 1} around {@code anchor}. */
+    public static Localiser around(double[] anchor) {
+        double[] w = new double[anchor.length];
+        Arrays.fill(w, 1);
+        return new Localiser(anchor.clone(), 1, 2, w, 1);
+    }
+
+    public Localiser lambda(double v) {
+        return new Localiser(anchor, v, power, weights, tau);
+    }
+
+    public Localiser power(double r) {
+        return new Localiser(anchor, lambda, r, weights, tau);
+    }
+
+    public Localiser weights(double[] w) {
+        return new Localiser(anchor, lambda, power, w.clone(), tau);
+    }
+
+    public Localiser temperature(double t) {
+        return new Localiser(anchor, lambda, power, weights, t);
+    }
+
+    public double temperature() {
+        return tau;
+    }
+
+    public double[] anchor() {
+        return anchor.clone();
+    }
+
+    @Override
+    public NDArray energy(NDArray x) {
+        NDArray a = x.getManager().create(anchor).toType(x.getDataType(), false);
+        NDArray w = x.getManager().create(weights).toType(x.getDataType(), false);
+        NDArray diff = x.sub(a).abs();
+        NDArray term = power == 2 ? diff.square() : power == 1 ? diff : diff.pow(power);
+        return term.mul(w).sum(new int[] {1}).mul(lambda / tau);
+    }
+
+    @Override
+    public boolean isDifferentiable() {
+        return true;
+    }
+
+    @Override
+    public int inputDimension() {
+        return anchor.length;
+    }
+
+    @Override
+    public List<ModelUnderTest> models() {
+        return List.of();
+    }
+
+    @Override
+    public double targetDistance(double[][] outputs) {
+        return 0;
+    }
+
+    @Override
+    public String describe() {
+        return "Localiser[anchor " + Arrays.toString(anchor) + ", λ=" + lambda + ", r=" + power + ", τ=" + tau + "]";
+    }
+}

@@ -1,0 +1,51 @@
+package dev.probe.core.query;
+
+import ai.djl.ndarray.NDArray;
+import dev.probe.core.model.ModelUnderTest;
+import java.util.List;
+
+/**
+ * A question asked of trained models, as an energy over model inputs: samples follow
+ * {@code π(x) ∝ p(x)·exp(−energy(x))}. BAYES-PROBE's relaxed level-set likelihoods
+ * ({@code u|x ~ N(q(f(x)), σ²)}, energy {@code |q(f(x)) − u*|²/2σ²}) and the probing functions
+ * {@code G/τ} of "Generating Samples to Probe Trained Models" are both such energies, so one engine
+ * serves both. Queries add: {@code a.plus(b)} asks both questions at once.
+ *
+ * <p>Contract: {@link #energy} maps {@code [C, d]} to {@code [C]} in {@code x}'s manager, keeps rows
+ * independent and is differentiable through DJL autograd when {@link #isDifferentiable()}; it never opens
+ * a gradient collector itself. {@link #targetDistance} says how far one sample's outputs are from what
+ * the query asks (0 = attained), in the units of the outputs.
+ *
+ * <pre>{@code
+ * Query q = HighConfidence.of(classifier, 7).plus(Localiser.around(anchor).lambda(0.5));
+ * ProbeResult r = Probe.of(space, q).sample(config);
+ * }</pre>
+ */
+public interface Query {
+
+    /** The energy of every row of the {@code [C, d]} input batch {@code x}, as a {@code [C]} tensor. */
+    NDArray energy(NDArray x);
+
+    /** Whether {@link #energy} is differentiable (all its models are). */
+    boolean isDifferentiable();
+
+    /** Features of one input row the query's models take. */
+    int inputDimension();
+
+    /** The models whose outputs {@link #targetDistance} reads, in order. */
+    List<ModelUnderTest> models();
+
+    /**
+     * Distance of one sample from the query's target: {@code outputs[m]} is the output row of
+     * {@code models().get(m)} at that sample. 0 means exactly attained.
+     */
+    double targetDistance(double[][] outputs);
+
+    /** A one-line description with the parameters, for results. */
+    String describe();
+
+    /** This question and {@code other} at once: energies add, distances take the maximum. */
+    default Query plus(Query other) {
+        return QuerySum.of(this, other);
+    }
+}

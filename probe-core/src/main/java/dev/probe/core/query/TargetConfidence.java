@@ -1,0 +1,95 @@
+package dev.probe.core.query;
+
+import ai.djl.ndarray.NDArray;
+import dev.probe.core.model.Classifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Any target probability vector {@code p*} (BAYES-PROBE eqs. 10–11): {@code u_k|x ~ N(f_k(x), σ²)},
+ * {@code u*_k = p*_k},
+ * <pre>  U(x) = Σ_k (f_k(x) − p*_k)² / 2σ².</pre>
+ * Target distance: {@code ‖f − p*‖∞}. {@link #interpolation} gives the paper's 8 → 9 sweep.
+ *
+ * <pre>{@code
+ * for (double[] target : TargetConfidence.interpolation(10, 8, 9, 11)) {
+ *     results.add(Probe.of(space, TargetConfidence.of(classifier, target)).sample(config));
+ * }
+ * }</pre>
+ */
+public final class TargetConfidence extends LevelSetQuery {
+    private final double[] target;
+
+    private TargetConfidence(Classifier classifier, double[] target, double sigma) {
+        super(classifier, sigma);
+        if (target.length != classifier.classes()) {
+            throw new IllegalArgumentException("The target has " + target.length + " probabilities but classifier '"
+                    + classifier.name() + "' has " + classifier.classes() + " classes. Give one probability per class.");
+        }
+        double sum = 0;
+        for (double v : target) {
+            if (!(v >= 0 && v <= 1)) {
+                throw new IllegalArgumentException("Target " + Arrays.toString(target) + " has a value outside [0, 1]. "
+                        + "Give a probability vector.");
+            }
+            sum += v;
+        }
+        if (Math.abs(sum - 1) > 1e-6) {
+            throw new IllegalArgumentException("Target " + Arrays.toString(target) + " sums to " + sum
+                    + ", not 1. Give a probability vector (normalise it).");
+        }
+        this.target = target.clone();
+    }
+
+    /** Target {@code p*}, {@code σ = 0.05}. */
+    public static TargetConfidence of(Classifier classifier, double[] target) {
+        return new TargetConfidence(classifier, target, DEFAULT_SIGMA);
+    }
+
+    /** The same query with another σ. */
+    public TargetConfidence withSigma(double sigma) {
+        return new TargetConfidence(classifier, target, sigma);
+    }
+
+    /** {@code steps} targets moving linearly from class {@code from} (certain) to class {@code to} (certain). */
+    public static List<double[]> interpolation(int classes, int from, int to, int steps) {
+        if (steps < 2) {
+            throw new IllegalArgumentException("An interpolation needs at least 2 steps, got " + steps);
+        }
+        if (from < 0 || from >= classes || to < 0 || to >= classes) {
+            throw new IllegalArgumentException("Classes " + from + " and " + to + " must lie in 0.." + (classes - 1));
+        }
+        List<double[]> out = new ArrayList<>();
+        for (int s = 0; s < steps; s++) {
+            double t = s / (double) (steps - 1);
+            double[] p = new double[classes];
+            p[from] += 1 - t;
+            p[to] += t;
+            out.add(p);
+        }
+        return out;
+    }
+
+    @Override
+    public NDArray energy(NDArray x) {
+        NDArray p = classifier.probabilities(x);
+        NDArray t = x.getManager().create(target).toType(x.getDataType(), false);
+        return p.sub(t).square().sum(new int[] {1}).div(2 * sigma * sigma);
+    }
+
+
+    @Override
+    public double targetDistance(double[][] outputs) {
+        return Checks.infinityDistance(outputs[0], target);
+    }
+
+    public double[] target() {
+        return target.clone();
+    }
+
+    @Override
+    public String describe() {
+        return "TargetConfidence[" + classifier.name() + ", p*=" + Arrays.toString(target) + ", σ=" + sigma + "]";
+    }
+}

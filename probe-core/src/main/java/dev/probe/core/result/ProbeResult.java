@@ -1,0 +1,228 @@
+package dev.probe.core.result;
+
+import dev.probe.core.diagnostics.Convergence;
+import dev.probe.core.diagnostics.Diagnostics;
+import dev.probe.core.sampler.SamplerConfig;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The immutable answer to a probe, with no tensors inside: for every kept draw (chain after chain) the
+ * sampled coordinates (latents, or free features), the model input they push forward to, every model's
+ * outputs and the distance from the query's target; plus the engine's diagnostics and the provenance
+ * (query, space, kernel, seed, full sampler configuration). Accessors return copies.
+ *
+ * <p>Rates ({@link #attainment}, {@link #rate}, {@link #misclassified}) come with exact Clopper–Pearson
+ * intervals on the effective number of draws (see {@link Rate}).
+ *
+ * <pre>{@code
+ * ProbeResult r = Probe.of(space, Ambivalent.between(classifier, 1, 7)).sample(config);
+ * Rate onTarget = r.attainment(0.1);
+ * Rate wrong = r.misclassified(classifier.name(), Oracle.constant(1));
+ * System.out.println(r.summary());
+ * }</pre>
+ */
+public final class ProbeResult {
+    /** Two-sided confidence of the rates' intervals. */
+    public static final double CONFIDENCE = 0.95;
+
+    private final Provenance provenance;
+    private final int chains;
+    private final double[][] latents;
+    private final double[][] inputs;
+    private final List<String> models;
+    private final double[][][] outputs;
+    private final double[] energies;
+    private final double[] distances;
+
+    /**
+     * A result; arrays are {@code [chains·draws]} rows, chain after chain, and {@code outputs[m]} belongs
+     * to {@code models.get(m)}.
+     */
+    public ProbeResult(Provenance provenance, int chains, double[][] latents, double[][] inputs, List<String> models,
+            double[][][] outputs, double[] energies, double[] distances) {
+        this.provenance = provenance;
+        this.chains = chains;
+        this.latents = Copies.of(latents);
+        this.inputs = Copies.of(inputs);
+        this.models = List.copyOf(models);
+        this.outputs = new double[outputs.length][][];
+        for (int m = 0; m < outputs.length; m++) {
+            this.outputs[m] = Copies.of(outputs[m]);
+        }
+        this.energies = energies.clone();
+        this.distances = distances.clone();
+    }
+
+    public int size() {
+        return latents.length;
+    }
+
+    public int chains() {
+        return chains;
+    }
+
+    /** Sampled coordinates {@code [n][dimension]}. */
+    public double[][] latents() {
+        return Copies.of(latents);
+    }
+
+    /** Model inputs {@code [n][features]}. */
+    public double[][] inputs() {
+        return Copies.of(inputs);
+    }
+
+    /** Names of the query's models, in the order of {@link Sample#outputs()}. */
+    public List<String> models() {
+        return models;
+    }
+
+    /** Outputs {@code [n][k]} of the named model. */
+    public double[][] outputs(String model) {
+        return Copies.of(outputs[indexOf(model)]);
+    }
+
+    /** Energies of the kept draws. */
+    public double[] energies() {
+        return energies.clone();
+    }
+
+    /** Distances from the query's target (0 = attained). */
+    public double[] targetDistances() {
+        return distances.clone();
+    }
+
+    /** Sample {@code i}. */
+    public Sample sample(int i) {
+        double[][] out = new double[outputs.length][];
+        for (int m = 0; m < outputs.length; m++) {
+            out[m] = outputs[m][i].clone();
+        }
+        return new Sample(i, latents[i].clone(), inputs[i].clone(), out, distances[i]);
+    }
+
+    /** Target attainment: the fraction of samples within {@code tolerance} of the query's target. */
+    public Rate attainment(double tolerance) {
+        return rate(s -> s.targetDistance() <= tolerance);
+    }
+
+    /** The fraction of samples satisfying {@code p}. */
+    public Rate rate(Predicate<Sample> p) {
+        return rateAmong(p, s -> true);
+    }
+
+    /** The fraction of samples satisfying {@code p} among those satisfying {@code among}. */
+    public Rate rateAmong(Predicate<Sample> p, Predicate<Sample> among) {
+        int n = size();
+        boolean[] in = new boolean[n];
+        boolean[] hit = new boolean[n];
+        long trials = 0;
+        long successes = 0;
+        for (int i = 0; i < n; i++) {
+            Sample s = sample(i);
+            in[i] = among.test(s);
+            hit[i] = in[i] && p.test(s);
+            trials += in[i] ? 1 : 0;
+            successes += hit[i] ? 1 : 0;
+        }
+        return Rate.withEffectiveTrials(successes, trials, trials * essFraction(hit), CONFIDENCE);
+    }
+
+    /** The fraction of samples the named classifier labels differently from the oracle. */
+    public Rate misclassified(String model, Oracle oracle) {
+        int m = indexOf(model);
+        return rate(s -> s.predicted(m) != oracle.label(s.latent(), s.input()));
+    }
+
+    /** As {@link #misclassified}, among samples within {@code tolerance} of the target (e.g. high-confidence ones). */
+    public Rate misclassifiedAmongAttained(String model, Oracle oracle, double tolerance) {
+        int m = indexOf(model);
+        return rateAmong(s -> s.predicted(m) != oracle.label(s.latent(), s.input()), s -> s.targetDistance() <= tolerance);
+    }
+
+    /** ESS of an indicator series over N draws, as a fraction in (0, 1]; the energy's ESS when undefined. */
+    private double essFraction(boolean[] indicator) {
+        int draws = size() / chains;
+        double[][] series = new double[chains][draws];
+        for (int c = 0; c < chains; c++) {
+            for (int i = 0; i < draws; i++) {
+                series[c][i] = indicator[c * draws + i] ? 1 : 0;
+            }
+        }
+        double ess = draws >= 4 ? Convergence.bulkEss(series) : Double.NaN;
+        if (!Double.isFinite(ess)) {
+            // a constant indicator has no ESS of its own: use the energy trace's (the energy decides the target)
+            ess = provenance.diagnostics().energyEss();
+        }
+        if (!Double.isFinite(ess)) {
+            ess = chains;
+        }
+        return Math.max(1.0 / size(), Math.min(1, ess / size()));
+    }
+
+    /** Mean, standard deviation and ESS of a per-sample statistic. */
+    public Estimate estimate(ToDoubleFunction<Sample> statistic) {
+        int n = size();
+        int draws = n / chains;
+        double[][] series = new double[chains][draws];
+        double sum = 0;
+        double sq = 0;
+        for (int i = 0; i < n; i++) {
+            double v = statistic.applyAsDouble(sample(i));
+            series[i / draws][i % draws] = v;
+            sum += v;
+            sq += v * v;
+        }
+        double mean = sum / n;
+        double sd = Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1)));
+        double ess = draws >= 4 ? Convergence.bulkEss(series) : Double.NaN;
+        return new Estimate(mean, sd, Double.isFinite(ess) ? Math.min(ess, n) : chains);
+    }
+
+    /** Mean of the model inputs. */
+    public double[] inputMean() {
+        return Moments.mean(inputs);
+    }
+
+    /** Sample covariance of the model inputs. */
+    public double[][] inputCovariance() {
+        return Moments.covariance(inputs);
+    }
+
+    public Diagnostics diagnostics() {
+        return provenance.diagnostics();
+    }
+
+    public long seed() {
+        return provenance.config().seed();
+    }
+
+    public SamplerConfig config() {
+        return provenance.config();
+    }
+
+    /** Query, space, kernel and configuration of the run. */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    private int indexOf(String model) {
+        int m = models.indexOf(model);
+        if (m < 0) {
+            throw new IllegalArgumentException("No model named '" + model + "' in this result; its models are " + models);
+        }
+        return m;
+    }
+
+    /** A key/value table for reports and failure messages (seed first, so a failure can be replayed). */
+    public String summary() {
+        return provenance.table() + String.format(java.util.Locale.ROOT, "samples              %d%n", size())
+                + diagnostics().table();
+    }
+
+    @Override
+    public String toString() {
+        return "ProbeResult[" + provenance.query() + ", seed=" + seed() + ", " + size() + " samples]";
+    }
+}

@@ -1,0 +1,62 @@
+package dev.probe.core.result;
+
+import org.apache.commons.statistics.distribution.BetaDistribution;
+
+/**
+ * A rate {@code successes / trials} with an exact binomial (Clopper–Pearson) confidence interval: the
+ * interval's ends are the Beta quantiles {@code B(α/2; k, n−k+1)} and {@code B(1−α/2; k+1, n−k)}
+ * (Commons Statistics {@link BetaDistribution}), which is the exact inversion of the binomial test.
+ *
+ * <p>MCMC draws are autocorrelated, so rates from a {@link ProbeResult} use an effective number of
+ * trials {@code n·ESS/N} (ESS of the indicator series; counts scaled alike). That widens the interval to
+ * what the chains really support; for independent trials {@code effectiveTrials == trials}.
+ *
+ * <pre>{@code
+ * Rate r = Rate.clopperPearson(3, 50, 0.95);
+ * boolean rare = r.upper() < 0.2;
+ * }</pre>
+ *
+ * @param successes counted successes {@code k}
+ * @param trials counted trials {@code n}
+ * @param effectiveTrials trials the interval is based on ({@code ≤ n})
+ * @param lower lower end of the interval
+ * @param upper upper end of the interval
+ * @param confidence two-sided confidence level, e.g. 0.95
+ */
+public record Rate(long successes, long trials, double effectiveTrials, double lower, double upper, double confidence) {
+
+    /** The exact interval for {@code k} successes in {@code n} independent trials. */
+    public static Rate clopperPearson(long k, long n, double confidence) {
+        return withEffectiveTrials(k, n, n, confidence);
+    }
+
+    /** The exact interval computed on {@code nEff} trials with the same success fraction. */
+    public static Rate withEffectiveTrials(long k, long n, double nEff, double confidence) {
+        if (n < 0 || k < 0 || k > n) {
+            throw new IllegalArgumentException("Need 0 <= successes <= trials, got " + k + " of " + n);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("Confidence must lie in (0, 1), got " + confidence);
+        }
+        if (n == 0) {
+            return new Rate(0, 0, 0, 0, 1, confidence);
+        }
+        double m = Math.max(1, Math.min(n, nEff));
+        double s = k * m / n;
+        double alpha = 1 - confidence;
+        double lo = k == 0 ? 0 : BetaDistribution.of(s, m - s + 1).inverseCumulativeProbability(alpha / 2);
+        double hi = k == n ? 1 : BetaDistribution.of(s + 1, m - s).inverseCumulativeProbability(1 - alpha / 2);
+        return new Rate(k, n, m, lo, hi, confidence);
+    }
+
+    /** The observed fraction {@code k / n} ({@code NaN} without trials). */
+    public double estimate() {
+        return trials == 0 ? Double.NaN : successes / (double) trials;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "%d/%d = %.4f, %.0f%% CI [%.4f, %.4f] (n_eff %.1f)", successes, trials,
+                estimate(), 100 * confidence, lower, upper, effectiveTrials);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.probe.core.result;
+
+/**
+ * One kept sample of a {@link ProbeResult}, as handed to predicates (arrays are the result's own copies).
+ *
+ * <pre>{@code
+ * Rate flipped = result.rate(s -> s.outputs()[0][1] > 0.5);
+ * }</pre>
+ *
+ * @param index position in the pooled samples (chain after chain)
+ * @param latent sampled coordinates
+ * @param input model input
+ * @param outputs output row of every model of the query
+ * @param targetDistance distance from the query's target (0 = attained)
+ */
+public record Sample(int index, double[] latent, double[] input, double[][] outputs, double targetDistance) {
+
+    /** Index of the largest output of model {@code m} (the predicted class of a classifier). */
+    public int predicted(int m) {
+        double[] row = outputs[m];
+        int best = 0;
+        for (int k = 1; k < row.length; k++) {
+            if (row[k] > row[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.probe.core.space;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds an {@link InputSpace}; every inconsistency is reported at {@link #build()} with its fix.
+ *
+ * <pre>{@code
+ * InputSpace s = InputSpace.builder(3).bounds(lo, hi).fix(2, 1.0).anchor(x0).build();
+ * }</pre>
+ */
+public final class InputSpaceBuilder {
+    private final int features;
+    private final double[] lower;
+    private final double[] upper;
+    private final double[] scale;
+    private final boolean[] fixed;
+    private final double[] fixedValues;
+    private final List<int[]> groups = new ArrayList<>();
+    private double[] anchor;
+
+    InputSpaceBuilder(int features) {
+        if (features < 1) {
+            throw new IllegalArgumentException("An input space needs at least one feature, got " + features);
+        }
+        this.features = features;
+        lower = new double[features];
+        upper = new double[features];
+        Arrays.fill(lower, Double.NEGATIVE_INFINITY);
+        Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        scale = new double[features];
+        Arrays.fill(scale, 1);
+        fixed = new boolean[features];
+        fixedValues = new double[features];
+    }
+
+    /** Bounds of every feature. */
+    public InputSpaceBuilder bounds(double[] lo, double[] hi) {
+        if (lo.length != features || hi.length != features) {
+            throw new IllegalArgumentException("Bounds have " + lo.length + " lower and " + hi.length + " upper values for "
+                    + features + " features. Give one bound per feature.");
+        }
+        for (int k = 0; k < features; k++) {
+            bound(k, lo[k], hi[k]);
+        }
+        return this;
+    }
+
+    /** Bounds of feature {@code k}. */
+    public InputSpaceBuilder bound(int k, double lo, double hi) {
+        check(k);
+        if (Double.isNaN(lo) || Double.isNaN(hi) || !(lo < hi)) {
+            throw new IllegalArgumentException("Empty box: feature " + k + " has lower bound " + lo + " and upper bound " + hi
+                    + ". Make every lower bound strictly smaller than its upper bound (fix the feature instead if it "
+                    + "must not move).");
+        }
+        lower[k] = lo;
+        upper[k] = hi;
+        return this;
+    }
+
+    /** Feature {@code k} is immutable and equals {@code value} in every sample. */
+    public InputSpaceBuilder fix(int k, double value) {
+        check(k);
+        fixed[k] = true;
+        fixedValues[k] = value;
+        return this;
+    }
+
+    /** Columns holding one one-hot encoded categorical feature. */
+    public InputSpaceBuilder oneHot(int... columns) {
+        if (columns.length < 2) {
+            throw new IllegalArgumentException("A one-hot group needs at least 2 columns, got " + Arrays.toString(columns));
+        }
+        for (int k : columns) {
+            check(k);
+        }
+        groups.add(columns.clone());
+        return this;
+    }
+
+    /** Scale of feature {@code k}: the sampler's unit step moves it by {@code s}. */
+    public InputSpaceBuilder scale(int k, double s) {
+        check(k);
+        if (!(s > 0) || !Double.isFinite(s)) {
+            throw new IllegalArgumentException("Scale of feature " + k + " must be positive and finite, got " + s);
+        }
+        scale[k] = s;
+        return this;
+    }
+
+    /** The anchor input (e.g. the applicant whose decision is questioned); chains start there. */
+    public InputSpaceBuilder anchor(double[] x) {
+        if (x.length != features) {
+            throw new IllegalArgumentException("The anchor has " + x.length + " features but the space has " + features + ".");
+        }
+        anchor = x.clone();
+        return this;
+    }
+
+    private void check(int k) {
+        if (k < 0 || k >= features) {
+            throw new IllegalArgumentException("Feature " + k + " does not exist: the space has features 0.." + (features - 1));
+        }
+    }
+
+    public InputSpace build() {
+        boolean[] grouped = new boolean[features];
+        for (int[] g : groups) {
+            for (int k : g) {
+                if (grouped[k]) {
+                    throw new IllegalArgumentException("Feature " + k + " is in two one-hot groups. Put each column in one group.");
+                }
+                if (fixed[k]) {
+                    throw new IllegalArgumentException("Feature " + k + " is both fixed and in a one-hot group. Fix none of a "
+                            + "group's columns, or leave the whole group out of the space's groups and fix every column.");
+                }
+                grouped[k] = true;
+            }
+        }
+        List<Integer> free = new ArrayList<>();
+        for (int k = 0; k < features; k++) {
+            if (fixed[k] && !(fixedValues[k] >= lower[k] && fixedValues[k] <= upper[k])) {
+                throw new IllegalArgumentException("Fixed feature " + k + " = " + fixedValues[k] + " lies outside its bounds ["
+                        + lower[k] + ", " + upper[k] + "]. Fix it to a value inside the bounds, or widen them.");
+            }
+            if (!fixed[k] && !grouped[k]) {
+                free.add(k);
+            }
+        }
+        if (free.isEmpty() && groups.isEmpty()) {
+            throw new IllegalArgumentException("Every feature is fixed: nothing is left to sample. Leave at least one feature free.");
+        }
+        InputLayout layout = new InputLayout(lower.clone(), upper.clone(), scale.clone(),
+                free.stream().mapToInt(Integer::intValue).toArray(), groups.toArray(new int[0][]), fixed.clone(),
+                fixedValues.clone());
+        if (anchor != null) {
+            checkAnchor(grouped);
+        }
+        return new InputSpace(layout, anchor);
+    }
+
+    private void checkAnchor(boolean[] grouped) {
+        for (int k = 0; k < features; k++) {
+            if (fixed[k] && anchor[k] != fixedValues[k]) {
+                throw new IllegalArgumentException("The anchor has feature " + k + " = " + anchor[k] + " but the feature is fixed to "
+                        + fixedValues[k] + ". Make the anchor agree with the fixed features.");
+            }
+            if (!grouped[k] && !(anchor[k] >= lower[k] && anchor[k] <= upper[k])) {
+                throw new IllegalArgumentException("The anchor's feature " + k + " = " + anchor[k] + " lies outside its bounds ["
+                        + lower[k] + ", " + upper[k] + "]. Use an anchor inside the box.");
+            }
+        }
+        for (int[] g : groups) {
+            int ones = 0;
+            for (int k : g) {
+                if (anchor[k] != 0 && anchor[k] != 1) {
+                    ones = -1;
+                    break;
+                }
+                ones += anchor[k] == 1 ? 1 : 0;
+            }
+            if (ones != 1) {
+                throw new IllegalArgumentException("The anchor is not one-hot on columns " + Arrays.toString(g)
+                        + ". Give exactly one 1 and zeros elsewhere in each one-hot group.");
+            }
+        }
+    }
+}

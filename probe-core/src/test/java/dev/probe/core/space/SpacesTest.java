@@ -1,0 +1,71 @@
+package dev.probe.core.space;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.probe.core.model.TestModels;
+import dev.probe.core.model.TorchScriptFunction;
+import org.junit.jupiter.api.Test;
+
+/** Input and latent spaces: fixed features, one-hot groups, scales, and the push-forward through a decoder. */
+class SpacesTest {
+    private static final InputSpace TABULAR = InputSpace.builder(5)
+            .bounds(new double[] {0, 0, 0, 0, 18}, new double[] {10, 1, 1, 1, 90})
+            .oneHot(1, 2, 3)
+            .fix(4, 45)
+            .scale(0, 2.5)
+            .anchor(new double[] {5, 0, 1, 0, 45})
+            .build();
+
+    @Test
+    void fixedFeaturesAreNotSampledAndOneHotGroupsAreOneCoordinate() {
+        assertThat(TABULAR.dimension()).isEqualTo(2);
+        assertThat(TABULAR.inputDimension()).isEqualTo(5);
+        assertThat(TABULAR.bounds().lower()).containsExactly(0, -0.5);
+        assertThat(TABULAR.bounds().upper()).containsExactly(4, 2.5);
+        assertThat(TABULAR.toCoordinates(TABULAR.anchor())).containsExactly(2, 1);
+    }
+
+    @Test
+    void tensorAndArrayPushForwardsAgreeAndKeepOneHotValid() {
+        double[][] s = {{2, 1}, {0.4, 2.4}, {3.9, -0.4}, {1, 0.49}};
+        double[][] expected = {{5, 0, 1, 0, 45}, {1, 0, 0, 1, 45}, {9.75, 1, 0, 0, 45}, {2.5, 1, 0, 0, 45}};
+        double[][] x = TABULAR.toInputs(s);
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] flat = new float[8];
+            for (int r = 0; r < 4; r++) {
+                flat[2 * r] = (float) s[r][0];
+                flat[2 * r + 1] = (float) s[r][1];
+            }
+            float[] tensor = TABULAR.toInput(m.create(flat, new Shape(4, 2))).toFloatArray();
+            for (int r = 0; r < 4; r++) {
+                for (int k = 0; k < 5; k++) {
+                    assertThat(x[r][k]).isCloseTo(expected[r][k], within(1e-6));
+                    assertThat((double) tensor[r * 5 + k]).isCloseTo(expected[r][k], within(1e-5));
+                }
+            }
+        }
+    }
+
+    @Test
+    void latentSpacePushesThroughATorchScriptDecoderWithGradients() {
+        try (TorchScriptFunction decoder = TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("decoder.pt"), new Shape(2))) {
+            LatentSpace space = LatentSpace.standardNormal(decoder);
+            assertThat(space.dimension()).isEqualTo(2);
+            assertThat(space.inputDimension()).isEqualTo(4);
+            double[] x = space.toInputs(new double[][] {{0.5, -1}})[0];
+            // sigmoid(A z + c), A = [[1,0],[0,1],[1,1],[1,-1]], c = [0, 0.5, -0.5, 0.25]
+            double[] pre = {0.5, -0.5, -1, 1.75};
+            for (int k = 0; k < 4; k++) {
+                assertThat(x[k]).isCloseTo(1 / (1 + Math.exp(-pre[k])), within(1e-6));
+            }
+            try (NDManager m = NDManager.newBaseManager()) {
+                NDArray z = m.create(new float[] {0.5f, -1f}, new Shape(1, 2));
+                assertThat(space.priorEnergy(z).toFloatArray()[0]).isCloseTo(0.625f, within(1e-6f));
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+"""Builds the TorchScript test fixtures of probe-core (run once; Python is not needed at test time).
+
+    /usr/bin/python3 make_fixtures.py      # Debian python3-torch 1.13
+
+Writes, next to this script:
+  classifier.pt            2 features -> 8 tanh units -> 3 logits (traced in eval() mode)
+  classifier-expected.csv  x0,x1,logit0,logit1,logit2 at a few inputs (reference outputs)
+  decoder.pt               2 latents -> 4 inputs, sigmoid(A z + c) with A, c below (traced in eval() mode)
+"""
+import os
+import torch
+
+torch.manual_seed(0)
+here = os.path.dirname(os.path.abspath(__file__))
+
+classifier = torch.nn.Sequential(torch.nn.Linear(2, 8), torch.nn.Tanh(), torch.nn.Linear(8, 3)).eval()
+example = torch.zeros(1, 2)
+torch.jit.trace(classifier, example).save(os.path.join(here, "classifier.pt"))
+points = torch.tensor([[0.0, 0.0], [1.0, -1.0], [-0.5, 2.0], [3.0, 0.25]])
+with torch.no_grad():
+    logits = classifier(points)
+with open(os.path.join(here, "classifier-expected.csv"), "w") as f:
+    for x, y in zip(points.tolist(), logits.tolist()):
+        f.write(",".join("%.8f" % v for v in x + y) + "\n")
+
+decoder = torch.nn.Sequential(torch.nn.Linear(2, 4), torch.nn.Sigmoid()).eval()
+with torch.no_grad():
+    decoder[0].weight.copy_(torch.tensor([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, -1.0]]))
+    decoder[0].bias.copy_(torch.tensor([0.0, 0.5, -0.5, 0.25]))
+torch.jit.trace(decoder, example).save(os.path.join(here, "decoder.pt"))
