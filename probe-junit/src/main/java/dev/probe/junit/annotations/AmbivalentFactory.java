@@ -1,0 +1,58 @@
+package dev.probe.junit.annotations;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.query.Ambivalent;
+import dev.probe.junit.extension.ProbeContext;
+import dev.probe.junit.extension.ProbeFactory;
+import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One ambivalence probe per pair of classes. */
+final class AmbivalentFactory implements ProbeFactory<ProbeAmbivalent> {
+    @Override
+    public List<ProbeSpec> specs(ProbeAmbivalent a, ProbeContext context) {
+        Classifier classifier = context.classifier(a.model());
+        List<int[]> pairs = new ArrayList<>();
+        if (a.pairs().length == 0) {
+            for (int i = 0; i < classifier.classes(); i++) {
+                for (int j = i + 1; j < classifier.classes(); j++) {
+                    pairs.add(new int[] {i, j});
+                }
+            }
+        }
+        for (String text : a.pairs()) {
+            pairs.add(parse(text, classifier));
+        }
+        List<ProbeSpec> specs = new ArrayList<>();
+        for (int[] p : pairs) {
+            String key = p[0] + ":" + p[1];
+            ProbeSettings s = context.settings(a, key);
+            specs.add(Specs.spec(context, a, "ambivalent " + p[0] + " vs " + p[1], key, context.space(a.generator()),
+                    Ambivalent.between(classifier, p[0], p[1]).withSigmas(s.sigma(), s.sigma()), s, a.tolerance(),
+                    classifier.name()));
+        }
+        return specs;
+    }
+
+    private static int[] parse(String text, Classifier classifier) {
+        String[] parts = text.split(":");
+        try {
+            if (parts.length == 2) {
+                int i = Integer.parseInt(parts[0].trim());
+                int j = Integer.parseInt(parts[1].trim());
+                if (i == j) {
+                    throw new IllegalArgumentException("@ProbeAmbivalent pair \"" + text + "\" names class " + i
+                            + " twice: ambivalence needs two different classes, e.g. \"1:7\".");
+                }
+                classifier.checkClass(i, "Ambivalent");
+                classifier.checkClass(j, "Ambivalent");
+                return new int[] {i, j};
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the format error
+        }
+        throw new IllegalArgumentException("@ProbeAmbivalent pair \"" + text + "\" is not of the form \"i:j\" (e.g. \"1:7\").");
+    }
+}

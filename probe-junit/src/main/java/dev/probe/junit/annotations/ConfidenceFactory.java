@@ -1,0 +1,58 @@
+package dev.probe.junit.annotations;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.query.TargetConfidence;
+import dev.probe.junit.extension.ProbeContext;
+import dev.probe.junit.extension.ProbeFactory;
+import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** One graded-confidence probe per target vector (a given one, or each interpolation step). */
+final class ConfidenceFactory implements ProbeFactory<ProbeConfidence> {
+    @Override
+    public List<ProbeSpec> specs(ProbeConfidence a, ProbeContext context) {
+        Classifier classifier = context.classifier(a.model());
+        boolean interpolate = a.from() >= 0 || a.to() >= 0;
+        if (interpolate == (a.target().length > 0)) {
+            throw new IllegalArgumentException("@ProbeConfidence needs either target = {...} or from/to (+ steps), "
+                    + (interpolate ? "not both" : "got neither") + ".");
+        }
+        List<ProbeSpec> specs = new ArrayList<>();
+        if (!interpolate) {
+            ProbeSettings s = context.settings(a, "target");
+            specs.add(Specs.spec(context, a, "confidence " + describe(a.target()), "target", context.space(a.generator()),
+                    TargetConfidence.of(classifier, a.target()).withSigma(s.sigma()), s, a.tolerance(), classifier.name()));
+            return specs;
+        }
+        if (a.from() < 0 || a.to() < 0 || a.from() == a.to() || a.steps() < 2) {
+            throw new IllegalArgumentException("@ProbeConfidence interpolation needs two different classes from/to and "
+                    + "steps >= 2; got from=" + a.from() + " to=" + a.to() + " steps=" + a.steps() + ".");
+        }
+        classifier.checkClass(a.from(), "Interpolation start");
+        classifier.checkClass(a.to(), "Interpolation end");
+        List<double[]> targets = TargetConfidence.interpolation(classifier.classes(), a.from(), a.to(), a.steps());
+        for (int k = 0; k < targets.size(); k++) {
+            double[] t = targets.get(k);
+            String key = a.from() + ">" + a.to() + "#" + k;
+            ProbeSettings s = context.settings(a, key);
+            String name = String.format(Locale.ROOT, "confidence %d→%d step %d/%d: p%d=%.2f p%d=%.2f", a.from(), a.to(), k,
+                    targets.size() - 1, a.from(), t[a.from()], a.to(), t[a.to()]);
+            specs.add(Specs.spec(context, a, name, key, context.space(a.generator()),
+                    TargetConfidence.of(classifier, t).withSigma(s.sigma()), s, a.tolerance(), classifier.name()));
+        }
+        return specs;
+    }
+
+    private static String describe(double[] p) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < p.length; k++) {
+            if (p[k] > 0) {
+                b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "p%d=%.2f", k, p[k]));
+            }
+        }
+        return b.toString();
+    }
+}

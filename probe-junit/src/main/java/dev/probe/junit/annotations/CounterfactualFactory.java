@@ -1,0 +1,51 @@
+package dev.probe.junit.annotations;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.query.FixedLabel;
+import dev.probe.core.query.Localiser;
+import dev.probe.junit.extension.ProbeContext;
+import dev.probe.junit.extension.ProbeFactory;
+import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One counterfactual probe per factual instance. */
+final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
+    @Override
+    public List<ProbeSpec> specs(ProbeCounterfactual a, ProbeContext context) {
+        Classifier classifier = context.classifier(a.model());
+        Object value = context.member(a.factuals());
+        if (!(value instanceof double[][] factuals) || factuals.length == 0) {
+            throw new IllegalArgumentException("@ProbeCounterfactual factuals = \"" + a.factuals() + "\" must name a static "
+                    + "field or method of " + context.testClass().getSimpleName() + " returning a non-empty double[][].");
+        }
+        if (a.target() < 0 && classifier.classes() != 2) {
+            throw new IllegalArgumentException("@ProbeCounterfactual on a " + classifier.classes()
+                    + "-class model needs target = <class>; only binary models have an implied other class.");
+        }
+        double[][] predicted = classifier.outputs(factuals);
+        List<ProbeSpec> specs = new ArrayList<>();
+        for (int i = 0; i < factuals.length; i++) {
+            int from = argmax(predicted[i]);
+            int to = a.target() >= 0 ? classifier.checkClass(a.target(), "Counterfactual target") : 1 - from;
+            String key = "factual" + i;
+            ProbeSettings s = context.settings(a, key);
+            Localiser localiser = Localiser.around(factuals[i]).lambda(a.lambda()).power(a.power()).temperature(s.tau());
+            specs.add(Specs.spec(context, a, "counterfactual #" + i + ": class " + from + " → " + to, key,
+                    context.space(a.generator()), FixedLabel.counterfactual(classifier, to, localiser), s, a.tolerance(),
+                    classifier.name()));
+        }
+        return specs;
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.probe.junit.annotations;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.query.ModelContrast;
+import dev.probe.junit.extension.ProbeContext;
+import dev.probe.junit.extension.ProbeFactory;
+import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeSpec;
+import java.util.List;
+
+/** The single contrast probe of two classifiers. */
+final class ModelContrastFactory implements ProbeFactory<ProbeModelContrast> {
+    @Override
+    public List<ProbeSpec> specs(ProbeModelContrast a, ProbeContext context) {
+        if (a.models().length != 2 || a.models()[0].equals(a.models()[1])) {
+            throw new IllegalArgumentException("@ProbeModelContrast needs two different model names, got "
+                    + java.util.Arrays.toString(a.models()) + ".");
+        }
+        Classifier first = context.classifier(a.models()[0]);
+        Classifier second = context.classifier(a.models()[1]);
+        ProbeSettings s = context.settings(a, "contrast");
+        return List.of(Specs.spec(context, a, "contrast " + a.models()[0] + " vs " + a.models()[1], "contrast",
+                context.space(a.generator()), ModelContrast.classifiers(first, second).temperature(s.tau()), s,
+                a.tolerance(), first.name()));
+    }
+}

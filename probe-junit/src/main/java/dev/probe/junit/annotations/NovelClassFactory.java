@@ -1,0 +1,28 @@
+package dev.probe.junit.annotations;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.query.HighConfidence;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.junit.extension.ProbeContext;
+import dev.probe.junit.extension.ProbeFactory;
+import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** High confidence in each of the classifier's classes on a generator of novel classes. */
+final class NovelClassFactory implements ProbeFactory<NovelClassExtrapolation> {
+    @Override
+    public List<ProbeSpec> specs(NovelClassExtrapolation a, ProbeContext context) {
+        Classifier classifier = context.classifier(a.model());
+        SampleSpace novel = context.space(a.generator());
+        List<ProbeSpec> specs = new ArrayList<>();
+        for (int c : Specs.classesOrAll(a.classes(), classifier, "Novel-class")) {
+            String key = Integer.toString(c);
+            ProbeSettings s = context.settings(a, key);
+            specs.add(Specs.spec(context, a, "novel class: generator " + a.generator() + " classified as " + c, key, novel,
+                    HighConfidence.of(classifier, c).withSigma(s.sigma()), s, a.tolerance(), classifier.name()));
+        }
+        return specs;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.probe.junit.annotations;
+
+import dev.probe.junit.extension.ProbeExtension;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Counterfactuals ("Generating Samples to Probe Trained Models" eq. 7): for each factual instance
+ * {@code x_a} (rows of the static member named {@code factuals}), samples inputs the model assigns to
+ * {@code target} while staying near {@code x_a} (localiser {@code λ Σ w_k |x_k − x_a,k|^r}). One
+ * invocation per factual ("counterfactual #2: class 0 → 1").
+ *
+ * <pre>{@code
+ * @ProbeCounterfactual(factuals = "applicants", target = 1, lambda = 2)
+ * void flips(ProbeResult r) { assertThat(r).hasTargetAttainmentAtLeast(0.9); }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@TestTemplate
+@ExtendWith(ProbeExtension.class)
+@ProbeSource(CounterfactualFactory.class)
+public @interface ProbeCounterfactual {
+
+    /** Static field or no-argument static method of the test class returning {@code double[][]} factuals. */
+    String factuals();
+
+    /** Target class; -1 means the other class of a binary classifier. */
+    int target() default -1;
+
+    /** Localiser strength λ. */
+    double lambda() default 1;
+
+    /** Localiser power r. */
+    double power() default 2;
+
+    /** The model; empty: the only one. */
+    String model() default "";
+
+    /** The generator (an input space); empty: the default one. */
+    String generator() default "";
+
+    /** Kept draws per chain (unset: class defaults, configuration {@code probe.draws}, then 100). */
+    int draws() default -1;
+
+    /** Chains (unset: ... then 32). */
+    int chains() default -1;
+
+    /** Warm-up iterations (unset: ... then 200). */
+    int warmup() default -1;
+
+    /** Iterations per kept draw (unset: ... then 1). */
+    int thin() default -1;
+
+    /** Level-set relaxation σ (unset: ... then 0.05). */
+    double sigma() default Double.NaN;
+
+    /** Temperature τ (unset: ... then 1). */
+    double tau() default Double.NaN;
+
+    /** Kernel (unset: chosen from the pipeline). */
+    SamplerKind sampler() default SamplerKind.AUTO;
+
+    /** Seed (unset: derived from the invocation, or configuration {@code probe.seed}). */
+    String seed() default "";
+
+    /** Target distance within which a sample counts as attaining the target. */
+    double tolerance() default 0.1;
+}

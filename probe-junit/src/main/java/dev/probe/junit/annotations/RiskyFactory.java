@@ -1,0 +1,26 @@
+package dev.probe.junit.annotations;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.model.ModelUnderTest;
+import dev.probe.core.model.Regressor;
+import dev.probe.core.query.PredictionRisky;
+import dev.probe.junit.extension.ProbeContext;
+import dev.probe.junit.extension.ProbeFactory;
+import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeSpec;
+import java.util.List;
+
+/** The single prediction-risky probe: entropy for classifiers, distance to α for decision functions. */
+final class RiskyFactory implements ProbeFactory<ProbeRisky> {
+    @Override
+    public List<ProbeSpec> specs(ProbeRisky a, ProbeContext context) {
+        ModelUnderTest model = context.model(a.model());
+        ProbeSettings s = context.settings(a, "risky");
+        PredictionRisky query = model instanceof Classifier c ? PredictionRisky.entropy(c)
+                : PredictionRisky.decision((Regressor) model, a.alpha(), a.power());
+        String name = model instanceof Classifier ? "prediction-risky: entropy of " + model.name()
+                : "prediction-risky: " + model.name() + " near " + a.alpha();
+        return List.of(Specs.spec(context, a, name, "risky", context.space(a.generator()), query.temperature(s.tau()), s,
+                a.tolerance(), model.name()));
+    }
+}

@@ -1,0 +1,189 @@
+package dev.probe.junit.extension;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.model.ModelUnderTest;
+import dev.probe.core.model.Regressor;
+import dev.probe.core.result.Oracle;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.junit.annotations.Generator;
+import dev.probe.junit.annotations.ProbeOracle;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What a {@link ProbeFactory} may ask of the test class: its models, generators, oracle and static
+ * members, and the resolved settings of an invocation. Every lookup failure names the test class, what
+ * is missing and how to declare it.
+ *
+ * <pre>{@code
+ * Classifier c = context.classifier(annotation.model());
+ * SampleSpace without4 = context.spaceExcluding(4);
+ * ProbeSettings s = context.settings(annotation, "1:7");
+ * }</pre>
+ */
+public final class ProbeContext {
+    private final ExtensionContext extensionContext;
+    private final Class<?> testClass;
+    private final Method method;
+    private final SettingsResolver resolver;
+
+    ProbeContext(ExtensionContext extensionContext, Class<?> testClass, Method method, SettingsResolver resolver) {
+        this.extensionContext = extensionContext;
+        this.testClass = testClass;
+        this.method = method;
+        this.resolver = resolver;
+    }
+
+    /** The model named {@code name} ({@code ""}: the only model, or the first declared). */
+    public ModelUnderTest model(String name) {
+        var models = TestClassMembers.find(testClass, dev.probe.junit.annotations.ModelUnderTest.class, extensionContext);
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("No model under test in " + testClass.getSimpleName()
+                    + ": add a static field or static method annotated @ModelUnderTest that returns a Classifier or Regressor.");
+        }
+        for (var m : models) {
+            String declared = m.annotation().value().isEmpty() ? m.name() : m.annotation().value();
+            if (name.isEmpty() || declared.equals(name)) {
+                if (!(m.value() instanceof ModelUnderTest model)) {
+                    throw new IllegalArgumentException("@ModelUnderTest " + m.name() + " in " + testClass.getSimpleName()
+                            + " is " + (m.value() == null ? "null" : m.value().getClass().getName())
+                            + ": return a dev.probe.core.model.Classifier or Regressor.");
+                }
+                return model;
+            }
+        }
+        throw new IllegalArgumentException("Unknown model '" + name + "' in " + testClass.getSimpleName() + ": known models are "
+                + models.stream().map(m -> m.annotation().value().isEmpty() ? m.name() : m.annotation().value())
+                        .collect(Collectors.toList()) + ".");
+    }
+
+    /** The classifier named {@code name}. */
+    public Classifier classifier(String name) {
+        ModelUnderTest m = model(name);
+        if (!(m instanceof Classifier c)) {
+            throw new IllegalArgumentException("Model '" + m.name() + "' in " + testClass.getSimpleName()
+                    + " is a regressor, but this probe needs a classifier.");
+        }
+        return c;
+    }
+
+    /** The regressor named {@code name}. */
+    public Regressor regressor(String name) {
+        ModelUnderTest m = model(name);
+        if (!(m instanceof Regressor r)) {
+            throw new IllegalArgumentException("Model '" + m.name() + "' in " + testClass.getSimpleName()
+                    + " is a classifier, but this probe needs a regressor.");
+        }
+        return r;
+    }
+
+    /** The default space: the unnamed generator that excludes no class (or the only generator). */
+    public SampleSpace space() {
+        var all = generators();
+        if (all.size() == 1) {
+            return (SampleSpace) all.get(0).value();
+        }
+        for (var g : all) {
+            if (g.annotation().excludes() < 0 && g.annotation().value().isEmpty()) {
+                return (SampleSpace) g.value();
+            }
+        }
+        throw new IllegalArgumentException(testClass.getSimpleName() + " declares several @Generator members "
+                + names(all) + ": mark the default one with no name and no excludes, or name the generator in the probe annotation.");
+    }
+
+    /** The space named {@code name} ({@code ""}: the default space). */
+    public SampleSpace space(String name) {
+        if (name.isEmpty()) {
+            return space();
+        }
+        for (var g : generators()) {
+            String declared = g.annotation().value().isEmpty() ? g.name() : g.annotation().value();
+            if (declared.equals(name)) {
+                return (SampleSpace) g.value();
+            }
+        }
+        throw new IllegalArgumentException("Unknown generator '" + name + "' in " + testClass.getSimpleName()
+                + ": known generators are " + names(generators()) + ".");
+    }
+
+    /** The generator trained without class {@code c}. */
+    public SampleSpace spaceExcluding(int c) {
+        for (var g : generators()) {
+            if (g.annotation().excludes() == c) {
+                return (SampleSpace) g.value();
+            }
+        }
+        throw new IllegalArgumentException("No generator without class " + c + " in " + testClass.getSimpleName()
+                + ": declare one with @Generator(excludes = " + c + ").");
+    }
+
+    /** The classes some generator excludes. */
+    public List<Integer> excludedClasses() {
+        return generators().stream().map(g -> g.annotation().excludes()).filter(c -> c >= 0).sorted().collect(Collectors.toList());
+    }
+
+    private List<TestClassMembers.Found<Generator>> generators() {
+        var all = TestClassMembers.find(testClass, Generator.class, extensionContext);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("No generator in " + testClass.getSimpleName() + ": add a static field or "
+                    + "static method annotated @Generator that returns a dev.probe.core.space.SampleSpace.");
+        }
+        for (var g : all) {
+            if (!(g.value() instanceof SampleSpace)) {
+                throw new IllegalArgumentException("@Generator " + g.name() + " in " + testClass.getSimpleName()
+                        + " must return a dev.probe.core.space.SampleSpace.");
+            }
+        }
+        return all;
+    }
+
+    private static String names(List<TestClassMembers.Found<Generator>> all) {
+        return all.stream().map(g -> g.annotation().value().isEmpty() ? g.name() : g.annotation().value())
+                .collect(Collectors.toList()).toString();
+    }
+
+    /** The oracle, if the test class declares one. */
+    public Optional<Oracle> oracle() {
+        var all = TestClassMembers.find(testClass, ProbeOracle.class, extensionContext);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(all.get(0).value() instanceof Oracle o)) {
+            throw new IllegalArgumentException("@ProbeOracle " + all.get(0).name() + " must be a dev.probe.core.result.Oracle.");
+        }
+        return Optional.of(o);
+    }
+
+    /** The value of a static field or no-argument static method of the test class, by name. */
+    public Object member(String name) {
+        try {
+            Method m = testClass.getDeclaredMethod(name);
+            m.setAccessible(true);
+            return m.invoke(null);
+        } catch (NoSuchMethodException e) {
+            try {
+                var f = testClass.getDeclaredField(name);
+                f.setAccessible(true);
+                return f.get(null);
+            } catch (ReflectiveOperationException e2) {
+                throw new IllegalArgumentException("No static method or field '" + name + "' in " + testClass.getSimpleName() + ".");
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Calling " + testClass.getSimpleName() + "." + name + " failed: " + e.getCause(), e);
+        }
+    }
+
+    /** Resolved settings of the invocation {@code key} of this template. */
+    public ProbeSettings settings(Annotation probe, String key) {
+        return resolver.resolve(probe, testClass, testClass.getName() + "#" + method.getName() + "[" + key + "]");
+    }
+
+    public Class<?> testClass() {
+        return testClass;
+    }
+}

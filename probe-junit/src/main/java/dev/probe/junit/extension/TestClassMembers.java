@@ -1,0 +1,94 @@
+package dev.probe.junit.extension;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Finds the static fields and no-argument static methods of a test class (and its superclasses and
+ * enclosing classes) carrying an annotation, and provides their values — computed once per JVM and
+ * kept in the root store, so models load once and {@link AutoCloseable} ones close at the end.
+ */
+final class TestClassMembers {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestClassMembers.class);
+
+    private TestClassMembers() {}
+
+    record Found<A extends Annotation>(A annotation, Member member, Object value) {
+        String name() {
+            return member.getName();
+        }
+    }
+
+    static <A extends Annotation> List<Found<A>> find(Class<?> testClass, Class<A> type, ExtensionContext context) {
+        List<Found<A>> out = new ArrayList<>();
+        for (Class<?> outer = testClass; outer != null; outer = outer.getEnclosingClass()) {
+            for (Class<?> c = outer; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    A a = f.getAnnotation(type);
+                    if (a != null) {
+                        out.add(new Found<>(a, f, value(f, context)));
+                    }
+                }
+                for (Method m : c.getDeclaredMethods()) {
+                    A a = m.getAnnotation(type);
+                    if (a != null) {
+                        out.add(new Found<>(a, m, value(m, context)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Object value(Member member, ExtensionContext context) {
+        String where = member.getDeclaringClass().getName() + "." + member.getName();
+        if (!Modifier.isStatic(member.getModifiers())) {
+            throw new IllegalArgumentException(where + " must be static: probe models, generators and oracles are "
+                    + "shared by all invocations and loaded once per JVM.");
+        }
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        Object cached = store.getOrComputeIfAbsent(where, k -> new Holder(compute(member, where)), Holder.class);
+        return ((Holder) cached).value;
+    }
+
+    private static Object compute(Member member, String where) {
+        try {
+            if (member instanceof Field f) {
+                f.setAccessible(true);
+                return f.get(null);
+            }
+            Method m = (Method) member;
+            if (m.getParameterCount() != 0) {
+                throw new IllegalArgumentException(where + " must take no arguments.");
+            }
+            m.setAccessible(true);
+            return m.invoke(null);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("Loading " + where + " failed: " + e.getCause(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot read " + where, e);
+        }
+    }
+
+    /** Keeps the value reachable for the whole run and closes it at the end if it can be closed. */
+    private static final class Holder implements AutoCloseable {
+        private final Object value;
+
+        Holder(Object value) {
+            this.value = value;
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (value instanceof AutoCloseable c) {
+                c.close();
+            }
+        }
+    }
+}
