@@ -5,6 +5,7 @@ import dev.probe.core.query.Query;
 import dev.probe.core.sampler.Box;
 import dev.probe.core.sampler.Energies;
 import dev.probe.core.sampler.Energy;
+import dev.probe.core.sampler.EnergyGradient;
 import dev.probe.core.space.SampleSpace;
 import java.util.function.Function;
 
@@ -17,12 +18,58 @@ final class ProbeEnergy {
     private ProbeEnergy() {}
 
     static Energy of(SampleSpace space, Query query) {
-        Function<NDArray, NDArray> u = s -> space.priorEnergy(s).add(query.energy(space.toInput(s)));
+        return of(space, query, 1.0);
+    }
+
+    /**
+     * {@code priorEnergy(s) + β·query.energy(g(s))}: annealed warm-up tempers the question, never the
+     * prior, so chains keep to the generator's realistic region while they search for the level set.
+     */
+    private static Energy of(SampleSpace space, Query query, double beta) {
+        Function<NDArray, NDArray> u = beta == 1
+                ? s -> space.priorEnergy(s).add(query.energy(space.toInput(s)))
+                : s -> space.priorEnergy(s).add(query.energy(space.toInput(s)).mul(beta));
+        Energy base;
         if (space.isDifferentiable() && query.isDifferentiable()) {
-            return Energies.restrictedTo(Energies.differentiable(space.dimension(), u), space.bounds());
+            base = Energies.differentiable(space.dimension(), u);
+        } else {
+            base = valueOnly(space.dimension(), u);
         }
-        int d = space.dimension();
-        Box box = space.bounds();
+        Energy bounded = Energies.restrictedTo(base, space.bounds());
+        return new Energy() {
+            @Override
+            public int dimension() {
+                return bounded.dimension();
+            }
+
+            @Override
+            public NDArray value(NDArray s) {
+                return bounded.value(s);
+            }
+
+            @Override
+            public EnergyGradient valueAndGradient(NDArray s) {
+                return bounded.valueAndGradient(s);
+            }
+
+            @Override
+            public boolean isDifferentiable() {
+                return bounded.isDifferentiable();
+            }
+
+            @Override
+            public Box bounds() {
+                return bounded.bounds();
+            }
+
+            @Override
+            public Energy tempered(double b) {
+                return b == 1 ? this : of(space, query, beta * b);
+            }
+        };
+    }
+
+    private static Energy valueOnly(int d, Function<NDArray, NDArray> u) {
         return new Energy() {
             @Override
             public int dimension() {
@@ -32,11 +79,6 @@ final class ProbeEnergy {
             @Override
             public NDArray value(NDArray s) {
                 return u.apply(s);
-            }
-
-            @Override
-            public Box bounds() {
-                return box;
             }
         };
     }

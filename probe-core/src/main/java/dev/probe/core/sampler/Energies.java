@@ -71,6 +71,40 @@ public final class Energies {
         };
     }
 
+    /** {@code β·U}: the energy at inverse temperature {@code β} (same bounds and differentiability). */
+    public static Energy scaled(Energy energy, double beta) {
+        if (!(beta > 0) || Double.isInfinite(beta)) {
+            throw new IllegalArgumentException("Inverse temperature must be positive and finite, got " + beta);
+        }
+        return new Energy() {
+            @Override
+            public int dimension() {
+                return energy.dimension();
+            }
+
+            @Override
+            public NDArray value(NDArray x) {
+                return energy.value(x).mul(beta);
+            }
+
+            @Override
+            public EnergyGradient valueAndGradient(NDArray x) {
+                EnergyGradient eg = energy.valueAndGradient(x);
+                return new EnergyGradient(eg.value().mul(beta), eg.gradient().mul(beta));
+            }
+
+            @Override
+            public boolean isDifferentiable() {
+                return energy.isDifferentiable();
+            }
+
+            @Override
+            public Box bounds() {
+                return energy.bounds();
+            }
+        };
+    }
+
     /** The same energy restricted to {@code box}. */
     public static Energy restrictedTo(Energy energy, Box box) {
         if (box.dimension() != energy.dimension()) {
@@ -101,6 +135,11 @@ public final class Energies {
             @Override
             public Box bounds() {
                 return box;
+            }
+
+            @Override
+            public Energy tempered(double beta) {
+                return beta == 1 ? this : restrictedTo(energy.tempered(beta), box);
             }
         };
     }

@@ -48,4 +48,13 @@ public interface Energy {
     default Box bounds() {
         return Box.unbounded(dimension());
     }
+
+    /**
+     * The energy at inverse temperature {@code β ∈ (0, 1]}, used only during annealed warm-up
+     * ({@link SamplerConfig#annealing()}); {@code tempered(1)} must equal this energy. By default the
+     * whole energy is scaled, {@code β·U}; energies with a prior part may temper only the rest.
+     */
+    default Energy tempered(double beta) {
+        return beta == 1 ? this : Energies.scaled(this, beta);
+    }
 }

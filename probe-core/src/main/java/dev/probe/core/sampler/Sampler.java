@@ -74,8 +74,14 @@ public final class Sampler {
             checkFinite(state, start, d);
             Counters counters = new Counters(chains);
             Warmup warmup = new Warmup(kernel, config, d);
+            Annealing annealing = new Annealing(config);
+            Energy current = energy;
             for (int i = 0; i < config.warmup(); i++) {
-                Transition t = advance(warmup.kernel(), state, energy, random, run);
+                if (annealing.stageStartsAt(i)) {
+                    current = energy.tempered(annealing.beta(i));
+                    state = reinit(warmup.kernel(), state, current, random, run);
+                }
+                Transition t = advance(warmup.kernel(), state, current, random, run);
                 counters.countInvalid(t);
                 warmup.observe(i, t);
                 state = t.state();
@@ -98,6 +104,17 @@ public final class Sampler {
             Diagnostics diagnostics = diagnose(samples, energies, counters, (end - begin) / 1e9,
                     (end - samplingBegin) / 1e9, tuned.stepSize());
             return new Trace(tuned.toString(), config, samples, energies, diagnostics, warmup.inverseMetric());
+        }
+    }
+
+    /** Re-evaluates what the kernel caches at the current positions, for a new energy. */
+    private static ChainState reinit(Kernel kernel, ChainState state, Energy energy, ChainRandom random, NDManager run) {
+        try (NDManager scope = run.newSubManager()) {
+            state.attach(scope);
+            NDArray position = state.position().duplicate();
+            ChainState fresh = kernel.init(position, energy, random);
+            fresh.attach(run);
+            return fresh;
         }
     }
 

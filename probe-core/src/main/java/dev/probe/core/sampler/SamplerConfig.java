@@ -13,14 +13,18 @@ package dev.probe.core.sampler;
  * @param thin iterations per kept draw
  * @param seed seed of the single random stream
  * @param adapt whether warm-up adapts the step size (and the metric, for kernels that use one)
+ * @param annealing fraction of warm-up spent annealing the energy from {@code 0.01·U} up to {@code U} in
+ *     ten geometric stages ({@link Energy#tempered}), so chains find thin level sets from anywhere; 0 = off.
+ *     Warm-up is discarded, so annealing changes where chains start sampling, not what they sample.
  */
-public record SamplerConfig(int chains, int warmup, int draws, int thin, long seed, boolean adapt) {
+public record SamplerConfig(int chains, int warmup, int draws, int thin, long seed, boolean adapt, double annealing) {
 
     public SamplerConfig {
         require(chains >= 1, "chains must be at least 1, got " + chains);
         require(warmup >= 0, "warmup must be non-negative, got " + warmup);
         require(draws >= 1, "draws must be at least 1, got " + draws);
         require(thin >= 1, "thin must be at least 1, got " + thin);
+        require(annealing >= 0 && annealing < 1, "annealing must be in [0, 1), got " + annealing);
     }
 
     private static void require(boolean ok, String message) {
@@ -38,7 +42,7 @@ public record SamplerConfig(int chains, int warmup, int draws, int thin, long se
         return draws * thin;
     }
 
-    /** Builder with defaults: 4 chains, 500 warm-up, 1000 draws, thin 1, seed 0, adaptation on. */
+    /** Builder with defaults: 4 chains, 500 warm-up, 1000 draws, thin 1, seed 0, adaptation on, no annealing. */
     public static final class Builder {
         private int chains = 4;
         private int warmup = 500;
@@ -46,6 +50,7 @@ public record SamplerConfig(int chains, int warmup, int draws, int thin, long se
         private int thin = 1;
         private long seed;
         private boolean adapt = true;
+        private double annealing;
 
         public Builder chains(int v) {
             chains = v;
@@ -77,8 +82,13 @@ public record SamplerConfig(int chains, int warmup, int draws, int thin, long se
             return this;
         }
 
+        public Builder annealing(double fractionOfWarmup) {
+            annealing = fractionOfWarmup;
+            return this;
+        }
+
         public SamplerConfig build() {
-            return new SamplerConfig(chains, warmup, draws, thin, seed, adapt);
+            return new SamplerConfig(chains, warmup, draws, thin, seed, adapt, annealing);
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record ProbeSettings(
         int draws, int chains, int warmup, int thin, double sigma, double tau, SamplerKind sampler, long seed,
-        double budget, NotSampledPolicy notSampled, Map<String, String> sources) {
+        double budget, double annealing, NotSampledPolicy notSampled, Map<String, String> sources) {
 
     /** Built-in defaults, sized for CI on 2 cores. */
     public static final int DRAWS = 100;
@@ -25,6 +25,8 @@ public record ProbeSettings(
     public static final int THIN = 1;
     public static final double SIGMA = 0.05;
     public static final double TAU = 1.0;
+    /** Fraction of warm-up spent annealing the question (see {@code SamplerConfig.annealing}). */
+    public static final double ANNEALING = 0.5;
 
     public ProbeSettings {
         sources = Map.copyOf(new LinkedHashMap<>(sources));
@@ -38,13 +40,14 @@ public record ProbeSettings(
                 .draws(Math.max(4, (int) Math.round(draws * budget)))
                 .thin(thin)
                 .seed(seed)
+                .annealing(annealing)
                 .build();
     }
 
     /** A one-line summary for display and failure messages. */
     public String summary() {
         return String.format(java.util.Locale.ROOT,
-                "chains=%d warmup=%d draws=%d thin=%d sigma=%s tau=%s sampler=%s seed=%d budget=%s",
-                chains, warmup, draws, thin, sigma, tau, sampler, seed, budget);
+                "chains=%d warmup=%d draws=%d thin=%d sigma=%s tau=%s sampler=%s seed=%d budget=%s annealing=%s",
+                chains, warmup, draws, thin, sigma, tau, sampler, seed, budget, annealing);
     }
 }

@@ -46,8 +46,9 @@ public final class SettingsResolver {
         SamplerKind sampler = samplerKind(probe, defaults, sources);
         long seed = seed(probe, defaults, identity, sources);
         double budget = budget(sources);
+        double annealing = annealing(sources);
         NotSampledPolicy policy = policy(sources);
-        return new ProbeSettings(draws, chains, warmup, thin, sigma, tau, sampler, seed, budget, policy, sources);
+        return new ProbeSettings(draws, chains, warmup, thin, sigma, tau, sampler, seed, budget, annealing, policy, sources);
     }
 
     private static ProbeDefaults findDefaults(Class<?> type) {
@@ -160,6 +161,21 @@ public final class SettingsResolver {
         }
         if (!(v > 0) || Double.isInfinite(v)) {
             throw invalid("budget", v, "a positive number (1 = full budget)", s);
+        }
+        return v;
+    }
+
+    private double annealing(Map<String, String> s) {
+        Optional<String> text = configuration.apply("probe.annealing").map(String::trim).filter(v -> !v.isEmpty());
+        s.put("annealing", text.isPresent() ? "configuration probe.annealing" : "built-in");
+        double v;
+        try {
+            v = text.map(Double::parseDouble).orElse(ProbeSettings.ANNEALING);
+        } catch (NumberFormatException e) {
+            throw invalid("annealing", text.get(), "a fraction of warm-up in [0, 1)", s);
+        }
+        if (!(v >= 0 && v < 1)) {
+            throw invalid("annealing", v, "a fraction of warm-up in [0, 1)", s);
         }
         return v;
     }
