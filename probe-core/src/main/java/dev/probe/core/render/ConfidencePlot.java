@@ -1,0 +1,121 @@
+package dev.probe.core.render;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.knowm.xchart.BoxChart;
+import org.knowm.xchart.BoxChartBuilder;
+import org.knowm.xchart.style.BoxStyler;
+
+/**
+ * How confident the model was on the samples: one box per class of that class's predicted
+ * probability (XChart's box style: blue box of the quartiles, red median, whiskers to the last point
+ * within 1.5 IQR, red crosses beyond). With more than {@link #withMaxClasses max} classes, the classes with the highest mean
+ * probability are drawn and the title says so.
+ *
+ * <pre>{@code
+ * ReportFile f = ConfidencePlot.titled("Confidence on ambivalent samples")
+ *         .withClassNames("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+ *         .write(dir.resolve("confidence.png"), probabilities);   // double[n][10]
+ * }</pre>
+ */
+public final class ConfidencePlot {
+    private final String title;
+    private final String[] classNames;
+    private final int maxClasses;
+    private final int width;
+    private final int height;
+
+    private ConfidencePlot(String title, String[] classNames, int maxClasses, int width, int height) {
+        this.title = title;
+        this.classNames = classNames;
+        this.maxClasses = maxClasses;
+        this.width = width;
+        this.height = height;
+    }
+
+    /** 800×500, classes named by index, at most 20 boxes. */
+    public static ConfidencePlot titled(String title) {
+        return new ConfidencePlot(title, null, 20, 800, 500);
+    }
+
+    /** One name per class, in column order of the probabilities. */
+    public ConfidencePlot withClassNames(String... names) {
+        return new ConfidencePlot(title, names.clone(), maxClasses, width, height);
+    }
+
+    public ConfidencePlot withMaxClasses(int max) {
+        Require.that(max >= 1, "maxClasses must be ≥ 1, got " + max);
+        return new ConfidencePlot(title, classNames, max, width, height);
+    }
+
+    public ConfidencePlot withSize(int newWidth, int newHeight) {
+        Require.that(newWidth >= 100 && newHeight >= 100, "size must be at least 100×100");
+        return new ConfidencePlot(title, classNames, maxClasses, newWidth, newHeight);
+    }
+
+    public ReportFile write(Path file, double[][] probabilities) {
+        return PngFile.write(render(probabilities), file);
+    }
+
+    /** {@code probabilities[i][k]}: sample {@code i}'s predicted probability of class {@code k}. */
+    public BufferedImage render(double[][] probabilities) {
+        Require.that(probabilities != null && probabilities.length > 0, "no probabilities to plot");
+        int classes = probabilities[0].length;
+        Require.that(classes > 0, "probabilities have no classes (row 0 is empty)");
+        Require.rowsOfLength(probabilities, classes, "probabilities");
+        Require.that(classNames == null || classNames.length == classes,
+                "got " + (classNames == null ? 0 : classNames.length) + " class names for " + classes + " classes");
+        if (classNames != null) {
+            Set<String> seen = new HashSet<>();
+            for (String name : classNames) {
+                Require.that(seen.add(name), "class name '" + name + "' appears twice");
+            }
+        }
+        int[] drawn = mostConfident(probabilities, maxClasses);
+        String fullTitle = drawn.length < classes
+                ? title + " (" + drawn.length + " of " + classes + " classes, highest mean)" : title;
+
+        BoxChart chart = new BoxChartBuilder().width(width).height(height).title(fullTitle)
+                .xAxisTitle("class").yAxisTitle("predicted probability").build();
+        BoxStyler styler = chart.getStyler();
+        ChartStyle.apply(styler, 1.0);
+        styler.setLegendVisible(false);
+        styler.setYAxisMin(0.0);
+        styler.setYAxisMax(1.0);
+        styler.setYAxisDecimalPattern("0.0");
+        styler.setMarkerSize(5);   // size of the outlier crosses
+        styler.setBoxplotCalCulationMethod(BoxStyler.BoxplotCalCulationMethod.N_LESS_1_PLUS_1);
+        for (int k : drawn) {
+            double[] column = new double[probabilities.length];
+            for (int i = 0; i < column.length; i++) {
+                column[i] = probabilities[i][k];
+            }
+            chart.addSeries(classNames == null ? String.valueOf(k) : classNames[k], column);
+        }
+        return PngFile.paint(chart);
+    }
+
+    /** The {@code max} classes with the highest mean probability, in index order (all if there are fewer). */
+    static int[] mostConfident(double[][] p, int max) {
+        int classes = p[0].length;
+        if (classes <= max) {
+            return IntStream.range(0, classes).toArray();
+        }
+        double[] mean = new double[classes];
+        for (double[] row : p) {
+            for (int k = 0; k < classes; k++) {
+                mean[k] += row[k] / p.length;
+            }
+        }
+        int[] top = IntStream.range(0, classes).boxed()
+                .sorted(Comparator.comparingDouble((Integer k) -> -mean[k]))
+                .limit(max).mapToInt(Integer::intValue).toArray();
+        Arrays.sort(top);
+        return top;
+    }
+}

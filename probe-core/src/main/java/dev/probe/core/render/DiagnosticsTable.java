@@ -1,0 +1,129 @@
+package dev.probe.core.render;
+
+import dev.probe.core.diagnostics.Diagnostics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A key/value table, as aligned plain text for failure messages or as HTML for reports. Keys keep
+ * their insertion order.
+ *
+ * <pre>{@code
+ * DiagnosticsTable table = DiagnosticsTable.of(trace.diagnostics()).with("seed", "42");
+ * String message = "no ambivalent sample found\n" + table.text();
+ * ReportFile f = table.writeHtml(dir.resolve("diagnostics.html"));
+ * }</pre>
+ */
+public final class DiagnosticsTable {
+    private final LinkedHashMap<String, String> rows;
+
+    private DiagnosticsTable(LinkedHashMap<String, String> rows) {
+        this.rows = rows;
+    }
+
+    /** A copy of {@code rows}, in their order. */
+    public static DiagnosticsTable of(Map<String, String> rows) {
+        return new DiagnosticsTable(new LinkedHashMap<>(rows));
+    }
+
+    /** The headline numbers of a sampling run: acceptance, R̂, ESS, timings, rejected proposals, step size. */
+    public static DiagnosticsTable of(Diagnostics d) {
+        LinkedHashMap<String, String> rows = new LinkedHashMap<>();
+        rows.put("acceptance (mean)", number("%.3f", d.meanAcceptance()));
+        rows.put("max R-hat", number("%.4f", d.maxRhat()));
+        rows.put("min bulk ESS", number("%.1f", d.minEss()));
+        rows.put("energy R-hat", number("%.4f", d.energyRhat()));
+        rows.put("energy ESS", number("%.1f", d.energyEss()));
+        rows.put("ESS/s", number("%.1f", d.essPerSecond()));
+        rows.put("wall time (s)", number("%.2f", d.wallSeconds()));
+        rows.put("sampling time (s)", number("%.2f", d.samplingSeconds()));
+        rows.put("non-finite proposals", Long.toString(d.nonFiniteProposals()));
+        rows.put("out-of-box proposals", Long.toString(d.outOfBoundsProposals()));
+        rows.put("gradient evaluations", Long.toString(d.gradientEvaluations()));
+        rows.put("energy evaluations", Long.toString(d.energyEvaluations()));
+        rows.put("step size", number("%.4g", d.stepSize()));
+        return new DiagnosticsTable(rows);
+    }
+
+    /** This table with one more row (or {@code key}'s value replaced in place). */
+    public DiagnosticsTable with(String key, String value) {
+        LinkedHashMap<String, String> more = new LinkedHashMap<>(rows);
+        more.put(key, value);
+        return new DiagnosticsTable(more);
+    }
+
+    /** A copy of the rows. */
+    public Map<String, String> rows() {
+        return new LinkedHashMap<>(rows);
+    }
+
+    /** One {@code key  value} line per row, values aligned; each line ends with a newline. */
+    public String text() {
+        int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        rows.forEach((k, v) -> out.append(k).append(" ".repeat(width - k.length() + 2)).append(v).append('\n'));
+        return out.toString();
+    }
+
+    /** A standalone {@code <table>} with escaped keys and values. */
+    public String html() {
+        StringBuilder out = new StringBuilder("<table class=\"probe-diagnostics\">\n");
+        rows.forEach((k, v) -> out.append("  <tr><th style=\"text-align:left\">").append(escape(k))
+                .append("</th><td style=\"text-align:right\">").append(escape(v)).append("</td></tr>\n"));
+        return out.append("</table>\n").toString();
+    }
+
+    public ReportFile writeText(Path file) {
+        return write(file, text(), ReportFile.TEXT);
+    }
+
+    /** A minimal HTML page holding {@link #html()}. */
+    public ReportFile writeHtml(Path file) {
+        String page = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Diagnostics</title></head>\n"
+                + "<body style=\"font-family:sans-serif\">\n" + html() + "</body></html>\n";
+        return write(file, page, ReportFile.HTML);
+    }
+
+    private static ReportFile write(Path file, String content, String mediaType) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+        return ReportFile.of(file, mediaType);
+    }
+
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String number(String pattern, double v) {
+        return String.format(Locale.ROOT, pattern, v);
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.probe.core.render;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * For tabular probes: each feature's distribution in the samples against the training data, as
+ * small multiples of overlaid histograms (fraction of rows per bin, training in blue, samples in
+ * orange) laid out in a grid under one shared title and legend.
+ *
+ * <pre>{@code
+ * ReportFile f = FeatureDistributions.titled("Credit features: samples vs training")
+ *         .withFeatureNames("age", "income", "debt")
+ *         .write(dir.resolve("features.png"), training, samples);   // double[n][3], double[m][3]
+ * }</pre>
+ */
+public final class FeatureDistributions {
+    private static final int HEADER = 56;
+
+    private final String title;
+    private final String[] names;
+    private final int bins;
+    private final int columns;
+    private final int maxFeatures;
+
+    private FeatureDistributions(String title, String[] names, int bins, int columns, int maxFeatures) {
+        this.title = title;
+        this.names = names;
+        this.bins = bins;
+        this.columns = columns;
+        this.maxFeatures = maxFeatures;
+    }
+
+    /** Features named {@code x_0, x_1, …}, 20 bins, 3 panels per row, at most 24 panels. */
+    public static FeatureDistributions titled(String title) {
+        return new FeatureDistributions(title, null, 20, 3, 24);
+    }
+
+    /** One name per feature column. */
+    public FeatureDistributions withFeatureNames(String... featureNames) {
+        return new FeatureDistributions(title, featureNames.clone(), bins, columns, maxFeatures);
+    }
+
+    public FeatureDistributions withBins(int newBins) {
+        Require.that(newBins >= 1, "bins must be ≥ 1, got " + newBins);
+        return new FeatureDistributions(title, names, newBins, columns, maxFeatures);
+    }
+
+    /** Panels per row. */
+    public FeatureDistributions withColumns(int newColumns) {
+        Require.that(newColumns >= 1, "columns must be ≥ 1, got " + newColumns);
+        return new FeatureDistributions(title, names, bins, newColumns, maxFeatures);
+    }
+
+    public FeatureDistributions withMaxFeatures(int max) {
+        Require.that(max >= 1, "maxFeatures must be ≥ 1, got " + max);
+        return new FeatureDistributions(title, names, bins, columns, max);
+    }
+
+    public ReportFile write(Path file, double[][] training, double[][] samples) {
+        return PngFile.write(render(training, samples), file);
+    }
+
+    /** {@code training} and {@code samples} are rows with one column per feature. */
+    public BufferedImage render(double[][] training, double[][] samples) {
+        Require.that(training != null && samples != null, "training and samples must not be null");
+        Require.that(training.length > 0 && samples.length > 0, "need at least one training row and one sample, got "
+                + training.length + " and " + samples.length);
+        int features = training[0].length;
+        Require.that(features > 0, "rows have no features");
+        Require.rowsOfLength(training, features, "training");
+        Require.rowsOfLength(samples, features, "samples");
+        Require.that(names == null || names.length == features,
+                "got " + (names == null ? 0 : names.length) + " feature names for " + features + " features");
+
+        int shown = Math.min(features, maxFeatures);
+        int cols = Math.min(columns, shown);
+        int rows = (shown + cols - 1) / cols;
+        int panelW = cols == 1 ? 800 : Math.max(260, 900 / cols);
+        int panelH = (int) Math.round(panelW * 0.62);
+        BufferedImage out = new BufferedImage(cols * panelW, HEADER + rows * panelH, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            header(g, shown < features ? title + " (" + shown + " of " + features + " features)" : title,
+                    training.length, samples.length);
+            for (int f = 0; f < shown; f++) {
+                BufferedImage panel = PngFile.paint(panel(f, column(training, f), column(samples, f), panelW, panelH));
+                g.drawImage(panel, (f % cols) * panelW, HEADER + (f / cols) * panelH, null);
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    private XYChart panel(int f, double[] train, double[] sample, int w, int h) {
+        XYChart chart = new XYChartBuilder().width(w).height(h)
+                .title(names == null ? "x_" + f : names[f]).build();
+        XYStyler styler = chart.getStyler();
+        ChartStyle.apply(styler, 0.85);
+        styler.setLegendVisible(false);
+        styler.setAxisTitlesVisible(false);
+        styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        styler.setYAxisMin(0.0);
+        styler.setXAxisDecimalPattern("0.##");
+        styler.setYAxisDecimalPattern("0.##");
+        styler.setChartPadding(6);
+        Histogram histogram = Histogram.spanning(train, sample, bins);
+        double[] bounds = ChartStyle.niceBounds(histogram.low(), histogram.high(), 4);
+        styler.setXAxisMin(bounds[0]);
+        styler.setXAxisMax(bounds[1]);
+        add(chart, "training", histogram.outline(histogram.fractions(train)), ChartStyle.REFERENCE, 100);
+        add(chart, "samples", histogram.outline(histogram.fractions(sample)), ChartStyle.SAMPLES, 60);
+        return chart;
+    }
+
+    private static void add(XYChart chart, String name, double[][] outline, Color colour, int fillAlpha) {
+        XYSeries series = chart.addSeries(name, outline[0], outline[1]);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(colour);
+        series.setLineWidth(1.8f);
+        series.setFillColor(ChartStyle.translucent(colour, fillAlpha));
+    }
+
+    private static void header(Graphics2D g, String text, int trainingRows, int sampleRows) {
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(new Font(ChartStyle.FONT, Font.BOLD, 16));
+        g.drawString(text, 12, 22);
+        g.setFont(new Font(ChartStyle.FONT, Font.PLAIN, 13));
+        int x = 12;
+        x = swatch(g, x, ChartStyle.REFERENCE, "training (" + trainingRows + " rows)");
+        x = swatch(g, x + 24, ChartStyle.SAMPLES, "samples (" + sampleRows + " rows)");
+        g.drawString("fraction of rows per bin", x + 24, 46);
+    }
+
+    private static int swatch(Graphics2D g, int x, Color colour, String label) {
+        g.setColor(ChartStyle.translucent(colour, 90));
+        g.fillRect(x, 35, 14, 14);
+        g.setColor(colour);
+        g.drawRect(x, 35, 14, 14);
+        g.setColor(Color.DARK_GRAY);
+        g.drawString(label, x + 20, 46);
+        return x + 20 + g.getFontMetrics().stringWidth(label);
+    }
+
+    private static double[] column(double[][] rows, int f) {
+        double[] c = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            c[i] = rows[i][f];
+        }
+        return c;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.probe.core.render;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+
+/**
+ * A PNG grid of generated images, each upscaled with a caption under it (e.g. predicted class and
+ * confidence). Images are rows of {@code double}s in [0, 1]: {@code h·w} grey values or {@code 3·h·w}
+ * RGB values, channel-first. At most {@link #withMaxImages max} images are drawn; the title says how
+ * many were left out.
+ *
+ * <pre>{@code
+ * ReportFile f = ImageGrid.grey(28, 28)
+ *         .withTitle("Ambivalent digits")
+ *         .write(dir.resolve("samples.png"), pixels, new String[] {"7: 0.51", "1: 0.49"});
+ * }</pre>
+ */
+public final class ImageGrid {
+    private static final int PAD = 8;
+    private static final int CAPTION_FONT = 13;
+    private static final int MIN_CELL_WIDTH = 64;
+
+    private final Pixels pixels;
+    private final int columns;
+    private final int scale;
+    private final int maxImages;
+    private final String title;
+
+    private ImageGrid(Pixels pixels, int columns, int scale, int maxImages, String title) {
+        this.pixels = pixels;
+        this.columns = columns;
+        this.scale = scale;
+        this.maxImages = maxImages;
+        this.title = title;
+    }
+
+    /** Grey images of {@code height × width} values. */
+    public static ImageGrid grey(int height, int width) {
+        return of(1, height, width);
+    }
+
+    /** RGB images stored channel-first: all red values, then green, then blue. */
+    public static ImageGrid rgb(int height, int width) {
+        return of(3, height, width);
+    }
+
+    /** {@code channels} is 1 (grey) or 3 (RGB); defaults: ×3 upscaling, at most 64 images, square-ish layout. */
+    public static ImageGrid of(int channels, int height, int width) {
+        return new ImageGrid(new Pixels(channels, height, width), 0, 3, 64, "");
+    }
+
+    /** Images per row; 0 (the default) picks a square-ish layout. */
+    public ImageGrid withColumns(int newColumns) {
+        Require.that(newColumns >= 0, "columns must be ≥ 0, got " + newColumns);
+        return new ImageGrid(pixels, newColumns, scale, maxImages, title);
+    }
+
+    /** How many screen pixels one image pixel becomes along each side. */
+    public ImageGrid withScale(int newScale) {
+        Require.that(newScale >= 1, "scale must be ≥ 1, got " + newScale);
+        return new ImageGrid(pixels, columns, newScale, maxImages, title);
+    }
+
+    public ImageGrid withMaxImages(int newMax) {
+        Require.that(newMax >= 1, "maxImages must be ≥ 1, got " + newMax);
+        return new ImageGrid(pixels, columns, scale, newMax, title);
+    }
+
+    public ImageGrid withTitle(String newTitle) {
+        return new ImageGrid(pixels, columns, scale, maxImages, newTitle == null ? "" : newTitle);
+    }
+
+    /** Writes the grid as PNG; {@code captions} may be {@code null}, else one per image. */
+    public ReportFile write(Path file, double[][] images, String[] captions) {
+        return PngFile.write(render(images, captions), file);
+    }
+
+    /** Draws the grid; {@code captions} may be {@code null}, else one per image. */
+    public BufferedImage render(double[][] images, String[] captions) {
+        check(images, captions);
+        Headless.ensure();
+        int shown = Math.min(images.length, maxImages);
+        int cols = columns > 0 ? Math.min(columns, shown) : (int) Math.ceil(Math.sqrt(shown));
+        int rows = (shown + cols - 1) / cols;
+        int tileW = pixels.width() * scale;
+        int tileH = pixels.height() * scale;
+        int cellW = Math.max(tileW, MIN_CELL_WIDTH);
+        int captionH = captions == null ? 0 : CAPTION_FONT + 6;
+        int cellH = tileH + captionH;
+        String heading = heading(shown, images.length);
+        int headerH = heading.isEmpty() ? 0 : 28;
+
+        BufferedImage out = new BufferedImage(PAD + cols * (cellW + PAD), headerH + PAD + rows * (cellH + PAD),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.DARK_GRAY);
+            if (headerH > 0) {
+                g.setFont(new Font(ChartStyle.FONT, Font.BOLD, 15));
+                g.drawString(heading, PAD, 20);
+            }
+            g.setFont(new Font(ChartStyle.FONT, Font.PLAIN, CAPTION_FONT));
+            for (int i = 0; i < shown; i++) {
+                int x = PAD + (i % cols) * (cellW + PAD);
+                int y = headerH + PAD + (i / cols) * (cellH + PAD);
+                int tx = x + (cellW - tileW) / 2;
+                g.drawImage(pixels.toImage(images[i]), tx, y, tileW, tileH, null);
+                g.setColor(Color.LIGHT_GRAY);
+                g.drawRect(tx - 1, y - 1, tileW + 1, tileH + 1);
+                if (captions != null) {
+                    g.setColor(Color.BLACK);
+                    drawCentred(g, captions[i] == null ? "" : captions[i], x, cellW, y + tileH + CAPTION_FONT + 2);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    private String heading(int shown, int total) {
+        String note = shown < total ? "showing " + shown + " of " + total : "";
+        if (title.isEmpty()) {
+            return note;
+        }
+        return note.isEmpty() ? title : title + " (" + note + ")";
+    }
+
+    private static void drawCentred(Graphics2D g, String text, int x, int width, int baseline) {
+        FontMetrics fm = g.getFontMetrics();
+        String s = text;
+        while (s.length() > 1 && fm.stringWidth(s) > width) {
+            s = s.substring(0, s.length() - 2) + "…";
+        }
+        g.drawString(s, x + (width - fm.stringWidth(s)) / 2, baseline);
+    }
+
+    private void check(double[][] images, String[] captions) {
+        Require.that(images != null && images.length > 0, "no images to draw");
+        for (int i = 0; i < images.length; i++) {
+            Require.that(images[i] != null && images[i].length == pixels.length(), "image " + i + " has "
+                    + (images[i] == null ? "no" : images[i].length) + " values but a " + pixels.shape()
+                    + " image (channels×height×width) needs " + pixels.length());
+        }
+        Require.that(captions == null || captions.length == images.length,
+                "got " + (captions == null ? 0 : captions.length) + " captions for " + images.length + " images");
+    }
+}

@@ -1,0 +1,137 @@
+package dev.probe.core.render;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Where the samples sit among prior draws, as a 2-D scatter (prior in blue, samples in orange, drawn
+ * on top). Two dimensions are plotted as they are; more are projected onto the first two principal
+ * components of prior ∪ samples (the axes say how much variance each keeps); one dimension is
+ * plotted against a vertical jitter, prior in a band around 0 and samples around 1.
+ *
+ * <pre>{@code
+ * ReportFile f = LatentScatter.titled("Latent codes of ambivalent digits")
+ *         .write(dir.resolve("latent.png"), priorDraws, samples);   // double[n][d], double[m][d]
+ * }</pre>
+ */
+public final class LatentScatter {
+    private final String title;
+    private final int width;
+    private final int height;
+
+    private LatentScatter(String title, int width, int height) {
+        this.title = title;
+        this.width = width;
+        this.height = height;
+    }
+
+    /** 800×500. */
+    public static LatentScatter titled(String title) {
+        return new LatentScatter(title, 800, 500);
+    }
+
+    public LatentScatter withSize(int newWidth, int newHeight) {
+        Require.that(newWidth >= 100 && newHeight >= 100, "size must be at least 100×100");
+        return new LatentScatter(title, newWidth, newHeight);
+    }
+
+    public ReportFile write(Path file, double[][] prior, double[][] samples) {
+        return PngFile.write(render(prior, samples), file);
+    }
+
+    /** {@code prior} and {@code samples} are rows of the same latent dimension; either may be empty. */
+    public BufferedImage render(double[][] prior, double[][] samples) {
+        Require.that(prior != null && samples != null, "prior and samples must not be null");
+        Require.that(prior.length + samples.length > 0, "no points to plot");
+        int d = (prior.length > 0 ? prior : samples)[0].length;
+        Require.that(d > 0, "latent dimension is 0");
+        Require.rowsOfLength(prior, d, "prior");
+        Require.rowsOfLength(samples, d, "samples");
+
+        double[][] p;
+        double[][] s;
+        String xTitle;
+        String yTitle;
+        String fullTitle = title;
+        if (d == 1) {
+            p = jittered(prior, 0.0, 1);
+            s = jittered(samples, 1.0, 2);
+            xTitle = "z_0";
+            yTitle = "jitter (prior ≈ 0, samples ≈ 1)";
+        } else if (d == 2) {
+            p = prior;
+            s = samples;
+            xTitle = "z_0";
+            yTitle = "z_1";
+        } else {
+            PrincipalComponents pca = PrincipalComponents.fit(prior, samples);
+            p = project(pca, prior);
+            s = project(pca, samples);
+            xTitle = String.format(Locale.ROOT, "PC1 (%.1f%% of variance)", 100 * pca.explained(0));
+            yTitle = String.format(Locale.ROOT, "PC2 (%.1f%% of variance)", 100 * pca.explained(1));
+            fullTitle = title + " (PCA of " + d + "-d prior ∪ samples)";
+        }
+
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(fullTitle)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYStyler styler = chart.getStyler();
+        ChartStyle.apply(styler, 1.0);
+        styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        styler.setMarkerSize(6);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setXAxisDecimalPattern("0.##");
+        styler.setYAxisDecimalPattern("0.##");
+        if (d == 1) {
+            styler.setYAxisTicksVisible(false);
+            styler.setYAxisMin(-0.5);
+            styler.setYAxisMax(1.5);
+            styler.setPlotGridHorizontalLinesVisible(false);
+        }
+        add(chart, "prior (" + prior.length + ")", p, ChartStyle.translucent(ChartStyle.REFERENCE, 110));
+        add(chart, "samples (" + samples.length + ")", s, ChartStyle.translucent(ChartStyle.SAMPLES, 210));
+        return PngFile.paint(chart);
+    }
+
+    private static void add(XYChart chart, String name, double[][] points, Color colour) {
+        if (points.length == 0) {
+            return;
+        }
+        double[] x = new double[points.length];
+        double[] y = new double[points.length];
+        for (int i = 0; i < points.length; i++) {
+            x[i] = points[i][0];
+            y[i] = points[i][1];
+        }
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        series.setMarkerColor(colour);
+    }
+
+    private static double[][] project(PrincipalComponents pca, double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = pca.project(rows[i], 2);
+        }
+        return out;
+    }
+
+    /** (value, centre ± 0.3) with a fixed seed, so the same data always give the same picture. */
+    private static double[][] jittered(double[][] rows, double centre, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = new double[] {rows[i][0], centre + 0.6 * (random.nextDouble() - 0.5)};
+        }
+        return out;
+    }
+}

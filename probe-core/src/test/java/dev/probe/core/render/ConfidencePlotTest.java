@@ -1,0 +1,79 @@
+package dev.probe.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfidencePlotTest {
+    @TempDir
+    Path dir;
+
+    /** Softmax of random logits, so rows are probability vectors. */
+    static double[][] probabilities(int n, int classes, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] p = new double[n][classes];
+        for (double[] row : p) {
+            double sum = 0;
+            for (int k = 0; k < classes; k++) {
+                row[k] = Math.exp(2 * random.nextGaussian() + (k == 3 ? 2 : 0));
+                sum += row[k];
+            }
+            for (int k = 0; k < classes; k++) {
+                row[k] /= sum;
+            }
+        }
+        return p;
+    }
+
+    @Test
+    void writesAnEightHundredByFiveHundredBoxPlot() {
+        ReportFile file = ConfidencePlot.titled("Confidence").withClassNames("zero", "one", "two", "three")
+                .write(dir.resolve("confidence.png"), probabilities(200, 4, 1));
+
+        BufferedImage png = Images.read(file.path());
+        assertThat(png.getWidth()).isEqualTo(800);
+        assertThat(png.getHeight()).isEqualTo(500);
+        assertThat(Images.variance(png)).isPositive();
+        int quarter = png.getWidth() / 4;
+        for (int k = 0; k < 4; k++) {   // XChart outlines every box in blue
+            assertThat(Images.tinted(png, Color.BLUE, k * quarter, 0, quarter, png.getHeight())).as("box %d", k)
+                    .isGreaterThan(30);
+        }
+    }
+
+    @Test
+    void manyClassesAreCutToTheMostConfidentOnes() {
+        BufferedImage png = ConfidencePlot.titled("1000 classes").withMaxClasses(5)
+                .withSize(600, 400).render(probabilities(50, 1000, 2));
+
+        assertThat(png.getWidth()).isEqualTo(600);
+        assertThat(Images.tinted(png, Color.BLUE)).isPositive();
+    }
+
+    @Test
+    void theMostConfidentClassesAreKeptInIndexOrder() {
+        double[][] p = {{0.1, 0.5, 0.0, 0.3, 0.1}, {0.1, 0.3, 0.0, 0.5, 0.1}};
+
+        assertThat(ConfidencePlot.mostConfident(p, 2)).containsExactly(1, 3);
+        assertThat(ConfidencePlot.mostConfident(p, 5)).containsExactly(0, 1, 2, 3, 4);
+    }
+
+    @Test
+    void badInputNamesTheCause() {
+        double[][] ragged = {{0.5, 0.5}, {1.0}};
+        assertThatThrownBy(() -> ConfidencePlot.titled("t").render(ragged))
+                .hasMessage("probabilities row 1 has 1 values, expected 2");
+        assertThatThrownBy(() -> ConfidencePlot.titled("t").withClassNames("a").render(new double[][] {{0.5, 0.5}}))
+                .hasMessage("got 1 class names for 2 classes");
+        assertThatThrownBy(() -> ConfidencePlot.titled("t").withClassNames("a", "a").render(new double[][] {{0.5, 0.5}}))
+                .hasMessage("class name 'a' appears twice");
+        assertThatThrownBy(() -> ConfidencePlot.titled("t").render(new double[0][]))
+                .hasMessage("no probabilities to plot");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.probe.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.probe.core.diagnostics.Diagnostics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiagnosticsTableTest {
+    @TempDir
+    Path dir;
+
+    private static DiagnosticsTable table() {
+        LinkedHashMap<String, String> rows = new LinkedHashMap<>();
+        rows.put("seed", "42");
+        rows.put("kernel", "MALA(h=0.12)");
+        rows.put("query <ambivalent>", "p & q");
+        return DiagnosticsTable.of(rows);
+    }
+
+    @Test
+    void textAlignsValuesInInsertionOrder() {
+        assertThat(table().text()).isEqualTo("""
+                seed                42
+                kernel              MALA(h=0.12)
+                query <ambivalent>  p & q
+                """);
+    }
+
+    @Test
+    void htmlEscapesKeysAndValues() {
+        assertThat(table().html())
+                .contains("<tr><th style=\"text-align:left\">seed</th><td style=\"text-align:right\">42</td></tr>")
+                .contains("query &lt;ambivalent&gt;").contains("p &amp; q")
+                .doesNotContain("<ambivalent>");
+    }
+
+    @Test
+    void readsTheHeadlineNumbersOfARun() {
+        Diagnostics d = new Diagnostics(new double[] {0.5, 0.7}, new double[] {1.002, 1.004}, new double[] {800, 650},
+                1.001, 900, 3.0, 2.0, 1, 2, 300, 40, 0.125);
+
+        DiagnosticsTable table = DiagnosticsTable.of(d).with("seed", "42");
+
+        assertThat(table.rows()).containsEntry("acceptance (mean)", "0.600").containsEntry("max R-hat", "1.0040")
+                .containsEntry("min bulk ESS", "650.0").containsEntry("ESS/s", "325.0")
+                .containsEntry("non-finite proposals", "1").containsEntry("step size", "0.1250")
+                .containsEntry("seed", "42");
+        assertThat(table.rows().keySet()).first().isEqualTo("acceptance (mean)");
+        assertThat(table.rows().keySet()).last().isEqualTo("seed");
+    }
+
+    @Test
+    void writesTextAndHtmlFiles() throws IOException {
+        ReportFile text = table().writeText(dir.resolve("d/diagnostics.txt"));
+        ReportFile html = table().writeHtml(dir.resolve("d/diagnostics.html"));
+
+        assertThat(text.mediaType()).isEqualTo(ReportFile.TEXT);
+        assertThat(Files.readString(text.path())).isEqualTo(table().text());
+        assertThat(html.mediaType()).isEqualTo(ReportFile.HTML);
+        assertThat(Files.readString(html.path())).startsWith("<!DOCTYPE html>").contains(table().html());
+    }
+}

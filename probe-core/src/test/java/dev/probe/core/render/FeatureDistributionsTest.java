@@ -1,0 +1,74 @@
+package dev.probe.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeatureDistributionsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void onePanelPerFeatureWithBothDistributions() {
+        double[][] training = LatentScatterTest.gaussian(1000, 5, 0, 1);
+        double[][] samples = LatentScatterTest.gaussian(200, 5, 1.5, 2);
+
+        ReportFile file = FeatureDistributions.titled("Features")
+                .withFeatureNames("age", "income", "debt", "tenure", "score")
+                .write(dir.resolve("features.png"), training, samples);
+
+        BufferedImage png = Images.read(file.path());
+        int panelW = 300;
+        int panelH = 186;
+        int header = 56;
+        assertThat(png.getWidth()).isEqualTo(3 * panelW);
+        assertThat(png.getHeight()).isEqualTo(header + 2 * panelH);
+        for (int f = 0; f < 5; f++) {
+            int x = (f % 3) * panelW;
+            int y = header + (f / 3) * panelH;
+            assertThat(Images.tinted(png, ChartStyle.REFERENCE, x, y, panelW, panelH)).as("training, panel %d", f)
+                    .isGreaterThan(200);
+            assertThat(Images.tinted(png, ChartStyle.SAMPLES, x, y, panelW, panelH)).as("samples, panel %d", f)
+                    .isGreaterThan(200);
+        }
+        assertThat(Images.inked(png, 2 * panelW, header + panelH, panelW, panelH)).as("sixth cell stays empty")
+                .isZero();
+    }
+
+    @Test
+    void constantAndNonFiniteColumnsStillDraw() {
+        double[][] training = {{1, Double.NaN}, {1, 2}, {1, 3}};
+        double[][] samples = {{1, 2.5}, {1, Double.POSITIVE_INFINITY}};
+
+        BufferedImage png = FeatureDistributions.titled("Edge cases").render(training, samples);
+
+        assertThat(png.getWidth()).isEqualTo(2 * 450);
+        assertThat(Images.tinted(png, ChartStyle.SAMPLES)).isPositive();
+    }
+
+    @Test
+    void histogramFractionsSumToOne() {
+        Histogram h = new Histogram(0, 1, 4);
+        double[] f = h.fractions(new double[] {0, 0.1, 0.3, 0.6, 1.0, Double.NaN});
+
+        assertThat(f).containsExactly(0.4, 0.2, 0.2, 0.2);
+        double[][] outline = h.outline(f);
+        assertThat(outline[0]).containsExactly(0, 0, 0.25, 0.25, 0.5, 0.5, 0.75, 0.75, 1, 1);
+        assertThat(outline[1]).containsExactly(0, 0.4, 0.4, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0);
+    }
+
+    @Test
+    void badInputNamesTheCause() {
+        double[][] two = {{1, 2}};
+        assertThatThrownBy(() -> FeatureDistributions.titled("t").withFeatureNames("a").render(two, two))
+                .hasMessage("got 1 feature names for 2 features");
+        assertThatThrownBy(() -> FeatureDistributions.titled("t").render(two, new double[][] {{1, 2, 3}}))
+                .hasMessage("samples row 0 has 3 values, expected 2");
+        assertThatThrownBy(() -> FeatureDistributions.titled("t").render(two, new double[0][]))
+                .hasMessageContaining("need at least one training row and one sample");
+    }
+}

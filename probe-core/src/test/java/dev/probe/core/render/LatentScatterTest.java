@@ -1,0 +1,68 @@
+package dev.probe.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LatentScatterTest {
+    @TempDir
+    Path dir;
+
+    static double[][] gaussian(int n, int d, double shift, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                row[j] = random.nextGaussian() + (j == 0 ? shift : 0);
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void twoDimensionsArePlottedAsTheyAre() {
+        ReportFile file = LatentScatter.titled("Latent")
+                .write(dir.resolve("latent.png"), gaussian(500, 2, 0, 1), gaussian(100, 2, 2.5, 2));
+
+        BufferedImage png = Images.read(file.path());
+        assertThat(png.getWidth()).isEqualTo(800);
+        assertThat(png.getHeight()).isEqualTo(500);
+        assertThat(Images.tinted(png, ChartStyle.REFERENCE)).as("prior points").isGreaterThan(500);
+        assertThat(Images.tinted(png, ChartStyle.SAMPLES)).as("sample points").isGreaterThan(300);
+    }
+
+    @Test
+    void samplesShiftedAlongTheFirstAxisLieRightOfThePrior() {
+        BufferedImage png = LatentScatter.titled("Latent").render(gaussian(500, 2, -3, 1), gaussian(200, 2, 3, 2));
+
+        int half = png.getWidth() / 2;
+        int left = Images.tinted(png, ChartStyle.SAMPLES, 0, 0, half, png.getHeight());
+        int right = Images.tinted(png, ChartStyle.SAMPLES, half, 0, half, png.getHeight());
+        assertThat(right).isGreaterThan(10 * Math.max(left, 1));
+    }
+
+    @Test
+    void moreDimensionsAreProjectedAndOneIsJittered() {
+        BufferedImage pca = LatentScatter.titled("8-d").render(gaussian(300, 8, 0, 3), gaussian(50, 8, 3, 4));
+        BufferedImage line = LatentScatter.titled("1-d").render(gaussian(300, 1, 0, 5), gaussian(50, 1, 2, 6));
+
+        assertThat(Images.tinted(pca, ChartStyle.SAMPLES)).isGreaterThan(100);
+        assertThat(Images.tinted(line, ChartStyle.SAMPLES)).isGreaterThan(100);
+        assertThat(Images.tinted(line, ChartStyle.REFERENCE)).isGreaterThan(100);
+    }
+
+    @Test
+    void eitherSetMayBeEmptyButDimensionsMustAgree() {
+        assertThat(Images.variance(LatentScatter.titled("prior only").render(gaussian(50, 3, 0, 1), new double[0][])))
+                .isPositive();
+        assertThatThrownBy(() -> LatentScatter.titled("t").render(gaussian(5, 2, 0, 1), gaussian(5, 3, 0, 2)))
+                .hasMessage("samples row 0 has 3 values, expected 2");
+        assertThatThrownBy(() -> LatentScatter.titled("t").render(new double[0][], new double[0][]))
+                .hasMessage("no points to plot");
+    }
+}
