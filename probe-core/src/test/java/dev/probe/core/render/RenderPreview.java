@@ -4,20 +4,17 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Renders every artifact from synthetic data into the folder named by {@code -Dprobe.render.preview},
- * for a person to look at: {@code ./mvnw -pl probe-core test -Dtest=RenderPreviewTest
- * -Dprobe.render.preview=/tmp/render-preview}. Skipped otherwise.
+ * Renders every artifact from synthetic data into a folder, for a person to look at (a program, not a
+ * test): {@code ./mvnw -q -pl probe-core test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.probe.core.render.RenderPreview -Dexec.args=/tmp/render-preview}.
  */
-@EnabledIfSystemProperty(named = "probe.render.preview", matches = ".+")
-class RenderPreviewTest {
+final class RenderPreview {
+    private RenderPreview() {}
 
-    @Test
-    void renderEverything() {
-        Path dir = Path.of(System.getProperty("probe.render.preview"));
+    public static void main(String[] args) {
+        Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/render-preview");
         int n = 24;
         double[][] digits = new double[n][28 * 28];
         double[][] colour = new double[n][3 * 16 * 16];
