@@ -159,6 +159,22 @@ public final class ProbeContext {
         return Optional.of(o);
     }
 
+    /** The training inputs of the test class's {@code @TrainingData} member, if it has one. */
+    public Optional<double[][]> trainingData() {
+        return trainingData(testClass, extensionContext);
+    }
+
+    static Optional<double[][]> trainingData(Class<?> testClass, ExtensionContext context) {
+        var all = TestClassMembers.find(testClass, dev.probe.junit.annotations.TrainingData.class, context);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(all.get(0).value() instanceof double[][] rows)) {
+            throw new IllegalArgumentException("@TrainingData " + all.get(0).name() + " must be a double[][].");
+        }
+        return Optional.of(rows);
+    }
+
     /** The value of a static field or no-argument static method of the test class, by name. */
     public Object member(String name) {
         try {

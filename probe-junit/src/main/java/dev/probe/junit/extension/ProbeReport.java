@@ -1,5 +1,6 @@
 package dev.probe.junit.extension;
 
+import dev.probe.core.render.ReportFile;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.junit.allure.AllureAttachments;
 import java.io.IOException;
@@ -25,7 +26,8 @@ final class ProbeReport {
         Path dir = directory(spec, context);
         try {
             Files.createDirectories(dir);
-            List<ReportFile> files = ReportFiles.render(spec, result, dir);
+            List<ReportFile> files = ReportFiles.render(spec, result, dir,
+                    ProbeContext.trainingData(context.getRequiredTestClass(), context));
             boolean allure = AllureAttachments.available();
             if (allure) {
                 Map<String, String> parameters = new LinkedHashMap<>();
@@ -36,7 +38,7 @@ final class ProbeReport {
             }
             for (ReportFile f : files) {
                 if (allure) {
-                    AllureAttachments.attach(f.title(), f.mediaType(), f.path());
+                    AllureAttachments.attach(f.name(), f.mediaType(), f.path());
                 }
                 publish(context, f);
             }
@@ -65,7 +67,4 @@ final class ProbeReport {
         String clean = s.replaceAll("[^A-Za-z0-9._-]+", "_");
         return clean.isEmpty() ? "probe" : clean;
     }
-
-    /** One written file. */
-    record ReportFile(String title, String mediaType, Path path) {}
 }

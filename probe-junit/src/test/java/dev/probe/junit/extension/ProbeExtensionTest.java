@@ -66,6 +66,13 @@ class ProbeExtensionTest {
         assertThat(testNames(events)).containsExactlyInAnyOrder("high confidence: class 0", "high confidence: class 1",
                 "high confidence: class 2", "ambivalent 0 vs 1", "ambivalent 1 vs 2");
         events.testEvents().assertStatistics(s -> s.started(5).succeeded(5).failed(0));
+        java.nio.file.Path report = java.nio.file.Path.of("target/probe-reports-fixtures/Confident/confident/1");
+        assertThat(report.resolve("confidence.png")).isNotEmptyFile();
+        assertThat(report.resolve("latent.png")).isNotEmptyFile();
+        assertThat(report.resolve("trace.png")).isNotEmptyFile();
+        assertThat(report.resolve("features.png")).isNotEmptyFile();
+        assertThat(report.resolve("diagnostics.html")).content().contains("high confidence: class 1", "seed");
+        assertThat(report.resolve("samples.csv")).content().startsWith("chain,s_0,s_1,linear3_0,linear3_1,linear3_2,energy,target_distance,x_0,x_1");
     }
 
     @Test
