@@ -25,9 +25,13 @@ abstract class BlockFunction implements TensorFunction {
     private final int outputDimension;
 
     BlockFunction(String name, Model model, Shape sampleShape, boolean training) {
+        this(name, model, model.getBlock(), sampleShape, training);
+    }
+
+    BlockFunction(String name, Model model, Block block, Shape sampleShape, boolean training) {
         this.name = name;
         this.model = model;
-        this.block = model.getBlock();
+        this.block = block;
         if (block == null) {
             throw new IllegalArgumentException("Model '" + name + "' has no block. Call model.setBlock(...) and load or "
                     + "initialise its parameters before probing it.");

@@ -2,6 +2,7 @@ package dev.probe.core.model;
 
 import ai.djl.Model;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 
 /**
  * A DJL block built in Java (its {@link Model} with initialised or loaded parameters). Flat rows are
@@ -22,9 +23,21 @@ public final class DjlBlockFunction extends BlockFunction {
         super(model.getName(), model, sampleShape, false);
     }
 
+    private DjlBlockFunction(String name, Model owner, Block block, Shape sampleShape) {
+        super(name, owner, block, sampleShape, false);
+    }
+
     /** The model's block on flat rows reshaped to {@code sampleShape}. */
     public static DjlBlockFunction of(Model model, Shape sampleShape) {
         return new DjlBlockFunction(model, sampleShape);
+    }
+
+    /**
+     * A sub-block of {@code owner} (e.g. the decoder of a VAE), on flat rows reshaped to
+     * {@code sampleShape}; {@code owner} is kept reachable so its parameters stay alive.
+     */
+    public static DjlBlockFunction of(String name, Model owner, Block block, Shape sampleShape) {
+        return new DjlBlockFunction(name, owner, block, sampleShape);
     }
 
     @Override
