@@ -42,7 +42,7 @@ import java.util.function.Function;
  * ./mvnw -q -pl probe-core test-compile exec:exec@bench -Dbench.args="--chains 16,128 --budget 10 --profile"
  * </pre>
  *
- * <p>Options: {@code --chains 1,16,128,1024}, {@code --budget SECONDS} (per sampler run, default 20),
+ * <p>Options: {@code --chains 1,16,128,1024}, {@code --budget SECONDS} (per sampler run, default 15),
  * {@code --leapfrog L} (HMC, default 4), {@code --kernels mala,hmc}, {@code --profile} (adds rows for
  * instrumented copies of the kernels with a per-section time breakdown, and for the prototype fix).
  */
@@ -81,7 +81,7 @@ public final class SamplerBenchmark {
     public static void main(String[] args) throws Exception {
         requireOffline();
         List<Integer> chainCounts = List.of(1, 16, 128, 1024);
-        double budget = 20;
+        double budget = 15;
         int leapfrog = 4;
         List<String> kernels = List.of("mala", "hmc");
         boolean profile = false;
@@ -123,7 +123,7 @@ public final class SamplerBenchmark {
                     int per = hmc ? leapfrog : 1;
                     double before = bareMs(base, u, chains, 1.0);
                     // Run length from the measured cost: about `budget` seconds of gradient evaluations.
-                    int iterations = (int) Math.min(2500, budget * 1000 / before / per);
+                    int iterations = (int) Math.min(1000, budget * 1000 / before / per);
                     int warmup = clamp(iterations / 5, 4, hmc ? 150 : 300);
                     int draws = clamp(iterations - warmup, 8, 2000);
                     SamplerConfig config = SamplerConfig.builder().chains(chains).warmup(warmup).draws(draws)
@@ -260,7 +260,9 @@ public final class SamplerBenchmark {
     private static void printEnvironment() {
         System.out.println("Probe sampler benchmark");
         System.out.println("java " + System.getProperty("java.version") + ", cores " + Runtime.getRuntime().availableProcessors()
-                + ", DJL_OFFLINE=" + System.getenv("DJL_OFFLINE") + ", OPT_OUT_TRACKING=" + System.getenv("OPT_OUT_TRACKING")
+                + ", env DJL_OFFLINE=" + System.getenv("DJL_OFFLINE") + " OPT_OUT_TRACKING=" + System.getenv("OPT_OUT_TRACKING")
+                + ", properties DJL_OFFLINE=" + System.getProperty("DJL_OFFLINE") + " OPT_OUT_TRACKING="
+                + System.getProperty("OPT_OUT_TRACKING")
                 + ", ai.djl.offline=" + System.getProperty("ai.djl.offline"));
         System.out.println("num_threads=" + System.getProperty("ai.djl.pytorch.num_threads") + ", num_interop_threads="
                 + System.getProperty("ai.djl.pytorch.num_interop_threads") + ", graph_optimizer="
