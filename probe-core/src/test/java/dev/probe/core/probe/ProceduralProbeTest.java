@@ -1,0 +1,67 @@
+package dev.probe.core.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.query.HighConfidence;
+import dev.probe.core.result.Oracle;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Rate;
+import dev.probe.core.sampler.ChainRandom;
+import dev.probe.core.sampler.RandomWalkMetropolis;
+import dev.probe.core.sampler.SamplerConfig;
+import dev.probe.core.space.ProceduralSpace;
+import dev.probe.core.space.Shapes;
+import org.junit.jupiter.api.Test;
+
+/**
+ * In-distribution adversarial examples on a procedural generator (BAYES-PROBE §4.6, CLEVR with a revoked
+ * class): the generator draws squares and discs but no triangles, and a {@link HighConfidence} query for
+ * "triangle" is sampled with Metropolis–Hastings and the mixed categorical/Gaussian proposal. The shape
+ * classifier ({@link Shapes#classifier()}) is built to call a disc cut off by the bottom border a triangle,
+ * so that is what the samples must be.
+ */
+class ProceduralProbeTest {
+    private static final int KIND = 0;
+    private static final int Y = 3;
+    private static final int R = 4;
+
+    /** Squares and discs only (kind 0..1 is the classifier's class 0..1); centres may lie below the image. */
+    private static final ProceduralSpace NO_TRIANGLES = ProceduralSpace.builder("squares-and-discs")
+            .categorical("kind", 2).continuous("grey", 0.3, 1).continuous("x", 0, 16).continuous("y", 0, 18)
+            .continuous("r", 2, 6).renderer(Shapes.SIDE * Shapes.SIDE, Shapes::render).build();
+
+    @Test
+    void highConfidenceTrianglesFromAGeneratorWithoutTrianglesAreCutOffDiscs() {
+        Classifier classifier = Shapes.classifier();
+        // under the generator's own (uniform) prior, confident triangles are rare
+        ChainRandom random = new ChainRandom(5);
+        double[][] prior = NO_TRIANGLES.toInputs(NO_TRIANGLES.initialPositions(4000, random));
+        long confident = 0;
+        for (double[] p : classifier.outputs(prior)) {
+            confident += p[Shapes.TRIANGLE] >= 0.9 ? 1 : 0;
+        }
+        Rate priorRate = Rate.clopperPearson(confident, prior.length, 0.95);
+
+        ProbeResult r = Probe.of(NO_TRIANGLES, HighConfidence.of(classifier, Shapes.TRIANGLE))
+                .sample(SamplerConfig.builder().chains(8).warmup(500).draws(500).seed(23).build(),
+                        RandomWalkMetropolis.of(NO_TRIANGLES.proposal(), 1.0));
+        System.out.println(r.summary());
+
+        for (double[] a : r.latents()) {
+            assertThat(a[KIND]).as("categorical kind").isIn(0.0, 1.0);
+        }
+        Rate attained = r.attainment(0.1); // p(triangle) ≥ 0.9
+        Rate wrong = r.misclassifiedAmongAttained(classifier.name(), Oracle.ofLatent(a -> (int) a[KIND]), 0.1);
+        Rate cutDiscs = r.rateAmong(s -> s.latent()[KIND] == Shapes.DISC && s.latent()[Y] + s.latent()[R] > 15.5,
+                s -> s.targetDistance() <= 0.1);
+        System.out.println("prior p(tri) >= 0.9: " + priorRate + "\nprobe attained: " + attained + "\nmisclassified among "
+                + "attained: " + wrong + "\ncut-off discs among attained: " + cutDiscs);
+        assertThat(priorRate.upper()).isLessThan(0.1);
+        assertThat(attained.lower()).isGreaterThan(0.9);
+        // no triangle can be drawn, so every confident "triangle" is wrong: the oracle must agree
+        assertThat(wrong.lower()).isGreaterThan(0.95);
+        // and they are what the classifier was built to be fooled by: discs reaching the last pixel row (centre 15.5)
+        assertThat(cutDiscs.lower()).isGreaterThan(0.8);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.probe.core.space;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.probe.core.sampler.ChainRandom;
+import org.junit.jupiter.api.Test;
+
+/** The procedural space: attributes, uniform prior, renderer push-forward, the mixed proposal and its errors. */
+class ProceduralSpaceTest {
+    private static final ProceduralSpace SHAPES = ProceduralSpace.builder("shapes")
+            .categorical("kind", 3).continuous("grey", 0.3, 1).continuous("x", 0, 16).continuous("y", 0, 16)
+            .continuous("r", 2, 6).renderer(Shapes.SIDE * Shapes.SIDE, Shapes::render).build();
+
+    @Test
+    void coordinatesAreTheAttributesInOrderWithCategoriesAsWholeNumbers() {
+        assertThat(SHAPES.dimension()).isEqualTo(5);
+        assertThat(SHAPES.inputDimension()).isEqualTo(256);
+        assertThat(SHAPES.attributes()).containsExactly("kind", "grey", "x", "y", "r");
+        assertThat(SHAPES.indexOf("y")).isEqualTo(3);
+        assertThat(SHAPES.levels(0)).isEqualTo(3);
+        assertThat(SHAPES.bounds().lower(0)).isZero();
+        assertThat(SHAPES.bounds().upper(0)).isEqualTo(2);
+        assertThat(SHAPES.hasDiscreteCoordinates()).isTrue();
+        assertThat(SHAPES.isDifferentiable()).isFalse();
+        double[][] starts = SHAPES.initialPositions(200, new ChainRandom(3));
+        for (double[] s : starts) {
+            assertThat(s[0]).isIn(0.0, 1.0, 2.0);
+            assertThat(s[1]).isBetween(0.3, 1.0);
+            assertThat(s[4]).isBetween(2.0, 6.0);
+        }
+        assertThat(SHAPES.describe()).contains("kind ∈ {0..2}").contains("x ∈ [0.0, 16.0]");
+    }
+
+    @Test
+    void rendererDrawsTheShapesAndTensorAndArrayPathsAgree() {
+        double[] square = SHAPES.render(new double[] {0, 0.5, 8, 8, 2});
+        // pixel centres j + ½ within 2 of 8: columns and rows 6..9, a 4 x 4 block of grey 0.5
+        assertThat(java.util.Arrays.stream(square).filter(v -> v == 0.5).count()).isEqualTo(16);
+        assertThat(square[6 * 16 + 6]).isEqualTo(0.5);
+        assertThat(square[5 * 16 + 6]).isZero();
+        double[] roundedKind = SHAPES.render(new double[] {0.8, 0.5, 8, 8, 2}); // categorical value 0.8 is category 1
+        assertThat(roundedKind).isEqualTo(SHAPES.render(new double[] {1, 0.5, 8, 8, 2}));
+        double[][] rows = {{0, 0.5, 8, 8, 2}, {1, 0.9, 3.5, 12, 3}, {2, 0.7, 8, 8, 5}};
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = SHAPES.toInput(m.create(new float[] {0, 0.5f, 8, 8, 2, 1, 0.9f, 3.5f, 12, 3, 2, 0.7f, 8, 8, 5},
+                    new Shape(3, 5)));
+            float[] flat = x.toFloatArray();
+            double[][] expected = SHAPES.toInputs(rows);
+            for (int r = 0; r < 3; r++) {
+                for (int j = 0; j < 256; j++) {
+                    assertThat((double) flat[r * 256 + j]).isCloseTo(expected[r][j], org.assertj.core.api.Assertions.within(1e-6));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theClassifierIsRightOnWholeShapes() {
+        ChainRandom random = new ChainRandom(17);
+        var classifier = Shapes.classifier();
+        int n = 3000;
+        double[][] images = new double[n][];
+        int[] kinds = new int[n];
+        for (int i = 0; i < n; i++) {
+            double r = 2 + 4 * random.nextDouble();
+            kinds[i] = random.nextInt(3);
+            // whole shapes: the centre at least r + 0.5 from every border
+            double x = r + 0.5 + (15 - 2 * r) * random.nextDouble();
+            double y = r + 0.5 + (15 - 2 * r) * random.nextDouble();
+            images[i] = Shapes.render(new double[] {kinds[i], 0.3 + 0.7 * random.nextDouble(), x, y, r});
+        }
+        double[][] p = classifier.outputs(images);
+        int right = 0;
+        for (int i = 0; i < n; i++) {
+            int best = p[i][0] >= p[i][1] && p[i][0] >= p[i][2] ? 0 : p[i][1] >= p[i][2] ? 1 : 2;
+            right += best == kinds[i] ? 1 : 0;
+        }
+        System.out.println("classifier accuracy on whole shapes: " + right + "/" + n);
+        assertThat(right / (double) n).isGreaterThan(0.9);
+    }
+
+    @Test
+    void badDefinitionsNameTheirFix() {
+        assertThatThrownBy(() -> ProceduralSpace.builder("g").categorical("k", 1)).hasMessageContaining("at least 2");
+        assertThatThrownBy(() -> ProceduralSpace.builder("g").continuous("x", 1, 1)).hasMessageContaining("lo < hi");
+        assertThatThrownBy(() -> ProceduralSpace.builder("g").continuous("x", 0, 1).continuous("x", 0, 2))
+                .hasMessageContaining("twice");
+        assertThatThrownBy(() -> ProceduralSpace.builder("g").continuous("x", 0, 1).build()).hasMessageContaining("renderer(");
+        ProceduralSpace wrong = ProceduralSpace.builder("g").continuous("x", 0, 1).renderer(3, a -> new double[2]).build();
+        assertThatThrownBy(() -> wrong.render(new double[] {0.5})).hasMessageContaining("returned 2 values")
+                .hasMessageContaining("declares 3");
+    }
+}
