@@ -24,6 +24,15 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
             throw new IllegalArgumentException("@ProbeCounterfactual on a " + classifier.classes()
                     + "-class model needs target = <class>; only binary models have an implied other class.");
         }
+        double[] weights = null;
+        if (!a.weights().isEmpty()) {
+            Object w = context.member(a.weights());
+            if (!(w instanceof double[] ws) || ws.length != factuals[0].length) {
+                throw new IllegalArgumentException("@ProbeCounterfactual weights = \"" + a.weights() + "\" must name a "
+                        + "static member returning a double[] with one weight per feature (" + factuals[0].length + ").");
+            }
+            weights = ws;
+        }
         double[][] predicted = classifier.outputs(factuals);
         List<ProbeSpec> specs = new ArrayList<>();
         for (int i = 0; i < factuals.length; i++) {
@@ -32,6 +41,9 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
             String key = "factual" + i;
             ProbeSettings s = context.settings(a, key);
             Localiser localiser = Localiser.around(factuals[i]).lambda(a.lambda()).power(a.power()).temperature(s.tau());
+            if (weights != null) {
+                localiser = localiser.weights(weights);
+            }
             specs.add(Specs.spec(context, a, "counterfactual #" + i + ": class " + from + " → " + to, key,
                     context.space(a.generator()), FixedLabel.counterfactual(classifier, to, localiser), s, a.tolerance(),
                     classifier.name()));

@@ -40,6 +40,12 @@ public @interface ProbeCounterfactual {
     /** Localiser power r. */
     double power() default 2;
 
+    /**
+     * Static field or method returning the localiser's per-feature weights {@code w_k} ({@code double[]}),
+     * e.g. {@code 1/sd_k²} to measure distance in standard deviations; empty means all weights 1.
+     */
+    String weights() default "";
+
     /** The model; empty: the only one. */
     String model() default "";
 

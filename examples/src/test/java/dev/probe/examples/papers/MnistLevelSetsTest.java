@@ -1,0 +1,61 @@
+package dev.probe.examples.papers;
+
+import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.examples.models.BundledModel;
+import dev.probe.junit.annotations.Generator;
+import dev.probe.junit.annotations.ModelUnderTest;
+import dev.probe.junit.annotations.ProbeAmbivalent;
+import dev.probe.junit.annotations.ProbeConfidence;
+import dev.probe.junit.annotations.ProbeDefaults;
+import dev.probe.junit.annotations.ProbeGate;
+import dev.probe.junit.annotations.ProbeHighConfidence;
+
+/**
+ * BAYES-PROBE's prediction level sets on MNIST (§3, eqs. 4–11): the bundled CNN (Table 3, left) probed
+ * through the bundled VAE's 5-d latent space (Table 2, left). The README quotes this class.
+ */
+@ProbeDefaults(chains = 8, warmup = 120, draws = 30)
+class MnistLevelSetsTest {
+    // README-BEGIN suite
+    @ModelUnderTest
+    static Classifier cnn() {
+        return PaperModels.imageClassifier(BundledModel.MNIST_CNN);
+    }
+
+    @Generator
+    static SampleSpace vae() {
+        return PaperModels.vae(BundledModel.MNIST_VAE);
+    }
+
+    /** Digits the CNN is certain about, for every class (one invocation per class). */
+    @ProbeHighConfidence
+    void highConfidence(ProbeResult result) {
+        assertThat(result).hasTargetAttainmentAtLeast(0.5);
+    }
+
+    /** The ambivalence matrix: digits the CNN is torn between i and j on, for all 45 pairs. */
+    @ProbeAmbivalent
+    @ProbeGate(minSampled = 35)
+    void ambivalence(ProbeResult result) {
+        assertThat(result).hasAcceptanceBetween(0.2, 0.95);
+    }
+    // README-END suite
+
+    /** Graded confidence from 1 to 7 in 11 steps (p1 = 1, 0.9, ..., 0). */
+    @ProbeConfidence(from = 1, to = 7, steps = 11)
+    @ProbeGate(minSampled = 9)
+    void oneToSeven(ProbeResult result) {
+        assertThat(result).hasAcceptanceBetween(0.2, 0.95);
+    }
+
+    /** Graded confidence from 8 to 9 in 11 steps. */
+    @ProbeConfidence(from = 8, to = 9, steps = 11)
+    @ProbeGate(minSampled = 9)
+    void eightToNine(ProbeResult result) {
+        assertThat(result).hasAcceptanceBetween(0.2, 0.95);
+    }
+}

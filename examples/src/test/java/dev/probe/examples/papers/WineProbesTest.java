@@ -1,0 +1,104 @@
+package dev.probe.examples.papers;
+
+import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.probe.Probe;
+import dev.probe.core.query.HighConfidence;
+import dev.probe.core.query.PredictionRisky;
+import dev.probe.core.query.Query;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Rate;
+import dev.probe.core.sampler.RandomWalkMetropolis;
+import dev.probe.core.sampler.SamplerConfig;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.examples.data.Datasets;
+import dev.probe.examples.models.BundledModel;
+import dev.probe.junit.annotations.Generator;
+import dev.probe.junit.annotations.ModelUnderTest;
+import dev.probe.junit.annotations.ProbeCounterfactual;
+import dev.probe.junit.annotations.ProbeDefaults;
+import dev.probe.junit.annotations.ProbeRisky;
+import dev.probe.junit.annotations.TrainingData;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Generating Samples to Probe Trained Models" on tabular data: prediction-risky wines, counterfactuals
+ * that flip a wine's class while staying close to it, and the §4 question "where is a decision tree
+ * certain while a random forest is uncertain".
+ */
+@ProbeDefaults(chains = 16, warmup = 300, draws = 80)
+class WineProbesTest {
+    @ModelUnderTest
+    static Classifier logreg() {
+        return PaperModels.tabularLogreg(BundledModel.WINE_LOGREG, 13);
+    }
+
+    @Generator
+    static SampleSpace box() {
+        return PaperModels.trainingBox(Datasets.wineTrain());
+    }
+
+    @TrainingData
+    static double[][] training() {
+        return PaperModels.rows(Datasets.wineTrain());
+    }
+
+    /** Three held-out wines whose class the counterfactuals flip to class 1. */
+    static double[][] factuals() {
+        double[][] test = PaperModels.rows(Datasets.wineTest());
+        return new double[][] {test[0], test[1], test[2]};
+    }
+
+    /** Localiser weights 1/sd²: distances to the factual in standard deviations of each feature. */
+    static double[] inverseVariances() {
+        float[] sd = Datasets.wineTrain().columnStds();
+        double[] w = new double[sd.length];
+        for (int k = 0; k < sd.length; k++) {
+            w[k] = 1.0 / ((double) sd[k] * sd[k]);
+        }
+        return w;
+    }
+
+    /** Wines on which the logistic regression is most uncertain (maximal predictive entropy). */
+    @ProbeRisky(tau = 0.05, tolerance = 0.5)
+    void risky(ProbeResult result) {
+        // entropy within 0.5 nats of its maximum log(3) = 1.10 for most samples
+        assertThat(result).hasTargetAttainmentAtLeast(0.5);
+    }
+
+    /** Counterfactuals: class 1 (the localiser keeps them near the factual). */
+    @ProbeCounterfactual(factuals = "factuals", target = 1, weights = "inverseVariances", lambda = 0.05, tau = 0.1,
+            tolerance = 0.5)
+    void counterfactuals(ProbeResult result) {
+        Rate flipped = result.rate(s -> s.predicted(0) == 1);
+        assertThat(flipped.estimate()).as("fraction of counterfactuals predicted class 1: %s", flipped).isGreaterThan(0.9);
+    }
+
+    @Test
+    void treeCertainWhileForestUncertain() {
+        Classifier tree = PaperModels.tribuo(BundledModel.WINE_TREE, 13);
+        Classifier forest = PaperModels.tribuo(BundledModel.WINE_FOREST, 13);
+        Query question = HighConfidence.of(tree, 1).withSigma(0.1).plus(PredictionRisky.entropy(forest).temperature(0.05));
+        SampleSpace space = box();
+        // trees are piecewise constant: random-walk Metropolis with the space's proposal (in sd units)
+        ProbeResult result = Probe.of(space, question).sample(
+                SamplerConfig.builder().chains(16).warmup(1000).draws(200).seed(2024).annealing(0.5).build(),
+                RandomWalkMetropolis.of(space.proposal(), 0.3));
+        Rate treeCertain = result.rate(s -> s.outputs()[0][1] > 0.9);
+        Rate forestUnsure = result.rate(s -> max(s.outputs()[1]) < 0.8);
+        assertThat(treeCertain.estimate()).as("tree says class 1 with p > 0.9: %s (seed %d)", treeCertain, result.seed())
+                .isGreaterThan(0.8);
+        assertThat(forestUnsure.estimate()).as("forest's top probability < 0.8: %s (seed %d)", forestUnsure, result.seed())
+                .isGreaterThan(0.5);
+    }
+
+    private static double max(double[] p) {
+        double m = p[0];
+        for (double v : p) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}
