@@ -45,10 +45,12 @@ class WineProbesTest {
         return PaperModels.rows(Datasets.wineTrain());
     }
 
-    /** Three held-out wines whose class the counterfactuals flip to class 1. */
+    /** The first three held-out wines that are not of class 1: the counterfactuals flip them to class 1. */
     static double[][] factuals() {
-        double[][] test = PaperModels.rows(Datasets.wineTest());
-        return new double[][] {test[0], test[1], test[2]};
+        var test = Datasets.wineTest();
+        double[][] rows = PaperModels.rows(test);
+        return java.util.stream.IntStream.range(0, test.size()).filter(i -> test.label(i) != 1).limit(3)
+                .mapToObj(i -> rows[i]).toArray(double[][]::new);
     }
 
     /** Localiser weights 1/sd²: distances to the factual in standard deviations of each feature. */
