@@ -39,6 +39,8 @@ public final class Vae extends AbstractBlock {
     public static final int LATENT = 5;
     /** Hidden width. */
     public static final int HIDDEN = 400;
+    /** Pixels per image (decoder logits width). */
+    public static final int PIXELS = 784;
     /** Input shape of one image, with a batch of 1. */
     public static final Shape INPUT_SHAPE = new Shape(1, 1, 28, 28);
 
@@ -60,7 +62,7 @@ public final class Vae extends AbstractBlock {
         SequentialBlock logits = new SequentialBlock()
                 .add(Linear.builder().setUnits(HIDDEN).build())
                 .add(Activation::relu)
-                .add(Linear.builder().setUnits(ImageShape.PIXELS).build());
+                .add(Linear.builder().setUnits(PIXELS).build());
         SequentialBlock dec = new SequentialBlock()
                 .add(logits)
                 .add(new LambdaBlock(list -> new NDList(
@@ -101,19 +103,12 @@ public final class Vae extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long n = inputShapes[0].get(0);
-        return new Shape[] {new Shape(n, ImageShape.PIXELS), new Shape(n, LATENT), new Shape(n, LATENT)};
+        return new Shape[] {new Shape(n, PIXELS), new Shape(n, LATENT), new Shape(n, LATENT)};
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         encoder.initialize(manager, dataType, inputShapes);
         decoder.initialize(manager, dataType, new Shape(inputShapes[0].get(0), LATENT));
-    }
-
-    /** Image geometry shared by the image models. */
-    static final class ImageShape {
-        static final int PIXELS = 784;
-
-        private ImageShape() {}
     }
 }

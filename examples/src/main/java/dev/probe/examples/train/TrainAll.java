@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import dev.probe.examples.data.Datasets;
 import dev.probe.examples.data.ImageDataset;
 import dev.probe.examples.data.TabularDataset;
@@ -294,10 +293,5 @@ public final class TrainAll {
         }
         Files.createDirectories(file.getParent());
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-    }
-
-    /** Used by tests of the training code: a parameter store over a model's parameters. */
-    static ParameterStore store(Model m) {
-        return new ParameterStore(m.getNDManager(), false);
     }
 }
