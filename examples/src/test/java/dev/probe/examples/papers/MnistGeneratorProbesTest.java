@@ -1,0 +1,65 @@
+package dev.probe.examples.papers;
+
+import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.examples.models.BundledModel;
+import dev.probe.junit.annotations.Generator;
+import dev.probe.junit.annotations.InDistributionAdversarial;
+import dev.probe.junit.annotations.ModelUnderTest;
+import dev.probe.junit.annotations.ProbeDefaults;
+import dev.probe.junit.annotations.ProbeGate;
+import dev.probe.junit.annotations.ProbeModelContrast;
+
+/**
+ * BAYES-PROBE §3 use cases on MNIST: in-distribution adversarial examples (VAEs trained without 1, 4
+ * or 7 asked for digits the CNN calls 1, 4 or 7) and "Generating Samples to Probe Trained Models" eq. 5
+ * (where the CNN and the MLP disagree).
+ */
+@ProbeDefaults(chains = 8, warmup = 120, draws = 30)
+class MnistGeneratorProbesTest {
+    @ModelUnderTest("cnn")
+    static Classifier cnn() {
+        return PaperModels.imageClassifier(BundledModel.MNIST_CNN);
+    }
+
+    @ModelUnderTest("mlp")
+    static Classifier mlp() {
+        return PaperModels.imageClassifier(BundledModel.MNIST_MLP);
+    }
+
+    @Generator
+    static SampleSpace vae() {
+        return PaperModels.vae(BundledModel.MNIST_VAE);
+    }
+
+    @Generator(excludes = 1)
+    static SampleSpace withoutOne() {
+        return PaperModels.vae(BundledModel.MNIST_VAE_NO1);
+    }
+
+    @Generator(excludes = 4)
+    static SampleSpace withoutFour() {
+        return PaperModels.vae(BundledModel.MNIST_VAE_NO4);
+    }
+
+    @Generator(excludes = 7)
+    static SampleSpace withoutSeven() {
+        return PaperModels.vae(BundledModel.MNIST_VAE_NO7);
+    }
+
+    /** Digits a generator without class c draws that the CNN calls c with certainty: wrong by construction. */
+    @InDistributionAdversarial(model = "cnn", sigma = 0.1, warmup = 300, tolerance = 0.2)
+    @ProbeGate(minSampled = 1)
+    void adversarial(ProbeResult result) {
+        assertThat(result).hasAcceptanceBetween(0.2, 0.95);
+    }
+
+    /** Where the CNN and the MLP disagree: most samples are labelled differently by the two. */
+    @ProbeModelContrast(models = {"cnn", "mlp"}, tau = 0.1, tolerance = 0.5)
+    void contrast(ProbeResult result) {
+        assertThat(result).hasDisagreementRateAtLeast("mnist-cnn", "mnist-mlp", 0.3);
+    }
+}
