@@ -1,5 +1,7 @@
 package dev.probe.core.sampler;
 
+import ai.djl.ndarray.NDArray;
+
 /**
  * The Metropolis–Hastings accept/reject decision shared by all kernels, in double precision on the
  * Java side. A proposal is accepted with probability {@code min(1, exp(U(x) − U(x') + log q(x|x') −
@@ -46,6 +48,19 @@ final class Acceptance {
             accepted[c] = u < probability[c];
         }
         return new Decision(accepted, probability, nonFinite, outOfBounds);
+    }
+
+    /**
+     * The chains' state after the decision: the proposal's position, energy and gradient where accepted,
+     * the current ones elsewhere ({@code proposedGradient} is null for kernels that cache none).
+     */
+    static ChainState next(Decision decision, ChainState current, NDArray proposal, double[] proposedEnergy,
+            NDArray proposedGradient) {
+        NDArray mask = Tensors.rowMask(decision.accepted(), current.position());
+        return new ChainState(
+                Tensors.select(mask, proposal, current.position()),
+                select(decision.accepted(), proposedEnergy, current.energy()),
+                proposedGradient == null ? null : Tensors.select(mask, proposedGradient, current.gradient()));
     }
 
     /** Energies after the decision: the proposal's where accepted, the current one elsewhere. */

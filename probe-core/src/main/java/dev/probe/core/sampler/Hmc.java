@@ -82,10 +82,7 @@ public final class Hmc implements Kernel {
         boolean[] outside = Tensors.outside(q, energy.bounds(), chains);
         Acceptance.Decision dec = Acceptance.decide(state.energy(), proposed, correction,
                 Tensors.finiteRows(grad), outside, random, true);
-        ChainState next = new ChainState(
-                Tensors.selectRows(dec.accepted(), q, x),
-                Acceptance.select(dec.accepted(), proposed, state.energy()),
-                Tensors.selectRows(dec.accepted(), grad, state.gradient()));
+        ChainState next = Acceptance.next(dec, state, q, proposed, grad);
         return new Transition(next, dec.probability(), dec.accepted(), dec.nonFinite(), dec.outOfBounds(),
                 leapfrogSteps, 0);
     }

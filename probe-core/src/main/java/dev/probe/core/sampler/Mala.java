@@ -72,10 +72,7 @@ public final class Mala implements Kernel {
         boolean[] outside = Tensors.outside(proposal, energy.bounds(), chains);
         Acceptance.Decision d = Acceptance.decide(state.energy(), proposed, correction,
                 Tensors.finiteRows(eg.gradient()), outside, random, adjusted);
-        ChainState next = new ChainState(
-                Tensors.selectRows(d.accepted(), proposal, x),
-                Acceptance.select(d.accepted(), proposed, state.energy()),
-                Tensors.selectRows(d.accepted(), eg.gradient(), state.gradient()));
+        ChainState next = Acceptance.next(d, state, proposal, proposed, eg.gradient());
         return new Transition(next, d.probability(), d.accepted(), d.nonFinite(), d.outOfBounds(), 1, 0);
     }
 

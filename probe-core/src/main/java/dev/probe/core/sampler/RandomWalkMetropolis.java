@@ -53,10 +53,7 @@ public final class RandomWalkMetropolis implements Kernel {
         double[] proposed = Tensors.toDoubles(Tensors.valueScoped(energy, candidate));
         boolean[] outside = Tensors.outside(candidate, energy.bounds(), chains);
         Acceptance.Decision d = Acceptance.decide(state.energy(), proposed, correction, null, outside, random, true);
-        ChainState after = new ChainState(
-                Tensors.selectRows(d.accepted(), candidate, x),
-                Acceptance.select(d.accepted(), proposed, state.energy()),
-                null);
+        ChainState after = Acceptance.next(d, state, candidate, proposed, null);
         return new Transition(after, d.probability(), d.accepted(), d.nonFinite(), d.outOfBounds(), 0, 1);
     }
 

@@ -92,10 +92,7 @@ public final class SmoothedMala implements Kernel {
         }
         boolean[] outside = Tensors.outside(proposal, energy.bounds(), chains);
         Acceptance.Decision dec = Acceptance.decide(state.energy(), proposed, correction, null, outside, random, true);
-        ChainState next = new ChainState(
-                Tensors.selectRows(dec.accepted(), proposal, x),
-                Acceptance.select(dec.accepted(), proposed, state.energy()),
-                Tensors.selectRows(dec.accepted(), gy, state.gradient()));
+        ChainState next = Acceptance.next(dec, state, proposal, proposed, gy);
         return new Transition(next, dec.probability(), dec.accepted(), dec.nonFinite(), dec.outOfBounds(), 0, 2);
     }
 

@@ -33,9 +33,9 @@ final class Tensors {
         return ok;
     }
 
-    /** Row-wise selection: row c of {@code accepted ? proposal : current}. NaN-safe (no arithmetic). */
-    static NDArray selectRows(boolean[] accepted, NDArray proposal, NDArray current) {
-        Shape shape = current.getShape();
+    /** A {@code [C, d]} boolean mask shaped like {@code like}, true on the rows of accepted chains. */
+    static NDArray rowMask(boolean[] accepted, NDArray like) {
+        Shape shape = like.getShape();
         int chains = accepted.length;
         int width = (int) (shape.size() / chains);
         boolean[] mask = new boolean[chains * width];
@@ -44,8 +44,12 @@ final class Tensors {
                 java.util.Arrays.fill(mask, c * width, (c + 1) * width, true);
             }
         }
-        NDArray m = current.getManager().create(mask, shape);
-        return NDArrays.where(m, proposal, current);
+        return like.getManager().create(mask, shape);
+    }
+
+    /** Row-wise selection with a {@link #rowMask}: proposal rows where true. NaN-safe (no arithmetic). */
+    static NDArray select(NDArray mask, NDArray proposal, NDArray current) {
+        return NDArrays.where(mask, proposal, current);
     }
 
     /** Out-of-box flags for every row of {@code x}; all false for an unbounded box. */
