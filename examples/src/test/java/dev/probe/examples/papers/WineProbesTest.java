@@ -19,6 +19,7 @@ import dev.probe.junit.annotations.Generator;
 import dev.probe.junit.annotations.ModelUnderTest;
 import dev.probe.junit.annotations.ProbeCounterfactual;
 import dev.probe.junit.annotations.ProbeDefaults;
+import dev.probe.junit.annotations.ProbeParameterSensitive;
 import dev.probe.junit.annotations.ProbeRisky;
 import dev.probe.junit.annotations.TrainingData;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,29 @@ class WineProbesTest {
     void counterfactuals(ProbeResult result) {
         Rate flipped = result.rate(s -> s.predicted(0) == 1);
         assertThat(flipped.estimate()).as("fraction of counterfactuals predicted class 1: %s", flipped).isGreaterThan(0.9);
+    }
+
+    static ai.djl.nn.Block logregArchitecture() {
+        return new dev.probe.examples.models.LogisticRegression(13, 3);
+    }
+
+    /**
+     * Parameter-sensitive wines (eq. 6): where 8 copies of the logistic regression with weights
+     * perturbed by N(0, 0.3²) disagree with the trained model.
+     */
+    @ProbeParameterSensitive(architecture = "logregArchitecture", sd = 0.3, perturbations = 8, tau = 0.05, tolerance = 0.5)
+    void parameterSensitive(ProbeResult result) {
+        // outputs of model 0 are the trained model's, 1..8 the perturbed copies'
+        Rate flipped = result.rate(s -> {
+            for (int k = 1; k < s.outputs().length; k++) {
+                if (s.predicted(k) != s.predicted(0)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertThat(flipped.estimate()).as("samples where some perturbed copy changes the class: %s", flipped)
+                .isGreaterThan(0.5);
     }
 
     @Test

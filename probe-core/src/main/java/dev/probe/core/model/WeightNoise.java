@@ -103,7 +103,9 @@ public final class WeightNoise {
                     + "; weight noise supports float32 parameters. Build the architecture in float32.");
         }
         float[] values = src.toType(DataType.FLOAT32, false).toFloatArray();
-        boolean statistic = from.getType() == Parameter.Type.RUNNING_MEAN || from.getType() == Parameter.Type.RUNNING_VAR;
+        // batch-norm statistics and other non-trained constants (e.g. input standardisation) are copied unperturbed
+        boolean statistic = from.getType() == Parameter.Type.RUNNING_MEAN || from.getType() == Parameter.Type.RUNNING_VAR
+                || from.getType() == Parameter.Type.OTHER;
         if (!statistic) {
             for (int j = 0; j < values.length; j++) {
                 values[j] += (float) (sd * random.nextGaussian());
