@@ -33,7 +33,11 @@ class ProbeExtensionTest {
 
     private static EngineExecutionResults run(Class<?> fixture, Map<String, String> configuration) {
         var kit = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture));
-        QUICK.forEach(kit::configurationParameter);
+        QUICK.forEach((k, v) -> {
+            if (!configuration.containsKey(k)) {
+                kit.configurationParameter(k, v);
+            }
+        });
         configuration.forEach(kit::configurationParameter);
         return kit.execute();
     }
@@ -73,6 +77,23 @@ class ProbeExtensionTest {
         assertThat(report.resolve("features.png")).isNotEmptyFile();
         assertThat(report.resolve("diagnostics.html")).content().contains("high confidence: class 1", "seed");
         assertThat(report.resolve("samples.csv")).content().startsWith("chain,s_0,s_1,linear3_0,linear3_1,linear3_2,energy,target_distance,x_0,x_1");
+    }
+
+    @Test
+    void invocationsRunInParallelThreadsWithTheSameResultsAsSequentially() {
+        Map<String, String> parallel = Map.of("junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.default", "concurrent",
+                "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "3",
+                "probe.only", "0,1,2", "probe.reportDir", "target/probe-reports-parallel");
+        EngineExecutionResults events = run(Confident.class, parallel);
+        events.testEvents().assertStatistics(s -> s.started(3).succeeded(3).failed(0));
+        run(Confident.class, Map.of("probe.only", "0,1,2", "probe.reportDir", "target/probe-reports-sequential"));
+        for (String c : List.of("0", "1", "2")) {
+            // same seed, same samples: gradient evaluations are serialised, random streams are per run
+            assertThat(java.nio.file.Path.of("target/probe-reports-parallel/Confident/confident/" + c + "/samples.csv"))
+                    .hasSameTextualContentAs(java.nio.file.Path.of("target/probe-reports-sequential/Confident/confident/" + c + "/samples.csv"));
+        }
     }
 
     @Test
