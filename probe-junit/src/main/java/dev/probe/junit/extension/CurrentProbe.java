@@ -37,6 +37,7 @@ public record CurrentProbe(String testClass, String className, String method, St
 
     /** The command that re-runs only this invocation with the same seed. */
     public String rerunCommand() {
-        return "./mvnw test -Dtest='" + className + "#" + method + "' -Dprobe.only='" + key + "' -Dprobe.seed=" + seed;
+        return "./mvnw test -Dtest='" + className + "#" + method + "' -Dsurefire.failIfNoSpecifiedTests=false -Dprobe.only='"
+                + key + "' -Dprobe.seed=" + seed;
     }
 }

@@ -127,7 +127,8 @@ class ProbeExtensionTest {
                 finishedWithFailure(message(m -> m.contains("Probe 'high confidence: class 1' (Demanding#impossible) failed")
                         && m.contains("expected target attainment at least 1.01")
                         && m.contains("seed: 5")
-                        && m.contains("-Dprobe.only='1' -Dprobe.seed=5")))));
+                        && m.contains("-Dprobe.only='1' -Dprobe.seed=5")
+                        && m.contains("-Dsurefire.failIfNoSpecifiedTests=false")))));
     }
 
     @ProbeDefaults(chains = 4, warmup = 40, draws = 10, seed = "7")
