@@ -2,13 +2,47 @@ package dev.probe.junit.extension;
 
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Rate;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** Samples a spec and judges whether it reached its target at all. */
+/**
+ * Samples a spec and judges whether it reached its target at all. Every sampling run executes on one
+ * dedicated sampler thread, one run at a time: DJL allows one gradient collector per process, the
+ * tensor engine already uses every core for one run, and the engine's floating-point results (and so,
+ * through accept/reject, the samples) depend on the calling thread's settings. With one sampler thread
+ * the samples of an invocation are the same whether JUnit runs tests sequentially or in parallel; test
+ * methods, assertions and reports still run in JUnit's threads.
+ */
 final class ProbeRunner {
+    private static final ExecutorService SAMPLER = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "probe-sampler");
+        t.setDaemon(true);
+        return t;
+    });
+
     private ProbeRunner() {}
 
     static ProbeResult sample(ProbeSpec spec) {
-        return spec.probe().sample(spec.settings().samplerConfig(), Kernels.of(spec.settings().sampler(), spec.probe()));
+        Future<ProbeResult> run = SAMPLER.submit(() -> spec.probe().sample(spec.settings().samplerConfig(),
+                Kernels.of(spec.settings().sampler(), spec.probe())));
+        try {
+            return run.get();
+        } catch (InterruptedException e) {
+            run.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sampling probe '" + spec.displayName() + "'", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("Sampling probe '" + spec.displayName() + "' failed: " + cause, cause);
+        }
     }
 
     /** At least one kept sample lies within the tolerance of the query's target. */
