@@ -38,7 +38,9 @@ class KnownTargetsTest {
         Trace trace = sample(kernel, energy, draws, 11, null);
         Diagnostics d = trace.diagnostics();
         assertThat(d.maxRhat()).as("R-hat").isLessThan(1.05);
-        assertThat(d.nonFiniteProposals()).isZero();
+        // HMC may diverge a few times while warm-up still searches for its step size: rejected and counted
+        long proposals = 8L * (500 + draws);
+        assertThat(d.nonFiniteProposals()).as("non-finite proposals of %d", proposals).isLessThan(proposals / 100);
         for (int k = 0; k < 2; k++) {
             double mu = Targets.MEAN[k];
             assertMean(trace, coordinate(k), mu, name + " x" + k);
