@@ -17,6 +17,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * double rhat = Convergence.rhat(draws);    // max of bulk and tail (folded) split-R̂
  * double ess = Convergence.bulkEss(draws);
  * double essOfMean = Convergence.meanEss(draws); // for Monte-Carlo standard errors of a mean
+ * double essOfTails = Convergence.tailEss(draws); // for the 5% and 95% quantiles
  * }</pre>
  */
 public final class Convergence {
@@ -38,6 +39,34 @@ public final class Convergence {
     /** Bulk effective sample size: ESS of the rank-normalised split chains. */
     public static double bulkEss(double[][] draws) {
         return ess(rankNormalise(split(draws)));
+    }
+
+    /**
+     * Tail effective sample size: the smaller ESS of the indicators {@code I(x ≤ q05)} and
+     * {@code I(x ≤ q95)} over the split chains, with the pooled 5% and 95% quantiles (Vehtari et al.
+     * 2021, §4.3). Kernels that are anti-correlated in the bulk (HMC) can have a bulk ESS above the number
+     * of draws and a far smaller tail ESS; judge quantiles and distribution fits by this one.
+     */
+    public static double tailEss(double[][] draws) {
+        double[][] split = split(draws);
+        double[] all = Arrays.stream(split).flatMapToDouble(Arrays::stream).sorted().toArray();
+        double lower = quantileEss(split, quantile(all, 0.05));
+        double upper = quantileEss(split, quantile(all, 0.95));
+        return Math.min(lower, upper);
+    }
+
+    private static double quantileEss(double[][] split, double q) {
+        double[][] indicator = new double[split.length][];
+        for (int j = 0; j < split.length; j++) {
+            indicator[j] = Arrays.stream(split[j]).map(v -> v <= q ? 1 : 0).toArray();
+        }
+        return ess(indicator);
+    }
+
+    private static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int i = (int) Math.floor(h);
+        return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
     }
 
     /** ESS for the mean: ESS of the split chains without rank normalisation (Stan's {@code ess_mean}). */

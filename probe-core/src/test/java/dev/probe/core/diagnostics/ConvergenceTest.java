@@ -32,6 +32,7 @@ class ConvergenceTest {
         // ESS of independent draws fluctuates around n by a few percent
         assertThat(Convergence.bulkEss(iid) / n).isBetween(0.9, 1.1);
         assertThat(Convergence.meanEss(iid) / n).isBetween(0.9, 1.1);
+        assertThat(Convergence.tailEss(iid) / n).isBetween(0.85, 1.15);
         assertThat(Convergence.rhat(iid)).isBetween(0.995, 1.01);
     }
 
@@ -41,6 +42,15 @@ class ConvergenceTest {
         double[][] chain = ar1(phi, new double[CHAINS], 2);
         double expected = CHAINS * DRAWS * (1 - phi) / (1 + phi);
         assertThat(Convergence.meanEss(chain) / expected).isBetween(0.75, 1.25);
+    }
+
+    @Test
+    void antiCorrelatedDrawsHaveBulkEssAboveTheirCountButNotInTheTails() {
+        double[][] chain = ar1(-0.5, new double[CHAINS], 4);
+        double n = CHAINS * DRAWS;
+        // (1 − φ)/(1 + φ) = 3 for the mean; indicators of the tails are far less anti-correlated
+        assertThat(Convergence.bulkEss(chain) / n).isGreaterThan(2);
+        assertThat(Convergence.tailEss(chain)).isLessThan(Convergence.bulkEss(chain) * 0.75);
     }
 
     @Test
