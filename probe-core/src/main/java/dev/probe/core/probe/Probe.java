@@ -25,6 +25,11 @@ import java.util.Objects;
  * differentiable, random-walk Metropolis with the space's proposal when the space has discrete
  * coordinates, and smoothed-gradient MALA otherwise; warm-up tunes its step size.
  *
+ * <p>Chains start at {@link SamplerConfig#screening()}{@code ·C} draws from the space resampled down to
+ * {@code C} by the query's energy (sampling-importance-resampling: exact for the target when the space's
+ * draws are its prior, as for latent spaces), so short warm-ups begin near the level set; warm-up is
+ * discarded, so this changes where chains start, not what they sample.
+ *
  * <pre>{@code
  * SampleSpace space = InputSpace.box(new double[] {-3, -3}, new double[] {3, 3});
  * ProbeResult r = Probe.of(space, Ambivalent.between(classifier, 0, 1))
@@ -70,7 +75,7 @@ public final class Probe {
     public ProbeResult sample(SamplerConfig config, Kernel kernel) {
         ChainRandom starts = new ChainRandom(config.seed());
         starts.split(); // the jumped stream: independent of the sampler's own stream for the same seed
-        double[][] initial = space.initialPositions(config.chains(), starts);
+        double[][] initial = ScreenedStarts.select(space, query, config.chains(), config.screening(), starts);
         preflight(initial);
         Trace trace = new Sampler(config).run(kernel, energy(), initial);
         return ResultBuilder.build(space, query, trace);

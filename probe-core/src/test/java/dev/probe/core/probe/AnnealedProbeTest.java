@@ -18,7 +18,8 @@ class AnnealedProbeTest {
             TestModels.linear("linear3", new double[][] {{3, 0}, {0, 3}, {-3, -3}}, new double[] {0, 0, 0}), new Shape(2)));
 
     private static ProbeResult run(double annealing) {
-        SamplerConfig config = SamplerConfig.builder().chains(4).warmup(80).draws(20).seed(3).annealing(annealing).build();
+        SamplerConfig config = SamplerConfig.builder().chains(4).warmup(80).draws(20).seed(3).annealing(annealing)
+                .screening(1).build(); // plain starts: this test is about annealing alone
         return Probe.of(InputSpace.box(new double[] {-3, -3}, new double[] {3, 3}), Ambivalent.between(MODEL, 1, 2))
                 .sample(config);
     }

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record ProbeSettings(
         int draws, int chains, int warmup, int thin, double sigma, double tau, SamplerKind sampler, long seed,
-        double budget, double annealing, NotSampledPolicy notSampled, Map<String, String> sources) {
+        double budget, double annealing, int screening, NotSampledPolicy notSampled, Map<String, String> sources) {
 
     /** Built-in defaults, sized for CI on 2 cores. */
     public static final int DRAWS = 100;
@@ -27,6 +27,8 @@ public record ProbeSettings(
     public static final double TAU = 1.0;
     /** Fraction of warm-up spent annealing the question (see {@code SamplerConfig.annealing}). */
     public static final double ANNEALING = 0.5;
+    /** Candidates per chain screened for the starting points (see {@code SamplerConfig.screening}). */
+    public static final int SCREENING = SamplerConfig.SCREENING;
 
     public ProbeSettings {
         sources = Map.copyOf(new LinkedHashMap<>(sources));
@@ -41,13 +43,14 @@ public record ProbeSettings(
                 .thin(thin)
                 .seed(seed)
                 .annealing(annealing)
+                .screening(screening)
                 .build();
     }
 
     /** A one-line summary for display and failure messages. */
     public String summary() {
         return String.format(java.util.Locale.ROOT,
-                "chains=%d warmup=%d draws=%d thin=%d sigma=%s tau=%s sampler=%s seed=%d budget=%s annealing=%s",
-                chains, warmup, draws, thin, sigma, tau, sampler, seed, budget, annealing);
+                "chains=%d warmup=%d draws=%d thin=%d sigma=%s tau=%s sampler=%s seed=%d budget=%s annealing=%s screening=%d",
+                chains, warmup, draws, thin, sigma, tau, sampler, seed, budget, annealing, screening);
     }
 }

@@ -47,8 +47,10 @@ public final class SettingsResolver {
         long seed = seed(probe, defaults, identity, sources);
         double budget = budget(sources);
         double annealing = annealing(sources);
+        int screening = screening(sources);
         NotSampledPolicy policy = policy(sources);
-        return new ProbeSettings(draws, chains, warmup, thin, sigma, tau, sampler, seed, budget, annealing, policy, sources);
+        return new ProbeSettings(draws, chains, warmup, thin, sigma, tau, sampler, seed, budget, annealing, screening,
+                policy, sources);
     }
 
     private static ProbeDefaults findDefaults(Class<?> type) {
@@ -161,6 +163,21 @@ public final class SettingsResolver {
         }
         if (!(v > 0) || Double.isInfinite(v)) {
             throw invalid("budget", v, "a positive number (1 = full budget)", s);
+        }
+        return v;
+    }
+
+    private int screening(Map<String, String> s) {
+        Optional<String> text = configuration.apply("probe.screening").map(String::trim).filter(v -> !v.isEmpty());
+        s.put("screening", text.isPresent() ? "configuration probe.screening" : "built-in");
+        int v;
+        try {
+            v = text.map(Integer::parseInt).orElse(ProbeSettings.SCREENING);
+        } catch (NumberFormatException e) {
+            throw invalid("screening", text.get(), "a whole number of candidates per chain, at least 1 (1 = off)", s);
+        }
+        if (v < 1) {
+            throw invalid("screening", v, "a whole number of candidates per chain, at least 1 (1 = off)", s);
         }
         return v;
     }
