@@ -63,8 +63,15 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         ProbeGate gateAnnotation = method.getAnnotation(ProbeGate.class);
         Gate gate = null;
         if (gateAnnotation != null && selection.isPartial()) {
-            Console.print(context, "Probe gate of " + template + " not evaluated: " + selection.describe()
-                    + " runs " + specs.size() + " of its " + all.size() + " invocations.");
+            boolean sharded = selection.isSharded();
+            Console.print(context, "Probe gate of " + template + " not evaluated: " + selection.describe() + " runs "
+                    + specs.size() + " of its " + all.size() + " invocations"
+                    + (sharded ? "; SummaryMerge evaluates it on the shards' merged summaries (gates.csv)." : "."));
+            if (sharded) {
+                GateCsv.at(ProbeReport.reportDir(context).resolve("gates.csv")).write(new GateCsv.Row(testClass.getName(),
+                        method.getName(), gateAnnotation.minSampled(), gateAnnotation.minPassed(),
+                        all.get(0).configuration().minAttainedEss(), all.size()));
+            }
         } else if (gateAnnotation != null) {
             gate = new Gate(template, gateAnnotation, specs.size(), context);
             context.getStore(NAMESPACE).put(Gate.class, gate);

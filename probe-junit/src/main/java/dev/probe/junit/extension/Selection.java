@@ -57,6 +57,11 @@ final class Selection {
         return !only.isEmpty() || shards > 1;
     }
 
+    /** Whether this run is one shard of several. */
+    boolean isSharded() {
+        return shards > 1;
+    }
+
     String describe() {
         List<String> parts = new ArrayList<>();
         if (!only.isEmpty()) {
