@@ -77,7 +77,7 @@ final class ProbeReport {
 
     private static void summaryRow(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
         ProbeResult r = answer.result();
-        Optional<double[]> mass = Optional.empty(); // log prior mass and its sd: from population samplers, when they land
+        Optional<double[]> mass = r.priorMass().map(m -> new double[] {m.logMass(), m.logMassSd()});
         SummaryCsv.at(reportDir(context).resolve("summary.csv")).write(List.of(context.getRequiredTestClass().getName(),
                 context.getRequiredTestMethod().getName(), spec.key(), outcome.csv(), number(answer.attainment().estimate()),
                 number(answer.attainedEss()), number(r.diagnostics().maxRhat()), number(r.diagnostics().minEss()),

@@ -78,6 +78,9 @@ final class ReportFiles {
                 .with("settings", spec.configuration().summary())
                 .with("attainment (tolerance " + answer.tolerance() + ")", answer.attainment().toString())
                 .with("effective attained samples", String.format(Locale.ROOT, "%.1f", answer.attainedEss()));
+        if (result.priorMass().isPresent()) {
+            table = table.with("prior mass of the level set", result.priorMass().get().toString());
+        }
         files.add(table.writeHtml(dir.resolve("diagnostics.html")));
         files.add(table.writeText(dir.resolve("diagnostics.txt")));
         SampleCsv csv = SampleCsv.empty().withColumn("chain", chainOf(result)).withBlock("s", result.latents());

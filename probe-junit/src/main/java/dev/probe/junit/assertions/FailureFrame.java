@@ -6,8 +6,8 @@ import dev.probe.junit.ProbeAnswer;
  * The frame every probe failure message shares: which probe failed (and in which test), then, after the
  * specific part, the query, kernel, seed and the command that re-runs just that invocation.
  */
-final class Messages {
-    private Messages() {}
+final class FailureFrame {
+    private FailureFrame() {}
 
     static String framed(ProbeAnswer a, String body) {
         return header(a) + "\n" + body + "\n" + footer(a);
