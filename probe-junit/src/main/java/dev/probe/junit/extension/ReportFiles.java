@@ -88,10 +88,7 @@ final class ReportFiles {
             csv = csv.withBlock(m, result.outputs(m));
         }
         csv = csv.withColumn("energy", result.energies()).withColumn("target_distance", result.targetDistances());
-        if (inputs[0].length <= FEW_FEATURES) {
-            csv = csv.withBlock("x", inputs);
-        }
-        files.add(csv.write(dir.resolve("samples.csv")));
+        files.add((inputs[0].length <= FEW_FEATURES ? csv.withBlock("x", inputs) : csv).write(dir.resolve("samples.csv")));
         if (full) {
             files.add(gzip(csv.withBlock("x", inputs), dir.resolve("samples-full.csv.gz")));
         }

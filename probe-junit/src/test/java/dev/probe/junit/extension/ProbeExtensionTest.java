@@ -76,6 +76,19 @@ class ProbeExtensionTest {
     }
 
     @Test
+    void everyInputValueIsOptInAndCompressed() throws Exception {
+        run(Confident.class, Map.of("probe.only", "0", "probe.reportSamples", "full", "probe.reportDir",
+                "target/probe-reports-full"));
+        Path gz = Path.of("target/probe-reports-full/Confident/confident/0/samples-full.csv.gz");
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(gz))) {
+            var lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .collect(java.util.stream.Collectors.toList());
+            assertThat(lines.get(0)).isEqualTo("chain,s_0,s_1,linear3_0,linear3_1,linear3_2,energy,target_distance,x_0,x_1");
+            assertThat(lines).hasSize(1 + 8 * 20);
+        }
+    }
+
+    @Test
     void probeOnlySelectsInvocationsByKey() {
         EngineExecutionResults events = run(Confident.class, Map.of("probe.only", "1:2,0"));
         assertThat(testNames(events)).containsExactlyInAnyOrder("ambivalent 1 vs 2", "high confidence: class 0");
