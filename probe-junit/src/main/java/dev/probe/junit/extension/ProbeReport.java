@@ -40,7 +40,7 @@ final class ProbeReport {
         try {
             Files.createDirectories(dir);
             Optional<double[][]> training = ProbeContext.trainingData(context.getRequiredTestClass(), context);
-            boolean inputs = ReportFiles.imageShape(spec).isEmpty() && training.isEmpty();
+            boolean inputs = SampleGrids.imageShape(spec).isEmpty() && training.isEmpty();
             double[][][] prior = priorDraws(spec, answer.result(), inputs, context);
             List<ReportFile> files = ReportFiles.render(spec, answer, dir, training, prior, full);
             if (allure) {
