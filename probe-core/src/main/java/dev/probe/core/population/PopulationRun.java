@@ -214,11 +214,32 @@ public final class PopulationRun {
         return Arrays.stream(logZ).average().orElse(Double.NaN);
     }
 
-    /** Standard error of {@link #logPriorMass()}: the populations' sd over √R. */
+    /**
+     * Standard error of {@link #logPriorMass()}: {@code √(max(s², v)/R)} with {@code s} the populations' sd and
+     * {@code v} the ideal-mixing variance of one population's log Ẑ, {@code Σ_t (1/ESS_t − 1/n_t)} over its stages
+     * (averaged over populations). With few populations {@code s} alone is itself very uncertain (3 degrees of
+     * freedom at R = 4) and can be small by chance; {@code v} is a floor the estimate cannot beat.
+     */
     public double logPriorMassStandardError() {
+        return Math.sqrt(Math.max(betweenPopulationVariance(), idealVariance()) / logZ.length);
+    }
+
+    /** The sample variance of the populations' log Ẑ. */
+    public double betweenPopulationVariance() {
         double m = logPriorMass();
-        double s = Arrays.stream(logZ).map(v -> (v - m) * (v - m)).sum() / (logZ.length - 1);
-        return Math.sqrt(s / logZ.length);
+        return Arrays.stream(logZ).map(v -> (v - m) * (v - m)).sum() / (logZ.length - 1);
+    }
+
+    /** The variance one population's log Ẑ would have with perfect mixing, {@code Σ_t (1/ESS_t − 1/n_t)}, averaged. */
+    public double idealVariance() {
+        double sum = 0;
+        for (List<Stage> pop : stages) {
+            for (Stage s : pop) {
+                double ess = s.essFraction() * s.weighted();
+                sum += ess > 0 ? Math.max(0, 1 / ess - 1.0 / s.weighted()) : 0;
+            }
+        }
+        return sum / stages.size();
     }
 
     /** The stages of population {@code p}. */

@@ -13,14 +13,22 @@ import java.util.Arrays;
  * kernel rather than living in it.
  *
  * <p>Step sizes per chain (kernels that support them: MALA, HMC). All chains share one dual averaging until
- * {@code groupAt} (the end of the first metric window, or {@value #SHARED_FRACTION} of warm-up without a
- * metric). There the chains are grouped by where they were over the preceding window ({@link ChainGroups}):
+ * {@code groupAt}: the end of the first metric window, or {@value #SHARED_FRACTION} of the warm-up left after
+ * annealing without a metric, and at least {@value #MIN_WINDOW} iterations after annealing ends (grouping is
+ * about the final target). There the chains are grouped by where they were since annealing ended, over up to
+ * half the shared phase ({@link ChainGroups}):
  * chains that explore the same region keep sharing one step size, and each group of chains stuck elsewhere
  * (another mode, another curvature) gets its own dual averaging from then on ({@link GroupedDualAveraging}).
+ * Grouping needs at least {@value #MIN_GROUPED} warm-up iterations left for the groups' averaging to settle;
+ * shorter warm-ups keep one shared step size.
  */
 final class Warmup {
-    /** Fraction of warm-up (kernels without a metric) after which chains are grouped. */
+    /** Fraction of the warm-up after annealing (kernels without a metric) after which chains are grouped. */
     static final double SHARED_FRACTION = 0.3;
+    /** Fewest iterations on the final target before grouping (the window that locates the chains). */
+    static final int MIN_WINDOW = 10;
+    /** Fewest warm-up iterations left after grouping: each group's dual averaging needs them to settle. */
+    static final int MIN_GROUPED = 50;
 
     private final boolean adapt;
     private final int metricStart;
@@ -43,9 +51,13 @@ final class Warmup {
         boolean metric = adapt && kernel.usesMetric() && length >= 40;
         this.metricStart = metric ? (int) (0.15 * length) : Integer.MAX_VALUE;
         this.metricEnds = metric ? new int[] {(int) (0.5 * length), (int) (0.9 * length)} : new int[0];
-        boolean perChain = adapt && kernel.supportsPerChainStepSizes() && config.chains() > 1 && length >= 20;
-        this.groupAt = perChain ? (metric ? metricEnds[0] : (int) (SHARED_FRACTION * length)) : Integer.MAX_VALUE;
-        this.momentsFrom = groupAt / 2;
+        // chains are grouped on the final target (after annealing), with enough warm-up left for each group's averaging
+        int annealEnd = (int) Math.floor(config.annealing() * length);
+        int at = metric ? Math.max(metricEnds[0], annealEnd + MIN_WINDOW)
+                : annealEnd + Math.max(MIN_WINDOW, (int) (SHARED_FRACTION * (length - annealEnd)));
+        boolean perChain = adapt && kernel.supportsPerChainStepSizes() && config.chains() > 1 && length - at >= MIN_GROUPED;
+        this.groupAt = perChain ? at : Integer.MAX_VALUE;
+        this.momentsFrom = (annealEnd + at) / 2;
         this.moments = perChain ? new ChainMoments(config.chains(), dimension) : null;
         this.estimator = new DiagonalMetricEstimator(dimension);
         this.kernel = kernel;
