@@ -27,9 +27,10 @@ class PopulationProbeTest {
      * Linear-softmax classifier, high confidence in class 1 with σ = 0.05, b = 0: log Z = log 6.2807e-3 by quadrature
      * (SMC-NOTES §8.2). Tolerance from repetitions (SMC-NOTES §8.3, {@code SmcCalibration} case 4): R = 20 runs of
      * 4 × 256 particles, each from its own pool of 32,768 draws (pool seeds 7000..7019, SMC seeds 1000..1019),
-     * gave the sd {@value #SD_REF} of the run-level log Ẑ; this fixed-seed check allows 4 of those.
+     * gave mean −5.0712 (truth −5.0703) and sd {@value #SD_REF} of the run-level log Ẑ; this fixed-seed check
+     * allows 4 of those. (The pool's 8,192 draws per population reach β = 1 in one importance-sampling stage here.)
      */
-    private static final double SD_REF = 0.06;
+    private static final double SD_REF = 0.0567;
 
     @Test
     void priorMassOfALinearSoftmaxLevelSetMatchesTheClosedForm() {
