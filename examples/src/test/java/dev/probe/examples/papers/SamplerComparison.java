@@ -36,9 +36,11 @@ import java.util.Locale;
  * Sections:
  * <ul>
  *   <li>{@code ess} ({@code ess-smc}: the SMC rows only): effective attained samples per second, SMC vs MALA vs HMC at one budget (16 chains, 300
- *       warm-up, 100 draws, annealing 0.5; HMC with L = 4; SMC at the same budget: 16·100 particles in 4 populations), on high confidence for 8,
+ *       warm-up, 100 draws, annealing 0.5; HMC with L = 4; SMC at about the same cost, {@code SmcConfig.fromBudget}:
+ *       4 × 80 particles), on high confidence for 8,
  *       ambivalent 1:7 (σ = 0.1) and the 8→9 interpolation at p = 0.5;</li>
- *   <li>{@code matrix}: the 45 ambivalent pairs by SMC over one shared pool: sampled, converged (R̂ ≤ 1.05 and
+ *   <li>{@code matrix}: the 45 ambivalent pairs (σ = 0.1) by SMC (4 × 64 particles; {@code -Dcompare.matrixParticles})
+ *       over one shared pool: sampled, converged (R̂ ≤ 1.05 and
  *       ≥ 100 effective attained samples), reachable per the pool, prior mass, wall time;</li>
  *   <li>{@code mass}: SMC's prior mass of "high confidence 8" against a brute-force mean of exp(−G) and the
  *       hard-set fraction over 2^20 prior draws.</li>
@@ -48,6 +50,8 @@ import java.util.Locale;
  */
 public final class SamplerComparison {
     private static final double TOLERANCE = 0.1;
+    /** Particles per population in the ambivalence matrix (4 populations): sized for 45 pairs in 5 minutes. */
+    private static final int MATRIX_PARTICLES = Integer.getInteger("compare.matrixParticles", 64);
     private static final SamplerConfig BUDGET = SamplerConfig.builder().chains(16).warmup(300).draws(100).annealing(0.5)
             .seed(20261130).build();
 
@@ -128,8 +132,9 @@ public final class SamplerComparison {
             for (int j = i + 1; j < 10; j++) {
                 Ambivalent q = Ambivalent.between(cnn, i, j).withSigmas(0.1, 0.1);
                 int inPool = attainedInPool(pool, q);
-                PopulationResult smc = Probe.of(vae, q).samplePopulations(budget(BUDGET.seed() + 10L * i + j),
-                        Sampling.populations());
+                long seed = BUDGET.seed() + 10L * i + j;
+                PopulationResult smc = Probe.of(vae, q).samplePopulations(budget(seed),
+                        Sampling.populations(SmcConfig.builder().particles(MATRIX_PARTICLES).populations(4).seed(seed).build()));
                 PopulationRun run = smc.run();
                 Rate a = smc.result().attainment(TOLERANCE);
                 double effective = effectiveAttained(smc.result());

@@ -44,6 +44,12 @@ class PopulationProbeTest {
                 r.run().logPriorMassStandardError());
         assertThat(Math.abs(r.run().logPriorMass() - truth)).isLessThan(4 * SD_REF);
         assertThat(r.run().status()).isEqualTo(PopulationStatus.OK);
+        assertThat(r.result().priorMass()).hasValueSatisfying(m -> {
+            assertThat(m.logMass()).isEqualTo(r.run().logPriorMass());
+            assertThat(m.logMassSd()).isEqualTo(r.run().logPriorMassStandardError()).isPositive();
+            assertThat(m.populations()).isEqualTo(4);
+            assertThat(m.rarity()).isEqualTo("about 1 in 150");
+        });
         assertThat(r.pool()).isSameAs(probe.pool());
         ProbeResult result = r.result();
         assertThat(result.size()).isEqualTo(4 * 256);
@@ -71,10 +77,12 @@ class PopulationProbeTest {
     @Test
     void chainsStartFromThePoolAndStillSample() {
         Classifier c = LinearSoftmaxPriorMass.classifier(0);
-        ProbeResult r = Probe.of(LinearSoftmaxPriorMass.space(), HighConfidence.of(c, 1))
-                .sample(SamplerConfig.builder().chains(8).warmup(100).draws(50).seed(5).build());
+        Probe probe = Probe.of(LinearSoftmaxPriorMass.space(), HighConfidence.of(c, 1));
+        ProbeResult r = probe.sample(SamplerConfig.builder().chains(8).warmup(100).draws(50).seed(5).build(),
+                probe.defaultKernel());
         // starts are resampled ∝ exp(−G) from 32,768 prior draws: the chains begin near the level set
         assertThat(r.attainment(0.1).estimate()).isGreaterThan(0.5);
+        assertThat(r.priorMass()).isEmpty();
     }
 
     @Test
@@ -99,5 +107,17 @@ class PopulationProbeTest {
                 .hasMessageContaining("Sampling.chains");
         assertThatThrownBy(unbounded::pool).hasMessageContaining("proper prior");
         assertThat(List.of(unbounded.defaultSampling())).first().isInstanceOf(Sampling.Chains.class);
+    }
+
+    @Test
+    void levelSetsOverAProperPriorAreSampledByPopulationsByDefault() {
+        Classifier c = LinearSoftmaxPriorMass.classifier(0);
+        Probe levelSet = Probe.of(LinearSoftmaxPriorMass.space(), HighConfidence.of(c, 1));
+        assertThat(List.of(levelSet.defaultSampling())).first().isInstanceOf(Sampling.Populations.class);
+        ProbeResult r = levelSet.sample(SamplerConfig.builder().chains(8).warmup(100).draws(50).seed(5).build());
+        assertThat(r.priorMass()).isPresent();
+        assertThat(r.provenance().kernel()).startsWith("SMC(MALA");
+        Probe other = Probe.of(LinearSoftmaxPriorMass.space(), FixedLabel.of(c, 1));
+        assertThat(List.of(other.defaultSampling())).first().isInstanceOf(Sampling.Chains.class);
     }
 }
