@@ -39,6 +39,8 @@ class ReadmeQuotesTest {
             assertThat(readme).contains(quoted(ROOT.resolve("consumer/pom.xml"), "<!-- README-BEGIN " + tag + " -->",
                     "<!-- README-END " + tag + " -->"));
         }
+        assertThat(readme).contains(quoted(
+                ROOT.resolve("probe-core/src/test/java/dev/probe/core/readme/PopulationQuickStartTest.java"), "population"));
         assertThat(readme).contains("./mvnw -B verify").contains("./mvnw -B -Psuite verify");
     }
 }

@@ -21,10 +21,13 @@ import java.util.Objects;
  * pushes every kept draw forward and evaluates every model of the query (no gradients).
  *
  * <p>Checks before any sampling: the space's inputs match the models' inputs, and at the chains'
- * starting points the pushed-forward inputs have the right width and every model's outputs are finite
- * (and on the simplex for declared probabilities). The default kernel is MALA when the whole pipeline is
- * differentiable, random-walk Metropolis with the space's proposal when the space has discrete
- * coordinates, and smoothed-gradient MALA otherwise; warm-up tunes its step size.
+ * starting points (for populations: at two prior draws) the pushed-forward inputs have the right width and
+ * every model's outputs are finite (and on the simplex for declared probabilities). The default
+ * ({@link #defaultSampling()}): level-set queries over a differentiable pipeline with a proper prior are
+ * sampled by SMC populations from the shared {@link PriorPool} (which also estimates the level set's prior
+ * mass, {@code ProbeResult.priorMass()}); other probes by chains of MALA when the whole pipeline is
+ * differentiable, random-walk Metropolis with the space's proposal when the space has discrete coordinates,
+ * and smoothed-gradient MALA otherwise; warm-up tunes its step size.
  *
  * <p>Chains start at {@link SamplerConfig#screening()}{@code ·C} draws from the space resampled down to
  * {@code C} by the query's energy (sampling-importance-resampling: exact for the target when the space's
@@ -151,6 +154,11 @@ public final class Probe {
      * ({@link dev.probe.core.population.SmcConfig#fromBudget}).
      */
     public PopulationResult samplePopulations(SamplerConfig config, Sampling.Populations how) {
+        if (space.hasProperPrior()) {
+            ChainRandom check = new ChainRandom(config.seed());
+            check.split();
+            preflight(space.priorDraws(2, check));
+        }
         return PopulationSampling.run(space, query, config, how, usesPool() ? pool() : null);
     }
 
