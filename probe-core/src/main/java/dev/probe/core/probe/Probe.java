@@ -3,6 +3,7 @@ package dev.probe.core.probe;
 import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.query.Query;
 import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Rate;
 import dev.probe.core.sampler.ChainRandom;
 import dev.probe.core.sampler.Energy;
 import dev.probe.core.sampler.Kernel;
@@ -10,6 +11,7 @@ import dev.probe.core.sampler.Sampler;
 import dev.probe.core.sampler.SamplerConfig;
 import dev.probe.core.sampler.Trace;
 import dev.probe.core.space.SampleSpace;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -79,6 +81,40 @@ public final class Probe {
         preflight(initial);
         Trace trace = new Sampler(config).run(kernel, energy(), initial);
         return ResultBuilder.build(space, query, trace);
+    }
+
+    /**
+     * The prior mass of the query's target set: the fraction of {@code draws} independent draws from the
+     * space (its prior for latent and procedural spaces) whose target distance is at most {@code tolerance},
+     * with its exact Clopper–Pearson interval (independent draws: effective trials = draws). No MCMC: this is
+     * how likely the question's answer is a priori, e.g. "how often does the generator draw a digit the model
+     * is certain is a 7", a statistic to compare between model versions ({@code Comparison}).
+     *
+     * @param draws independent draws (rare level sets need many: the interval's width shows it)
+     * @param tolerance target distance within which a draw counts as in the set
+     * @param seed seed of the draws
+     * @return the mass with its 95% interval
+     */
+    public Rate priorMass(int draws, double tolerance, long seed) {
+        if (draws < 1 || !(tolerance >= 0)) {
+            throw new IllegalArgumentException("Prior mass needs draws ≥ 1 and a tolerance ≥ 0, got " + draws + " and "
+                    + tolerance);
+        }
+        double[][] inputs = space.toInputs(space.initialPositions(draws, new ChainRandom(seed)));
+        List<ModelUnderTest> models = query.models();
+        double[][][] outputs = new double[models.size()][][];
+        for (int m = 0; m < models.size(); m++) {
+            outputs[m] = models.get(m).outputs(inputs);
+        }
+        long in = 0;
+        for (int i = 0; i < draws; i++) {
+            double[][] row = new double[models.size()][];
+            for (int m = 0; m < models.size(); m++) {
+                row[m] = outputs[m][i];
+            }
+            in += query.targetDistance(row) <= tolerance ? 1 : 0;
+        }
+        return Rate.clopperPearson(in, draws, ProbeResult.CONFIDENCE);
     }
 
     private void preflight(double[][] initial) {
