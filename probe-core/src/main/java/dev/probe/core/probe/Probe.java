@@ -4,6 +4,7 @@ import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.query.Query;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Rate;
+import dev.probe.core.result.Sample;
 import dev.probe.core.sampler.ChainRandom;
 import dev.probe.core.sampler.Energy;
 import dev.probe.core.sampler.Kernel;
@@ -13,6 +14,7 @@ import dev.probe.core.sampler.Trace;
 import dev.probe.core.space.SampleSpace;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The entry point: a {@link Query} asked over a {@link SampleSpace}. The sampled coordinates {@code s}
@@ -96,11 +98,29 @@ public final class Probe {
      * @return the mass with its 95% interval
      */
     public Rate priorMass(int draws, double tolerance, long seed) {
-        if (draws < 1 || !(tolerance >= 0)) {
-            throw new IllegalArgumentException("Prior mass needs draws ≥ 1 and a tolerance ≥ 0, got " + draws + " and "
-                    + tolerance);
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException("Prior mass needs a tolerance ≥ 0, got " + tolerance);
         }
-        double[][] inputs = space.toInputs(space.initialPositions(draws, new ChainRandom(seed)));
+        return priorRate(draws, seed, s -> s.targetDistance() <= tolerance);
+    }
+
+    /**
+     * The prior probability of any event of a sample: the fraction of {@code draws} independent draws from
+     * the space satisfying {@code event} (each draw as a {@link Sample} with its input, every model's outputs
+     * and its target distance), with the exact interval. E.g. the mass of the confidently-wrong set
+     * {@code s -> s.targetDistance() <= 0.1 && s.predicted(0) != oracle.label(s.latent(), s.input())}.
+     *
+     * @param draws independent draws
+     * @param seed seed of the draws
+     * @param event the event
+     * @return its probability with the 95% interval
+     */
+    public Rate priorRate(int draws, long seed, Predicate<Sample> event) {
+        if (draws < 1) {
+            throw new IllegalArgumentException("A prior rate needs draws ≥ 1, got " + draws);
+        }
+        double[][] latents = space.initialPositions(draws, new ChainRandom(seed));
+        double[][] inputs = space.toInputs(latents);
         List<ModelUnderTest> models = query.models();
         double[][][] outputs = new double[models.size()][][];
         for (int m = 0; m < models.size(); m++) {
@@ -112,7 +132,7 @@ public final class Probe {
             for (int m = 0; m < models.size(); m++) {
                 row[m] = outputs[m][i];
             }
-            in += query.targetDistance(row) <= tolerance ? 1 : 0;
+            in += event.test(new Sample(i, latents[i], inputs[i], row, query.targetDistance(row))) ? 1 : 0;
         }
         return Rate.clopperPearson(in, draws, ProbeResult.CONFIDENCE);
     }

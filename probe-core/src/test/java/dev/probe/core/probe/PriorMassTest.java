@@ -38,8 +38,19 @@ class PriorMassTest {
     }
 
     @Test
+    void anEventOfTheSamplesHasItsPriorProbability() {
+        // p1 >= 0.9 and u < 0.95: probability 0.05
+        Rate r = Probe.of(UNIT, HighConfidence.of(LINEAR, 1))
+                .priorRate(4000, 17, s -> s.targetDistance() <= 0.1 && s.input()[0] < 0.95 && s.predicted(0) == 1);
+        double sd = Math.sqrt(0.05 * 0.95 / 4000);
+        assertThat(r.estimate()).isCloseTo(0.05, org.assertj.core.api.Assertions.within(5 * sd));
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         assertThatThrownBy(() -> Probe.of(UNIT, HighConfidence.of(LINEAR, 1)).priorMass(0, 0.1, 1))
                 .hasMessageContaining("draws ≥ 1");
+        assertThatThrownBy(() -> Probe.of(UNIT, HighConfidence.of(LINEAR, 1)).priorMass(10, -1, 1))
+                .hasMessageContaining("tolerance ≥ 0");
     }
 }
