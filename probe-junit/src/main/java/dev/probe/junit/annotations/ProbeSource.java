@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * Meta-annotation that makes an annotation a probe: it names the factory turning the annotation into
- * one {@link dev.probe.junit.extension.ProbeSpec} per invocation. The extension finds it generically,
+ * one {@link dev.probe.junit.extension.ProbeSpec} per invocation (or, for a regression gate, one
+ * {@link dev.probe.junit.extension.GateSpec}). The extension finds it generically,
  * so a new probe type is one annotation plus one factory.
  *
  * <pre>{@code
@@ -21,7 +22,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.ANNOTATION_TYPE)
 public @interface ProbeSource {
-    /** The factory; it needs a no-argument constructor (it may be package-private). */
-    @SuppressWarnings("rawtypes")
-    Class<? extends ProbeFactory> value();
+    /**
+     * The factory: a {@link ProbeFactory} (probes) or a {@link dev.probe.junit.extension.GateFactory}
+     * (regression gates between two model versions); it needs a no-argument constructor (it may be
+     * package-private).
+     */
+    Class<?> value();
 }

@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,6 +37,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         Class<?> testClass = context.getRequiredTestClass();
@@ -49,7 +51,11 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         Annotation annotation = probes.get(0);
         SettingsResolver resolver = new SettingsResolver(context::getConfigurationParameter);
         ProbeContext probeContext = new ProbeContext(context, testClass, method, resolver);
-        List<ProbeSpec> specs = factory(annotation).specs(annotation, probeContext);
+        Object factory = factory(annotation);
+        if (factory instanceof GateFactory<?>) {
+            return gates((GateFactory<Annotation>) factory, annotation, probeContext, template, context, testClass, method);
+        }
+        List<ProbeSpec> specs = ((ProbeFactory<Annotation>) factory).specs(annotation, probeContext);
         specs = selected(specs, context);
         if (specs.isEmpty() && context.getConfigurationParameter("probe.only").isPresent()) {
             return Stream.empty(); // another template holds the selected invocation
@@ -65,6 +71,24 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             context.getStore(NAMESPACE).put("gate", gate);
         }
         return specs.stream().map(spec -> new ProbeInvocation(spec, gate, testClass, method));
+    }
+
+    /** A regression gate's invocations (see {@link GateFactory}). */
+    private static Stream<TestTemplateInvocationContext> gates(GateFactory<Annotation> factory, Annotation annotation,
+            ProbeContext probeContext, String template, ExtensionContext context, Class<?> testClass, Method method) {
+        List<GateSpec> gates = factory.gates(annotation, probeContext);
+        Optional<Set<String>> only = context.getConfigurationParameter("probe.only")
+                .map(o -> Set.copyOf(Arrays.asList(o.split(","))));
+        if (only.isPresent()) {
+            gates = gates.stream().filter(g -> only.get().contains(g.key())).collect(Collectors.toList());
+            if (gates.isEmpty()) {
+                return Stream.empty();
+            }
+        }
+        if (gates.isEmpty()) {
+            throw new IllegalArgumentException(template + " has no invocations.");
+        }
+        return gates.stream().map(g -> new GateInvocation(g, testClass, method));
     }
 
     @Override
@@ -89,13 +113,16 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static ProbeFactory<Annotation> factory(Annotation annotation) {
+    private static Object factory(Annotation annotation) {
         Class<?> type = annotation.annotationType().getAnnotation(ProbeSource.class).value();
         try {
+            if (!ProbeFactory.class.isAssignableFrom(type) && !GateFactory.class.isAssignableFrom(type)) {
+                throw new IllegalStateException("@ProbeSource(" + type.getName() + ") on @"
+                        + annotation.annotationType().getSimpleName() + " must name a ProbeFactory or a GateFactory.");
+            }
             Constructor<?> constructor = type.getDeclaredConstructor();
             constructor.setAccessible(true);
-            return (ProbeFactory<Annotation>) constructor.newInstance();
+            return constructor.newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot create the probe factory " + type.getName()
                     + ": it needs a no-argument constructor.", e);

@@ -1,0 +1,106 @@
+package dev.probe.junit.annotations;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.probe.Probe;
+import dev.probe.core.query.HighConfidence;
+import dev.probe.core.result.Better;
+import dev.probe.core.result.Comparison;
+import dev.probe.core.result.Oracle;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Rate;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.junit.extension.GateFactory;
+import dev.probe.junit.extension.GateSpec;
+import dev.probe.junit.extension.ProbeContext;
+import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** One regression gate per class (or one pooled): both models' high-confidence probes and their comparison. */
+final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
+    @Override
+    public List<GateSpec> gates(ProbeRegressionGate a, ProbeContext context) {
+        Classifier baseline = context.classifier(a.baseline());
+        Classifier candidate = context.classifier(a.candidate());
+        if (baseline.name().equals(candidate.name())) {
+            throw new IllegalArgumentException("@ProbeRegressionGate compares two models, but baseline and candidate are both '"
+                    + baseline.name() + "'. Name two different @ModelUnderTest members.");
+        }
+        if (baseline.classes() != candidate.classes()) {
+            throw new IllegalArgumentException("@ProbeRegressionGate: baseline '" + baseline.name() + "' has "
+                    + baseline.classes() + " classes and candidate '" + candidate.name() + "' has " + candidate.classes()
+                    + "; two versions of one model have the same classes.");
+        }
+        if (!(a.margin() >= 0) || Double.isInfinite(a.margin())) {
+            throw new IllegalArgumentException("@ProbeRegressionGate margin must be a finite number ≥ 0, got " + a.margin());
+        }
+        Oracle oracle = context.oracle().orElseThrow(() -> new IllegalArgumentException("@ProbeRegressionGate needs the "
+                + "true labels of generated inputs: declare a static @ProbeOracle member in " + context.testClass().getSimpleName()
+                + "."));
+        SampleSpace space = context.space(a.generator());
+        int[] classes = Specs.classesOrAll(a.classes(), baseline, "Regression-gate");
+        List<int[]> groups = new ArrayList<>();
+        if (a.pooled()) {
+            groups.add(classes);
+        } else {
+            Arrays.stream(classes).forEach(c -> groups.add(new int[] {c}));
+        }
+        List<GateSpec> gates = new ArrayList<>();
+        for (int[] group : groups) {
+            String key = a.pooled() ? "pooled" : Integer.toString(group[0]);
+            String display = "no worse than " + baseline.name() + ": " + candidate.name() + ", "
+                    + (a.pooled() ? "classes " + Arrays.stream(group).mapToObj(Integer::toString)
+                            .collect(Collectors.joining(",")) + " pooled" : "class " + group[0]);
+            String statistic = a.statistic().description() + (a.pooled() ? " (pooled over classes)" : " (class " + group[0] + ")");
+            if (a.statistic() == GateStatistic.CONFIDENTLY_WRONG_MASS) {
+                ProbeSettings s = context.settings(a, key);
+                int draws = 10 * s.samplerConfig().chains() * s.samplerConfig().draws();
+                gates.add(new GateSpec(display, key, List.of(), List.of(), (b, c) -> Comparison.ofRates(statistic,
+                        Better.LOWER, confidentlyWrong(space, baseline, group, oracle, draws, s),
+                        confidentlyWrong(space, candidate, group, oracle, draws, s), a.margin())));
+                continue;
+            }
+            List<ProbeSpec> base = specs(context, a, space, baseline, group, key, "baseline", oracle);
+            List<ProbeSpec> cand = specs(context, a, space, candidate, group, key, "candidate", oracle);
+            gates.add(new GateSpec(display, key, base, cand, (b, c) -> Comparison.ofRates(statistic, Better.LOWER,
+                    rate(a.statistic(), b, baseline.name(), oracle), rate(a.statistic(), c, candidate.name(), oracle),
+                    a.margin())));
+        }
+        return gates;
+    }
+
+    private static List<ProbeSpec> specs(ProbeContext context, ProbeRegressionGate a, SampleSpace space, Classifier model,
+            int[] group, String key, String side, Oracle oracle) {
+        List<ProbeSpec> specs = new ArrayList<>();
+        for (int c : group) {
+            String specKey = key + "-" + side + (group.length > 1 ? "-" + c : "");
+            ProbeSettings s = context.settings(a, specKey);
+            specs.add(Specs.spec(context, a, side + " " + model.name() + ", high confidence: class " + c, specKey, space,
+                    HighConfidence.of(model, c).withSigma(s.sigma()), s, ProbeSpec.TOLERANCE, model.name())
+                    .withOracle(oracle, model.name()));
+        }
+        return specs;
+    }
+
+    private static Rate rate(GateStatistic statistic, List<ProbeResult> results, String model, Oracle oracle) {
+        List<Rate> rates = new ArrayList<>();
+        for (ProbeResult r : results) {
+            rates.add(statistic == GateStatistic.MISCLASSIFICATION
+                    ? r.misclassifiedAmongAttained(model, oracle, ProbeSpec.TOLERANCE) : r.misclassified(model, oracle));
+        }
+        return Rate.pooled(rates);
+    }
+
+    private static Rate confidentlyWrong(SampleSpace space, Classifier model, int[] group, Oracle oracle, int draws,
+            ProbeSettings s) {
+        List<Rate> rates = new ArrayList<>();
+        for (int c : group) {
+            rates.add(Probe.of(space, HighConfidence.of(model, c)).priorRate(draws, s.seed() + c,
+                    x -> x.targetDistance() <= ProbeSpec.TOLERANCE && oracle.label(x.latent(), x.input()) != c));
+        }
+        return Rate.pooled(rates);
+    }
+}
