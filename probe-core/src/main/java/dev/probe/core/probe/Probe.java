@@ -116,6 +116,19 @@ public final class Probe {
      * @return its probability with the 95% interval
      */
     public Rate priorRate(int draws, long seed, Predicate<Sample> event) {
+        long in = priorDraws(draws, seed).stream().filter(event).count();
+        return Rate.clopperPearson(in, draws, ProbeResult.CONFIDENCE);
+    }
+
+    /**
+     * Independent draws from the space pushed forward and evaluated: each a {@link Sample} with its
+     * coordinates, input, every model's outputs and the target distance (no MCMC).
+     *
+     * @param draws number of draws
+     * @param seed seed of the draws
+     * @return the draws in order
+     */
+    public List<Sample> priorDraws(int draws, long seed) {
         if (draws < 1) {
             throw new IllegalArgumentException("A prior rate needs draws ≥ 1, got " + draws);
         }
@@ -126,15 +139,15 @@ public final class Probe {
         for (int m = 0; m < models.size(); m++) {
             outputs[m] = models.get(m).outputs(inputs);
         }
-        long in = 0;
+        List<Sample> out = new java.util.ArrayList<>(draws);
         for (int i = 0; i < draws; i++) {
             double[][] row = new double[models.size()][];
             for (int m = 0; m < models.size(); m++) {
                 row[m] = outputs[m][i];
             }
-            in += event.test(new Sample(i, latents[i], inputs[i], row, query.targetDistance(row))) ? 1 : 0;
+            out.add(new Sample(i, latents[i], inputs[i], row, query.targetDistance(row)));
         }
-        return Rate.clopperPearson(in, draws, ProbeResult.CONFIDENCE);
+        return out;
     }
 
     private void preflight(double[][] initial) {

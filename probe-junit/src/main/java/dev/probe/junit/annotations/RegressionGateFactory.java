@@ -8,6 +8,7 @@ import dev.probe.core.result.Comparison;
 import dev.probe.core.result.Oracle;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Rate;
+import dev.probe.core.result.Sample;
 import dev.probe.core.space.SampleSpace;
 import dev.probe.junit.extension.GateFactory;
 import dev.probe.junit.extension.GateSpec;
@@ -98,8 +99,13 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
             ProbeSettings s) {
         List<Rate> rates = new ArrayList<>();
         for (int c : group) {
-            rates.add(Probe.of(space, HighConfidence.of(model, c)).priorRate(draws, s.seed() + c,
-                    x -> x.targetDistance() <= ProbeSpec.TOLERANCE && oracle.label(x.latent(), x.input()) != c));
+            List<Sample> confident = Probe.of(space, HighConfidence.of(model, c)).priorDraws(draws, s.seed() + c).stream()
+                    .filter(x -> x.targetDistance() <= ProbeSpec.TOLERANCE).collect(Collectors.toList());
+            int[] truth = confident.isEmpty() ? new int[0] : oracle.labels(
+                    confident.stream().map(Sample::latent).toArray(double[][]::new),
+                    confident.stream().map(Sample::input).toArray(double[][]::new));
+            long wrong = Arrays.stream(truth).filter(t -> t != c).count();
+            rates.add(Rate.clopperPearson(wrong, draws, ProbeResult.CONFIDENCE));
         }
         return Rate.pooled(rates);
     }
