@@ -1,0 +1,54 @@
+package dev.probe.examples.papers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.result.Comparison;
+import dev.probe.core.result.Oracle;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.examples.models.BundledModel;
+import dev.probe.junit.annotations.GateStatistic;
+import dev.probe.junit.annotations.Generator;
+import dev.probe.junit.annotations.ModelUnderTest;
+import dev.probe.junit.annotations.ProbeDefaults;
+import dev.probe.junit.annotations.ProbeOracle;
+import dev.probe.junit.annotations.ProbeRegressionGate;
+
+/**
+ * A regression gate that passes: two close checkpoints of one model (the domain-adapted LeNet after its
+ * fifth and its sixth epoch) are compared on how much of the MNIST VAE's distribution each is confidently
+ * wrong about (prior mass of {p_c ≥ 0.9 and the oracle says otherwise}, pooled over the ten classes; no
+ * MCMC, so the settings only fix how many prior draws: 1,600 per class). The later checkpoint is shown to be
+ * no worse than the earlier one by more than one percentage point. Its failing
+ * counterpart is {@link DomainShiftGateTest}.
+ */
+@ProbeDefaults(chains = 8, draws = 20)
+class ModelVersionGateTest {
+    @ModelUnderTest("previous")
+    static Classifier previous() {
+        return PaperModels.imageClassifier(BundledModel.SYNTH_LENET_DANN_CKPT);
+    }
+
+    @ModelUnderTest("final")
+    static Classifier finalCheckpoint() {
+        return PaperModels.imageClassifier(BundledModel.SYNTH_LENET_DANN);
+    }
+
+    @Generator
+    static SampleSpace vae() {
+        return PaperModels.vae(BundledModel.MNIST_VAE);
+    }
+
+    @ProbeOracle
+    static Oracle mnistCnn() {
+        return PaperModels.mnistCnnOracle();
+    }
+
+    @ProbeRegressionGate(baseline = "previous", candidate = "final", statistic = GateStatistic.CONFIDENTLY_WRONG_MASS,
+            margin = 0.01, pooled = true)
+    void finalCheckpointIsNoWorse(Comparison comparison) {
+        System.out.println(comparison.describe());
+        // 1,600 independent prior draws per class (ten times chains × draws), ten classes
+        assertThat(comparison.baseline().effectiveSize()).isEqualTo(10 * 8 * 20 * 10);
+    }
+}
