@@ -21,7 +21,7 @@ import dev.probe.examples.scenes.SceneRenderer;
  * The scene model: a CNN answering the counting questions of {@link SceneQuestion} about a 40×40 RGB
  * scene, one output head of 7 answers (counts 0..6) per question — like CLEVR's model, a classifier over
  * answers. Conv 16 3×3, ReLU, max-pool 2 → conv 32 3×3, ReLU, max-pool 2 → conv 64 3×3, ReLU, max-pool 2
- * (padding 1: 40 → 20 → 10 → 5) → flatten (1600) → FC 256, ReLU → FC 5·7 logits. 443,907 parameters.
+ * (padding 1: 40 → 20 → 10 → 5) → flatten (1600) → FC 256, ReLU → FC 5·7 logits. 442,435 parameters.
  * {@link #question} gives one question's head as a block of its own (logits {@code [N, 7]}), the form a
  * probe's classifier takes.
  *

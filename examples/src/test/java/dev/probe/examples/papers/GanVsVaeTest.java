@@ -27,9 +27,9 @@ import org.junit.jupiter.api.AfterAll;
  * paper reports sharper samples under the GAN, and that ambivalent (and graded) level sets "failed for most
  * of the cases when using a GAN". The test class writes the comparison
  * ({@code target/probe-reports/GanVsVaeTest/gan-vs-vae.md}): per prior and question, how many probes reached
- * their level set (the rest could not sample it), their mean attainment, and the blur of the samples that
- * attained it (mid-tone fraction of inked pixels, {@link Sharpness}). It asserts that GAN samples are
- * sharper.
+ * their level set (the rest could not sample it), their mean attainment, the blur of the samples that
+ * attained it (mid-tone fraction of inked pixels, {@link Sharpness}), and how well the chains moved (mean
+ * acceptance, energy ESS). It asserts that GAN samples are sharper.
  */
 @ProbeDefaults(chains = 8, warmup = 200, draws = 30)
 class GanVsVaeTest {
@@ -89,13 +89,15 @@ class GanVsVaeTest {
         }
         double blur = Sharpness.midtoneFraction(attained.toArray(new double[0][]));
         ROWS.computeIfAbsent(prior + "|" + question, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                .add(new double[] {result.attainment(tolerance).estimate(), blur, attained.size()});
+                .add(new double[] {result.attainment(tolerance).estimate(), blur, attained.size(),
+                        result.diagnostics().meanAcceptance(), result.diagnostics().energyEss()});
     }
 
     @AfterAll
     static void comparison() throws java.io.IOException {
         StringBuilder s = new StringBuilder("| prior | question | probes | reached the level set | mean attainment "
-                + "| mid-tone fraction of attained samples (blur) |\n|---|---|---|---|---|---|\n");
+                + "| mid-tone fraction of attained samples (blur) | mean acceptance | mean energy ESS |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         Map<String, Double> blur = new ConcurrentHashMap<>();
         for (String question : List.of("high confidence", "ambivalent")) {
             int asked = question.equals("ambivalent") ? PAIRS.length : 10;
@@ -106,8 +108,10 @@ class GanVsVaeTest {
                 double weight = rows.stream().filter(r -> r[2] > 0 && Double.isFinite(r[1])).mapToDouble(r -> r[2]).sum();
                 double meanBlur = weight > 0 ? inked / weight : Double.NaN;
                 blur.put(prior + "|" + question, meanBlur);
-                s.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.2f | %.3f |%n", prior, question, asked,
-                        rows.size(), attainment, meanBlur));
+                double acceptance = rows.stream().mapToDouble(r -> r[3]).average().orElse(Double.NaN);
+                double ess = rows.stream().mapToDouble(r -> r[4]).filter(Double::isFinite).average().orElse(Double.NaN);
+                s.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.2f | %.3f | %.2f | %.1f |%n", prior, question,
+                        asked, rows.size(), attainment, meanBlur, acceptance, ess));
             }
         }
         System.out.println(s);

@@ -44,11 +44,13 @@ class ModelVersionGateTest {
         return PaperModels.mnistCnnOracle();
     }
 
+    // README-BEGIN gate
+    /** Is the final checkpoint no worse? At most 1 point more of the generator's digits confidently wrong. */
     @ProbeRegressionGate(baseline = "previous", candidate = "final", statistic = GateStatistic.CONFIDENTLY_WRONG_MASS,
             margin = 0.01, pooled = true)
     void finalCheckpointIsNoWorse(Comparison comparison) {
-        System.out.println(comparison.describe());
-        // 1,600 independent prior draws per class (ten times chains × draws), ten classes
-        assertThat(comparison.baseline().effectiveSize()).isEqualTo(10 * 8 * 20 * 10);
+        System.out.println(comparison.describe()); // the gate has passed; the comparison is there to look at
+        assertThat(comparison.baseline().effectiveSize()).isEqualTo(10 * 8 * 20 * 10); // 1,600 draws × 10 classes
     }
+    // README-END gate
 }

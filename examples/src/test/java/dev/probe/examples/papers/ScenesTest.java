@@ -76,6 +76,7 @@ class ScenesTest {
     /** "2 blue spheres" (Fig. 3b): scenes the model is sure hold two blue spheres mostly do. */
     @ProbeHighConfidence(model = "blueSpheres", classes = 2)
     void twoBlueSpheres(ProbeResult result) {
+        print(result, CLEVR, SceneQuestion.BLUE_SPHERES);
         assertThat(result).hasTargetAttainmentAtLeast(0.3)
                 .hasMisclassificationRateAtMost(result.models().get(0), truth(CLEVR, SceneQuestion.BLUE_SPHERES), 0.1, 0.5);
     }
@@ -83,6 +84,7 @@ class ScenesTest {
     /** "5 objects" (the paper's Fig. 3a asks for 5 spheres). */
     @ProbeHighConfidence(model = "objects", classes = 5)
     void fiveObjects(ProbeResult result) {
+        print(result, CLEVR, SceneQuestion.OBJECTS);
         assertThat(result).hasTargetAttainmentAtLeast(0.3)
                 .hasMisclassificationRateAtMost(result.models().get(0), truth(CLEVR, SceneQuestion.OBJECTS), 0.1, 0.5);
     }
@@ -111,6 +113,11 @@ class ScenesTest {
                 HighConfidence.of(blueSpheres(), 2)).priorMass(2000, 0.9, 41);
         org.assertj.core.api.Assertions.assertThat(mass.upper()).as("prior mass of p(2 blue spheres) ≥ 0.1: %s", mass)
                 .isLessThan(0.003);
+    }
+
+    private static void print(ProbeResult result, SceneWorld world, SceneQuestion q) {
+        System.out.println(result.provenance().query() + ": attained " + result.attainment(0.1) + ", misclassified among "
+                + "attained " + result.misclassifiedAmongAttained(result.models().get(0), truth(world, q), 0.1));
     }
 
     /**
