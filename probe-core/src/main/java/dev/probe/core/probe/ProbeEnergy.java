@@ -1,5 +1,6 @@
 package dev.probe.core.probe;
 
+import dev.probe.core.autograd.Constant;
 import ai.djl.ndarray.NDArray;
 import dev.probe.core.query.Query;
 import dev.probe.core.sampler.Box;
@@ -28,7 +29,7 @@ final class ProbeEnergy {
     private static Energy of(SampleSpace space, Query query, double beta) {
         Function<NDArray, NDArray> u = beta == 1
                 ? s -> space.priorEnergy(s).add(query.energy(space.toInput(s)))
-                : s -> space.priorEnergy(s).add(query.energy(space.toInput(s)).mul(beta));
+                : s -> space.priorEnergy(s).add(query.energy(space.toInput(s)).mul(Constant.of(s, beta)));
         Energy base;
         if (space.isDifferentiable() && query.isDifferentiable()) {
             base = Energies.differentiable(space.dimension(), u);

@@ -3,6 +3,7 @@ package dev.probe.core.sampler;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import dev.probe.core.autograd.Autograd;
+import dev.probe.core.autograd.ValueAndGradient;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -35,7 +36,8 @@ public final class Energies {
 
             @Override
             public EnergyGradient valueAndGradient(NDArray x) {
-                return Autograd.valueAndGradient(x, u);
+                ValueAndGradient vg = Autograd.valueAndGradient(x, u);
+                return new EnergyGradient(vg.value(), vg.gradient());
             }
 
             @Override
