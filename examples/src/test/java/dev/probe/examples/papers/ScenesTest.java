@@ -110,7 +110,7 @@ class ScenesTest {
     @Test
     void twoBlueSpheresWithoutSpheresAreOutOfReach() {
         Rate mass = Probe.of(NO_SPHERES.space("scenes-with-cones-without-spheres"),
-                HighConfidence.of(blueSpheres(), 2)).priorMass(2000, 0.9, 41);
+                HighConfidence.of(blueSpheres(), 2)).levelSetMass(2000, 0.9, 41);
         org.assertj.core.api.Assertions.assertThat(mass.upper()).as("prior mass of p(2 blue spheres) ≥ 0.1: %s", mass)
                 .isLessThan(0.003);
     }

@@ -86,20 +86,22 @@ public final class Probe {
     }
 
     /**
-     * The prior mass of the query's target set: the fraction of {@code draws} independent draws from the
-     * space (its prior for latent and procedural spaces) whose target distance is at most {@code tolerance},
-     * with its exact Clopper–Pearson interval (independent draws: effective trials = draws). No MCMC: this is
-     * how likely the question's answer is a priori, e.g. "how often does the generator draw a digit the model
-     * is certain is a 7", a statistic to compare between model versions ({@code Comparison}).
+     * The prior mass of the query's (hard) level set: the fraction of {@code draws} independent draws from
+     * the space (its prior for latent and procedural spaces) whose target distance is at most
+     * {@code tolerance}, with its exact Clopper–Pearson interval (independent draws: effective trials =
+     * draws). No MCMC: how likely the question's answer is a priori, e.g. "how often does the generator draw
+     * a digit the model is certain is a 7", a statistic to compare between model versions
+     * ({@code Comparison}). For sets too rare to hit by plain draws, a population sampler's
+     * {@code ProbeResult.priorMass()} estimates the soft set's {@code log Z} instead.
      *
      * @param draws independent draws (rare level sets need many: the interval's width shows it)
      * @param tolerance target distance within which a draw counts as in the set
      * @param seed seed of the draws
      * @return the mass with its 95% interval
      */
-    public Rate priorMass(int draws, double tolerance, long seed) {
+    public Rate levelSetMass(int draws, double tolerance, long seed) {
         if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("Prior mass needs a tolerance ≥ 0, got " + tolerance);
+            throw new IllegalArgumentException("A level set's mass needs a tolerance ≥ 0, got " + tolerance);
         }
         return priorRate(draws, seed, s -> s.targetDistance() <= tolerance);
     }

@@ -10,8 +10,8 @@ import dev.probe.core.result.Rate;
 import dev.probe.core.space.ProceduralSpace;
 import org.junit.jupiter.api.Test;
 
-/** The prior mass of a level set, on a space and model where it is known in closed form. */
-class PriorMassTest {
+/** The prior mass of a level set by independent draws, on a space and model where it is known in closed form. */
+class LevelSetMassTest {
     /** u ~ U(0, 1) rendered as the single feature u; the model says p(class 1) = u. */
     private static final ProceduralSpace UNIT = ProceduralSpace.builder("unit").continuous("u", 0, 1)
             .renderer(1, a -> new double[] {a[0]}).build();
@@ -26,7 +26,7 @@ class PriorMassTest {
     @Test
     void theMassOfHighConfidenceIsTheProbabilityOfTheLevelSet() {
         // p1 >= 0.9  <=>  u >= 0.9: mass 0.1
-        Rate mass = Probe.of(UNIT, HighConfidence.of(LINEAR, 1)).priorMass(4000, 0.1, 17);
+        Rate mass = Probe.of(UNIT, HighConfidence.of(LINEAR, 1)).levelSetMass(4000, 0.1, 17);
         double sd = Math.sqrt(0.1 * 0.9 / 4000);
         assertThat(mass.trials()).isEqualTo(4000);
         assertThat(mass.effectiveTrials()).isEqualTo(4000);
@@ -34,7 +34,7 @@ class PriorMassTest {
         assertThat(mass.lower()).isLessThan(0.1);
         assertThat(mass.upper()).isGreaterThan(0.1);
         // same seed, same draws
-        assertThat(Probe.of(UNIT, HighConfidence.of(LINEAR, 1)).priorMass(4000, 0.1, 17)).isEqualTo(mass);
+        assertThat(Probe.of(UNIT, HighConfidence.of(LINEAR, 1)).levelSetMass(4000, 0.1, 17)).isEqualTo(mass);
     }
 
     @Test
@@ -48,9 +48,9 @@ class PriorMassTest {
 
     @Test
     void badArgumentsAreNamed() {
-        assertThatThrownBy(() -> Probe.of(UNIT, HighConfidence.of(LINEAR, 1)).priorMass(0, 0.1, 1))
+        assertThatThrownBy(() -> Probe.of(UNIT, HighConfidence.of(LINEAR, 1)).levelSetMass(0, 0.1, 1))
                 .hasMessageContaining("draws ≥ 1");
-        assertThatThrownBy(() -> Probe.of(UNIT, HighConfidence.of(LINEAR, 1)).priorMass(10, -1, 1))
+        assertThatThrownBy(() -> Probe.of(UNIT, HighConfidence.of(LINEAR, 1)).levelSetMass(10, -1, 1))
                 .hasMessageContaining("tolerance ≥ 0");
     }
 }
