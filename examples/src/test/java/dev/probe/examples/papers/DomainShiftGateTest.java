@@ -6,10 +6,10 @@ import dev.probe.core.result.Oracle;
 import dev.probe.core.space.SampleSpace;
 import dev.probe.examples.models.BundledModel;
 import dev.probe.junit.annotations.GateStatistic;
-import dev.probe.junit.annotations.Generator;
-import dev.probe.junit.annotations.ModelUnderTest;
-import dev.probe.junit.annotations.ProbeDefaults;
-import dev.probe.junit.annotations.ProbeOracle;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbedModel;
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.ProbeOracle;
 import dev.probe.junit.annotations.ProbeRegressionGate;
 import org.junit.jupiter.api.Tag;
 
@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Tag;
  * {@link ModelVersionGateTest}.
  */
 @Tag("failing-gate")
-@ProbeDefaults(chains = 16, warmup = 300, draws = 30)
+@ProbeSettings(chains = 16, warmup = 300, draws = 30)
 class DomainShiftGateTest {
-    @ModelUnderTest("baseline")
+    @ProbedModel("baseline")
     static Classifier baseline() {
         return PaperModels.imageClassifier(BundledModel.SYNTH_LENET);
     }
 
-    @ModelUnderTest("adapted")
+    @ProbedModel("adapted")
     static Classifier adapted() {
         return PaperModels.imageClassifier(BundledModel.SYNTH_LENET_DANN);
     }

@@ -4,13 +4,14 @@ import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
 
 import dev.probe.core.model.Classifier;
 import dev.probe.core.result.ProbeResult;
+import dev.probe.junit.ProbeAnswer;
 import dev.probe.core.space.SampleSpace;
 import dev.probe.examples.models.BundledModel;
 import dev.probe.examples.train.Sharpness;
-import dev.probe.junit.annotations.Generator;
-import dev.probe.junit.annotations.ModelUnderTest;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbedModel;
 import dev.probe.junit.annotations.ProbeAmbivalent;
-import dev.probe.junit.annotations.ProbeDefaults;
+import dev.probe.junit.ProbeSettings;
 import dev.probe.junit.annotations.ProbeHighConfidence;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,13 +32,13 @@ import org.junit.jupiter.api.AfterAll;
  * attained it (mid-tone fraction of inked pixels, {@link Sharpness}), and how well the chains moved (mean
  * acceptance, energy ESS). It asserts that GAN samples are sharper.
  */
-@ProbeDefaults(chains = 8, warmup = 200, draws = 30)
+@ProbeSettings(chains = 8, warmup = 200, draws = 30)
 class GanVsVaeTest {
     /** Ambivalent pairs asked under both priors (the paper's Fig. 5 pair 1:7 and a spread of others). */
     static final String[] PAIRS = {"1:7", "4:9", "3:5", "3:8", "5:8", "2:7"};
     private static final Map<String, List<double[]>> ROWS = new ConcurrentHashMap<>();
 
-    @ModelUnderTest
+    @ProbedModel
     static Classifier cnn() {
         return PaperModels.imageClassifier(BundledModel.MNIST_CNN);
     }
@@ -53,27 +54,29 @@ class GanVsVaeTest {
     }
 
     @ProbeHighConfidence(generator = "vae")
-    void vaeHighConfidence(ProbeResult result) {
-        record("VAE", "high confidence", result);
-        assertThat(result).hasTargetAttainmentAtLeast(0.3);
+    void vaeHighConfidence(ProbeAnswer answer) {
+        record("VAE", "high confidence", answer.result());
+        assertThat(answer).hasTargetAttainmentAtLeast(0.3);
     }
 
     @ProbeHighConfidence(generator = "gan")
-    void ganHighConfidence(ProbeResult result) {
-        record("GAN", "high confidence", result);
-        assertThat(result).hasAcceptanceBetween(0.05, 0.99);
+    void ganHighConfidence(ProbeAnswer answer) {
+        record("GAN", "high confidence", answer.result());
+        assertThat(answer).hasAcceptanceBetween(0.05, 0.99);
     }
 
-    @ProbeAmbivalent(generator = "vae", sigma = 0.1, pairs = {"1:7", "4:9", "3:5", "3:8", "5:8", "2:7"})
-    void vaeAmbivalent(ProbeResult result) {
-        record("VAE", "ambivalent", result);
-        assertThat(result).hasAcceptanceBetween(0.05, 0.99);
+    @ProbeAmbivalent(generator = "vae", pairs = {"1:7", "4:9", "3:5", "3:8", "5:8", "2:7"})
+    @ProbeSettings(sigma = 0.1)
+    void vaeAmbivalent(ProbeAnswer answer) {
+        record("VAE", "ambivalent", answer.result());
+        assertThat(answer).hasAcceptanceBetween(0.05, 0.99);
     }
 
-    @ProbeAmbivalent(generator = "gan", sigma = 0.1, pairs = {"1:7", "4:9", "3:5", "3:8", "5:8", "2:7"})
-    void ganAmbivalent(ProbeResult result) {
-        record("GAN", "ambivalent", result);
-        assertThat(result).hasAcceptanceBetween(0.05, 0.99);
+    @ProbeAmbivalent(generator = "gan", pairs = {"1:7", "4:9", "3:5", "3:8", "5:8", "2:7"})
+    @ProbeSettings(sigma = 0.1)
+    void ganAmbivalent(ProbeAnswer answer) {
+        record("GAN", "ambivalent", answer.result());
+        assertThat(answer).hasAcceptanceBetween(0.05, 0.99);
     }
 
     /** Per probe: attainment, mid-tone fraction of the attained samples' pixels. */

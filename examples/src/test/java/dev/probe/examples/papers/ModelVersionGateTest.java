@@ -8,10 +8,10 @@ import dev.probe.core.result.Oracle;
 import dev.probe.core.space.SampleSpace;
 import dev.probe.examples.models.BundledModel;
 import dev.probe.junit.annotations.GateStatistic;
-import dev.probe.junit.annotations.Generator;
-import dev.probe.junit.annotations.ModelUnderTest;
-import dev.probe.junit.annotations.ProbeDefaults;
-import dev.probe.junit.annotations.ProbeOracle;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbedModel;
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.ProbeOracle;
 import dev.probe.junit.annotations.ProbeRegressionGate;
 
 /**
@@ -22,14 +22,14 @@ import dev.probe.junit.annotations.ProbeRegressionGate;
  * no worse than the earlier one by more than one percentage point. Its failing
  * counterpart is {@link DomainShiftGateTest}.
  */
-@ProbeDefaults(chains = 8, draws = 20)
+@ProbeSettings(chains = 8, draws = 20)
 class ModelVersionGateTest {
-    @ModelUnderTest("previous")
+    @ProbedModel("previous")
     static Classifier previous() {
         return PaperModels.imageClassifier(BundledModel.SYNTH_LENET_DANN_CKPT);
     }
 
-    @ModelUnderTest("final")
+    @ProbedModel("final")
     static Classifier finalCheckpoint() {
         return PaperModels.imageClassifier(BundledModel.SYNTH_LENET_DANN);
     }

@@ -1,7 +1,7 @@
 package dev.probe.examples.papers;
 
-import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Rate;
+import dev.probe.junit.ProbeAnswer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * its level set shows "—".
  *
  * <pre>{@code
- * TABLE.record("baseline", 3, result, result.misclassifiedAmongAttained(model, oracle, 0.1));
+ * TABLE.record("baseline", 3, answer);   // an answer with its oracle
  * TABLE.write(Path.of("target/probe-reports/table-1.md"), "Table 1");
  * }</pre>
  */
@@ -28,16 +28,19 @@ final class TableOne {
     private final Map<String, Map<Integer, Entry>> rows = new ConcurrentHashMap<>();
 
     /** One probe's numbers. */
-    record Entry(ProbeResult result, Rate misclassified) {}
+    record Entry(ProbeAnswer answer, Rate misclassified) {}
 
-    void record(String row, int digit, ProbeResult result, Rate misclassified) {
-        rows.computeIfAbsent(row, r -> new ConcurrentHashMap<>()).put(digit, new Entry(result, misclassified));
+    /** Records {@code answer} (which must carry its oracle) as the cell of {@code row} and {@code digit}. */
+    void record(String row, int digit, ProbeAnswer answer) {
+        Rate wrong = answer.result().misclassifiedAmongAttained(answer.judgedModel(), answer.oracle().orElseThrow(),
+                answer.tolerance());
+        rows.computeIfAbsent(row, r -> new ConcurrentHashMap<>()).put(digit, new Entry(answer, wrong));
     }
 
-    /** The results recorded for {@code row}, by digit. */
-    List<ProbeResult> results(String row) {
-        List<ProbeResult> out = new ArrayList<>();
-        new TreeMap<>(rows.getOrDefault(row, Map.of())).values().forEach(e -> out.add(e.result()));
+    /** The answers recorded for {@code row}, by digit. */
+    List<ProbeAnswer> results(String row) {
+        List<ProbeAnswer> out = new ArrayList<>();
+        new TreeMap<>(rows.getOrDefault(row, Map.of())).values().forEach(e -> out.add(e.answer()));
         return out;
     }
 

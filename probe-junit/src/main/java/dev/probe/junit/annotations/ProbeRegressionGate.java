@@ -1,6 +1,8 @@
 package dev.probe.junit.annotations;
 
 import dev.probe.junit.extension.ProbeExtension;
+import dev.probe.junit.extension.ProbeSource;
+import dev.probe.junit.extension.ProbeSource.Relaxation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -17,7 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code dev.probe.core.result.Comparison}). A failing gate prints both estimates with their intervals,
  * the difference, the margin, the seeds and the re-run command. One invocation per class
  * ("no worse than baseline: class 7"), or one pooling every class ({@link #pooled()}). Needs a
- * {@code @ProbeOracle}. The test method may take the {@code Comparison}.
+ * {@code @ProbeOracle}. The test method may take the {@code Comparison}. Sampling settings come from
+ * {@code @ProbeSettings} and configuration, as for every probe; each side's evidence must support a
+ * verdict (attained and converged), else the gate has none ("not sampled" / "not converged").
  *
  * <pre>{@code
  * @ProbeRegressionGate(baseline = "v1", candidate = "v2", statistic = GateStatistic.MISCLASSIFICATION, margin = 0.05)
@@ -29,13 +33,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.METHOD)
 @TestTemplate
 @ExtendWith(ProbeExtension.class)
-@ProbeSource(RegressionGateFactory.class)
+@ProbeSource(value = RegressionGateFactory.class, relaxation = Relaxation.SIGMA)
 public @interface ProbeRegressionGate {
 
-    /** The baseline model ({@code @ModelUnderTest} name). */
+    /** The baseline model ({@code @ProbedModel} name). */
     String baseline();
 
-    /** The candidate model ({@code @ModelUnderTest} name). */
+    /** The candidate model ({@code @ProbedModel} name). */
     String candidate();
 
     /** What is compared (default: the high-confidence misclassification rate). */
@@ -52,4 +56,10 @@ public @interface ProbeRegressionGate {
 
     /** The generator ({@code @Generator} name); empty: the default one. */
     String generator() default "";
+
+    /**
+     * Target distance within which a sample is in the level set (unset: configuration
+     * {@code probe.tolerance}, then 0.1).
+     */
+    double tolerance() default Double.NaN;
 }

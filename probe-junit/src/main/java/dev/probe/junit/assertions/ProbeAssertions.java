@@ -1,28 +1,29 @@
 package dev.probe.junit.assertions;
 
-import dev.probe.core.result.ProbeResult;
+import dev.probe.junit.ProbeAnswer;
+import java.util.Collection;
 
 /**
  * Entry point of the probe assertions.
  *
  * <pre>{@code
  * import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
- * assertThat(result).hasTargetAttainmentAtLeast(0.8);
- * assertThatPooled(resultsOfEveryClass).hasMisclassificationRateAtMost("cnn", oracle, 0.1, 0.2);
+ * assertThat(answer).hasTargetAttainmentAtLeast(0.8);
+ * assertThatPooled(answersOfEveryClass).hasMisclassificationRateAtMost(0.2);
  * }</pre>
  */
 public final class ProbeAssertions {
     private ProbeAssertions() {}
 
-    public static ProbeResultAssert assertThat(ProbeResult actual) {
-        return new ProbeResultAssert(actual);
+    public static ProbeAnswerAssert assertThat(ProbeAnswer actual) {
+        return new ProbeAnswerAssert(actual);
     }
 
     /**
-     * Assertions on several independent probe results pooled into one, e.g. the high-confidence probes of
+     * Assertions on several independent probe answers pooled into one, e.g. the high-confidence probes of
      * every class for an aggregate misclassification rate.
      */
-    public static PooledResultsAssert assertThatPooled(java.util.Collection<ProbeResult> actual) {
-        return new PooledResultsAssert(actual);
+    public static PooledAnswersAssert assertThatPooled(Collection<ProbeAnswer> actual) {
+        return new PooledAnswersAssert(actual);
     }
 }

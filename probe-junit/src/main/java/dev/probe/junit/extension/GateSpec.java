@@ -1,7 +1,7 @@
 package dev.probe.junit.extension;
 
 import dev.probe.core.result.Comparison;
-import dev.probe.core.result.ProbeResult;
+import dev.probe.junit.ProbeAnswer;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,11 +22,14 @@ import java.util.Objects;
  */
 public record GateSpec(String displayName, String key, List<ProbeSpec> baseline, List<ProbeSpec> candidate, Judge judge) {
 
-    /** Compares the sampled results of both sides (lists in the order of the specs; empty if none). */
+    /**
+     * Compares the answers of both sides (lists in the order of the specs; empty for a statistic of
+     * independent prior draws). Each answer carries its tolerance, judged model and oracle.
+     */
     @FunctionalInterface
     public interface Judge {
-        /** The comparison of {@code baseline} and {@code candidate} results. */
-        Comparison compare(List<ProbeResult> baseline, List<ProbeResult> candidate);
+        /** The comparison of {@code baseline} and {@code candidate} answers. */
+        Comparison compare(List<ProbeAnswer> baseline, List<ProbeAnswer> candidate);
     }
 
     public GateSpec {

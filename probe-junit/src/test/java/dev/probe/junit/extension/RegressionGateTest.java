@@ -11,15 +11,14 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import ai.djl.ndarray.types.Shape;
 import dev.probe.core.model.Classifier;
 import dev.probe.core.model.DjlBlockFunction;
-import dev.probe.core.model.TestModels;
 import dev.probe.core.result.Comparison;
 import dev.probe.core.result.Oracle;
 import dev.probe.core.space.SampleSpace;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbeOracle;
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.ProbedModel;
 import dev.probe.junit.annotations.GateStatistic;
-import dev.probe.junit.annotations.Generator;
-import dev.probe.junit.annotations.ModelUnderTest;
-import dev.probe.junit.annotations.ProbeDefaults;
-import dev.probe.junit.annotations.ProbeOracle;
 import dev.probe.junit.annotations.ProbeRegressionGate;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -34,7 +33,7 @@ class RegressionGateTest {
     private static final double[][] W = {{3, 0}, {0, 3}, {-3, -3}};
 
     private static Classifier linear(String name, double[] bias) {
-        return Classifier.fromLogits(DjlBlockFunction.of(TestModels.linear(name, W, bias), new Shape(2)));
+        return Classifier.fromLogits(DjlBlockFunction.of(Fixtures.linear(name, W, bias), new Shape(2)));
     }
 
     /** The truth is v1's decision: argmax(3·x0, 3·x1, −3·x0 − 3·x1). */
@@ -58,12 +57,12 @@ class RegressionGateTest {
         return events;
     }
 
-    @ProbeDefaults(chains = 8, warmup = 80, draws = 80)
+    @ProbeSettings(chains = 8, warmup = 100, draws = 200, maxRhat = 10, minAttainedEss = 1)
     static class Versions {
-        @ModelUnderTest("v1") static final Classifier V1 = linear("v1", new double[] {0, 0, 0});
-        @ModelUnderTest("v1-copy") static final Classifier COPY = linear("v1-copy", new double[] {0, 0, 0});
+        @ProbedModel("v1") static final Classifier V1 = linear("v1", new double[] {0, 0, 0});
+        @ProbedModel("v1-copy") static final Classifier COPY = linear("v1-copy", new double[] {0, 0, 0});
         /** Class 0's logit raised by 6: confident "0" where the truth is 1 or 2. */
-        @ModelUnderTest("v2") static final Classifier V2 = linear("v2", new double[] {6, 0, 0});
+        @ProbedModel("v2") static final Classifier V2 = linear("v2", new double[] {6, 0, 0});
         @Generator static final SampleSpace BOX = InputSpace.box();
         @ProbeOracle static final Oracle TRUTH = Oracle.ofInput(RegressionGateTest::truth);
 
@@ -119,10 +118,10 @@ class RegressionGateTest {
                 .isNotEmptyFile();
     }
 
-    @ProbeDefaults(chains = 2, warmup = 10, draws = 5)
+    @ProbeSettings(chains = 2, warmup = 10, draws = 5)
     static class NoOracle {
-        @ModelUnderTest("v1") static final Classifier V1 = linear("v1-no-oracle", new double[] {0, 0, 0});
-        @ModelUnderTest("v2") static final Classifier V2 = linear("v2-no-oracle", new double[] {6, 0, 0});
+        @ProbedModel("v1") static final Classifier V1 = linear("v1-no-oracle", new double[] {0, 0, 0});
+        @ProbedModel("v2") static final Classifier V2 = linear("v2-no-oracle", new double[] {6, 0, 0});
         @Generator static final SampleSpace BOX = InputSpace.box();
 
         @ProbeRegressionGate(baseline = "v1", candidate = "v2", margin = 0.05)
@@ -139,6 +138,7 @@ class RegressionGateTest {
     @Test
     void theConfigurationKeysOfTheGateAreTheQuestionOnly() {
         assertThat(java.util.Arrays.stream(ProbeRegressionGate.class.getDeclaredMethods()).map(java.lang.reflect.Method::getName))
-                .containsExactlyInAnyOrder("baseline", "candidate", "statistic", "margin", "classes", "pooled", "generator");
+                .containsExactlyInAnyOrder("baseline", "candidate", "statistic", "margin", "classes", "pooled", "generator",
+                        "tolerance");
     }
 }
