@@ -42,6 +42,7 @@ import java.util.Locale;
  *   <li>{@code matrix}: the 45 ambivalent pairs (σ = 0.1) by SMC (4 × 64 particles; {@code -Dcompare.matrixParticles})
  *       over one shared pool: sampled, converged (R̂ ≤ 1.05 and
  *       ≥ 100 effective attained samples), reachable per the pool, prior mass, wall time;</li>
+ *   <li>{@code -Dcompare.pairs=1:7,0:3}: the same table for some pairs only;</li>
  *   <li>{@code mass}: SMC's prior mass of "high confidence 8" against a brute-force mean of exp(−G) and the
  *       hard-set fraction over 2^20 prior draws.</li>
  * </ul>
@@ -69,7 +70,16 @@ public final class SamplerComparison {
             ess(vae, cnn, !sections.contains("ess-smc"), !sections.contains("ess-chains"));
         }
         if (sections.contains("matrix")) {
-            matrix(vae, cnn, pool);
+            matrix(vae, cnn, pool, allPairs());
+        }
+        String pairs = System.getProperty("compare.pairs");
+        if (pairs != null) {
+            List<int[]> some = new ArrayList<>();
+            for (String pair : pairs.split(",")) {
+                String[] ij = pair.split(":");
+                some.add(new int[] {Integer.parseInt(ij[0]), Integer.parseInt(ij[1])});
+            }
+            matrix(vae, cnn, pool, some);
         }
         if (sections.contains("mass")) {
             mass(vae, cnn);
@@ -119,7 +129,18 @@ public final class SamplerComparison {
                 d.minEss(), converged ? "yes" : "no");
     }
 
-    private static void matrix(SampleSpace vae, Classifier cnn, PriorPool pool) {
+    private static List<int[]> allPairs() {
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            for (int j = i + 1; j < 10; j++) {
+                pairs.add(new int[] {i, j});
+            }
+        }
+        return pairs;
+    }
+
+    private static void matrix(SampleSpace vae, Classifier cnn, PriorPool pool, List<int[]> pairs) {
+        System.out.printf("SMC %d×%d particles per pair%n", 4, MATRIX_PARTICLES);
         System.out.println("| pair | pool draws attained | log10 prior mass | ± | status | stages | attained | eff. attained | max R̂ | converged | wall s |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         long begin = System.nanoTime();
@@ -128,8 +149,10 @@ public final class SamplerComparison {
         int reachable = 0;
         int reachableConverged = 0;
         List<String> failed = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            for (int j = i + 1; j < 10; j++) {
+        for (int[] pair : pairs) {
+            int i = pair[0];
+            int j = pair[1];
+            {
                 Ambivalent q = Ambivalent.between(cnn, i, j).withSigmas(0.1, 0.1);
                 int inPool = attainedInPool(pool, q);
                 long seed = BUDGET.seed() + 10L * i + j;
@@ -153,9 +176,10 @@ public final class SamplerComparison {
                         smc.result().diagnostics().wallSeconds());
             }
         }
-        System.out.printf(Locale.ROOT, "%nambivalence matrix: %d/45 sampled, %d/45 converged, %d pairs reachable per the pool "
+        System.out.printf(Locale.ROOT, "%nambivalence pairs: %d/%d sampled, %d/%d converged, %d pairs reachable per the pool "
                         + "(a pool draw within %.1f), %d of them converged; not converged: %s; wall %.0f s (pool %.1f s extra, once)%n%n",
-                sampled, converged, reachable, TOLERANCE, reachableConverged, failed, (System.nanoTime() - begin) / 1e9, pool.seconds());
+                sampled, pairs.size(), converged, pairs.size(), reachable, TOLERANCE, reachableConverged, failed,
+                (System.nanoTime() - begin) / 1e9, pool.seconds());
     }
 
     /**

@@ -27,7 +27,6 @@ import java.util.List;
 final class Rejuvenation {
     static final int PILOT = 3;
     static final double BAND = 0.15;
-    private static final double MOVED = 0.9;
 
     /** What the moves of one stage did to one population. */
     record Moves(int moves, double acceptance, double movedFraction, double jump) {}
@@ -85,13 +84,13 @@ final class Rejuvenation {
             }
             if (whitened) {
                 means[i] = pop.cholesky != null ? pop.mean : new double[d];
-                factors[i] = pop.cholesky != null ? pop.cholesky : diagonal(pop.inverseMetric);
+                factors[i] = pop.cholesky != null ? pop.cholesky : Whitening.diagonal(pop.inverseMetric);
             }
         }
         TemperedEnergy tempered = new TemperedEnergy(target, beta, config.chunk());
         Energy energy = whitened ? new WhitenedEnergy(tempered, offset, means, factors, target.bounds()) : tempered;
-        float[] start = whitened ? whiten(x, offset, means, factors, d) : x.clone();
-        float[] grad = whitened ? whitenGradient(gradX, offset, factors, d) : gradX.clone();
+        float[] start = whitened ? Whitening.whiten(x, offset, means, factors, d) : x.clone();
+        float[] grad = whitened ? Whitening.gradient(gradX, offset, factors, d) : gradX.clone();
         ChainState state = new ChainState(run.create(start, new Shape(rows, d)), u, run.create(grad, new Shape(rows, d)));
         boolean[] moved = new boolean[rows];
         double[][] correlation = new double[p][d];
@@ -147,7 +146,7 @@ final class Rejuvenation {
                     acceptanceSum[i] += a;
                     acceptanceCount[i]++;
                 }
-                more |= wantsMore(start, now, moved, offset[i], offset[i + 1], d, correlation[i]);
+                more |= MoveRule.wantsMore(start, now, moved, offset[i], offset[i + 1], d, correlation[i]);
             }
             if (retuned) {
                 k = k.withStepSizes(steps);
@@ -156,7 +155,7 @@ final class Rejuvenation {
                 break;
             }
         }
-        float[] finalX = whitened ? unwhiten(now, offset, means, factors, d) : now;
+        float[] finalX = whitened ? Whitening.unwhiten(now, offset, means, factors, d) : now;
         float[] finalGradient = whitened ? gradX : state.gradient().toType(DataType.FLOAT32, false).toFloatArray();
         Moves[] out = new Moves[p];
         for (int i = 0; i < p; i++) {
@@ -180,111 +179,6 @@ final class Rejuvenation {
             out[i] = new Moves(moves, allAcceptance[i] / moves, movedCount / (double) pop.size, jump / pop.size);
         }
         return out;
-    }
-
-    private static double[][] diagonal(double[] variance) {
-        double[][] l = new double[variance.length][variance.length];
-        for (int k = 0; k < variance.length; k++) {
-            l[k][k] = Math.sqrt(variance[k]);
-        }
-        return l;
-    }
-
-    /** {@code y = L⁻¹(x − μ)} per row. */
-    private static float[] whiten(float[] x, int[] offset, double[][] means, double[][][] factors, int d) {
-        float[] y = new float[x.length];
-        double[] b = new double[d];
-        for (int i = 0; i + 1 < offset.length; i++) {
-            for (int r = offset[i]; r < offset[i + 1]; r++) {
-                for (int k = 0; k < d; k++) {
-                    b[k] = x[r * d + k] - means[i][k];
-                }
-                double[] v = Cholesky.solveLower(factors[i], b);
-                for (int k = 0; k < d; k++) {
-                    y[r * d + k] = (float) v[k];
-                }
-            }
-        }
-        return y;
-    }
-
-    /** {@code x = μ + L·y} per row. */
-    private static float[] unwhiten(float[] y, int[] offset, double[][] means, double[][][] factors, int d) {
-        float[] x = new float[y.length];
-        for (int i = 0; i + 1 < offset.length; i++) {
-            double[][] l = factors[i];
-            for (int r = offset[i]; r < offset[i + 1]; r++) {
-                for (int a = 0; a < d; a++) {
-                    double s = means[i][a];
-                    for (int b = 0; b <= a; b++) {
-                        s += l[a][b] * y[r * d + b];
-                    }
-                    x[r * d + a] = (float) s;
-                }
-            }
-        }
-        return x;
-    }
-
-    /** {@code ∇_y = Lᵀ∇_x} per row (as row vectors, {@code g·L}). */
-    private static float[] whitenGradient(float[] g, int[] offset, double[][][] factors, int d) {
-        float[] out = new float[g.length];
-        for (int i = 0; i + 1 < offset.length; i++) {
-            double[][] l = factors[i];
-            for (int r = offset[i]; r < offset[i + 1]; r++) {
-                for (int b = 0; b < d; b++) {
-                    double s = 0;
-                    for (int a = b; a < d; a++) {
-                        s += g[r * d + a] * l[a][b];
-                    }
-                    out[r * d + b] = (float) s;
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The population's stopping rule: true while fewer than 90% of its particles have moved, or while more than
-     * 90% of the coordinates' |correlation| with the stage's start dropped by more than 0.01 in the last move.
-     */
-    private static boolean wantsMore(float[] start, float[] now, boolean[] moved, int from, int to, int d, double[] previous) {
-        int count = 0;
-        for (int r = from; r < to; r++) {
-            count += moved[r] ? 1 : 0;
-        }
-        int dropped = 0;
-        for (int c = 0; c < d; c++) {
-            double r = Math.abs(correlation(start, now, from, to, d, c));
-            if (previous[c] - r > 0.01) {
-                dropped++;
-            }
-            previous[c] = r;
-        }
-        return count < MOVED * (to - from) || dropped > 0.9 * d;
-    }
-
-    private static double correlation(float[] a, float[] b, int from, int to, int d, int c) {
-        int n = to - from;
-        double ma = 0;
-        double mb = 0;
-        for (int r = from; r < to; r++) {
-            ma += a[r * d + c];
-            mb += b[r * d + c];
-        }
-        ma /= n;
-        mb /= n;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int r = from; r < to; r++) {
-            double da = a[r * d + c] - ma;
-            double db = b[r * d + c] - mb;
-            sab += da * db;
-            saa += da * da;
-            sbb += db * db;
-        }
-        return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
     }
 
     private static double mean(double[] v, int from, int to) {
