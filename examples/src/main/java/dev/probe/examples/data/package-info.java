@@ -1,6 +1,8 @@
 /**
  * The example data sets, committed in compact form under {@code src/main/resources/data} and read
- * from the classpath: MNIST and Fashion-MNIST as gzip IDX files, wine and penguins as CSV.
+ * from the classpath: MNIST and Fashion-MNIST as gzip IDX files, wine and penguins as CSV; and the
+ * synthetic printed digits of the domain-shift experiment, generated from fixed seeds
+ * ({@link dev.probe.examples.data.SyntheticDigits}).
  *
  * <pre>{@code
  * ImageDataset test = Datasets.mnistTest();          // 2,000 digits
