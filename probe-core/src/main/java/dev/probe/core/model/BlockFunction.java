@@ -8,11 +8,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import dev.probe.core.autograd.ForwardOnly;
 import dev.probe.core.runtime.Devices;
 
 /**
  * The shared part of the DJL adapters: reshapes flat rows to the block's per-sample input shape, runs the
- * block with frozen parameters, flattens the output to {@code [C, k]}. Holds the {@link Model} strongly so
+ * block with frozen parameters, flattens the output to {@code [C, k]}. Inside {@link ForwardOnly} the block
+ * runs with {@code training = false}, which for TorchScript means libtorch's inference mode. Holds the {@link Model} strongly so
  * its parameters outlive every run (a finaliser closes a model whose block alone is kept).
  */
 abstract class BlockFunction implements TensorFunction {
@@ -69,7 +71,9 @@ abstract class BlockFunction implements TensorFunction {
         NDArray input = x.getDataType() == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
         NDArray shaped = input.reshape(new Shape(rows).addAll(sampleShape));
         ParameterStore parameters = new ParameterStore(x.getManager(), false);
-        NDArray out = block.forward(parameters, new NDList(shaped), training).singletonOrThrow();
+        // Forward-only evaluations take the inference path (for TorchScript: libtorch's inference mode).
+        boolean recordGraph = training && !ForwardOnly.isActive();
+        NDArray out = block.forward(parameters, new NDList(shaped), recordGraph).singletonOrThrow();
         out = out.reshape(rows, -1);
         return out.getDataType() == x.getDataType() ? out : out.toType(x.getDataType(), false);
     }

@@ -1,6 +1,8 @@
 package dev.probe.core.probe;
 
 import ai.djl.ndarray.NDArray;
+import dev.probe.core.autograd.RowChunking;
+import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.query.Query;
 import dev.probe.core.sampler.Box;
 import dev.probe.core.sampler.Energies;
@@ -29,11 +31,12 @@ final class ProbeEnergy {
         Function<NDArray, NDArray> u = beta == 1
                 ? s -> space.priorEnergy(s).add(query.energy(space.toInput(s)))
                 : s -> space.priorEnergy(s).add(query.energy(space.toInput(s)).mul(beta));
+        RowChunking chunking = RowChunking.configured(pipeline(space, query));
         Energy base;
         if (space.isDifferentiable() && query.isDifferentiable()) {
-            base = Energies.differentiable(space.dimension(), u);
+            base = Energies.differentiable(space.dimension(), u, chunking);
         } else {
-            base = valueOnly(space.dimension(), u);
+            base = valueOnly(space.dimension(), u, chunking);
         }
         Energy bounded = Energies.restrictedTo(base, space.bounds());
         return new Energy() {
@@ -69,7 +72,19 @@ final class ProbeEnergy {
         };
     }
 
-    private static Energy valueOnly(int d, Function<NDArray, NDArray> u) {
+    /**
+     * The key under which the chunk-size timings of this space's generator and the query's models are shared
+     * (every query on the same models has about the same cost per row).
+     */
+    static String pipeline(SampleSpace space, Query query) {
+        StringBuilder key = new StringBuilder(space.describe()).append(" ->");
+        for (ModelUnderTest m : query.models()) {
+            key.append(' ').append(m.name());
+        }
+        return key.toString();
+    }
+
+    private static Energy valueOnly(int d, Function<NDArray, NDArray> u, RowChunking chunking) {
         return new Energy() {
             @Override
             public int dimension() {
@@ -78,7 +93,7 @@ final class ProbeEnergy {
 
             @Override
             public NDArray value(NDArray s) {
-                return u.apply(s);
+                return chunking.forward(s, u);
             }
         };
     }
