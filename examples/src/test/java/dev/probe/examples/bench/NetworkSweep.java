@@ -32,7 +32,8 @@ final class NetworkSweep {
             int warmup = rows <= 64 ? 2 : 8; // 8 calls time every candidate chunk size 3 times
             double gradient = median(base, z, x -> chunked.valueAndGradient(x), warmup, seconds);
             double forward = median(base, z, x -> chunked.value(x), warmup, seconds);
-            double wholeGradient = median(base, z, x -> whole.valueAndGradient(x), 1, seconds);
+            // the whole batch collapses at large sizes (seconds per call): one warm-up call, then at least one timed
+            double wholeGradient = median(base, z, x -> whole.valueAndGradient(x), 1, rows > 1024 ? 0 : seconds);
             return new Point(rows, rows / gradient, tuned.chunkRows(rows, true), rows / wholeGradient, rows / forward,
                     tuned.chunkRows(rows, false));
         }
@@ -54,7 +55,8 @@ final class NetworkSweep {
         }
         List<Double> times = new ArrayList<>();
         long end = System.nanoTime() + (long) (seconds * 1e9);
-        while (times.size() < 3 || System.nanoTime() < end) {
+        int least = seconds > 0 ? 3 : 1;
+        while (times.size() < least || System.nanoTime() < end) {
             times.add(once(home, x, call));
         }
         Collections.sort(times);

@@ -29,6 +29,8 @@ class ReadmeQuotesTest {
                 ROOT.resolve("examples/src/test/java/dev/probe/examples/papers/MnistLevelSetsTest.java"), "suite"));
         assertThat(readme).contains(quoted(
                 ROOT.resolve("probe-core/src/test/java/dev/probe/core/readme/QuickStartTest.java"), "engine"));
+        assertThat(readme).contains(quoted(
+                ROOT.resolve("probe-core/src/test/java/dev/probe/core/readme/ForwardOnlyScoringTest.java"), "throughput"));
         assertThat(readme).contains("./mvnw -B verify").contains("./mvnw -B -Psuite verify");
     }
 }

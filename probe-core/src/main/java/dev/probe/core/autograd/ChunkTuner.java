@@ -5,9 +5,12 @@ import java.util.TreeMap;
 
 /**
  * Chooses the rows per chunk for one pipeline by timing the chunks it evaluates anyway: the first chunks
- * of large calls cycle through the candidate sizes {@code 16·2^k} (each timed {@value #SAMPLES} times,
- * smallest first), later chunks use the size with the smallest time per row. Every timed chunk is real
- * work, so tuning costs only the slower candidates' extra time, once per pipeline and JVM.
+ * of large calls cycle through the candidate sizes {@code 16·2^k} (round robin until each is timed
+ * {@value #SAMPLES} times), later chunks use the size with the smallest time per row. Every timed chunk is
+ * real work, so tuning costs only the slower candidates' extra time, once per pipeline and JVM. Each
+ * candidate keeps its fastest time (the one least disturbed by other processes), and every
+ * {@value #REVISIT}th chunk afterwards tries a neighbour of the best size (half, then double), so a choice
+ * made while the machine was busy is corrected later.
  *
  * <p>Candidates are multiples of 16 rows: on the machines measured, a batched network gave bitwise the
  * same per-row results for every such chunk size (vector kernels are 16 floats wide), so the timed choice
@@ -20,8 +23,11 @@ final class ChunkTuner {
     static final int SPLIT_ABOVE = 64;
     /** Timed chunks per candidate; the fastest (least disturbed by other load) counts. */
     static final int SAMPLES = 3;
+    /** After tuning, every this many chunks one is a neighbour of the best size. */
+    static final int REVISIT = 32;
 
     private final Map<Integer, double[]> timings = new TreeMap<>(); // size -> {best seconds per row, count}
+    private long settledChunks;
 
     /** Rows of the next chunk of a call of {@code total} rows with {@code remaining} rows left. */
     synchronized int next(int total, int remaining) {
@@ -37,7 +43,18 @@ final class ChunkTuner {
                 explore = size;
             }
         }
-        return Math.min(explore > 0 ? explore : best(total), remaining);
+        if (explore > 0) {
+            return Math.min(explore, remaining);
+        }
+        int best = best(total);
+        settledChunks++;
+        if (settledChunks % REVISIT == 0) {
+            int neighbour = (settledChunks / REVISIT) % 2 == 1 ? best / 2 : best * 2;
+            if (neighbour >= SMALLEST && neighbour <= total) {
+                return Math.min(neighbour, remaining);
+            }
+        }
+        return Math.min(best, remaining);
     }
 
     /** Records a chunk of {@code rows} rows that was planned as {@code planned} rows and took {@code nanos}. */

@@ -26,8 +26,9 @@ import java.util.function.Function;
  * bitwise identical on the machines measured. The chunk size comes from the configuration property
  * {@value #PROPERTY} (system property, or environment variable {@code PROBE_CHUNK}):
  * <ul>
- *   <li>{@code auto} (default): timed per pipeline, once per JVM ({@link #tuned(String)}); calls of at most
- *       64 rows are never split;
+ *   <li>{@code auto} (default): timed per pipeline on its real calls, shared in the JVM ({@link #tuned(String)}:
+ *       every candidate size {@code 16·2^k} a few times, then the fastest, with an occasional neighbour
+ *       revisited); calls of at most 64 rows are never split;
  *   <li>a positive number: at most that many rows per chunk (pin it for exact replays on new hardware);
  *   <li>{@code off}: never split.
  * </ul>

@@ -43,9 +43,13 @@ class ChunkTunerTest {
         assertThat(sizes).contains(16, 32, 64, 128, 256, 512, 1024);
         int best = tuner.best(1024);
         assertThat(best).isEqualTo(128);
-        // once settled, whole calls use the best size
-        List<Integer> later = calls(tuner, 1024, 1, cost);
-        assertThat(later).allSatisfy(n -> assertThat(n).isEqualTo(best));
+        // once settled, chunks use the best size, and every 32nd a neighbour (half, then double)
+        ChunkTuner settled = new ChunkTuner();
+        calls(settled, 1024, 20, cost);
+        List<Integer> later = calls(settled, 1024, 40, cost);
+        assertThat(later.stream().filter(n -> n != best).distinct()).containsExactlyInAnyOrder(64, 256);
+        assertThat(later.stream().filter(n -> n == best).count()).isGreaterThan(later.size() * 9 / 10);
+        assertThat(settled.best(1024)).isEqualTo(128);
     }
 
     @Test
