@@ -38,7 +38,7 @@ final class FloatPaths {
             {"TorchScript bf16 CNN, fp32 decoder", "cnn-bf16.pt", "decoder-fp32.pt"},
             {"TorchScript bf16 CNN and decoder", "cnn-bf16.pt", "decoder-bf16.pt"},
         };
-        MarkdownTable t = new MarkdownTable("networks", "fwd+bwd rows/s", "forward rows/s", "max |ΔU| / |U| (prior)",
+        MarkdownTable t = new MarkdownTable("networks", "fwd+bwd rows/s (CPU ms/row)", "forward rows/s (CPU ms/row)", "max |ΔU| / |U| (prior)",
                 "max |Δp₃| (prior)", "gradient rel. RMS (prior)", "max |ΔU| (level set)", "max |Δp₃| (level set)",
                 "gradient rel. RMS (level set)", "attainment verdicts changed");
         Energy base = reference.energy(RowChunking.none());
@@ -47,7 +47,7 @@ final class FloatPaths {
             NDArray levelSet = levelSetPoints(m, reference);
             Values basePrior = values(reference, base, prior);
             Values baseLevel = values(reference, base, levelSet);
-            t.add("DJL blocks fp32 (bundled)", f0(speed(base, m, rows, seconds, true)), f0(speed(base, m, rows, seconds, false)),
+            t.add("DJL blocks fp32 (bundled)", speed(base, m, rows, seconds, true), speed(base, m, rows, seconds, false),
                     "0", "0", "0", "0", "0", "0", "0 / " + baseLevel.p.length);
             for (String[] v : variants) {
                 try (TorchScriptFunction cnn = TorchScriptFunction.load(dir.resolve(v[1]), new Shape(1, 28, 28));
@@ -56,13 +56,8 @@ final class FloatPaths {
                     Energy e = w.energy(RowChunking.none());
                     Values a = values(w, e, prior);
                     Values b = values(w, e, levelSet);
-                    int changed = 0;
-                    for (int i = 0; i < b.p.length; i++) {
-                        if ((Math.abs(b.p[i] - 1) < SamplerRun.TOLERANCE) != (Math.abs(baseLevel.p[i] - 1) < SamplerRun.TOLERANCE)) {
-                            changed++;
-                        }
-                    }
-                    t.add(v[0], f0(speed(e, m, rows, seconds, true)), f0(speed(e, m, rows, seconds, false)),
+                    int changed = changed(b, baseLevel);
+                    t.add(v[0], speed(e, m, rows, seconds, true), speed(e, m, rows, seconds, false),
                             g(a.maxRelativeEnergy(basePrior)), g(a.maxProbability(basePrior)), g(a.gradientRms(basePrior)),
                             g(b.maxAbsoluteEnergy(baseLevel)), g(b.maxProbability(baseLevel)), g(b.gradientRms(baseLevel)),
                             changed + " / " + b.p.length);
@@ -71,6 +66,16 @@ final class FloatPaths {
             }
         }
         return Machine.format("Float paths (high-confidence energy, %d rows per call, whole batch):%n%n", rows) + t;
+    }
+
+    private static int changed(Values v, Values reference) {
+        int changed = 0;
+        for (int i = 0; i < v.p.length; i++) {
+            if ((Math.abs(v.p[i] - 1) < SamplerRun.TOLERANCE) != (Math.abs(reference.p[i] - 1) < SamplerRun.TOLERANCE)) {
+                changed++;
+            }
+        }
+        return changed;
     }
 
     private static Workload variant(String name, TensorFunction cnn, TensorFunction decoder) {
@@ -129,12 +134,15 @@ final class FloatPaths {
         }
     }
 
-    private static double speed(Energy e, NDManager m, int rows, double seconds, boolean gradient) {
+    /** "rows/s (CPU ms per row)": median wall-clock rate, and process CPU time per row (robust to other load). */
+    private static String speed(Energy e, NDManager m, int rows, double seconds, boolean gradient) {
         NDArray x = priorDraws(m, rows);
         List<Double> times = new ArrayList<>();
+        double cpu = 0;
         long end = System.nanoTime() + (long) (seconds * 1e9);
         for (int i = 0; times.size() < 4 || System.nanoTime() < end; i++) {
             long t = System.nanoTime();
+            double c = Machine.cpuSeconds();
             try (NDManager s = m.newSubManager()) {
                 x.attach(s);
                 if (gradient) {
@@ -146,10 +154,11 @@ final class FloatPaths {
             }
             if (i > 0) {
                 times.add((System.nanoTime() - t) / 1e9);
+                cpu += Machine.cpuSeconds() - c;
             }
         }
         Collections.sort(times);
-        return rows / times.get(times.size() / 2);
+        return Machine.format("%.0f (%.3f)", rows / times.get(times.size() / 2), 1000 * cpu / times.size() / rows);
     }
 
     /** Final states of a short fp32 MALA run on the high-confidence energy: points on or near the level set. */
@@ -181,10 +190,6 @@ final class FloatPaths {
             out[i / 5][i % 5] = f[i];
         }
         return out;
-    }
-
-    private static String f0(double v) {
-        return Machine.format("%.0f", v);
     }
 
     private static String g(double v) {

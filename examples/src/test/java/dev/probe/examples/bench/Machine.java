@@ -39,6 +39,15 @@ final class Machine {
         return Double.NaN;
     }
 
+    /** CPU seconds (user + system, all threads) this process has used so far. */
+    static double cpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
+    }
+
     static String settings() {
         StringBuilder sb = new StringBuilder();
         sb.append("java ").append(System.getProperty("java.version")).append(", cores ")

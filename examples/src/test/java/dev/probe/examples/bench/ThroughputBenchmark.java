@@ -164,10 +164,7 @@ public final class ThroughputBenchmark {
                 switch (args[i]) {
                     case "--sweep" -> o.sweep = ints(args[++i]);
                     case "--sampler-chains" -> o.samplerChains = ints(args[++i]);
-                    case "--reference" -> {
-                        String v = args[++i];
-                        o.reference = v.equals("none") ? List.of() : ints(v);
-                    }
+                    case "--reference" -> o.reference = ints(args[++i]);
                     case "--kernels" -> o.kernels = List.of(args[++i].toLowerCase(Locale.ROOT).split(","));
                     case "--workloads" -> o.workloads = List.of(args[++i].toLowerCase(Locale.ROOT).split(","));
                     case "--budget" -> o.budget = Double.parseDouble(args[++i]);
@@ -185,7 +182,7 @@ public final class ThroughputBenchmark {
         }
 
         private static List<Integer> ints(String csv) {
-            return csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList();
+            return csv.isBlank() || csv.equals("none") ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList();
         }
     }
 }
