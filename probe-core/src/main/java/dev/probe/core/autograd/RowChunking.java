@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import dev.probe.core.sampler.EnergyGradient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +36,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * RowChunking chunks = RowChunking.configured("mnist-vae-decoder+mnist-cnn");
- * EnergyGradient eg = chunks.valueAndGradient(z, u);   // z [4096, 5]: evaluated in tuned chunks
+ * ValueAndGradient vg = chunks.valueAndGradient(z, u);  // z [4096, 5]: evaluated in tuned chunks
  * NDArray scores = chunks.forward(z, u);              // forward-only, no graph
  * }</pre>
  */
@@ -108,12 +107,12 @@ public final class RowChunking {
     }
 
     /** Values and input gradients of {@code f} ({@link Autograd#valueAndGradient}), in row chunks. */
-    public EnergyGradient valueAndGradient(NDArray x, Function<NDArray, NDArray> f) {
+    public ValueAndGradient valueAndGradient(NDArray x, Function<NDArray, NDArray> f) {
         NDList out = evaluate(x, gradientTuner, part -> {
-            EnergyGradient eg = Autograd.valueAndGradient(part, f);
-            return new NDList(eg.value(), eg.gradient());
+            ValueAndGradient vg = Autograd.valueAndGradient(part, f);
+            return new NDList(vg.value(), vg.gradient());
         });
-        return new EnergyGradient(out.get(0), out.get(1));
+        return new ValueAndGradient(out.get(0), out.get(1));
     }
 
     /** Rows per chunk that a call of {@code rows} rows would use now ({@code gradient} or forward-only calls). */

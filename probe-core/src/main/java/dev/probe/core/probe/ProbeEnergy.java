@@ -1,6 +1,7 @@
 package dev.probe.core.probe;
 
 import ai.djl.ndarray.NDArray;
+import dev.probe.core.autograd.Constant;
 import dev.probe.core.autograd.RowChunking;
 import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.query.Query;
@@ -30,7 +31,7 @@ final class ProbeEnergy {
     private static Energy of(SampleSpace space, Query query, double beta) {
         Function<NDArray, NDArray> u = beta == 1
                 ? s -> space.priorEnergy(s).add(query.energy(space.toInput(s)))
-                : s -> space.priorEnergy(s).add(query.energy(space.toInput(s)).mul(beta));
+                : s -> space.priorEnergy(s).add(query.energy(space.toInput(s)).mul(Constant.of(s, beta)));
         RowChunking chunking = RowChunking.configured(pipeline(space, query));
         Energy base;
         if (space.isDifferentiable() && query.isDifferentiable()) {

@@ -1,5 +1,6 @@
 package dev.probe.core.query;
 
+import dev.probe.core.autograd.Constant;
 import ai.djl.ndarray.NDArray;
 import dev.probe.core.model.Classifier;
 import dev.probe.core.model.ModelUnderTest;
@@ -62,7 +63,7 @@ public final class FixedLabel implements Query {
     @Override
     public NDArray energy(NDArray x) {
         NDArray t = x.getManager().create(target).toType(x.getDataType(), false);
-        return model.output(x).sub(t).square().sum(new int[] {1}).div(tau);
+        return model.output(x).sub(t).square().sum(new int[] {1}).div(Constant.of(x, tau));
     }
 
     @Override

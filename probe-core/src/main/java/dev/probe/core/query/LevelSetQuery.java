@@ -1,5 +1,6 @@
 package dev.probe.core.query;
 
+import dev.probe.core.autograd.Constant;
 import dev.probe.core.model.Classifier;
 import dev.probe.core.model.ModelUnderTest;
 import java.util.List;
@@ -23,7 +24,7 @@ abstract class LevelSetQuery implements Query {
 
     /** {@code (value − target)² / 2σ²} as a tensor. */
     static ai.djl.ndarray.NDArray gaussian(ai.djl.ndarray.NDArray value, double target, double sigma) {
-        return value.sub(target).square().div(2 * sigma * sigma);
+        return value.sub(Constant.of(value, target)).square().div(Constant.of(value, 2 * sigma * sigma));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.probe.core.query;
 
+import dev.probe.core.autograd.Constant;
 import ai.djl.ndarray.NDArray;
 import dev.probe.core.model.ModelUnderTest;
 import java.util.Arrays;
@@ -75,8 +76,8 @@ public final class Localiser implements Query {
         NDArray a = x.getManager().create(anchor).toType(x.getDataType(), false);
         NDArray w = x.getManager().create(weights).toType(x.getDataType(), false);
         NDArray diff = x.sub(a).abs();
-        NDArray term = power == 2 ? diff.square() : power == 1 ? diff : diff.pow(power);
-        return term.mul(w).sum(new int[] {1}).mul(lambda / tau);
+        NDArray term = power == 2 ? diff.square() : power == 1 ? diff : diff.pow(Constant.of(diff, power));
+        return term.mul(w).sum(new int[] {1}).mul(Constant.of(x, lambda / tau));
     }
 
     @Override

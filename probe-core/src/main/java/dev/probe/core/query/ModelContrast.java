@@ -1,5 +1,6 @@
 package dev.probe.core.query;
 
+import dev.probe.core.autograd.Constant;
 import ai.djl.ndarray.NDArray;
 import dev.probe.core.model.Classifier;
 import dev.probe.core.model.ModelUnderTest;
@@ -62,7 +63,7 @@ public final class ModelContrast implements Query {
     @Override
     public NDArray energy(NDArray x) {
         NDArray gap = a.output(x).sub(b.output(x)).square().sum(new int[] {1});
-        return gap.div(-sigma * sigma).exp().div(tau);
+        return gap.div(Constant.of(gap, -sigma * sigma)).exp().div(Constant.of(gap, tau));
     }
 
     @Override

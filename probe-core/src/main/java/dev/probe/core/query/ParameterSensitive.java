@@ -1,5 +1,6 @@
 package dev.probe.core.query;
 
+import dev.probe.core.autograd.Constant;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import dev.probe.core.model.Classifier;
@@ -144,18 +145,18 @@ public final class ParameterSensitive implements Query {
         NDArray reference = trained.output(x);
         NDArray total = null;
         if (form == Form.BINARY) {
-            NDArray flipped = reference.get(":, 1").neg().add(1);
+            NDArray flipped = reference.get(":, 1").neg().add(Constant.of(reference, 1));
             for (ModelUnderTest m : perturbed) {
                 NDArray term = m.output(x).get(":, 1").sub(flipped).square();
                 total = total == null ? term : total.add(term);
             }
         } else {
             for (ModelUnderTest m : perturbed) {
-                NDArray term = m.output(x).sub(reference).square().sum(new int[] {1}).div(-sigma * sigma).exp();
+                NDArray term = m.output(x).sub(reference).square().sum(new int[] {1}).div(Constant.of(reference, -sigma * sigma)).exp();
                 total = total == null ? term : total.add(term);
             }
         }
-        return total.div(perturbed.size() * tau);
+        return total.div(Constant.of(total, perturbed.size() * tau));
     }
 
     @Override

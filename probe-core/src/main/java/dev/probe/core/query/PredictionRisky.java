@@ -1,5 +1,6 @@
 package dev.probe.core.query;
 
+import dev.probe.core.autograd.Constant;
 import ai.djl.ndarray.NDArray;
 import dev.probe.core.model.Classifier;
 import dev.probe.core.model.ModelUnderTest;
@@ -57,11 +58,11 @@ public final class PredictionRisky implements Query {
     public NDArray energy(NDArray x) {
         if (model instanceof Classifier c) {
             NDArray logp = c.logProbabilities(x);
-            return logp.exp().mul(logp).sum(new int[] {1}).div(tau);
+            return logp.exp().mul(logp).sum(new int[] {1}).div(Constant.of(logp, tau));
         }
         NDArray f = model.output(x).get(":, 0");
-        NDArray gap = f.sub(alpha).abs();
-        return (power == 2 ? gap.square() : power == 1 ? gap : gap.pow(power)).div(tau);
+        NDArray gap = f.sub(Constant.of(f, alpha)).abs();
+        return (power == 2 ? gap.square() : power == 1 ? gap : gap.pow(Constant.of(gap, power))).div(Constant.of(gap, tau));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.probe.core.query;
 
+import dev.probe.core.autograd.Constant;
 import ai.djl.ndarray.NDArray;
 import dev.probe.core.model.Classifier;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class TargetConfidence extends LevelSetQuery {
     public NDArray energy(NDArray x) {
         NDArray p = classifier.probabilities(x);
         NDArray t = x.getManager().create(target).toType(x.getDataType(), false);
-        return p.sub(t).square().sum(new int[] {1}).div(2 * sigma * sigma);
+        return p.sub(t).square().sum(new int[] {1}).div(Constant.of(p, 2 * sigma * sigma));
     }
 
 

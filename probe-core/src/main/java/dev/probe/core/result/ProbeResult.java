@@ -35,6 +35,7 @@ public final class ProbeResult {
     private final double[][][] outputs;
     private final double[] energies;
     private final double[] distances;
+    private final PriorMass priorMass;
 
     /**
      * A result; arrays are {@code [chains·draws]} rows, chain after chain, and {@code outputs[m]} belongs
@@ -42,6 +43,13 @@ public final class ProbeResult {
      */
     public ProbeResult(Provenance provenance, int chains, double[][] latents, double[][] inputs, List<String> models,
             double[][][] outputs, double[] energies, double[] distances) {
+        this(provenance, chains, latents, inputs, models, outputs, energies, distances, null);
+    }
+
+    /** A result with the prior mass of the query's relaxed level set (population samplers estimate it). */
+    public ProbeResult(Provenance provenance, int chains, double[][] latents, double[][] inputs, List<String> models,
+            double[][][] outputs, double[] energies, double[] distances, PriorMass priorMass) {
+        this.priorMass = priorMass;
         this.provenance = provenance;
         this.chains = chains;
         this.latents = Copies.of(latents);
@@ -188,6 +196,11 @@ public final class ProbeResult {
     /** Sample covariance of the model inputs. */
     public double[][] inputCovariance() {
         return Moments.covariance(inputs);
+    }
+
+    /** The prior mass of the relaxed level set, when the sampler estimated it (empty for plain MCMC). */
+    public java.util.Optional<PriorMass> priorMass() {
+        return java.util.Optional.ofNullable(priorMass);
     }
 
     public Diagnostics diagnostics() {

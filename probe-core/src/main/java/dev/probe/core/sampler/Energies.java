@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import dev.probe.core.autograd.Autograd;
 import dev.probe.core.autograd.RowChunking;
+import dev.probe.core.autograd.ValueAndGradient;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -46,7 +47,8 @@ public final class Energies {
 
             @Override
             public EnergyGradient valueAndGradient(NDArray x) {
-                return chunking.valueAndGradient(x, u);
+                ValueAndGradient vg = chunking.valueAndGradient(x, u);
+                return new EnergyGradient(vg.value(), vg.gradient());
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.probe.core.space;
 
+import dev.probe.core.autograd.Constant;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -102,7 +103,7 @@ public final class InputSpace implements SampleSpace {
 
     @Override
     public NDArray priorEnergy(NDArray s) {
-        return s.sum(new int[] {1}).mul(0).toType(DataType.FLOAT32, false);
+        return s.sum(new int[] {1}).mul(Constant.of(s, 0)).toType(DataType.FLOAT32, false);
     }
 
     @Override

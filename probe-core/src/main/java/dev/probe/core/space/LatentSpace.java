@@ -1,5 +1,6 @@
 package dev.probe.core.space;
 
+import dev.probe.core.autograd.Constant;
 import ai.djl.ndarray.NDArray;
 import dev.probe.core.model.TensorFunction;
 import dev.probe.core.sampler.Box;
@@ -79,7 +80,7 @@ public final class LatentSpace implements SampleSpace {
 
     @Override
     public NDArray priorEnergy(NDArray z) {
-        return gaussian ? z.square().sum(new int[] {1}).div(2) : z.sum(new int[] {1}).mul(0);
+        return gaussian ? z.square().sum(new int[] {1}).div(Constant.of(z, 2)) : z.sum(new int[] {1}).mul(Constant.of(z, 0));
     }
 
     @Override

@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import dev.probe.core.sampler.EnergyGradient;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -42,8 +41,8 @@ class RowChunkingTest {
     void chunkedValuesAndGradientsEqualTheWholeBatch() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = batch(m, 1000, 1);
-            EnergyGradient whole = RowChunking.none().valueAndGradient(x, NET);
-            EnergyGradient chunked = RowChunking.fixed(96).valueAndGradient(x, NET);
+            ValueAndGradient whole = RowChunking.none().valueAndGradient(x, NET);
+            ValueAndGradient chunked = RowChunking.fixed(96).valueAndGradient(x, NET);
             NDArray forward = RowChunking.fixed(96).forward(x, NET);
             assertThat(chunked.value().getShape()).isEqualTo(new Shape(1000));
             assertThat(chunked.gradient().getShape()).isEqualTo(new Shape(1000, 5));
@@ -90,7 +89,7 @@ class RowChunkingTest {
             for (int i = 0; i < 10; i++) {
                 try (NDManager step = home.newSubManager()) {
                     x.attach(step);
-                    EnergyGradient eg = chunking.valueAndGradient(x, NET);
+                    ValueAndGradient eg = chunking.valueAndGradient(x, NET);
                     NDArray f = chunking.forward(x, NET);
                     assertThat(eg.value().getManager()).isSameAs(step);
                     assertThat(eg.gradient().getManager()).isSameAs(step);
@@ -132,7 +131,7 @@ class RowChunkingTest {
             assertThat(inside[1]).isFalse();
             assertThat(ForwardOnly.isActive()).isFalse();
             // gradients still work afterwards
-            EnergyGradient eg = Autograd.valueAndGradient(x, NET);
+            ValueAndGradient eg = Autograd.valueAndGradient(x, NET);
             assertThat(eg.gradient().getShape()).isEqualTo(new Shape(8, 5));
             assertThat(eg.gradient().abs().sum().getFloat()).isGreaterThan(0f);
         }

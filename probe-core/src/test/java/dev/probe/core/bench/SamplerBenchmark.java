@@ -8,7 +8,7 @@ import dev.probe.core.autograd.Autograd;
 import dev.probe.core.diagnostics.Diagnostics;
 import dev.probe.core.sampler.Energies;
 import dev.probe.core.sampler.Energy;
-import dev.probe.core.sampler.EnergyGradient;
+import dev.probe.core.autograd.ValueAndGradient;
 import dev.probe.core.sampler.Hmc;
 import dev.probe.core.sampler.Kernel;
 import dev.probe.core.sampler.Mala;
@@ -199,7 +199,7 @@ public final class SamplerBenchmark {
     private static void once(NDManager home, NDArray x, Function<NDArray, NDArray> u) {
         try (NDManager scratch = home.newSubManager()) {
             x.attach(scratch);
-            EnergyGradient eg = Autograd.valueAndGradient(x, u);
+            ValueAndGradient eg = Autograd.valueAndGradient(x, u);
             if (eg.gradient().getShape().size() != x.getShape().size()) {
                 throw new IllegalStateException("gradient shape " + eg.gradient().getShape());
             }

@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.probe.core.autograd.Autograd;
 import dev.probe.core.autograd.ForwardOnly;
-import dev.probe.core.sampler.EnergyGradient;
+import dev.probe.core.autograd.ValueAndGradient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -108,7 +108,7 @@ class ModelContractTest {
                 if (f.isDifferentiable()) {
                     // the last output through autograd: same values as the forward-only pass
                     int k = f.outputDimension();
-                    EnergyGradient eg = Autograd.valueAndGradient(x, z -> f.apply(z).get(":, " + (k - 1)));
+                    ValueAndGradient eg = Autograd.valueAndGradient(x, z -> f.apply(z).get(":, " + (k - 1)));
                     float[] v = eg.value().toFloatArray();
                     for (int r = 0; r < 3; r++) {
                         assertThat(v[r]).isEqualTo(forward[r * k + k - 1]);
@@ -134,7 +134,7 @@ class ModelContractTest {
             for (int k = 0; k < weights.length; k++) {
                 weights[k] = k + 1;
             }
-            EnergyGradient eg = Autograd.valueAndGradient(x, z -> f.apply(z).mul(m.create(weights)).sum(new int[] {1}));
+            ValueAndGradient eg = Autograd.valueAndGradient(x, z -> f.apply(z).mul(m.create(weights)).sum(new int[] {1}));
             float[] g = eg.gradient().toFloatArray();
             for (int i = 0; i < 2; i++) {
                 final int coordinate = i;

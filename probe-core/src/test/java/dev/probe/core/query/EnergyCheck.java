@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.probe.core.autograd.Autograd;
 import dev.probe.core.model.Classifier;
 import dev.probe.core.model.TensorFunction;
-import dev.probe.core.sampler.EnergyGradient;
+import dev.probe.core.autograd.ValueAndGradient;
 
 /** Hand-computed values and finite-difference gradients of query energies, in float64. */
 final class EnergyCheck {
@@ -69,7 +69,7 @@ final class EnergyCheck {
     static void check(Query q, double[] x, double expected) {
         assertThat(value(q, x)).as(q.describe()).isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
         try (NDManager m = NDManager.newBaseManager()) {
-            EnergyGradient eg = Autograd.valueAndGradient(m.create(x, new Shape(1, x.length)), q::energy);
+            ValueAndGradient eg = Autograd.valueAndGradient(m.create(x, new Shape(1, x.length)), q::energy);
             double[] g = eg.gradient().toDoubleArray();
             for (int k = 0; k < x.length; k++) {
                 double h = 1e-6;

@@ -13,7 +13,7 @@ import dev.probe.core.model.DjlBlockFunction;
 import dev.probe.core.model.Regressor;
 import dev.probe.core.model.TestModels;
 import dev.probe.core.model.WeightNoise;
-import dev.probe.core.sampler.EnergyGradient;
+import dev.probe.core.autograd.ValueAndGradient;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +119,7 @@ class ParameterSensitiveTest {
                 xf[k] = (float) x[k];
             }
             // float32 input, as in the samplers (DJL's float64 → float32 cast does not carry the gradient)
-            EnergyGradient eg = Autograd.valueAndGradient(m.create(xf, new Shape(1, x.length)), q::energy);
+            ValueAndGradient eg = Autograd.valueAndGradient(m.create(xf, new Shape(1, x.length)), q::energy);
             double[] g = eg.gradient().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
             for (int k = 0; k < x.length; k++) {
                 double h = 1e-3;

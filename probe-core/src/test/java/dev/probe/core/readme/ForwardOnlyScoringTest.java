@@ -7,11 +7,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.probe.core.autograd.RowChunking;
+import dev.probe.core.autograd.ValueAndGradient;
 import dev.probe.core.model.Classifier;
 import dev.probe.core.model.TestModels;
 import dev.probe.core.query.HighConfidence;
 import dev.probe.core.query.Query;
-import dev.probe.core.sampler.EnergyGradient;
 import dev.probe.core.space.InputSpace;
 import dev.probe.core.space.SampleSpace;
 import java.util.function.Function;
@@ -30,7 +30,7 @@ class ForwardOnlyScoringTest {
             // README-BEGIN throughput
             RowChunking chunks = RowChunking.configured("my-decoder+my-classifier");
             NDArray scores = chunks.forward(priorDraws, z -> query.energy(space.toInput(z)));   // no graph
-            EnergyGradient eg = chunks.valueAndGradient(priorDraws, u);                         // chunked autograd
+            ValueAndGradient eg = chunks.valueAndGradient(priorDraws, u);                       // chunked autograd
             // README-END throughput
             assertThat(scores.getShape()).isEqualTo(new Shape(5000));
             assertThat(eg.gradient().getShape()).isEqualTo(new Shape(5000, 2));
