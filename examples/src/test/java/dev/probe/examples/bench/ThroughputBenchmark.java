@@ -92,6 +92,7 @@ public final class ThroughputBenchmark {
                 report.append(samplerTable(runs, ceiling)).append("load after sampler runs: ").append(Machine.load())
                         .append('\n');
             }
+            report.append(goals(sweep, runs));
         }
         System.out.println();
         System.out.print(report);
@@ -138,6 +139,55 @@ public final class ThroughputBenchmark {
                     f0(r.residentMiB()));
         }
         return t.toString();
+    }
+
+    /** The goals of issue 11, as measured in this run. */
+    private static String goals(Map<Integer, NetworkSweep.Point> sweep, List<SamplerRun> runs) {
+        StringBuilder sb = new StringBuilder("\nGoals of issue 11 (this run):\n");
+        NetworkSweep.Point at128 = sweep.get(128);
+        if (at128 != null) {
+            double worst = Double.POSITIVE_INFINITY;
+            int worstRows = 0;
+            for (NetworkSweep.Point p : sweep.values()) {
+                if (p.rows() >= 128 && p.gradientRowsPerSecond() < worst) {
+                    worst = p.gradientRowsPerSecond();
+                    worstRows = p.rows();
+                }
+            }
+            sb.append(Machine.format("- no batch size >= 128 below the 128-row figure: slowest %d rows at %.2f x the 128-row "
+                    + "fwd+bwd rate%n", worstRows, worst / at128.gradientRowsPerSecond()));
+            NetworkSweep.Point at1024 = sweep.get(1024);
+            if (at1024 != null) {
+                sb.append(Machine.format("- forward-only scoring vs fwd+bwd at 1024 rows: %.2f x (goal >= 3)%n",
+                        at1024.forwardRowsPerSecond() / at1024.gradientRowsPerSecond()));
+            }
+        }
+        double best = 0;
+        int bestChains = 0;
+        Map<Integer, Double> mala = new LinkedHashMap<>();
+        for (SamplerRun r : runs) {
+            if (r.kernel().equals("MALA") && r.workload().name().startsWith("high")) {
+                mala.put(r.chains(), r.chainStepsPerSecond());
+                if (r.chainStepsPerSecond() > best) {
+                    best = r.chainStepsPerSecond();
+                    bestChains = r.chains();
+                }
+            }
+        }
+        if (best > 0) {
+            sb.append(Machine.format("- best MALA chain-steps/s (high confidence): %.0f at %d chains (goal >= 1500)%n", best,
+                    bestChains));
+        }
+        if (mala.containsKey(128) && mala.containsKey(1024)) {
+            sb.append(Machine.format("- MALA at 1024 chains vs 128 chains: %.2f x (goal >= 1)%n", mala.get(1024) / mala.get(128)));
+        }
+        for (SamplerRun mh : runs) {
+            if (mh.kernel().equals("MH") && mala.containsKey(mh.chains()) && mh.workload().name().startsWith("high")) {
+                sb.append(Machine.format("- MH (forward-only energies) vs MALA chain-steps/s at %d chains: %.2f x%n", mh.chains(),
+                        mh.chainStepsPerSecond() / mala.get(mh.chains())));
+            }
+        }
+        return sb.toString();
     }
 
     private static String f0(double v) {
