@@ -19,7 +19,11 @@ import java.util.function.Consumer;
  */
 final class NetworkSweep {
     record Point(int rows, double gradientRowsPerSecond, int gradientChunk, double wholeGradientRowsPerSecond,
-            double forwardRowsPerSecond, int forwardChunk) {}
+            double forwardRowsPerSecond, int forwardChunk, double gradientCpuMsPerRow, double wholeGradientCpuMsPerRow,
+            double forwardCpuMsPerRow) {}
+
+    /** Median seconds per call and mean process CPU seconds per call. */
+    private record Timing(double seconds, double cpuSeconds) {}
 
     private NetworkSweep() {}
 
@@ -30,12 +34,13 @@ final class NetworkSweep {
         try (NDManager base = NDManager.newBaseManager()) {
             NDArray z = priorDraws(base, rows);
             int warmup = rows <= 64 ? 2 : 8; // 8 calls time every candidate chunk size 3 times
-            double gradient = median(base, z, x -> chunked.valueAndGradient(x), warmup, seconds);
-            double forward = median(base, z, x -> chunked.value(x), warmup, seconds);
+            Timing gradient = median(base, z, x -> chunked.valueAndGradient(x), warmup, seconds);
+            Timing forward = median(base, z, x -> chunked.value(x), warmup, seconds);
             // the whole batch collapses at large sizes (seconds per call): one warm-up call, then at least one timed
-            double wholeGradient = median(base, z, x -> whole.valueAndGradient(x), 1, rows > 1024 ? 0 : seconds);
-            return new Point(rows, rows / gradient, tuned.chunkRows(rows, true), rows / wholeGradient, rows / forward,
-                    tuned.chunkRows(rows, false));
+            Timing wholeGradient = median(base, z, x -> whole.valueAndGradient(x), 1, rows > 1024 ? 0 : seconds);
+            return new Point(rows, rows / gradient.seconds(), tuned.chunkRows(rows, true), rows / wholeGradient.seconds(),
+                    rows / forward.seconds(), tuned.chunkRows(rows, false), 1000 * gradient.cpuSeconds() / rows,
+                    1000 * wholeGradient.cpuSeconds() / rows, 1000 * forward.cpuSeconds() / rows);
         }
     }
 
@@ -49,18 +54,20 @@ final class NetworkSweep {
     }
 
     /** Median seconds of {@code call} on {@code x}, each call in a scratch manager that is closed afterwards. */
-    private static double median(NDManager home, NDArray x, Consumer<NDArray> call, int warmup, double seconds) {
+    private static Timing median(NDManager home, NDArray x, Consumer<NDArray> call, int warmup, double seconds) {
         for (int i = 0; i < warmup; i++) {
             once(home, x, call);
         }
         List<Double> times = new ArrayList<>();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         int least = seconds > 0 ? 3 : 1;
+        double cpu = Machine.cpuSeconds();
         while (times.size() < least || System.nanoTime() < end) {
             times.add(once(home, x, call));
         }
+        cpu = (Machine.cpuSeconds() - cpu) / times.size();
         Collections.sort(times);
-        return times.get(times.size() / 2);
+        return new Timing(times.get(times.size() / 2), cpu);
     }
 
     private static double once(NDManager home, NDArray x, Consumer<NDArray> call) {

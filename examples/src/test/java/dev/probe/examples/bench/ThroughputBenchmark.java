@@ -57,9 +57,11 @@ public final class ThroughputBenchmark {
             for (int n : o.sweep) {
                 NetworkSweep.Point p = NetworkSweep.measure(workloads.get(0), n, o.seconds);
                 sweep.put(n, p);
-                System.out.printf(Locale.ROOT, "sweep %5d rows: fwd+bwd %.0f rows/s (chunk %d), whole %.0f, forward %.0f (chunk %d); load %s%n",
-                        n, p.gradientRowsPerSecond(), p.gradientChunk(), p.wholeGradientRowsPerSecond(),
-                        p.forwardRowsPerSecond(), p.forwardChunk(), Machine.load());
+                System.out.printf(Locale.ROOT, "sweep %5d rows: fwd+bwd %.0f rows/s (chunk %d, CPU %.3f ms/row), whole %.0f "
+                        + "(CPU %.3f), forward %.0f (chunk %d, CPU %.3f); load %s%n", n, p.gradientRowsPerSecond(),
+                        p.gradientChunk(), p.gradientCpuMsPerRow(), p.wholeGradientRowsPerSecond(),
+                        p.wholeGradientCpuMsPerRow(), p.forwardRowsPerSecond(), p.forwardChunk(), p.forwardCpuMsPerRow(),
+                        Machine.load());
             }
             Map<Integer, PyTorchReference.Point> reference = o.reference.isEmpty() ? Map.of()
                     : PyTorchReference.run(o.examplesDir, o.reference, o.seconds, o.threads);
@@ -110,14 +112,16 @@ public final class ThroughputBenchmark {
 
     private static String sweepTable(Map<Integer, NetworkSweep.Point> sweep, Map<Integer, PyTorchReference.Point> ref,
             double ceiling) {
-        MarkdownTable t = new MarkdownTable("rows", "fwd+bwd rows/s (tuned chunks)", "chunk", "% of fp32 ceiling",
-                "fwd+bwd rows/s (whole batch)", "forward-only rows/s (scored draws)", "chunk", "forward ÷ fwd+bwd",
+        MarkdownTable t = new MarkdownTable("rows", "fwd+bwd rows/s (tuned chunks)", "CPU ms/row", "chunk",
+                "% of fp32 ceiling", "fwd+bwd rows/s (whole batch)", "CPU ms/row", "forward-only rows/s (scored draws)",
+                "CPU ms/row", "chunk", "forward ÷ fwd+bwd",
                 "PyTorch 1.13 fwd+bwd rows/s", "PyTorch 1.13 forward rows/s", "PyTorch 1.13 MALA chain-steps/s");
         for (NetworkSweep.Point p : sweep.values()) {
             PyTorchReference.Point r = ref.get(p.rows());
-            t.add(p.rows(), f0(p.gradientRowsPerSecond()), p.gradientChunk(),
+            t.add(p.rows(), f0(p.gradientRowsPerSecond()), f3(p.gradientCpuMsPerRow()), p.gradientChunk(),
                     Machine.format("%.0f%%", 100 * p.gradientRowsPerSecond() * Workload.FORWARD_BACKWARD_FLOPS / 1e9 / ceiling),
-                    f0(p.wholeGradientRowsPerSecond()), f0(p.forwardRowsPerSecond()), p.forwardChunk(),
+                    f0(p.wholeGradientRowsPerSecond()), f3(p.wholeGradientCpuMsPerRow()), f0(p.forwardRowsPerSecond()),
+                    f3(p.forwardCpuMsPerRow()), p.forwardChunk(),
                     Machine.format("%.2f", p.forwardRowsPerSecond() / p.gradientRowsPerSecond()),
                     r == null ? "–" : f0(r.forwardBackward()), r == null ? "–" : f0(r.forward()),
                     r == null ? "–" : f0(r.malaChainSteps()));
@@ -188,6 +192,10 @@ public final class ThroughputBenchmark {
             }
         }
         return sb.toString();
+    }
+
+    private static String f3(double v) {
+        return Machine.format("%.3f", v);
     }
 
     private static String f0(double v) {

@@ -40,7 +40,7 @@ record Workload(String name, Probe probe) {
                 DjlBlockFunction.of("mnist-vae-decoder", vaeModel.model(), vaeModel.decoder(), new Shape(5)));
         return List.of(
                 new Workload("high confidence 3", Probe.of(space, HighConfidence.of(cnn, 3))),
-                new Workload("ambivalent 1|7", Probe.of(space, Ambivalent.between(cnn, 1, 7).withSigmas(0.1, 0.1))),
+                new Workload("ambivalent 1 vs 7", Probe.of(space, Ambivalent.between(cnn, 1, 7).withSigmas(0.1, 0.1))),
                 new Workload("interpolation 8→9 5/10",
                         Probe.of(space, TargetConfidence.of(cnn, TargetConfidence.interpolation(10, 8, 9, 11).get(5)))));
     }
