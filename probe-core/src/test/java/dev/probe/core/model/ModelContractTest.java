@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.probe.core.autograd.Autograd;
 import dev.probe.core.autograd.ForwardOnly;
+import dev.probe.core.autograd.RowChunking;
 import dev.probe.core.autograd.ValueAndGradient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,6 +116,26 @@ class ModelContractTest {
                     }
                     assertThat(eg.gradient().abs().sum().getFloat()).isGreaterThan(0f);
                 }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("adapters")
+    void largeBatchesInRowChunksEqualTheWholeBatch(Case c) {
+        TensorFunction f = c.function();
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.randomUniform(-3, 3, new Shape(100, 2));
+            float[] whole = f.apply(x).toFloatArray();
+            // forward-only chunks (TorchScript: inference tensors, concatenated outside inference mode)
+            float[] chunked = RowChunking.fixed(16).forward(x, f::apply).toFloatArray();
+            assertThat(chunked).hasSameSizeAs(whole);
+            for (int i = 0; i < whole.length; i++) {
+                assertThat(chunked[i]).isCloseTo(whole[i], within(1e-5f));
+            }
+            if (f.isDifferentiable()) {
+                ValueAndGradient vg = RowChunking.fixed(16).valueAndGradient(x, z -> f.apply(z).sum(new int[] {1}));
+                assertThat(vg.gradient().getShape()).isEqualTo(new Shape(100, 2));
             }
         }
     }
