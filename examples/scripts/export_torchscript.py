@@ -3,6 +3,7 @@
 TorchScript, the fixtures of the bring-your-own-model path (see export-torchscript.sh).
 
 Usage: /usr/bin/python3 export_torchscript.py WEIGHTS_DIR OUT_DIR
+       /usr/bin/python3 export_torchscript.py train-fashion FASHION_DIR OUT_DIR
 
   WEIGHTS_DIR/mnist-cnn.npz  parameters of the bundled MNIST CNN (dev.probe.examples.train.ExportWeights)
   WEIGHTS_DIR/mnist-vae.npz  parameters of the bundled MNIST VAE
@@ -10,6 +11,13 @@ Usage: /usr/bin/python3 export_torchscript.py WEIGHTS_DIR OUT_DIR
   OUT_DIR/mnist-vae-decoder.pt  decoder:    [N,5] -> [N,1,28,28] in [0,1]
 
 Both are traced in eval() mode (dropout off). Needs Debian's python3-torch (1.13) and numpy.
+
+train-fashion: models that no Java code trained, for the consumer project (consumer/): a small
+Fashion-MNIST CNN and a Fashion-MNIST VAE with a 4-d latent, trained here in PyTorch with a fixed seed
+on the committed IDX files (FASHION_DIR = examples/src/main/resources/data/fashion-mnist), then traced:
+  OUT_DIR/fashion-cnn.pt          classifier: [N,1,28,28] in [0,1] -> logits [N,10]
+  OUT_DIR/fashion-vae-decoder.pt  decoder:    [N,4] -> [N,1,28,28] in [0,1]
+  OUT_DIR/fashion-cnn-probabilities.pt  the same CNN ending in softmax (for the misdeclaration check)
 """
 import sys
 
@@ -88,5 +96,125 @@ def main():
     print(f"wrote {out}/mnist-cnn.pt and {out}/mnist-vae-decoder.pt (torch {torch.__version__})")
 
 
+def idx(path):
+    """An IDX (gz) file as a numpy array."""
+    import gzip
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    dims = data[3]
+    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+class SmallCnn(nn.Module):
+    """Not the examples' architecture: 5x5 convolutions with pooling after each, one small hidden layer."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 16, 5, padding=2)
+        self.conv2 = nn.Conv2d(16, 32, 5)
+        self.fc1 = nn.Linear(32 * 5 * 5, 64)
+        self.fc2 = nn.Linear(64, 10)
+
+    def forward(self, x):
+        x = torch.max_pool2d(torch.relu(self.conv1(x)), 2)
+        x = torch.max_pool2d(torch.relu(self.conv2(x)), 2)
+        return self.fc2(torch.relu(self.fc1(torch.flatten(x, 1))))
+
+
+class Softmaxed(nn.Module):
+    def __init__(self, inner):
+        super().__init__()
+        self.inner = inner
+
+    def forward(self, x):
+        return torch.softmax(self.inner(x), 1)
+
+
+class Vae(nn.Module):
+    def __init__(self, latent=4, hidden=256):
+        super().__init__()
+        self.enc = nn.Linear(784, hidden)
+        self.mu = nn.Linear(hidden, latent)
+        self.logvar = nn.Linear(hidden, latent)
+        self.dec1 = nn.Linear(latent, hidden)
+        self.dec2 = nn.Linear(hidden, 784)
+
+    def decode(self, z):
+        return torch.sigmoid(self.dec2(torch.relu(self.dec1(z))))
+
+    def forward(self, x):
+        h = torch.relu(self.enc(x))
+        mu, logvar = self.mu(h), self.logvar(h)
+        z = mu + torch.randn_like(mu) * torch.exp(0.5 * logvar)
+        return self.decode(z), mu, logvar
+
+
+class Decoder(nn.Module):
+    def __init__(self, vae):
+        super().__init__()
+        self.vae = vae
+
+    def forward(self, z):
+        return self.vae.decode(z).reshape(-1, 1, 28, 28)
+
+
+def train_fashion(data_dir, out):
+    torch.manual_seed(20261130)
+    torch.set_num_threads(2)
+    x_train = torch.from_numpy(idx(f"{data_dir}/train-images-idx3-ubyte.gz").astype(np.float32) / 255).unsqueeze(1)
+    y_train = torch.from_numpy(idx(f"{data_dir}/train-labels-idx1-ubyte.gz").astype(np.int64))
+    x_test = torch.from_numpy(idx(f"{data_dir}/test-images-idx3-ubyte.gz").astype(np.float32) / 255).unsqueeze(1)
+    y_test = torch.from_numpy(idx(f"{data_dir}/test-labels-idx1-ubyte.gz").astype(np.int64))
+
+    cnn = SmallCnn()
+    opt = torch.optim.Adam(cnn.parameters(), lr=2e-3)
+    for epoch in range(3):
+        perm = torch.randperm(len(x_train))
+        for i in range(0, len(perm), 128):
+            b = perm[i:i + 128]
+            loss = nn.functional.cross_entropy(cnn(x_train[b]), y_train[b])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        cnn.eval()
+        with torch.no_grad():
+            acc = (cnn(x_test).argmax(1) == y_test).float().mean().item()
+        cnn.train()
+        print(f"cnn epoch {epoch + 1}: test accuracy {acc:.4f}")
+    cnn.eval()
+    example = torch.rand(2, 1, 28, 28)
+    torch.jit.trace(cnn, example).save(f"{out}/fashion-cnn.pt")
+    torch.jit.trace(Softmaxed(cnn), example).save(f"{out}/fashion-cnn-probabilities.pt")
+
+    vae = Vae()
+    opt = torch.optim.Adam(vae.parameters(), lr=1e-3)
+    flat = x_train.reshape(-1, 784)
+    for epoch in range(15):
+        perm = torch.randperm(len(flat))
+        total = 0.0
+        for i in range(0, len(perm), 128):
+            x = flat[perm[i:i + 128]]
+            recon, mu, logvar = vae(x)
+            bce = nn.functional.binary_cross_entropy(recon, x, reduction="sum")
+            kl = -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())
+            loss = (bce + kl) / len(x)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            total += loss.item() * len(x)
+        print(f"vae epoch {epoch + 1}: loss {total / len(flat):.2f} per image")
+    vae.eval()
+    with torch.no_grad():
+        prior = vae.decode(torch.randn(10000, 4)).reshape(-1, 1, 28, 28)
+        counts = torch.bincount(cnn(prior).argmax(1), minlength=10).tolist()
+    print(f"CNN classes of 10000 prior draws of the VAE: {counts}")
+    torch.jit.trace(Decoder(vae), torch.randn(2, 4)).save(f"{out}/fashion-vae-decoder.pt")
+    print(f"wrote {out}/fashion-cnn.pt, fashion-cnn-probabilities.pt, fashion-vae-decoder.pt (torch {torch.__version__})")
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 4 and sys.argv[1] == "train-fashion":
+        train_fashion(sys.argv[2], sys.argv[3])
+    else:
+        main()

@@ -78,7 +78,8 @@ public final class ThroughputBenchmark {
                 if (!o.workloads.stream().anyMatch(k -> w.name().startsWith(k))) {
                     continue;
                 }
-                List<String> kernels = w == workloads.get(0) ? o.kernels : List.of("mala");
+                List<String> kernels = w == workloads.get(0) ? o.kernels
+                        : o.kernels.stream().filter(k -> k.equals("mala") || k.equals("smc")).toList();
                 for (String k : kernels) {
                     for (int n : o.samplerChains) {
                         int iterations = iterations(o, sweep, n, k);
@@ -105,6 +106,7 @@ public final class ThroughputBenchmark {
     private static int iterations(Options o, Map<Integer, NetworkSweep.Point> sweep, int chains, String kernel) {
         NetworkSweep.Point p = sweep.get(chains);
         boolean mh = kernel.equalsIgnoreCase("mh");
+        // smc: the same chains × (warm-up + draws) budget as MALA (SmcConfig.fromBudget sizes the particles)
         double rowsPerSecond = p == null ? 1500 : mh ? p.forwardRowsPerSecond() : p.gradientRowsPerSecond();
         double stepsPerSecond = rowsPerSecond / chains / (kernel.equalsIgnoreCase("hmc") ? 4 : 1);
         return (int) Math.max(60, Math.min(1000, o.budget * stepsPerSecond));
@@ -131,14 +133,15 @@ public final class ThroughputBenchmark {
 
     private static String samplerTable(List<SamplerRun> runs, double ceiling) {
         MarkdownTable t = new MarkdownTable("workload", "kernel", "chains", "warm-up + draws", "chain-steps/s",
-                "network rows/s", "% of fp32 ceiling", "min ESS", "attained", "ESS/s of attained", "accept",
-                "sampling s", "total s", "RSS MiB");
+                "network rows/s", "% of fp32 ceiling", "min ESS", "attained", "ESS/s of attained",
+                "eff. attained / wall s", "accept", "sampling s", "total s", "RSS MiB");
         for (SamplerRun r : runs) {
-            t.add(r.workload().name(), r.kernel(), r.chains(), r.warmup() + " + " + r.draws(), f0(r.chainStepsPerSecond()),
-                    f0(r.rowsPerSecond()),
-                    Machine.format("%.0f%%", 100 * r.chainStepsPerSecond() * r.flopsPerStep() / 1e9 / ceiling),
+            t.add(r.workload().name(), r.kernel(), r.chains(), r.warmup() + " + " + r.draws(),
+                    r.isPopulation() ? "–" : f0(r.chainStepsPerSecond()), f0(r.rowsPerSecond()),
+                    Machine.format("%.0f%%", 100 * r.rowsPerSecond() * r.flopsPerRow() / 1e9 / ceiling),
                     f0(r.diagnostics().minEss()), Machine.format("%.2f", r.attained()),
-                    Machine.format("%.2f", r.attainedEssPerSecond()), Machine.format("%.2f", r.diagnostics().meanAcceptance()),
+                    r.isPopulation() ? "–" : Machine.format("%.2f", r.attainedEssPerSecond()),
+                    Machine.format("%.2f", r.effectiveAttainedPerSecond()), Machine.format("%.2f", r.diagnostics().meanAcceptance()),
                     Machine.format("%.1f", r.diagnostics().samplingSeconds()), Machine.format("%.1f", r.totalSeconds()),
                     f0(r.residentMiB()));
         }
@@ -207,7 +210,7 @@ public final class ThroughputBenchmark {
         List<Integer> sweep = List.of(1, 16, 64, 128, 256, 512, 1024, 2048, 4096);
         List<Integer> samplerChains = List.of(16, 128, 1024);
         List<Integer> reference = List.of(16, 128, 1024);
-        List<String> kernels = List.of("mala", "hmc", "mh");
+        List<String> kernels = List.of("mala", "hmc", "mh", "smc");
         List<String> workloads = List.of("high", "ambivalent", "interpolation");
         double budget = 20;
         double seconds = 3;

@@ -3,13 +3,13 @@ package dev.probe.examples.papers;
 import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
 
 import dev.probe.core.model.Classifier;
-import dev.probe.core.result.ProbeResult;
+import dev.probe.junit.ProbeAnswer;
 import dev.probe.core.space.SampleSpace;
 import dev.probe.examples.models.BundledModel;
-import dev.probe.junit.annotations.Generator;
-import dev.probe.junit.annotations.ModelUnderTest;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbedModel;
 import dev.probe.junit.annotations.ProbeAmbivalent;
-import dev.probe.junit.annotations.ProbeDefaults;
+import dev.probe.junit.ProbeSettings;
 import org.junit.jupiter.api.Tag;
 
 /**
@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Tag;
  * that re-runs it. Runs only with {@code -Pfailing-gate}.
  */
 @Tag("failing-gate")
-@ProbeDefaults(chains = 8, warmup = 120, draws = 30)
+@ProbeSettings(chains = 8, warmup = 120, draws = 30)
 class FailingGateTest {
-    @ModelUnderTest
+    @ProbedModel
     static Classifier cnn() {
         return PaperModels.imageClassifier(BundledModel.MNIST_CNN);
     }
@@ -31,7 +31,7 @@ class FailingGateTest {
     }
 
     @ProbeAmbivalent(pairs = "4:9")
-    void neverTornBetweenFourAndNine(ProbeResult result) {
-        assertThat(result).hasTargetAttainmentAtMost(0.0);
+    void neverTornBetweenFourAndNine(ProbeAnswer answer) {
+        assertThat(answer).hasTargetAttainmentAtMost(0.0);
     }
 }

@@ -3,18 +3,18 @@ package dev.probe.examples.papers;
 import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
 
 import dev.probe.core.model.Classifier;
-import dev.probe.core.result.ProbeResult;
+import dev.probe.junit.ProbeAnswer;
 import dev.probe.core.space.SampleSpace;
 import dev.probe.examples.models.BundledModel;
-import dev.probe.junit.annotations.Generator;
-import dev.probe.junit.annotations.ModelUnderTest;
-import dev.probe.junit.annotations.ProbeDefaults;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbedModel;
+import dev.probe.junit.ProbeSettings;
 import dev.probe.junit.annotations.ProbeHighConfidence;
 
 /** High-confidence level sets of the Fashion-MNIST CNN through the Fashion-MNIST VAE. */
-@ProbeDefaults(chains = 16, warmup = 300, draws = 30)
+@ProbeSettings(chains = 16, warmup = 300, draws = 30)
 class FashionLevelSetsTest {
-    @ModelUnderTest
+    @ProbedModel
     static Classifier cnn() {
         return PaperModels.imageClassifier(BundledModel.FASHION_CNN);
     }
@@ -26,8 +26,8 @@ class FashionLevelSetsTest {
 
     /** Every class but shirt: most of the level set's samples are at least 90% confident. */
     @ProbeHighConfidence(classes = {0, 1, 2, 3, 4, 5, 7, 8, 9})
-    void highConfidence(ProbeResult result) {
-        assertThat(result).hasTargetAttainmentAtLeast(0.3);
+    void highConfidence(ProbeAnswer answer) {
+        assertThat(answer).hasTargetAttainmentAtLeast(0.3);
     }
 
     /**
@@ -37,7 +37,7 @@ class FashionLevelSetsTest {
      * shirts is noticed.
      */
     @ProbeHighConfidence(classes = 6)
-    void shirtsAreRarelyConfident(ProbeResult result) {
-        assertThat(result).hasTargetAttainmentAtMost(0.2);
+    void shirtsAreRarelyConfident(ProbeAnswer answer) {
+        assertThat(answer).hasTargetAttainmentAtMost(0.2);
     }
 }

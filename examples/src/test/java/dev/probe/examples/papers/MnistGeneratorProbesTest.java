@@ -3,14 +3,14 @@ package dev.probe.examples.papers;
 import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
 
 import dev.probe.core.model.Classifier;
-import dev.probe.core.result.ProbeResult;
+import dev.probe.junit.ProbeAnswer;
 import dev.probe.core.space.SampleSpace;
 import dev.probe.examples.models.BundledModel;
-import dev.probe.junit.annotations.Generator;
+import dev.probe.junit.Generator;
 import dev.probe.junit.annotations.InDistributionAdversarial;
-import dev.probe.junit.annotations.ModelUnderTest;
-import dev.probe.junit.annotations.ProbeDefaults;
-import dev.probe.junit.annotations.ProbeGate;
+import dev.probe.junit.ProbedModel;
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.ProbeGate;
 import dev.probe.junit.annotations.ProbeModelContrast;
 
 /**
@@ -18,14 +18,14 @@ import dev.probe.junit.annotations.ProbeModelContrast;
  * or 7 asked for digits the CNN calls 1, 4 or 7) and "Generating Samples to Probe Trained Models" eq. 5
  * (where the CNN and the MLP disagree).
  */
-@ProbeDefaults(chains = 8, warmup = 120, draws = 30)
+@ProbeSettings(chains = 8, warmup = 120, draws = 30)
 class MnistGeneratorProbesTest {
-    @ModelUnderTest("cnn")
+    @ProbedModel("cnn")
     static Classifier cnn() {
         return PaperModels.imageClassifier(BundledModel.MNIST_CNN);
     }
 
-    @ModelUnderTest("mlp")
+    @ProbedModel("mlp")
     static Classifier mlp() {
         return PaperModels.imageClassifier(BundledModel.MNIST_MLP);
     }
@@ -51,15 +51,17 @@ class MnistGeneratorProbesTest {
     }
 
     /** Digits a generator without class c draws that the CNN calls c with certainty: wrong by construction. */
-    @InDistributionAdversarial(model = "cnn", sigma = 0.1, warmup = 300, tolerance = 0.2)
+    @InDistributionAdversarial(model = "cnn", tolerance = 0.2)
+    @ProbeSettings(sigma = 0.1, warmup = 300)
     @ProbeGate(minSampled = 1)
-    void adversarial(ProbeResult result) {
-        assertThat(result).hasAcceptanceBetween(0.2, 0.95);
+    void adversarial(ProbeAnswer answer) {
+        assertThat(answer).hasAcceptanceBetween(0.2, 0.95);
     }
 
     /** Where the CNN and the MLP disagree: most samples are labelled differently by the two. */
-    @ProbeModelContrast(models = {"cnn", "mlp"}, tau = 0.1, tolerance = 0.5)
-    void contrast(ProbeResult result) {
-        assertThat(result).hasDisagreementRateAtLeast("mnist-cnn", "mnist-mlp", 0.3);
+    @ProbeModelContrast(models = {"cnn", "mlp"}, tolerance = 0.5)
+    @ProbeSettings(tau = 0.1)
+    void contrast(ProbeAnswer answer) {
+        assertThat(answer).hasDisagreementRateAtLeast("mnist-cnn", "mnist-mlp", 0.3);
     }
 }

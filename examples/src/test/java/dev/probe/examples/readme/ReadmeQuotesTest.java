@@ -13,8 +13,12 @@ class ReadmeQuotesTest {
     private static final Path ROOT = Path.of("..");
 
     private static String quoted(Path source, String tag) throws IOException {
+        return quoted(source, "// README-BEGIN " + tag, "// README-END " + tag);
+    }
+
+    private static String quoted(Path source, String begin, String end) throws IOException {
         String text = Files.readString(source);
-        String body = text.split("// README-BEGIN " + tag + "\n")[1].split("// README-END " + tag)[0];
+        String body = text.split(begin + "\n")[1].split(end)[0];
         var lines = body.stripTrailing().lines().collect(Collectors.toList());
         int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
                 .min().orElse(0);
@@ -31,6 +35,12 @@ class ReadmeQuotesTest {
                 ROOT.resolve("probe-core/src/test/java/dev/probe/core/readme/QuickStartTest.java"), "engine"));
         assertThat(readme).contains(quoted(
                 ROOT.resolve("probe-core/src/test/java/dev/probe/core/readme/ForwardOnlyScoringTest.java"), "throughput"));
+        assertThat(readme).contains(quoted(
+                ROOT.resolve("consumer/src/test/java/com/example/fashion/FashionProbesTest.java"), "consumer"));
+        for (String tag : new String[] {"dependencies", "surefire"}) {
+            assertThat(readme).contains(quoted(ROOT.resolve("consumer/pom.xml"), "<!-- README-BEGIN " + tag + " -->",
+                    "<!-- README-END " + tag + " -->"));
+        }
         assertThat(readme).contains("./mvnw -B verify").contains("./mvnw -B -Psuite verify");
     }
 }

@@ -18,8 +18,8 @@ import java.util.Arrays;
  * @param energyEss bulk ESS of the energy trace
  * @param wallSeconds whole run including warm-up
  * @param samplingSeconds sampling phase only
- * @param nonFiniteProposals proposals rejected for a NaN/∞ energy or gradient (warm-up included)
- * @param outOfBoundsProposals proposals rejected for leaving the support box (warm-up included)
+ * @param warmup proposals rejected during warm-up, by cause (non-finite, divergent, out of the box)
+ * @param sampling proposals rejected after warm-up, by cause
  * @param gradientEvaluations batched gradient evaluations (warm-up included)
  * @param energyEvaluations batched energy-only evaluations (warm-up included)
  * @param stepSize step size used after warm-up
@@ -32,11 +32,47 @@ public record Diagnostics(
         double energyEss,
         double wallSeconds,
         double samplingSeconds,
-        long nonFiniteProposals,
-        long outOfBoundsProposals,
+        InvalidProposals warmup,
+        InvalidProposals sampling,
         long gradientEvaluations,
         long energyEvaluations,
         double stepSize) {
+
+    /**
+     * Diagnostics with rejection totals of unknown phase (recorded as sampling-phase counts, no divergences);
+     * kept for callers written before divergences were counted.
+     */
+    public Diagnostics(double[] acceptanceRate, double[] rhat, double[] ess, double energyRhat, double energyEss,
+            double wallSeconds, double samplingSeconds, long nonFiniteProposals, long outOfBoundsProposals,
+            long gradientEvaluations, long energyEvaluations, double stepSize) {
+        this(acceptanceRate, rhat, ess, energyRhat, energyEss, wallSeconds, samplingSeconds, InvalidProposals.NONE,
+                new InvalidProposals(nonFiniteProposals, 0, outOfBoundsProposals), gradientEvaluations,
+                energyEvaluations, stepSize);
+    }
+
+    /** Proposals rejected for a NaN/∞ energy or gradient, warm-up and sampling together. */
+    public long nonFiniteProposals() {
+        return warmup.nonFinite() + sampling.nonFinite();
+    }
+
+    /** Proposals rejected for leaving the support box, warm-up and sampling together. */
+    public long outOfBoundsProposals() {
+        return warmup.outOfBounds() + sampling.outOfBounds();
+    }
+
+    /**
+     * Divergent trajectories after warm-up (HMC): the signal that the chains could not explore part of the
+     * target (e.g. a funnel's neck). Warm-up divergences ({@link #warmupDivergences()}) are expected while the
+     * step size is still searched for and are not counted here.
+     */
+    public long divergences() {
+        return sampling.divergent();
+    }
+
+    /** Divergent trajectories during warm-up. */
+    public long warmupDivergences() {
+        return warmup.divergent();
+    }
 
     /** Mean acceptance rate over chains. */
     public double meanAcceptance() {
@@ -82,9 +118,10 @@ public record Diagnostics(
                 "acceptance (mean)   %.3f%nmax R-hat            %.4f%nmin bulk ESS         %.1f%n"
                         + "energy R-hat         %.4f%nenergy ESS           %.1f%nESS/s                %.1f%n"
                         + "wall time (s)        %.2f%nsampling time (s)    %.2f%nnon-finite proposals %d%n"
+                        + "divergences          %d (warm-up %d)%n"
                         + "out-of-box proposals %d%ngradient evaluations %d%nenergy evaluations   %d%nstep size            %.4g%n",
                 meanAcceptance(), maxRhat(), minEss(), energyRhat, energyEss, essPerSecond(), wallSeconds,
-                samplingSeconds, nonFiniteProposals, outOfBoundsProposals, gradientEvaluations, energyEvaluations,
-                stepSize);
+                samplingSeconds, nonFiniteProposals(), divergences(), warmupDivergences(), outOfBoundsProposals(),
+                gradientEvaluations, energyEvaluations, stepSize);
     }
 }

@@ -48,22 +48,24 @@ abstract class BlockFunction implements TensorFunction {
 
     private int probeOutputDimension() {
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
-            NDArray zeros = manager.zeros(new Shape(2, inputDimension));
-            NDArray out = apply(zeros);
-            long rows = out.getShape().get(0);
-            if (rows != 2) {
-                throw new IllegalArgumentException("Model '" + name + "' mixes rows: 2 inputs gave " + rows
-                        + " output rows. Probe needs a model whose output has one row per input row.");
-            }
+            NDArray out = apply(manager.zeros(new Shape(2, inputDimension)));
             return Math.toIntExact(out.getShape().size() / 2);
         } catch (RuntimeException e) {
             if (e instanceof IllegalArgumentException) {
                 throw e;
             }
             throw new IllegalArgumentException("Model '" + name + "' failed on a batch of shape (2, " + sampleShape
-                    + "): " + e.getMessage() + ". Check that the per-sample input shape " + sampleShape
+                    + "): " + firstLine(e.getMessage()) + ". Check that the per-sample input shape " + sampleShape
                     + " is the one the model was built for.", e);
         }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
     @Override
@@ -75,6 +77,13 @@ abstract class BlockFunction implements TensorFunction {
         // Forward-only evaluations take the inference path (for TorchScript: libtorch's inference mode).
         boolean recordGraph = training && !ForwardOnly.isActive();
         NDArray out = block.forward(parameters, new NDList(shaped), recordGraph).singletonOrThrow();
+        if (out.getShape().dimension() == 0 || out.getShape().get(0) != rows) {
+            throw new IllegalArgumentException("Model '" + name + "' mixes rows: a batch of " + rows + " inputs of per-sample "
+                    + "shape " + sampleShape + " gave an output of shape " + out.getShape() + ", whose first dimension is not "
+                    + "the batch. The per-sample shape is probably not the one the model reads (it regrouped the values "
+                    + "into another batch size): declare the shape the model was built for, e.g. (1, 28, 28) for grey "
+                    + "28x28 images.");
+        }
         out = out.reshape(rows, -1);
         return out.getDataType() == x.getDataType() ? out : out.toType(x.getDataType(), false);
     }

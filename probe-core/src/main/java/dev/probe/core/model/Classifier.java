@@ -7,7 +7,8 @@ import java.util.Objects;
  * A classifier under test: a batch of inputs to class probabilities {@code [C, L]}, normalised one way.
  * The wrapped function either outputs logits ({@link #fromLogits}: probabilities are their softmax) or
  * probabilities ({@link #fromProbabilities}: used as they are, and checked to lie on the simplex whenever
- * outputs are read back, before sampling and when results are built).
+ * outputs are read back, before sampling and when results are built). A function declared to output
+ * logits whose outputs already lie on the simplex (a softmax applied twice) fails at load time.
  *
  * <pre>{@code
  * Classifier cnn = Classifier.fromLogits(TorchScriptFunction.load(path, new Shape(1, 28, 28)));
@@ -34,6 +35,17 @@ public final class Classifier implements ModelUnderTest {
                     + " output; a classifier needs one output per class (at least 2). For a single score use "
                     + "Regressor.of(...) with PredictionRisky.decision(...).");
         }
+        if (output == Output.LOGITS) {
+            OutputCheck.notAlreadyProbabilities(function.name(), function.evaluate(probeRows(function.inputDimension())));
+        }
+    }
+
+    /** Three fixed inputs (all 0, all 0.5, all 1) on which a logits model's raw outputs are checked at load time. */
+    private static double[][] probeRows(int features) {
+        double[][] rows = new double[3][features];
+        java.util.Arrays.fill(rows[1], 0.5);
+        java.util.Arrays.fill(rows[2], 1.0);
+        return rows;
     }
 
     /** A classifier whose function returns logits. */
@@ -82,6 +94,7 @@ public final class Classifier implements ModelUnderTest {
         double[][] y = function.evaluate(inputs);
         if (output == Output.LOGITS) {
             OutputCheck.finite(name(), inputs, y);
+            OutputCheck.notAlreadyProbabilities(name(), y);
             for (double[] row : y) {
                 softmaxInPlace(row);
             }

@@ -1,21 +1,27 @@
 package dev.probe.core.model;
 
-import java.util.Arrays;
 
-/** Validation of model outputs (package plumbing): one place for the messages that name cause and fix. */
+/**
+ * Validation of model outputs (package plumbing): one place for the messages that name cause and fix.
+ * Messages describe inputs and outputs by shape, index and a few values, never whole rows.
+ */
 final class OutputCheck {
     /** Largest accepted |Σp − 1| for declared probabilities. */
     static final double SUM_TOLERANCE = 1e-3;
+    /** Values shown of a row. */
+    static final int SHOWN = 4;
 
     private OutputCheck() {}
 
     static void finite(String model, double[][] inputs, double[][] outputs) {
         for (int r = 0; r < outputs.length; r++) {
-            for (double v : outputs[r]) {
+            for (int k = 0; k < outputs[r].length; k++) {
+                double v = outputs[r][k];
                 if (!Double.isFinite(v)) {
-                    throw new IllegalStateException("Model '" + model + "' returned " + v + " for input "
-                            + Arrays.toString(inputs[r]) + " (row " + r + "). Its outputs must be finite: check its weights "
-                            + "and preprocessing, or restrict the space's bounds to where the model is defined.");
+                    throw new IllegalStateException("Model '" + model + "' returned " + v + " at output " + k + " of row " + r
+                            + " of a batch of " + inputs.length + " inputs (" + row(inputs[r]) + "). Its outputs must be "
+                            + "finite: check its weights and preprocessing, or restrict the space's bounds to where the model "
+                            + "is defined.");
                 }
             }
         }
@@ -27,19 +33,59 @@ final class OutputCheck {
             double sum = 0;
             for (double v : p[r]) {
                 if (v < -1e-6 || v > 1 + 1e-6) {
-                    throw notProbabilities(model, inputs[r], p[r], "has a value outside [0, 1]");
+                    throw notProbabilities(model, r, inputs, p[r], "has a value outside [0, 1]");
                 }
                 sum += v;
             }
             if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-                throw notProbabilities(model, inputs[r], p[r], "sums to " + sum);
+                throw notProbabilities(model, r, inputs, p[r], "sums to " + sum);
             }
         }
     }
 
-    private static IllegalStateException notProbabilities(String model, double[] input, double[] p, String what) {
+    /**
+     * Fails when every row of a model declared to output logits already lies on the simplex: a softmax
+     * on top would flatten its probabilities toward 1/L and no target would be reachable.
+     */
+    static void notAlreadyProbabilities(String model, double[][] raw) {
+        if (raw.length < 2) {
+            return;
+        }
+        for (double[] row : raw) {
+            double sum = 0;
+            for (double v : row) {
+                if (!(v >= 0 && v <= 1)) {
+                    return;
+                }
+                sum += v;
+            }
+            if (Math.abs(sum - 1) > 1e-4) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("Classifier '" + model + "' was declared with Classifier.fromLogits(...), but its "
+                + "outputs are already probabilities: each of " + raw.length + " rows lies in [0, 1] and sums to 1 (row 0: "
+                + values(raw[0]) + "). A softmax on top would flatten them toward 1/" + raw[0].length + " per class. Declare "
+                + "it with Classifier.fromProbabilities(...), or export the model without its final softmax.");
+    }
+
+    private static IllegalStateException notProbabilities(String model, int r, double[][] inputs, double[] p, String what) {
         return new IllegalStateException("Classifier '" + model + "' was declared to output probabilities, but its output "
-                + Arrays.toString(p) + " at input " + Arrays.toString(input) + " " + what + ". Declare it with "
-                + "Classifier.fromLogits(...) if it outputs logits, or add its final softmax.");
+                + "row " + r + " " + values(p) + " of a batch of " + inputs.length + " inputs (" + row(inputs[r]) + ") " + what
+                + ". Declare it with Classifier.fromLogits(...) if it outputs logits, or add its final softmax.");
+    }
+
+    /** {@code "an input of 784 values: [0.000, 0.000, 0.1200, 0.5000, ... (780 more)]"}. */
+    static String row(double[] x) {
+        return "an input of " + x.length + " values: " + values(x);
+    }
+
+    /** At most {@value #SHOWN} values, then how many more. */
+    static String values(double[] x) {
+        StringBuilder b = new StringBuilder("[");
+        for (int k = 0; k < Math.min(SHOWN, x.length); k++) {
+            b.append(k == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.4g", x[k]));
+        }
+        return b.append(x.length > SHOWN ? ", ... (" + (x.length - SHOWN) + " more)]" : "]").toString();
     }
 }

@@ -7,9 +7,18 @@ import dev.probe.core.sampler.RandomWalkMetropolis;
 import dev.probe.core.sampler.SmoothedMala;
 import dev.probe.core.space.SampleSpace;
 
-/** The default kernel of a probe (initial step sizes; warm-up tunes them). */
+/**
+ * The default sampler of a probe: chains of MALA when the pipeline is differentiable, random-walk
+ * Metropolis with the space's proposal when the space has discrete coordinates, smoothed-gradient MALA
+ * otherwise (initial step sizes; warm-up tunes them).
+ */
 final class KernelChoice {
     private KernelChoice() {}
+
+    /** Chains of {@code kernel}. */
+    static Sampling samplingFor(SampleSpace space, dev.probe.core.query.Query query, Kernel kernel) {
+        return Sampling.chains(kernel);
+    }
 
     static Kernel forPipeline(SampleSpace space, boolean differentiable) {
         if (differentiable) {

@@ -1,6 +1,7 @@
 package dev.probe.core.probe;
 
 import dev.probe.core.model.ModelUnderTest;
+import dev.probe.core.query.OutputEnergy;
 import dev.probe.core.query.Query;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.sampler.ChainRandom;
@@ -39,10 +40,14 @@ import java.util.Objects;
 public final class Probe {
     private final SampleSpace space;
     private final Query query;
+    private final int poolSize;
+    private final PriorPool pool;
 
-    private Probe(SampleSpace space, Query query) {
+    private Probe(SampleSpace space, Query query, int poolSize, PriorPool pool) {
         this.space = Objects.requireNonNull(space, "space");
         this.query = Objects.requireNonNull(query, "query");
+        this.poolSize = poolSize;
+        this.pool = pool;
         if (space.inputDimension() != query.inputDimension()) {
             throw new IllegalArgumentException("Shape mismatch: " + space.describe() + " produces inputs of "
                     + space.inputDimension() + " features but the query's models take " + query.inputDimension() + " ("
@@ -53,7 +58,50 @@ public final class Probe {
 
     /** The probe of {@code query} over {@code space}. */
     public static Probe of(SampleSpace space, Query query) {
-        return new Probe(space, query);
+        return new Probe(space, query, PriorPool.defaultSize(space.dimension()), null);
+    }
+
+    /**
+     * The same probe with a prior pool of {@code size} draws (default {@link PriorPool#defaultSize}): level-set
+     * queries over a space with a proper prior choose chain starts and initial particles from the shared pool.
+     */
+    public Probe withPoolSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("A prior pool needs at least one draw, got " + size);
+        }
+        return new Probe(space, query, size, null);
+    }
+
+    /**
+     * The same probe with its own prior pool instead of the shared one (e.g. {@link PriorPool#compute} with another
+     * seed, for independent repetitions). The pool must store the outputs of the query's models over this space.
+     */
+    public Probe withPool(PriorPool own) {
+        Objects.requireNonNull(own, "pool");
+        if (!usesPool()) {
+            throw new IllegalArgumentException("Only level-set queries over a space with a proper prior use a prior pool; "
+                    + query.describe() + " over " + space.describe() + " does not.");
+        }
+        if (own.dimension() != space.dimension()) {
+            throw new IllegalArgumentException("The pool has " + own.dimension() + " coordinates per draw but "
+                    + space.describe() + " has " + space.dimension() + ". Compute the pool over this probe's space.");
+        }
+        own.energies((OutputEnergy) query); // checks the models
+        return new Probe(space, query, own.size(), own);
+    }
+
+    /** Whether this probe uses the shared {@link PriorPool}: a level-set query over a space with a proper prior. */
+    public boolean usesPool() {
+        return query instanceof OutputEnergy && space.hasProperPrior();
+    }
+
+    /** The shared prior pool of this probe's (space, models), computed on first use. */
+    public PriorPool pool() {
+        if (!usesPool()) {
+            throw new IllegalStateException("Only level-set queries over a space with a proper prior use a prior pool; "
+                    + query.describe() + " over " + space.describe() + " does not.");
+        }
+        return pool != null ? pool : PriorPool.of(space, query.models(), poolSize);
     }
 
     /** The energy the sampler runs on (over the space's coordinates). */
@@ -61,24 +109,49 @@ public final class Probe {
         return ProbeEnergy.of(space, query);
     }
 
-    /** The kernel used when none is given. */
+    /** The kernel of chains when none is given. */
     public Kernel defaultKernel() {
         return KernelChoice.forPipeline(space, energy().isDifferentiable());
     }
 
-    /** Samples with the {@link #defaultKernel()}. */
-    public ProbeResult sample(SamplerConfig config) {
-        return sample(config, defaultKernel());
+    /** How the probe is sampled when nothing is said: see {@link KernelChoice}. */
+    public Sampling defaultSampling() {
+        return KernelChoice.samplingFor(space, query, defaultKernel());
     }
 
-    /** Samples with {@code kernel}. */
+    /** Samples with the {@link #defaultSampling()}. */
+    public ProbeResult sample(SamplerConfig config) {
+        return sample(config, defaultSampling());
+    }
+
+    /** Samples with chains of {@code kernel}. */
     public ProbeResult sample(SamplerConfig config, Kernel kernel) {
+        return sample(config, Sampling.chains(kernel));
+    }
+
+    /** Samples by chains or populations. */
+    public ProbeResult sample(SamplerConfig config, Sampling sampling) {
+        if (sampling instanceof Sampling.Populations how) {
+            return samplePopulations(config, how).result();
+        }
+        Kernel kernel = ((Sampling.Chains) sampling).kernel();
         ChainRandom starts = new ChainRandom(config.seed());
         starts.split(); // the jumped stream: independent of the sampler's own stream for the same seed
-        double[][] initial = ScreenedStarts.select(space, query, config.chains(), config.screening(), starts);
+        double[][] initial = usesPool() && config.screening() > 1
+                ? ScreenedStarts.fromPool(pool(), (OutputEnergy) query, config.chains(), starts)
+                : ScreenedStarts.select(space, query, config.chains(), config.screening(), starts);
         preflight(initial);
         Trace trace = new Sampler(config).run(kernel, energy(), initial);
         return ResultBuilder.build(space, query, trace);
+    }
+
+    /**
+     * Samples by SMC populations and returns the run behind the result too (log prior mass, stages, status).
+     * {@code config} gives the seed and, unless {@code how} has its own settings, the budget
+     * ({@link dev.probe.core.population.SmcConfig#fromBudget}).
+     */
+    public PopulationResult samplePopulations(SamplerConfig config, Sampling.Populations how) {
+        return PopulationSampling.run(space, query, config, how, usesPool() ? pool() : null);
     }
 
     private void preflight(double[][] initial) {

@@ -10,6 +10,7 @@ import dev.probe.core.sampler.Energies;
 import dev.probe.core.sampler.Energy;
 import dev.probe.core.sampler.EnergyGradient;
 import dev.probe.core.space.SampleSpace;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -78,8 +79,13 @@ final class ProbeEnergy {
      * (every query on the same models has about the same cost per row).
      */
     static String pipeline(SampleSpace space, Query query) {
+        return pipeline(space, query.models());
+    }
+
+    /** As {@link #pipeline(SampleSpace, Query)}, for a list of models. */
+    static String pipeline(SampleSpace space, List<? extends ModelUnderTest> models) {
         StringBuilder key = new StringBuilder(space.describe()).append(" ->");
-        for (ModelUnderTest m : query.models()) {
+        for (ModelUnderTest m : models) {
             key.append(' ').append(m.name());
         }
         return key.toString();

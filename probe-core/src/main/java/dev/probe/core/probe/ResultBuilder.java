@@ -1,20 +1,39 @@
 package dev.probe.core.probe;
 
+import dev.probe.core.diagnostics.Diagnostics;
 import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.query.Query;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Provenance;
+import dev.probe.core.sampler.SamplerConfig;
 import dev.probe.core.sampler.Trace;
 import dev.probe.core.space.SampleSpace;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds a {@link ProbeResult} from a {@link Trace}: push forward, evaluate every model, measure distances. */
+/** Builds a {@link ProbeResult} from draws: push forward, evaluate every model, measure distances. */
 final class ResultBuilder {
     private ResultBuilder() {}
 
     static ProbeResult build(SampleSpace space, Query query, Trace trace) {
-        double[][] latents = trace.pooledSamples();
+        double[][] perChain = trace.energies();
+        double[] energies = new double[trace.chains() * trace.draws()];
+        int i = 0;
+        for (double[] chain : perChain) {
+            for (double u : chain) {
+                energies[i++] = u;
+            }
+        }
+        return build(space, query, trace.pooledSamples(), trace.chains(), energies, trace.kernel(), trace.config(),
+                trace.diagnostics());
+    }
+
+    /**
+     * @param latents draws {@code [chains·draws][d]}, chain after chain (for populations: population after population)
+     * @param chains number of chains (populations)
+     */
+    static ProbeResult build(SampleSpace space, Query query, double[][] latents, int chains, double[] energies,
+            String kernel, SamplerConfig config, Diagnostics diagnostics) {
         double[][] inputs = space.toInputs(latents);
         List<ModelUnderTest> models = query.models();
         List<String> names = new ArrayList<>();
@@ -31,17 +50,8 @@ final class ResultBuilder {
             }
             distances[i] = query.targetDistance(row);
         }
-        double[] energies = new double[latents.length];
-        double[][] perChain = trace.energies();
-        int i = 0;
-        for (double[] chain : perChain) {
-            for (double u : chain) {
-                energies[i++] = u;
-            }
-        }
-        Provenance provenance = new Provenance(query.describe(), space.describe(), trace.kernel(), trace.config(),
-                trace.diagnostics());
-        return new ProbeResult(provenance, trace.chains(), latents, inputs, names, outputs, energies, distances);
+        Provenance provenance = new Provenance(query.describe(), space.describe(), kernel, config, diagnostics);
+        return new ProbeResult(provenance, chains, latents, inputs, names, outputs, energies, distances);
     }
 
     private static String uniqueName(List<String> taken, String name) {

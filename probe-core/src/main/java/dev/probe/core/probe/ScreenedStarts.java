@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.probe.core.autograd.RowChunking;
+import dev.probe.core.query.OutputEnergy;
 import dev.probe.core.query.Query;
 import dev.probe.core.runtime.Devices;
 import dev.probe.core.sampler.ChainRandom;
@@ -41,6 +42,25 @@ final class ScreenedStarts {
                 .sorted(Comparator.comparingDouble((Integer i) -> keys[i]).reversed().thenComparing(i -> i))
                 .limit(chains)
                 .map(i -> candidates[i])
+                .toArray(double[][]::new);
+    }
+
+    /**
+     * Starting points from a shared prior pool: {@code chains} of its draws, without replacement, with probability
+     * ∝ {@code exp(−G)} of the query's energy on the pool's stored outputs (no network runs); SIR for
+     * {@code prior·exp(−G)}.
+     */
+    static double[][] fromPool(PriorPool pool, OutputEnergy query, int chains, ChainRandom random) {
+        double[] energies = pool.energies(query);
+        double[] keys = new double[energies.length];
+        for (int i = 0; i < keys.length; i++) {
+            double gumbel = -Math.log(-Math.log(Math.max(random.nextDouble(), Double.MIN_NORMAL)));
+            keys[i] = Double.isFinite(energies[i]) ? -energies[i] + gumbel : Double.NEGATIVE_INFINITY;
+        }
+        return IntStream.range(0, keys.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> keys[i]).reversed().thenComparing(i -> i))
+                .limit(chains)
+                .map(pool::coordinates)
                 .toArray(double[][]::new);
     }
 

@@ -14,7 +14,7 @@ import dev.probe.core.model.Classifier;
  * Query torn = Ambivalent.between(classifier, 1, 7);           // σ1 = σ2 = 0.05
  * }</pre>
  */
-public final class Ambivalent extends LevelSetQuery {
+public final class Ambivalent extends LevelSetQuery implements OutputEnergy {
     private final int i;
     private final int j;
     private final double sigmaGap;
@@ -54,6 +54,20 @@ public final class Ambivalent extends LevelSetQuery {
         NDArray balance = gaussian(pi.sub(pj).abs(), 0.0, sigma);
         NDArray gap = gaussian(pi.minimum(pj).sub(others), 0.5, sigmaGap);
         return balance.add(gap);
+    }
+
+    @Override
+    public double energyOfOutputs(double[][] outputs) {
+        double[] p = outputs[0];
+        double others = 0;
+        for (int k = 0; k < p.length; k++) {
+            if (k != i && k != j) {
+                others = Math.max(others, p[k]);
+            }
+        }
+        double balance = Math.abs(p[i] - p[j]);
+        double gap = Math.min(p[i], p[j]) - others - 0.5;
+        return balance * balance / (2 * sigma * sigma) + gap * gap / (2 * sigmaGap * sigmaGap);
     }
 
     @Override

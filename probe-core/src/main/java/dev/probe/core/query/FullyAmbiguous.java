@@ -14,7 +14,7 @@ import java.util.Arrays;
  * Query q = FullyAmbiguous.of(classifier).withSigma(0.1);
  * }</pre>
  */
-public final class FullyAmbiguous extends LevelSetQuery {
+public final class FullyAmbiguous extends LevelSetQuery implements OutputEnergy {
 
     private FullyAmbiguous(Classifier classifier, double sigma) {
         super(classifier, sigma);
@@ -34,6 +34,18 @@ public final class FullyAmbiguous extends LevelSetQuery {
     public NDArray energy(NDArray x) {
         NDArray p = classifier.probabilities(x);
         return gaussian(p.max(new int[] {1}).sub(p.min(new int[] {1})), 0.0, sigma);
+    }
+
+    @Override
+    public double energyOfOutputs(double[][] outputs) {
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : outputs[0]) {
+            max = Math.max(max, v);
+            min = Math.min(min, v);
+        }
+        double r = max - min;
+        return r * r / (2 * sigma * sigma);
     }
 
     @Override

@@ -16,7 +16,7 @@ import dev.probe.core.model.Classifier;
  * Rate wrong = r.misclassified(classifier.name(), Oracle.constant(9));
  * }</pre>
  */
-public final class HighConfidence extends LevelSetQuery {
+public final class HighConfidence extends LevelSetQuery implements OutputEnergy {
     private final int label;
 
     private HighConfidence(Classifier classifier, int label, double sigma) {
@@ -37,6 +37,12 @@ public final class HighConfidence extends LevelSetQuery {
     @Override
     public NDArray energy(NDArray x) {
         return gaussian(classifier.probabilities(x).get(":, " + label), 1.0, sigma);
+    }
+
+    @Override
+    public double energyOfOutputs(double[][] outputs) {
+        double r = outputs[0][label] - 1.0;
+        return r * r / (2 * sigma * sigma);
     }
 
     @Override

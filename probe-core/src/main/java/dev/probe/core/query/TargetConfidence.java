@@ -19,7 +19,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class TargetConfidence extends LevelSetQuery {
+public final class TargetConfidence extends LevelSetQuery implements OutputEnergy {
     private final double[] target;
 
     private TargetConfidence(Classifier classifier, double[] target, double sigma) {
@@ -79,6 +79,16 @@ public final class TargetConfidence extends LevelSetQuery {
         return p.sub(t).square().sum(new int[] {1}).div(Constant.of(p, 2 * sigma * sigma));
     }
 
+
+    @Override
+    public double energyOfOutputs(double[][] outputs) {
+        double sum = 0;
+        for (int k = 0; k < target.length; k++) {
+            double r = outputs[0][k] - target[k];
+            sum += r * r;
+        }
+        return sum / (2 * sigma * sigma);
+    }
 
     @Override
     public double targetDistance(double[][] outputs) {

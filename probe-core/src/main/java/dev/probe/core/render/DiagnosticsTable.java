@@ -44,6 +44,7 @@ public final class DiagnosticsTable {
         rows.put("wall time (s)", number("%.2f", d.wallSeconds()));
         rows.put("sampling time (s)", number("%.2f", d.samplingSeconds()));
         rows.put("non-finite proposals", Long.toString(d.nonFiniteProposals()));
+        rows.put("divergences", d.divergences() + " (warm-up " + d.warmupDivergences() + ")");
         rows.put("out-of-box proposals", Long.toString(d.outOfBoundsProposals()));
         rows.put("gradient evaluations", Long.toString(d.gradientEvaluations()));
         rows.put("energy evaluations", Long.toString(d.energyEvaluations()));

@@ -12,7 +12,22 @@ import ai.djl.ndarray.NDArray;
 final class Acceptance {
     private Acceptance() {}
 
-    record Decision(boolean[] accepted, double[] probability, int nonFinite, int outOfBounds) {}
+    /** No divergence check (every kernel but HMC). */
+    static final double NO_DIVERGENCE = Double.POSITIVE_INFINITY;
+
+    record Decision(boolean[] accepted, double[] probability, int nonFinite, int divergent, int outOfBounds) {
+
+        /** The step's info with this decision's counts. */
+        TransitionInfo info(int gradientEvaluations, int energyEvaluations) {
+            return new TransitionInfo(probability, accepted, nonFinite, divergent, outOfBounds, gradientEvaluations,
+                    energyEvaluations);
+        }
+    }
+
+    static Decision decide(double[] current, double[] proposed, double[] logCorrection, boolean[] finite,
+            boolean[] outside, ChainRandom random, boolean adjusted) {
+        return decide(current, proposed, logCorrection, finite, outside, random, adjusted, NO_DIVERGENCE);
+    }
 
     /**
      * @param current energies at the current states
@@ -21,14 +36,18 @@ final class Acceptance {
      * @param finite per chain whether everything else the proposal needed (gradients) was finite, or null
      * @param outside per chain whether the proposal left the support box
      * @param adjusted false only for the unadjusted (biased) Langevin baseline: accept every valid proposal
+     * @param divergenceThreshold a proposal whose energy error {@code −log α} exceeds this, or is non-finite, is a
+     *     divergence (HMC: {@code H(q', p') − H(q, p)}); {@link #NO_DIVERGENCE} for kernels without one
      */
     static Decision decide(double[] current, double[] proposed, double[] logCorrection, boolean[] finite,
-            boolean[] outside, ChainRandom random, boolean adjusted) {
+            boolean[] outside, ChainRandom random, boolean adjusted, double divergenceThreshold) {
         int chains = current.length;
         boolean[] accepted = new boolean[chains];
         double[] probability = new double[chains];
         int nonFinite = 0;
+        int divergent = 0;
         int outOfBounds = 0;
+        boolean checkDivergence = divergenceThreshold < Double.POSITIVE_INFINITY;
         for (int c = 0; c < chains; c++) {
             double u = random.nextDouble();
             double correction = logCorrection == null ? 0 : logCorrection[c];
@@ -38,16 +57,21 @@ final class Acceptance {
             }
             if (!Double.isFinite(proposed[c]) || !Double.isFinite(correction) || (finite != null && !finite[c])) {
                 nonFinite++;
+                divergent += checkDivergence ? 1 : 0;
                 continue;
             }
             double logAlpha = current[c] - proposed[c] + correction;
+            if (checkDivergence && !(-logAlpha <= divergenceThreshold)) {
+                divergent++;
+                continue;
+            }
             probability[c] = adjusted ? Math.min(1.0, Math.exp(logAlpha)) : 1.0;
             if (Double.isNaN(probability[c])) {
                 probability[c] = 0;
             }
             accepted[c] = u < probability[c];
         }
-        return new Decision(accepted, probability, nonFinite, outOfBounds);
+        return new Decision(accepted, probability, nonFinite, divergent, outOfBounds);
     }
 
     /**

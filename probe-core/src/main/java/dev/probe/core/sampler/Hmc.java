@@ -1,16 +1,20 @@
 package dev.probe.core.sampler;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Arrays;
 
 /**
  * Hamiltonian Monte Carlo with a leapfrog integrator and a diagonal inverse metric (Neal 2011,
  * "MCMC using Hamiltonian dynamics"), batched over chains. Momenta {@code p ~ N(0, M)}, kinetic energy
  * {@code ½ pᵀM⁻¹p}; {@code L} leapfrog steps of size {@code ε} (jittered uniformly by ±10% per
  * iteration to avoid periodic trajectories), then a Metropolis–Hastings test on the total energy.
- * A chain whose trajectory hits a non-finite energy or gradient (a divergence) or ends outside the
- * support box is rejected. Warm-up ({@link dev.probe.core.sampler.Sampler}) tunes {@code ε} by dual
- * averaging and estimates {@code M⁻¹} from the warm-up draws.
+ *
+ * <p>A trajectory whose energy error {@code H(q', p') − H(q, p)} exceeds the divergence threshold (1000, as
+ * Stan and BlackJAX; {@link #withDivergenceThreshold}) or is non-finite is a <em>divergence</em>: rejected and
+ * counted ({@link TransitionInfo#divergent()}). Divergences mean the integrator cannot follow the target's
+ * curvature there (e.g. the neck of Neal's funnel), so the chains do not explore it: a bias signal that R̂
+ * may miss. Proposals that end outside the support box are rejected too. Warm-up
+ * ({@link dev.probe.core.sampler.Sampler}) tunes {@code ε} by dual averaging, one per chain, and estimates
+ * {@code M⁻¹} from the warm-up draws.
  *
  * <pre>{@code
  * Kernel hmc = Hmc.of(0.1, 16);
@@ -19,26 +23,28 @@ import java.util.Arrays;
 public final class Hmc implements Kernel {
     /** Default target acceptance (Stan's default for HMC/NUTS). */
     public static final double TARGET_ACCEPTANCE = 0.8;
+    /** Default divergence threshold on the energy error (Stan's and BlackJAX's). */
+    public static final double DIVERGENCE_THRESHOLD = 1000;
 
-    private final double stepSize;
+    private final ChainScales scales;
     private final int leapfrogSteps;
-    private final double[] inverseMetric;
+    private final double divergenceThreshold;
 
-    private Hmc(double stepSize, int leapfrogSteps, double[] inverseMetric) {
-        if (!(stepSize > 0) || !Double.isFinite(stepSize)) {
-            throw new IllegalArgumentException("HMC step size must be positive and finite, got " + stepSize);
-        }
+    private Hmc(ChainScales scales, int leapfrogSteps, double divergenceThreshold) {
         if (leapfrogSteps < 1) {
             throw new IllegalArgumentException("HMC needs at least one leapfrog step, got " + leapfrogSteps);
         }
-        this.stepSize = stepSize;
+        if (!(divergenceThreshold > 0)) {
+            throw new IllegalArgumentException("The divergence threshold must be positive, got " + divergenceThreshold);
+        }
+        this.scales = scales;
         this.leapfrogSteps = leapfrogSteps;
-        this.inverseMetric = inverseMetric;
+        this.divergenceThreshold = divergenceThreshold;
     }
 
     /** HMC with step size {@code ε}, {@code L} leapfrog steps and a unit metric. */
     public static Hmc of(double epsilon, int leapfrogSteps) {
-        return new Hmc(epsilon, leapfrogSteps, null);
+        return new Hmc(ChainScales.of(epsilon, "HMC"), leapfrogSteps, DIVERGENCE_THRESHOLD);
     }
 
     @Override
@@ -57,20 +63,21 @@ public final class Hmc implements Kernel {
         NDArray x = state.position();
         int chains = state.chains();
         int d = (int) (x.getShape().size() / chains);
-        NDArray minv = metric(x, d);
+        NDArray minv = scales.metric(x, chains, d);
         // p = ξ / sqrt(M⁻¹)
         NDArray p0 = Tensors.create(x, random.normal(chains * d)).div(minv.sqrt());
-        double eps = stepSize * (0.9 + 0.2 * random.nextDouble());
+        NDArray eps = scales.steps(x, chains).mul(0.9 + 0.2 * random.nextDouble());
+        NDArray halfEps = eps.div(2);
 
         NDArray q = x;
         NDArray grad = state.gradient();
-        NDArray p = p0.sub(grad.mul(eps / 2));
+        NDArray p = p0.sub(grad.mul(halfEps));
         EnergyGradient eg = null;
         for (int l = 0; l < leapfrogSteps; l++) {
             q = q.add(p.mul(minv).mul(eps));
             eg = Tensors.gradientScoped(energy, q);
             grad = eg.gradient();
-            p = p.sub(grad.mul(l == leapfrogSteps - 1 ? eps / 2 : eps));
+            p = p.sub(grad.mul(l == leapfrogSteps - 1 ? halfEps : eps));
         }
         double[] proposed = Tensors.toDoubles(eg.value());
         double[] k0 = Tensors.toDoubles(p0.square().mul(minv).sum(new int[] {1}).div(2));
@@ -81,24 +88,14 @@ public final class Hmc implements Kernel {
         }
         boolean[] outside = Tensors.outside(q, energy.bounds(), chains);
         Acceptance.Decision dec = Acceptance.decide(state.energy(), proposed, correction,
-                Tensors.finiteRows(grad), outside, random, true);
+                Tensors.finiteRows(grad), outside, random, true, divergenceThreshold);
         ChainState next = Acceptance.next(dec, state, q, proposed, grad);
-        return new Transition(next, dec.probability(), dec.accepted(), dec.nonFinite(), dec.outOfBounds(),
-                leapfrogSteps, 0);
-    }
-
-    private NDArray metric(NDArray x, int d) {
-        float[] m = new float[d];
-        for (int k = 0; k < d; k++) {
-            m[k] = inverseMetric == null ? 1f : (float) inverseMetric[k];
-        }
-        NDArray a = x.getManager().create(m).reshape(1, d);
-        return a.toType(x.getDataType(), false);
+        return new Transition(next, dec.info(leapfrogSteps, 0));
     }
 
     @Override
     public double stepSize() {
-        return stepSize;
+        return scales.stepSize();
     }
 
     /** Number of leapfrog steps per iteration. */
@@ -106,9 +103,34 @@ public final class Hmc implements Kernel {
         return leapfrogSteps;
     }
 
+    /** The energy error above which a trajectory counts as divergent. */
+    public double divergenceThreshold() {
+        return divergenceThreshold;
+    }
+
+    /** The same kernel with another divergence threshold on the energy error (default 1000). */
+    public Hmc withDivergenceThreshold(double threshold) {
+        return new Hmc(scales, leapfrogSteps, threshold);
+    }
+
     @Override
     public Hmc withStepSize(double epsilon) {
-        return new Hmc(epsilon, leapfrogSteps, inverseMetric);
+        return new Hmc(scales.withStepSize(epsilon, name()), leapfrogSteps, divergenceThreshold);
+    }
+
+    @Override
+    public boolean supportsPerChainStepSizes() {
+        return true;
+    }
+
+    @Override
+    public double[] stepSizes() {
+        return scales.stepSizes();
+    }
+
+    @Override
+    public Hmc withStepSizes(double[] perChain) {
+        return new Hmc(scales.withStepSizes(perChain, name()), leapfrogSteps, divergenceThreshold);
     }
 
     @Override
@@ -116,15 +138,15 @@ public final class Hmc implements Kernel {
         return true;
     }
 
+    /** The same kernel with a diagonal inverse metric ({@code d} entries, or {@code chains·d} row-major). */
     @Override
     public Hmc withInverseMetric(double[] diagonal) {
-        for (double v : diagonal) {
-            if (!(v > 0) || !Double.isFinite(v)) {
-                throw new IllegalArgumentException("Inverse metric entries must be positive and finite: "
-                        + Arrays.toString(diagonal));
-            }
-        }
-        return new Hmc(stepSize, leapfrogSteps, diagonal.clone());
+        return new Hmc(scales.withInverseMetric(diagonal), leapfrogSteps, divergenceThreshold);
+    }
+
+    /** The diagonal inverse metric, or {@code null} for the identity. */
+    public double[] inverseMetric() {
+        return scales.inverseMetric();
     }
 
     @Override
@@ -139,6 +161,6 @@ public final class Hmc implements Kernel {
 
     @Override
     public String toString() {
-        return "HMC(eps=" + stepSize + ", L=" + leapfrogSteps + ")";
+        return "HMC(" + scales.describe("eps") + ", L=" + leapfrogSteps + ")";
     }
 }

@@ -27,8 +27,28 @@ public interface Kernel {
     /** The current step size (proposal scale for random-walk kernels). */
     double stepSize();
 
-    /** The same kernel with another step size. */
+    /** The same kernel with another step size, shared by all chains. */
     Kernel withStepSize(double stepSize);
+
+    /** Whether the kernel can keep one step size per chain ({@link #withStepSizes}). */
+    default boolean supportsPerChainStepSizes() {
+        return false;
+    }
+
+    /**
+     * The same kernel with one step size per chain; the array's length must equal the number of chains of
+     * the states it steps. Warm-up uses it to adapt every chain on its own (dual averaging per chain).
+     *
+     * @throws UnsupportedOperationException if {@link #supportsPerChainStepSizes()} is false
+     */
+    default Kernel withStepSizes(double[] perChain) {
+        throw new UnsupportedOperationException(name() + " keeps one step size for all chains");
+    }
+
+    /** The per-chain step sizes, or {@code null} when one step size serves all chains. */
+    default double[] stepSizes() {
+        return null;
+    }
 
     /** Mean acceptance probability that warm-up steers the step size toward. */
     double targetAcceptance();
@@ -38,7 +58,11 @@ public interface Kernel {
         return false;
     }
 
-    /** The same kernel with a diagonal inverse metric (per-coordinate variance scale). */
+    /**
+     * The same kernel with a diagonal inverse metric (per-coordinate variance scale): {@code d} entries for all
+     * chains, or, where supported, {@code chains·d} entries (one diagonal per chain, row-major). Kernels
+     * without a metric return themselves.
+     */
     default Kernel withInverseMetric(double[] inverseMetric) {
         return this;
     }

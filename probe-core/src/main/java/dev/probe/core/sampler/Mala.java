@@ -13,6 +13,11 @@ import ai.djl.ndarray.NDArray;
  * with {@code η = h/τ}. {@link #unadjusted(double)} drops the correction (unadjusted Langevin, biased
  * at large steps) and exists only as a baseline.
  *
+ * <p>Step sizes may be one per chain ({@link #withStepSizes}: per-chain warm-up adaptation, independent SMC
+ * populations), and a diagonal inverse metric {@code M⁻¹} preconditions the proposal,
+ * {@code x' = x − hM⁻¹∇U(x) + √(2h)M^{-1/2}ξ} (one diagonal for all chains or one per chain). The proposal
+ * density is {@link LangevinDensity}, used in both directions.
+ *
  * <pre>{@code
  * Kernel mala = Mala.of(0.05);
  * }</pre>
@@ -21,25 +26,22 @@ public final class Mala implements Kernel {
     /** Optimal acceptance of MALA (Roberts &amp; Rosenthal 1998). */
     public static final double TARGET_ACCEPTANCE = 0.574;
 
-    private final double stepSize;
+    private final ChainScales scales;
     private final boolean adjusted;
 
-    private Mala(double stepSize, boolean adjusted) {
-        if (!(stepSize > 0) || !Double.isFinite(stepSize)) {
-            throw new IllegalArgumentException("MALA step size must be positive and finite, got " + stepSize);
-        }
-        this.stepSize = stepSize;
+    private Mala(ChainScales scales, boolean adjusted) {
+        this.scales = scales;
         this.adjusted = adjusted;
     }
 
     /** MALA with step size {@code h}. */
     public static Mala of(double h) {
-        return new Mala(h, true);
+        return new Mala(ChainScales.of(h, "MALA"), true);
     }
 
     /** Unadjusted Langevin (no accept/reject): a biased baseline, not for probing. */
     public static Mala unadjusted(double h) {
-        return new Mala(h, false);
+        return new Mala(ChainScales.of(h, "ULA"), false);
     }
 
     @Override
@@ -57,33 +59,54 @@ public final class Mala implements Kernel {
     public Transition step(ChainState state, Energy energy, ChainRandom random) {
         NDArray x = state.position();
         int chains = state.chains();
+        int d = (int) (x.getShape().size() / chains);
+        NDArray s = scales.steps(x, chains).mul(scales.metric(x, chains, d));
         NDArray xi = Tensors.create(x, random.normal((int) x.getShape().size()));
-        NDArray proposal = x.sub(state.gradient().mul(stepSize)).add(xi.mul(Math.sqrt(2 * stepSize)));
+        NDArray proposal = LangevinDensity.propose(x, state.gradient(), s, xi);
         EnergyGradient eg = Tensors.gradientScoped(energy, proposal);
         double[] proposed = Tensors.toDoubles(eg.value());
-
-        // log q(x|x') − log q(x'|x); the forward residual x' − x + h∇U(x) is √(2h)ξ.
-        double[] reverse = Tensors.rowSumSquares(x.sub(proposal).add(eg.gradient().mul(stepSize)));
-        double[] forward = Tensors.rowSumSquares(xi);
-        double[] correction = new double[chains];
-        for (int c = 0; c < chains; c++) {
-            correction[c] = (-reverse[c] + 2 * stepSize * forward[c]) / (4 * stepSize);
-        }
+        double[] correction = LangevinDensity.correction(x, proposal, state.gradient(), eg.gradient(), s);
         boolean[] outside = Tensors.outside(proposal, energy.bounds(), chains);
-        Acceptance.Decision d = Acceptance.decide(state.energy(), proposed, correction,
+        Acceptance.Decision d0 = Acceptance.decide(state.energy(), proposed, correction,
                 Tensors.finiteRows(eg.gradient()), outside, random, adjusted);
-        ChainState next = Acceptance.next(d, state, proposal, proposed, eg.gradient());
-        return new Transition(next, d.probability(), d.accepted(), d.nonFinite(), d.outOfBounds(), 1, 0);
+        ChainState next = Acceptance.next(d0, state, proposal, proposed, eg.gradient());
+        return new Transition(next, d0.info(1, 0));
     }
 
     @Override
     public double stepSize() {
-        return stepSize;
+        return scales.stepSize();
     }
 
     @Override
     public Mala withStepSize(double h) {
-        return new Mala(h, adjusted);
+        return new Mala(scales.withStepSize(h, name()), adjusted);
+    }
+
+    @Override
+    public boolean supportsPerChainStepSizes() {
+        return true;
+    }
+
+    @Override
+    public double[] stepSizes() {
+        return scales.stepSizes();
+    }
+
+    @Override
+    public Mala withStepSizes(double[] perChain) {
+        return new Mala(scales.withStepSizes(perChain, name()), adjusted);
+    }
+
+    /** The same kernel preconditioned by a diagonal inverse metric ({@code d}, or {@code chains·d} row-major). */
+    @Override
+    public Mala withInverseMetric(double[] diagonal) {
+        return new Mala(scales.withInverseMetric(diagonal), adjusted);
+    }
+
+    /** The diagonal inverse metric, or {@code null} for the identity. */
+    public double[] inverseMetric() {
+        return scales.inverseMetric();
     }
 
     @Override
@@ -98,6 +121,6 @@ public final class Mala implements Kernel {
 
     @Override
     public String toString() {
-        return name() + "(h=" + stepSize + ")";
+        return name() + "(" + scales.describe("h") + ")";
     }
 }

@@ -54,7 +54,7 @@ public final class RandomWalkMetropolis implements Kernel {
         boolean[] outside = Tensors.outside(candidate, energy.bounds(), chains);
         Acceptance.Decision d = Acceptance.decide(state.energy(), proposed, correction, null, outside, random, true);
         ChainState after = Acceptance.next(d, state, candidate, proposed, null);
-        return new Transition(after, d.probability(), d.accepted(), d.nonFinite(), d.outOfBounds(), 0, 1);
+        return new Transition(after, d.info(0, 1));
     }
 
     @Override

@@ -5,13 +5,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.probe.core.diagnostics.Convergence;
 import dev.probe.core.diagnostics.Diagnostics;
+import dev.probe.core.diagnostics.InvalidProposals;
 import dev.probe.core.runtime.Devices;
 import java.util.Arrays;
 import java.util.function.ObjIntConsumer;
 
 /**
  * Runs a {@link Kernel} on an {@link Energy}: warm-up (discarded; step size tuned by dual averaging
- * toward the kernel's target acceptance, diagonal metric estimated for kernels that use one, both
+ * toward the kernel's target acceptance — one step size per chain for kernels that support it, so chains
+ * in differently curved regions do not share the stiffest chain's step — diagonal metric estimated for kernels that use one, both
  * frozen afterwards), then {@code draws × thin} iterations keeping every {@code thin}-th state of every
  * chain, repeats included, with energies and diagnostics.
  *
@@ -82,7 +84,7 @@ public final class Sampler {
                     state = reinit(warmup.kernel(), state, current, random, run);
                 }
                 Transition t = advance(warmup.kernel(), state, current, random, run);
-                counters.countInvalid(t);
+                counters.countWarmup(t);
                 warmup.observe(i, t);
                 state = t.state();
                 afterIteration.accept(run, i);
@@ -103,7 +105,8 @@ public final class Sampler {
             long end = System.nanoTime();
             Diagnostics diagnostics = diagnose(samples, energies, counters, (end - begin) / 1e9,
                     (end - samplingBegin) / 1e9, tuned.stepSize());
-            return new Trace(tuned.toString(), config, samples, energies, diagnostics, warmup.inverseMetric());
+            return new Trace(tuned.toString(), config, samples, energies, diagnostics, warmup.inverseMetric(),
+                    tuned.stepSizes());
         }
     }
 
@@ -221,15 +224,15 @@ public final class Sampler {
             energyEss = Convergence.bulkEss(energies);
         }
         return new Diagnostics(counters.acceptanceRates(), rhat, ess, energyRhat, energyEss, wall, sampling,
-                counters.nonFinite, counters.outOfBounds, counters.gradients, counters.energies, stepSize);
+                counters.warmup, counters.sampling, counters.gradients, counters.energies, stepSize);
     }
 
     /** Running counts over the run. */
     private static final class Counters {
         private final long[] accepted;
         private long iterations;
-        private long nonFinite;
-        private long outOfBounds;
+        private InvalidProposals warmup = InvalidProposals.NONE;
+        private InvalidProposals sampling = InvalidProposals.NONE;
         private long gradients;
         private long energies;
 
@@ -237,15 +240,18 @@ public final class Sampler {
             accepted = new long[chains];
         }
 
-        void countInvalid(Transition t) {
-            nonFinite += t.nonFinite();
-            outOfBounds += t.outOfBounds();
-            gradients += t.gradientEvaluations();
-            energies += t.energyEvaluations();
+        void countWarmup(Transition t) {
+            TransitionInfo info = t.info();
+            warmup = warmup.plus(info.nonFinite(), info.divergent(), info.outOfBounds());
+            gradients += info.gradientEvaluations();
+            energies += info.energyEvaluations();
         }
 
         void count(Transition t) {
-            countInvalid(t);
+            TransitionInfo info = t.info();
+            sampling = sampling.plus(info.nonFinite(), info.divergent(), info.outOfBounds());
+            gradients += info.gradientEvaluations();
+            energies += info.energyEvaluations();
             iterations++;
             for (int c = 0; c < accepted.length; c++) {
                 if (t.accepted()[c]) {

@@ -66,34 +66,18 @@ public final class SmoothedMala implements Kernel {
     public Transition step(ChainState state, Energy energy, ChainRandom random) {
         NDArray x = state.position();
         int chains = state.chains();
-        float[] xs = Tensors.toFloats(x);
-        float[] g = Tensors.toFloats(state.gradient());
-        int d = xs.length / chains;
-        float[] noise = random.normal(xs.length);
-        float[] ys = new float[xs.length];
-        double root = Math.sqrt(2 * stepSize);
-        for (int i = 0; i < xs.length; i++) {
-            ys[i] = (float) (xs[i] - stepSize * g[i] + root * noise[i]);
-        }
-        NDArray proposal = Tensors.create(x, ys);
+        NDArray s = x.getManager().create(new float[] {(float) stepSize}, new ai.djl.ndarray.types.Shape(1, 1))
+                .toType(x.getDataType(), false);
+        NDArray xi = Tensors.create(x, random.normal((int) x.getShape().size()));
+        NDArray proposal = LangevinDensity.propose(x, state.gradient(), s, xi);
         double[] proposed = Tensors.toDoubles(Tensors.valueScoped(energy, proposal));
         NDArray gy = estimate(proposal, energy, random);
-        float[] gys = Tensors.toFloats(gy);
-        double[] correction = new double[chains];
-        for (int c = 0; c < chains; c++) {
-            double reverse = 0;
-            double forward = 0;
-            for (int k = c * d; k < (c + 1) * d; k++) {
-                double r = xs[k] - ys[k] + stepSize * gys[k];
-                reverse += r * r;
-                forward += noise[k] * noise[k];
-            }
-            correction[c] = (-reverse + 2 * stepSize * forward) / (4 * stepSize);
-        }
+        // exact MH on the extended state (x, ĝ): the reverse move uses the fresh estimate at x'
+        double[] correction = LangevinDensity.correction(x, proposal, state.gradient(), gy, s);
         boolean[] outside = Tensors.outside(proposal, energy.bounds(), chains);
         Acceptance.Decision dec = Acceptance.decide(state.energy(), proposed, correction, null, outside, random, true);
         ChainState next = Acceptance.next(dec, state, proposal, proposed, gy);
-        return new Transition(next, dec.probability(), dec.accepted(), dec.nonFinite(), dec.outOfBounds(), 0, 2);
+        return new Transition(next, dec.info(0, 2));
     }
 
     /** The antithetic smoothed-gradient estimate at every row of {@code x}, as a {@code [C, d]} tensor. */

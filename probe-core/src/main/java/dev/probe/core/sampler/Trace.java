@@ -20,15 +20,17 @@ public final class Trace {
     private final double[][] energies;
     private final Diagnostics diagnostics;
     private final double[] inverseMetric;
+    private final double[] stepSizes;
 
     Trace(String kernel, SamplerConfig config, double[][][] samples, double[][] energies, Diagnostics diagnostics,
-            double[] inverseMetric) {
+            double[] inverseMetric, double[] stepSizes) {
         this.kernel = kernel;
         this.config = config;
         this.samples = samples;
         this.energies = energies;
         this.diagnostics = diagnostics;
         this.inverseMetric = inverseMetric;
+        this.stepSizes = stepSizes;
     }
 
     /** The tuned kernel, e.g. {@code MALA(h=0.12)}. */
@@ -113,6 +115,11 @@ public final class Trace {
     /** The diagonal inverse metric after warm-up, or {@code null} for kernels without one. */
     public double[] inverseMetric() {
         return inverseMetric == null ? null : inverseMetric.clone();
+    }
+
+    /** The tuned step size of every chain, or {@code null} when all chains shared one ({@link Diagnostics#stepSize()}). */
+    public double[] stepSizes() {
+        return stepSizes == null ? null : stepSizes.clone();
     }
 
     @Override

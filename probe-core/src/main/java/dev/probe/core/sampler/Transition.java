@@ -1,31 +1,26 @@
 package dev.probe.core.sampler;
 
 /**
- * The outcome of one kernel step over all chains.
+ * The outcome of one kernel step over all chains: the new state and what happened
+ * ({@link TransitionInfo}), as BlackJAX separates {@code State} and {@code Info}.
  *
  * @param state the new state (the old one where a proposal was rejected)
- * @param acceptanceProbability per chain {@code min(1, α)}; 0 for invalid proposals
- * @param accepted per chain, whether the proposal was taken
- * @param nonFinite number of chains whose proposal had a NaN/∞ energy or gradient (rejected)
- * @param outOfBounds number of chains whose proposal left the support box (rejected)
- * @param gradientEvaluations batched gradient evaluations this step used
- * @param energyEvaluations batched energy-only evaluations this step used
+ * @param info acceptance, rejections by cause and evaluations of this step
  */
-public record Transition(
-        ChainState state,
-        double[] acceptanceProbability,
-        boolean[] accepted,
-        int nonFinite,
-        int outOfBounds,
-        int gradientEvaluations,
-        int energyEvaluations) {
+public record Transition(ChainState state, TransitionInfo info) {
 
     /** Mean acceptance probability over chains (what step-size adaptation steers). */
     public double meanAcceptanceProbability() {
-        double s = 0;
-        for (double a : acceptanceProbability) {
-            s += a;
-        }
-        return s / acceptanceProbability.length;
+        return info.meanAcceptanceProbability();
+    }
+
+    /** Per chain, whether the proposal was taken. */
+    public boolean[] accepted() {
+        return info.accepted();
+    }
+
+    /** Per chain acceptance probability. */
+    public double[] acceptanceProbability() {
+        return info.acceptanceProbability();
     }
 }

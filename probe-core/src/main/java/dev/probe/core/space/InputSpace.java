@@ -120,6 +120,34 @@ public final class InputSpace implements SampleSpace {
         return out;
     }
 
+    /** True when every sampled coordinate is bounded: the prior is then uniform on the box. */
+    @Override
+    public boolean hasProperPrior() {
+        Box box = bounds();
+        for (int k = 0; k < box.dimension(); k++) {
+            if (!Double.isFinite(box.lower(k)) || !Double.isFinite(box.upper(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Uniform draws in the coordinate box (one-hot groups: every category equally likely). */
+    @Override
+    public double[][] priorDraws(int n, ChainRandom random) {
+        if (!hasProperPrior()) {
+            SampleSpace.super.priorDraws(n, random);
+        }
+        Box box = bounds();
+        double[][] out = new double[n][box.dimension()];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < box.dimension(); k++) {
+                out[i][k] = box.lower(k) + (box.upper(k) - box.lower(k)) * random.nextDouble();
+            }
+        }
+        return out;
+    }
+
     /** The anchor input, or {@code null}. */
     public double[] anchor() {
         return anchor == null ? null : anchor.clone();

@@ -6,6 +6,7 @@ import dev.probe.core.model.TensorFunction;
 import dev.probe.core.sampler.Box;
 import dev.probe.core.sampler.ChainRandom;
 import java.util.Objects;
+import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
 
 /**
  * A latent space with a decoder {@code g} (VAE or GAN decoder, as a {@link dev.probe.core.model.DjlBlockFunction}
@@ -93,6 +94,34 @@ public final class LatentSpace implements SampleSpace {
         double[][] out = new double[chains][];
         for (int c = 0; c < chains; c++) {
             out[c] = Starts.inside(bounds, random);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean hasProperPrior() {
+        return true;
+    }
+
+    /** Standard normal draws (per coordinate truncated to the box, by inverse CDF), or uniform in the box. */
+    @Override
+    public double[][] priorDraws(int n, ChainRandom random) {
+        double[][] out = new double[n][dimension()];
+        TruncatedNormalDistribution[] marginals = new TruncatedNormalDistribution[dimension()];
+        for (int k = 0; k < marginals.length; k++) {
+            boolean bounded = Double.isFinite(bounds.lower(k)) || Double.isFinite(bounds.upper(k));
+            marginals[k] = gaussian && bounded ? TruncatedNormalDistribution.of(0, 1, bounds.lower(k), bounds.upper(k)) : null;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < marginals.length; k++) {
+                if (!gaussian) {
+                    out[i][k] = bounds.lower(k) + (bounds.upper(k) - bounds.lower(k)) * random.nextDouble();
+                } else if (marginals[k] == null) {
+                    out[i][k] = random.nextGaussian();
+                } else {
+                    out[i][k] = marginals[k].inverseCumulativeProbability(random.nextDouble());
+                }
+            }
         }
         return out;
     }

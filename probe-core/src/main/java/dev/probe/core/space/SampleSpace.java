@@ -41,6 +41,26 @@ public interface SampleSpace {
     /** Whether {@link #toInput} and {@link #priorEnergy} are differentiable through DJL autograd. */
     boolean isDifferentiable();
 
+    /**
+     * Whether {@link #priorDraws} gives independent draws from the normalised prior {@code ∝ exp(−priorEnergy)}
+     * on {@link #bounds()}: true for latent spaces and for input spaces bounded in every coordinate. Prior
+     * pools and population (SMC) sampling need it; spaces with an improper prior (unbounded flat input
+     * features) do not have it.
+     */
+    default boolean hasProperPrior() {
+        return false;
+    }
+
+    /**
+     * {@code n} independent draws {@code [n][dimension]} from the normalised prior.
+     *
+     * @throws UnsupportedOperationException if {@link #hasProperPrior()} is false
+     */
+    default double[][] priorDraws(int n, ChainRandom random) {
+        throw new UnsupportedOperationException(describe() + " has no proper prior to draw from (unbounded flat "
+                + "coordinates). Bound every coordinate, or sample it with MCMC chains.");
+    }
+
     /** Starting coordinates {@code [chains][dimension]}, drawn from {@code random}. */
     double[][] initialPositions(int chains, ChainRandom random);
 

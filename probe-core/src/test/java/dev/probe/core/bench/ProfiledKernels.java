@@ -11,6 +11,7 @@ import dev.probe.core.sampler.Energy;
 import dev.probe.core.sampler.EnergyGradient;
 import dev.probe.core.sampler.Kernel;
 import dev.probe.core.sampler.Transition;
+import dev.probe.core.sampler.TransitionInfo;
 import java.util.Locale;
 
 /**
@@ -239,7 +240,7 @@ final class ProfiledKernels {
             mark(Section.STEP, begin);
             steps++;
             gradients++;
-            return new Transition(next, d.probability(), d.accepted(), d.nonFinite(), 0, 1, 0);
+            return new Transition(next, new TransitionInfo(d.probability(), d.accepted(), d.nonFinite(), 0, 0, 1, 0));
         }
 
         /**
@@ -292,7 +293,7 @@ final class ProfiledKernels {
             mark(Section.STEP, begin);
             steps++;
             gradients++;
-            return new Transition(next, dec.probability(), dec.accepted(), dec.nonFinite(), 0, 1, 0);
+            return new Transition(next, new TransitionInfo(dec.probability(), dec.accepted(), dec.nonFinite(), 0, 0, 1, 0));
         }
 
         @Override
@@ -398,7 +399,7 @@ final class ProfiledKernels {
             mark(Section.STEP, begin);
             steps++;
             gradients += leapfrogSteps;
-            return new Transition(next, dec.probability(), dec.accepted(), dec.nonFinite(), 0, leapfrogSteps, 0);
+            return new Transition(next, new TransitionInfo(dec.probability(), dec.accepted(), dec.nonFinite(), 0, 0, leapfrogSteps, 0));
         }
 
         /** Prototype: momenta and initial kinetic energy in Java; one device-to-Java transfer; one mask. */
@@ -463,7 +464,7 @@ final class ProfiledKernels {
             mark(Section.STEP, begin);
             steps++;
             gradients += leapfrogSteps;
-            return new Transition(next, dec.probability(), dec.accepted(), dec.nonFinite(), 0, leapfrogSteps, 0);
+            return new Transition(next, new TransitionInfo(dec.probability(), dec.accepted(), dec.nonFinite(), 0, 0, leapfrogSteps, 0));
         }
 
         private NDArray metric(NDArray x, int d) {

@@ -4,7 +4,7 @@ import dev.probe.core.model.Classifier;
 import dev.probe.core.query.HighConfidence;
 import dev.probe.junit.extension.ProbeContext;
 import dev.probe.junit.extension.ProbeFactory;
-import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeConfiguration;
 import dev.probe.junit.extension.ProbeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +24,9 @@ final class AdversarialFactory implements ProbeFactory<InDistributionAdversarial
         for (int c : classes) {
             classifier.checkClass(c, "Adversarial");
             String key = Integer.toString(c);
-            ProbeSettings s = context.settings(a, key);
-            specs.add(Specs.spec(context, a, "adversarial: classified as " + c + ", generator without " + c, key,
-                    context.spaceExcluding(c), HighConfidence.of(classifier, c).withSigma(s.sigma()), s, a.tolerance(),
-                    classifier.name()));
+            ProbeConfiguration s = context.configuration(key, a.tolerance());
+            specs.add(context.spec("adversarial: classified as " + c + ", generator without " + c, key,
+                    context.spaceExcluding(c), HighConfidence.of(classifier, c).withSigma(s.sigma()), classifier.name(), s, c));
         }
         return specs;
     }

@@ -4,7 +4,7 @@ import dev.probe.core.model.Classifier;
 import dev.probe.core.query.FullyAmbiguous;
 import dev.probe.junit.extension.ProbeContext;
 import dev.probe.junit.extension.ProbeFactory;
-import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeConfiguration;
 import dev.probe.junit.extension.ProbeSpec;
 import java.util.List;
 
@@ -13,8 +13,8 @@ final class AmbiguousFactory implements ProbeFactory<ProbeAmbiguous> {
     @Override
     public List<ProbeSpec> specs(ProbeAmbiguous a, ProbeContext context) {
         Classifier classifier = context.classifier(a.model());
-        ProbeSettings s = context.settings(a, "ambiguous");
-        return List.of(Specs.spec(context, a, "fully ambiguous", "ambiguous", context.space(a.generator()),
-                FullyAmbiguous.of(classifier).withSigma(s.sigma()), s, a.tolerance(), classifier.name()));
+        ProbeConfiguration s = context.configuration("ambiguous", a.tolerance());
+        return List.of(context.spec("fully ambiguous", "ambiguous", context.space(a.generator()),
+                FullyAmbiguous.of(classifier).withSigma(s.sigma()), classifier.name(), s));
     }
 }

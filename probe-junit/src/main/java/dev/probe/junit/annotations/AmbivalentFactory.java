@@ -4,7 +4,7 @@ import dev.probe.core.model.Classifier;
 import dev.probe.core.query.Ambivalent;
 import dev.probe.junit.extension.ProbeContext;
 import dev.probe.junit.extension.ProbeFactory;
-import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeConfiguration;
 import dev.probe.junit.extension.ProbeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +28,9 @@ final class AmbivalentFactory implements ProbeFactory<ProbeAmbivalent> {
         List<ProbeSpec> specs = new ArrayList<>();
         for (int[] p : pairs) {
             String key = p[0] + ":" + p[1];
-            ProbeSettings s = context.settings(a, key);
-            specs.add(Specs.spec(context, a, "ambivalent " + p[0] + " vs " + p[1], key, context.space(a.generator()),
-                    Ambivalent.between(classifier, p[0], p[1]).withSigmas(s.sigma(), s.sigma()), s, a.tolerance(),
-                    classifier.name()));
+            ProbeConfiguration s = context.configuration(key, a.tolerance());
+            specs.add(context.spec("ambivalent " + p[0] + " vs " + p[1], key, context.space(a.generator()),
+                    Ambivalent.between(classifier, p[0], p[1]).withSigmas(s.sigma(), s.sigma()), classifier.name(), s, p[0], p[1]));
         }
         return specs;
     }

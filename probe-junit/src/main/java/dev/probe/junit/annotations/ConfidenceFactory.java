@@ -4,7 +4,7 @@ import dev.probe.core.model.Classifier;
 import dev.probe.core.query.TargetConfidence;
 import dev.probe.junit.extension.ProbeContext;
 import dev.probe.junit.extension.ProbeFactory;
-import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeConfiguration;
 import dev.probe.junit.extension.ProbeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +22,10 @@ final class ConfidenceFactory implements ProbeFactory<ProbeConfidence> {
         }
         List<ProbeSpec> specs = new ArrayList<>();
         if (!interpolate) {
-            ProbeSettings s = context.settings(a, "target");
-            specs.add(Specs.spec(context, a, "confidence " + describe(a.target()), "target", context.space(a.generator()),
-                    TargetConfidence.of(classifier, a.target()).withSigma(s.sigma()), s, a.tolerance(), classifier.name()));
+            ProbeConfiguration s = context.configuration("target", a.tolerance());
+            specs.add(context.spec("confidence " + describe(a.target()), "target", context.space(a.generator()),
+                    TargetConfidence.of(classifier, a.target()).withSigma(s.sigma()), classifier.name(), s,
+                    java.util.stream.IntStream.range(0, a.target().length).filter(k -> a.target()[k] > 0).toArray()));
             return specs;
         }
         if (a.from() < 0 || a.to() < 0 || a.from() == a.to() || a.steps() < 2) {
@@ -37,11 +38,11 @@ final class ConfidenceFactory implements ProbeFactory<ProbeConfidence> {
         for (int k = 0; k < targets.size(); k++) {
             double[] t = targets.get(k);
             String key = a.from() + ">" + a.to() + "#" + k;
-            ProbeSettings s = context.settings(a, key);
+            ProbeConfiguration s = context.configuration(key, a.tolerance());
             String name = String.format(Locale.ROOT, "confidence %d→%d step %d/%d: p%d=%.2f p%d=%.2f", a.from(), a.to(), k,
                     targets.size() - 1, a.from(), t[a.from()], a.to(), t[a.to()]);
-            specs.add(Specs.spec(context, a, name, key, context.space(a.generator()),
-                    TargetConfidence.of(classifier, t).withSigma(s.sigma()), s, a.tolerance(), classifier.name()));
+            specs.add(context.spec(name, key, context.space(a.generator()),
+                    TargetConfidence.of(classifier, t).withSigma(s.sigma()), classifier.name(), s, a.from(), a.to()));
         }
         return specs;
     }

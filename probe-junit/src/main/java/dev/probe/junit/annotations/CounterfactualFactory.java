@@ -5,7 +5,7 @@ import dev.probe.core.query.FixedLabel;
 import dev.probe.core.query.Localiser;
 import dev.probe.junit.extension.ProbeContext;
 import dev.probe.junit.extension.ProbeFactory;
-import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeConfiguration;
 import dev.probe.junit.extension.ProbeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,14 +39,13 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
             int from = argmax(predicted[i]);
             int to = a.target() >= 0 ? classifier.checkClass(a.target(), "Counterfactual target") : 1 - from;
             String key = "factual" + i;
-            ProbeSettings s = context.settings(a, key);
+            ProbeConfiguration s = context.configuration(key, a.tolerance());
             Localiser localiser = Localiser.around(factuals[i]).lambda(a.lambda()).power(a.power()).temperature(s.tau());
             if (weights != null) {
                 localiser = localiser.weights(weights);
             }
-            specs.add(Specs.spec(context, a, "counterfactual #" + i + ": class " + from + " → " + to, key,
-                    context.space(a.generator()), FixedLabel.counterfactual(classifier, to, localiser), s, a.tolerance(),
-                    classifier.name()));
+            specs.add(context.spec("counterfactual #" + i + ": class " + from + " → " + to, key,
+                    context.space(a.generator()), FixedLabel.counterfactual(classifier, to, localiser), classifier.name(), s, to));
         }
         return specs;
     }

@@ -4,7 +4,7 @@ import dev.probe.core.model.Classifier;
 import dev.probe.core.query.HighConfidence;
 import dev.probe.junit.extension.ProbeContext;
 import dev.probe.junit.extension.ProbeFactory;
-import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeConfiguration;
 import dev.probe.junit.extension.ProbeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +15,11 @@ final class HighConfidenceFactory implements ProbeFactory<ProbeHighConfidence> {
     public List<ProbeSpec> specs(ProbeHighConfidence a, ProbeContext context) {
         Classifier classifier = context.classifier(a.model());
         List<ProbeSpec> specs = new ArrayList<>();
-        for (int c : Specs.classesOrAll(a.classes(), classifier, "High-confidence")) {
+        for (int c : context.classesOrAll(a.classes(), classifier, "High-confidence")) {
             String key = Integer.toString(c);
-            ProbeSettings s = context.settings(a, key);
-            specs.add(Specs.spec(context, a, "high confidence: class " + c, key, context.space(a.generator()),
-                    HighConfidence.of(classifier, c).withSigma(s.sigma()), s, a.tolerance(), classifier.name()));
+            ProbeConfiguration s = context.configuration(key, a.tolerance());
+            specs.add(context.spec("high confidence: class " + c, key, context.space(a.generator()),
+                    HighConfidence.of(classifier, c).withSigma(s.sigma()), classifier.name(), s, c));
         }
         return specs;
     }

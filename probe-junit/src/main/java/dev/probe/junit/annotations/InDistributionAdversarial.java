@@ -1,6 +1,8 @@
 package dev.probe.junit.annotations;
 
 import dev.probe.junit.extension.ProbeExtension;
+import dev.probe.junit.extension.ProbeSource;
+import dev.probe.junit.extension.ProbeSource.Relaxation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <pre>{@code
  * @InDistributionAdversarial(classes = {4, 7})
- * void fooled(ProbeResult r) { assertThat(r).hasTargetAttainmentAtMost(0.5); }
+ * void fooled(ProbeAnswer a) { assertThat(a).hasTargetAttainmentAtMost(0.5); }
  * }</pre>
  */
 @Documented
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.METHOD)
 @TestTemplate
 @ExtendWith(ProbeExtension.class)
-@ProbeSource(AdversarialFactory.class)
+@ProbeSource(value = AdversarialFactory.class, relaxation = Relaxation.SIGMA)
 public @interface InDistributionAdversarial {
 
     /** Classes to probe; empty means every class some generator excludes. */
@@ -34,30 +36,9 @@ public @interface InDistributionAdversarial {
     /** The model; empty: the only one. */
     String model() default "";
 
-    /** Kept draws per chain (unset: class defaults, configuration {@code probe.draws}, then 100). */
-    int draws() default -1;
-
-    /** Chains (unset: ... then 32). */
-    int chains() default -1;
-
-    /** Warm-up iterations (unset: ... then 200). */
-    int warmup() default -1;
-
-    /** Iterations per kept draw (unset: ... then 1). */
-    int thin() default -1;
-
-    /** Level-set relaxation σ (unset: ... then 0.05). */
-    double sigma() default Double.NaN;
-
-    /** Temperature τ (unset: ... then 1). */
-    double tau() default Double.NaN;
-
-    /** Kernel (unset: chosen from the pipeline). */
-    SamplerKind sampler() default SamplerKind.AUTO;
-
-    /** Seed (unset: derived from the invocation, or configuration {@code probe.seed}). */
-    String seed() default "";
-
-    /** Target distance within which a sample counts as attaining the target. */
-    double tolerance() default 0.1;
+    /**
+     * Target distance within which a sample attains the target (unset: configuration
+     * {@code probe.tolerance}, then 0.1).
+     */
+    double tolerance() default Double.NaN;
 }

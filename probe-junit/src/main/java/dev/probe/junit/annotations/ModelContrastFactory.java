@@ -4,7 +4,7 @@ import dev.probe.core.model.Classifier;
 import dev.probe.core.query.ModelContrast;
 import dev.probe.junit.extension.ProbeContext;
 import dev.probe.junit.extension.ProbeFactory;
-import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeConfiguration;
 import dev.probe.junit.extension.ProbeSpec;
 import java.util.List;
 
@@ -18,9 +18,8 @@ final class ModelContrastFactory implements ProbeFactory<ProbeModelContrast> {
         }
         Classifier first = context.classifier(a.models()[0]);
         Classifier second = context.classifier(a.models()[1]);
-        ProbeSettings s = context.settings(a, "contrast");
-        return List.of(Specs.spec(context, a, "contrast " + a.models()[0] + " vs " + a.models()[1], "contrast",
-                context.space(a.generator()), ModelContrast.classifiers(first, second).temperature(s.tau()), s,
-                a.tolerance(), first.name()));
+        ProbeConfiguration s = context.configuration("contrast", a.tolerance());
+        return List.of(context.spec("contrast " + a.models()[0] + " vs " + a.models()[1], "contrast",
+                context.space(a.generator()), ModelContrast.classifiers(first, second).temperature(s.tau()), first.name(), s));
     }
 }

@@ -5,7 +5,7 @@ import dev.probe.core.query.HighConfidence;
 import dev.probe.core.space.SampleSpace;
 import dev.probe.junit.extension.ProbeContext;
 import dev.probe.junit.extension.ProbeFactory;
-import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeConfiguration;
 import dev.probe.junit.extension.ProbeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +17,11 @@ final class NovelClassFactory implements ProbeFactory<NovelClassExtrapolation> {
         Classifier classifier = context.classifier(a.model());
         SampleSpace novel = context.space(a.generator());
         List<ProbeSpec> specs = new ArrayList<>();
-        for (int c : Specs.classesOrAll(a.classes(), classifier, "Novel-class")) {
+        for (int c : context.classesOrAll(a.classes(), classifier, "Novel-class")) {
             String key = Integer.toString(c);
-            ProbeSettings s = context.settings(a, key);
-            specs.add(Specs.spec(context, a, "novel class: generator " + a.generator() + " classified as " + c, key, novel,
-                    HighConfidence.of(classifier, c).withSigma(s.sigma()), s, a.tolerance(), classifier.name()));
+            ProbeConfiguration s = context.configuration(key, a.tolerance());
+            specs.add(context.spec("novel class: generator " + a.generator() + " classified as " + c, key, novel,
+                    HighConfidence.of(classifier, c).withSigma(s.sigma()), classifier.name(), s, c));
         }
         return specs;
     }

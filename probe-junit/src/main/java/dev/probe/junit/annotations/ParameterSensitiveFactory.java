@@ -6,7 +6,7 @@ import dev.probe.core.model.WeightNoise;
 import dev.probe.core.query.ParameterSensitive;
 import dev.probe.junit.extension.ProbeContext;
 import dev.probe.junit.extension.ProbeFactory;
-import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeConfiguration;
 import dev.probe.junit.extension.ProbeSpec;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +26,12 @@ final class ParameterSensitiveFactory implements ProbeFactory<ProbeParameterSens
             return b;
         };
         WeightNoise noise = WeightNoise.gaussian(a.sd(), a.perturbations(), a.noiseSeed());
-        ProbeSettings s = context.settings(a, "sensitive");
+        ProbeConfiguration s = context.configuration("sensitive", a.tolerance());
         ParameterSensitive query = classifier.classes() == 2 ? ParameterSensitive.binary(classifier, architecture, noise)
                 : ParameterSensitive.multiClass(classifier, architecture, noise);
         String name = String.format(Locale.ROOT, "parameter-sensitive: %s, sd %s, K %d", classifier.name(), a.sd(),
                 a.perturbations());
-        return List.of(Specs.spec(context, a, name, "sensitive", context.space(a.generator()), query.temperature(s.tau()), s,
-                a.tolerance(), classifier.name()));
+        return List.of(context.spec(name, "sensitive", context.space(a.generator()), query.temperature(s.tau()),
+                classifier.name(), s));
     }
 }

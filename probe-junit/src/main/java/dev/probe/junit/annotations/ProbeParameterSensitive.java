@@ -1,6 +1,8 @@
 package dev.probe.junit.annotations;
 
 import dev.probe.junit.extension.ProbeExtension;
+import dev.probe.junit.extension.ProbeSource;
+import dev.probe.junit.extension.ProbeSource.Relaxation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <pre>{@code
  * static Block architecture() { return ImageCnn.create(10); }
  * @ProbeParameterSensitive(architecture = "architecture", sd = 0.05, perturbations = 8)
- * void fragile(ProbeResult r) { ... }
+ * void fragile(ProbeAnswer a) { ... }
  * }</pre>
  */
 @Documented
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.METHOD)
 @TestTemplate
 @ExtendWith(ProbeExtension.class)
-@ProbeSource(ParameterSensitiveFactory.class)
+@ProbeSource(value = ParameterSensitiveFactory.class, relaxation = Relaxation.TAU)
 public @interface ProbeParameterSensitive {
 
     /** Static no-argument method of the test class returning a fresh {@code Block} of the model's architecture. */
@@ -49,30 +51,9 @@ public @interface ProbeParameterSensitive {
     /** The generator; empty: the default one. */
     String generator() default "";
 
-    /** Kept draws per chain (unset: class defaults, configuration {@code probe.draws}, then 100). */
-    int draws() default -1;
-
-    /** Chains (unset: ... then 32). */
-    int chains() default -1;
-
-    /** Warm-up iterations (unset: ... then 200). */
-    int warmup() default -1;
-
-    /** Iterations per kept draw (unset: ... then 1). */
-    int thin() default -1;
-
-    /** Level-set relaxation σ (unset: ... then 0.05). */
-    double sigma() default Double.NaN;
-
-    /** Temperature τ (unset: ... then 1). */
-    double tau() default Double.NaN;
-
-    /** Kernel (unset: chosen from the pipeline). */
-    SamplerKind sampler() default SamplerKind.AUTO;
-
-    /** Seed (unset: derived from the invocation, or configuration {@code probe.seed}). */
-    String seed() default "";
-
-    /** Target distance within which a sample counts as attaining the target. */
-    double tolerance() default 0.1;
+    /**
+     * Target distance within which a sample attains the target (unset: configuration
+     * {@code probe.tolerance}, then 0.1).
+     */
+    double tolerance() default Double.NaN;
 }

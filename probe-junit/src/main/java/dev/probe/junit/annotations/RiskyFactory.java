@@ -6,7 +6,7 @@ import dev.probe.core.model.Regressor;
 import dev.probe.core.query.PredictionRisky;
 import dev.probe.junit.extension.ProbeContext;
 import dev.probe.junit.extension.ProbeFactory;
-import dev.probe.junit.extension.ProbeSettings;
+import dev.probe.junit.extension.ProbeConfiguration;
 import dev.probe.junit.extension.ProbeSpec;
 import java.util.List;
 
@@ -15,12 +15,12 @@ final class RiskyFactory implements ProbeFactory<ProbeRisky> {
     @Override
     public List<ProbeSpec> specs(ProbeRisky a, ProbeContext context) {
         ModelUnderTest model = context.model(a.model());
-        ProbeSettings s = context.settings(a, "risky");
+        ProbeConfiguration s = context.configuration("risky", a.tolerance());
         PredictionRisky query = model instanceof Classifier c ? PredictionRisky.entropy(c)
                 : PredictionRisky.decision((Regressor) model, a.alpha(), a.power());
         String name = model instanceof Classifier ? "prediction-risky: entropy of " + model.name()
                 : "prediction-risky: " + model.name() + " near " + a.alpha();
-        return List.of(Specs.spec(context, a, name, "risky", context.space(a.generator()), query.temperature(s.tau()), s,
-                a.tolerance(), model.name()));
+        return List.of(context.spec(name, "risky", context.space(a.generator()), query.temperature(s.tau()),
+                model.name(), s));
     }
 }

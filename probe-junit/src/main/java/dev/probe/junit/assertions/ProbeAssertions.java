@@ -1,19 +1,19 @@
 package dev.probe.junit.assertions;
 
-import dev.probe.core.result.ProbeResult;
+import dev.probe.junit.ProbeAnswer;
 
 /**
  * Entry point of the probe assertions.
  *
  * <pre>{@code
  * import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
- * assertThat(result).hasTargetAttainmentAtLeast(0.8);
+ * assertThat(answer).hasTargetAttainmentAtLeast(0.8);
  * }</pre>
  */
 public final class ProbeAssertions {
     private ProbeAssertions() {}
 
-    public static ProbeResultAssert assertThat(ProbeResult actual) {
-        return new ProbeResultAssert(actual);
+    public static ProbeAnswerAssert assertThat(ProbeAnswer actual) {
+        return new ProbeAnswerAssert(actual);
     }
 }

@@ -1,53 +1,95 @@
 package dev.probe.junit.extension;
 
-import dev.probe.junit.annotations.ProbeGate;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.probe.junit.ProbeGate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The aggregate gate of one template ({@link ProbeGate}): counts invocations that sampled their target
- * and that passed; stored in the template's extension store, it is closed after the last invocation and
- * fails the template if a minimum was not met.
+ * The aggregate gate of one template ({@link ProbeGate}): records every invocation's outcome and
+ * whether it sampled its target with enough effective attained samples; stored in the template's
+ * extension store, it is closed after the last invocation, prints what it counted (passing or not) and
+ * fails the template if a minimum was not met, listing the invocations that failed, were not sampled or
+ * did not converge with a command that re-runs them.
  */
 final class Gate implements AutoCloseable {
     private final String template;
     private final int minSampled;
     private final int minPassed;
     private final int invocations;
-    private final AtomicInteger sampled = new AtomicInteger();
-    private final AtomicInteger passed = new AtomicInteger();
+    private final ExtensionContext context;
+    private final Class<?> testClass;
+    private final String method;
+    private final Map<String, Outcome> outcomes = Collections.synchronizedMap(new TreeMap<>());
+    private final List<String> sampled = Collections.synchronizedList(new ArrayList<>());
+    private volatile Optional<Long> fixedSeed = Optional.empty();
 
-    Gate(String template, ProbeGate gate, int invocations) {
+    Gate(String template, ProbeGate gate, int invocations, ExtensionContext context) {
         this.template = template;
         this.minSampled = gate.minSampled();
         this.minPassed = gate.minPassed();
         this.invocations = invocations;
+        this.context = context;
+        this.testClass = context.getRequiredTestClass();
+        this.method = context.getRequiredTestMethod().getName();
         if (minSampled > invocations || minPassed > invocations) {
             throw new IllegalArgumentException("@ProbeGate on " + template + " asks for " + Math.max(minSampled, minPassed)
                     + " invocations but the template has only " + invocations + ".");
         }
     }
 
-    void recordSampled() {
-        sampled.incrementAndGet();
-    }
-
-    void recordPassed() {
-        passed.incrementAndGet();
+    /**
+     * Records an invocation.
+     *
+     * @param sampledTarget whether it had enough effective attained samples
+     * @param seed its seed, if set for every invocation rather than derived
+     */
+    void record(String key, Outcome outcome, boolean sampledTarget, Optional<Long> seed) {
+        outcomes.put(key, outcome);
+        if (sampledTarget) {
+            sampled.add(key);
+        }
+        fixedSeed = seed;
     }
 
     @Override
     public void close() {
-        StringBuilder failures = new StringBuilder();
-        if (minSampled >= 0 && sampled.get() < minSampled) {
-            failures.append(String.format("only %d of %d invocations sampled their target (gate: at least %d). ",
-                    sampled.get(), invocations, minSampled));
+        long passed = outcomes.values().stream().filter(o -> o == Outcome.PASSED).count();
+        String counts = String.format(Locale.ROOT, "%d of %d invocations sampled their target, %d passed", sampled.size(),
+                invocations, passed);
+        List<String> failures = new ArrayList<>();
+        if (minSampled >= 0 && sampled.size() < minSampled) {
+            failures.add("sampled " + sampled.size() + " < " + minSampled);
         }
-        if (minPassed >= 0 && passed.get() < minPassed) {
-            failures.append(String.format("only %d of %d invocations passed (gate: at least %d). ",
-                    passed.get(), invocations, minPassed));
+        if (minPassed >= 0 && passed < minPassed) {
+            failures.add("passed " + passed + " < " + minPassed);
         }
-        if (failures.length() > 0) {
-            throw new AssertionError("Probe gate of " + template + " failed: " + failures.toString().trim());
+        String gate = "gate: " + (minSampled >= 0 ? "sampled >= " + minSampled : "")
+                + (minSampled >= 0 && minPassed >= 0 ? ", " : "") + (minPassed >= 0 ? "passed >= " + minPassed : "");
+        StringBuilder b = new StringBuilder("Probe gate of " + template + (failures.isEmpty() ? " passed: " : " failed: ")
+                + counts + " (" + gate + ").");
+        List<String> others = new ArrayList<>();
+        for (Outcome o : List.of(Outcome.FAILED, Outcome.NOT_SAMPLED, Outcome.NOT_CONVERGED)) {
+            List<String> keys = outcomes.entrySet().stream().filter(e -> e.getValue() == o).map(Map.Entry::getKey)
+                    .collect(Collectors.toList());
+            if (!keys.isEmpty()) {
+                b.append(String.format(Locale.ROOT, "%n  %s (%d): %s", o.csv().replace('_', ' '), keys.size(),
+                        String.join(", ", keys)));
+                others.addAll(keys);
+            }
+        }
+        if (!others.isEmpty()) {
+            b.append("\n  re-run them: ").append(RerunCommand.current().of(testClass, method, others, fixedSeed));
+        }
+        Console.print(context, b.toString());
+        if (!failures.isEmpty()) {
+            throw new AssertionError(b.toString());
         }
     }
 }

@@ -3,53 +3,65 @@ package dev.probe.junit.extension;
 import dev.probe.core.model.Classifier;
 import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.model.Regressor;
+import dev.probe.core.probe.Probe;
+import dev.probe.core.query.Query;
 import dev.probe.core.result.Oracle;
 import dev.probe.core.space.SampleSpace;
-import dev.probe.junit.annotations.Generator;
-import dev.probe.junit.annotations.ProbeOracle;
-import java.lang.annotation.Annotation;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbeOracle;
+import dev.probe.junit.ProbedModel;
+import dev.probe.junit.TrainingData;
+import dev.probe.junit.extension.ProbeSource.Relaxation;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What a {@link ProbeFactory} may ask of the test class: its models, generators, oracle and static
- * members, and the resolved settings of an invocation. Every lookup failure names the test class, what
- * is missing and how to declare it.
+ * members, the resolved settings of an invocation, and the spec it makes of them. Every lookup failure
+ * names the test class, what is missing and how to declare it. Factories run on the
+ * {@link SamplerThread}, so model calls they make (e.g. predicting factuals) run there too.
  *
  * <pre>{@code
  * Classifier c = context.classifier(annotation.model());
- * SampleSpace without4 = context.spaceExcluding(4);
- * ProbeSettings s = context.settings(annotation, "1:7");
+ * ProbeConfiguration config = context.configuration("1:7", annotation.tolerance());
+ * Query q = Ambivalent.between(c, 1, 7).withSigmas(config.sigma(), config.sigma());
+ * return List.of(context.spec("ambivalent 1 vs 7", "1:7", context.space(annotation.generator()), q, c.name(), config));
  * }</pre>
  */
 public final class ProbeContext {
     private final ExtensionContext extensionContext;
     private final Class<?> testClass;
     private final Method method;
-    private final SettingsResolver resolver;
+    private final SettingsChain chain;
+    private final Relaxation relaxation;
+    private final String probe;
 
-    ProbeContext(ExtensionContext extensionContext, Class<?> testClass, Method method, SettingsResolver resolver) {
+    ProbeContext(ExtensionContext extensionContext, Class<?> testClass, Method method, SettingsChain chain,
+            Relaxation relaxation, String probe) {
         this.extensionContext = extensionContext;
         this.testClass = testClass;
         this.method = method;
-        this.resolver = resolver;
+        this.chain = chain;
+        this.relaxation = relaxation;
+        this.probe = probe;
     }
 
     /** The model named {@code name} ({@code ""}: the only model, or the first declared). */
     public ModelUnderTest model(String name) {
-        var models = TestClassMembers.find(testClass, dev.probe.junit.annotations.ModelUnderTest.class, extensionContext);
+        var models = TestClassMembers.find(testClass, ProbedModel.class, extensionContext);
         if (models.isEmpty()) {
             throw new IllegalArgumentException("No model under test in " + testClass.getSimpleName()
-                    + ": add a static field or static method annotated @ModelUnderTest that returns a Classifier or Regressor.");
+                    + ": add a static field or static method annotated @ProbedModel that returns a Classifier or Regressor.");
         }
         for (var m : models) {
             String declared = m.annotation().value().isEmpty() ? m.name() : m.annotation().value();
             if (name.isEmpty() || declared.equals(name)) {
                 if (!(m.value() instanceof ModelUnderTest model)) {
-                    throw new IllegalArgumentException("@ModelUnderTest " + m.name() + " in " + testClass.getSimpleName()
+                    throw new IllegalArgumentException("@ProbedModel " + m.name() + " in " + testClass.getSimpleName()
                             + " is " + (m.value() == null ? "null" : m.value().getClass().getName())
                             + ": return a dev.probe.core.model.Classifier or Regressor.");
                 }
@@ -165,7 +177,7 @@ public final class ProbeContext {
     }
 
     static Optional<double[][]> trainingData(Class<?> testClass, ExtensionContext context) {
-        var all = TestClassMembers.find(testClass, dev.probe.junit.annotations.TrainingData.class, context);
+        var all = TestClassMembers.find(testClass, TrainingData.class, context);
         if (all.isEmpty()) {
             return Optional.empty();
         }
@@ -194,9 +206,35 @@ public final class ProbeContext {
         }
     }
 
-    /** Resolved settings of the invocation {@code key} of this template. */
-    public ProbeSettings settings(Annotation probe, String key) {
-        return resolver.resolve(probe, testClass, testClass.getName() + "#" + method.getName() + "[" + key + "]");
+    /** The requested classes (each checked against the classifier), or every class of the classifier. */
+    public int[] classesOrAll(int[] requested, Classifier classifier, String role) {
+        if (requested.length == 0) {
+            return IntStream.range(0, classifier.classes()).toArray();
+        }
+        for (int c : requested) {
+            classifier.checkClass(c, role);
+        }
+        return requested.clone();
+    }
+
+    /**
+     * The resolved settings of the invocation {@code key} of this template.
+     *
+     * @param tolerance the probe annotation's tolerance ({@code NaN}: not set)
+     */
+    public ProbeConfiguration configuration(String key, double tolerance) {
+        return chain.resolve(relaxation, probe, Double.isNaN(tolerance) ? Optional.empty() : Optional.of(tolerance),
+                testClass.getName() + "#" + method.getName() + "[" + key + "]");
+    }
+
+    /**
+     * The spec of one invocation, with the test class's oracle (if it declares one).
+     *
+     * @param questionClasses the classes the question is about, for report captions (none: the top class)
+     */
+    public ProbeSpec spec(String displayName, String key, SampleSpace space, Query query, String judgedModel,
+            ProbeConfiguration configuration, int... questionClasses) {
+        return new ProbeSpec(displayName, key, Probe.of(space, query), configuration, judgedModel, oracle(), questionClasses);
     }
 
     public Class<?> testClass() {

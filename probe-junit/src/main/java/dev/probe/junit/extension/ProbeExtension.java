@@ -1,14 +1,11 @@
 package dev.probe.junit.extension;
 
-import dev.probe.junit.annotations.ProbeGate;
-import dev.probe.junit.annotations.ProbeSource;
+import dev.probe.junit.ProbeGate;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,14 +14,15 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
 /**
  * The one generic pipeline behind every probe annotation: find the annotation meta-annotated with
- * {@link ProbeSource}, let its factory make the {@link ProbeSpec}s (validated before any sampling),
- * keep those selected by {@code probe.only}, and turn each into an invocation that samples, hands the
- * {@code ProbeResult} to the test method and writes its report. Probe annotations register it
- * themselves; users never name it.
+ * {@link ProbeSource}, resolve its settings chain, let its factory make the {@link ProbeSpec}s
+ * (validated before any sampling, on the {@link SamplerThread}), keep those selected by
+ * {@code probe.only} and {@code probe.shard}, and turn each into an invocation that samples, judges
+ * whether its evidence supports a verdict, hands the answer to the test method and writes its report
+ * and summary row. Probe annotations register it themselves; users never name it.
  *
  * <pre>{@code
  * @ProbeAmbivalent(pairs = "1:7")
- * void tornBetweenOneAndSeven(ProbeResult result) { ... }
+ * void tornBetweenOneAndSeven(ProbeAnswer answer) { ... }
  * }</pre>
  */
 public final class ProbeExtension implements TestTemplateInvocationContextProvider {
@@ -47,36 +45,44 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
                     + ": a test method asks one question; split it into one method per probe annotation.");
         }
         Annotation annotation = probes.get(0);
-        SettingsResolver resolver = new SettingsResolver(context::getConfigurationParameter);
-        ProbeContext probeContext = new ProbeContext(context, testClass, method, resolver);
-        List<ProbeSpec> specs = factory(annotation).specs(annotation, probeContext);
-        specs = selected(specs, context);
-        if (specs.isEmpty() && context.getConfigurationParameter("probe.only").isPresent()) {
-            return Stream.empty(); // another template holds the selected invocation
+        ProbeSource source = annotation.annotationType().getAnnotation(ProbeSource.class);
+        String probeName = "@" + annotation.annotationType().getSimpleName();
+        SettingsChain chain = SettingsChain.of(method, testClass, context::getConfigurationParameter);
+        chain.checkApplies(source.relaxation(), probeName);
+        ProbeContext probeContext = new ProbeContext(context, testClass, method, chain, source.relaxation(), probeName);
+        List<ProbeSpec> all = SamplerThread.of(context).call("making the probes of " + template,
+                () -> factory(source).specs(annotation, probeContext));
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException(template + " has no invocations.");
         }
+        Selection selection = Selection.of(context);
+        List<ProbeSpec> specs = selection.select(template, all, context);
         if (specs.isEmpty()) {
-            throw new IllegalArgumentException(template + " has no invocations"
-                    + context.getConfigurationParameter("probe.only").map(o -> " matching probe.only=" + o).orElse("") + ".");
+            return Stream.empty(); // another template holds the selected invocations, or another shard runs these
         }
         ProbeGate gateAnnotation = method.getAnnotation(ProbeGate.class);
-        boolean filtered = context.getConfigurationParameter("probe.only").isPresent();
-        Gate gate = gateAnnotation == null || filtered ? null : new Gate(template, gateAnnotation, specs.size());
-        if (gate != null) {
-            context.getStore(NAMESPACE).put("gate", gate);
+        Gate gate = null;
+        if (gateAnnotation != null && selection.isPartial()) {
+            boolean sharded = selection.isSharded();
+            Console.print(context, "Probe gate of " + template + " not evaluated: " + selection.describe() + " runs "
+                    + specs.size() + " of its " + all.size() + " invocations"
+                    + (sharded ? "; SummaryMerge evaluates it on the shards' merged summaries (gates.csv)." : "."));
+            if (sharded) {
+                GateCsv.at(ProbeReport.reportDir(context).resolve("gates.csv")).write(new GateCsv.Row(testClass.getName(),
+                        method.getName(), gateAnnotation.minSampled(), gateAnnotation.minPassed(),
+                        all.get(0).configuration().minAttainedEss(), all.size()));
+            }
+        } else if (gateAnnotation != null) {
+            gate = new Gate(template, gateAnnotation, specs.size(), context);
+            context.getStore(NAMESPACE).put(Gate.class, gate);
         }
-        return specs.stream().map(spec -> new ProbeInvocation(spec, gate, testClass, method));
+        Gate g = gate;
+        return specs.stream().map(spec -> new ProbeInvocation(spec, g));
     }
 
     @Override
     public boolean mayReturnZeroTestTemplateInvocationContexts(ExtensionContext context) {
-        return context.getConfigurationParameter("probe.only").isPresent();
-    }
-
-    private static List<ProbeSpec> selected(List<ProbeSpec> specs, ExtensionContext context) {
-        return context.getConfigurationParameter("probe.only")
-                .map(only -> Set.copyOf(Arrays.asList(only.split(","))))
-                .map(keys -> specs.stream().filter(s -> keys.contains(s.key())).collect(Collectors.toList()))
-                .orElse(specs);
+        return Selection.of(context).isPartial();
     }
 
     static List<Annotation> probeAnnotations(Method method) {
@@ -90,8 +96,8 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
     }
 
     @SuppressWarnings("unchecked")
-    private static ProbeFactory<Annotation> factory(Annotation annotation) {
-        Class<?> type = annotation.annotationType().getAnnotation(ProbeSource.class).value();
+    private static ProbeFactory<Annotation> factory(ProbeSource source) {
+        Class<?> type = source.value();
         try {
             Constructor<?> constructor = type.getDeclaredConstructor();
             constructor.setAccessible(true);

@@ -1,8 +1,9 @@
 package dev.probe.junit.extension;
 
 import dev.probe.core.result.ProbeResult;
-import java.lang.reflect.Method;
+import dev.probe.junit.ProbeAnswer;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.Extension;
@@ -13,20 +14,19 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.opentest4j.TestAbortedException;
 
 /**
- * One invocation of a probe template: samples before the test method runs, resolves its
- * {@link ProbeResult} parameter, applies the not-sampled policy, and writes the report afterwards.
+ * One invocation of a probe template: samples on the {@link SamplerThread} before the test method runs,
+ * judges whether the samples support a verdict ({@link Verdict}), resolves the method's
+ * {@link ProbeAnswer} (or raw {@link ProbeResult}) parameter, and writes the report and summary row.
+ * Inconclusive invocations are reported (console, XML, report) and failed or aborted as configured; the
+ * test method does not run on evidence that cannot support a verdict.
  */
 final class ProbeInvocation implements TestTemplateInvocationContext {
     private final ProbeSpec spec;
     private final Gate gate;
-    private final Class<?> testClass;
-    private final Method method;
 
-    ProbeInvocation(ProbeSpec spec, Gate gate, Class<?> testClass, Method method) {
+    ProbeInvocation(ProbeSpec spec, Gate gate) {
         this.spec = spec;
         this.gate = gate;
-        this.testClass = testClass;
-        this.method = method;
     }
 
     @Override
@@ -39,51 +39,65 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
         return List.of(new Run());
     }
 
-    /** The callbacks of this invocation. */
+    /** The callbacks of this invocation; its answer lives in the invocation's store. */
     private final class Run implements BeforeTestExecutionCallback, ParameterResolver, AfterTestExecutionCallback {
-        private ProbeResult result;
 
         @Override
         public void beforeTestExecution(ExtensionContext context) {
-            CurrentProbe.set(new CurrentProbe(testClass.getSimpleName(), testClass.getName(), method.getName(),
-                    spec.displayName(), spec.key(), spec.settings().seed(), spec));
-            result = ProbeRunner.sample(spec);
-            if (ProbeRunner.reachedTarget(spec, result)) {
-                if (gate != null) {
-                    gate.recordSampled();
-                }
+            ProbeConfiguration c = spec.configuration();
+            ProbeResult result = SamplerThread.of(context).call("sampling probe '" + spec.displayName() + "'",
+                    () -> spec.probe().sample(c.samplerConfig(), KernelSelection.of(c.sampler(), spec.probe())));
+            Class<?> testClass = context.getRequiredTestClass();
+            String method = context.getRequiredTestMethod().getName();
+            ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).judging(spec.judgedModel())
+                    .named(spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(),
+                            RerunCommand.current().of(testClass, method, List.of(spec.key()), Optional.of(c.seed())));
+            answer = spec.oracle().map(answer::withOracle).orElse(answer);
+            context.getStore(ProbeExtension.NAMESPACE).put(ProbeAnswer.class, answer);
+            Verdict verdict = Verdict.of(answer, c);
+            if (verdict.isConclusive()) {
                 return;
             }
-            ProbeReport.write(spec, result, context);
-            String message = ProbeRunner.notSampledMessage(spec, result);
-            if (spec.settings().notSampled() == NotSampledPolicy.ABORT) {
-                throw new TestAbortedException(message);
+            finish(context, answer, verdict.outcome());
+            Console.print(context, verdict.reason());
+            Inconclusive policy = verdict.outcome() == Outcome.NOT_SAMPLED ? c.notSampled() : c.notConverged();
+            if (policy == Inconclusive.ABORT) {
+                throw new TestAbortedException(verdict.reason());
             }
-            throw new ProbeNotSampledException(message);
+            throw verdict.outcome() == Outcome.NOT_SAMPLED ? new ProbeNotSampledException(verdict.reason())
+                    : new ProbeNotConvergedException(verdict.reason());
         }
 
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == ProbeResult.class;
+            Class<?> type = parameter.getParameter().getType();
+            return type == ProbeAnswer.class || type == ProbeResult.class;
         }
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return result;
+            ProbeAnswer answer = context.getStore(ProbeExtension.NAMESPACE).get(ProbeAnswer.class, ProbeAnswer.class);
+            return parameter.getParameter().getType() == ProbeResult.class ? answer.result() : answer;
         }
 
         @Override
         public void afterTestExecution(ExtensionContext context) {
-            try {
-                if (result != null && ProbeRunner.reachedTarget(spec, result)) {
-                    ProbeReport.write(spec, result, context);
-                }
-                if (gate != null && context.getExecutionException().isEmpty()) {
-                    gate.recordPassed();
-                }
-            } finally {
-                CurrentProbe.clear();
+            ProbeAnswer answer = context.getStore(ProbeExtension.NAMESPACE).get(ProbeAnswer.class, ProbeAnswer.class);
+            if (answer == null || context.getStore(ProbeExtension.NAMESPACE).get(Outcome.class) != null) {
+                return; // sampling failed, or the invocation was inconclusive and is already written
             }
+            finish(context, answer, context.getExecutionException().isPresent() ? Outcome.FAILED : Outcome.PASSED);
+        }
+
+        private void finish(ExtensionContext context, ProbeAnswer answer, Outcome outcome) {
+            context.getStore(ProbeExtension.NAMESPACE).put(Outcome.class, outcome);
+            ProbeConfiguration c = spec.configuration();
+            if (gate != null) {
+                boolean derived = c.source("seed").startsWith("derived");
+                gate.record(spec.key(), outcome, answer.attainedEss() >= c.minAttainedEss(),
+                        derived ? Optional.empty() : Optional.of(c.seed()));
+            }
+            ProbeReport.write(spec, answer, outcome, context);
         }
     }
 }

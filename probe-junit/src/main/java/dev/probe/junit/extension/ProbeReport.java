@@ -2,6 +2,9 @@ package dev.probe.junit.extension;
 
 import dev.probe.core.render.ReportFile;
 import dev.probe.core.result.ProbeResult;
+import dev.probe.core.sampler.ChainRandom;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.junit.ProbeAnswer;
 import dev.probe.junit.allure.AllureAttachments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,56 +14,88 @@ import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.MediaType;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Writes an invocation's report files under {@code target/probe-reports/<class>/<method>/<key>/}
- * (configurable with {@code probe.reportDir}), publishes each through JUnit's {@code publishFile}, and
- * attaches them to Allure when it is on the classpath.
+ * Writes an invocation's report once: with Allure running, as attachments of its test case only;
+ * otherwise under {@code <probe.reportDir>/<class>/<method>/<key>/} (default
+ * {@code target/probe-reports}), named in a JUnit report entry. Either way the invocation's row goes
+ * into {@code <probe.reportDir>/summary.csv}.
  */
 final class ProbeReport {
     private ProbeReport() {}
 
-    static void write(ProbeSpec spec, ProbeResult result, ExtensionContext context) {
-        Path dir = directory(spec, context);
+    static Path reportDir(ExtensionContext context) {
+        return Paths.get(context.getConfigurationParameter("probe.reportDir").filter(s -> !s.isBlank()).orElse("target/probe-reports"));
+    }
+
+    static void write(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
+        summaryRow(spec, answer, outcome, context);
+        boolean allure = AllureAttachments.available();
+        boolean full = context.getConfigurationParameter("probe.reportSamples").map(s -> s.trim().equalsIgnoreCase("full"))
+                .orElse(false);
+        Path dir = allure ? temporary() : reportDir(context).resolve(context.getRequiredTestClass().getSimpleName())
+                .resolve(context.getRequiredTestMethod().getName()).resolve(sanitize(spec.key()));
         try {
             Files.createDirectories(dir);
-            List<ReportFile> files = ReportFiles.render(spec, result, dir,
-                    ProbeContext.trainingData(context.getRequiredTestClass(), context));
-            boolean allure = AllureAttachments.available();
+            Optional<double[][]> training = ProbeContext.trainingData(context.getRequiredTestClass(), context);
+            boolean inputs = ReportFiles.imageShape(spec).isEmpty() && training.isEmpty();
+            double[][][] prior = priorDraws(spec, answer.result(), inputs, context);
+            List<ReportFile> files = ReportFiles.render(spec, answer, dir, training, prior, full);
             if (allure) {
                 Map<String, String> parameters = new LinkedHashMap<>();
-                parameters.put("probe", spec.displayName());
-                parameters.put("seed", Long.toString(result.seed()));
-                parameters.put("settings", spec.settings().summary());
+                parameters.put("probe", answer.displayName());
+                parameters.put("outcome", outcome.csv());
+                parameters.put("seed", Long.toString(answer.result().seed()));
+                parameters.put("settings", spec.configuration().summary());
                 AllureAttachments.parameters(parameters);
-            }
-            for (ReportFile f : files) {
-                if (allure) {
+                for (ReportFile f : files) {
                     AllureAttachments.attach(f.name(), f.mediaType(), f.path());
+                    Files.delete(f.path());
                 }
-                publish(context, f);
+                Files.delete(dir);
+            } else {
+                context.publishReportEntry("probe-report", dir.toAbsolutePath().toString());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Writing the probe report to " + dir + " failed", e);
+            throw new UncheckedIOException("Writing the probe report of '" + answer.displayName() + "' failed", e);
         }
     }
 
-    /** Publishes through JUnit when the launcher has an output directory (Surefire does; EngineTestKit does not). */
-    private static void publish(ExtensionContext context, ReportFile f) {
+    /**
+     * Draws from the space and, if asked, their inputs (a push-forward through the generator), on the
+     * sampler thread.
+     */
+    private static double[][][] priorDraws(ProbeSpec spec, ProbeResult result, boolean inputs, ExtensionContext context) {
+        SampleSpace space = spec.probe().space();
+        return SamplerThread.of(context).call("drawing from the space for the report of " + spec.displayName(), () -> {
+            double[][] draws = space.initialPositions(Math.min(2000, 4 * result.size()), new ChainRandom(result.seed()));
+            return new double[][][] {draws, inputs ? space.toInputs(draws) : null};
+        });
+    }
+
+    private static void summaryRow(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
+        ProbeResult r = answer.result();
+        Optional<double[]> mass = Optional.empty(); // log prior mass and its sd: from population samplers, when they land
+        SummaryCsv.at(reportDir(context).resolve("summary.csv")).write(List.of(context.getRequiredTestClass().getName(),
+                context.getRequiredTestMethod().getName(), spec.key(), outcome.csv(), number(answer.attainment().estimate()),
+                number(answer.attainedEss()), number(r.diagnostics().maxRhat()), number(r.diagnostics().minEss()),
+                mass.map(m -> number(m[0])).orElse(""), mass.map(m -> number(m[1])).orElse(""),
+                number(r.diagnostics().wallSeconds()), Long.toString(r.diagnostics().gradientEvaluations())));
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
+                .toPlainString() : "";
+    }
+
+    private static Path temporary() {
         try {
-            context.publishFile(f.path().getFileName().toString(), MediaType.parse(f.mediaType()),
-                    target -> Files.copy(f.path(), target));
-        } catch (org.junit.platform.commons.JUnitException e) {
-            context.publishReportEntry("probe-report", f.path().toAbsolutePath().toString());
+            return Files.createTempDirectory("probe-report");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private static Path directory(ProbeSpec spec, ExtensionContext context) {
-        String base = context.getConfigurationParameter("probe.reportDir").orElse("target/probe-reports");
-        return Paths.get(base, context.getRequiredTestClass().getSimpleName(), context.getRequiredTestMethod().getName(),
-                sanitize(spec.key()));
     }
 
     static String sanitize(String s) {

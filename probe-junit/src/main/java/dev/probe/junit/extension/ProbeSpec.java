@@ -3,44 +3,41 @@ package dev.probe.junit.extension;
 import dev.probe.core.probe.Probe;
 import dev.probe.core.result.Oracle;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One invocation of a probe template: what to sample and how to judge it.
+ * One invocation of a probe template: what to sample, with which settings, and how to judge it. Made
+ * by a {@link ProbeFactory} through {@link ProbeContext#spec}.
  *
  * <pre>{@code
- * ProbeSpec spec = ProbeSpec.of("ambivalent 1 vs 7", "1:7", probe, settings);
+ * ProbeConfiguration c = context.configuration("1:7", annotation.tolerance());
+ * ProbeSpec spec = context.spec("ambivalent 1 vs 7", "1:7", space, query, classifier.name(), c);
  * }</pre>
  *
  * @param displayName what a reviewer reads, e.g. {@code "ambivalent 1 vs 7"}
  * @param key short id selecting this invocation alone with {@code -Dprobe.only=<key>}
  * @param probe the query over its space
- * @param settings resolved sampling settings
- * @param tolerance target distance within which a sample counts as attaining the target
- * @param oracle true labels of samples, or {@code null} if the probe has none
- * @param model name of the model whose predictions the assertions judge, or {@code null}
+ * @param configuration resolved settings (tolerance included)
+ * @param judgedModel name of the model whose predictions the assertions judge
+ * @param oracle true labels of samples, if the test class declares one
+ * @param questionClasses the classes the question is about (report captions show their probabilities);
+ *     empty: the top class
  */
-public record ProbeSpec(String displayName, String key, Probe probe, ProbeSettings settings, double tolerance,
-        Oracle oracle, String model) {
-
-    /** Default attainment tolerance on the target distance. */
-    public static final double TOLERANCE = 0.1;
+public record ProbeSpec(String displayName, String key, Probe probe, ProbeConfiguration configuration, String judgedModel,
+        Optional<Oracle> oracle, int[] questionClasses) {
 
     public ProbeSpec {
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(probe, "probe");
-        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(judgedModel, "judgedModel");
+        Objects.requireNonNull(oracle, "oracle");
+        questionClasses = questionClasses.clone();
     }
 
-    public static ProbeSpec of(String displayName, String key, Probe probe, ProbeSettings settings) {
-        return new ProbeSpec(displayName, key, probe, settings, TOLERANCE, null, null);
-    }
-
-    public ProbeSpec withOracle(Oracle o, String modelName) {
-        return new ProbeSpec(displayName, key, probe, settings, tolerance, o, modelName);
-    }
-
-    public ProbeSpec withTolerance(double t) {
-        return new ProbeSpec(displayName, key, probe, settings, t, oracle, model);
+    @Override
+    public int[] questionClasses() {
+        return questionClasses.clone();
     }
 }

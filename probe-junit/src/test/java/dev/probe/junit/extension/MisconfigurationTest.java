@@ -6,13 +6,15 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.probe.core.model.Classifier;
-import dev.probe.core.result.ProbeResult;
 import dev.probe.core.space.SampleSpace;
-import dev.probe.junit.annotations.Generator;
-import dev.probe.junit.annotations.ModelUnderTest;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbeAnswer;
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.ProbedModel;
 import dev.probe.junit.annotations.ProbeAmbivalent;
 import dev.probe.junit.annotations.ProbeConfidence;
 import dev.probe.junit.annotations.ProbeHighConfidence;
+import dev.probe.junit.annotations.ProbeRisky;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -36,53 +38,109 @@ class MisconfigurationTest {
         @Generator static final SampleSpace BOX = Fixtures.box();
 
         @ProbeHighConfidence
-        void confident(ProbeResult r) {}
+        void confident(ProbeAnswer a) {}
     }
 
     static class UnknownClass {
-        @ModelUnderTest static final Classifier MODEL = Fixtures.threeClasses();
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
 
         @ProbeHighConfidence(classes = 5)
-        void confident(ProbeResult r) {}
+        void confident(ProbeAnswer a) {}
     }
 
     static class SameClassTwice {
-        @ModelUnderTest static final Classifier MODEL = Fixtures.threeClasses();
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
 
         @ProbeAmbivalent(pairs = "1:1")
-        void torn(ProbeResult r) {}
+        void torn(ProbeAnswer a) {}
     }
 
     static class Conflicting {
-        @ModelUnderTest static final Classifier MODEL = Fixtures.threeClasses();
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
 
         @ProbeHighConfidence
         @ProbeAmbivalent
-        void both(ProbeResult r) {}
+        void both(ProbeAnswer a) {}
     }
 
     static class TargetAndInterpolation {
-        @ModelUnderTest static final Classifier MODEL = Fixtures.threeClasses();
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
 
         @ProbeConfidence(target = {0.5, 0.5, 0}, from = 0, to = 1)
-        void graded(ProbeResult r) {}
+        void graded(ProbeAnswer a) {}
     }
 
     static class UnknownModelName {
-        @ModelUnderTest static final Classifier MODEL = Fixtures.threeClasses();
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
 
         @ProbeHighConfidence(model = "cnn")
-        void confident(ProbeResult r) {}
+        void confident(ProbeAnswer a) {}
+    }
+
+    static class SigmaOnAGibbsProbe {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeRisky
+        @ProbeSettings(sigma = 0.1)
+        void risky(ProbeAnswer a) {}
+    }
+
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @ProbeSettings(tau = 0.5, chains = 4)
+    @interface GibbsBudget {}
+
+    static class TauThroughAComposedAnnotationOnALevelSetProbe {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence
+        @GibbsBudget
+        void confident(ProbeAnswer a) {}
+    }
+
+    @ProbeSettings(chains = 0)
+    static class InvalidSetting {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence
+        void confident(ProbeAnswer a) {}
+    }
+
+    static class InvalidTolerance {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(tolerance = -0.1)
+        void confident(ProbeAnswer a) {}
+    }
+
+    @Test
+    void aSettingTheProbeDoesNotUseIsAnErrorOnTheMethod() {
+        failsWith(SigmaOnAGibbsProbe.class, "@ProbeSettings on SigmaOnAGibbsProbe#risky sets sigma = 0.1, which @ProbeRisky "
+                + "does not use: set tau (its temperature) instead.");
+        failsWith(TauThroughAComposedAnnotationOnALevelSetProbe.class, "@GibbsBudget on "
+                + "TauThroughAComposedAnnotationOnALevelSetProbe#confident sets tau = 0.5, which @ProbeHighConfidence does "
+                + "not use: set sigma (its level-set relaxation) instead.");
+    }
+
+    @Test
+    void invalidSettingsNameTheSettingTheSourceAndWhatIsExpected() {
+        failsWith(InvalidSetting.class, "Probe setting 'chains' = 0 (from @ProbeSettings on InvalidSetting) is invalid: "
+                + "expected a positive whole number.");
+        failsWith(InvalidTolerance.class, "Probe setting 'tolerance' = -0.1 (from @ProbeHighConfidence) is invalid: "
+                + "expected a positive number.");
     }
 
     @Test
     void missingModel() {
-        failsWith(NoModel.class, "No model under test in NoModel", "@ModelUnderTest");
+        failsWith(NoModel.class, "No model under test in NoModel", "@ProbedModel");
     }
 
     @Test

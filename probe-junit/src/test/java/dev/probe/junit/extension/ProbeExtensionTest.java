@@ -1,159 +1,110 @@
 package dev.probe.junit.extension;
 
 import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
+import static dev.probe.junit.extension.Fixtures.reportEntries;
+import static dev.probe.junit.extension.Fixtures.run;
+import static dev.probe.junit.extension.Fixtures.testNames;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.EventConditions.test;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.cause;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.probe.core.model.Classifier;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.space.SampleSpace;
-import dev.probe.junit.annotations.Generator;
-import dev.probe.junit.annotations.ModelUnderTest;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbeAnswer;
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.ProbedModel;
 import dev.probe.junit.annotations.ProbeAmbivalent;
-import dev.probe.junit.annotations.ProbeDefaults;
-import dev.probe.junit.annotations.ProbeGate;
 import dev.probe.junit.annotations.ProbeHighConfidence;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.Events;
 
-/** The extension through the JUnit Platform: invocations, names, parameters, outcomes, configuration. */
+/** The extension through the JUnit Platform: invocations, names, parameters, reports, parallel runs. */
 class ProbeExtensionTest {
-    private static final Map<String, String> QUICK = Map.of("probe.reportDir", "target/probe-reports-fixtures");
 
-    private static EngineExecutionResults run(Class<?> fixture, Map<String, String> configuration) {
-        var kit = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture));
-        QUICK.forEach((k, v) -> {
-            if (!configuration.containsKey(k)) {
-                kit.configurationParameter(k, v);
-            }
-        });
-        configuration.forEach(kit::configurationParameter);
-        return kit.execute();
-    }
-
-    private static List<String> testNames(EngineExecutionResults events) {
-        return events.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()).collect(Collectors.toList());
-    }
-
-    @ProbeDefaults(chains = 8, warmup = 80, draws = 20, seed = "3")
+    /** Small budgets, judged on lenient convergence thresholds: these fixtures test the pipeline, not the sampler. */
+    @ProbeSettings(chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10, minAttainedEss = 1)
     static class Confident {
-        @ModelUnderTest static final Classifier MODEL = Fixtures.threeClasses();
+        static final Map<String, ProbeResult> RESULTS = new ConcurrentHashMap<>();
+
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
 
         @ProbeHighConfidence
-        void confident(ProbeResult result) {
-            assertThat(result).hasTargetAttainmentAtLeast(0.5);
-            assertThat(result.config().chains()).isEqualTo(8);
+        void confident(ProbeAnswer answer) {
+            RESULTS.put(answer.key(), answer.result());
+            assertThat(answer).hasTargetAttainmentAtLeast(0.5);
+            assertThat(answer.result().config().chains()).isEqualTo(8);
         }
 
-        @ProbeAmbivalent(pairs = {"0:1", "1:2"}, chains = 6, warmup = 200)
+        @ProbeAmbivalent(pairs = {"0:1", "1:2"}, tolerance = 0.2)
+        @ProbeSettings(chains = 6, warmup = 200, sigma = 0.1)
         void torn(ProbeResult result) {
+            RESULTS.put("torn " + result.provenance().query(), result);
             assertThat(result.config().chains()).isEqualTo(6);
             assertThat(result.size()).isEqualTo(6 * 20);
         }
     }
 
     @Test
-    void oneInvocationPerClassAndPairWithReadableNamesAndTheResultAsParameter() {
+    void oneInvocationPerClassAndPairWithReadableNamesTheAnswerAsParameterAndASmallReport() throws Exception {
         EngineExecutionResults events = run(Confident.class, Map.of());
         assertThat(testNames(events)).containsExactlyInAnyOrder("high confidence: class 0", "high confidence: class 1",
                 "high confidence: class 2", "ambivalent 0 vs 1", "ambivalent 1 vs 2");
         events.testEvents().assertStatistics(s -> s.started(5).succeeded(5).failed(0));
-        java.nio.file.Path report = java.nio.file.Path.of("target/probe-reports-fixtures/Confident/confident/1");
-        assertThat(report.resolve("confidence.png")).isNotEmptyFile();
-        assertThat(report.resolve("latent.png")).isNotEmptyFile();
-        assertThat(report.resolve("trace.png")).isNotEmptyFile();
-        assertThat(report.resolve("features.png")).isNotEmptyFile();
+        Path report = Path.of("target/probe-reports-fixtures/Confident/confident/1");
+        for (String file : List.of("confidence.png", "latent.png", "trace.png", "features.png", "diagnostics.html",
+                "diagnostics.txt", "samples.csv")) {
+            assertThat(report.resolve(file)).isNotEmptyFile();
+        }
         assertThat(report.resolve("diagnostics.html")).content().contains("high confidence: class 1", "seed");
-        assertThat(report.resolve("samples.csv")).content().startsWith("chain,s_0,s_1,linear3_0,linear3_1,linear3_2,energy,target_distance,x_0,x_1");
-    }
-
-    @Test
-    void invocationsRunSafelyInParallelThreads() {
-        Map<String, String> parallel = Map.of("junit.jupiter.execution.parallel.enabled", "true",
-                "junit.jupiter.execution.parallel.mode.default", "concurrent",
-                "junit.jupiter.execution.parallel.config.strategy", "fixed",
-                "junit.jupiter.execution.parallel.config.fixed.parallelism", "3",
-                "probe.only", "0,1,2", "probe.reportDir", "target/probe-reports-parallel");
-        EngineExecutionResults events = run(Confident.class, parallel);
-        // every invocation samples (one sampler thread, one gradient collector) and passes its assertions
-        events.testEvents().assertStatistics(s -> s.started(3).succeeded(3).failed(0));
-        for (String c : List.of("0", "1", "2")) {
-            assertThat(java.nio.file.Path.of("target/probe-reports-parallel/Confident/confident/" + c + "/samples.csv"))
-                    .isNotEmptyFile();
+        assertThat(report.resolve("samples.csv")).content()
+                .startsWith("chain,s_0,s_1,linear3_0,linear3_1,linear3_2,energy,target_distance,x_0,x_1");
+        assertThat(report.resolve("samples-full.csv.gz")).doesNotExist();
+        try (var files = java.nio.file.Files.walk(report)) {
+            assertThat(files.filter(java.nio.file.Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum())
+                    .isLessThan(2_000_000);
         }
+        assertThat(reportEntries(events, "probe-report")).hasSize(5);
     }
 
     @Test
-    void probeOnlySelectsOneInvocation() {
-        EngineExecutionResults events = run(Confident.class, Map.of("probe.only", "1:2"));
-        assertThat(testNames(events)).containsExactly("ambivalent 1 vs 2");
+    void probeOnlySelectsInvocationsByKey() {
+        EngineExecutionResults events = run(Confident.class, Map.of("probe.only", "1:2,0"));
+        assertThat(testNames(events)).containsExactlyInAnyOrder("ambivalent 1 vs 2", "high confidence: class 0");
     }
 
     @Test
-    void configurationParametersFillWhatAnnotationsLeaveUnset() {
-        // @ProbeDefaults(chains = 8) still wins over configuration, configuration over built-ins
-        EngineExecutionResults events = run(Confident.class, Map.of("probe.chains", "2", "probe.budget", "0.5", "probe.only", "0"));
-        events.testEvents().assertStatistics(s -> s.succeeded(1));
-    }
-
-    @ProbeDefaults(chains = 4, warmup = 40, draws = 10, seed = "5")
-    static class Demanding {
-        @ModelUnderTest static final Classifier MODEL = Fixtures.threeClasses();
-        @Generator static final SampleSpace BOX = Fixtures.box();
-
-        @ProbeHighConfidence(classes = 1)
-        void impossible(ProbeResult result) {
-            assertThat(result).hasTargetAttainmentAtLeast(1.01);
-        }
+    void aKeyOfProbeOnlyThatMatchesNothingFailsTheRunSoARerunCannotPassWithZeroTests() {
+        EngineExecutionResults events = run(Confident.class, Map.of("probe.only", "4:9"));
+        assertThat(testNames(events)).isEmpty();
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(cause(message(
+                "probe.only names [4:9], which matched no invocation of the probe templates that ran. Check the key (the "
+                        + "failure message prints it) and that the test selection (-Dtest, tags) includes its test method.")))));
     }
 
     @Test
-    void assertionFailuresNameTheProbeTheNumbersTheSeedAndTheRerunCommand() {
-        EngineExecutionResults events = run(Demanding.class, Map.of());
-        events.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("high confidence: class 1"),
-                finishedWithFailure(message(m -> m.contains("Probe 'high confidence: class 1' (Demanding#impossible) failed")
-                        && m.contains("expected target attainment at least 1.01")
-                        && m.contains("seed: 5")
-                        && m.contains("-Dprobe.only='1' -Dprobe.seed=5")
-                        && m.contains("-Dsurefire.failIfNoSpecifiedTests=false")))));
-    }
-
-    @ProbeDefaults(chains = 4, warmup = 40, draws = 10, seed = "7")
-    static class Unreachable {
-        @ModelUnderTest static final Classifier MODEL = Fixtures.unreachableClassTwo();
-        @Generator static final SampleSpace BOX = Fixtures.box();
-
-        @ProbeHighConfidence(classes = {0, 2})
-        @ProbeGate(minSampled = 2)
-        void confident(ProbeResult result) {}
+    void shardsSplitTheInvocationsDeterministicallyAndTogetherRunEachOnce() {
+        List<String> first = testNames(run(Confident.class, Map.of("probe.shard", "1/2")));
+        List<String> second = testNames(run(Confident.class, Map.of("probe.shard", "2/2")));
+        assertThat(first).doesNotContainAnyElementsOf(second);
+        assertThat(first.size() + second.size()).isEqualTo(5);
+        assertThat(first).containsExactlyInAnyOrderElementsOf(testNames(run(Confident.class, Map.of("probe.shard", "1/2"))));
+        assertThat(Math.abs(first.size() - second.size())).isLessThanOrEqualTo(2);
     }
 
     @Test
-    void aProbeThatCannotSampleItsTargetIsReportedAsSuchAndTheGateFails() {
-        EngineExecutionResults events = run(Unreachable.class, Map.of());
-        events.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
-        events.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("high confidence: class 2"),
-                finishedWithFailure(instanceOf(ProbeNotSampledException.class),
-                        message(m -> m.contains("Could not sample the target") && m.contains("not a verdict on the model")))));
-        events.containerEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
-                message(m -> m.contains("only 1 of 2 invocations sampled their target (gate: at least 2)")))));
-    }
-
-    @Test
-    void notSampledCanAbortInsteadOfFail() {
-        EngineExecutionResults events = run(Unreachable.class, Map.of("probe.notSampled", "abort", "probe.only", "2"));
-        events.testEvents().assertStatistics(s -> s.aborted(1).failed(0));
+    void aMalformedShardNamesTheFix() {
+        EngineExecutionResults events = run(Confident.class, Map.of("probe.shard", "3/2"));
+        events.allEvents().assertThatEvents().haveAtLeast(1, event(finishedWithFailure(message(
+                "Probe setting 'shard' = \"3/2\" (from configuration probe.shard) is invalid: expected i/n with 1 <= i <= n, "
+                        + "e.g. 2/4 for the second of four shards."))));
     }
 }

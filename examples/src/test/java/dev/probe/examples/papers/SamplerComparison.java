@@ -1,0 +1,223 @@
+package dev.probe.examples.papers;
+
+import dev.probe.core.diagnostics.Diagnostics;
+import dev.probe.core.model.Classifier;
+import dev.probe.core.population.PopulationRun;
+import dev.probe.core.population.SmcConfig;
+import dev.probe.core.probe.PopulationResult;
+import dev.probe.core.probe.PriorPool;
+import dev.probe.core.probe.Probe;
+import dev.probe.core.probe.Sampling;
+import dev.probe.core.query.Ambivalent;
+import dev.probe.core.query.HighConfidence;
+import dev.probe.core.query.OutputEnergy;
+import dev.probe.core.query.Query;
+import dev.probe.core.query.TargetConfidence;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Rate;
+import dev.probe.core.sampler.Hmc;
+import dev.probe.core.sampler.Mala;
+import dev.probe.core.sampler.SamplerConfig;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.examples.models.BundledModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures the population sampler against MALA and HMC chains on the paper's MNIST VAE + CNN, through the
+ * core API (issue 9, "Measures"). Not a test: run it with one command (see BENCHMARK.md):
+ * <pre>
+ * ./mvnw -q -pl probe-core,probe-junit,examples test-compile exec:exec@compare -Dcompare.args="ess matrix mass"
+ * </pre>
+ * Sections:
+ * <ul>
+ *   <li>{@code ess}: effective attained samples per second, SMC vs MALA vs HMC at one budget (16 chains, 300
+ *       warm-up, 100 draws; SMC at the same budget: 16·100 particles in 4 populations), on high confidence for 8,
+ *       ambivalent 1:7 (σ = 0.1) and the 8→9 interpolation at p = 0.5;</li>
+ *   <li>{@code matrix}: the 45 ambivalent pairs by SMC over one shared pool: sampled, converged (R̂ ≤ 1.05 and
+ *       ≥ 100 effective attained samples), reachable per the pool, prior mass, wall time;</li>
+ *   <li>{@code mass}: SMC's prior mass of "high confidence 8" against a brute-force mean of exp(−G) and the
+ *       hard-set fraction over 2^20 prior draws.</li>
+ * </ul>
+ * Attained: target distance ≤ 0.1 (the extension's default tolerance). Effective attained samples: the
+ * attainment rate's effective trials × the attained fraction (the indicator's ESS, as {@code ProbeResult} rates use).
+ */
+public final class SamplerComparison {
+    private static final double TOLERANCE = 0.1;
+    private static final SamplerConfig BUDGET = SamplerConfig.builder().chains(16).warmup(300).draws(100).annealing(0.5)
+            .seed(20261130).build();
+
+    private SamplerComparison() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> sections = args.length == 0 ? List.of("ess", "matrix", "mass") : Arrays.asList(args);
+        Classifier cnn = PaperModels.imageClassifier(BundledModel.MNIST_CNN);
+        SampleSpace vae = PaperModels.vae(BundledModel.MNIST_VAE);
+        System.out.printf("load before: %s%n", load());
+        long begin = System.nanoTime();
+        PriorPool pool = Probe.of(vae, HighConfidence.of(cnn, 8)).pool();
+        System.out.printf(Locale.ROOT, "%s (built in %.1f s)%n%n", pool, pool.seconds());
+        if (sections.contains("ess")) {
+            ess(vae, cnn);
+        }
+        if (sections.contains("matrix")) {
+            matrix(vae, cnn, pool);
+        }
+        if (sections.contains("mass")) {
+            mass(vae, cnn);
+        }
+        System.out.printf(Locale.ROOT, "total %.0f s; load after: %s%n", (System.nanoTime() - begin) / 1e9, load());
+    }
+
+    private static void ess(SampleSpace vae, Classifier cnn) {
+        double[] half = new double[10];
+        half[8] = 0.5;
+        half[9] = 0.5;
+        List<Query> queries = List.of(HighConfidence.of(cnn, 8), Ambivalent.between(cnn, 1, 7).withSigmas(0.1, 0.1),
+                TargetConfidence.of(cnn, half));
+        List<String> names = List.of("high confidence 8", "ambivalent 1:7 (σ=0.1)", "8→9 at p = 0.5");
+        System.out.println("| energy | sampler | wall s | particle-gradients | attained | eff. attained | eff. attained/s | max R̂ | min ESS | converged |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (int q = 0; q < queries.size(); q++) {
+            Probe probe = Probe.of(vae, queries.get(q));
+            probe.pool(); // shared, built once (its cost is reported above, not per run)
+            row(names.get(q), "MALA chains", probe.sample(BUDGET, Mala.of(0.01)), 16L * 400);
+            row(names.get(q), "HMC chains (L=8)", probe.sample(BUDGET, Hmc.of(0.01, 8)), 16L * 400 * 8);
+            PopulationResult smc = probe.samplePopulations(BUDGET, Sampling.populations());
+            row(names.get(q), "SMC " + smc.run().populations() + "×" + smc.run().particles(), smc.result(),
+                    smc.run().particleGradients());
+            System.out.println("    " + smc.run().describe() + ": log Z " + fmt(smc.run().logPriorMass()) + " ± "
+                    + fmt(smc.run().logPriorMassStandardError()) + ", status " + smc.run().status() + ", stages "
+                    + smc.run().stages(0).size());
+        }
+        System.out.println();
+    }
+
+    private static void row(String energy, String sampler, ProbeResult r, long particleGradients) {
+        Diagnostics d = r.diagnostics();
+        Rate a = r.attainment(TOLERANCE);
+        double effective = a.effectiveTrials() * a.estimate();
+        boolean converged = d.maxRhat() <= 1.05 && effective >= 100;
+        System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %d | %.2f | %.0f | %.1f | %.3f | %.0f | %s |%n", energy, sampler,
+                d.wallSeconds(), particleGradients, a.estimate(), effective, effective / d.wallSeconds(), d.maxRhat(),
+                d.minEss(), converged ? "yes" : "no");
+    }
+
+    private static void matrix(SampleSpace vae, Classifier cnn, PriorPool pool) {
+        System.out.println("| pair | pool draws attained | log10 prior mass | ± | status | stages | attained | eff. attained | max R̂ | converged | wall s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        long begin = System.nanoTime();
+        int sampled = 0;
+        int converged = 0;
+        int reachable = 0;
+        int reachableConverged = 0;
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            for (int j = i + 1; j < 10; j++) {
+                Ambivalent q = Ambivalent.between(cnn, i, j).withSigmas(0.1, 0.1);
+                int inPool = attainedInPool(pool, q);
+                PopulationResult smc = Probe.of(vae, q).samplePopulations(budget(BUDGET.seed() + 10L * i + j),
+                        Sampling.populations());
+                PopulationRun run = smc.run();
+                Rate a = smc.result().attainment(TOLERANCE);
+                double effective = a.effectiveTrials() * a.estimate();
+                double rhat = smc.result().diagnostics().maxRhat();
+                boolean ok = rhat <= 1.05 && effective >= 100;
+                sampled += a.successes() > 0 ? 1 : 0;
+                converged += ok ? 1 : 0;
+                reachable += inPool > 0 ? 1 : 0;
+                reachableConverged += inPool > 0 && ok ? 1 : 0;
+                if (!ok) {
+                    failed.add(i + ":" + j);
+                }
+                System.out.printf(Locale.ROOT, "| %d:%d | %d | %.2f | %.2f | %s | %d | %.2f | %.0f | %.3f | %s | %.1f |%n", i, j,
+                        inPool, run.logPriorMass() / Math.log(10), run.logPriorMassStandardError() / Math.log(10), run.status(),
+                        run.stages(0).size(), a.estimate(), effective, rhat, ok ? "yes" : "no",
+                        smc.result().diagnostics().wallSeconds());
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nambivalence matrix: %d/45 sampled, %d/45 converged, %d pairs reachable per the pool "
+                        + "(a pool draw within %.1f), %d of them converged; not converged: %s; wall %.0f s (pool %.1f s extra, once)%n%n",
+                sampled, converged, reachable, TOLERANCE, reachableConverged, failed, (System.nanoTime() - begin) / 1e9, pool.seconds());
+    }
+
+    private static int attainedInPool(PriorPool pool, OutputEnergy q) {
+        int count = 0;
+        for (int i = 0; i < pool.size(); i++) {
+            if (q.targetDistance(pool.outputs(i)) <= TOLERANCE) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void mass(SampleSpace vae, Classifier cnn) {
+        HighConfidence q = HighConfidence.of(cnn, 8);
+        int draws = 1 << 20;
+        long begin = System.nanoTime();
+        PriorPool brute = PriorPool.compute(vae, List.of(cnn), draws, 424242);
+        double[] g = brute.energies(q);
+        double sum = 0;
+        double sq = 0;
+        long hard = 0;
+        for (int i = 0; i < g.length; i++) {
+            double s = Math.exp(-g[i]);
+            sum += s;
+            sq += s * s;
+            hard += q.targetDistance(brute.outputs(i)) <= TOLERANCE ? 1 : 0;
+        }
+        double mean = sum / draws;
+        double se = Math.sqrt((sq / draws - mean * mean) / draws);
+        double bruteSeconds = (System.nanoTime() - begin) / 1e9;
+        System.out.println("| estimate of high confidence 8 (σ = 0.05) | log10 | ± (1 se) | cost |");
+        System.out.println("|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| brute force E[exp(−G)], 2^20 prior draws | %.4f | %.4f | %.0f s |%n", Math.log10(mean),
+                se / mean / Math.log(10), bruteSeconds);
+        System.out.printf(Locale.ROOT, "| brute force hard fraction p_8 ≥ 0.9 | %.4f | %.4f | (same draws: %d of %d) |%n",
+                Math.log10(hard / (double) draws), Math.sqrt((1 - hard / (double) draws) / hard) / Math.log(10), hard, draws);
+        for (long seed : new long[] {1, 2, 3}) {
+            PopulationResult smc = Probe.of(vae, q).samplePopulations(budget(seed), Sampling.populations(
+                    SmcConfig.builder().particles(400).populations(4).seed(seed).build()));
+            PopulationRun run = smc.run();
+            // hard-set correction (SMC-NOTES §4): P(A) = Z·E_π1[1_A·exp(G)]
+            double[][] gs = run.questionEnergies();
+            double[] distances = smc.result().targetDistances();
+            double corr = 0;
+            int n = 0;
+            for (double[] pop : gs) {
+                for (double v : pop) {
+                    corr += distances[n] <= TOLERANCE ? Math.exp(v) : 0;
+                    n++;
+                }
+            }
+            corr /= n;
+            System.out.printf(Locale.ROOT, "| SMC 4×400 seed %d (pool of %d shared) | %.4f | %.4f | %.1f s |%n", seed,
+                    smc.pool().size(), run.logPriorMass() / Math.log(10), run.logPriorMassStandardError() / Math.log(10),
+                    smc.result().diagnostics().wallSeconds());
+            System.out.printf(Locale.ROOT, "| SMC seed %d, hard-set correction p_8 ≥ 0.9 | %.4f | | |%n", seed,
+                    (run.logPriorMass() + Math.log(corr)) / Math.log(10));
+        }
+        System.out.println();
+    }
+
+    private static SamplerConfig budget(long seed) {
+        return SamplerConfig.builder().chains(BUDGET.chains()).warmup(BUDGET.warmup()).draws(BUDGET.draws())
+                .annealing(BUDGET.annealing()).seed(seed).build();
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}

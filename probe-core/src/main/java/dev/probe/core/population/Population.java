@@ -1,0 +1,142 @@
+package dev.probe.core.population;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One population's particles between stages, on the host: positions, the cached components {@code P},
+ * {@code G}, {@code ∇G} and {@code ∇U_β}, its temperature, log Z so far, the frozen tuning of its moves and
+ * its stage records. Reweighting, the next temperature and resampling happen here (package plumbing).
+ */
+final class Population {
+    final int index;
+    final int size;
+    final int dimension;
+    float[] x;
+    double[] prior;
+    double[] question;
+    float[] gradient;
+    float[] questionGradient;
+    double beta;
+    double logZ;
+    double stepSize;
+    double[] inverseMetric;
+    double lastAcceptance = Double.NaN;
+    PopulationStatus status = PopulationStatus.OK;
+    boolean done;
+    final List<Stage> stages = new ArrayList<>();
+    private final double[] metricFloor;
+    private int stalledStages;
+
+    // what the current stage's reweighting did, completed by the moves
+    double delta;
+    double essFraction;
+    double logIncrement;
+    int weighted;
+    int distinct;
+    int nonFinite;
+
+    Population(int index, int size, int dimension, double stepSize, double[] priorVariance) {
+        this.index = index;
+        this.size = size;
+        this.dimension = dimension;
+        this.stepSize = stepSize;
+        this.metricFloor = new double[dimension];
+        for (int k = 0; k < dimension; k++) {
+            metricFloor[k] = Math.max(1e-12, 1e-6 * priorVariance[k]);
+        }
+    }
+
+    /**
+     * Reweights {@code candidates} (the starting draws, or the current particles) by the next temperature step,
+     * adds the increment to log Z, estimates the metric from the weighted candidates and resamples {@code size}
+     * of them; returns the ancestors (indices into the candidates), or {@code null} if every weight is 0.
+     */
+    int[] reweightAndResample(double[] g, float[] positions, double alpha, double u) {
+        int k = g.length;
+        double target = alpha * Math.min(k, size);
+        delta = Tempering.nextDelta(g, target, 1 - beta);
+        double lse = Tempering.logSumExp(g, -delta);
+        weighted = k;
+        nonFinite = (int) Arrays.stream(g).filter(v -> !Double.isFinite(v)).count();
+        if (lse == Double.NEGATIVE_INFINITY) {
+            status = PopulationStatus.DEGENERATE;
+            done = true;
+            return null;
+        }
+        logIncrement = lse - Math.log(k);
+        logZ += logIncrement;
+        beta = delta >= 1 - beta ? 1 : beta + delta;
+        double[] w = Tempering.weights(g, delta);
+        essFraction = Math.exp(Tempering.logEss(g, delta)) / k;
+        inverseMetric = weightedVariance(w, positions);
+        int[] ancestors = SystematicResampling.ancestors(w, size, u);
+        distinct = SystematicResampling.distinct(ancestors);
+        if (distinct < Math.max(Math.min(20, size / 4), 0.05 * size)) {
+            status = status.worst(PopulationStatus.DEGENERATE);
+        }
+        stalledStages = delta < 1e-8 ? stalledStages + 1 : 0;
+        return ancestors;
+    }
+
+    /** Per-coordinate weighted variance of the candidates, floored so a collapsed direction cannot freeze. */
+    private double[] weightedVariance(double[] w, float[] positions) {
+        double[] mean = new double[dimension];
+        double[] out = new double[dimension];
+        for (int i = 0; i < w.length; i++) {
+            for (int k = 0; k < dimension; k++) {
+                mean[k] += w[i] * positions[i * dimension + k];
+            }
+        }
+        for (int i = 0; i < w.length; i++) {
+            for (int k = 0; k < dimension; k++) {
+                double r = positions[i * dimension + k] - mean[k];
+                out[k] += w[i] * r * r;
+            }
+        }
+        for (int k = 0; k < dimension; k++) {
+            out[k] = Double.isFinite(out[k]) ? Math.max(out[k], metricFloor[k]) : 1;
+        }
+        return out;
+    }
+
+    /** Keeps the rows {@code ancestors} of the current particles, moving their gradient to the new temperature. */
+    void gather(int[] ancestors) {
+        float[] nx = new float[size * dimension];
+        float[] ngrad = new float[size * dimension];
+        float[] nqgrad = new float[size * dimension];
+        double[] np = new double[size];
+        double[] ng = new double[size];
+        for (int i = 0; i < size; i++) {
+            int a = ancestors[i];
+            System.arraycopy(x, a * dimension, nx, i * dimension, dimension);
+            System.arraycopy(questionGradient, a * dimension, nqgrad, i * dimension, dimension);
+            for (int k = 0; k < dimension; k++) {
+                // ∇U at the new temperature: ∇P + (β + δ)∇G = ∇U_β + δ∇G
+                ngrad[i * dimension + k] = (float) (gradient[a * dimension + k] + delta * questionGradient[a * dimension + k]);
+            }
+            np[i] = prior[a];
+            ng[i] = question[a];
+        }
+        x = nx;
+        gradient = ngrad;
+        questionGradient = nqgrad;
+        prior = np;
+        question = ng;
+    }
+
+    /** {@code U_β} per particle. */
+    double[] energies() {
+        double[] u = new double[size];
+        for (int i = 0; i < size; i++) {
+            u[i] = prior[i] + beta * question[i];
+        }
+        return u;
+    }
+
+    /** Whether the temperature stopped rising for 5 stages while the moves were (almost) all rejected. */
+    boolean stalled() {
+        return stalledStages >= 5 && lastAcceptance < 0.1;
+    }
+}

@@ -1,0 +1,306 @@
+package dev.probe.core.population;
+
+import dev.probe.core.diagnostics.Convergence;
+import dev.probe.core.diagnostics.Diagnostics;
+import dev.probe.core.diagnostics.InvalidProposals;
+import dev.probe.core.sampler.ChainRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The result of population sampling: every population's equally weighted particles (in a seeded random
+ * order, so array position means nothing), its log normalising constant and stage records, and the
+ * run-level estimate {@code log Z} (mean over populations) with its standard error (their sd over √R),
+ * R̂ across populations and a {@link PopulationStatus}. Holds no tensors.
+ *
+ * <p>{@link #diagnostics()} speaks the MCMC language so verdicts read the same for both samplers: each
+ * population is one "chain"; R̂ per coordinate is the rank-normalised split-R̂ across populations (SMC-NOTES
+ * §5), the ESS per coordinate is the multi-chain ESS of the permuted populations (which falls when the
+ * populations disagree more than independent draws would) capped at the number of distinct particles.
+ *
+ * <pre>{@code
+ * PopulationRun run = smc.run(target, Mala.of(0.1), starts);
+ * System.out.printf("log Z = %.3f ± %.3f (%s)%n", run.logPriorMass(), run.logPriorMassStandardError(), run.status());
+ * double[][] samples = run.pooledParticles();
+ * }</pre>
+ */
+public final class PopulationRun {
+    private final SmcConfig config;
+    private final String kernel;
+    private final double[][][] particles;
+    private final double[][] questionEnergies;
+    private final double[][] energies;
+    private final double[] logZ;
+    private final List<List<Stage>> stages;
+    private final List<PopulationStatus> statuses;
+    private final PopulationStatus status;
+    private final Diagnostics diagnostics;
+    private final long particleGradients;
+    private final int unique;
+
+    private PopulationRun(SmcConfig config, String kernel, double[][][] particles, double[][] questionEnergies,
+            double[][] energies, double[] logZ, List<List<Stage>> stages, List<PopulationStatus> statuses,
+            PopulationStatus status, Diagnostics diagnostics, long particleGradients, int unique) {
+        this.config = config;
+        this.kernel = kernel;
+        this.particles = particles;
+        this.questionEnergies = questionEnergies;
+        this.energies = energies;
+        this.logZ = logZ;
+        this.stages = stages;
+        this.statuses = statuses;
+        this.status = status;
+        this.diagnostics = diagnostics;
+        this.particleGradients = particleGradients;
+        this.unique = unique;
+    }
+
+    static PopulationRun of(SmcConfig config, String kernel, List<Population> pops, ChainRandom random, double seconds,
+            long[] counts) {
+        int r = pops.size();
+        int n = config.particles();
+        int d = pops.get(0).dimension;
+        double[][][] x = new double[r][n][d];
+        double[][] g = new double[r][n];
+        double[][] u = new double[r][n];
+        double[] logZ = new double[r];
+        double[] acceptance = new double[r];
+        List<List<Stage>> stages = new ArrayList<>();
+        List<PopulationStatus> statuses = new ArrayList<>();
+        PopulationStatus status = PopulationStatus.OK;
+        int unique = 0;
+        int totalStages = 0;
+        for (int p = 0; p < r; p++) {
+            Population pop = pops.get(p);
+            int[] order = permutation(n, random);
+            for (int i = 0; i < n; i++) {
+                int j = order[i];
+                for (int k = 0; k < d; k++) {
+                    x[p][i][k] = pop.x[j * d + k];
+                }
+                g[p][i] = pop.question[j];
+                u[p][i] = pop.prior[j] + pop.beta * pop.question[j];
+            }
+            logZ[p] = pop.logZ;
+            unique += distinctRows(pop.x, d);
+            acceptance[p] = pop.stages.stream().mapToDouble(Stage::acceptance).average().orElse(Double.NaN);
+            stages.add(List.copyOf(pop.stages));
+            statuses.add(pop.status);
+            status = status.worst(pop.status);
+            totalStages = Math.max(totalStages, pop.stages.size());
+        }
+        double[] rhat = new double[d];
+        double[] ess = new double[d];
+        for (int k = 0; k < d; k++) {
+            double[][] coordinate = new double[r][n];
+            for (int p = 0; p < r; p++) {
+                for (int i = 0; i < n; i++) {
+                    coordinate[p][i] = x[p][i][k];
+                }
+            }
+            rhat[k] = Convergence.rhat(coordinate);
+            ess[k] = Math.min(Convergence.bulkEss(coordinate), unique);
+        }
+        double energyRhat = Convergence.rhat(u);
+        double energyEss = Math.min(Convergence.bulkEss(u), unique);
+        double maxRhat = Math.max(energyRhat, Arrays.stream(rhat).max().orElse(Double.NaN));
+        double spread = Arrays.stream(logZ).max().orElse(0) - Arrays.stream(logZ).min().orElse(0);
+        double expected = Math.sqrt(2 * totalStages * (1 - config.alpha()) / (config.alpha() * n));
+        if (status == PopulationStatus.OK && (!(maxRhat <= config.maxRhat()) || spread > 5 * expected)) {
+            status = PopulationStatus.UNRELIABLE;
+        }
+        double[] steps = pops.stream().mapToDouble(p -> p.stepSize).sorted().toArray();
+        Diagnostics diagnostics = new Diagnostics(acceptance, rhat, ess, energyRhat, energyEss, seconds, seconds,
+                InvalidProposals.NONE, new InvalidProposals(counts[2], counts[3], counts[4]), counts[0], 0,
+                steps[steps.length / 2]);
+        return new PopulationRun(config, kernel, x, g, u, logZ, stages, statuses, status, diagnostics, counts[1], unique);
+    }
+
+    private static int[] permutation(int n, ChainRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static int distinctRows(float[] x, int d) {
+        Set<Row> rows = new HashSet<>();
+        for (int i = 0; i < x.length / d; i++) {
+            rows.add(new Row(Arrays.copyOfRange(x, i * d, (i + 1) * d)));
+        }
+        return rows.size();
+    }
+
+    private record Row(float[] v) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Row other && Arrays.equals(v, other.v);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(v);
+        }
+    }
+
+    public SmcConfig config() {
+        return config;
+    }
+
+    public int populations() {
+        return particles.length;
+    }
+
+    public int particles() {
+        return particles[0].length;
+    }
+
+    public int dimension() {
+        return particles[0][0].length;
+    }
+
+    /** {@code [population][particle][coordinate]}. */
+    public double[][][] populationParticles() {
+        double[][][] out = new double[particles.length][][];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = new double[particles[p].length][];
+            for (int i = 0; i < particles[p].length; i++) {
+                out[p][i] = particles[p][i].clone();
+            }
+        }
+        return out;
+    }
+
+    /** Every population's particles, population after population: {@code [R·N][d]}. */
+    public double[][] pooledParticles() {
+        double[][] out = new double[populations() * particles()][];
+        int row = 0;
+        for (double[][] pop : particles) {
+            for (double[] v : pop) {
+                out[row++] = v.clone();
+            }
+        }
+        return out;
+    }
+
+    /** Question energies {@code G} {@code [population][particle]}. */
+    public double[][] questionEnergies() {
+        return copy(questionEnergies);
+    }
+
+    /** Energies {@code U = P + G} at the final temperature, {@code [population][particle]}. */
+    public double[][] energies() {
+        return copy(energies);
+    }
+
+    /** log Z of every population. */
+    public double[] logPriorMasses() {
+        return logZ.clone();
+    }
+
+    /** {@code log Z = log E_prior[exp(−G)]}: the mean of the populations' estimates. */
+    public double logPriorMass() {
+        return Arrays.stream(logZ).average().orElse(Double.NaN);
+    }
+
+    /**
+     * Standard error of {@link #logPriorMass()}: {@code √(max(s², v)/R)} with {@code s} the populations' sd and
+     * {@code v} the ideal-mixing variance of one population's log Ẑ, {@code Σ_t (1/ESS_t − 1/n_t)} over its stages
+     * (averaged over populations). With few populations {@code s} alone is itself very uncertain (3 degrees of
+     * freedom at R = 4) and can be small by chance; {@code v} is a floor the estimate cannot beat.
+     */
+    public double logPriorMassStandardError() {
+        return Math.sqrt(Math.max(betweenPopulationVariance(), idealVariance()) / logZ.length);
+    }
+
+    /** The sample variance of the populations' log Ẑ. */
+    public double betweenPopulationVariance() {
+        double m = logPriorMass();
+        return Arrays.stream(logZ).map(v -> (v - m) * (v - m)).sum() / (logZ.length - 1);
+    }
+
+    /** The variance one population's log Ẑ would have with perfect mixing, {@code Σ_t (1/ESS_t − 1/n_t)}, averaged. */
+    public double idealVariance() {
+        double sum = 0;
+        for (List<Stage> pop : stages) {
+            for (Stage s : pop) {
+                double ess = s.essFraction() * s.weighted();
+                sum += ess > 0 ? Math.max(0, 1 / ess - 1.0 / s.weighted()) : 0;
+            }
+        }
+        return sum / stages.size();
+    }
+
+    /** The stages of population {@code p}. */
+    public List<Stage> stages(int p) {
+        return stages.get(p);
+    }
+
+    /** Status of every population. */
+    public List<PopulationStatus> statuses() {
+        return statuses;
+    }
+
+    /** The run's status: the worst population's, or UNRELIABLE if the populations disagree. */
+    public PopulationStatus status() {
+        return status;
+    }
+
+    /** Distinct particles, summed over populations. */
+    public int uniqueParticles() {
+        return unique;
+    }
+
+    /** Particle-gradient evaluations (rows × batched gradient evaluations): the run's cost. */
+    public long particleGradients() {
+        return particleGradients;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** E.g. {@code SMC(MALA, 4×256, α=0.5)}. */
+    public String describe() {
+        return String.format(Locale.ROOT, "SMC(%s, %d×%d particles, α=%.2f, moves %d–%d)", kernel, populations(), particles(),
+                config.alpha(), config.minMoves(), config.maxMoves());
+    }
+
+    /** A key/value summary and every population's stages. */
+    public String table() {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "%s%nstatus               %s %s%nlog Z                %.4f ± %.4f %s%nunique particles     %d of %d%n"
+                        + "particle gradients   %d%n",
+                describe(), status, statuses, logPriorMass(), logPriorMassStandardError(), Arrays.toString(logZ), unique,
+                populations() * particles(), particleGradients));
+        for (int p = 0; p < stages.size(); p++) {
+            out.append("population ").append(p).append('\n');
+            stages.get(p).forEach(s -> out.append("  ").append(s.line()).append('\n'));
+        }
+        return out.append(diagnostics.table()).toString();
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return describe() + "[" + status + ", log Z " + logPriorMass() + "]";
+    }
+}

@@ -1,0 +1,31 @@
+package dev.probe.core.population;
+
+/**
+ * How a population run ended (SMC-NOTES §5; the thresholds are suggested defaults, not from the literature).
+ *
+ * <ul>
+ *   <li>{@link #OK}: every population reached β = 1 and they agree.</li>
+ *   <li>{@link #STALLED}: a population needed more than {@code maxStages} stages, or its temperature stopped
+ *       rising for 5 stages while its moves were rejected (the question is too sharp to temper at this size).</li>
+ *   <li>{@link #DEGENERATE}: the weights were all zero or non-finite, fewer than max(20, 0.05·N) distinct
+ *       ancestors survived a stage, or in the last stage fewer than half the particles moved or the mean
+ *       acceptance fell below 0.05.</li>
+ *   <li>{@link #UNRELIABLE}: the populations disagree: R̂ across them above {@code maxRhat}, or two log Z
+ *       estimates further apart than {@code 5·√(2T(1−α)/(αN))}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * if (run.status() != PopulationStatus.OK) System.out.println(run.table());
+ * }</pre>
+ */
+public enum PopulationStatus {
+    OK,
+    UNRELIABLE,
+    STALLED,
+    DEGENERATE;
+
+    /** The worse of the two (OK &lt; UNRELIABLE &lt; STALLED &lt; DEGENERATE). */
+    public PopulationStatus worst(PopulationStatus other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+}

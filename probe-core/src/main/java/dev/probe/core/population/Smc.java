@@ -1,0 +1,247 @@
+package dev.probe.core.population;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.probe.core.runtime.Devices;
+import dev.probe.core.sampler.ChainRandom;
+import dev.probe.core.sampler.EnergyGradient;
+import dev.probe.core.sampler.Hmc;
+import dev.probe.core.sampler.Kernel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Population sampling: sequential Monte Carlo with adaptive tempering of the question (SMC-NOTES §0–§5;
+ * Del Moral, Doucet &amp; Jasra 2006; the adaptive rules of BlackJAX {@code adaptive_tempered}, PyMC and
+ * {@code particles}). Each of {@code R} independent populations of {@code N} particles goes from its prior
+ * draws ({@code β = 0}) to the target {@code π_1 ∝ exp(−P − G)}:
+ * <ol>
+ *   <li>the next {@code β} is the largest step keeping the weights' ESS at {@code α·N} (bisection);</li>
+ *   <li>log Z gains the log-mean of the incremental weights {@code exp(−δG)}, computed from cached {@code G}
+ *       (free: no network runs);</li>
+ *   <li>the diagonal metric is the weighted variance of the particles, then systematic resampling;</li>
+ *   <li>the particles are rejuvenated by the MALA or HMC kernel with exact Metropolis–Hastings on
+ *       {@code U_β}, every population's rows batched in one tensor, with the population's step size
+ *       (adapted between stages from its acceptance, plus pilot moves) and metric frozen per move.</li>
+ * </ol>
+ * The result holds equally weighted particles of every population, {@code log Z = log E_prior[exp(−G)]} per
+ * population (for a level-set question, the prior mass of the relaxed level set) with an error bar from
+ * their spread, per-stage records, R̂ across populations and a {@link PopulationStatus}.
+ *
+ * <pre>{@code
+ * PopulationRun run = new Smc(SmcConfig.builder().particles(256).populations(4).seed(1).build())
+ *         .run(target, Mala.of(0.1), starts);        // one StartingDraws per population
+ * double logMass = run.logPriorMass();               // ± run.logPriorMassStandardError()
+ * }</pre>
+ */
+public final class Smc {
+    private final SmcConfig config;
+
+    public Smc(SmcConfig config) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Runs one population per entry of {@code starts} (as many as {@link SmcConfig#populations()}), moving the
+     * particles with {@code kernel} (its step size is ignored: populations tune their own).
+     *
+     * @throws IllegalArgumentException if the kernel cannot keep a step size per population or needs gradients the
+     *     target cannot give, or the starting draws do not fit
+     */
+    public PopulationRun run(TemperedTarget target, Kernel kernel, List<StartingDraws> starts) {
+        check(target, kernel, starts);
+        int d = target.dimension();
+        int n = config.particles();
+        ChainRandom master = new ChainRandom(config.seed());
+        ChainRandom moveRandom = master.split();
+        List<ChainRandom> resampling = new ArrayList<>();
+        for (int r = 0; r < starts.size(); r++) {
+            resampling.add(master.split());
+        }
+        long begin = System.nanoTime();
+        double[] priorVariance = pooledVariance(starts, d);
+        List<Population> pops = new ArrayList<>();
+        long[] counts = new long[5];
+        Rejuvenation rejuvenation = new Rejuvenation(target, config, moveRandom);
+        try (NDManager run = NDManager.newBaseManager(Devices.preferred())) {
+            for (int r = 0; r < starts.size(); r++) {
+                Population pop = new Population(r, n, d, initialStep(kernel, d), priorVariance);
+                StartingDraws s = starts.get(r);
+                float[] flat = flatten(s.positions(), d);
+                double[] g = s.questionEnergies() != null ? s.questionEnergies() : questionEnergies(target, flat, d, run);
+                int[] ancestors = pop.reweightAndResample(g, flat, config.alpha(), resampling.get(r).nextDouble());
+                pop.x = new float[n * d];
+                for (int i = 0; i < n; i++) {
+                    int a = ancestors == null ? i % s.size() : ancestors[i];
+                    System.arraycopy(flat, a * d, pop.x, i * d, d);
+                }
+                if (pop.inverseMetric == null) {
+                    pop.inverseMetric = priorVariance.clone();
+                }
+                pops.add(pop);
+            }
+            evaluate(pops, target, d, run, counts);
+            List<Population> active = new ArrayList<>();
+            for (Population pop : pops) {
+                if (!pop.done) {
+                    active.add(pop);
+                }
+            }
+            while (!active.isEmpty()) {
+                Rejuvenation.Moves[] moves = rejuvenation.move(active, kernel, run, counts);
+                List<Population> next = new ArrayList<>();
+                for (int i = 0; i < active.size(); i++) {
+                    Population pop = active.get(i);
+                    record(pop, moves[i]);
+                    if (pop.beta >= 1) {
+                        pop.done = true;
+                    } else if (pop.stages.size() >= config.maxStages() || pop.stalled()) {
+                        pop.status = pop.status.worst(PopulationStatus.STALLED);
+                        pop.done = true;
+                    } else {
+                        nextStage(pop, resampling.get(pop.index), kernel);
+                        if (!pop.done) {
+                            next.add(pop);
+                        }
+                    }
+                }
+                active = next;
+            }
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        return PopulationRun.of(config, kernel.name(), pops, master, seconds, counts);
+    }
+
+    private void nextStage(Population pop, ChainRandom random, Kernel kernel) {
+        double miss = pop.lastAcceptance - kernel.targetAcceptance();
+        if (Double.isFinite(miss)) {
+            pop.stepSize *= Math.exp(Math.max(-Math.log(2), Math.min(Math.log(2), miss)));
+        }
+        int[] ancestors = pop.reweightAndResample(pop.question, pop.x, config.alpha(), random.nextDouble());
+        if (ancestors != null) {
+            pop.gather(ancestors);
+        }
+    }
+
+    private static void record(Population pop, Rejuvenation.Moves m) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double v : pop.inverseMetric) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        pop.stages.add(new Stage(pop.stages.size() + 1, pop.beta, pop.delta, pop.essFraction, pop.logIncrement,
+                pop.weighted, pop.distinct, m.moves(), m.acceptance(), m.movedFraction(), m.jump(), pop.stepSize, lo, hi,
+                pop.nonFinite));
+        if (pop.beta >= 1 && (m.movedFraction() < 0.5 || m.acceptance() < 0.05)) {
+            pop.status = pop.status.worst(PopulationStatus.DEGENERATE);
+        }
+    }
+
+    /** Components {@code P, G, ∇G} and {@code ∇U_β} at every population's resampled starting particles (one batch). */
+    private void evaluate(List<Population> pops, TemperedTarget target, int d, NDManager run, long[] counts) {
+        int rows = pops.size() * config.particles();
+        float[] x = new float[rows * d];
+        double[] beta = new double[rows];
+        for (int i = 0; i < pops.size(); i++) {
+            Population pop = pops.get(i);
+            System.arraycopy(pop.x, 0, x, i * pop.size * d, pop.size * d);
+            java.util.Arrays.fill(beta, i * pop.size, (i + 1) * pop.size, pop.beta);
+        }
+        TemperedEnergy energy = new TemperedEnergy(target, beta, config.chunk());
+        try (NDManager scope = run.newSubManager()) {
+            EnergyGradient eg = energy.valueAndGradient(scope.create(x, new Shape(rows, d)));
+            float[] gradient = eg.gradient().toType(DataType.FLOAT32, false).toFloatArray();
+            counts[0]++;
+            counts[1] += rows;
+            for (int i = 0; i < pops.size(); i++) {
+                Population pop = pops.get(i);
+                int from = i * pop.size;
+                pop.prior = java.util.Arrays.copyOfRange(energy.lastPrior(), from, from + pop.size);
+                pop.question = java.util.Arrays.copyOfRange(energy.lastQuestion(), from, from + pop.size);
+                pop.gradient = java.util.Arrays.copyOfRange(gradient, from * d, (from + pop.size) * d);
+                pop.questionGradient = java.util.Arrays.copyOfRange(energy.lastQuestionGradient(), from * d,
+                        (from + pop.size) * d);
+            }
+        }
+    }
+
+    /** {@code G} of starting draws given without it: energy-only passes in chunks. */
+    private double[] questionEnergies(TemperedTarget target, float[] flat, int d, NDManager run) {
+        int k = flat.length / d;
+        double[] g = new double[k];
+        for (int from = 0; from < k; from += config.chunk()) {
+            int m = Math.min(config.chunk(), k - from);
+            try (NDManager scope = run.newSubManager()) {
+                NDArray x = scope.create(java.util.Arrays.copyOfRange(flat, from * d, (from + m) * d), new Shape(m, d));
+                double[] v = target.question().value(x).toType(DataType.FLOAT64, false).toDoubleArray();
+                System.arraycopy(v, 0, g, from, m);
+            }
+        }
+        return g;
+    }
+
+    /** Preconditioned step sizes that suit a near-Gaussian target: MALA {@code 1.3·d^(−1/3)}, HMC {@code d^(−1/4)}. */
+    private static double initialStep(Kernel kernel, int d) {
+        return kernel instanceof Hmc ? Math.pow(d, -0.25) : 1.3 * Math.pow(d, -1.0 / 3);
+    }
+
+    private static double[] pooledVariance(List<StartingDraws> starts, int d) {
+        double[] mean = new double[d];
+        double[] m2 = new double[d];
+        long count = 0;
+        for (StartingDraws s : starts) {
+            for (double[] row : s.positions()) {
+                count++;
+                for (int k = 0; k < d; k++) {
+                    double delta = row[k] - mean[k];
+                    mean[k] += delta / count;
+                    m2[k] += delta * (row[k] - mean[k]);
+                }
+            }
+        }
+        double[] out = new double[d];
+        for (int k = 0; k < d; k++) {
+            out[k] = count > 1 && m2[k] > 0 ? m2[k] / (count - 1) : 1;
+        }
+        return out;
+    }
+
+    private static float[] flatten(double[][] rows, int d) {
+        float[] out = new float[rows.length * d];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != d) {
+                throw new IllegalArgumentException("Starting draw " + i + " has " + rows[i].length + " coordinates; the target has " + d);
+            }
+            for (int k = 0; k < d; k++) {
+                out[i * d + k] = (float) rows[i][k];
+            }
+        }
+        return out;
+    }
+
+    private void check(TemperedTarget target, Kernel kernel, List<StartingDraws> starts) {
+        if (!kernel.supportsPerChainStepSizes()) {
+            throw new IllegalArgumentException(kernel.name() + " cannot keep one step size per population. Use Mala or Hmc "
+                    + "to move the particles.");
+        }
+        if (kernel.needsGradient() && !target.isDifferentiable()) {
+            throw new IllegalArgumentException(kernel.name() + " needs gradients but the target is not differentiable. "
+                    + "Population sampling needs a differentiable prior and question.");
+        }
+        if (starts.size() != config.populations()) {
+            throw new IllegalArgumentException("Got starting draws for " + starts.size() + " populations but the "
+                    + "configuration asks for " + config.populations() + ". Give one StartingDraws per population.");
+        }
+        for (StartingDraws s : starts) {
+            for (double[] row : s.positions()) {
+                if (!target.bounds().contains(row)) {
+                    throw new IllegalArgumentException("A starting draw " + java.util.Arrays.toString(row)
+                            + " lies outside the support " + target.bounds() + ". Start from prior draws inside it.");
+                }
+            }
+        }
+    }
+}

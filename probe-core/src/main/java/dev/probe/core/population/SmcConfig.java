@@ -1,0 +1,120 @@
+package dev.probe.core.population;
+
+import dev.probe.core.sampler.SamplerConfig;
+
+/**
+ * Settings of population sampling ({@link Smc}): how many particles per population, how many independent
+ * populations, the tempering rule and the rejuvenation budget, and the seed that determines every draw.
+ *
+ * <pre>{@code
+ * SmcConfig config = SmcConfig.builder().particles(256).populations(4).seed(7).build();
+ * SmcConfig sameBudget = SmcConfig.fromBudget(samplerConfig); // chains·draws particles in all
+ * }</pre>
+ *
+ * @param particles particles {@code N} per population
+ * @param populations independent populations {@code R} (at least 2: log Z's error bar and R̂ come from them)
+ * @param alpha each next temperature keeps the weights' ESS at {@code α·N} (0.5 in BlackJAX, PyMC, particles)
+ * @param minMoves fewest rejuvenation moves per stage ({@code k_min ≥ 1})
+ * @param maxMoves most rejuvenation moves per stage ({@code k_max})
+ * @param maxStages a population that needs more stages is STALLED
+ * @param chunk rows per energy evaluation (exact: every row is accepted or rejected on its own)
+ * @param maxRhat R̂ across populations above which the run is UNRELIABLE
+ * @param seed seed of every random draw of the run
+ */
+public record SmcConfig(int particles, int populations, double alpha, int minMoves, int maxMoves, int maxStages,
+        int chunk, double maxRhat, long seed) {
+
+    public SmcConfig {
+        require(particles >= 4, "particles must be at least 4 per population, got " + particles);
+        require(populations >= 2, "populations must be at least 2 (the error bar of log Z and R̂ come from them), got "
+                + populations);
+        require(alpha > 0 && alpha < 1, "alpha must lie in (0, 1), got " + alpha);
+        require(minMoves >= 1 && maxMoves >= minMoves, "need 1 ≤ minMoves ≤ maxMoves, got " + minMoves + " and " + maxMoves);
+        require(maxStages >= 1, "maxStages must be at least 1, got " + maxStages);
+        require(chunk >= 1, "chunk must be at least 1 row, got " + chunk);
+        require(maxRhat > 1, "maxRhat must exceed 1, got " + maxRhat);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("Invalid SMC configuration: " + message);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The population sampler at the budget of an MCMC configuration: {@code chains·draws} particles in all (as
+     * many samples as the chains would return), in 4 populations (2 below 256 particles), same seed.
+     */
+    public static SmcConfig fromBudget(SamplerConfig config) {
+        int total = Math.max(16, config.chains() * config.draws());
+        int populations = total >= 256 ? 4 : 2;
+        return builder().particles(Math.max(8, total / populations)).populations(populations).seed(config.seed()).build();
+    }
+
+    /** Total particles {@code R·N}. */
+    public int totalParticles() {
+        return particles * populations;
+    }
+
+    /** Builder with defaults: 256 particles × 4 populations, α = 0.5, 2–10 moves, 200 stages, chunks of 1024. */
+    public static final class Builder {
+        private int particles = 256;
+        private int populations = 4;
+        private double alpha = 0.5;
+        private int minMoves = 2;
+        private int maxMoves = 10;
+        private int maxStages = 200;
+        private int chunk = 1024;
+        private double maxRhat = 1.01;
+        private long seed;
+
+        public Builder particles(int v) {
+            particles = v;
+            return this;
+        }
+
+        public Builder populations(int v) {
+            populations = v;
+            return this;
+        }
+
+        public Builder alpha(double v) {
+            alpha = v;
+            return this;
+        }
+
+        public Builder moves(int min, int max) {
+            minMoves = min;
+            maxMoves = max;
+            return this;
+        }
+
+        public Builder maxStages(int v) {
+            maxStages = v;
+            return this;
+        }
+
+        public Builder chunk(int rows) {
+            chunk = rows;
+            return this;
+        }
+
+        public Builder maxRhat(double v) {
+            maxRhat = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public SmcConfig build() {
+            return new SmcConfig(particles, populations, alpha, minMoves, maxMoves, maxStages, chunk, maxRhat, seed);
+        }
+    }
+}

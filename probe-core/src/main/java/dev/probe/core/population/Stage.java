@@ -1,0 +1,38 @@
+package dev.probe.core.population;
+
+/**
+ * What one tempering stage of one population did (SMC-NOTES §5).
+ *
+ * <pre>{@code
+ * for (Stage s : run.stages(0)) System.out.println(s.beta() + " " + s.logIncrement());
+ * }</pre>
+ *
+ * @param index 1-based stage number
+ * @param beta temperature reached
+ * @param delta temperature step {@code δ}
+ * @param essFraction weights' ESS after reweighting, over the number of weighted particles
+ * @param logIncrement this stage's term of log Z
+ * @param weighted particles (or starting draws) weighted in this stage
+ * @param distinctAncestors distinct particles kept by resampling
+ * @param moves rejuvenation moves made
+ * @param acceptance mean acceptance probability of the moves
+ * @param movedFraction particles that accepted at least one move
+ * @param jump mean squared jump distance per particle over the stage, in the metric's units
+ * @param stepSize the population's step size for the frozen moves
+ * @param minInverseMetric smallest entry of the diagonal inverse metric (from the weighted particles)
+ * @param maxInverseMetric largest entry
+ * @param nonFinite particles whose question energy was non-finite (weight 0)
+ */
+public record Stage(int index, double beta, double delta, double essFraction, double logIncrement, int weighted,
+        int distinctAncestors, int moves, double acceptance, double movedFraction, double jump, double stepSize,
+        double minInverseMetric, double maxInverseMetric, int nonFinite) {
+
+    /** A one-line summary. */
+    public String line() {
+        return String.format(java.util.Locale.ROOT,
+                "stage %3d  β=%.4g  δ=%.3g  ESS/n=%.2f  Δlog Z=%.3f  ancestors %d/%d  moves %d  accept %.2f  moved %.2f"
+                        + "  jump %.3g  h=%.3g  M⁻¹∈[%.3g, %.3g]%s",
+                index, beta, delta, essFraction, logIncrement, distinctAncestors, weighted, moves, acceptance, movedFraction,
+                jump, stepSize, minInverseMetric, maxInverseMetric, nonFinite > 0 ? "  non-finite " + nonFinite : "");
+    }
+}

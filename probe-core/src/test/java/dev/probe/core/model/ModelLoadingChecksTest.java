@@ -1,0 +1,79 @@
+package dev.probe.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.Model;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import org.junit.jupiter.api.Test;
+
+/** Misdeclared models fail when they are loaded, naming the cause and the fix, in short messages. */
+class ModelLoadingChecksTest {
+
+    /** A model that reads rows of 2 values: it regroups whatever batch it gets into rows of 2. */
+    private static Model regrouping() {
+        Model linear = TestModels.linear("regroup", new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {0, 0, 0});
+        SequentialBlock block = new SequentialBlock().add(new LambdaBlock(x -> new ai.djl.ndarray.NDList(
+                x.singletonOrThrow().reshape(-1, 2)))).add(linear.getBlock());
+        linear.setBlock(block);
+        return linear;
+    }
+
+    @Test
+    void aWrongPerSampleShapeFailsAtLoadTimeInsteadOfMultiplyingTheClasses() {
+        // declared (4): the model regroups a batch of 2 rows of 4 values into 4 rows of 2, and would load as 6 classes
+        assertThatThrownBy(() -> Classifier.fromLogits(DjlBlockFunction.of(regrouping(), new Shape(4))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Model 'regroup' mixes rows: a batch of 2 inputs of per-sample shape (4) gave an output of shape "
+                        + "(4, 3), whose first dimension is not the batch. The per-sample shape is probably not the one the "
+                        + "model reads (it regrouped the values into another batch size): declare the shape the model was "
+                        + "built for, e.g. (1, 28, 28) for grey 28x28 images.");
+        assertThat(Classifier.fromLogits(DjlBlockFunction.of(regrouping(), new Shape(2))).classes()).isEqualTo(3);
+    }
+
+    @Test
+    void probabilitiesDeclaredAsLogitsAreDetectedAtLoadTime() {
+        Model softmaxed = TestModels.linear("softmaxed", new double[][] {{2, 0}, {0, 2}, {-1, -1}}, new double[] {0, 0, 0});
+        softmaxed.setBlock(new SequentialBlock().add(softmaxed.getBlock())
+                .add(new LambdaBlock(x -> new ai.djl.ndarray.NDList(x.singletonOrThrow().softmax(1)))));
+        assertThatThrownBy(() -> Classifier.fromLogits(DjlBlockFunction.of(softmaxed, new Shape(2))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Classifier 'softmaxed' was declared with Classifier.fromLogits(...), but its outputs "
+                        + "are already probabilities: each of 3 rows lies in [0, 1] and sums to 1 (row 0: [0.3333, 0.3333, "
+                        + "0.3333]). A softmax on top would flatten them toward 1/3 per class. Declare it with "
+                        + "Classifier.fromProbabilities(...)");
+        assertThat(Classifier.fromProbabilities(DjlBlockFunction.of(softmaxed, new Shape(2))).classes()).isEqualTo(3);
+    }
+
+    @Test
+    void messagesAboutBadOutputsGiveShapeIndexAndAFewValuesNotTheWholeInput() {
+        Classifier nan = Classifier.fromProbabilities(BlackBoxFunction.of("nan", 784, 10, rows -> {
+            double[][] out = new double[rows.length][10];
+            for (double[] row : out) {
+                java.util.Arrays.fill(row, 0.1);
+            }
+            if (rows.length > 3) {
+                out[3][7] = Double.NaN;
+            }
+            return out;
+        }));
+        double[][] inputs = new double[5][784];
+        inputs[3][0] = 0.25;
+        assertThatThrownBy(() -> nan.outputs(inputs)).hasMessage("Model 'nan' returned NaN at output 7 of row 3 of a batch of "
+                + "5 inputs (an input of 784 values: [0.2500, 0.000, 0.000, 0.000, ... (780 more)]). Its outputs must be finite: "
+                + "check its weights and preprocessing, or restrict the space's bounds to where the model is defined.");
+
+        Classifier skewed = Classifier.fromProbabilities(BlackBoxFunction.of("skewed", 784, 10, rows -> {
+            double[][] out = new double[rows.length][10];
+            for (double[] row : out) {
+                java.util.Arrays.fill(row, 0.2);
+            }
+            return out;
+        }));
+        assertThatThrownBy(() -> skewed.outputs(inputs)).satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(500)
+                .startsWith("Classifier 'skewed' was declared to output probabilities, but its output row 0 [0.2000, 0.2000, "
+                        + "0.2000, 0.2000, ... (6 more)] of a batch of 5 inputs (an input of 784 values: [0.000, "));
+    }
+}

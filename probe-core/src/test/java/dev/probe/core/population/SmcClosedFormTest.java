@@ -1,0 +1,109 @@
+package dev.probe.core.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.probe.core.sampler.Energy;
+import dev.probe.core.sampler.Hmc;
+import dev.probe.core.sampler.Kernel;
+import dev.probe.core.sampler.Mala;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Population sampling against the closed forms of SMC-NOTES §8, through the public API. Tolerances come
+ * from repetitions (§8.3, {@link SmcCalibration}): 20 seeds × 2 populations = 40 runs per case (SMC seeds
+ * 1000..1019, prior-draw seeds 5000..5019), giving the per-population sd {@code s_ref} of log Ẑ below; a
+ * fixed-seed check allows {@code 4·s_ref/√R} for the mean of R populations, plus the log bias {@code s²/2}.
+ * Every {@code s_ref} is within {@code 2·√(T(1−α)/(αN))} (the ideal-mixing sd), as §8.3 asks.
+ */
+class SmcClosedFormTest {
+    /** §8.1 Gaussian × Gaussian, d = 10, s² = 0.25, N = 1000, MALA: mean −12.063, T = 6 (truth −12.0472). */
+    private static final double GAUSSIAN_MALA_SD = 0.0593;
+    /** The same with HMC (L = 4): mean −12.065, T = 6. */
+    private static final double GAUSSIAN_HMC_SD = 0.0891;
+    /** §8.2 probit, d = 5, τ = 4.753, σ = 0.1, N = 1000, MALA: mean −13.7065, T = 9 (truth −13.6970). */
+    private static final double PROBIT_SD = 0.0918;
+    /** §8.2 two modes, d = 5, τ = 3, σ = 0.1, N = 500, MALA: mean −5.8725, T = 5; mode share 0.502 (sd 0.069). */
+    private static final double TWO_MODES_SD = 0.1476;
+    private static final double TWO_MODES_SHARE_SD = 0.069;
+
+    private static PopulationRun run(Kernel kernel, int d, Energy question, int n, long seed) {
+        SmcConfig config = SmcConfig.builder().particles(n).populations(2).seed(seed).build();
+        PopulationRun run = new Smc(config).run(ClosedForms.target(d, question), kernel, ClosedForms.priorDraws(2, n, d, seed + 4000));
+        System.out.println(run.table());
+        return run;
+    }
+
+    private static void assertLogZ(PopulationRun run, double truth, double sdRef, String what) {
+        int r = run.populations();
+        assertThat(run.logPriorMass()).as("%s: log Z (per population %s)", what, Arrays.toString(run.logPriorMasses()))
+                .isCloseTo(truth, within(4 * sdRef / Math.sqrt(r) + sdRef * sdRef / 2));
+        int stages = run.stages(0).size();
+        assertThat(sdRef).as("s_ref within twice the ideal-mixing sd").isLessThan(2 * Math.sqrt(stages / (double) run.particles()));
+    }
+
+    @Test
+    void gaussianLogZMatchesTheClosedFormAtEveryStage() {
+        int d = 10;
+        double s2 = 0.25;
+        PopulationRun run = run(Mala.of(0.1), d, ClosedForms.gaussianQuestion(d, s2), 1000, 1000);
+        assertThat(run.status()).isEqualTo(PopulationStatus.OK);
+        for (int p = 0; p < run.populations(); p++) {
+            double partial = 0;
+            for (Stage s : run.stages(p)) {
+                partial += s.logIncrement();
+                assertThat(partial).as("population %d, stage %d, β = %.4f", p, s.index(), s.beta())
+                        .isCloseTo(ClosedForms.gaussianLogZ(d, s2, s.beta()), within(4 * GAUSSIAN_MALA_SD));
+                assertThat(s.essFraction()).as("ESS after reweighting").isGreaterThanOrEqualTo(0.5 - 1e-9);
+            }
+            assertThat(run.stages(p).get(run.stages(p).size() - 1).beta()).isEqualTo(1.0);
+        }
+        assertLogZ(run, ClosedForms.gaussianLogZ(d, s2, 1), GAUSSIAN_MALA_SD, "Gaussian, MALA");
+        // π_1 = N(0.8, 0.2) per coordinate; standard error from the population-level ESS
+        double[][] x = run.pooledParticles();
+        double ess = run.diagnostics().minEss();
+        for (int k = 0; k < d; k++) {
+            int c = k;
+            double mean = Arrays.stream(x).mapToDouble(v -> v[c]).average().orElseThrow();
+            assertThat(mean).as("mean of x%d (ESS %.0f)", k, ess).isCloseTo(0.8, within(5 * Math.sqrt(0.2 / ess)));
+        }
+        assertThat(run.diagnostics().maxRhat()).isLessThan(1.05);
+    }
+
+    @Test
+    void gaussianLogZWithHmcMoves() {
+        PopulationRun run = run(Hmc.of(0.1, 4), 10, ClosedForms.gaussianQuestion(10, 0.25), 1000, 1001);
+        assertLogZ(run, ClosedForms.gaussianLogZ(10, 0.25, 1), GAUSSIAN_HMC_SD, "Gaussian, HMC");
+        assertThat(run.diagnostics().divergences()).isZero();
+    }
+
+    @Test
+    void probitLevelSetOfALinearClassifier() {
+        PopulationRun run = run(Mala.of(0.1), 5, ClosedForms.probit(5, 0, 4.753, 0.1), 1000, 1002);
+        assertLogZ(run, ClosedForms.probitLogZ(4.753, 0.1), PROBIT_SD, "probit");
+        assertThat(run.status()).isEqualTo(PopulationStatus.OK);
+        // under π_1 the coordinates orthogonal to w stay N(0, 1): kernels must not shrink irrelevant directions
+        double[][] x = run.pooledParticles();
+        double ess = run.diagnostics().minEss();
+        for (int k = 1; k < 5; k++) {
+            int c = k;
+            double var = Arrays.stream(x).mapToDouble(v -> v[c] * v[c]).average().orElseThrow();
+            assertThat(var).as("variance of x%d (ESS %.0f)", k, ess).isCloseTo(1, within(5 * Math.sqrt(2 / ess)));
+        }
+    }
+
+    @Test
+    void twoModesKeepTheirBalance() {
+        PopulationRun run = run(Mala.of(0.1), 5, ClosedForms.twoModes(5, 3, 0.1), 500, 1003);
+        assertLogZ(run, ClosedForms.twoModesLogZ(3, 0.1), TWO_MODES_SD, "two modes");
+        double[][][] x = run.populationParticles();
+        double share = 0;
+        for (double[][] pop : x) {
+            double s = Arrays.stream(pop).filter(v -> v[0] > v[1]).count() / (double) pop.length;
+            assertThat(s).as("every population holds both modes").isBetween(0.1, 0.9);
+            share += s / x.length;
+        }
+        assertThat(share).as("share of the x0 mode").isCloseTo(0.5, within(4 * TWO_MODES_SHARE_SD / Math.sqrt(x.length)));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.probe.junit;
+
+import dev.probe.core.result.Oracle;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Rate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A probe's answer as a test method receives it: the sampled {@link ProbeResult} together with what
+ * judging it needs — the tolerance within which a sample attains the target, the judged model, the
+ * oracle (if the test class declares one) — and who asked: the invocation's name, key, settings and
+ * the command that re-runs it. Assertions ({@code ProbeAssertions.assertThat(answer)}) take everything
+ * from here. Outside the extension, make one with {@link #of}.
+ *
+ * <pre>{@code
+ * @ProbeHighConfidence(classes = 7)
+ * void confident(ProbeAnswer answer) {
+ *     assertThat(answer).hasTargetAttainmentAtLeast(0.5);
+ *     double[][] digits = answer.result().inputs();
+ * }
+ *
+ * ProbeAnswer plain = ProbeAnswer.of(Probe.of(space, query).sample(config), 0.1);
+ * }</pre>
+ */
+public final class ProbeAnswer {
+    private final ProbeResult result;
+    private final double tolerance;
+    private final String judgedModel;
+    private final Oracle oracle;
+    private final String displayName;
+    private final String key;
+    private final String testName;
+    private final String settings;
+    private final String rerunCommand;
+
+    private ProbeAnswer(ProbeResult result, double tolerance, String judgedModel, Oracle oracle, String displayName,
+            String key, String testName, String settings, String rerunCommand) {
+        this.result = Objects.requireNonNull(result, "result");
+        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("The tolerance must be a positive number, got " + tolerance);
+        }
+        this.tolerance = tolerance;
+        this.judgedModel = Objects.requireNonNull(judgedModel, "judgedModel");
+        this.oracle = oracle;
+        this.displayName = Objects.requireNonNull(displayName, "displayName");
+        this.key = Objects.requireNonNull(key, "key");
+        this.testName = testName;
+        this.settings = settings;
+        this.rerunCommand = rerunCommand;
+    }
+
+    /** An answer judged at {@code tolerance}, on the result's first model, without oracle. */
+    public static ProbeAnswer of(ProbeResult result, double tolerance) {
+        return new ProbeAnswer(result, tolerance, result.models().get(0), null, result.provenance().query(), "", null, null,
+                null);
+    }
+
+    /** The same answer, judging the predictions of {@code model} (a name in {@link ProbeResult#models()}). */
+    public ProbeAnswer judging(String model) {
+        if (!result.models().contains(model)) {
+            throw new IllegalArgumentException("No model named '" + model + "' in this result; its models are "
+                    + result.models());
+        }
+        return new ProbeAnswer(result, tolerance, model, oracle, displayName, key, testName, settings, rerunCommand);
+    }
+
+    /** The same answer with the oracle that labels samples (for misclassification rates). */
+    public ProbeAnswer withOracle(Oracle o) {
+        return new ProbeAnswer(result, tolerance, judgedModel, o, displayName, key, testName, settings, rerunCommand);
+    }
+
+    /**
+     * The same answer named as a test invocation.
+     *
+     * @param displayName e.g. {@code "ambivalent 1 vs 7"}
+     * @param key the invocation's key ({@code probe.only})
+     * @param testName e.g. {@code "MnistProbes#ambivalence"}
+     * @param settings the settings and where each came from
+     * @param rerunCommand the command that re-runs just this invocation with the same seed
+     */
+    public ProbeAnswer named(String displayName, String key, String testName, String settings, String rerunCommand) {
+        return new ProbeAnswer(result, tolerance, judgedModel, oracle, displayName, key, testName, settings, rerunCommand);
+    }
+
+    /** The samples, diagnostics and provenance. */
+    public ProbeResult result() {
+        return result;
+    }
+
+    /** Target distance within which a sample attains the target. */
+    public double tolerance() {
+        return tolerance;
+    }
+
+    /** The model whose predictions the assertions judge. */
+    public String judgedModel() {
+        return judgedModel;
+    }
+
+    public Optional<Oracle> oracle() {
+        return Optional.ofNullable(oracle);
+    }
+
+    /** The fraction of samples within {@link #tolerance()} of the target. */
+    public Rate attainment() {
+        return result.attainment(tolerance);
+    }
+
+    /**
+     * The effective number of samples attaining the target: attained samples scaled by the effective
+     * fraction of the draws ({@code successes · n_eff / n} of {@link #attainment()}).
+     */
+    public double attainedEss() {
+        Rate r = attainment();
+        return r.trials() == 0 ? 0 : r.successes() * r.effectiveTrials() / r.trials();
+    }
+
+    /** What a reviewer reads, e.g. {@code "ambivalent 1 vs 7"}. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The invocation's key, e.g. {@code "1:7"} ({@code ""} outside the extension). */
+    public String key() {
+        return key;
+    }
+
+    /** {@code Class#method} of the test, if asked by one. */
+    public Optional<String> testName() {
+        return Optional.ofNullable(testName);
+    }
+
+    /** The settings and where each came from, if asked by a test. */
+    public Optional<String> settings() {
+        return Optional.ofNullable(settings);
+    }
+
+    /** The command that re-runs just this invocation with the same seed, if asked by a test. */
+    public Optional<String> rerunCommand() {
+        return Optional.ofNullable(rerunCommand);
+    }
+
+    @Override
+    public String toString() {
+        return "ProbeAnswer[" + displayName + ", tolerance " + tolerance + ", " + result + "]";
+    }
+}

@@ -1,0 +1,81 @@
+package dev.probe.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * How probes are sampled and judged: the one place for settings. Put it on a probe method, on the test
+ * class (or an enclosing or super class), or on a team's own annotation that then carries the settings
+ * ({@code @NightlyProbe} below). Every attribute left unset falls back along one chain: method, class,
+ * configuration parameter {@code probe.<attribute>} ({@code junit-platform.properties}, a system
+ * property or Surefire {@code configurationParameters}), built-in default. Failure messages and reports
+ * say where each value came from.
+ *
+ * <p>{@code sigma} is the level-set relaxation of level-set probes (high confidence, ambivalent,
+ * confidence, ambiguous, adversarial, novel class); {@code tau} the temperature of Gibbs probes (risky,
+ * counterfactual, contrast, parameter-sensitive). Set on a method whose probe does not use it, it is an
+ * error; set on a class or in configuration, it applies to the probes that use it.
+ *
+ * <pre>{@code
+ * @Retention(RetentionPolicy.RUNTIME)
+ * @ProbeSettings(chains = 32, warmup = 1000, draws = 500)
+ * @interface NightlyProbe {}
+ *
+ * @ProbeSettings(chains = 16, seed = "42")
+ * class DigitProbes {
+ *     @ProbeAmbivalent(pairs = "1:7") @ProbeSettings(sigma = 0.1) void torn(ProbeAnswer a) { ... }
+ *     @ProbeHighConfidence @NightlyProbe void confident(ProbeAnswer a) { ... }
+ * }
+ * }</pre>
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+public @interface ProbeSettings {
+    /** The "not set" value of whole-number attributes. */
+    int UNSET = -1;
+
+    /** Chains batched in one tensor (built-in 32). */
+    int chains() default UNSET;
+
+    /** Warm-up iterations per chain, discarded (built-in 200). */
+    int warmup() default UNSET;
+
+    /** Kept draws per chain (built-in 100). */
+    int draws() default UNSET;
+
+    /** Iterations per kept draw (built-in 1). */
+    int thin() default UNSET;
+
+    /** The kernel; {@code AUTO} (not set) chooses it from the pipeline. */
+    SamplerKind sampler() default SamplerKind.AUTO;
+
+    /** One seed (a decimal {@code long}) for every invocation; empty: derived from each invocation's id. */
+    String seed() default "";
+
+    /** Level-set relaxation σ of level-set probes (built-in 0.05). */
+    double sigma() default Double.NaN;
+
+    /** Temperature τ of Gibbs probes (built-in 1). */
+    double tau() default Double.NaN;
+
+    /** Fraction of warm-up that anneals the question from 1% to full strength, in [0, 1) (built-in 0.5). */
+    double annealing() default Double.NaN;
+
+    /** Space draws per chain from which starting points are resampled by the query's energy; 1 = off (built-in 16). */
+    int screening() default UNSET;
+
+    /** Converged only with max R̂ at most this, over chains (or populations) (built-in 1.05). */
+    double maxRhat() default Double.NaN;
+
+    /**
+     * Converged, and counted as sampled by {@link ProbeGate}, only with at least this effective number of
+     * samples attaining the target (built-in 100).
+     */
+    double minAttainedEss() default Double.NaN;
+}

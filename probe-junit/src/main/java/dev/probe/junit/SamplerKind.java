@@ -1,0 +1,18 @@
+package dev.probe.junit;
+
+/**
+ * The MCMC kernel a probe uses. {@link #AUTO} (the default) picks MALA for differentiable pipelines,
+ * random-walk Metropolis–Hastings for spaces with discrete coordinates and smoothed-gradient MALA for
+ * black-box models.
+ *
+ * <pre>{@code
+ * @ProbeHighConfidence(classes = 7) @ProbeSettings(sampler = SamplerKind.HMC)
+ * }</pre>
+ */
+public enum SamplerKind {
+    AUTO,
+    MALA,
+    HMC,
+    MH,
+    SMOOTHED_MALA
+}

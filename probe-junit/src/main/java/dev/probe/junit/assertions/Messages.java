@@ -1,0 +1,24 @@
+package dev.probe.junit.assertions;
+
+import dev.probe.junit.ProbeAnswer;
+
+/**
+ * The frame every probe failure message shares: which probe failed (and in which test), then, after the
+ * specific part, the query, kernel, seed and the command that re-runs just that invocation.
+ */
+final class Messages {
+    private Messages() {}
+
+    static String framed(ProbeAnswer a, String body) {
+        return header(a) + "\n" + body + "\n" + footer(a);
+    }
+
+    private static String header(ProbeAnswer a) {
+        return "Probe '" + a.displayName() + "'" + a.testName().map(t -> " (" + t + ")").orElse("") + " failed:";
+    }
+
+    private static String footer(ProbeAnswer a) {
+        return "query: " + a.result().provenance().query() + "\nkernel: " + a.result().provenance().kernel() + "\nseed: "
+                + a.result().seed() + a.rerunCommand().map(c -> "\nre-run: " + c).orElse("");
+    }
+}

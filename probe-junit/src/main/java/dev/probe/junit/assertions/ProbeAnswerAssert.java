@@ -1,0 +1,140 @@
+package dev.probe.junit.assertions;
+
+import dev.probe.core.result.Oracle;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Rate;
+import dev.probe.junit.ProbeAnswer;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * AssertJ assertions on a {@link ProbeAnswer}: everything they judge by (tolerance, judged model,
+ * oracle) comes from the answer, and every failure names the probe, the numbers, the seed and the
+ * command that re-runs just that invocation. Rates are judged as a CI gate needs them: an "at most" on a
+ * misclassification rate holds only if its 95% Clopper–Pearson upper bound (on the effective number of
+ * draws) is at most the limit.
+ *
+ * <pre>{@code
+ * assertThat(answer).hasTargetAttainmentAtLeast(0.8).hasMisclassificationRateAtMost(0.05);
+ * }</pre>
+ */
+public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAnswer> {
+
+    public ProbeAnswerAssert(ProbeAnswer actual) {
+        super(actual, ProbeAnswerAssert.class);
+    }
+
+    /** The fraction of samples within the answer's tolerance of the target is at least {@code min}. */
+    public ProbeAnswerAssert hasTargetAttainmentAtLeast(double min) {
+        isNotNull();
+        Rate r = actual.attainment();
+        if (!(r.estimate() >= min)) {
+            failWithMessage("%s", ShouldHaveRate.message(actual, "target attainment", "at least", min, "the attained fraction",
+                    r.estimate(), r));
+        }
+        return this;
+    }
+
+    /** The fraction of samples within the answer's tolerance of the target is at most {@code max}. */
+    public ProbeAnswerAssert hasTargetAttainmentAtMost(double max) {
+        isNotNull();
+        Rate r = actual.attainment();
+        if (!(r.estimate() <= max)) {
+            failWithMessage("%s", ShouldHaveRate.message(actual, "target attainment", "at most", max, "the attained fraction",
+                    r.estimate(), r));
+        }
+        return this;
+    }
+
+    /**
+     * Among samples that attain the target (e.g. high-confidence ones), the fraction the oracle says the
+     * judged model misclassifies has a 95% upper confidence bound of at most {@code max}.
+     */
+    public ProbeAnswerAssert hasMisclassificationRateAtMost(double max) {
+        isNotNull();
+        if (actual.oracle().isEmpty()) {
+            failWithMessage("%s", ShouldHaveModels.oracle(actual));
+        }
+        Oracle oracle = actual.oracle().get();
+        Rate r = actual.result().misclassifiedAmongAttained(actual.judgedModel(), oracle, actual.tolerance());
+        if (!(r.upper() <= max)) {
+            failWithMessage("%s", ShouldHaveRate.message(actual, "misclassification rate among samples attaining the target",
+                    "at most", max, "its 95% upper bound", r.upper(), r));
+        }
+        return this;
+    }
+
+    /** Max R-hat at most 1.05 and min bulk ESS at least 100. */
+    public ProbeAnswerAssert isConverged() {
+        return isConverged(1.05, 100);
+    }
+
+    /** Max R-hat at most {@code maxRhat} and min bulk ESS (over coordinates) at least {@code minEss}. */
+    public ProbeAnswerAssert isConverged(double maxRhat, double minEss) {
+        isNotNull();
+        double rhat = actual.result().diagnostics().maxRhat();
+        double ess = actual.result().diagnostics().minEss();
+        if (!(rhat <= maxRhat) || !(ess >= minEss)) {
+            failWithMessage("%s", ShouldBeConverged.message(actual, maxRhat, minEss));
+        }
+        return this;
+    }
+
+    /** Mean acceptance over chains lies in {@code [min, max]}. */
+    public ProbeAnswerAssert hasAcceptanceBetween(double min, double max) {
+        isNotNull();
+        double a = actual.result().diagnostics().meanAcceptance();
+        if (!(a >= min && a <= max)) {
+            failWithMessage("%s", ShouldHaveValue.message(actual, "mean acceptance", "in [" + min + ", " + max + "], i.e.",
+                    a < min ? min : max, a));
+        }
+        return this;
+    }
+
+    /** The fraction of samples on which models {@code a} and {@code b} predict different classes is at least {@code min}. */
+    public ProbeAnswerAssert hasDisagreementRateAtLeast(String a, String b, double min) {
+        Rate r = disagreement(a, b);
+        if (!(r.estimate() >= min)) {
+            failWithMessage("%s", ShouldHaveRate.message(actual, "disagreement of " + a + " and " + b, "at least", min,
+                    "the observed rate", r.estimate(), r));
+        }
+        return this;
+    }
+
+    /** The fraction of samples on which models {@code a} and {@code b} predict different classes is at most {@code max}. */
+    public ProbeAnswerAssert hasDisagreementRateAtMost(String a, String b, double max) {
+        Rate r = disagreement(a, b);
+        if (!(r.estimate() <= max)) {
+            failWithMessage("%s", ShouldHaveRate.message(actual, "disagreement of " + a + " and " + b, "at most", max,
+                    "the observed rate", r.estimate(), r));
+        }
+        return this;
+    }
+
+    /** The mean Euclidean distance of the samples' inputs to {@code anchor} (e.g. the factual) is at most {@code max}. */
+    public ProbeAnswerAssert hasCounterfactualDistanceAtMost(double[] anchor, double max) {
+        isNotNull();
+        double d = actual.result().estimate(s -> {
+            double sum = 0;
+            double[] x = s.input();
+            for (int k = 0; k < x.length; k++) {
+                sum += (x[k] - anchor[k]) * (x[k] - anchor[k]);
+            }
+            return Math.sqrt(sum);
+        }).mean();
+        if (!(d <= max)) {
+            failWithMessage("%s", ShouldHaveValue.message(actual, "mean distance to the factual", "at most", max, d));
+        }
+        return this;
+    }
+
+    private Rate disagreement(String a, String b) {
+        isNotNull();
+        ProbeResult r = actual.result();
+        int ia = r.models().indexOf(a);
+        int ib = r.models().indexOf(b);
+        if (ia < 0 || ib < 0) {
+            failWithMessage("%s", ShouldHaveModels.message(actual, a, b));
+        }
+        return r.rate(s -> s.predicted(ia) != s.predicted(ib));
+    }
+}

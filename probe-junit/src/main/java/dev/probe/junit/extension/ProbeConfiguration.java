@@ -1,0 +1,156 @@
+package dev.probe.junit.extension;
+
+import dev.probe.core.sampler.SamplerConfig;
+import dev.probe.junit.SamplerKind;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The resolved settings of one probe invocation, typed: every value that applies is set, and
+ * {@link #source} says where each came from (a {@code @ProbeSettings} on the method or class, a
+ * configuration parameter, or built-in) for reports and failure messages. Made by the extension
+ * (see {@link ProbeContext#configuration}); a probe factory reads the relaxation its question uses.
+ *
+ * <pre>{@code
+ * ProbeConfiguration c = context.configuration("1:7");
+ * Query q = Ambivalent.between(classifier, 1, 7).withSigmas(c.sigma(), c.sigma());
+ * }</pre>
+ */
+public final class ProbeConfiguration {
+    private final Map<Setting<?>, Object> values;
+    private final Map<Setting<?>, String> sources;
+
+    ProbeConfiguration(Map<Setting<?>, Object> values, Map<Setting<?>, String> sources) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    }
+
+    <T> T get(Setting<T> setting) {
+        @SuppressWarnings("unchecked")
+        T v = (T) values.get(setting);
+        if (v == null) {
+            throw new IllegalStateException("The setting '" + setting + "' does not apply to this probe.");
+        }
+        return v;
+    }
+
+    boolean has(Setting<?> setting) {
+        return values.containsKey(setting);
+    }
+
+    /** Where the value of the setting {@code name} came from, e.g. {@code "@ProbeSettings on MnistProbes"}. */
+    public String source(String name) {
+        return sources.entrySet().stream().filter(e -> e.getKey().name.equals(name)).map(Map.Entry::getValue).findFirst()
+                .orElse("not applicable");
+    }
+
+    public int chains() {
+        return get(Setting.CHAINS);
+    }
+
+    public int warmup() {
+        return get(Setting.WARMUP);
+    }
+
+    public int draws() {
+        return get(Setting.DRAWS);
+    }
+
+    public int thin() {
+        return get(Setting.THIN);
+    }
+
+    public SamplerKind sampler() {
+        return get(Setting.SAMPLER);
+    }
+
+    public long seed() {
+        return get(Setting.SEED);
+    }
+
+    /** The level-set relaxation σ (level-set probes only). */
+    public double sigma() {
+        return get(Setting.SIGMA);
+    }
+
+    /** The temperature τ (Gibbs probes only). */
+    public double tau() {
+        return get(Setting.TAU);
+    }
+
+    /** Max R̂ for converged evidence. */
+    public double maxRhat() {
+        return get(Setting.MAX_RHAT);
+    }
+
+    /** Effective attained samples needed for converged evidence (and for a gate to count the invocation as sampled). */
+    public double minAttainedEss() {
+        return get(Setting.MIN_ATTAINED_ESS);
+    }
+
+    /** Target distance within which a sample attains the target. */
+    public double tolerance() {
+        return get(Setting.TOLERANCE);
+    }
+
+    /** Scale of warm-up and draws. */
+    public double budget() {
+        return get(Setting.BUDGET);
+    }
+
+    Inconclusive notSampled() {
+        return get(Setting.NOT_SAMPLED);
+    }
+
+    Inconclusive notConverged() {
+        return get(Setting.NOT_CONVERGED);
+    }
+
+    /** The sampler configuration, with the budget scale applied to warm-up and draws (at least 4 each). */
+    public SamplerConfig samplerConfig() {
+        return SamplerConfig.builder()
+                .chains(chains())
+                .warmup(scaledWarmup())
+                .draws(scaledDraws())
+                .thin(thin())
+                .seed(seed())
+                .annealing(get(Setting.ANNEALING))
+                .screening(get(Setting.SCREENING))
+                .build();
+    }
+
+    /** Warm-up iterations after the budget scale. */
+    public int scaledWarmup() {
+        return Math.max(4, (int) Math.round(warmup() * budget()));
+    }
+
+    /** Kept draws per chain after the budget scale. */
+    public int scaledDraws() {
+        return Math.max(4, (int) Math.round(draws() * budget()));
+    }
+
+    /** One line: {@code chains=16 warmup=300 ...}, the settings that apply. */
+    public String summary() {
+        return values.entrySet().stream().filter(e -> e.getKey() != Setting.NOT_SAMPLED && e.getKey() != Setting.NOT_CONVERGED)
+                .map(e -> e.getKey().name + "=" + format(e.getValue())).collect(Collectors.joining(" "));
+    }
+
+    /** One line per setting: value and where it came from. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        values.forEach((s, v) -> b.append(String.format(Locale.ROOT, "  %-15s %-22s %s%n", s.name, format(v), sources.get(s))));
+        return b.toString();
+    }
+
+    private static String format(Object v) {
+        return v instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : String.valueOf(v);
+    }
+
+    @Override
+    public String toString() {
+        return summary();
+    }
+}

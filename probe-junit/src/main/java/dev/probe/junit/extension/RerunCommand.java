@@ -1,0 +1,87 @@
+package dev.probe.junit.extension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The command that re-runs some invocations of one test method, for the project the tests run in: the
+ * project's Maven wrapper if it has one ({@code ./mvnw}), else {@code mvn}; in a multi-module build
+ * (a parent pom that lists the module), from the root with {@code -pl <module> -am}. Without {@code -Dsurefire.failIfNoSpecifiedTests=false}
+ * (needed only in multi-module builds) Surefire fails a run with no matching test; the extension fails a
+ * run where a key of {@code probe.only} matched nothing, so the command cannot pass with zero tests.
+ *
+ * <pre>{@code
+ * RerunCommand.in(Path.of(System.getProperty("user.dir"))).of(testClass, "ambivalence", List.of("1:7"), Optional.of(42L));
+ * }</pre>
+ */
+final class RerunCommand {
+    private final String prefix;
+
+    private RerunCommand(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** The command for tests run with {@code moduleDir} as working directory (Surefire's default). */
+    static RerunCommand in(Path moduleDir) {
+        Path module = moduleDir.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(module.resolve("pom.xml"))) {
+            return new RerunCommand(null);
+        }
+        Path root = module;
+        while (root.getParent() != null && listsModule(root.getParent(), root.getFileName().toString())) {
+            root = root.getParent();
+        }
+        if (root.equals(module)) {
+            return new RerunCommand(launcher(module) + " test");
+        }
+        String relative = root.relativize(module).toString().replace('\\', '/');
+        return new RerunCommand(launcher(root) + " -pl " + relative + " -am test -Dsurefire.failIfNoSpecifiedTests=false");
+    }
+
+    /** Whether {@code dir}'s pom.xml lists {@code module} among its modules. */
+    private static boolean listsModule(Path dir, String module) {
+        try {
+            Path pom = dir.resolve("pom.xml");
+            return Files.isRegularFile(pom) && Files.readString(pom).contains("<module>" + module + "</module>");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    static RerunCommand current() {
+        return in(Paths.get(System.getProperty("user.dir")));
+    }
+
+    private static String launcher(Path dir) {
+        return Files.isRegularFile(dir.resolve("mvnw")) ? "./mvnw" : "mvn";
+    }
+
+    /**
+     * Re-runs the invocations {@code keys} of {@code testClass#method}.
+     *
+     * @param seed the seed, when it was set for every invocation (derived seeds need none: they are derived again)
+     */
+    String of(Class<?> testClass, String method, Collection<String> keys, Optional<Long> seed) {
+        String only = keys.stream().collect(Collectors.joining(","));
+        String properties = "-Dprobe.only='" + only + "'" + seed.map(s -> " -Dprobe.seed=" + s).orElse("");
+        String tags = tags(testClass);
+        if (prefix == null) {
+            return "run " + testClass.getName() + "#" + method + " with the configuration parameters " + properties
+                    .replace("-D", "") + tags;
+        }
+        return prefix + " -Dtest='" + testClass.getName() + "#" + method + "' " + properties + tags;
+    }
+
+    private static String tags(Class<?> testClass) {
+        List<String> tags = AnnotationSupport.findRepeatableAnnotations(testClass, Tag.class).stream().map(Tag::value)
+                .collect(Collectors.toList());
+        return tags.isEmpty() ? "" : "  (tagged " + tags + ": include the tag if your build excludes it)";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.probe.junit.extension;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The one thread on which every model call of a test run happens — sampling runs, the factories'
+ * model calls at discovery, report push-forwards — one at a time. DJL allows one gradient collector per
+ * process, the tensor engine already uses every core for one run, and the engine's floating-point
+ * results (and so, through accept/reject, the samples) depend on the calling thread. With one such
+ * thread the samples of an invocation are bitwise the same whether JUnit runs tests sequentially or
+ * concurrently. It lives in the root {@link ExtensionContext.Store} and stops when the run ends.
+ *
+ * <pre>{@code
+ * ProbeResult r = SamplerThread.of(context).call("sampling " + name, () -> probe.sample(config));
+ * }</pre>
+ */
+final class SamplerThread implements AutoCloseable {
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "probe-sampler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The run's sampler thread. */
+    static SamplerThread of(ExtensionContext context) {
+        return context.getRoot().getStore(ProbeExtension.NAMESPACE)
+                .getOrComputeIfAbsent(SamplerThread.class, k -> new SamplerThread(), SamplerThread.class);
+    }
+
+    /** Runs {@code task} on the sampler thread and waits for it; its exceptions are rethrown as they are. */
+    <T> T call(String what, Callable<T> task) {
+        Future<T> run = executor.submit(task);
+        try {
+            return run.get();
+        } catch (InterruptedException e) {
+            run.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while " + what, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(what + " failed: " + cause, cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.probe.junit.extension;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Which invocations run: those whose key {@code probe.only} names (comma-separated), and of those the
+ * part {@code probe.shard = i/n} assigns to shard {@code i} of {@code n}. Shards are deterministic and
+ * balanced: within every template the invocations are dealt round-robin, starting at a shard derived
+ * from the template's name, so n CI jobs with {@code i = 1..n} run every invocation exactly once.
+ * Keys of {@code probe.only} that match no invocation of the run fail the run when it ends, so a
+ * re-run command cannot pass with zero tests.
+ *
+ * <pre>{@code
+ * mvn test -Dprobe.shard=2/4
+ * }</pre>
+ */
+final class Selection {
+    private final Set<String> only;
+    private final int shard;
+    private final int shards;
+
+    private Selection(Set<String> only, int shard, int shards) {
+        this.only = only;
+        this.shard = shard;
+        this.shards = shards;
+    }
+
+    static Selection of(ExtensionContext context) {
+        Set<String> only = context.getConfigurationParameter("probe.only").filter(s -> !s.isBlank())
+                .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(k -> !k.isEmpty())
+                        .collect(Collectors.toCollection(LinkedHashSet::new)))
+                .orElse(new LinkedHashSet<>());
+        String shard = context.getConfigurationParameter("probe.shard").map(String::trim).filter(s -> !s.isEmpty()).orElse("1/1");
+        String[] parts = shard.split("/");
+        try {
+            int i = Integer.parseInt(parts[0].trim());
+            int n = Integer.parseInt(parts[1].trim());
+            if (parts.length == 2 && n >= 1 && i >= 1 && i <= n) {
+                return new Selection(only, i, n);
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // fall through
+        }
+        throw new IllegalArgumentException("Probe setting 'shard' = \"" + shard + "\" (from configuration probe.shard) is "
+                + "invalid: expected i/n with 1 <= i <= n, e.g. 2/4 for the second of four shards.");
+    }
+
+    /** Whether some invocations may be left out. */
+    boolean isPartial() {
+        return !only.isEmpty() || shards > 1;
+    }
+
+    /** Whether this run is one shard of several. */
+    boolean isSharded() {
+        return shards > 1;
+    }
+
+    String describe() {
+        List<String> parts = new ArrayList<>();
+        if (!only.isEmpty()) {
+            parts.add("probe.only=" + String.join(",", only));
+        }
+        if (shards > 1) {
+            parts.add("probe.shard=" + shard + "/" + shards);
+        }
+        return String.join(" ", parts);
+    }
+
+    /** Shard (1-based) of the {@code index}-th invocation of {@code template}. */
+    static int shardOf(String template, int index, int shards) {
+        return (int) Math.floorMod(SettingsChain.stableHash(template) + index, (long) shards) + 1;
+    }
+
+    List<ProbeSpec> select(String template, List<ProbeSpec> all, ExtensionContext context) {
+        List<ProbeSpec> out = new ArrayList<>();
+        Guard guard = only.isEmpty() ? null : context.getRoot().getStore(ProbeExtension.NAMESPACE)
+                .getOrComputeIfAbsent(Guard.class, k -> new Guard(only), Guard.class);
+        for (int k = 0; k < all.size(); k++) {
+            ProbeSpec spec = all.get(k);
+            if (!only.isEmpty() && !only.contains(spec.key())) {
+                continue;
+            }
+            if (guard != null) {
+                guard.matched.add(spec.key());
+            }
+            if (shardOf(template, k, shards) == shard) {
+                out.add(spec);
+            }
+        }
+        return out;
+    }
+
+    /** Fails the run at its end if a key of {@code probe.only} matched no invocation. */
+    private static final class Guard implements AutoCloseable {
+        private final Set<String> keys;
+        private final Set<String> matched = ConcurrentHashMap.newKeySet();
+
+        Guard(Set<String> keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public void close() {
+            Set<String> missing = new LinkedHashSet<>(keys);
+            missing.removeAll(matched);
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("probe.only names " + missing + ", which matched no invocation of the probe "
+                        + "templates that ran. Check the key (the failure message prints it) and that the test selection "
+                        + "(-Dtest, tags) includes its test method.");
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.probe.junit.extension;
+
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.extension.ProbeSource.Relaxation;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Resolves {@link ProbeConfiguration}s along one chain, setting by setting: the probe annotation (only
+ * its tolerance), {@link ProbeSettings} on the test method (directly, then through composed
+ * annotations), on the test class and its enclosing classes (outward), the configuration parameter
+ * {@code probe.<name>}, the built-in default. The first that sets a value wins (jqwik's
+ * {@code PropertyConfiguration} style: every link is an {@code Optional}).
+ *
+ * <pre>{@code
+ * SettingsChain chain = SettingsChain.of(method, testClass, context::getConfigurationParameter);
+ * ProbeConfiguration c = chain.resolve(Relaxation.SIGMA, "@ProbeAmbivalent", Optional.empty(), "Digits#torn[1:7]");
+ * }</pre>
+ */
+final class SettingsChain {
+    private record Link(String where, ProbeSettings settings) {}
+
+    private final List<Link> methodLinks;
+    private final List<Link> classLinks;
+    private final Function<String, Optional<String>> configuration;
+
+    private SettingsChain(List<Link> methodLinks, List<Link> classLinks, Function<String, Optional<String>> configuration) {
+        this.methodLinks = methodLinks;
+        this.classLinks = classLinks;
+        this.configuration = configuration;
+    }
+
+    static SettingsChain of(Method method, Class<?> testClass, Function<String, Optional<String>> configuration) {
+        List<Link> classLinks = new ArrayList<>();
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+            classLinks.addAll(on(c, c.getSimpleName()));
+        }
+        return new SettingsChain(on(method, method.getDeclaringClass().getSimpleName() + "#" + method.getName()), classLinks,
+                configuration);
+    }
+
+    /** {@code @ProbeSettings} present on {@code element}: directly first, then through composed annotations. */
+    private static List<Link> on(AnnotatedElement element, String name) {
+        List<Link> out = new ArrayList<>();
+        ProbeSettings direct = element.getAnnotation(ProbeSettings.class);
+        if (direct != null) {
+            out.add(new Link("@ProbeSettings on " + name, direct));
+        }
+        for (Annotation a : element.getAnnotations()) {
+            if (a.annotationType() != ProbeSettings.class) {
+                AnnotationSupport.findAnnotation(a.annotationType(), ProbeSettings.class)
+                        .ifPresent(s -> out.add(new Link("@" + a.annotationType().getSimpleName() + " on " + name, s)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fails if the test method sets a relaxation its probe does not use (an attribute a probe would
+     * silently ignore).
+     */
+    void checkApplies(Relaxation relaxation, String probe) {
+        Setting<Double> unused = relaxation == Relaxation.SIGMA ? Setting.TAU : Setting.SIGMA;
+        for (Link link : methodLinks) {
+            Optional<Double> v = unused.in(link.settings(), link.where());
+            if (v.isPresent()) {
+                String used = relaxation == Relaxation.SIGMA ? "sigma (its level-set relaxation)" : "tau (its temperature)";
+                throw new IllegalArgumentException(link.where() + " sets " + unused + " = " + v.get() + ", which " + probe
+                        + " does not use: set " + used + " instead.");
+            }
+        }
+    }
+
+    /**
+     * The configuration of one invocation.
+     *
+     * @param relaxation the relaxation the probe uses (the other one is left out)
+     * @param probe the probe annotation's name, e.g. {@code "@ProbeAmbivalent"}
+     * @param tolerance the probe annotation's tolerance, if it sets one
+     * @param identity stable text naming the invocation; an unset seed is derived from it
+     */
+    ProbeConfiguration resolve(Relaxation relaxation, String probe, Optional<Double> tolerance, String identity) {
+        Map<Setting<?>, Object> values = new LinkedHashMap<>();
+        Map<Setting<?>, String> sources = new LinkedHashMap<>();
+        for (Setting<?> s : Setting.ALL) {
+            if ((s == Setting.SIGMA && relaxation != Relaxation.SIGMA) || (s == Setting.TAU && relaxation != Relaxation.TAU)) {
+                continue;
+            }
+            if (s == Setting.TOLERANCE) {
+                resolve(Setting.TOLERANCE, tolerance, probe, identity, values, sources);
+            } else {
+                resolve(s, Optional.empty(), probe, identity, values, sources);
+            }
+        }
+        return new ProbeConfiguration(values, sources);
+    }
+
+    private <T> void resolve(Setting<T> s, Optional<? extends T> fromProbe, String probe, String identity, Map<Setting<?>, Object> values,
+            Map<Setting<?>, String> sources) {
+        if (fromProbe.isPresent()) {
+            put(s, s.checked(fromProbe.get(), probe), probe, values, sources);
+            return;
+        }
+        for (List<Link> level : List.of(methodLinks, classLinks)) {
+            for (Link link : level) {
+                Optional<T> v = s.in(link.settings(), link.where());
+                if (v.isPresent()) {
+                    put(s, s.checked(v.get(), link.where()), link.where(), values, sources);
+                    return;
+                }
+            }
+        }
+        Optional<String> text = configuration.apply(s.key()).filter(t -> !t.isBlank());
+        if (text.isPresent()) {
+            String where = "configuration " + s.key();
+            put(s, s.checked(s.parse(text.get(), where), where), where, values, sources);
+        } else if (s.builtIn != null) {
+            put(s, s.builtIn, "built-in", values, sources);
+        } else {
+            put(s, stableHash(identity), "derived from " + identity, values, sources);
+        }
+    }
+
+    private static void put(Setting<?> s, Object v, String where, Map<Setting<?>, Object> values, Map<Setting<?>, String> sources) {
+        values.put(s, v);
+        sources.put(s, where);
+    }
+
+    /** A stable 64-bit FNV-1a hash, so derived seeds are the same on every run and JVM. */
+    static long stableHash(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+}

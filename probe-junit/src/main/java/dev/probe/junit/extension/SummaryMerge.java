@@ -1,0 +1,61 @@
+package dev.probe.junit.extension;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Joins the {@code summary.csv} files of CI shards (or separate runs) into one: every row of every
+ * source, keyed by (class, method, key), a later source's row replacing an earlier one. The gates the
+ * shards could not evaluate ({@code gates.csv} next to each summary) are evaluated on the merged rows;
+ * the exit code is 1 if one fails, so a CI job can gate on it.
+ *
+ * <pre>{@code
+ * java -cp probe-junit.jar:commons-csv.jar dev.probe.junit.extension.SummaryMerge summary.csv shard-1/summary.csv shard-2/summary.csv
+ * }</pre>
+ */
+public final class SummaryMerge {
+    private SummaryMerge() {}
+
+    /** {@code args}: the target file, then the shard files. */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: SummaryMerge TARGET.csv SHARD.csv...");
+            System.exit(2);
+        }
+        List<Path> sources = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            sources.add(Paths.get(args[i]));
+        }
+        StringBuilder out = new StringBuilder();
+        boolean ok = merge(Paths.get(args[0]), sources, out);
+        System.out.print(out);
+        if (!ok) {
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Merges {@code sources} into {@code target} and evaluates their gates; {@code out} gets what was
+     * done. Returns whether every gate holds.
+     */
+    static boolean merge(Path target, List<Path> sources, StringBuilder out) throws IOException {
+        SummaryCsv.merge(target, sources);
+        List<List<String>> merged = SummaryCsv.read(target);
+        out.append("merged ").append(sources.size()).append(" summaries into ").append(target).append(" (")
+                .append(merged.size()).append(" invocations)\n");
+        List<GateCsv.Row> gates = new ArrayList<>();
+        for (Path s : sources) {
+            gates.addAll(GateCsv.read(s.resolveSibling("gates.csv")));
+        }
+        Path gateFile = target.resolveSibling("gates.csv");
+        GateCsv.at(gateFile).update(gates);
+        boolean ok = true;
+        for (GateCsv.Row g : GateCsv.read(gateFile)) {
+            ok &= g.holds(merged, out);
+        }
+        return ok;
+    }
+}

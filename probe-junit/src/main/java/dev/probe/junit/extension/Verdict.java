@@ -1,0 +1,89 @@
+package dev.probe.junit.extension;
+
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Rate;
+import dev.probe.junit.ProbeAnswer;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Whether an answer's samples can support a verdict on the model: they must attain the target
+ * ({@link Outcome#NOT_SAMPLED} otherwise), and converge — max R̂ over chains (or populations) at most
+ * {@code maxRhat}, and at least {@code minAttainedEss} effective samples attaining the target
+ * ({@link Outcome#NOT_CONVERGED} otherwise, with the budget it would need). Messages name the cause and
+ * tell "unreachable within this budget" apart from "the model is probably misdeclared".
+ *
+ * @param outcome {@code null} when the evidence supports a verdict (the assertions decide it)
+ * @param reason why not, with the numbers; empty when converged
+ */
+record Verdict(Outcome outcome, String reason) {
+    /** Output spread below which a classifier is called constant. */
+    static final double FLAT = 0.02;
+
+    boolean isConclusive() {
+        return outcome == null;
+    }
+
+    static Verdict of(ProbeAnswer answer, ProbeConfiguration c) {
+        ProbeResult r = answer.result();
+        Rate attained = answer.attainment();
+        if (attained.successes() == 0) {
+            return new Verdict(Outcome.NOT_SAMPLED, notSampled(answer, c));
+        }
+        double rhat = r.diagnostics().maxRhat();
+        double ess = answer.attainedEss();
+        if (rhat <= c.maxRhat() && ess >= c.minAttainedEss()) {
+            return new Verdict(null, "");
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "Probe '%s' did not converge: %s%nattained: %s, effective attained samples %.1f (needed %.0f)%n"
+                        + "max R-hat %.3f (needed <= %.3f), min bulk ESS %.1f over %d chains x %d draws%n",
+                answer.displayName(), "no verdict on the model from this evidence.", attained, ess, c.minAttainedEss(), rhat,
+                c.maxRhat(), r.diagnostics().minEss(), r.chains(), r.size() / r.chains()));
+        if (ess < c.minAttainedEss()) {
+            double factor = c.minAttainedEss() / Math.max(ess, 1e-9);
+            long draws = (long) Math.ceil(c.draws() * factor);
+            b.append(String.format(Locale.ROOT, "budget: about draws=%d per chain (x%.1f of draws=%d) would give %.0f "
+                    + "effective attained samples if the chains mix%n", draws, factor, c.draws(), c.minAttainedEss()));
+        }
+        if (!(rhat <= c.maxRhat())) {
+            b.append(String.format(Locale.ROOT, "R-hat %.3f: the chains disagree (stuck in different modes, or still "
+                    + "warming up); more draws alone may not fix it: raise warmup or chains, or use another sampler%n", rhat));
+        }
+        return new Verdict(Outcome.NOT_CONVERGED, b + context(answer, c));
+    }
+
+    private static String notSampled(ProbeAnswer answer, ProbeConfiguration c) {
+        ProbeResult r = answer.result();
+        double closest = Arrays.stream(r.targetDistances()).min().orElse(Double.NaN);
+        double[][] outputs = r.outputs(answer.judgedModel());
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] row : outputs) {
+            for (double v : row) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        String cause;
+        if (hi - lo < FLAT) {
+            cause = String.format(Locale.ROOT, "The model is probably misdeclared: over all %d samples every output of '%s' "
+                    + "lies in [%.3g, %.3g], so no input moves it toward the target. Check how it is declared: "
+                    + "probabilities declared as logits (a softmax applied twice), the per-sample input shape, the input "
+                    + "scaling (e.g. [0, 1] vs [0, 255]) and that the generator's outputs are what the model expects.",
+                    r.size(), answer.judgedModel(), lo, hi);
+        } else {
+            cause = "The target is unreachable within this budget, or not at all for this model and generator. This is "
+                    + "not a verdict on the model. Give the sampler more budget (chains, warmup, draws), relax the "
+                    + "question (sigma or tau, tolerance), or use a generator that can reach the target.";
+        }
+        return String.format(Locale.ROOT, "Could not sample the target of probe '%s': none of %d samples came within %.3g "
+                + "of it (closest %.3g).%n%s%n%s", answer.displayName(), r.size(), answer.tolerance(), closest, cause,
+                context(answer, c));
+    }
+
+    private static String context(ProbeAnswer answer, ProbeConfiguration c) {
+        return "query: " + answer.result().provenance().query() + "\nseed: " + answer.result().seed() + "\nsettings: "
+                + c.summary() + answer.rerunCommand().map(cmd -> "\nre-run: " + cmd).orElse("");
+    }
+}

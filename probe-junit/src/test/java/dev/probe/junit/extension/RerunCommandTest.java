@@ -1,0 +1,66 @@
+package dev.probe.junit.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Re-run commands work where they are printed: the project's own launcher, the module, never zero tests. */
+class RerunCommandTest {
+    @TempDir
+    Path dir;
+
+    @Tag("nightly")
+    static class Tagged {}
+
+    private static void pom(Path d, String modules) throws Exception {
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("pom.xml"), "<project>" + modules + "</project>");
+    }
+
+    @Test
+    void aSingleModuleProjectWithoutWrapperUsesMvn() throws Exception {
+        pom(dir, "");
+        assertThat(RerunCommand.in(dir).of(RerunCommandTest.class, "probe", List.of("1:7"), Optional.of(42L)))
+                .isEqualTo("mvn test -Dtest='dev.probe.junit.extension.RerunCommandTest#probe' -Dprobe.only='1:7' -Dprobe.seed=42");
+    }
+
+    @Test
+    void theProjectsWrapperIsUsedWhenItHasOne() throws Exception {
+        pom(dir, "");
+        Files.writeString(dir.resolve("mvnw"), "#!/bin/sh");
+        assertThat(RerunCommand.in(dir).of(RerunCommandTest.class, "probe", List.of("2", "5"), Optional.empty()))
+                .isEqualTo("./mvnw test -Dtest='dev.probe.junit.extension.RerunCommandTest#probe' -Dprobe.only='2,5'");
+    }
+
+    @Test
+    void aModuleOfAMultiModuleBuildRunsFromTheRootWithItsModule() throws Exception {
+        pom(dir, "<modules><module>tests</module></modules>");
+        Files.writeString(dir.resolve("mvnw"), "#!/bin/sh");
+        pom(dir.resolve("tests"), "");
+        assertThat(RerunCommand.in(dir.resolve("tests")).of(Tagged.class, "probe", List.of("0"), Optional.of(1L)))
+                .isEqualTo("./mvnw -pl tests -am test -Dsurefire.failIfNoSpecifiedTests=false "
+                        + "-Dtest='dev.probe.junit.extension.RerunCommandTest$Tagged#probe' -Dprobe.only='0' -Dprobe.seed=1"
+                        + "  (tagged [nightly]: include the tag if your build excludes it)");
+    }
+
+    @Test
+    void aProjectInsideAnotherProjectsDirectoryIsNotItsModule() throws Exception {
+        pom(dir, "<modules><module>lib</module></modules>");
+        pom(dir.resolve("consumer"), "");
+        assertThat(RerunCommand.in(dir.resolve("consumer")).of(RerunCommandTest.class, "p", List.of("k"), Optional.empty()))
+                .startsWith("mvn test -Dtest=");
+    }
+
+    @Test
+    void withoutAPomTheCommandNamesTheTestAndItsConfiguration() {
+        assertThat(RerunCommand.in(dir).of(RerunCommandTest.class, "probe", List.of("1"), Optional.of(3L)))
+                .isEqualTo("run dev.probe.junit.extension.RerunCommandTest#probe with the configuration parameters "
+                        + "probe.only='1' probe.seed=3");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.probe.junit.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.SamplerKind;
+import dev.probe.junit.extension.ProbeSource.Relaxation;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** One typed chain: method, composed annotation, class, enclosing class, configuration, built-in. */
+class SettingsChainTest {
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @ProbeSettings(chains = 64, warmup = 1000, draws = 500, sampler = SamplerKind.HMC)
+    @interface NightlyProbe {}
+
+    @ProbeSettings(chains = 8, warmup = 50, sigma = 0.1, seed = "42")
+    static class Outer {
+        @ProbeSettings(chains = 4)
+        static class Inner {
+            @ProbeSettings(draws = 7)
+            void annotated() {}
+
+            @NightlyProbe
+            @ProbeSettings(draws = 9)
+            void nightly() {}
+
+            void bare() {}
+        }
+    }
+
+    static class Plain {
+        void bare() {}
+    }
+
+    private static ProbeConfiguration resolve(Class<?> type, String method, Map<String, String> config, Relaxation r,
+            Optional<Double> tolerance) throws Exception {
+        return SettingsChain.of(type.getDeclaredMethod(method), type, k -> Optional.ofNullable(config.get(k)))
+                .resolve(r, "@SomeProbe", tolerance, type.getName() + "#" + method + "[k]");
+    }
+
+    @Test
+    void eachSettingComesFromTheFirstLinkThatSetsIt() throws Exception {
+        ProbeConfiguration c = resolve(Outer.Inner.class, "annotated", Map.of("probe.draws", "11", "probe.warmup", "99",
+                "probe.tau", "0.5", "probe.thin", "2"), Relaxation.SIGMA, Optional.empty());
+        assertThat(c.draws()).isEqualTo(7);
+        assertThat(c.chains()).isEqualTo(4);
+        assertThat(c.warmup()).isEqualTo(50);
+        assertThat(c.sigma()).isEqualTo(0.1);
+        assertThat(c.seed()).isEqualTo(42);
+        assertThat(c.thin()).isEqualTo(2);
+        assertThat(c.tolerance()).isEqualTo(0.1);
+        assertThat(c.maxRhat()).isEqualTo(1.05);
+        assertThat(c.minAttainedEss()).isEqualTo(100);
+        assertThat(c.source("draws")).isEqualTo("@ProbeSettings on Inner#annotated");
+        assertThat(c.source("chains")).isEqualTo("@ProbeSettings on Inner");
+        assertThat(c.source("warmup")).isEqualTo("@ProbeSettings on Outer");
+        assertThat(c.source("thin")).isEqualTo("configuration probe.thin");
+        assertThat(c.source("tolerance")).isEqualTo("built-in");
+        assertThat(c.source("tau")).isEqualTo("not applicable");
+        assertThat(c.summary()).doesNotContain("tau=");
+    }
+
+    @Test
+    void aTeamsComposedAnnotationCarriesSettingsAndTheDirectOneStillWins() throws Exception {
+        ProbeConfiguration c = resolve(Outer.Inner.class, "nightly", Map.of(), Relaxation.TAU, Optional.of(0.3));
+        assertThat(c.draws()).isEqualTo(9);
+        assertThat(c.chains()).isEqualTo(64);
+        assertThat(c.warmup()).isEqualTo(1000);
+        assertThat(c.sampler()).isEqualTo(SamplerKind.HMC);
+        assertThat(c.tau()).isEqualTo(1.0);
+        assertThat(c.tolerance()).isEqualTo(0.3);
+        assertThat(c.source("chains")).isEqualTo("@NightlyProbe on Inner#nightly");
+        assertThat(c.source("tolerance")).isEqualTo("@SomeProbe");
+    }
+
+    @Test
+    void seedsAreSetOrStablyDerivedFromTheInvocation() throws Exception {
+        ProbeConfiguration a = resolve(Plain.class, "bare", Map.of(), Relaxation.SIGMA, Optional.empty());
+        ProbeConfiguration b = resolve(Plain.class, "bare", Map.of(), Relaxation.SIGMA, Optional.empty());
+        assertThat(a.seed()).isEqualTo(b.seed()).isEqualTo(SettingsChain.stableHash(Plain.class.getName() + "#bare[k]"));
+        assertThat(a.source("seed")).isEqualTo("derived from " + Plain.class.getName() + "#bare[k]");
+        assertThat(resolve(Plain.class, "bare", Map.of("probe.seed", "5"), Relaxation.SIGMA, Optional.empty()).seed())
+                .isEqualTo(5);
+        assertThat(a.chains()).isEqualTo(32);
+        assertThat(a.draws()).isEqualTo(100);
+        assertThat(a.warmup()).isEqualTo(200);
+        assertThat(a.sampler()).isEqualTo(SamplerKind.AUTO);
+        assertThat(a.notSampled()).isEqualTo(Inconclusive.FAIL);
+    }
+
+    @Test
+    void theBudgetScalesWarmupAndDrawsButNeverBelowFour() throws Exception {
+        ProbeConfiguration c = resolve(Outer.Inner.class, "annotated", Map.of("probe.budget", "0.5",
+                "probe.notConverged", "abort"), Relaxation.SIGMA, Optional.empty());
+        assertThat(c.samplerConfig().warmup()).isEqualTo(25);
+        assertThat(c.samplerConfig().draws()).isEqualTo(4);
+        assertThat(c.notConverged()).isEqualTo(Inconclusive.ABORT);
+    }
+
+    @Test
+    void invalidConfigurationNamesTheSettingItsSourceAndWhatIsExpected() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.sampler", "nuts"),
+                Relaxation.SIGMA, Optional.empty())).hasMessage("Probe setting 'sampler' = \"nuts\" (from configuration "
+                        + "probe.sampler) is invalid: expected one of [AUTO, MALA, HMC, MH, SMOOTHED_MALA].");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.notConverged",
+                "ignore"), Relaxation.SIGMA, Optional.empty())).hasMessage("Probe setting 'notConverged' = \"ignore\" (from "
+                        + "configuration probe.notConverged) is invalid: expected fail or abort.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.maxRhat", "0.9"),
+                Relaxation.SIGMA, Optional.empty())).hasMessage("Probe setting 'maxRhat' = 0.9 (from configuration "
+                        + "probe.maxRhat) is invalid: expected a number of at least 1.");
+    }
+}

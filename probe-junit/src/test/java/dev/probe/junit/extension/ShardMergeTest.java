@@ -1,0 +1,63 @@
+package dev.probe.junit.extension;
+
+import static dev.probe.junit.extension.Fixtures.reportEntries;
+import static dev.probe.junit.extension.Fixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** CI shards: each runs a part, writes its own summary and the gates it could not judge; the merge judges them. */
+class ShardMergeTest {
+
+    private static void clean(Path dir) throws Exception {
+        for (String f : List.of("summary.csv", "gates.csv")) {
+            Files.deleteIfExists(dir.resolve(f));
+        }
+    }
+
+    @Test
+    void shardSummariesMergeIntoOneAndTheMergeEvaluatesTheGatesNoShardCould() throws Exception {
+        Path first = Path.of("target/shards/1");
+        Path second = Path.of("target/shards/2");
+        Path merged = Path.of("target/shards/merged");
+        for (Path d : List.of(first, second, merged)) {
+            clean(d);
+        }
+        var one = run(VerdictTest.Unreachable.class, Map.of("probe.shard", "1/2", "probe.reportDir", first.toString()));
+        run(VerdictTest.Unreachable.class, Map.of("probe.shard", "2/2", "probe.reportDir", second.toString()));
+        assertThat(reportEntries(one, "probe")).anyMatch(e -> e.startsWith("Probe gate of Unreachable#confident not evaluated: "
+                + "probe.shard=1/2 runs 1 of its 2 invocations; SummaryMerge evaluates it on the shards' merged summaries"));
+        assertThat(Files.readAllLines(first.resolve("gates.csv"))).containsExactly(
+                "class,method,min_sampled,min_passed,min_attained_ess,invocations",
+                "dev.probe.junit.extension.VerdictTest$Unreachable,confident,2,-1,1.0,2");
+
+        StringBuilder out = new StringBuilder();
+        boolean ok = SummaryMerge.merge(merged.resolve("summary.csv"),
+                List.of(first.resolve("summary.csv"), second.resolve("summary.csv")), out);
+        assertThat(ok).isFalse();
+        assertThat(out.toString()).isEqualTo("merged 2 summaries into target/shards/merged/summary.csv (2 invocations)\n"
+                + "Probe gate of VerdictTest$Unreachable#confident failed: 1 of 2 invocations sampled their target, 1 passed "
+                + "(gate: sampled >= 2)\n");
+        List<String> rows = new ArrayList<>(Files.readAllLines(merged.resolve("summary.csv")));
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,0,passed,");
+        assertThat(rows.get(2)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,2,not_sampled,");
+    }
+
+    @Test
+    void aGateMissingSomeOfItsInvocationsFailsAtTheMerge() throws Exception {
+        Path first = Path.of("target/shards-partial/1");
+        Path merged = Path.of("target/shards-partial/merged");
+        clean(first);
+        clean(merged);
+        run(VerdictTest.Unreachable.class, Map.of("probe.shard", "1/2", "probe.reportDir", first.toString()));
+        StringBuilder out = new StringBuilder();
+        assertThat(SummaryMerge.merge(merged.resolve("summary.csv"), List.of(first.resolve("summary.csv")), out)).isFalse();
+        assertThat(out.toString()).contains("; only 1 of its invocations are in the summaries");
+    }
+}

@@ -1,0 +1,165 @@
+package dev.probe.junit.extension;
+
+import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
+import static dev.probe.junit.extension.Fixtures.reportEntries;
+import static dev.probe.junit.extension.Fixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbeAnswer;
+import dev.probe.junit.ProbeGate;
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.ProbedModel;
+import dev.probe.junit.annotations.ProbeHighConfidence;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * Verdicts on converged evidence: an invocation is judged only when its samples attain the target and
+ * converge; otherwise it is "not sampled" or "not converged", with the numbers, the cause and the fix,
+ * printed and counted apart by gates and in summary.csv.
+ */
+class VerdictTest {
+    private static final String RERUN = "./mvnw -pl probe-junit -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest='";
+
+    @ProbeSettings(chains = 4, warmup = 40, draws = 10, seed = "5", maxRhat = 10, minAttainedEss = 1)
+    static class Demanding {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 1)
+        void impossible(ProbeAnswer answer) {
+            assertThat(answer).hasTargetAttainmentAtLeast(1.01);
+        }
+    }
+
+    @Test
+    void assertionFailuresNameTheProbeTheNumbersTheSeedAndTheRerunCommand() {
+        EngineExecutionResults events = run(Demanding.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("high confidence: class 1"),
+                finishedWithFailure(message(m -> m.startsWith("Probe 'high confidence: class 1' (Demanding#impossible) failed:\n"
+                        + "expected target attainment at least 1.010, but the attained fraction is ")
+                        && m.contains("\nquery: HighConfidence[linear3, class 1, σ=0.05]\nkernel: MALA(")
+                        && m.endsWith("\nseed: 5\nre-run: " + RERUN + "dev.probe.junit.extension.VerdictTest$Demanding"
+                                + "#impossible' -Dprobe.only='1' -Dprobe.seed=5")))));
+    }
+
+    @ProbeSettings(chains = 4, warmup = 40, draws = 10, seed = "7", maxRhat = 10, minAttainedEss = 1)
+    static class Unreachable {
+        @ProbedModel static final Classifier MODEL = Fixtures.unreachableClassTwo();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = {0, 2})
+        @ProbeGate(minSampled = 2)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aProbeThatCannotSampleItsTargetIsReportedAsSuchAndTheGateListsItWithARerunCommand() {
+        EngineExecutionResults events = run(Unreachable.class, Map.of());
+        events.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
+        events.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("high confidence: class 2"),
+                finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.startsWith(
+                        "Could not sample the target of probe 'high confidence: class 2': none of 40 samples came within 0.100 "
+                                + "of it (closest ") && m.contains("The target is unreachable within this budget")))));
+        String gate = "Probe gate of Unreachable#confident failed: 1 of 2 invocations sampled their target, 1 passed "
+                + "(gate: sampled >= 2).\n  not sampled (1): 2\n  re-run them: " + RERUN
+                + "dev.probe.junit.extension.VerdictTest$Unreachable#confident' -Dprobe.only='2' -Dprobe.seed=7";
+        events.containerEvents().assertThatEvents().haveExactly(1, event(container(), finishedWithFailure(message(gate))));
+        assertThat(reportEntries(events, "probe")).contains(gate)
+                .anyMatch(e -> e.startsWith("Could not sample the target of probe 'high confidence: class 2'"));
+    }
+
+    @Test
+    void notSampledCanAbortInsteadOfFailAndTheReasonIsTheSkipMessage() {
+        EngineExecutionResults events = run(Unreachable.class, Map.of("probe.notSampled", "abort", "probe.only", "2"));
+        events.testEvents().assertStatistics(s -> s.aborted(1).failed(0));
+        events.testEvents().assertThatEvents().haveExactly(1, event(test(), abortedWithReason(message(m -> m.startsWith(
+                "Could not sample the target of probe 'high confidence: class 2'")))));
+    }
+
+    @ProbeSettings(chains = 4, warmup = 40, draws = 10, seed = "9")
+    static class Flat {
+        @ProbedModel static final Classifier MODEL = Fixtures.constant();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aModelWhoseOutputsDoNotMoveIsCalledProbablyMisdeclaredNotUnreachable() {
+        EngineExecutionResults events = run(Flat.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                instanceOf(ProbeNotSampledException.class), message(m -> m.contains("The model is probably misdeclared: over "
+                        + "all 40 samples every output of 'flat' lies in [0.333, 0.333], so no input moves it toward the target.")
+                        && m.contains("probabilities declared as logits") && !m.contains("unreachable")))));
+    }
+
+    @ProbeSettings(chains = 8, warmup = 80, draws = 20, seed = "3")
+    static class ShortChains {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        @ProbeGate(minSampled = 1)
+        void confident(ProbeAnswer answer) {
+            throw new AssertionError("not judged: the chains did not converge");
+        }
+    }
+
+    @Test
+    void unconvergedChainsAreAThirdOutcomeWithTheirNumbersAndTheBudgetTheyWouldNeed() {
+        EngineExecutionResults events = run(ShortChains.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                instanceOf(ProbeNotConvergedException.class), message(m -> m.startsWith(
+                        "Probe 'high confidence: class 0' did not converge: no verdict on the model from this evidence.\nattained: ")
+                        && m.contains("effective attained samples") && m.contains("(needed 100)")
+                        && m.contains("(needed <= 1.050)") && m.contains("budget: about draws=")
+                        && m.contains("re-run: " + RERUN)))));
+        events.containerEvents().assertThatEvents().haveExactly(1, event(container(), finishedWithFailure(message(m -> m.startsWith(
+                "Probe gate of ShortChains#confident failed: 0 of 1 invocations sampled their target, 0 passed (gate: sampled >= 1)."
+                        + "\n  not converged (1): 0\n")))));
+        EngineExecutionResults aborted = run(ShortChains.class, Map.of("probe.notConverged", "abort"));
+        aborted.testEvents().assertStatistics(s -> s.aborted(1).failed(0));
+    }
+
+    @Test
+    void summaryCsvHasOneRowPerInvocationWithItsOutcomeAndNumbers() throws Exception {
+        Path dir = Path.of("target/probe-reports-summary");
+        Files.deleteIfExists(dir.resolve("summary.csv"));
+        run(Unreachable.class, Map.of("probe.reportDir", dir.toString()));
+        run(ShortChains.class, Map.of("probe.reportDir", dir.toString()));
+        List<String> lines = Files.readAllLines(dir.resolve("summary.csv"));
+        assertThat(lines.get(0)).isEqualTo("class,method,key,outcome,attainment,attained_ess,max_rhat,min_ess,log_prior_mass,"
+                + "log_prior_mass_sd,wall_s,gradient_evals");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("dev.probe.junit.extension.VerdictTest$ShortChains,confident,0,not_converged,");
+        assertThat(lines.get(2)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,0,passed,");
+        assertThat(lines.get(3)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,2,not_sampled,0,0,");
+        for (String line : lines.subList(1, 4)) {
+            String[] v = line.split(",", -1);
+            assertThat(v).hasSize(12);
+            assertThat(v[8]).isEmpty(); // no prior mass from MCMC chains
+            assertThat(Double.parseDouble(v[10])).isPositive();
+            assertThat(Long.parseLong(v[11])).isPositive();
+        }
+        // a re-run of one invocation replaces its row and keeps the others
+        run(Unreachable.class, Map.of("probe.reportDir", dir.toString(), "probe.only", "0"));
+        assertThat(Files.readAllLines(dir.resolve("summary.csv"))).hasSize(4);
+    }
+}
