@@ -14,5 +14,11 @@ public enum SamplerKind {
     MALA,
     HMC,
     MH,
-    SMOOTHED_MALA
+    SMOOTHED_MALA,
+    /**
+     * Sequential Monte Carlo: independent populations of particles tempered from the prior to the
+     * question, moved by MALA; estimates the prior mass of the level set too. Needs a differentiable
+     * pipeline and a space with a proper prior ({@code @ProbeSettings(populations, particles)}).
+     */
+    SMC
 }

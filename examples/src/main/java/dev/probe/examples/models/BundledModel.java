@@ -30,6 +30,20 @@ public enum BundledModel {
     /** Fashion CNN trained on C1 = {pullover, dress, sandal, shirt, ankle boot}: logit i is classes()[i]. */
     FASHION_C1_CNN("fashion-c1-cnn", Kind.IMAGE_CLASSIFIER, "fashion-mnist", new int[] {2, 3, 5, 6, 9},
             () -> ImageCnn.create(5)),
+    /**
+     * Domain-shift baseline (BAYES-PROBE §4.8): LeNet (Table 3 right) trained on synthetic printed digits
+     * only (the adapted model's training run without adaptation); its target domain is MNIST, where its
+     * accuracy is measured.
+     */
+    SYNTH_LENET("synth-lenet", Kind.IMAGE_CLASSIFIER, "synth-digits", all(10), () -> LeNet.create(10)),
+    /**
+     * The same LeNet trained on labelled synthetic and unlabelled MNIST digits with domain-adversarial
+     * training (DANN) and target entropy minimisation.
+     */
+    SYNTH_LENET_DANN("synth-lenet-dann", Kind.IMAGE_CLASSIFIER, "synth-digits", all(10), () -> LeNet.create(10)),
+    /** {@link #SYNTH_LENET_DANN} one epoch before its final weights: a close checkpoint of the same run. */
+    SYNTH_LENET_DANN_CKPT("synth-lenet-dann-ckpt", Kind.IMAGE_CLASSIFIER, "synth-digits", all(10),
+            () -> LeNet.create(10)),
     /** MNIST VAE, latent 5, all digits. */
     MNIST_VAE("mnist-vae", Kind.VAE, "mnist", all(10), Vae::new),
     /** MNIST VAE trained on every digit but 1. */
@@ -40,6 +54,8 @@ public enum BundledModel {
     MNIST_VAE_NO7("mnist-vae-no7", Kind.VAE, "mnist", allBut(10, 7), Vae::new),
     /** MNIST VAE trained on C2 = {2,4,5,7,8} (novel classes for {@link #MNIST_C1_CNN}). */
     MNIST_C2_VAE("mnist-c2-vae", Kind.VAE, "mnist", new int[] {2, 4, 5, 7, 8}, Vae::new),
+    /** MNIST DCGAN generator (latent 5, all digits), the GAN prior of BAYES-PROBE; see {@link Gan}. */
+    MNIST_GAN("mnist-gan", Kind.GAN, "mnist", all(10), Gan::generator),
     /** Fashion-MNIST VAE, latent 5, all classes. */
     FASHION_VAE("fashion-vae", Kind.VAE, "fashion-mnist", all(10), Vae::new),
     /** Fashion VAE trained on every class but 0 (T-shirt/top). */
@@ -50,6 +66,11 @@ public enum BundledModel {
     FASHION_VAE_NO9("fashion-vae-no9", Kind.VAE, "fashion-mnist", allBut(10, 9), Vae::new),
     /** Fashion VAE trained on C2 = {T-shirt, trouser, coat, sneaker, bag}. */
     FASHION_C2_VAE("fashion-c2-vae", Kind.VAE, "fashion-mnist", new int[] {0, 1, 4, 7, 8}, Vae::new),
+    /**
+     * The scene model: a CNN answering five counting questions about CLEVR-like scenes
+     * ({@link dev.probe.examples.scenes.SceneQuestion}); output {@code 7·q + n} is "n" for question q.
+     */
+    CLEVR_COUNTER("clevr-counter", Kind.SCENE_CLASSIFIER, "scenes", all(7), SceneCounter::create),
     /** Wine logistic regression (DJL block, raw 13 features in, 3 logits out). */
     WINE_LOGREG("wine-logreg", Kind.TABULAR_CLASSIFIER, "wine", all(3), () -> new LogisticRegression(13, 3)),
     /** Penguins logistic regression (4 numeric + 5 one-hot features in, 3 logits out). */
@@ -68,6 +89,13 @@ public enum BundledModel {
         IMAGE_CLASSIFIER,
         /** DJL {@link Vae}: decoder {@code [N,5]} → {@code [N,1,28,28]} in [0,1]. */
         VAE,
+        /** DJL generator block of a GAN: latent {@code [N,5]} → {@code [N,1,28,28]} in [0,1]. */
+        GAN,
+        /**
+         * DJL block: scenes {@code [N,3,40,40]} in [0,1] → logits {@code [N, 5·7]}, seven answers (counts 0..6)
+         * to each of five questions ({@link SceneCounter}).
+         */
+        SCENE_CLASSIFIER,
         /** DJL block: raw features {@code [N,d]} → logits {@code [N, classes().length]}. */
         TABULAR_CLASSIFIER,
         /** Tribuo model (black box), see {@link TribuoClassifier}. */
@@ -98,7 +126,10 @@ public enum BundledModel {
         return kind;
     }
 
-    /** @return the data set: {@code mnist}, {@code fashion-mnist}, {@code wine} or {@code penguins} */
+    /**
+     * @return the training data: {@code mnist}, {@code fashion-mnist}, {@code wine}, {@code penguins}, or
+     *     {@code synth-digits} (printed digits; such models are tested on MNIST, their target domain)
+     */
     public String dataset() {
         return dataset;
     }
@@ -134,6 +165,10 @@ public enum BundledModel {
                 return new Shape(1, ((LogisticRegression) newBlock()).numFeatures());
             case TRIBUO:
                 throw new UnsupportedOperationException(id + " is not a DJL model");
+            case GAN:
+                return new Shape(1, Gan.LATENT);
+            case SCENE_CLASSIFIER:
+                return SceneCounter.INPUT_SHAPE;
             default:
                 return new Shape(1, 1, 28, 28);
         }

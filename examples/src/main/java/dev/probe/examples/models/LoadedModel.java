@@ -56,11 +56,11 @@ public final class LoadedModel implements AutoCloseable {
      * and a gradient collector is open.
      *
      * @param input classifiers: images {@code [N,1,28,28]} in [0,1] or features {@code [N,d]};
-     *     VAEs: a latent batch {@code [N,5]} (same as {@link #decode})
-     * @return classifiers: logits {@code [N,K]}; VAEs: images {@code [N,1,28,28]} in [0,1]
+     *     VAEs and GANs: a latent batch {@code [N,5]} (same as {@link #decode})
+     * @return classifiers: logits {@code [N,K]}; VAEs and GANs: images {@code [N,1,28,28]} in [0,1]
      */
     public NDArray forward(NDArray input) {
-        if (spec.kind() == BundledModel.Kind.VAE) {
+        if (spec.kind() == BundledModel.Kind.VAE || spec.kind() == BundledModel.Kind.GAN) {
             return decode(input);
         }
         return block().forward(parameterStore, new NDList(input), false).singletonOrThrow();
@@ -74,9 +74,11 @@ public final class LoadedModel implements AutoCloseable {
         return (Vae) block();
     }
 
-    /** @return the VAE decoder block: {@code [N,5]} → {@code [N,1,28,28]} in [0,1] */
+    /**
+     * @return the VAE decoder block, or a GAN's generator: {@code [N,5]} → {@code [N,1,28,28]} in [0,1]
+     */
     public Block decoder() {
-        return vae().decoder();
+        return spec.kind() == BundledModel.Kind.GAN ? block() : vae().decoder();
     }
 
     /** @return the VAE encoder block: {@code [N,1,28,28]} → {@code (mean [N,5], logVariance [N,5])} */

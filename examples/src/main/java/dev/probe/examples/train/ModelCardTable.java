@@ -50,9 +50,9 @@ public final class ModelCardTable {
     public static String table(Map<String, Map<String, String>> metrics) {
         StringBuilder sb = new StringBuilder();
         sb.append("| model | kind | classes | train / test rows | epochs (steps) | batch | lr | "
-                + "test accuracy | test -ELBO | CNN acc. on reconstructions | prior samples CNN-confident (p>0.9) "
-                + "| train time (s) |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "test accuracy | source test acc. | test -ELBO | CNN acc. on reconstructions "
+                + "| prior samples CNN-confident (p>0.9) | prior mid-tone fraction | train time (s) |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (BundledModel spec : BundledModel.values()) {
             Map<String, String> m = metrics.get(spec.id());
             if (m == null) {
@@ -66,9 +66,11 @@ public final class ModelCardTable {
                     .append(m.getOrDefault("testSize", "")).append(" | ").append(epochs).append(" | ")
                     .append(m.getOrDefault("batchSize", spec.kind() == BundledModel.Kind.TABULAR_CLASSIFIER ? "full" : ""))
                     .append(" | ").append(m.getOrDefault("learningRate", "")).append(" | ")
-                    .append(pct(m.get("testAccuracy"))).append(" | ").append(m.getOrDefault("testNegElbo", ""))
+                    .append(pct(m.get("testAccuracy"))).append(" | ").append(pct(m.get("sourceTestAccuracy"))).append(" | ")
+                    .append(m.getOrDefault("testNegElbo", ""))
                     .append(" | ").append(pct(m.get("reconstructionAccuracy"))).append(" | ")
                     .append(pct(m.get("priorConfidentFraction"))).append(" | ")
+                    .append(m.containsKey("priorMidtoneFraction") ? m.get("priorMidtoneFraction") : "").append(" | ")
                     .append(round(m.get("trainSeconds"))).append(" |\n");
         }
         return sb.toString();

@@ -15,6 +15,10 @@ import dev.probe.examples.models.Evaluation;
 import dev.probe.examples.models.LoadedModel;
 import dev.probe.examples.models.TribuoClassifier;
 import dev.probe.examples.models.Vae;
+import dev.probe.examples.scenes.SceneQuestion;
+import dev.probe.examples.scenes.SceneRenderer;
+import dev.probe.examples.scenes.SceneSet;
+import dev.probe.examples.scenes.SceneWorld;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +54,15 @@ public final class TrainAll {
     /** The seed of every training run. */
     public static final long SEED = 20240229L;
 
+    /** Epochs of both domain-shift LeNets over the synthetic digits. */
+    private static final int DOMAIN_EPOCHS = 6;
+    /** Epochs of the GAN (the CPU budget: see the model card). */
+    private static final int GAN_EPOCHS = 25;
+    /** Training scenes of the scene model (rendered once, from seed 1). */
+    private static final int SCENES_TRAIN = 30_000;
     private static final Map<BundledModel, Object> SETTINGS = new LinkedHashMap<>();
+    /** Results of models trained as a by-product of another (checkpoints), by id. */
+    private static final Map<String, TrainResult> BY_PRODUCTS = new LinkedHashMap<>();
 
     static {
         SETTINGS.put(BundledModel.MNIST_CNN, new ClassifierTraining.Settings(6, 64, 1e-3f));
@@ -58,9 +70,15 @@ public final class TrainAll {
         SETTINGS.put(BundledModel.MNIST_MLP, new ClassifierTraining.Settings(15, 128, 1e-3f));
         SETTINGS.put(BundledModel.MNIST_C1_CNN, new ClassifierTraining.Settings(5, 64, 1e-3f));
         SETTINGS.put(BundledModel.FASHION_C1_CNN, new ClassifierTraining.Settings(2, 64, 1e-3f));
+        // the baseline is the adapted model's training run with the adaptation switched off (λ = β = 0)
+        SETTINGS.put(BundledModel.SYNTH_LENET, new DomainAdaptationTraining.Settings(DOMAIN_EPOCHS, 64, 0.01f, 0f, 500, 0f));
+        SETTINGS.put(BundledModel.SYNTH_LENET_DANN,
+                new DomainAdaptationTraining.Settings(DOMAIN_EPOCHS, 64, 0.01f, 0.3f, 500, 0.5f));
         // The two main VAEs get the longer budgets; class-excluded and C2 VAEs shorter ones.
         SETTINGS.put(BundledModel.MNIST_VAE, new VaeTraining.Settings(60, 128, 1e-3f));
         SETTINGS.put(BundledModel.FASHION_VAE, new VaeTraining.Settings(15, 128, 1e-3f));
+        SETTINGS.put(BundledModel.CLEVR_COUNTER, new ClassifierTraining.Settings(8, 64, 1e-3f));
+        SETTINGS.put(BundledModel.MNIST_GAN, new GanTraining.Settings(GAN_EPOCHS, 64, 2e-4f));
         VaeTraining.Settings mnistVae = new VaeTraining.Settings(15, 128, 1e-3f);
         VaeTraining.Settings fashionVae = new VaeTraining.Settings(8, 128, 1e-3f);
         for (BundledModel m : BundledModel.values()) {
@@ -93,8 +111,8 @@ public final class TrainAll {
         Path metricsFile = modelsDir.resolve("metrics.properties");
         Map<String, Map<String, String>> metrics = readMetrics(metricsFile);
         for (BundledModel spec : BundledModel.values()) {
-            if (!only.isEmpty() && !only.contains(spec.id())) {
-                continue;
+            if (!only.isEmpty() && !only.contains(spec.id()) || spec == BundledModel.SYNTH_LENET_DANN_CKPT) {
+                continue; // the checkpoint is written by the run of SYNTH_LENET_DANN
             }
             System.out.println("== training " + spec.id());
             TrainResult r = new TrainResult(spec.id());
@@ -102,6 +120,8 @@ public final class TrainAll {
             train(spec, modelsDir, cardDir, r);
             System.out.println("   " + r);
             metrics.put(spec.id(), r.metrics());
+            BY_PRODUCTS.forEach((id, extra) -> metrics.put(id, extra.metrics()));
+            BY_PRODUCTS.clear();
             writeMetrics(metricsFile, metrics);
         }
         ModelCardTable.update(examples.resolve("MODEL_CARD.md"), metrics);
@@ -114,6 +134,10 @@ public final class TrainAll {
         long t0 = System.nanoTime();
         switch (spec.kind()) {
             case IMAGE_CLASSIFIER: {
+                if (spec.dataset().equals("synth-digits")) {
+                    trainDomainShift(spec, modelsDir, cardDir, r, t0);
+                    break;
+                }
                 ImageDataset train = images(spec, true);
                 ImageDataset test = images(spec, false);
                 try (Model m = ClassifierTraining.train(spec, train,
@@ -121,10 +145,7 @@ public final class TrainAll {
                     r.put("trainSeconds", seconds(t0));
                     save(m, dir);
                 }
-                try (LoadedModel loaded = BundledModels.load(spec, dir)) {
-                    r.put("testSize", test.onlyClasses(spec.classes()).size());
-                    r.put("testAccuracy", Evaluation.accuracy(loaded, test));
-                }
+                evaluateClassifier(spec, dir, r);
                 break;
             }
             case VAE: {
@@ -139,6 +160,34 @@ public final class TrainAll {
                     r.put("testSize", own.size());
                     r.put("testNegElbo", VaeTraining.testLoss(loaded.model(), spec, test));
                     vaeChecks(loaded, own, cardDir, r);
+                }
+                break;
+            }
+            case GAN: {
+                ImageDataset train = images(spec, true);
+                try (Model m = GanTraining.train(spec, train, (GanTraining.Settings) SETTINGS.get(spec), SEED, r)) {
+                    r.put("trainSeconds", seconds(t0));
+                    save(m, dir);
+                }
+                try (LoadedModel loaded = BundledModels.load(spec, dir)) {
+                    generatorChecks(loaded, cardDir, r);
+                }
+                break;
+            }
+            case SCENE_CLASSIFIER: {
+                SceneSet train = SceneSet.draw(SceneWorld.clevr(), SCENES_TRAIN, 1L);
+                r.put("renderSeconds", seconds(t0));
+                try (Model m = SceneTraining.train(spec, train, (ClassifierTraining.Settings) SETTINGS.get(spec), SEED, r)) {
+                    r.put("trainSeconds", seconds(t0));
+                    save(m, dir);
+                }
+                SceneSet test = sceneTest();
+                writeSceneGrid(test, cardDir.resolve(spec.id() + "-scenes.png"));
+                try (LoadedModel loaded = BundledModels.load(spec, dir)) {
+                    r.put("testSize", test.size());
+                    Map<SceneQuestion, Double> acc = SceneTraining.accuracies(loaded.block(), loaded.parameterStore(), test);
+                    acc.forEach((q, a) -> r.put("testAccuracy." + q.name().toLowerCase(java.util.Locale.ROOT), a));
+                    r.put("testAccuracy", acc.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow());
                 }
                 break;
             }
@@ -174,6 +223,66 @@ public final class TrainAll {
             }
             default:
                 throw new IllegalStateException(spec.kind().toString());
+        }
+    }
+
+    /** Test accuracy on the model's test split; for synthetic-digit models MNIST's, and their source accuracy too. */
+    private static void evaluateClassifier(BundledModel spec, Path dir, TrainResult r)
+            throws IOException, ai.djl.MalformedModelException {
+        ImageDataset test = images(spec, false);
+        try (LoadedModel loaded = BundledModels.load(spec, dir)) {
+            r.put("testSize", test.onlyClasses(spec.classes()).size());
+            r.put("testAccuracy", Evaluation.accuracy(loaded, test));
+            if (spec.dataset().equals("synth-digits")) {
+                r.put("sourceTestAccuracy", Evaluation.accuracy(loaded, Datasets.synthDigitsTest()));
+            }
+        }
+    }
+
+    /**
+     * The domain-shift LeNets: labelled synthetic digits and unlabelled MNIST digits, with (DANN) or without
+     * (baseline) adaptation; the DANN run also writes its checkpoint one epoch before the end.
+     */
+    private static void trainDomainShift(BundledModel spec, Path modelsDir, Path cardDir, TrainResult r, long t0) throws Exception {
+        DomainAdaptationTraining.Settings s = (DomainAdaptationTraining.Settings) SETTINGS.get(spec);
+        boolean adapted = spec == BundledModel.SYNTH_LENET_DANN;
+        BundledModel ckpt = BundledModel.SYNTH_LENET_DANN_CKPT;
+        Path ckptDir = modelsDir.resolve(ckpt.id());
+        TrainResult ckptResult = new TrainResult(ckpt.id());
+        ImageDataset mnistTest = Datasets.mnistTest();
+        if (adapted) {
+            clean(ckptDir);
+        } else {
+            try (NDManager nm = NDManager.newBaseManager()) {
+                ImageGrid.write(Datasets.synthDigitsTrain().images(nm, 0, 128), 16, cardDir.resolve("synth-digits.png"));
+            }
+        }
+        try (Model m = DomainAdaptationTraining.train(spec, Datasets.synthDigitsTrain(), Datasets.mnistTrain(), s, SEED, r,
+                (epoch, lenet) -> {
+                    try (Model c = DomainAdaptationTraining.snapshot(spec, lenet)) {
+                        System.out.printf("    MNIST test accuracy %.4f (monitoring only)%n", Evaluation.accuracy(
+                                c.getBlock(), new ai.djl.training.ParameterStore(c.getNDManager(), false), mnistTest,
+                                spec.classes()));
+                        if (adapted && epoch == s.epochs() - 1) {
+                            save(c, ckptDir, ckpt.id());
+                            ckptResult.put("seed", SEED).put("epochs", epoch).put("checkpointOf", spec.id());
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })) {
+            r.put("trainSeconds", seconds(t0));
+            save(m, modelsDir.resolve(spec.id()));
+        }
+        evaluateClassifier(spec, modelsDir.resolve(spec.id()), r);
+        if (adapted) {
+            r.metrics().forEach((k, v) -> {
+                if (!ckptResult.metrics().containsKey(k) && !k.equals("trainSeconds") && !k.startsWith("final")) {
+                    ckptResult.put(k, v);
+                }
+            });
+            evaluateClassifier(ckpt, ckptDir, ckptResult);
+            BY_PRODUCTS.put(ckpt.id(), ckptResult);
         }
     }
 
@@ -216,11 +325,50 @@ public final class TrainAll {
         }
     }
 
+    /** A GAN's prior samples: PNG grid, the bundled CNN's confidence on them and their mid-tone fraction. */
+    private static void generatorChecks(LoadedModel gan, Path cardDir, TrainResult r)
+            throws IOException, ai.djl.MalformedModelException {
+        Engine.getInstance().setRandomSeed((int) SEED);
+        Path judgeDir = cardDir.getParent().resolve("src/main/resources/models").resolve(BundledModel.MNIST_CNN.id());
+        try (NDManager m = NDManager.newBaseManager(); LoadedModel cnn = BundledModels.load(BundledModel.MNIST_CNN, judgeDir)) {
+            NDArray prior = gan.decode(m.randomNormal(new Shape(1000, Vae.LATENT)));
+            ImageGrid.write(prior.get("0:128"), 16, cardDir.resolve(gan.spec().id() + "-prior.png"));
+            float[] maxP = cnn.forward(prior).softmax(1).max(new int[] {1}).toFloatArray();
+            int confident = 0;
+            for (float p : maxP) {
+                confident += p > 0.9f ? 1 : 0;
+            }
+            r.put("priorConfidentFraction", (double) confident / maxP.length);
+            r.put("priorMidtoneFraction", Sharpness.midtoneFraction(prior.toFloatArray()));
+        }
+    }
+
+    /** The first 32 test scenes with their true answers, as a PNG grid for the model card. */
+    static void writeSceneGrid(SceneSet test, Path png) {
+        double[][] pixels = new double[32][];
+        String[] captions = new String[32];
+        for (int i = 0; i < 32; i++) {
+            pixels[i] = SceneWorld.clevr().render(test.attributes(i));
+            captions[i] = test.answer(i, SceneQuestion.OBJECTS) + " obj, " + test.answer(i, SceneQuestion.BLUE_SPHERES)
+                    + " blue sph";
+        }
+        dev.probe.core.render.ImageGrid.rgb(SceneRenderer.SIDE, SceneRenderer.SIDE).withColumns(8)
+                .withTitle("Test scenes of clevr-counter (true answers: objects, blue spheres)").write(png, pixels, captions);
+    }
+
+    /** @return the scene model's 2,000 test scenes (seed 2), also used by the model tests */
+    public static SceneSet sceneTest() {
+        return SceneSet.draw(SceneWorld.clevr(), 2_000, 2L);
+    }
+
     private static int[] argMax(NDArray logits) {
         return logits.argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
     }
 
     private static ImageDataset images(BundledModel spec, boolean train) {
+        if (spec.dataset().equals("synth-digits")) {
+            return train ? Datasets.synthDigitsTrain() : Datasets.mnistTest(); // tested on the target domain
+        }
         boolean mnist = spec.dataset().equals("mnist");
         if (mnist) {
             return train ? Datasets.mnistTrain() : Datasets.mnistTest();
@@ -236,9 +384,13 @@ public final class TrainAll {
     }
 
     private static void save(Model m, Path dir) throws IOException {
+        save(m, dir, m.getName());
+    }
+
+    private static void save(Model m, Path dir, String name) throws IOException {
         m.setProperty("Epoch", "0");
         Files.createDirectories(dir);
-        m.save(dir, m.getName());
+        m.save(dir, name);
     }
 
     private static void clean(Path dir) throws IOException {

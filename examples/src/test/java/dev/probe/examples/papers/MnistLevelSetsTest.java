@@ -41,11 +41,11 @@ class MnistLevelSetsTest {
     /**
      * The ambivalence matrix: digits the CNN is torn between i and j on, for all 45 pairs. Pairs the
      * sampler cannot reach, or not with converged chains, in the quick budget are aborted (no verdict);
-     * the gate asks for 6 pairs with enough effective samples on their level set.
+     * the gate asks for 18 pairs with enough effective samples on their level set.
      */
     @ProbeAmbivalent
     @ProbeSettings(sigma = 0.1, warmup = 300)
-    @ProbeGate(minSampled = 6)
+    @ProbeGate(minSampled = 18)
     void ambivalence(ProbeAnswer answer) {
         assertThat(answer).hasAcceptanceBetween(0.2, 0.95);
     }
@@ -53,14 +53,14 @@ class MnistLevelSetsTest {
 
     /** Graded confidence from 1 to 7 in 11 steps (p1 = 1, 0.9, ..., 0). */
     @ProbeConfidence(from = 1, to = 7, steps = 11)
-    @ProbeGate(minSampled = 3)
+    @ProbeGate(minSampled = 8)
     void oneToSeven(ProbeAnswer answer) {
         assertThat(answer).hasAcceptanceBetween(0.2, 0.95);
     }
 
     /** Graded confidence from 8 to 9 in 11 steps. */
     @ProbeConfidence(from = 8, to = 9, steps = 11)
-    @ProbeGate(minSampled = 3)
+    @ProbeGate(minSampled = 8)
     void eightToNine(ProbeAnswer answer) {
         assertThat(answer).hasAcceptanceBetween(0.2, 0.95);
     }

@@ -29,7 +29,7 @@ class NovelClassTest {
     }
 
     @NovelClassExtrapolation(generator = "c2")
-    @ProbeGate(minSampled = 2)
+    @ProbeGate(minSampled = 3)
     void extrapolation(ProbeAnswer answer) {
         assertThat(answer).hasAcceptanceBetween(0.2, 0.95);
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.probe.core.model.BlackBoxFunction;
 import dev.probe.core.model.Classifier;
 import dev.probe.core.model.DjlBlockFunction;
+import dev.probe.core.result.Oracle;
 import dev.probe.core.space.InputSpace;
 import dev.probe.core.space.InputSpaceBuilder;
 import dev.probe.core.space.LatentSpace;
@@ -13,6 +14,9 @@ import dev.probe.examples.data.TabularDataset;
 import dev.probe.examples.models.BundledModel;
 import dev.probe.examples.models.BundledModels;
 import dev.probe.examples.models.LoadedModel;
+import dev.probe.examples.models.SceneCounter;
+import dev.probe.examples.scenes.SceneQuestion;
+import dev.probe.examples.scenes.SceneRenderer;
 import dev.probe.examples.models.TribuoClassifier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +45,37 @@ final class PaperModels {
     static SampleSpace vae(BundledModel m) {
         LoadedModel vae = loaded(m);
         return LatentSpace.standardNormal(DjlBlockFunction.of(m.id() + "-decoder", vae.model(), vae.decoder(), new Shape(5)));
+    }
+
+    /** A bundled GAN's generator under a standard-normal prior on its 5-d latent (same interface as a VAE's decoder). */
+    static SampleSpace gan(BundledModel m) {
+        LoadedModel gan = loaded(m);
+        return LatentSpace.standardNormal(DjlBlockFunction.of(m.id() + "-generator", gan.model(), gan.decoder(), new Shape(5)));
+    }
+
+    /** One question of the bundled scene model, as a classifier over its answers 0..6 (scenes [3, 40, 40]). */
+    static Classifier sceneQuestion(SceneQuestion q) {
+        LoadedModel counter = loaded(BundledModel.CLEVR_COUNTER);
+        String name = "clevr-counter: " + q.noun();
+        return Classifier.fromLogits(DjlBlockFunction.of(name, counter.model(), SceneCounter.question(counter.block(), q),
+                new Shape(3, SceneRenderer.SIDE, SceneRenderer.SIDE)));
+    }
+
+    /**
+     * The true label of a digit image: the bundled MNIST CNN's prediction (97.65% test accuracy), one batch
+     * per result.
+     */
+    static Oracle mnistCnnOracle() {
+        Classifier cnn = imageClassifier(BundledModel.MNIST_CNN);
+        return Oracle.ofInputs(rows -> java.util.Arrays.stream(cnn.outputs(rows)).mapToInt(PaperModels::argMax).toArray());
+    }
+
+    static int argMax(double[] row) {
+        int best = 0;
+        for (int k = 1; k < row.length; k++) {
+            best = row[k] > row[best] ? k : best;
+        }
+        return best;
     }
 
     /** A bundled tabular logistic regression (raw features in, logits out). */

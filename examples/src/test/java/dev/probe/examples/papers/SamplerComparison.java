@@ -35,19 +35,23 @@ import java.util.Locale;
  * </pre>
  * Sections:
  * <ul>
- *   <li>{@code ess}: effective attained samples per second, SMC vs MALA vs HMC at one budget (16 chains, 300
- *       warm-up, 100 draws; SMC at the same budget: 16·100 particles in 4 populations), on high confidence for 8,
+ *   <li>{@code ess} ({@code ess-smc}: the SMC rows only): effective attained samples per second, SMC vs MALA vs HMC at one budget (16 chains, 300
+ *       warm-up, 100 draws, annealing 0.5; HMC with L = 4; SMC at about the same cost, {@code SmcConfig.fromBudget}:
+ *       4 × 80 particles), on high confidence for 8,
  *       ambivalent 1:7 (σ = 0.1) and the 8→9 interpolation at p = 0.5;</li>
- *   <li>{@code matrix}: the 45 ambivalent pairs by SMC over one shared pool: sampled, converged (R̂ ≤ 1.05 and
+ *   <li>{@code matrix}: the 45 ambivalent pairs (σ = 0.1) by SMC (4 × 64 particles; {@code -Dcompare.matrixParticles})
+ *       over one shared pool: sampled, converged (R̂ ≤ 1.05 and
  *       ≥ 100 effective attained samples), reachable per the pool, prior mass, wall time;</li>
  *   <li>{@code mass}: SMC's prior mass of "high confidence 8" against a brute-force mean of exp(−G) and the
  *       hard-set fraction over 2^20 prior draws.</li>
  * </ul>
  * Attained: target distance ≤ 0.1 (the extension's default tolerance). Effective attained samples: the
- * attainment rate's effective trials × the attained fraction (the indicator's ESS, as {@code ProbeResult} rates use).
+ * attained fraction × min(the attainment indicator's effective trials, the smallest bulk ESS over coordinates).
  */
 public final class SamplerComparison {
     private static final double TOLERANCE = 0.1;
+    /** Particles per population in the ambivalence matrix (4 populations): sized for 45 pairs in 5 minutes. */
+    private static final int MATRIX_PARTICLES = Integer.getInteger("compare.matrixParticles", 64);
     private static final SamplerConfig BUDGET = SamplerConfig.builder().chains(16).warmup(300).draws(100).annealing(0.5)
             .seed(20261130).build();
 
@@ -61,8 +65,8 @@ public final class SamplerComparison {
         long begin = System.nanoTime();
         PriorPool pool = Probe.of(vae, HighConfidence.of(cnn, 8)).pool();
         System.out.printf(Locale.ROOT, "%s (built in %.1f s)%n%n", pool, pool.seconds());
-        if (sections.contains("ess")) {
-            ess(vae, cnn);
+        if (sections.contains("ess") || sections.contains("ess-smc") || sections.contains("ess-chains")) {
+            ess(vae, cnn, !sections.contains("ess-smc"), !sections.contains("ess-chains"));
         }
         if (sections.contains("matrix")) {
             matrix(vae, cnn, pool);
@@ -73,7 +77,7 @@ public final class SamplerComparison {
         System.out.printf(Locale.ROOT, "total %.0f s; load after: %s%n", (System.nanoTime() - begin) / 1e9, load());
     }
 
-    private static void ess(SampleSpace vae, Classifier cnn) {
+    private static void ess(SampleSpace vae, Classifier cnn, boolean chains, boolean populations) {
         double[] half = new double[10];
         half[8] = 0.5;
         half[9] = 0.5;
@@ -85,22 +89,30 @@ public final class SamplerComparison {
         for (int q = 0; q < queries.size(); q++) {
             Probe probe = Probe.of(vae, queries.get(q));
             probe.pool(); // shared, built once (its cost is reported above, not per run)
-            row(names.get(q), "MALA chains", probe.sample(BUDGET, Mala.of(0.01)), 16L * 400);
-            row(names.get(q), "HMC chains (L=8)", probe.sample(BUDGET, Hmc.of(0.01, 8)), 16L * 400 * 8);
+            if (chains) {
+                row(names.get(q), "MALA chains", probe.sample(BUDGET, Mala.of(0.01)), 16L * 400);
+                row(names.get(q), "HMC chains (L=4)", probe.sample(BUDGET, Hmc.of(0.01, 4)), 16L * 400 * 4);
+            }
+            if (!populations) {
+                continue;
+            }
             PopulationResult smc = probe.samplePopulations(BUDGET, Sampling.populations());
             row(names.get(q), "SMC " + smc.run().populations() + "×" + smc.run().particles(), smc.result(),
                     smc.run().particleGradients());
             System.out.println("    " + smc.run().describe() + ": log Z " + fmt(smc.run().logPriorMass()) + " ± "
                     + fmt(smc.run().logPriorMassStandardError()) + ", status " + smc.run().status() + ", stages "
                     + smc.run().stages(0).size());
+            if (System.getProperty("compare.stages") != null) {
+                System.out.println(smc.run().table());
+            }
         }
         System.out.println();
     }
 
     private static void row(String energy, String sampler, ProbeResult r, long particleGradients) {
         Diagnostics d = r.diagnostics();
+        double effective = effectiveAttained(r);
         Rate a = r.attainment(TOLERANCE);
-        double effective = a.effectiveTrials() * a.estimate();
         boolean converged = d.maxRhat() <= 1.05 && effective >= 100;
         System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %d | %.2f | %.0f | %.1f | %.3f | %.0f | %s |%n", energy, sampler,
                 d.wallSeconds(), particleGradients, a.estimate(), effective, effective / d.wallSeconds(), d.maxRhat(),
@@ -120,11 +132,12 @@ public final class SamplerComparison {
             for (int j = i + 1; j < 10; j++) {
                 Ambivalent q = Ambivalent.between(cnn, i, j).withSigmas(0.1, 0.1);
                 int inPool = attainedInPool(pool, q);
-                PopulationResult smc = Probe.of(vae, q).samplePopulations(budget(BUDGET.seed() + 10L * i + j),
-                        Sampling.populations());
+                long seed = BUDGET.seed() + 10L * i + j;
+                PopulationResult smc = Probe.of(vae, q).samplePopulations(budget(seed),
+                        Sampling.populations(SmcConfig.builder().particles(MATRIX_PARTICLES).populations(4).seed(seed).build()));
                 PopulationRun run = smc.run();
                 Rate a = smc.result().attainment(TOLERANCE);
-                double effective = a.effectiveTrials() * a.estimate();
+                double effective = effectiveAttained(smc.result());
                 double rhat = smc.result().diagnostics().maxRhat();
                 boolean ok = rhat <= 1.05 && effective >= 100;
                 sampled += a.successes() > 0 ? 1 : 0;
@@ -143,6 +156,16 @@ public final class SamplerComparison {
         System.out.printf(Locale.ROOT, "%nambivalence matrix: %d/45 sampled, %d/45 converged, %d pairs reachable per the pool "
                         + "(a pool draw within %.1f), %d of them converged; not converged: %s; wall %.0f s (pool %.1f s extra, once)%n%n",
                 sampled, converged, reachable, TOLERANCE, reachableConverged, failed, (System.nanoTime() - begin) / 1e9, pool.seconds());
+    }
+
+    /**
+     * Effective attained samples: the attained fraction times the smaller of the attainment indicator's effective
+     * trials and the smallest bulk ESS over coordinates (an indicator that is 1 everywhere has no ESS of its own).
+     */
+    static double effectiveAttained(ProbeResult r) {
+        Rate a = r.attainment(TOLERANCE);
+        double ess = r.diagnostics().minEss();
+        return a.estimate() * Math.min(a.effectiveTrials(), Double.isFinite(ess) ? ess : 0);
     }
 
     private static int attainedInPool(PriorPool pool, OutputEnergy q) {

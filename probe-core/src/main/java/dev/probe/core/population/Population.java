@@ -10,6 +10,9 @@ import java.util.List;
  * its stage records. Reweighting, the next temperature and resampling happen here (package plumbing).
  */
 final class Population {
+    /** Full-covariance moves up to this many coordinates (and at least 4 particles per coordinate); diagonal above. */
+    static final int DENSE_MAX_DIMENSION = 64;
+
     final int index;
     final int size;
     final int dimension;
@@ -22,6 +25,10 @@ final class Population {
     double logZ;
     double stepSize;
     double[] inverseMetric;
+    /** Weighted mean and Cholesky factor of the weighted covariance (full-covariance moves), or null (diagonal). */
+    double[] mean;
+    double[][] cholesky;
+    private final boolean dense;
     double lastAcceptance = Double.NaN;
     PopulationStatus status = PopulationStatus.OK;
     boolean done;
@@ -42,6 +49,7 @@ final class Population {
         this.size = size;
         this.dimension = dimension;
         this.stepSize = stepSize;
+        this.dense = dimension <= DENSE_MAX_DIMENSION && size >= 4 * dimension;
         this.metricFloor = new double[dimension];
         for (int k = 0; k < dimension; k++) {
             metricFloor[k] = Math.max(1e-12, 1e-6 * priorVariance[k]);
@@ -71,6 +79,9 @@ final class Population {
         double[] w = Tempering.weights(g, delta);
         essFraction = Math.exp(Tempering.logEss(g, delta)) / k;
         inverseMetric = weightedVariance(w, positions);
+        if (dense) {
+            covariance(w, positions);
+        }
         int[] ancestors = SystematicResampling.ancestors(w, size, u);
         distinct = SystematicResampling.distinct(ancestors);
         if (distinct < Math.max(Math.min(20, size / 4), 0.05 * size)) {
@@ -99,6 +110,44 @@ final class Population {
             out[k] = Double.isFinite(out[k]) ? Math.max(out[k], metricFloor[k]) : 1;
         }
         return out;
+    }
+
+    /**
+     * The weighted mean and the Cholesky factor of the weighted covariance, shrunk 1% toward its diagonal and with
+     * the metric floor added so it stays positive definite; {@code cholesky = null} (diagonal moves) if it fails.
+     */
+    private void covariance(double[] w, float[] positions) {
+        int d = dimension;
+        double[] mu = new double[d];
+        for (int i = 0; i < w.length; i++) {
+            for (int k = 0; k < d; k++) {
+                mu[k] += w[i] * positions[i * d + k];
+            }
+        }
+        double[][] cov = new double[d][d];
+        double[] r = new double[d];
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] == 0) {
+                continue;
+            }
+            for (int k = 0; k < d; k++) {
+                r[k] = positions[i * d + k] - mu[k];
+            }
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b <= a; b++) {
+                    cov[a][b] += w[i] * r[a] * r[b];
+                }
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < a; b++) {
+                cov[a][b] *= 0.99;
+                cov[b][a] = cov[a][b];
+            }
+            cov[a][a] = Math.max(cov[a][a], 0) + metricFloor[a];
+        }
+        mean = mu;
+        cholesky = Cholesky.lower(cov);
     }
 
     /** Keeps the rows {@code ancestors} of the current particles, moving their gradient to the new temperature. */

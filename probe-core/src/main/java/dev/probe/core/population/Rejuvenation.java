@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.probe.core.sampler.ChainRandom;
 import dev.probe.core.sampler.ChainState;
+import dev.probe.core.sampler.Energy;
 import dev.probe.core.sampler.Kernel;
 import dev.probe.core.sampler.Transition;
 import dev.probe.core.sampler.TransitionInfo;
@@ -13,8 +14,10 @@ import java.util.List;
 
 /**
  * The moves of one stage, for the particles of every active population batched as one {@code [rows, d]}
- * tensor (SMC-NOTES §3). Each population's step size and diagonal metric are fixed before a move and depend
- * on the population, not on the particle moved: exact Metropolis–Hastings on {@code U_β} at the population's
+ * tensor (SMC-NOTES §3). Each population's step size and preconditioner are fixed before a move and depend
+ * on the population, not on the particle moved: up to {@value Population#DENSE_MAX_DIMENSION} coordinates
+ * the particles move in whitened coordinates ({@link WhitenedEnergy}: the full weighted covariance, or its
+ * diagonal when it is not positive definite), above that with the diagonal metric; exact Metropolis–Hastings on {@code U_β} at the population's
  * new temperature. The first {@value #PILOT} moves are pilots: after each, a population whose mean acceptance
  * lies more than {@value #BAND} from the kernel's target rescales its step for the next move. Moves continue
  * until {@code minMoves} are made and, for every population, the correlation rule (PyMC: more than 90% of
@@ -51,8 +54,11 @@ final class Rejuvenation {
             offset[i + 1] = offset[i] + pops.get(i).size;
         }
         int rows = offset[p];
+        boolean whitened = d <= Population.DENSE_MAX_DIMENSION;
+        double[][] means = new double[p][];
+        double[][][] factors = new double[p][][];
         float[] x = new float[rows * d];
-        float[] grad = new float[rows * d];
+        float[] gradX = new float[rows * d];
         float[] qgrad = new float[rows * d];
         double[] prior = new double[rows];
         double[] question = new double[rows];
@@ -63,21 +69,30 @@ final class Rejuvenation {
         for (int i = 0; i < p; i++) {
             Population pop = pops.get(i);
             System.arraycopy(pop.x, 0, x, offset[i] * d, pop.size * d);
-            System.arraycopy(pop.gradient, 0, grad, offset[i] * d, pop.size * d);
+            System.arraycopy(pop.gradient, 0, gradX, offset[i] * d, pop.size * d);
             System.arraycopy(pop.questionGradient, 0, qgrad, offset[i] * d, pop.size * d);
             System.arraycopy(pop.prior, 0, prior, offset[i], pop.size);
             System.arraycopy(pop.question, 0, question, offset[i], pop.size);
-            double[] energies = pop.energies();
-            System.arraycopy(energies, 0, u, offset[i], pop.size);
+            System.arraycopy(pop.energies(), 0, u, offset[i], pop.size);
             for (int r = offset[i]; r < offset[i + 1]; r++) {
                 beta[r] = pop.beta;
                 steps[r] = pop.stepSize;
-                System.arraycopy(pop.inverseMetric, 0, metric, r * d, d);
+                if (whitened) {
+                    java.util.Arrays.fill(metric, r * d, (r + 1) * d, 1);
+                } else {
+                    System.arraycopy(pop.inverseMetric, 0, metric, r * d, d);
+                }
+            }
+            if (whitened) {
+                means[i] = pop.cholesky != null ? pop.mean : new double[d];
+                factors[i] = pop.cholesky != null ? pop.cholesky : diagonal(pop.inverseMetric);
             }
         }
-        TemperedEnergy energy = new TemperedEnergy(target, beta, config.chunk());
-        ChainState state = new ChainState(run.create(x, new Shape(rows, d)), u, run.create(grad, new Shape(rows, d)));
-        float[] start = x.clone();
+        TemperedEnergy tempered = new TemperedEnergy(target, beta, config.chunk());
+        Energy energy = whitened ? new WhitenedEnergy(tempered, offset, means, factors, target.bounds()) : tempered;
+        float[] start = whitened ? whiten(x, offset, means, factors, d) : x.clone();
+        float[] grad = whitened ? whitenGradient(gradX, offset, factors, d) : gradX.clone();
+        ChainState state = new ChainState(run.create(start, new Shape(rows, d)), u, run.create(grad, new Shape(rows, d)));
         boolean[] moved = new boolean[rows];
         double[][] correlation = new double[p][d];
         for (double[] c : correlation) {
@@ -87,7 +102,7 @@ final class Rejuvenation {
         int[] acceptanceCount = new int[p];
         double[] allAcceptance = new double[p];
         Kernel k = kernel.withStepSizes(steps).withInverseMetric(metric);
-        float[] now = x;
+        float[] now = start;
         int moves = 0;
         while (true) {
             Transition t;
@@ -108,9 +123,10 @@ final class Rejuvenation {
             for (int r = 0; r < rows; r++) {
                 if (accepted[r]) {
                     moved[r] = true;
-                    prior[r] = energy.lastPrior()[r];
-                    question[r] = energy.lastQuestion()[r];
-                    System.arraycopy(energy.lastQuestionGradient(), r * d, qgrad, r * d, d);
+                    prior[r] = tempered.lastPrior()[r];
+                    question[r] = tempered.lastQuestion()[r];
+                    System.arraycopy(tempered.lastQuestionGradient(), r * d, qgrad, r * d, d);
+                    System.arraycopy(tempered.lastGradient(), r * d, gradX, r * d, d);
                 }
             }
             now = state.position().toType(DataType.FLOAT32, false).toFloatArray();
@@ -140,13 +156,14 @@ final class Rejuvenation {
                 break;
             }
         }
-        float[] gradient = state.gradient().toType(DataType.FLOAT32, false).toFloatArray();
+        float[] finalX = whitened ? unwhiten(now, offset, means, factors, d) : now;
+        float[] finalGradient = whitened ? gradX : state.gradient().toType(DataType.FLOAT32, false).toFloatArray();
         Moves[] out = new Moves[p];
         for (int i = 0; i < p; i++) {
             Population pop = pops.get(i);
             int from = offset[i];
-            pop.x = java.util.Arrays.copyOfRange(now, from * d, offset[i + 1] * d);
-            pop.gradient = java.util.Arrays.copyOfRange(gradient, from * d, offset[i + 1] * d);
+            pop.x = java.util.Arrays.copyOfRange(finalX, from * d, offset[i + 1] * d);
+            pop.gradient = java.util.Arrays.copyOfRange(finalGradient, from * d, offset[i + 1] * d);
             pop.questionGradient = java.util.Arrays.copyOfRange(qgrad, from * d, offset[i + 1] * d);
             pop.prior = java.util.Arrays.copyOfRange(prior, from, offset[i + 1]);
             pop.question = java.util.Arrays.copyOfRange(question, from, offset[i + 1]);
@@ -157,10 +174,72 @@ final class Rejuvenation {
                 movedCount += moved[r] ? 1 : 0;
                 for (int c = 0; c < d; c++) {
                     double delta = now[r * d + c] - start[r * d + c];
-                    jump += delta * delta / pop.inverseMetric[c];
+                    jump += whitened ? delta * delta : delta * delta / pop.inverseMetric[c];
                 }
             }
             out[i] = new Moves(moves, allAcceptance[i] / moves, movedCount / (double) pop.size, jump / pop.size);
+        }
+        return out;
+    }
+
+    private static double[][] diagonal(double[] variance) {
+        double[][] l = new double[variance.length][variance.length];
+        for (int k = 0; k < variance.length; k++) {
+            l[k][k] = Math.sqrt(variance[k]);
+        }
+        return l;
+    }
+
+    /** {@code y = L⁻¹(x − μ)} per row. */
+    private static float[] whiten(float[] x, int[] offset, double[][] means, double[][][] factors, int d) {
+        float[] y = new float[x.length];
+        double[] b = new double[d];
+        for (int i = 0; i + 1 < offset.length; i++) {
+            for (int r = offset[i]; r < offset[i + 1]; r++) {
+                for (int k = 0; k < d; k++) {
+                    b[k] = x[r * d + k] - means[i][k];
+                }
+                double[] v = Cholesky.solveLower(factors[i], b);
+                for (int k = 0; k < d; k++) {
+                    y[r * d + k] = (float) v[k];
+                }
+            }
+        }
+        return y;
+    }
+
+    /** {@code x = μ + L·y} per row. */
+    private static float[] unwhiten(float[] y, int[] offset, double[][] means, double[][][] factors, int d) {
+        float[] x = new float[y.length];
+        for (int i = 0; i + 1 < offset.length; i++) {
+            double[][] l = factors[i];
+            for (int r = offset[i]; r < offset[i + 1]; r++) {
+                for (int a = 0; a < d; a++) {
+                    double s = means[i][a];
+                    for (int b = 0; b <= a; b++) {
+                        s += l[a][b] * y[r * d + b];
+                    }
+                    x[r * d + a] = (float) s;
+                }
+            }
+        }
+        return x;
+    }
+
+    /** {@code ∇_y = Lᵀ∇_x} per row (as row vectors, {@code g·L}). */
+    private static float[] whitenGradient(float[] g, int[] offset, double[][][] factors, int d) {
+        float[] out = new float[g.length];
+        for (int i = 0; i + 1 < offset.length; i++) {
+            double[][] l = factors[i];
+            for (int r = offset[i]; r < offset[i + 1]; r++) {
+                for (int b = 0; b < d; b++) {
+                    double s = 0;
+                    for (int a = b; a < d; a++) {
+                        s += g[r * d + a] * l[a][b];
+                    }
+                    out[r * d + b] = (float) s;
+                }
+            }
         }
         return out;
     }

@@ -46,14 +46,19 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
     }
 
     /**
-     * The population sampler at the budget of an MCMC configuration: {@code chains·draws} particles in all (as
-     * many samples as the chains would return), in 4 populations (2 below 256 particles), same seed.
+     * The population sampler at about the cost of an MCMC configuration: the chains would make
+     * {@code chains·(warmup + draws·thin)} particle-gradient evaluations; a run costs about {@code R·N} per move
+     * and typically takes {@value #MOVES_PER_RUN} moves in all, so {@code R·N} is that cost over
+     * {@value #MOVES_PER_RUN} (at least 128 particles), in 4 populations; same seed.
      */
     public static SmcConfig fromBudget(SamplerConfig config) {
-        int total = Math.max(16, config.chains() * config.draws());
-        int populations = total >= 256 ? 4 : 2;
-        return builder().particles(Math.max(8, total / populations)).populations(populations).seed(config.seed()).build();
+        long evaluations = (long) config.chains() * (config.warmup() + (long) config.draws() * config.thin());
+        int total = (int) Math.max(128, Math.min(1 << 16, evaluations / MOVES_PER_RUN));
+        return builder().particles(total / 4).populations(4).seed(config.seed()).build();
     }
+
+    /** Typical moves of a whole run (stages × moves per stage) on the level sets of the examples. */
+    static final int MOVES_PER_RUN = 20;
 
     /** Total particles {@code R·N}. */
     public int totalParticles() {

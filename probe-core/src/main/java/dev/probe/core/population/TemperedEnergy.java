@@ -24,6 +24,7 @@ final class TemperedEnergy implements Energy {
     private double[] lastPrior;
     private double[] lastQuestion;
     private float[] lastQuestionGradient;
+    private float[] lastGradient;
 
     TemperedEnergy(TemperedTarget target, double[] beta, int chunk) {
         this.target = target;
@@ -85,7 +86,9 @@ final class TemperedEnergy implements Energy {
         lastQuestion = g.toType(DataType.FLOAT64, false).toDoubleArray();
         lastQuestionGradient = gradG.toType(DataType.FLOAT32, false).toFloatArray();
         NDArray b = betas(x, rows);
-        return new EnergyGradient(p.add(g.mul(b.reshape(rows))), gradP.add(gradG.mul(b)));
+        NDArray gradient = gradP.add(gradG.mul(b));
+        lastGradient = gradient.toType(DataType.FLOAT32, false).toFloatArray();
+        return new EnergyGradient(p.add(g.mul(b.reshape(rows))), gradient);
     }
 
     private static NDArray concat(NDList parts) {
@@ -112,6 +115,11 @@ final class TemperedEnergy implements Energy {
     /** {@code G} of the last gradient evaluation, per row. */
     double[] lastQuestion() {
         return lastQuestion;
+    }
+
+    /** {@code ∇U_β} of the last gradient evaluation, row-major {@code rows × d}. */
+    float[] lastGradient() {
+        return lastGradient;
     }
 
     /** {@code ∇G} of the last gradient evaluation, row-major {@code rows × d}. */

@@ -8,6 +8,7 @@ import dev.probe.core.population.StartingDraws;
 import dev.probe.core.population.TemperedTarget;
 import dev.probe.core.query.OutputEnergy;
 import dev.probe.core.query.Query;
+import dev.probe.core.result.PriorMass;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.sampler.ChainRandom;
 import dev.probe.core.sampler.Energies;
@@ -74,7 +75,8 @@ final class PopulationSampling {
             }
         }
         ProbeResult result = ResultBuilder.build(space, query, run.pooledParticles(), run.populations(), flat,
-                run.describe(), budget, run.diagnostics());
+                run.describe(), budget, run.diagnostics(),
+                new PriorMass(run.logPriorMass(), run.logPriorMassStandardError(), run.populations()));
         return new PopulationResult(result, run, pool);
     }
 }

@@ -4,6 +4,8 @@ import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.query.OutputEnergy;
 import dev.probe.core.query.Query;
 import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Rate;
+import dev.probe.core.result.Sample;
 import dev.probe.core.sampler.ChainRandom;
 import dev.probe.core.sampler.Energy;
 import dev.probe.core.sampler.Kernel;
@@ -11,7 +13,9 @@ import dev.probe.core.sampler.Sampler;
 import dev.probe.core.sampler.SamplerConfig;
 import dev.probe.core.sampler.Trace;
 import dev.probe.core.space.SampleSpace;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The entry point: a {@link Query} asked over a {@link SampleSpace}. The sampled coordinates {@code s}
@@ -21,10 +25,13 @@ import java.util.Objects;
  * pushes every kept draw forward and evaluates every model of the query (no gradients).
  *
  * <p>Checks before any sampling: the space's inputs match the models' inputs, and at the chains'
- * starting points the pushed-forward inputs have the right width and every model's outputs are finite
- * (and on the simplex for declared probabilities). The default kernel is MALA when the whole pipeline is
- * differentiable, random-walk Metropolis with the space's proposal when the space has discrete
- * coordinates, and smoothed-gradient MALA otherwise; warm-up tunes its step size.
+ * starting points (for populations: at two prior draws) the pushed-forward inputs have the right width and
+ * every model's outputs are finite (and on the simplex for declared probabilities). The default
+ * ({@link #defaultSampling()}): level-set queries over a differentiable pipeline with a proper prior are
+ * sampled by SMC populations from the shared {@link PriorPool} (which also estimates the level set's prior
+ * mass, {@code ProbeResult.priorMass()}); other probes by chains of MALA when the whole pipeline is
+ * differentiable, random-walk Metropolis with the space's proposal when the space has discrete coordinates,
+ * and smoothed-gradient MALA otherwise; warm-up tunes its step size.
  *
  * <p>Chains start at {@link SamplerConfig#screening()}{@code ·C} draws from the space resampled down to
  * {@code C} by the query's energy (sampling-importance-resampling: exact for the target when the space's
@@ -151,7 +158,83 @@ public final class Probe {
      * ({@link dev.probe.core.population.SmcConfig#fromBudget}).
      */
     public PopulationResult samplePopulations(SamplerConfig config, Sampling.Populations how) {
+        if (space.hasProperPrior()) {
+            ChainRandom check = new ChainRandom(config.seed());
+            check.split();
+            preflight(space.priorDraws(2, check));
+        }
         return PopulationSampling.run(space, query, config, how, usesPool() ? pool() : null);
+    }
+
+    /**
+     * The prior mass of the query's (hard) level set: the fraction of {@code draws} independent draws from
+     * the space (its prior for latent and procedural spaces) whose target distance is at most
+     * {@code tolerance}, with its exact Clopper–Pearson interval (independent draws: effective trials =
+     * draws). No MCMC: how likely the question's answer is a priori, e.g. "how often does the generator draw
+     * a digit the model is certain is a 7", a statistic to compare between model versions
+     * ({@code Comparison}). For sets too rare to hit by plain draws, a population sampler's
+     * {@code ProbeResult.priorMass()} estimates the soft set's {@code log Z} instead.
+     *
+     * @param draws independent draws (rare level sets need many: the interval's width shows it)
+     * @param tolerance target distance within which a draw counts as in the set
+     * @param seed seed of the draws
+     * @return the mass with its 95% interval
+     */
+    public Rate levelSetMass(int draws, double tolerance, long seed) {
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException("A level set's mass needs a tolerance ≥ 0, got " + tolerance);
+        }
+        return priorRate(draws, seed, s -> s.targetDistance() <= tolerance);
+    }
+
+    /**
+     * The prior probability of any event of a sample: the fraction of {@code draws} independent draws from
+     * the space satisfying {@code event} (each draw as a {@link Sample} with its input, every model's outputs
+     * and its target distance), with the exact interval. E.g. the mass of the confidently-wrong set
+     * {@code s -> s.targetDistance() <= 0.1 && s.predicted(0) != oracle.label(s.latent(), s.input())}.
+     *
+     * @param draws independent draws
+     * @param seed seed of the draws
+     * @param event the event
+     * @return its probability with the 95% interval
+     */
+    public Rate priorRate(int draws, long seed, Predicate<Sample> event) {
+        long in = priorDraws(draws, seed).stream().filter(event).count();
+        return Rate.clopperPearson(in, draws, ProbeResult.CONFIDENCE);
+    }
+
+    /**
+     * Independent draws from the space pushed forward and evaluated: each a {@link Sample} with its
+     * coordinates, input, every model's outputs and the target distance (no MCMC). The draws are the
+     * space's prior draws, or, for a space that declares no proper prior, its starting draws (uniform
+     * over a procedural space's categories and ranges, which is its prior).
+     *
+     * @param draws number of draws
+     * @param seed seed of the draws
+     * @return the draws in order
+     */
+    public List<Sample> priorDraws(int draws, long seed) {
+        if (draws < 1) {
+            throw new IllegalArgumentException("A prior rate needs draws ≥ 1, got " + draws);
+        }
+        ChainRandom random = new ChainRandom(seed);
+        double[][] latents = space.hasProperPrior() ? space.priorDraws(draws, random)
+                : space.initialPositions(draws, random);
+        double[][] inputs = space.toInputs(latents);
+        List<ModelUnderTest> models = query.models();
+        double[][][] outputs = new double[models.size()][][];
+        for (int m = 0; m < models.size(); m++) {
+            outputs[m] = models.get(m).outputs(inputs);
+        }
+        List<Sample> out = new java.util.ArrayList<>(draws);
+        for (int i = 0; i < draws; i++) {
+            double[][] row = new double[models.size()][];
+            for (int m = 0; m < models.size(); m++) {
+                row[m] = outputs[m][i];
+            }
+            out.add(new Sample(i, latents[i], inputs[i], row, query.targetDistance(row)));
+        }
+        return out;
     }
 
     private void preflight(double[][] initial) {

@@ -3,6 +3,7 @@ package dev.probe.core.probe;
 import dev.probe.core.diagnostics.Diagnostics;
 import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.query.Query;
+import dev.probe.core.result.PriorMass;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Provenance;
 import dev.probe.core.sampler.SamplerConfig;
@@ -25,15 +26,16 @@ final class ResultBuilder {
             }
         }
         return build(space, query, trace.pooledSamples(), trace.chains(), energies, trace.kernel(), trace.config(),
-                trace.diagnostics());
+                trace.diagnostics(), null);
     }
 
     /**
      * @param latents draws {@code [chains·draws][d]}, chain after chain (for populations: population after population)
      * @param chains number of chains (populations)
+     * @param priorMass the relaxed level set's prior mass, or {@code null} (chains do not estimate it)
      */
     static ProbeResult build(SampleSpace space, Query query, double[][] latents, int chains, double[] energies,
-            String kernel, SamplerConfig config, Diagnostics diagnostics) {
+            String kernel, SamplerConfig config, Diagnostics diagnostics, PriorMass priorMass) {
         double[][] inputs = space.toInputs(latents);
         List<ModelUnderTest> models = query.models();
         List<String> names = new ArrayList<>();
@@ -51,7 +53,7 @@ final class ResultBuilder {
             distances[i] = query.targetDistance(row);
         }
         Provenance provenance = new Provenance(query.describe(), space.describe(), kernel, config, diagnostics);
-        return new ProbeResult(provenance, chains, latents, inputs, names, outputs, energies, distances);
+        return new ProbeResult(provenance, chains, latents, inputs, names, outputs, energies, distances, priorMass);
     }
 
     private static String uniqueName(List<String> taken, String name) {

@@ -7,7 +7,8 @@ import java.util.Locale;
  * {@code log Z = log E_prior[exp(−G(x))]} of the relaxed level set, i.e. the prior mass of the soft set
  * {@code exp(−G)} (see {@code /shared/SMC-NOTES.md} §4), estimated by a population sampler from
  * {@code populations} independent runs. {@code logMassSd} is the standard error of {@code logMass} (the
- * between-population standard deviation over √populations), {@code NaN} with a single population.
+ * between-population standard deviation over √populations, floored by the variance ideal mixing would give:
+ * see {@code PopulationRun.logPriorMassStandardError()}), {@code NaN} with a single population.
  *
  * <pre>{@code
  * result.priorMass().ifPresent(m -> System.out.println(m)); // "log Z = -8.01 ± 0.12 (about 1 in 3,000)"

@@ -140,13 +140,33 @@ public final class ProbeResult {
     /** The fraction of samples the named classifier labels differently from the oracle. */
     public Rate misclassified(String model, Oracle oracle) {
         int m = indexOf(model);
-        return rate(s -> s.predicted(m) != oracle.label(s.latent(), s.input()));
+        int[] truth = oracle.labels(latents, inputs);
+        return rate(s -> s.predicted(m) != truth[s.index()]);
     }
 
     /** As {@link #misclassified}, among samples within {@code tolerance} of the target (e.g. high-confidence ones). */
     public Rate misclassifiedAmongAttained(String model, Oracle oracle, double tolerance) {
         int m = indexOf(model);
-        return rateAmong(s -> s.predicted(m) != oracle.label(s.latent(), s.input()), s -> s.targetDistance() <= tolerance);
+        int[] truth = labelsWithin(oracle, tolerance);
+        return rateAmong(s -> s.predicted(m) != truth[s.index()], s -> s.targetDistance() <= tolerance);
+    }
+
+    /** The oracle's labels of the samples within {@code tolerance} (one batch), −1 for the others. */
+    private int[] labelsWithin(Oracle oracle, double tolerance) {
+        int[] rows = java.util.stream.IntStream.range(0, size()).filter(i -> distances[i] <= tolerance).toArray();
+        double[][] l = new double[rows.length][];
+        double[][] x = new double[rows.length][];
+        for (int k = 0; k < rows.length; k++) {
+            l[k] = latents[rows[k]];
+            x[k] = inputs[rows[k]];
+        }
+        int[] some = rows.length == 0 ? new int[0] : oracle.labels(l, x);
+        int[] all = new int[size()];
+        java.util.Arrays.fill(all, -1);
+        for (int k = 0; k < rows.length; k++) {
+            all[rows[k]] = some[k];
+        }
+        return all;
     }
 
     /** ESS of an indicator series over N draws, as a fraction in (0, 1]; the energy's ESS when undefined. */

@@ -49,6 +49,34 @@ public record Rate(long successes, long trials, double effectiveTrials, double l
         return new Rate(k, n, m, lo, hi, confidence);
     }
 
+    /**
+     * Rates of independent runs pooled into one (e.g. the high-confidence misclassification rates of every
+     * class, for an aggregate): successes, trials and effective trials add up; the interval is recomputed
+     * on the summed effective trials. All rates need one confidence level.
+     *
+     * @param rates rates of independent runs (at least one)
+     * @return the pooled rate
+     */
+    public static Rate pooled(java.util.List<Rate> rates) {
+        if (rates.isEmpty()) {
+            throw new IllegalArgumentException("Pooling needs at least one rate.");
+        }
+        double confidence = rates.get(0).confidence();
+        long k = 0;
+        long n = 0;
+        double nEff = 0;
+        for (Rate r : rates) {
+            if (r.confidence() != confidence) {
+                throw new IllegalArgumentException("Pooled rates need one confidence level, got " + confidence + " and "
+                        + r.confidence());
+            }
+            k += r.successes();
+            n += r.trials();
+            nEff += r.effectiveTrials();
+        }
+        return withEffectiveTrials(k, n, nEff, confidence);
+    }
+
     /** The observed fraction {@code k / n} ({@code NaN} without trials). */
     public double estimate() {
         return trials == 0 ? Double.NaN : successes / (double) trials;

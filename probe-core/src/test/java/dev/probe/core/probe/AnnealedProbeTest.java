@@ -26,8 +26,8 @@ class AnnealedProbeTest {
         for (long seed = 3; seed <= 8; seed++) {
             SamplerConfig config = SamplerConfig.builder().chains(4).warmup(80).draws(20).seed(seed).annealing(annealing)
                     .screening(1).build(); // plain starts: this test is about annealing alone
-            sum += Probe.of(InputSpace.box(new double[] {-3, -3}, new double[] {3, 3}), Ambivalent.between(MODEL, 1, 2))
-                    .sample(config).attainment(0.1).estimate();
+            Probe probe = Probe.of(InputSpace.box(new double[] {-3, -3}, new double[] {3, 3}), Ambivalent.between(MODEL, 1, 2));
+            sum += probe.sample(config, probe.defaultKernel()).attainment(0.1).estimate(); // chains: annealing is theirs
         }
         return sum / 6;
     }

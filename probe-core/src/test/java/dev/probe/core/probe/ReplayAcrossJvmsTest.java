@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A same-seed probe run replays bitwise in separate JVMs: samples and tuned step sizes of MALA and HMC. Before
+ * A same-seed probe run replays bitwise in separate JVMs: samples and tuned step sizes of MALA and HMC, particles
+ * and log prior mass of SMC populations (whose prior pool is built in each JVM). Before
  * the autograd scalars were guarded, 2 of 13 JVMs replayed differently and HMC's tuned step size for one seed
  * took three different values.
  */

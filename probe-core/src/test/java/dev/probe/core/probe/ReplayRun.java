@@ -42,11 +42,14 @@ public final class ReplayRun {
             Probe probe = Probe.of(LatentSpace.standardNormal(DjlBlockFunction.of(decoderModel, new Shape(3))),
                     Ambivalent.between(Classifier.fromLogits(DjlBlockFunction.of(classifierModel, new Shape(10))), 0, 1));
             SamplerConfig config = SamplerConfig.builder().chains(8).warmup(100).draws(50).seed(20261130L).build();
-            ProbeResult mala = probe.sample(config);
+            ProbeResult mala = probe.sample(config, probe.defaultKernel());
             ProbeResult hmc = probe.sample(config, Hmc.of(0.1, 4));
-            return String.format(Locale.ROOT, "mala %08x h=%s | hmc %08x eps=%s", Arrays.deepHashCode(mala.latents()),
-                    Double.toHexString(mala.diagnostics().stepSize()), Arrays.deepHashCode(hmc.latents()),
-                    Double.toHexString(hmc.diagnostics().stepSize()));
+            ProbeResult smc = probe.sample(config, Sampling.populations(
+                    dev.probe.core.population.SmcConfig.builder().particles(32).populations(2).seed(config.seed()).build()));
+            return String.format(Locale.ROOT, "mala %08x h=%s | hmc %08x eps=%s | smc %08x log Z=%s",
+                    Arrays.deepHashCode(mala.latents()), Double.toHexString(mala.diagnostics().stepSize()),
+                    Arrays.deepHashCode(hmc.latents()), Double.toHexString(hmc.diagnostics().stepSize()),
+                    Arrays.deepHashCode(smc.latents()), Double.toHexString(smc.priorMass().orElseThrow().logMass()));
         }
     }
 }

@@ -7,12 +7,12 @@ final class ShouldHaveModels {
     private ShouldHaveModels() {}
 
     static String message(ProbeAnswer a, String first, String second) {
-        return Messages.framed(a, "models " + first + " and " + second + " are not both in this result; it has "
+        return FailureFrame.framed(a, "models " + first + " and " + second + " are not both in this result; it has "
                 + a.result().models());
     }
 
     static String oracle(ProbeAnswer a) {
-        return Messages.framed(a, "this assertion needs an oracle: declare a @ProbeOracle member in the test class, or "
+        return FailureFrame.framed(a, "this assertion needs an oracle: declare a @ProbeOracle member in the test class, or "
                 + "pass one with ProbeAnswer.withOracle(...)");
     }
 }

@@ -9,7 +9,7 @@ final class ShouldHaveRate {
     private ShouldHaveRate() {}
 
     static String message(ProbeAnswer a, String what, String relation, double bound, String judged, double value, Rate rate) {
-        return Messages.framed(a, String.format(Locale.ROOT, "expected %s %s %.4g, but %s is %.4g%n  rate: %s", what, relation,
+        return FailureFrame.framed(a, String.format(Locale.ROOT, "expected %s %s %.4g, but %s is %.4g%n  rate: %s", what, relation,
                 bound, judged, value, rate));
     }
 }

@@ -8,7 +8,7 @@ final class ShouldHaveValue {
     private ShouldHaveValue() {}
 
     static String message(ProbeAnswer a, String what, String relation, double bound, double value) {
-        return Messages.framed(a, String.format(Locale.ROOT, "expected %s %s %.4g, but it is %.4g", what, relation, bound,
+        return FailureFrame.framed(a, String.format(Locale.ROOT, "expected %s %s %.4g, but it is %.4g", what, relation, bound,
                 value));
     }
 }

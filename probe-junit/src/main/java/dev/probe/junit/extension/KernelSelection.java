@@ -22,6 +22,8 @@ final class KernelSelection {
                 return RandomWalkMetropolis.of(probe.space().proposal(), 0.5);
             case SMOOTHED_MALA:
                 return SmoothedMala.of(0.01, 0.1, 4);
+            case SMC:
+                throw new IllegalArgumentException("SMC samples populations, not chains of one kernel.");
             case AUTO:
             default:
                 return probe.defaultKernel();

@@ -1,5 +1,6 @@
 package dev.probe.junit.extension;
 
+import dev.probe.core.population.SmcConfig;
 import dev.probe.core.sampler.SamplerConfig;
 import dev.probe.junit.SamplerKind;
 import java.util.Collections;
@@ -79,6 +80,21 @@ public final class ProbeConfiguration {
     /** The temperature τ (Gibbs probes only). */
     public double tau() {
         return get(Setting.TAU);
+    }
+
+    /**
+     * The population sampler's settings: {@code null} (both unset) means "from the budget"; either one
+     * set takes the other from the budget.
+     */
+    SmcConfig smcConfig() {
+        int populations = has(Setting.POPULATIONS) ? get(Setting.POPULATIONS) : 0;
+        int particles = has(Setting.PARTICLES) ? get(Setting.PARTICLES) : 0;
+        if (populations == 0 && particles == 0) {
+            return null;
+        }
+        SmcConfig budget = SmcConfig.fromBudget(samplerConfig());
+        return SmcConfig.builder().populations(populations > 0 ? populations : budget.populations())
+                .particles(particles > 0 ? particles : budget.particles()).seed(seed()).build();
     }
 
     /** Max R̂ for converged evidence. */

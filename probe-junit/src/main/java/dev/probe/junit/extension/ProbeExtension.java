@@ -34,6 +34,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         Class<?> testClass = context.getRequiredTestClass();
@@ -50,8 +51,12 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         SettingsChain chain = SettingsChain.of(method, testClass, context::getConfigurationParameter);
         chain.checkApplies(source.relaxation(), probeName);
         ProbeContext probeContext = new ProbeContext(context, testClass, method, chain, source.relaxation(), probeName);
+        Object factory = factory(source);
+        if (factory instanceof GateFactory<?>) {
+            return gates((GateFactory<Annotation>) factory, annotation, probeContext, template, context);
+        }
         List<ProbeSpec> all = SamplerThread.of(context).call("making the probes of " + template,
-                () -> factory(source).specs(annotation, probeContext));
+                () -> ((ProbeFactory<Annotation>) factory).specs(annotation, probeContext));
         if (all.isEmpty()) {
             throw new IllegalArgumentException(template + " has no invocations.");
         }
@@ -80,6 +85,17 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         return specs.stream().map(spec -> new ProbeInvocation(spec, g));
     }
 
+    /** A regression gate's invocations (see {@link GateFactory}), selected like probes. */
+    private static Stream<TestTemplateInvocationContext> gates(GateFactory<Annotation> factory, Annotation annotation,
+            ProbeContext probeContext, String template, ExtensionContext context) {
+        List<GateSpec> all = SamplerThread.of(context).call("making the gates of " + template,
+                () -> factory.gates(annotation, probeContext));
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException(template + " has no invocations.");
+        }
+        return Selection.of(context).select(template, all, GateSpec::key, context).stream().map(GateInvocation::new);
+    }
+
     @Override
     public boolean mayReturnZeroTestTemplateInvocationContexts(ExtensionContext context) {
         return Selection.of(context).isPartial();
@@ -95,13 +111,16 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static ProbeFactory<Annotation> factory(ProbeSource source) {
+    /** A {@link ProbeFactory} or a {@link GateFactory}. */
+    private static Object factory(ProbeSource source) {
         Class<?> type = source.value();
+        if (!ProbeFactory.class.isAssignableFrom(type) && !GateFactory.class.isAssignableFrom(type)) {
+            throw new IllegalStateException("@ProbeSource(" + type.getName() + ") must name a ProbeFactory or a GateFactory.");
+        }
         try {
             Constructor<?> constructor = type.getDeclaredConstructor();
             constructor.setAccessible(true);
-            return (ProbeFactory<Annotation>) constructor.newInstance();
+            return constructor.newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot create the probe factory " + type.getName()
                     + ": it needs a no-argument constructor.", e);

@@ -46,7 +46,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
         public void beforeTestExecution(ExtensionContext context) {
             ProbeConfiguration c = spec.configuration();
             ProbeResult result = SamplerThread.of(context).call("sampling probe '" + spec.displayName() + "'",
-                    () -> spec.probe().sample(c.samplerConfig(), KernelSelection.of(c.sampler(), spec.probe())));
+                    () -> spec.probe().sample(c.samplerConfig(), SamplingSelection.of(c, spec.probe())));
             Class<?> testClass = context.getRequiredTestClass();
             String method = context.getRequiredTestMethod().getName();
             ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).judging(spec.judgedModel())

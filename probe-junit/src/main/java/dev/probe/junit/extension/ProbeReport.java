@@ -40,7 +40,7 @@ final class ProbeReport {
         try {
             Files.createDirectories(dir);
             Optional<double[][]> training = ProbeContext.trainingData(context.getRequiredTestClass(), context);
-            boolean inputs = ReportFiles.imageShape(spec).isEmpty() && training.isEmpty();
+            boolean inputs = SampleGrids.imageShape(spec).isEmpty() && training.isEmpty();
             double[][][] prior = priorDraws(spec, answer.result(), inputs, context);
             List<ReportFile> files = ReportFiles.render(spec, answer, dir, training, prior, full);
             if (allure) {
@@ -77,7 +77,7 @@ final class ProbeReport {
 
     private static void summaryRow(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
         ProbeResult r = answer.result();
-        Optional<double[]> mass = Optional.empty(); // log prior mass and its sd: from population samplers, when they land
+        Optional<double[]> mass = r.priorMass().map(m -> new double[] {m.logMass(), m.logMassSd()});
         SummaryCsv.at(reportDir(context).resolve("summary.csv")).write(List.of(context.getRequiredTestClass().getName(),
                 context.getRequiredTestMethod().getName(), spec.key(), outcome.csv(), number(answer.attainment().estimate()),
                 number(answer.attainedEss()), number(r.diagnostics().maxRhat()), number(r.diagnostics().minEss()),

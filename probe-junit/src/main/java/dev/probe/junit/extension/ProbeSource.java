@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Meta-annotation that makes an annotation a probe: it names the factory turning the annotation into
- * one {@link ProbeSpec} per invocation, and which relaxation of {@code @ProbeSettings} its question
+ * one {@link ProbeSpec} per invocation (a regression gate: one {@link GateSpec}), and which relaxation of {@code @ProbeSettings} its question
  * uses. The extension finds it generically, so a new probe type is one annotation plus one factory.
  *
  * <pre>{@code
@@ -21,9 +21,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.ANNOTATION_TYPE)
 public @interface ProbeSource {
-    /** The factory; it needs a no-argument constructor (it may be package-private). */
-    @SuppressWarnings("rawtypes")
-    Class<? extends ProbeFactory> value();
+    /**
+     * The factory: a {@link ProbeFactory} (probes) or a {@link GateFactory} (regression gates between two
+     * model versions); it needs a no-argument constructor (it may be package-private).
+     */
+    Class<?> value();
 
     /** The relaxation setting the question uses. */
     Relaxation relaxation();

@@ -79,16 +79,22 @@ final class Selection {
     }
 
     List<ProbeSpec> select(String template, List<ProbeSpec> all, ExtensionContext context) {
-        List<ProbeSpec> out = new ArrayList<>();
+        return select(template, all, ProbeSpec::key, context);
+    }
+
+    /** The selected invocations of any kind, by their keys. */
+    <T> List<T> select(String template, List<T> all, java.util.function.Function<T, String> keyOf, ExtensionContext context) {
+        List<T> out = new ArrayList<>();
         Guard guard = only.isEmpty() ? null : context.getRoot().getStore(ProbeExtension.NAMESPACE)
                 .getOrComputeIfAbsent(Guard.class, k -> new Guard(only), Guard.class);
         for (int k = 0; k < all.size(); k++) {
-            ProbeSpec spec = all.get(k);
-            if (!only.isEmpty() && !only.contains(spec.key())) {
+            T spec = all.get(k);
+            String key = keyOf.apply(spec);
+            if (!only.isEmpty() && !only.contains(key)) {
                 continue;
             }
             if (guard != null) {
-                guard.matched.add(spec.key());
+                guard.matched.add(key);
             }
             if (shardOf(template, k, shards) == shard) {
                 out.add(spec);

@@ -1,6 +1,7 @@
 package dev.probe.junit.extension;
 
 import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.SamplerKind;
 import dev.probe.junit.extension.ProbeSource.Relaxation;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -79,6 +80,17 @@ final class SettingsChain {
         }
     }
 
+    /** Fails if the test method sets {@code s}, which only applies {@code when}. */
+    private void checkNotOnMethod(Setting<?> s, String when) {
+        for (Link link : methodLinks) {
+            Optional<?> v = s.in(link.settings(), link.where());
+            if (v.isPresent()) {
+                throw new IllegalArgumentException(link.where() + " sets " + s + " = " + v.get() + ", which applies only with "
+                        + when + ": set the sampler too, or leave " + s + " out.");
+            }
+        }
+    }
+
     /**
      * The configuration of one invocation.
      *
@@ -92,6 +104,10 @@ final class SettingsChain {
         Map<Setting<?>, String> sources = new LinkedHashMap<>();
         for (Setting<?> s : Setting.ALL) {
             if ((s == Setting.SIGMA && relaxation != Relaxation.SIGMA) || (s == Setting.TAU && relaxation != Relaxation.TAU)) {
+                continue;
+            }
+            if ((s == Setting.POPULATIONS || s == Setting.PARTICLES) && values.get(Setting.SAMPLER) != SamplerKind.SMC) {
+                checkNotOnMethod(s, "sampler = SMC");
                 continue;
             }
             if (s == Setting.TOLERANCE) {

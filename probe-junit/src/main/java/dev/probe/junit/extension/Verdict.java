@@ -83,7 +83,7 @@ record Verdict(Outcome outcome, String reason) {
     }
 
     private static String context(ProbeAnswer answer, ProbeConfiguration c) {
-        return "query: " + answer.result().provenance().query() + "\nseed: " + answer.result().seed() + "\nsettings: "
-                + c.summary() + answer.rerunCommand().map(cmd -> "\nre-run: " + cmd).orElse("");
+        return "query: " + answer.result().provenance().query() + "\nsettings (value, from):\n" + c.describe().stripTrailing()
+                + "\nseed: " + answer.result().seed() + answer.rerunCommand().map(cmd -> "\nre-run: " + cmd).orElse("");
     }
 }

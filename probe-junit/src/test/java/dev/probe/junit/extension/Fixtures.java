@@ -57,6 +57,27 @@ final class Fixtures {
         return model;
     }
 
+    /**
+     * An "image" classifier: 8x8 grey inputs (declared per-sample shape (1, 8, 8)) to 2 classes, logits
+     * (4·(mean − 0.5), 0).
+     */
+    static Classifier images() {
+        double[][] w = new double[2][64];
+        java.util.Arrays.fill(w[0], 4.0 / 64);
+        Model model = linear("images", w, new double[] {-2, 0});
+        model.setBlock(new ai.djl.nn.SequentialBlock()
+                .add(new ai.djl.nn.LambdaBlock(x -> new ai.djl.ndarray.NDList(x.singletonOrThrow().reshape(-1, 64))))
+                .add(model.getBlock()));
+        return Classifier.fromLogits(DjlBlockFunction.of(model, new Shape(1, 8, 8)));
+    }
+
+    static SampleSpace pixels() {
+        double[] lo = new double[64];
+        double[] hi = new double[64];
+        java.util.Arrays.fill(hi, 1);
+        return InputSpace.box(lo, hi);
+    }
+
     static SampleSpace box() {
         return InputSpace.box(new double[] {-3, -3}, new double[] {3, 3});
     }

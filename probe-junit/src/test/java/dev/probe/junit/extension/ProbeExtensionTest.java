@@ -75,6 +75,41 @@ class ProbeExtensionTest {
         assertThat(reportEntries(events, "probe-report")).hasSize(5);
     }
 
+    @ProbeSettings(chains = 4, warmup = 40, draws = 10, seed = "11", maxRhat = 10, minAttainedEss = 0)
+    static class Images {
+        @ProbedModel static final Classifier MODEL = Fixtures.images();
+        @Generator static final SampleSpace PIXELS = Fixtures.pixels();
+
+        @ProbeHighConfidence(classes = 0, tolerance = 0.3)
+        void bright(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void imageInputsGetGridsAtTheModelsDeclaredShapeAttainedAndMissedApart() throws Exception {
+        run(Images.class, Map.of()).testEvents().assertStatistics(s -> s.finished(1));
+        Path report = Path.of("target/probe-reports-fixtures/Images/bright/0");
+        assertThat(report.resolve("features.png")).doesNotExist();
+        assertThat(java.nio.file.Files.exists(report.resolve("samples.png"))
+                || java.nio.file.Files.exists(report.resolve("missed.png"))).isTrue();
+        assertThat(report.resolve("samples.csv")).content().startsWith("chain,s_0,").contains(",x_63"); // 64 features: few enough
+        java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(report.resolve(
+                java.nio.file.Files.exists(report.resolve("samples.png")) ? "samples.png" : "missed.png").toFile());
+        assertThat(grid.getWidth()).isGreaterThan(8 * 3);
+    }
+
+    @Test
+    void everyInputValueIsOptInAndCompressed() throws Exception {
+        run(Confident.class, Map.of("probe.only", "0", "probe.reportSamples", "full", "probe.reportDir",
+                "target/probe-reports-full"));
+        Path gz = Path.of("target/probe-reports-full/Confident/confident/0/samples-full.csv.gz");
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(gz))) {
+            var lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .collect(java.util.stream.Collectors.toList());
+            assertThat(lines.get(0)).isEqualTo("chain,s_0,s_1,linear3_0,linear3_1,linear3_2,energy,target_distance,x_0,x_1");
+            assertThat(lines).hasSize(1 + 8 * 20);
+        }
+    }
+
     @Test
     void probeOnlySelectsInvocationsByKey() {
         EngineExecutionResults events = run(Confident.class, Map.of("probe.only", "1:2,0"));

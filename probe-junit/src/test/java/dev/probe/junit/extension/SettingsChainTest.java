@@ -106,7 +106,7 @@ class SettingsChainTest {
     void invalidConfigurationNamesTheSettingItsSourceAndWhatIsExpected() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.sampler", "nuts"),
                 Relaxation.SIGMA, Optional.empty())).hasMessage("Probe setting 'sampler' = \"nuts\" (from configuration "
-                        + "probe.sampler) is invalid: expected one of [AUTO, MALA, HMC, MH, SMOOTHED_MALA].");
+                        + "probe.sampler) is invalid: expected one of [AUTO, MALA, HMC, MH, SMOOTHED_MALA, SMC].");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.notConverged",
                 "ignore"), Relaxation.SIGMA, Optional.empty())).hasMessage("Probe setting 'notConverged' = \"ignore\" (from "
                         + "configuration probe.notConverged) is invalid: expected fail or abort.");

@@ -4,10 +4,11 @@ import dev.probe.junit.ProbeAnswer;
 
 /**
  * The frame every probe failure message shares: which probe failed (and in which test), then, after the
- * specific part, the query, kernel, seed and the command that re-runs just that invocation.
+ * specific part, the query, kernel, every setting with where it came from, the seed and the command that
+ * re-runs just that invocation.
  */
-final class Messages {
-    private Messages() {}
+final class FailureFrame {
+    private FailureFrame() {}
 
     static String framed(ProbeAnswer a, String body) {
         return header(a) + "\n" + body + "\n" + footer(a);
@@ -18,7 +19,8 @@ final class Messages {
     }
 
     private static String footer(ProbeAnswer a) {
-        return "query: " + a.result().provenance().query() + "\nkernel: " + a.result().provenance().kernel() + "\nseed: "
+        return "query: " + a.result().provenance().query() + "\nkernel: " + a.result().provenance().kernel()
+                + a.settings().map(s -> "\nsettings (value, from):\n" + s.stripTrailing()).orElse("") + "\nseed: "
                 + a.result().seed() + a.rerunCommand().map(c -> "\nre-run: " + c).orElse("");
     }
 }

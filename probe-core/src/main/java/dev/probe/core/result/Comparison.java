@@ -1,0 +1,117 @@
+package dev.probe.core.result;
+
+import java.util.Locale;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
+/**
+ * Is a candidate model no worse than a baseline on a probe statistic? A non-inferiority comparison with
+ * margin {@code δ}: the candidate passes when the whole confidence interval of the difference
+ * {@code candidate − baseline} lies on the good side of {@code δ} — upper end {@code ≤ δ} when lower is
+ * {@link Better better}, lower end {@code ≥ −δ} when higher is better. With a 95% two-sided interval that
+ * is a one-sided test at 2.5%, as in non-inferiority trials. Failing means "not shown to be no worse",
+ * which includes "worse" (the whole interval beyond δ, see {@link #isWorse()}) and "too few effective
+ * draws to tell".
+ *
+ * <p>The interval of the difference accounts for MCMC autocorrelation through each side's own interval,
+ * which is computed on its effective sample size: for rates (Clopper–Pearson on effective trials, see
+ * {@link Rate}) it is Newcombe's hybrid interval by the method of variance estimates recovery (MOVER;
+ * Newcombe 1998, Zou &amp; Donner 2008): {@code L = d − √((p_c − l_c)² + (u_b − p_b)²)},
+ * {@code U = d + √((u_c − p_c)² + (p_b − l_b)²)}; for means the normal interval
+ * {@code d ± z·√(se_c² + se_b²)} with {@code se = sd/√ESS}. The two runs are independent (own seeds).
+ *
+ * <pre>{@code
+ * Rate base = baselineResult.misclassifiedAmongAttained("v1", oracle, 0.1);
+ * Rate cand = candidateResult.misclassifiedAmongAttained("v2", oracle, 0.1);
+ * Comparison c = Comparison.ofRates("high-confidence misclassification rate", Better.LOWER, base, cand, 0.05);
+ * if (!c.isNoWorse()) throw new AssertionError(c.describe());
+ * }</pre>
+ *
+ * @param statistic what is compared, for messages
+ * @param better which direction is better
+ * @param margin the non-inferiority margin δ ≥ 0, in the statistic's units
+ * @param confidence two-sided confidence of the difference's interval
+ * @param baseline the baseline model's estimate
+ * @param candidate the candidate model's estimate
+ * @param difference {@code candidate − baseline}
+ * @param lower lower end of the difference's interval
+ * @param upper upper end of the difference's interval
+ */
+public record Comparison(String statistic, Better better, double margin, double confidence, Measure baseline,
+        Measure candidate, double difference, double lower, double upper) {
+
+    public Comparison {
+        if (!(margin >= 0) || Double.isInfinite(margin)) {
+            throw new IllegalArgumentException("The margin δ must be a finite number ≥ 0 in the statistic's units, got "
+                    + margin);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("Confidence must lie in (0, 1), got " + confidence);
+        }
+    }
+
+    /** Two rates (e.g. high-confidence misclassification, or disagreement with an oracle), Newcombe/MOVER. */
+    public static Comparison ofRates(String statistic, Better better, Rate baseline, Rate candidate, double margin) {
+        if (baseline.confidence() != candidate.confidence()) {
+            throw new IllegalArgumentException("Both rates need intervals of one confidence level, got "
+                    + baseline.confidence() + " and " + candidate.confidence());
+        }
+        if (baseline.trials() == 0 || candidate.trials() == 0) {
+            throw new IllegalArgumentException("Cannot compare '" + statistic + "': the " + (baseline.trials() == 0
+                    ? "baseline" : "candidate") + " has no trials (no sample attained the target?). Sample longer or "
+                    + "relax the tolerance.");
+        }
+        double pb = baseline.estimate();
+        double pc = candidate.estimate();
+        double d = pc - pb;
+        double lo = d - Math.hypot(pc - candidate.lower(), baseline.upper() - pb);
+        double hi = d + Math.hypot(candidate.upper() - pc, pb - baseline.lower());
+        return new Comparison(statistic, better, margin, baseline.confidence(), Measure.of(baseline),
+                Measure.of(candidate), d, lo, hi);
+    }
+
+    /** Two means of a per-sample statistic (each with its ESS), normal interval. */
+    public static Comparison ofEstimates(String statistic, Better better, Estimate baseline, Estimate candidate,
+            double margin, double confidence) {
+        double d = candidate.mean() - baseline.mean();
+        double half = z(confidence) * Math.hypot(candidate.standardError(), baseline.standardError());
+        return new Comparison(statistic, better, margin, confidence, Measure.of(baseline, confidence),
+                Measure.of(candidate, confidence), d, d - half, d + half);
+    }
+
+    /** Whether the candidate is shown to be no worse than the baseline by more than the margin. */
+    public boolean isNoWorse() {
+        return better == Better.LOWER ? upper <= margin : lower >= -margin;
+    }
+
+    /** Whether the candidate is shown to be worse by more than the margin (the whole interval beyond it). */
+    public boolean isWorse() {
+        return better == Better.LOWER ? lower > margin : upper < -margin;
+    }
+
+    /** The verdict in words: "no worse", "worse", or "inconclusive". */
+    public String verdict() {
+        return isNoWorse() ? "no worse" : isWorse() ? "worse" : "inconclusive (interval contains the margin)";
+    }
+
+    /** A key/value block for failure messages: both estimates with intervals, the difference, margin, verdict. */
+    public String describe() {
+        String sign = better == Better.LOWER ? "≤ +" : "≥ −";
+        return String.format(Locale.ROOT, "statistic            %s (%s is better)%n"
+                + "baseline             %s%ncandidate            %s%n"
+                + "difference           %+.4f, %.0f%% CI [%+.4f, %+.4f] (candidate − baseline)%n"
+                + "margin δ             %.4f: no worse iff the interval's %s end %s%.4f%n"
+                + "verdict              %s%n", statistic, better.name().toLowerCase(Locale.ROOT), baseline, candidate,
+                difference, 100 * confidence, lower, upper, margin, better == Better.LOWER ? "upper" : "lower", sign,
+                margin, verdict());
+    }
+
+    static double z(double confidence) {
+        return NormalDistribution.of(0, 1).inverseCumulativeProbability(0.5 + confidence / 2);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Comparison[%s: candidate − baseline = %+.4f, CI [%+.4f, %+.4f], δ = %.4f: %s]",
+                statistic, difference, lower, upper, margin, verdict());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.probe.core.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.junit.jupiter.api.Test;
+
+/** Non-inferiority comparisons of two model versions: verdicts, intervals, their coverage, and messages. */
+class ComparisonTest {
+
+    @Test
+    void equalRatesOnManyDrawsAreNoWorseWithinTheMargin() {
+        Rate base = Rate.clopperPearson(100, 1000, 0.95);
+        Rate cand = Rate.clopperPearson(100, 1000, 0.95);
+        Comparison c = Comparison.ofRates("misclassification", Better.LOWER, base, cand, 0.05);
+        assertThat(c.difference()).isZero();
+        assertThat(c.lower()).isLessThan(0);
+        assertThat(c.upper()).isBetween(0.0, 0.05);
+        assertThat(c.isNoWorse()).isTrue();
+        assertThat(c.isWorse()).isFalse();
+        assertThat(c.verdict()).isEqualTo("no worse");
+    }
+
+    @Test
+    void aClearlyWorseCandidateIsWorseAndTheMessageShowsBothEstimates() {
+        Rate base = Rate.withEffectiveTrials(20, 200, 80, 0.95);
+        Rate cand = Rate.withEffectiveTrials(120, 200, 60, 0.95);
+        Comparison c = Comparison.ofRates("high-confidence misclassification rate", Better.LOWER, base, cand, 0.05);
+        assertThat(c.isNoWorse()).isFalse();
+        assertThat(c.isWorse()).isTrue();
+        assertThat(c.describe())
+                .contains("baseline             20/200 = 0.1000, 95% CI [")
+                .contains("(n_eff 80.0)")
+                .contains("candidate            120/200 = 0.6000, 95% CI [")
+                .contains("(n_eff 60.0)")
+                .contains("difference           +0.5000")
+                .contains("margin δ             0.0500: no worse iff the interval's upper end ≤ +0.0500")
+                .contains("verdict              worse");
+    }
+
+    @Test
+    void fewerEffectiveDrawsWidenTheIntervalUntilTheVerdictIsInconclusive() {
+        Comparison independent = Comparison.ofRates("r", Better.LOWER, Rate.withEffectiveTrials(50, 500, 500, 0.95),
+                Rate.withEffectiveTrials(50, 500, 500, 0.95), 0.06);
+        Comparison autocorrelated = Comparison.ofRates("r", Better.LOWER, Rate.withEffectiveTrials(50, 500, 25, 0.95),
+                Rate.withEffectiveTrials(50, 500, 25, 0.95), 0.06);
+        assertThat(autocorrelated.upper() - autocorrelated.lower())
+                .isGreaterThan(3 * (independent.upper() - independent.lower()));
+        assertThat(independent.isNoWorse()).isTrue();
+        assertThat(autocorrelated.isNoWorse()).isFalse();
+        assertThat(autocorrelated.isWorse()).isFalse();
+        assertThat(autocorrelated.verdict()).startsWith("inconclusive");
+    }
+
+    @Test
+    void higherIsBetterLooksAtTheLowerEnd() {
+        Rate base = Rate.clopperPearson(800, 1000, 0.95);
+        Rate drop = Rate.clopperPearson(700, 1000, 0.95);
+        assertThat(Comparison.ofRates("attainment", Better.HIGHER, base, drop, 0.02).isWorse()).isTrue();
+        assertThat(Comparison.ofRates("attainment", Better.HIGHER, base, base, 0.05).isNoWorse()).isTrue();
+        assertThat(Comparison.ofRates("attainment", Better.HIGHER, drop, base, 0.0).isNoWorse()).isTrue();
+    }
+
+    /**
+     * The Newcombe/MOVER interval on Clopper–Pearson ends covers the true difference at least at its nominal
+     * level: 4000 replications of two independent binomials, coverage judged with 5 binomial standard errors.
+     */
+    @Test
+    void theDifferenceIntervalCoversTheTruthAtItsNominalLevel() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20240229L);
+        double pb = 0.15;
+        double pc = 0.25;
+        int nb = 120;
+        int nc = 80;
+        var sb = BinomialDistribution.of(nb, pb).createSampler(rng);
+        var sc = BinomialDistribution.of(nc, pc).createSampler(rng);
+        int reps = 4000;
+        int covered = 0;
+        for (int i = 0; i < reps; i++) {
+            Comparison c = Comparison.ofRates("r", Better.LOWER, Rate.clopperPearson(sb.sample(), nb, 0.95),
+                    Rate.clopperPearson(sc.sample(), nc, 0.95), 0.1);
+            covered += c.lower() <= pc - pb && pc - pb <= c.upper() ? 1 : 0;
+        }
+        double coverage = (double) covered / reps;
+        double se = Math.sqrt(0.95 * 0.05 / reps);
+        assertThat(coverage).isGreaterThan(0.95 - 5 * se);
+    }
+
+    @Test
+    void meansUseTheNormalIntervalOnEachSidesEss() {
+        Estimate base = new Estimate(0.50, 0.2, 100);
+        Estimate cand = new Estimate(0.52, 0.2, 25);
+        Comparison c = Comparison.ofEstimates("mean confidence", Better.HIGHER, base, cand, 0.1, 0.95);
+        double half = 1.959964 * Math.hypot(0.2 / 5, 0.2 / 10);
+        assertThat(c.difference()).isCloseTo(0.02, within(1e-12));
+        assertThat(c.lower()).isCloseTo(0.02 - half, within(1e-5));
+        assertThat(c.upper()).isCloseTo(0.02 + half, within(1e-5));
+        assertThat(c.isNoWorse()).isTrue();
+        assertThat(c.baseline().text()).contains("ESS 100.0");
+    }
+
+    @Test
+    void badInputNamesTheCause() {
+        Rate r = Rate.clopperPearson(1, 10, 0.95);
+        assertThatThrownBy(() -> Comparison.ofRates("r", Better.LOWER, r, r, -0.1))
+                .hasMessageContaining("margin δ must be a finite number ≥ 0");
+        assertThatThrownBy(() -> Comparison.ofRates("r", Better.LOWER, r, Rate.clopperPearson(1, 10, 0.9), 0.1))
+                .hasMessageContaining("one confidence level");
+        assertThatThrownBy(() -> Comparison.ofRates("misclassification", Better.LOWER, r, Rate.clopperPearson(0, 0, 0.95), 0.1))
+                .hasMessageContaining("the candidate has no trials");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.probe.core.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pooling rates of independent runs. */
+class RateTest {
+
+    @Test
+    void pooledRatesAddCountsAndEffectiveTrials() {
+        Rate a = Rate.withEffectiveTrials(10, 100, 40, 0.95);
+        Rate b = Rate.withEffectiveTrials(30, 100, 20, 0.95);
+        Rate pooled = Rate.pooled(List.of(a, b));
+        assertThat(pooled.successes()).isEqualTo(40);
+        assertThat(pooled.trials()).isEqualTo(200);
+        assertThat(pooled.effectiveTrials()).isEqualTo(60);
+        assertThat(pooled).isEqualTo(Rate.withEffectiveTrials(40, 200, 60, 0.95));
+        // more effective trials than either run: a narrower interval than the noisier run's
+        assertThat(pooled.upper() - pooled.lower()).isLessThan(b.upper() - b.lower());
+    }
+
+    @Test
+    void poolingNeedsRatesOfOneConfidence() {
+        assertThatThrownBy(() -> Rate.pooled(List.of())).hasMessageContaining("at least one rate");
+        assertThatThrownBy(() -> Rate.pooled(List.of(Rate.clopperPearson(1, 2, 0.95), Rate.clopperPearson(1, 2, 0.9))))
+                .hasMessageContaining("one confidence level");
+    }
+}

@@ -1,0 +1,116 @@
+package dev.probe.junit.annotations;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.probe.Probe;
+import dev.probe.core.query.HighConfidence;
+import dev.probe.core.result.Better;
+import dev.probe.core.result.Comparison;
+import dev.probe.core.result.Oracle;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Rate;
+import dev.probe.core.result.Sample;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.junit.ProbeAnswer;
+import dev.probe.junit.extension.GateFactory;
+import dev.probe.junit.extension.GateSpec;
+import dev.probe.junit.extension.ProbeConfiguration;
+import dev.probe.junit.extension.ProbeContext;
+import dev.probe.junit.extension.ProbeSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** One regression gate per class (or one pooled): both models' high-confidence probes and their comparison. */
+final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
+    @Override
+    public List<GateSpec> gates(ProbeRegressionGate a, ProbeContext context) {
+        Classifier baseline = context.classifier(a.baseline());
+        Classifier candidate = context.classifier(a.candidate());
+        if (baseline.name().equals(candidate.name())) {
+            throw new IllegalArgumentException("@ProbeRegressionGate compares two models, but baseline and candidate are both '"
+                    + baseline.name() + "'. Name two different @ProbedModel members.");
+        }
+        if (baseline.classes() != candidate.classes()) {
+            throw new IllegalArgumentException("@ProbeRegressionGate: baseline '" + baseline.name() + "' has "
+                    + baseline.classes() + " classes and candidate '" + candidate.name() + "' has " + candidate.classes()
+                    + "; two versions of one model have the same classes.");
+        }
+        if (!(a.margin() >= 0) || Double.isInfinite(a.margin())) {
+            throw new IllegalArgumentException("@ProbeRegressionGate margin must be a finite number ≥ 0, got " + a.margin());
+        }
+        Oracle oracle = context.oracle().orElseThrow(() -> new IllegalArgumentException("@ProbeRegressionGate needs the "
+                + "true labels of generated inputs: declare a static @ProbeOracle member in " + context.testClass().getSimpleName()
+                + "."));
+        SampleSpace space = context.space(a.generator());
+        int[] classes = context.classesOrAll(a.classes(), baseline, "Regression-gate");
+        List<int[]> groups = new ArrayList<>();
+        if (a.pooled()) {
+            groups.add(classes);
+        } else {
+            Arrays.stream(classes).forEach(c -> groups.add(new int[] {c}));
+        }
+        List<GateSpec> gates = new ArrayList<>();
+        for (int[] group : groups) {
+            String key = a.pooled() ? "pooled" : Integer.toString(group[0]);
+            String display = "no worse than " + baseline.name() + ": " + candidate.name() + ", "
+                    + (a.pooled() ? "classes " + Arrays.stream(group).mapToObj(Integer::toString)
+                            .collect(Collectors.joining(",")) + " pooled" : "class " + group[0]);
+            String statistic = a.statistic().description() + (a.pooled() ? " (pooled over classes)" : " (class " + group[0] + ")");
+            if (a.statistic() == GateStatistic.CONFIDENTLY_WRONG_MASS) {
+                ProbeConfiguration c = context.configuration(key, a.tolerance());
+                int draws = 10 * c.chains() * c.scaledDraws();
+                gates.add(new GateSpec(display, key, List.of(), List.of(), (b, x) -> Comparison.ofRates(statistic,
+                        Better.LOWER, confidentlyWrong(space, baseline, group, oracle, draws, c),
+                        confidentlyWrong(space, candidate, group, oracle, draws, c), a.margin())));
+                continue;
+            }
+            List<ProbeSpec> base = specs(context, a, space, baseline, group, key, "baseline");
+            List<ProbeSpec> cand = specs(context, a, space, candidate, group, key, "candidate");
+            gates.add(new GateSpec(display, key, base, cand, (b, x) -> Comparison.ofRates(statistic, Better.LOWER,
+                    rate(a.statistic(), b), rate(a.statistic(), x), a.margin())));
+        }
+        return gates;
+    }
+
+    private static List<ProbeSpec> specs(ProbeContext context, ProbeRegressionGate a, SampleSpace space, Classifier model,
+            int[] group, String key, String side) {
+        List<ProbeSpec> specs = new ArrayList<>();
+        for (int c : group) {
+            String specKey = key + "-" + side + (group.length > 1 ? "-" + c : "");
+            ProbeConfiguration s = context.configuration(specKey, a.tolerance());
+            specs.add(context.spec(side + " " + model.name() + ", high confidence: class " + c, specKey, space,
+                    HighConfidence.of(model, c).withSigma(s.sigma()), model.name(), s, c));
+        }
+        return specs;
+    }
+
+    /** The statistic of one side, pooled over its answers (each judged by its own tolerance, model and oracle). */
+    private static Rate rate(GateStatistic statistic, List<ProbeAnswer> answers) {
+        List<Rate> rates = new ArrayList<>();
+        for (ProbeAnswer a : answers) {
+            ProbeResult r = a.result();
+            Oracle oracle = a.oracle().orElseThrow();
+            rates.add(statistic == GateStatistic.MISCLASSIFICATION
+                    ? r.misclassifiedAmongAttained(a.judgedModel(), oracle, a.tolerance())
+                    : r.misclassified(a.judgedModel(), oracle));
+        }
+        return Rate.pooled(rates);
+    }
+
+    /** Prior mass of {f_c ≥ 1 − tolerance and the oracle says otherwise}, pooled over the classes. */
+    private static Rate confidentlyWrong(SampleSpace space, Classifier model, int[] group, Oracle oracle, int draws,
+            ProbeConfiguration c) {
+        List<Rate> rates = new ArrayList<>();
+        for (int k : group) {
+            List<Sample> confident = Probe.of(space, HighConfidence.of(model, k)).priorDraws(draws, c.seed() + k).stream()
+                    .filter(x -> x.targetDistance() <= c.tolerance()).collect(Collectors.toList());
+            int[] truth = confident.isEmpty() ? new int[0] : oracle.labels(
+                    confident.stream().map(Sample::latent).toArray(double[][]::new),
+                    confident.stream().map(Sample::input).toArray(double[][]::new));
+            long wrong = Arrays.stream(truth).filter(t -> t != k).count();
+            rates.add(Rate.clopperPearson(wrong, draws, ProbeResult.CONFIDENCE));
+        }
+        return Rate.pooled(rates);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.probe.junit.extension;
+
+import dev.probe.core.result.Comparison;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.junit.ProbeAnswer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * One invocation of a regression gate: samples the baseline's and the candidate's probes on the
+ * {@link SamplerThread}, judges each side's evidence like any probe ({@link Verdict}: not sampled or not
+ * converged is no verdict, failed or aborted as configured), compares, writes both reports, and fails the
+ * invocation — before the test method runs — when the candidate is not shown to be no worse; the message
+ * prints both estimates with their intervals, the difference's interval, the margin, the seeds and the
+ * re-run command. Otherwise the test method receives the {@link Comparison}.
+ */
+final class GateInvocation implements TestTemplateInvocationContext {
+    private final GateSpec gate;
+
+    GateInvocation(GateSpec gate) {
+        this.gate = gate;
+    }
+
+    @Override
+    public String getDisplayName(int invocationIndex) {
+        return gate.displayName();
+    }
+
+    @Override
+    public List<Extension> getAdditionalExtensions() {
+        return List.of(new Run());
+    }
+
+    /** The callbacks of this invocation. */
+    private final class Run implements BeforeTestExecutionCallback, ParameterResolver {
+        private Comparison comparison;
+
+        @Override
+        public void beforeTestExecution(ExtensionContext context) {
+            List<ProbeAnswer> baseline = sample(gate.baseline(), context);
+            List<ProbeAnswer> candidate = sample(gate.candidate(), context);
+            comparison = SamplerThread.of(context).call("comparing '" + gate.displayName() + "'",
+                    () -> gate.judge().compare(baseline, candidate));
+            Outcome outcome = comparison.isNoWorse() ? Outcome.PASSED : Outcome.FAILED;
+            write(gate.baseline(), baseline, outcome, context);
+            write(gate.candidate(), candidate, outcome, context);
+            context.publishReportEntry("comparison", comparison.toString());
+            if (outcome == Outcome.FAILED) {
+                throw new AssertionError(message(baseline, candidate, context));
+            }
+        }
+
+        private List<ProbeAnswer> sample(List<ProbeSpec> specs, ExtensionContext context) {
+            List<ProbeAnswer> answers = new ArrayList<>();
+            Class<?> testClass = context.getRequiredTestClass();
+            String method = context.getRequiredTestMethod().getName();
+            for (ProbeSpec spec : specs) {
+                ProbeConfiguration c = spec.configuration();
+                ProbeResult result = SamplerThread.of(context).call("sampling probe '" + spec.displayName() + "'",
+                        () -> spec.probe().sample(c.samplerConfig(), KernelSelection.of(c.sampler(), spec.probe())));
+                ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).judging(spec.judgedModel()).named(
+                        spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(),
+                        RerunCommand.current().of(testClass, method, List.of(gate.key()), Optional.empty()));
+                answer = spec.oracle().map(answer::withOracle).orElse(answer);
+                Verdict verdict = Verdict.of(answer, c);
+                if (!verdict.isConclusive()) {
+                    ProbeReport.write(spec, answer, verdict.outcome(), context);
+                    String reason = "Regression gate '" + gate.displayName() + "' has no verdict: " + verdict.reason();
+                    Console.print(context, reason);
+                    Inconclusive policy = verdict.outcome() == Outcome.NOT_SAMPLED ? c.notSampled() : c.notConverged();
+                    if (policy == Inconclusive.ABORT) {
+                        throw new TestAbortedException(reason);
+                    }
+                    throw verdict.outcome() == Outcome.NOT_SAMPLED ? new ProbeNotSampledException(reason)
+                            : new ProbeNotConvergedException(reason);
+                }
+                answers.add(answer);
+            }
+            return answers;
+        }
+
+        private void write(List<ProbeSpec> specs, List<ProbeAnswer> answers, Outcome outcome, ExtensionContext context) {
+            for (int i = 0; i < specs.size(); i++) {
+                ProbeReport.write(specs.get(i), answers.get(i), outcome, context);
+            }
+        }
+
+        private String message(List<ProbeAnswer> baseline, List<ProbeAnswer> candidate, ExtensionContext context) {
+            StringBuilder seeds = new StringBuilder();
+            for (ProbeAnswer a : baseline) {
+                seeds.append(String.format(Locale.ROOT, "baseline seed        %d (%s)%n", a.result().seed(), a.displayName()));
+            }
+            for (ProbeAnswer a : candidate) {
+                seeds.append(String.format(Locale.ROOT, "candidate seed       %d (%s)%n", a.result().seed(), a.displayName()));
+            }
+            Class<?> testClass = context.getRequiredTestClass();
+            String method = context.getRequiredTestMethod().getName();
+            return String.format(Locale.ROOT, "Regression gate '%s' (%s#%s) failed: the candidate is not shown to be no "
+                    + "worse than the baseline.%n%s%sre-run: %s", gate.displayName(), testClass.getSimpleName(), method,
+                    comparison.describe(), seeds, RerunCommand.current().of(testClass, method, List.of(gate.key()),
+                            Optional.empty()));
+        }
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == Comparison.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return comparison;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.probe.junit.extension;
+
+import ai.djl.ndarray.types.Shape;
+import dev.probe.core.model.Classifier;
+import dev.probe.core.model.DjlBlockFunction;
+import dev.probe.core.model.ModelUnderTest;
+import dev.probe.core.model.TensorFunction;
+import dev.probe.core.model.TorchScriptFunction;
+import dev.probe.core.render.ImageGrid;
+import dev.probe.core.render.ReportFile;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.junit.ProbeAnswer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The image grids of a report, honest about what they show: {@code samples.png} holds samples that
+ * attained the target, each captioned with the probabilities of the classes the question is about
+ * ({@code "1:.47 7:.48"}); {@code missed.png} holds, apart and titled so, draws that missed it. Images
+ * are drawn at the per-sample shape the judged model declares; nothing is guessed from the width.
+ */
+final class SampleGrids {
+    /** Images per grid. */
+    static final int GRID = 48;
+
+    private SampleGrids() {}
+
+    /** Attained samples first (captioned with the question's classes), the draws that missed apart. */
+    static List<ReportFile> write(ProbeSpec spec, ProbeAnswer answer, int[] shape, Path dir) {
+        ProbeResult r = answer.result();
+        double[][] inputs = r.inputs();
+        double[][] outputs = r.outputs(answer.judgedModel());
+        double[] distances = r.targetDistances();
+        List<Integer> hit = new ArrayList<>();
+        List<Integer> missed = new ArrayList<>();
+        for (int i = 0; i < distances.length; i++) {
+            (distances[i] <= answer.tolerance() ? hit : missed).add(i);
+        }
+        List<ReportFile> files = new ArrayList<>();
+        ImageGrid grid = ImageGrid.of(shape[0], shape[1], shape[2]).withMaxImages(GRID);
+        if (!hit.isEmpty()) {
+            List<Integer> shown = spread(hit, GRID);
+            files.add(grid.withTitle(String.format(Locale.ROOT, "%s: %d of %d samples attain the target", answer.displayName(),
+                    hit.size(), distances.length)).write(dir.resolve("samples.png"), rows(inputs, shown),
+                    captions(outputs, shown, spec.questionClasses())));
+        }
+        if (!missed.isEmpty()) {
+            List<Integer> shown = spread(missed, GRID);
+            files.add(grid.withTitle(String.format(Locale.ROOT, "MISSED the target (distance > %s): %d of %d draws",
+                    answer.tolerance(), missed.size(), distances.length)).write(dir.resolve("missed.png"),
+                    rows(inputs, shown), captions(outputs, shown, spec.questionClasses())));
+        }
+        return files;
+    }
+
+    /**
+     * {@code [channels, height, width]} of the judged model's per-sample input when it is an image (as the
+     * model declares it; nothing is guessed from the width).
+     */
+    static Optional<int[]> imageShape(ProbeSpec spec) {
+        for (ModelUnderTest m : spec.probe().query().models()) {
+            if (m.name().equals(spec.judgedModel()) && m instanceof Classifier c) {
+                return imageShape(c.function());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<int[]> imageShape(TensorFunction f) {
+        Shape s = f instanceof DjlBlockFunction d ? d.sampleShape() : f instanceof TorchScriptFunction t ? t.sampleShape() : null;
+        if (s == null) {
+            return Optional.empty();
+        }
+        long[] dims = s.getShape();
+        if (dims.length == 2 && dims[0] >= 8 && dims[1] >= 8) {
+            return Optional.of(new int[] {1, (int) dims[0], (int) dims[1]});
+        }
+        if (dims.length == 3 && (dims[0] == 1 || dims[0] == 3) && dims[1] >= 8 && dims[2] >= 8) {
+            return Optional.of(new int[] {(int) dims[0], (int) dims[1], (int) dims[2]});
+        }
+        return Optional.empty();
+    }
+
+    private static List<Integer> spread(List<Integer> rows, int n) {
+        int k = Math.min(n, rows.size());
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            out.add(rows.get((int) ((long) i * rows.size() / k)));
+        }
+        return out;
+    }
+
+    private static double[][] rows(double[][] values, List<Integer> index) {
+        return index.stream().map(i -> values[i]).toArray(double[][]::new);
+    }
+
+    /** {@code "1:.47 7:.48"}: the probabilities of the question's classes, else the top class's. */
+    private static String[] captions(double[][] probabilities, List<Integer> index, int[] classes) {
+        String[] out = new String[index.size()];
+        for (int k = 0; k < out.length; k++) {
+            double[] p = probabilities[index.get(k)];
+            StringBuilder b = new StringBuilder();
+            int[] shown = classes.length > 0 ? classes : new int[] {argmax(p)};
+            for (int c : shown) {
+                if (c < p.length) {
+                    b.append(b.length() == 0 ? "" : " ").append(c).append(':')
+                            .append(String.format(Locale.ROOT, "%.2f", p[c]).replaceFirst("^0\\.", "."));
+                }
+            }
+            out[k] = b.toString();
+        }
+        return out;
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+}

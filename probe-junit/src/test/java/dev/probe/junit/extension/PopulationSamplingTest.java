@@ -1,0 +1,72 @@
+package dev.probe.junit.extension;
+
+import static dev.probe.junit.extension.Fixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbeAnswer;
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.ProbedModel;
+import dev.probe.junit.SamplerKind;
+import dev.probe.junit.annotations.ProbeHighConfidence;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** sampler = SMC: populations of particles, their settings, and the prior mass in the summary. */
+class PopulationSamplingTest {
+
+    @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 64, seed = "13", maxRhat = 10,
+            minAttainedEss = 1)
+    static class Populations {
+        static final Map<String, ProbeResult> RESULTS = new ConcurrentHashMap<>();
+
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {
+            RESULTS.put(answer.key(), answer.result());
+        }
+    }
+
+    static class PopulationsWithoutSmc {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        @ProbeSettings(populations = 4)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void smcSamplesPopulationsAndTheSummaryHasThePriorMass() throws Exception {
+        Path dir = Path.of("target/probe-reports-smc");
+        Files.deleteIfExists(dir.resolve("summary.csv"));
+        run(Populations.class, Map.of("probe.reportDir", dir.toString())).testEvents()
+                .assertStatistics(s -> s.succeeded(1));
+        ProbeResult r = Populations.RESULTS.get("0");
+        assertThat(r.provenance().kernel()).startsWith("SMC(").contains("2×64 particles");
+        assertThat(r.chains()).isEqualTo(2);
+        assertThat(r.size()).isEqualTo(2 * 64);
+        String[] row = Files.readAllLines(dir.resolve("summary.csv")).get(1).split(",", -1);
+        assertThat(row[3]).isEqualTo("passed");
+        // the prior mass columns are filled when the engine puts the estimate on the result
+        assertThat(row[8].isEmpty()).isEqualTo(r.priorMass().isEmpty());
+    }
+
+    @Test
+    void populationSettingsOnAMethodThatDoesNotUseSmcAreAnError() {
+        run(PopulationsWithoutSmc.class, Map.of()).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                message("@ProbeSettings on PopulationsWithoutSmc#confident sets populations = 4, which applies only with "
+                        + "sampler = SMC: set the sampler too, or leave populations out."))));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.probe.junit.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import ai.djl.ndarray.types.Shape;
+import dev.probe.core.model.Classifier;
+import dev.probe.core.model.DjlBlockFunction;
+import dev.probe.core.result.Comparison;
+import dev.probe.core.result.Oracle;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbeOracle;
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.ProbedModel;
+import dev.probe.junit.annotations.GateStatistic;
+import dev.probe.junit.annotations.ProbeRegressionGate;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Regression gates between two model versions through the JUnit Platform: an identical copy passes, a
+ * version that is confidently wrong more often fails with both estimates in the message, and the
+ * statistic of independent prior draws works too.
+ */
+class RegressionGateTest {
+    private static final double[][] W = {{3, 0}, {0, 3}, {-3, -3}};
+
+    private static Classifier linear(String name, double[] bias) {
+        return Classifier.fromLogits(DjlBlockFunction.of(Fixtures.linear(name, W, bias), new Shape(2)));
+    }
+
+    /** The truth is v1's decision: argmax(3·x0, 3·x1, −3·x0 − 3·x1). */
+    private static int truth(double[] x) {
+        double[] z = {3 * x[0], 3 * x[1], -3 * x[0] - 3 * x[1]};
+        int best = 0;
+        for (int k = 1; k < 3; k++) {
+            best = z[k] > z[best] ? k : best;
+        }
+        return best;
+    }
+
+    private static EngineExecutionResults run(Class<?> fixture) {
+        EngineExecutionResults events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
+                .configurationParameter("probe.reportDir", "target/probe-reports-gates").execute();
+        // the gates' failure messages, for the test log
+        events.testEvents().failed().stream().forEach(e -> System.out.println(e.getTestDescriptor().getDisplayName() + ": "
+                + e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                        .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::getMessage)
+                        .orElse("")));
+        return events;
+    }
+
+    @ProbeSettings(chains = 8, warmup = 100, draws = 200, maxRhat = 10, minAttainedEss = 1)
+    static class Versions {
+        @ProbedModel("v1") static final Classifier V1 = linear("v1", new double[] {0, 0, 0});
+        @ProbedModel("v1-copy") static final Classifier COPY = linear("v1-copy", new double[] {0, 0, 0});
+        /** Class 0's logit raised by 6: confident "0" where the truth is 1 or 2. */
+        @ProbedModel("v2") static final Classifier V2 = linear("v2", new double[] {6, 0, 0});
+        @Generator static final SampleSpace BOX = InputSpace.box();
+        @ProbeOracle static final Oracle TRUTH = Oracle.ofInput(RegressionGateTest::truth);
+
+        static Comparison passed;
+
+        /**
+         * The copy's indicator is constantly 0, so its effective draws fall back to the energy's ESS (a few
+         * dozen): "no worse" is shown within 0.25; within 0.15 it was inconclusive.
+         */
+        @ProbeRegressionGate(baseline = "v1", candidate = "v1-copy", margin = 0.25, classes = 0)
+        void sameModel(Comparison c) {
+            passed = c;
+        }
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "v2", margin = 0.05, classes = 0)
+        void confidentlyWrongMoreOften(Comparison c) {}
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "v2", statistic = GateStatistic.CONFIDENTLY_WRONG_MASS,
+                margin = 0.01, classes = {0, 1}, pooled = true)
+        void moreConfidentlyWrongInputs(Comparison c) {}
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "v1-copy", statistic = GateStatistic.CONFIDENTLY_WRONG_MASS,
+                margin = 0.01, classes = {0, 1}, pooled = true)
+        void sameMass(Comparison c) {}
+    }
+
+    /** The fixtures' 2-D box. */
+    private static final class InputSpace {
+        static SampleSpace box() {
+            return dev.probe.core.space.InputSpace.box(new double[] {-3, -3}, new double[] {3, 3});
+        }
+    }
+
+    @Test
+    void anIdenticalVersionPassesAWorseOneFailsWithBothEstimates() {
+        EngineExecutionResults events = run(Versions.class);
+        events.testEvents().assertStatistics(s -> s.started(4).succeeded(2).failed(2));
+        assertThat(Versions.passed).isNotNull();
+        assertThat(Versions.passed.isNoWorse()).isTrue();
+        assertThat(Versions.passed.baseline().estimate()).isZero();
+        events.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("no worse than v1: v2, class 0"),
+                finishedWithFailure(message(m -> m.contains("Regression gate 'no worse than v1: v2, class 0' "
+                        + "(Versions#confidentlyWrongMoreOften) failed: the candidate is not shown to be no worse")
+                        && m.contains("statistic            high-confidence misclassification rate (class 0) (lower is better)")
+                        && m.contains("baseline             0/") && m.contains("candidate            ")
+                        && m.contains("margin δ             0.0500") && m.contains("verdict              worse")
+                        && m.contains("baseline seed") && m.contains("candidate seed")
+                        && m.contains("-Dprobe.only='0'")))));
+        events.testEvents().assertThatEvents().haveExactly(1, event(test(),
+                displayName("no worse than v1: v2, classes 0,1 pooled"), finishedWithFailure(message(m -> m.contains(
+                        "prior mass of confidently wrong inputs (pooled over classes)")))));
+        assertThat(java.nio.file.Path.of("target/probe-reports-gates/Versions/confidentlyWrongMoreOften/0-candidate/samples.csv"))
+                .isNotEmptyFile();
+    }
+
+    @ProbeSettings(chains = 2, warmup = 10, draws = 5)
+    static class NoOracle {
+        @ProbedModel("v1") static final Classifier V1 = linear("v1-no-oracle", new double[] {0, 0, 0});
+        @ProbedModel("v2") static final Classifier V2 = linear("v2-no-oracle", new double[] {6, 0, 0});
+        @Generator static final SampleSpace BOX = InputSpace.box();
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "v2", margin = 0.05)
+        void gate(Comparison c) {}
+    }
+
+    @Test
+    void aGateWithoutAnOracleSaysWhatToDeclare() {
+        EngineExecutionResults events = run(NoOracle.class);
+        events.containerEvents().assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
+                message(m -> m.contains("@ProbeRegressionGate needs the true labels") && m.contains("@ProbeOracle")))));
+    }
+
+    @Test
+    void theConfigurationKeysOfTheGateAreTheQuestionOnly() {
+        assertThat(java.util.Arrays.stream(ProbeRegressionGate.class.getDeclaredMethods()).map(java.lang.reflect.Method::getName))
+                .containsExactlyInAnyOrder("baseline", "candidate", "statistic", "margin", "classes", "pooled", "generator",
+                        "tolerance");
+    }
+}
