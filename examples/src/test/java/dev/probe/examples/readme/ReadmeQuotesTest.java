@@ -34,6 +34,8 @@ class ReadmeQuotesTest {
         assertThat(readme).contains(quoted(
                 ROOT.resolve("probe-core/src/test/java/dev/probe/core/readme/QuickStartTest.java"), "engine"));
         assertThat(readme).contains(quoted(
+                ROOT.resolve("probe-core/src/test/java/dev/probe/core/readme/ForwardOnlyScoringTest.java"), "throughput"));
+        assertThat(readme).contains(quoted(
                 ROOT.resolve("consumer/src/test/java/com/example/fashion/FashionProbesTest.java"), "consumer"));
         for (String tag : new String[] {"dependencies", "surefire"}) {
             assertThat(readme).contains(quoted(ROOT.resolve("consumer/pom.xml"), "<!-- README-BEGIN " + tag + " -->",

@@ -65,4 +65,9 @@ public final class Autograd {
             COLLECTOR.unlock();
         }
     }
+
+    /** Whether the calling thread is inside {@link #valueAndGradient}. */
+    static boolean isEvaluatingOnThisThread() {
+        return COLLECTOR.isHeldByCurrentThread();
+    }
 }

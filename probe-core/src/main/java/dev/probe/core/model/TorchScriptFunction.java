@@ -14,8 +14,10 @@ import java.util.Map;
  *
  * <p>Loaded with {@code trainParam=true} (otherwise libtorch loads inference tensors, which cannot be
  * saved for backward) and run with {@code training = true} (DJL runs {@code training = false} under
- * inference mode, which records no graph). Tracing in {@code eval()} mode bakes dropout and batch-norm
- * in, so the training flag changes nothing else. Parameters are frozen. Close it to free the model.
+ * inference mode, which records no graph); forward-only evaluations ({@link dev.probe.core.autograd.ForwardOnly},
+ * used for scoring, Metropolis–Hastings energies and results) do run under inference mode. Tracing in
+ * {@code eval()} mode bakes dropout and batch-norm in, so the training flag changes nothing else.
+ * Parameters are frozen. Close it to free the model.
  *
  * <pre>{@code
  * try (TorchScriptFunction f = TorchScriptFunction.load(Path.of("classifier.pt"), new Shape(1, 28, 28))) {

@@ -1,5 +1,6 @@
 package dev.probe.core.probe;
 
+import dev.probe.core.autograd.RowChunking;
 import dev.probe.core.population.PopulationRun;
 import dev.probe.core.population.Smc;
 import dev.probe.core.population.SmcConfig;
@@ -39,8 +40,10 @@ final class PopulationSampling {
         }
         SmcConfig config = how.config() != null ? how.config() : SmcConfig.fromBudget(budget);
         int d = space.dimension();
+        // the question's network calls share the row-chunk timings of every probe on these models
+        RowChunking chunking = RowChunking.configured(ProbeEnergy.pipeline(space, query));
         TemperedTarget target = TemperedTarget.of(Energies.differentiable(d, space::priorEnergy),
-                Energies.differentiable(d, s -> query.energy(space.toInput(s))), space.bounds());
+                Energies.differentiable(d, s -> query.energy(space.toInput(s)), chunking), space.bounds());
         PriorPool pool = null;
         List<StartingDraws> starts = new ArrayList<>();
         if (sharedPool != null && query instanceof OutputEnergy levelSet) {

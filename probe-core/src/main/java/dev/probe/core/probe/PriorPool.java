@@ -1,9 +1,12 @@
 package dev.probe.core.probe;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.probe.core.autograd.RowChunking;
 import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.query.OutputEnergy;
 import dev.probe.core.runtime.Devices;
@@ -18,7 +21,8 @@ import java.util.WeakHashMap;
 
 /**
  * {@code P} independent prior draws of a space with every model's outputs at each, computed once by a
- * forward-only pass (no autograd, batches of {@value #BATCH}) and shared by every query over the same
+ * forward-only pass ({@link RowChunking#forward}: no autograd, draws generated {@value #BATCH} at a time and
+ * evaluated in the pipeline's tuned row chunks) and shared by every query over the same
  * (space, models) pair: the ten high-confidence classes, the 45 ambivalent pairs and the interpolation
  * steps of one generator and classifier all re-weight one pool. It stores the sampled coordinates and the
  * models' outputs (class probabilities), not the inputs (pixels); a level-set query's energy
@@ -39,7 +43,7 @@ import java.util.WeakHashMap;
 public final class PriorPool {
     /** Seed of every pool's draws. */
     public static final long SEED = 0x5EED_9001L;
-    /** Rows per forward pass. */
+    /** Prior draws generated and transferred per block. */
     static final int BATCH = 1024;
     private static final Map<SampleSpace, Map<List<Object>, PriorPool>> CACHE =
             Collections.synchronizedMap(new WeakHashMap<>());
@@ -108,6 +112,11 @@ public final class PriorPool {
             widths[m] = models.get(m).outputDimension();
             out[m] = new float[size * widths[m]];
         }
+        int total = 0;
+        for (int w : widths) {
+            total += w;
+        }
+        RowChunking chunking = RowChunking.configured(ProbeEnergy.pipeline(space, models));
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
             for (int from = 0; from < size; from += BATCH) {
                 int n = Math.min(BATCH, size - from);
@@ -117,22 +126,33 @@ public final class PriorPool {
                         coordinates[(from + i) * d + k] = (float) draws[i][k];
                     }
                 }
-                int start = from;
                 try (NDManager scope = manager.newSubManager()) {
-                    ForwardPass.withoutGradients(() -> {
-                        float[] flat = java.util.Arrays.copyOfRange(coordinates, start * d, (start + n) * d);
-                        NDArray x = space.toInput(scope.create(flat, new Shape(n, d)));
+                    float[] flat = java.util.Arrays.copyOfRange(coordinates, from * d, (from + n) * d);
+                    NDArray z = scope.create(flat, new Shape(n, d));
+                    // every model's outputs side by side, [n, Σ widths], forward-only in tuned row chunks
+                    float[] y = chunking.forward(z, s -> allOutputs(space.toInput(s), models))
+                            .toType(DataType.FLOAT32, false).toFloatArray();
+                    for (int i = 0; i < n; i++) {
+                        int column = 0;
                         for (int m = 0; m < widths.length; m++) {
-                            float[] y = models.get(m).output(x).toType(DataType.FLOAT32, false).toFloatArray();
-                            System.arraycopy(y, 0, out[m], start * widths[m], n * widths[m]);
+                            System.arraycopy(y, i * total + column, out[m], (from + i) * widths[m], widths[m]);
+                            column += widths[m];
                         }
-                        return null;
-                    });
+                    }
                 }
             }
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         return new PriorPool(space.describe(), List.copyOf(models), d, coordinates, out, widths, seconds);
+    }
+
+    private static NDArray allOutputs(NDArray x, List<? extends ModelUnderTest> models) {
+        NDList outputs = new NDList();
+        for (ModelUnderTest m : models) {
+            NDArray y = m.output(x);
+            outputs.add(y.getDataType() == DataType.FLOAT32 ? y : y.toType(DataType.FLOAT32, false));
+        }
+        return outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(outputs, 1);
     }
 
     /** Number of draws {@code P}. */

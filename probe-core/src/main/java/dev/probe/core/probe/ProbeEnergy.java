@@ -1,13 +1,16 @@
 package dev.probe.core.probe;
 
-import dev.probe.core.autograd.Constant;
 import ai.djl.ndarray.NDArray;
+import dev.probe.core.autograd.Constant;
+import dev.probe.core.autograd.RowChunking;
+import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.query.Query;
 import dev.probe.core.sampler.Box;
 import dev.probe.core.sampler.Energies;
 import dev.probe.core.sampler.Energy;
 import dev.probe.core.sampler.EnergyGradient;
 import dev.probe.core.space.SampleSpace;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -30,11 +33,12 @@ final class ProbeEnergy {
         Function<NDArray, NDArray> u = beta == 1
                 ? s -> space.priorEnergy(s).add(query.energy(space.toInput(s)))
                 : s -> space.priorEnergy(s).add(query.energy(space.toInput(s)).mul(Constant.of(s, beta)));
+        RowChunking chunking = RowChunking.configured(pipeline(space, query));
         Energy base;
         if (space.isDifferentiable() && query.isDifferentiable()) {
-            base = Energies.differentiable(space.dimension(), u);
+            base = Energies.differentiable(space.dimension(), u, chunking);
         } else {
-            base = valueOnly(space.dimension(), u);
+            base = valueOnly(space.dimension(), u, chunking);
         }
         Energy bounded = Energies.restrictedTo(base, space.bounds());
         return new Energy() {
@@ -70,7 +74,24 @@ final class ProbeEnergy {
         };
     }
 
-    private static Energy valueOnly(int d, Function<NDArray, NDArray> u) {
+    /**
+     * The key under which the chunk-size timings of this space's generator and the query's models are shared
+     * (every query on the same models has about the same cost per row).
+     */
+    static String pipeline(SampleSpace space, Query query) {
+        return pipeline(space, query.models());
+    }
+
+    /** As {@link #pipeline(SampleSpace, Query)}, for a list of models. */
+    static String pipeline(SampleSpace space, List<? extends ModelUnderTest> models) {
+        StringBuilder key = new StringBuilder(space.describe()).append(" ->");
+        for (ModelUnderTest m : models) {
+            key.append(' ').append(m.name());
+        }
+        return key.toString();
+    }
+
+    private static Energy valueOnly(int d, Function<NDArray, NDArray> u, RowChunking chunking) {
         return new Energy() {
             @Override
             public int dimension() {
@@ -79,7 +100,7 @@ final class ProbeEnergy {
 
             @Override
             public NDArray value(NDArray s) {
-                return u.apply(s);
+                return chunking.forward(s, u);
             }
         };
     }

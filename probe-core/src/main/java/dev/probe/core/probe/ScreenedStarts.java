@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.probe.core.autograd.RowChunking;
 import dev.probe.core.query.OutputEnergy;
 import dev.probe.core.query.Query;
 import dev.probe.core.runtime.Devices;
@@ -20,11 +21,10 @@ import java.util.stream.IntStream;
  * {@code prior·exp(−G)}; otherwise it is a heuristic. Either way only where chains start changes — the
  * warm-up is discarded and the kernel's stationary distribution is the same — but chains begin where the
  * generator already comes close to the level set instead of anywhere in the prior. Candidates with a
- * non-finite energy are chosen last. One batched forward pass per 512 candidates, no gradients.
+ * non-finite energy are chosen last. Forward-only ({@link RowChunking#forward}: no autograd graph, row
+ * chunks of the pipeline's tuned size).
  */
 final class ScreenedStarts {
-    private static final int BATCH = 512;
-
     private ScreenedStarts() {}
 
     static double[][] select(SampleSpace space, Query query, int chains, int perChain, ChainRandom random) {
@@ -66,23 +66,17 @@ final class ScreenedStarts {
 
     private static double[] queryEnergies(SampleSpace space, Query query, double[][] candidates) {
         int d = space.dimension();
-        double[] out = new double[candidates.length];
-        try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
-            for (int from = 0; from < candidates.length; from += BATCH) {
-                int to = Math.min(candidates.length, from + BATCH);
-                try (NDManager scope = manager.newSubManager()) {
-                    float[] flat = new float[(to - from) * d];
-                    for (int i = from; i < to; i++) {
-                        for (int k = 0; k < d; k++) {
-                            flat[(i - from) * d + k] = (float) candidates[i][k];
-                        }
-                    }
-                    NDArray s = scope.create(flat, new Shape(to - from, d));
-                    double[] g = query.energy(space.toInput(s)).toType(DataType.FLOAT64, false).toDoubleArray();
-                    System.arraycopy(g, 0, out, from, g.length);
-                }
+        float[] flat = new float[candidates.length * d];
+        for (int i = 0; i < candidates.length; i++) {
+            for (int k = 0; k < d; k++) {
+                flat[i * d + k] = (float) candidates[i][k];
             }
         }
-        return out;
+        RowChunking chunking = RowChunking.configured(ProbeEnergy.pipeline(space, query));
+        try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
+            NDArray s = manager.create(flat, new Shape(candidates.length, d));
+            NDArray g = chunking.forward(s, batch -> query.energy(space.toInput(batch)));
+            return g.toType(DataType.FLOAT64, false).toDoubleArray();
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.probe.core.sampler;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import dev.probe.core.autograd.Autograd;
+import dev.probe.core.autograd.RowChunking;
 import dev.probe.core.autograd.ValueAndGradient;
 import java.util.Objects;
 import java.util.function.Function;
@@ -20,9 +21,19 @@ import java.util.function.ToDoubleFunction;
 public final class Energies {
     private Energies() {}
 
-    /** A differentiable energy from a tensor function {@code [C, d] -> [C]}; gradients via {@link Autograd}. */
+    /**
+     * A differentiable energy from a tensor function {@code [C, d] -> [C]}; gradients via {@link Autograd},
+     * values forward-only ({@link dev.probe.core.autograd.ForwardOnly}); large batches are evaluated in row
+     * chunks as configured by {@code probe.chunk} ({@link RowChunking#configured()}).
+     */
     public static Energy differentiable(int dimension, Function<NDArray, NDArray> u) {
+        return differentiable(dimension, u, RowChunking.configured());
+    }
+
+    /** As {@link #differentiable(int, Function)}, with large batches split by {@code chunking}. */
+    public static Energy differentiable(int dimension, Function<NDArray, NDArray> u, RowChunking chunking) {
         Objects.requireNonNull(u, "u");
+        Objects.requireNonNull(chunking, "chunking");
         return new Energy() {
             @Override
             public int dimension() {
@@ -31,12 +42,12 @@ public final class Energies {
 
             @Override
             public NDArray value(NDArray x) {
-                return u.apply(x);
+                return chunking.forward(x, u);
             }
 
             @Override
             public EnergyGradient valueAndGradient(NDArray x) {
-                ValueAndGradient vg = Autograd.valueAndGradient(x, u);
+                ValueAndGradient vg = chunking.valueAndGradient(x, u);
                 return new EnergyGradient(vg.value(), vg.gradient());
             }
 

@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.probe.core.autograd.Autograd;
+import dev.probe.core.autograd.ForwardOnly;
+import dev.probe.core.autograd.RowChunking;
 import dev.probe.core.autograd.ValueAndGradient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,6 +92,50 @@ class ModelContractTest {
             for (int k = 0; k < alone[0].length; k++) {
                 assertThat(together[1][k]).isCloseTo(alone[0][k], within(1e-6));
                 assertThat((double) tensor[k]).isCloseTo(alone[0][k], within(1e-5));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("adapters")
+    void forwardOnlyAndGradientPathsAlternateWithTheSameValues(Case c) {
+        TensorFunction f = c.function();
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new float[] {1, -1, -0.5f, 2, 3, 0.25f}, new Shape(3, 2));
+            for (int round = 0; round < 2; round++) {
+                float[] forward = ForwardOnly.apply(x, f::apply).toFloatArray();
+                float[] plain = f.apply(x).toFloatArray();
+                assertThat(forward).containsExactly(plain);
+                if (f.isDifferentiable()) {
+                    // the last output through autograd: same values as the forward-only pass
+                    int k = f.outputDimension();
+                    ValueAndGradient eg = Autograd.valueAndGradient(x, z -> f.apply(z).get(":, " + (k - 1)));
+                    float[] v = eg.value().toFloatArray();
+                    for (int r = 0; r < 3; r++) {
+                        assertThat(v[r]).isEqualTo(forward[r * k + k - 1]);
+                    }
+                    assertThat(eg.gradient().abs().sum().getFloat()).isGreaterThan(0f);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("adapters")
+    void largeBatchesInRowChunksEqualTheWholeBatch(Case c) {
+        TensorFunction f = c.function();
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.randomUniform(-3, 3, new Shape(100, 2));
+            float[] whole = f.apply(x).toFloatArray();
+            // forward-only chunks (TorchScript: inference tensors, concatenated outside inference mode)
+            float[] chunked = RowChunking.fixed(16).forward(x, f::apply).toFloatArray();
+            assertThat(chunked).hasSameSizeAs(whole);
+            for (int i = 0; i < whole.length; i++) {
+                assertThat(chunked[i]).isCloseTo(whole[i], within(1e-5f));
+            }
+            if (f.isDifferentiable()) {
+                ValueAndGradient vg = RowChunking.fixed(16).valueAndGradient(x, z -> f.apply(z).sum(new int[] {1}));
+                assertThat(vg.gradient().getShape()).isEqualTo(new Shape(100, 2));
             }
         }
     }
