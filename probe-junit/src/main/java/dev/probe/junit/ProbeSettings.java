@@ -70,10 +70,10 @@ public @interface ProbeSettings {
     /** Space draws per chain from which starting points are resampled by the query's energy; 1 = off (built-in 16). */
     int screening() default UNSET;
 
-    /** SMC only: independent populations (at least 2; built-in: from the budget, chains·draws particles in all). */
+    /** Populations only (sampler = SMC, or AUTO where the probe samples populations): independent populations (at least 2; built-in: from the budget, chains·draws particles in all). */
     int populations() default UNSET;
 
-    /** SMC only: particles per population (built-in: from the budget). */
+    /** Populations only (as {@link #populations()}): particles per population (built-in: from the budget). */
     int particles() default UNSET;
 
     /** Converged only with max R̂ at most this, over chains (or populations) (built-in 1.05). */

@@ -5,7 +5,8 @@ import dev.probe.core.probe.Sampling;
 import dev.probe.junit.SamplerKind;
 
 /**
- * How an invocation is sampled, from its settings: {@code AUTO} is the probe's default; {@code SMC}
+ * How an invocation is sampled, from its settings: {@code AUTO} is the probe's default (with
+ * {@code populations} and {@code particles} if set and the default samples populations); {@code SMC}
  * populations (with {@code populations} and {@code particles} if set, else from the budget); any other
  * kind, chains of that kernel.
  */
@@ -15,7 +16,16 @@ final class SamplingSelection {
     static Sampling of(ProbeConfiguration c, Probe probe) {
         SamplerKind kind = c.sampler();
         if (kind == SamplerKind.AUTO) {
-            return probe.defaultSampling();
+            Sampling auto = probe.defaultSampling();
+            if (c.smcConfig() == null) {
+                return auto;
+            }
+            if (auto instanceof Sampling.Populations) {
+                return Sampling.populations(c.smcConfig());
+            }
+            throw new IllegalArgumentException("populations/particles are set, but this probe is sampled by chains ("
+                    + auto + "): its pipeline is not differentiable, its space has no proper prior, or its query is not a "
+                    + "level set. Set sampler = SMC to force populations, or leave populations and particles out.");
         }
         if (kind == SamplerKind.SMC) {
             return c.smcConfig() == null ? Sampling.populations() : Sampling.populations(c.smcConfig());

@@ -43,8 +43,32 @@ class PopulationSamplingTest {
         @Generator static final SampleSpace BOX = Fixtures.box();
 
         @ProbeHighConfidence(classes = 0)
-        @ProbeSettings(populations = 4)
+        @ProbeSettings(sampler = SamplerKind.MALA, populations = 4)
         void confident(ProbeAnswer answer) {}
+    }
+
+    /** AUTO samples a level-set probe over a proper prior by populations, and takes their settings. */
+    @ProbeSettings(populations = 3, particles = 32, seed = "17", maxRhat = 10, minAttainedEss = 1)
+    static class AutoPopulations {
+        static final Map<String, ProbeResult> RESULTS = new ConcurrentHashMap<>();
+
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 1)
+        void confident(ProbeAnswer answer) {
+            RESULTS.put(answer.key(), answer.result());
+        }
+    }
+
+    @Test
+    void autoSamplesLevelSetsOverAProperPriorByPopulationsWithTheirSettings() {
+        run(AutoPopulations.class, Map.of("probe.reportDir", "target/probe-reports-smc-auto")).testEvents()
+                .assertStatistics(s -> s.finished(1));
+        ProbeResult r = AutoPopulations.RESULTS.get("1");
+        assertThat(r).as("the body ran: the invocation was judged").isNotNull();
+        assertThat(r.provenance().kernel()).startsWith("SMC(").contains("3×32 particles");
+        assertThat(r.size()).isEqualTo(3 * 32);
     }
 
     @Test
@@ -67,6 +91,6 @@ class PopulationSamplingTest {
     void populationSettingsOnAMethodThatDoesNotUseSmcAreAnError() {
         run(PopulationsWithoutSmc.class, Map.of()).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
                 message("@ProbeSettings on PopulationsWithoutSmc#confident sets populations = 4, which applies only with "
-                        + "sampler = SMC: set the sampler too, or leave populations out."))));
+                        + "sampler = SMC (or AUTO on a probe sampled by populations): set the sampler too, or leave populations out."))));
     }
 }

@@ -16,6 +16,7 @@ import dev.probe.core.space.SampleSpace;
 import dev.probe.junit.Generator;
 import dev.probe.junit.ProbeAnswer;
 import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.SamplerKind;
 import dev.probe.junit.ProbedModel;
 import dev.probe.junit.annotations.ProbeAmbivalent;
 import dev.probe.junit.annotations.ProbeHighConfidence;
@@ -30,7 +31,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 class ProbeExtensionTest {
 
     /** Small budgets, judged on lenient convergence thresholds: these fixtures test the pipeline, not the sampler. */
-    @ProbeSettings(chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10, minAttainedEss = 1)
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10, minAttainedEss = 1)
     static class Confident {
         static final Map<String, ProbeResult> RESULTS = new ConcurrentHashMap<>();
 
@@ -75,7 +76,7 @@ class ProbeExtensionTest {
         assertThat(reportEntries(events, "probe-report")).hasSize(5);
     }
 
-    @ProbeSettings(chains = 4, warmup = 40, draws = 10, seed = "11", maxRhat = 10, minAttainedEss = 0)
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 40, draws = 10, seed = "11", maxRhat = 10, minAttainedEss = 0)
     static class Images {
         @ProbedModel static final Classifier MODEL = Fixtures.images();
         @Generator static final SampleSpace PIXELS = Fixtures.pixels();

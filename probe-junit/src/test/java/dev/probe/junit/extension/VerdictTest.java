@@ -19,6 +19,7 @@ import dev.probe.junit.Generator;
 import dev.probe.junit.ProbeAnswer;
 import dev.probe.junit.ProbeGate;
 import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.SamplerKind;
 import dev.probe.junit.ProbedModel;
 import dev.probe.junit.annotations.ProbeHighConfidence;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 class VerdictTest {
     private static final String RERUN = "./mvnw -pl probe-junit -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest='";
 
-    @ProbeSettings(chains = 4, warmup = 40, draws = 10, seed = "5", maxRhat = 10, minAttainedEss = 1)
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 40, draws = 10, seed = "5", maxRhat = 10, minAttainedEss = 1)
     static class Demanding {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
@@ -58,7 +59,7 @@ class VerdictTest {
                                 + "#impossible' -Dprobe.only='1' -Dprobe.seed=5")))));
     }
 
-    @ProbeSettings(chains = 4, warmup = 40, draws = 10, seed = "7", maxRhat = 10, minAttainedEss = 1)
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 40, draws = 10, seed = "7", maxRhat = 10, minAttainedEss = 1)
     static class Unreachable {
         @ProbedModel static final Classifier MODEL = Fixtures.unreachableClassTwo();
         @Generator static final SampleSpace BOX = Fixtures.box();
@@ -92,7 +93,7 @@ class VerdictTest {
                 "Could not sample the target of probe 'high confidence: class 2'")))));
     }
 
-    @ProbeSettings(chains = 4, warmup = 40, draws = 10, seed = "9")
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 40, draws = 10, seed = "9")
     static class Flat {
         @ProbedModel static final Classifier MODEL = Fixtures.constant();
         @Generator static final SampleSpace BOX = Fixtures.box();
@@ -110,7 +111,7 @@ class VerdictTest {
                         && m.contains("probabilities declared as logits") && !m.contains("unreachable")))));
     }
 
-    @ProbeSettings(chains = 8, warmup = 80, draws = 20, seed = "3")
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3")
     static class ShortChains {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
