@@ -28,8 +28,9 @@ import org.junit.jupiter.api.AfterAll;
  * classes and six pairs, 8 chains each, to keep the experiment within a few minutes of the CI budget. The
  * paper reports sharper samples under the GAN, and that ambivalent (and graded) level sets "failed for most
  * of the cases when using a GAN". The test class writes the comparison
- * ({@code target/probe-reports/GanVsVaeTest/gan-vs-vae.md}): per prior and question, how many probes reached
- * their level set (the rest could not sample it), their mean attainment, the blur of the samples that
+ * ({@code target/probe-reports/GanVsVaeTest/gan-vs-vae.md}): per prior and question, how many probes were
+ * judged (attained their level set with converged evidence; the rest were not sampled or not converged),
+ * their mean attainment, the blur of the samples that
  * attained it (mid-tone fraction of inked pixels, {@link Sharpness}), and how well the chains moved (mean
  * acceptance, energy ESS). It asserts that GAN samples are sharper.
  */
@@ -101,7 +102,7 @@ class GanVsVaeTest {
 
     @AfterAll
     static void comparison() throws java.io.IOException {
-        StringBuilder s = new StringBuilder("| prior | question | probes | reached the level set | mean attainment "
+        StringBuilder s = new StringBuilder("| prior | question | probes | judged (converged, attained) | mean attainment "
                 + "| mid-tone fraction of attained samples (blur) | mean acceptance | mean energy ESS |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
         Map<String, Double> blur = new ConcurrentHashMap<>();

@@ -29,7 +29,8 @@ class NovelClassTest {
     }
 
     @NovelClassExtrapolation(generator = "c2")
-    @ProbeGate(minSampled = 3)
+    @ProbeSettings(particles = 128)
+    @ProbeGate(minPassed = 1)
     void extrapolation(ProbeAnswer answer) {
         assertThat(answer).hasAcceptanceBetween(0.2, 0.95);
     }

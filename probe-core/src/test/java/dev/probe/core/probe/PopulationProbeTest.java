@@ -95,6 +95,8 @@ class PopulationProbeTest {
         assertThat(r.pool()).isNull();
         assertThat(r.result().size()).isEqualTo(128);
         assertThat(r.run().logPriorMass()).isNegative().isFinite();
+        // a Gibbs query's log Z is a normalising constant, not the prior mass of a level set
+        assertThat(r.result().priorMass()).isEmpty();
     }
 
     @Test

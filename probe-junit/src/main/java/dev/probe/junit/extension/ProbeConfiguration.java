@@ -84,7 +84,7 @@ public final class ProbeConfiguration {
 
     /**
      * The population sampler's settings: {@code null} (both unset) means "from the budget"; either one
-     * set takes the other from the budget.
+     * set takes the other from the budget; set particles are scaled by the budget like warm-up and draws.
      */
     SmcConfig smcConfig() {
         int populations = has(Setting.POPULATIONS) ? get(Setting.POPULATIONS) : 0;
@@ -94,7 +94,8 @@ public final class ProbeConfiguration {
         }
         SmcConfig budget = SmcConfig.fromBudget(samplerConfig());
         return SmcConfig.builder().populations(populations > 0 ? populations : budget.populations())
-                .particles(particles > 0 ? particles : budget.particles()).seed(seed()).build();
+                .particles(particles > 0 ? Math.max(4, (int) Math.round(particles * budget())) : budget.particles())
+                .seed(seed()).build();
     }
 
     /** Max R̂ for converged evidence. */
