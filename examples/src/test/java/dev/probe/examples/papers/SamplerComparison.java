@@ -72,8 +72,8 @@ public final class SamplerComparison {
         if (sections.contains("matrix")) {
             matrix(vae, cnn, pool, allPairs());
         }
-        String pairs = System.getProperty("compare.pairs");
-        if (pairs != null) {
+        String pairs = System.getProperty("compare.pairs", "").strip();
+        if (!pairs.isEmpty()) {
             List<int[]> some = new ArrayList<>();
             for (String pair : pairs.split(",")) {
                 String[] ij = pair.split(":");

@@ -67,6 +67,26 @@ public final class SampleCsv {
         return header;
     }
 
+    /**
+     * Every {@code stride}-th row (rows 0, stride, 2·stride, …), e.g. to keep a report file small; a stride of 1
+     * is this table.
+     */
+    public SampleCsv everyNth(int stride) {
+        Require.that(stride >= 1, "stride must be at least 1, got " + stride);
+        if (stride == 1) {
+            return this;
+        }
+        List<ColumnBlock> kept = new ArrayList<>();
+        for (ColumnBlock b : blocks) {
+            double[][] rows = new double[(b.rows() + stride - 1) / stride][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = b.values()[i * stride];
+            }
+            kept.add(new ColumnBlock(b.prefix(), b.single(), rows));
+        }
+        return new SampleCsv(List.copyOf(kept));
+    }
+
     public int rows() {
         return blocks.isEmpty() ? 0 : blocks.get(0).rows();
     }

@@ -89,4 +89,17 @@ class SampleCsvTest {
 
         assertThat(out.toString()).isEqualTo("energy,chain\r\n1.5,0\r\n2,1\r\n");
     }
+
+    @Test
+    void everyNthRowKeepsRowsZeroStrideTwoStrideAndSoOn() throws IOException {
+        StringBuilder out = new StringBuilder();
+        SampleCsv csv = SampleCsv.empty().withColumn("draw", new int[] {0, 1, 2, 3, 4})
+                .withBlock("s", new double[][] {{0, 0.5}, {1, 1.5}, {2, 2.5}, {3, 3.5}, {4, 4.5}});
+        csv.everyNth(2).writeTo(out);
+
+        assertThat(out.toString()).isEqualTo("draw,s_0,s_1\r\n0,0,0.5\r\n2,2,2.5\r\n4,4,4.5\r\n");
+        assertThat(csv.everyNth(1)).isSameAs(csv);
+        assertThat(csv.everyNth(9).rows()).isEqualTo(1);
+        assertThatThrownBy(() -> csv.everyNth(0)).hasMessage("stride must be at least 1, got 0");
+    }
 }

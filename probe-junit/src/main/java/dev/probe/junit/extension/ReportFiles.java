@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -28,12 +29,15 @@ import java.util.zip.GZIPOutputStream;
  * the draws that missed it (image inputs); confidence per class; samples over prior draws; the energy
  * trace; per-feature distributions against training data (tabular inputs); the diagnostics table; and
  * the samples as CSV — coordinates, outputs, energies and target distances, plus the model inputs when
- * they are few (at most {@value #FEW_FEATURES} features). {@code probe.reportSamples=full} adds every
- * input value, gzip-compressed ({@code samples-full.csv.gz}).
+ * they are few (at most {@value #FEW_FEATURES} features), every draw up to {@value #MAX_CELLS} cells and
+ * evenly thinned above (column {@code draw} keeps each row's index). {@code probe.reportSamples=full} adds
+ * every draw with every input value, gzip-compressed ({@code samples-full.csv.gz}).
  */
 final class ReportFiles {
     /** Inputs of at most this many features go into {@code samples.csv}. */
     static final int FEW_FEATURES = 64;
+    /** Cells of {@code samples.csv} at most (about 1.2 MB at ~20 characters a cell); more draws are thinned. */
+    static final long MAX_CELLS = 60_000;
 
     private ReportFiles() {}
 
@@ -61,6 +65,14 @@ final class ReportFiles {
             files.add(FeatureDistributions.titled("Samples vs " + (training.isPresent() ? "training data" : "space draws"))
                     .write(dir.resolve("features.png"), training.orElse(prior[1]), inputs));
         }
+        SampleCsv csv = SampleCsv.empty().withColumn("draw", IntStream.range(0, result.size()).toArray())
+                .withColumn("chain", chainOf(result)).withBlock("s", result.latents());
+        for (String m : result.models()) {
+            csv = csv.withBlock(m, result.outputs(m));
+        }
+        csv = csv.withColumn("energy", result.energies()).withColumn("target_distance", result.targetDistances());
+        SampleCsv compact = inputs[0].length <= FEW_FEATURES ? csv.withBlock("x", inputs) : csv;
+        int stride = stride(compact);
         DiagnosticsTable table = DiagnosticsTable.of(result.diagnostics())
                 .with("probe", answer.displayName())
                 .with("query", result.provenance().query())
@@ -72,18 +84,34 @@ final class ReportFiles {
         if (result.priorMass().isPresent()) {
             table = table.with("prior mass of the level set", result.priorMass().get().toString());
         }
+        if (stride > 1) {
+            table = table.with("samples.csv", "every " + ordinal(stride) + " of " + result.size()
+                    + " draws (column draw); probe.reportSamples=full writes all of them");
+        }
         files.add(table.writeHtml(dir.resolve("diagnostics.html")));
         files.add(table.writeText(dir.resolve("diagnostics.txt")));
-        SampleCsv csv = SampleCsv.empty().withColumn("chain", chainOf(result)).withBlock("s", result.latents());
-        for (String m : result.models()) {
-            csv = csv.withBlock(m, result.outputs(m));
-        }
-        csv = csv.withColumn("energy", result.energies()).withColumn("target_distance", result.targetDistances());
-        files.add((inputs[0].length <= FEW_FEATURES ? csv.withBlock("x", inputs) : csv).write(dir.resolve("samples.csv")));
+        files.add(compact.everyNth(stride).write(dir.resolve("samples.csv")));
         if (full) {
             files.add(gzip(csv.withBlock("x", inputs), dir.resolve("samples-full.csv.gz")));
         }
         return files;
+    }
+
+    private static String ordinal(int n) {
+        int tens = n % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    /** The smallest stride that keeps {@code csv} within {@link #MAX_CELLS} cells. */
+    static int stride(SampleCsv csv) {
+        long cells = (long) csv.rows() * csv.header().size();
+        return (int) Math.max(1, (cells + MAX_CELLS - 1) / MAX_CELLS);
     }
 
     private static ReportFile gzip(SampleCsv csv, Path file) {

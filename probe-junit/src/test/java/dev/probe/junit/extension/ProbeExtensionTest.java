@@ -67,7 +67,7 @@ class ProbeExtensionTest {
         }
         assertThat(report.resolve("diagnostics.html")).content().contains("high confidence: class 1", "seed");
         assertThat(report.resolve("samples.csv")).content()
-                .startsWith("chain,s_0,s_1,linear3_0,linear3_1,linear3_2,energy,target_distance,x_0,x_1");
+                .startsWith("draw,chain,s_0,s_1,linear3_0,linear3_1,linear3_2,energy,target_distance,x_0,x_1");
         assertThat(report.resolve("samples-full.csv.gz")).doesNotExist();
         try (var files = java.nio.file.Files.walk(report)) {
             assertThat(files.filter(java.nio.file.Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum())
@@ -92,7 +92,7 @@ class ProbeExtensionTest {
         assertThat(report.resolve("features.png")).doesNotExist();
         assertThat(java.nio.file.Files.exists(report.resolve("samples.png"))
                 || java.nio.file.Files.exists(report.resolve("missed.png"))).isTrue();
-        assertThat(report.resolve("samples.csv")).content().startsWith("chain,s_0,").contains(",x_63"); // 64 features: few enough
+        assertThat(report.resolve("samples.csv")).content().startsWith("draw,chain,s_0,").contains(",x_63"); // 64 features: few enough
         java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(report.resolve(
                 java.nio.file.Files.exists(report.resolve("samples.png")) ? "samples.png" : "missed.png").toFile());
         assertThat(grid.getWidth()).isGreaterThan(8 * 3);
@@ -106,8 +106,34 @@ class ProbeExtensionTest {
         try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(gz))) {
             var lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
                     .collect(java.util.stream.Collectors.toList());
-            assertThat(lines.get(0)).isEqualTo("chain,s_0,s_1,linear3_0,linear3_1,linear3_2,energy,target_distance,x_0,x_1");
+            assertThat(lines.get(0)).isEqualTo("draw,chain,s_0,s_1,linear3_0,linear3_1,linear3_2,energy,target_distance,x_0,x_1");
             assertThat(lines).hasSize(1 + 8 * 20);
+        }
+    }
+
+    /** Many draws: the compact CSV is thinned to stay small, the opt-in full CSV keeps every draw. */
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 8, warmup = 20, draws = 1000, seed = "5", maxRhat = 10,
+            minAttainedEss = 0)
+    static class ManyDraws {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void manyDrawsAreThinnedInTheCompactCsvAndSaySo() throws Exception {
+        run(ManyDraws.class, Map.of("probe.reportSamples", "full", "probe.reportDir", "target/probe-reports-many"));
+        Path report = Path.of("target/probe-reports-many/ManyDraws/confident/0");
+        List<String> lines = java.nio.file.Files.readAllLines(report.resolve("samples.csv"));
+        // 8,000 draws x 11 columns = 88,000 cells > 60,000: every 2nd draw
+        assertThat(lines).hasSize(1 + 4000);
+        assertThat(lines.get(2)).startsWith("2,0,");
+        assertThat(report.resolve("samples.csv").toFile().length()).isLessThan(2_000_000);
+        assertThat(report.resolve("diagnostics.txt")).content().contains("every 2nd of 8000 draws");
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(report.resolve("samples-full.csv.gz")))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()).hasSize(1 + 8000);
         }
     }
 
