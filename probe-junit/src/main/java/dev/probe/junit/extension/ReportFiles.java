@@ -36,8 +36,8 @@ import java.util.zip.GZIPOutputStream;
 final class ReportFiles {
     /** Inputs of at most this many features go into {@code samples.csv}. */
     static final int FEW_FEATURES = 64;
-    /** Cells of {@code samples.csv} at most (about 1.2 MB at ~20 characters a cell); more draws are thinned. */
-    static final long MAX_CELLS = 60_000;
+    /** Cells of {@code samples.csv} at most (about 0.8 MB at ~20 characters a cell); more draws are thinned. */
+    static final long MAX_CELLS = 40_000;
 
     private ReportFiles() {}
 

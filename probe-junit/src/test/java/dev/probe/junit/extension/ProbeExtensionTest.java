@@ -127,11 +127,11 @@ class ProbeExtensionTest {
         run(ManyDraws.class, Map.of("probe.reportSamples", "full", "probe.reportDir", "target/probe-reports-many"));
         Path report = Path.of("target/probe-reports-many/ManyDraws/confident/0");
         List<String> lines = java.nio.file.Files.readAllLines(report.resolve("samples.csv"));
-        // 8,000 draws x 11 columns = 88,000 cells > 60,000: every 2nd draw
-        assertThat(lines).hasSize(1 + 4000);
-        assertThat(lines.get(2)).startsWith("2,0,");
+        // 8,000 draws x 11 columns = 88,000 cells > 40,000: every 3rd draw
+        assertThat(lines).hasSize(1 + 2667);
+        assertThat(lines.get(2)).startsWith("3,0,");
         assertThat(report.resolve("samples.csv").toFile().length()).isLessThan(2_000_000);
-        assertThat(report.resolve("diagnostics.txt")).content().contains("every 2nd of 8000 draws");
+        assertThat(report.resolve("diagnostics.txt")).content().contains("every 3rd of 8000 draws");
         try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(report.resolve("samples-full.csv.gz")))) {
             assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()).hasSize(1 + 8000);
         }
