@@ -150,7 +150,7 @@ class Vae(nn.Module):
         return self.decode(z), mu, logvar
 
 
-class Decoder(nn.Module):
+class VaeDecoder(nn.Module):
     def __init__(self, vae):
         super().__init__()
         self.vae = vae
@@ -209,7 +209,7 @@ def train_fashion(data_dir, out):
         prior = vae.decode(torch.randn(10000, 4)).reshape(-1, 1, 28, 28)
         counts = torch.bincount(cnn(prior).argmax(1), minlength=10).tolist()
     print(f"CNN classes of 10000 prior draws of the VAE: {counts}")
-    torch.jit.trace(Decoder(vae), torch.randn(2, 4)).save(f"{out}/fashion-vae-decoder.pt")
+    torch.jit.trace(VaeDecoder(vae), torch.randn(2, 4)).save(f"{out}/fashion-vae-decoder.pt")
     print(f"wrote {out}/fashion-cnn.pt, fashion-cnn-probabilities.pt, fashion-vae-decoder.pt (torch {torch.__version__})")
 
 
