@@ -24,27 +24,41 @@ public final class TracePlot {
     private final int maxChains;
     private final int width;
     private final int height;
+    private final String xAxis;
+    private final String series;
 
-    private TracePlot(String title, int maxChains, int width, int height) {
+    private TracePlot(String title, int maxChains, int width, int height, String xAxis, String series) {
         this.title = title;
         this.maxChains = maxChains;
         this.width = width;
         this.height = height;
+        this.xAxis = xAxis;
+        this.series = series;
     }
 
-    /** 800×500, at most 16 chains. */
+    /** 800×500, at most 16 chains, x axis "draw", series "chain 0", "chain 1", … */
     public static TracePlot titled(String title) {
-        return new TracePlot(title, 16, 800, 500);
+        return new TracePlot(title, 16, 800, 500, "draw", "chain");
     }
 
     public TracePlot withMaxChains(int max) {
         Require.that(max >= 1, "maxChains must be ≥ 1, got " + max);
-        return new TracePlot(title, max, width, height);
+        return new TracePlot(title, max, width, height, xAxis, series);
     }
 
     public TracePlot withSize(int newWidth, int newHeight) {
         Require.that(newWidth >= 100 && newHeight >= 100, "size must be at least 100×100");
-        return new TracePlot(title, maxChains, newWidth, newHeight);
+        return new TracePlot(title, maxChains, newWidth, newHeight, xAxis, series);
+    }
+
+    /**
+     * Other names for the x axis and the series, e.g. {@code ("rank", "population")} for the sorted energies
+     * of SMC populations, whose particles have no order in time.
+     */
+    public TracePlot withLabels(String xAxisTitle, String seriesName) {
+        Require.that(xAxisTitle != null && !xAxisTitle.isBlank() && seriesName != null && !seriesName.isBlank(),
+                "labels must not be blank");
+        return new TracePlot(title, maxChains, width, height, xAxisTitle, seriesName);
     }
 
     public ReportFile write(Path file, double[][] energies) {
@@ -59,10 +73,10 @@ public final class TracePlot {
         }
         int shown = Math.min(energies.length, maxChains);
         String fullTitle = shown < energies.length
-                ? title + " (chains 0–" + (shown - 1) + " of " + energies.length + " shown)" : title;
+                ? title + " (" + series + "s 0–" + (shown - 1) + " of " + energies.length + " shown)" : title;
 
         XYChart chart = new XYChartBuilder().width(width).height(height).title(fullTitle)
-                .xAxisTitle("draw").yAxisTitle("energy").build();
+                .xAxisTitle(xAxis).yAxisTitle("energy").build();
         XYStyler styler = chart.getStyler();
         ChartStyle.apply(styler, 1.0);
         styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -88,9 +102,9 @@ public final class TracePlot {
             }
             x[draws] = 0.5;
             y[draws] = Double.NaN;
-            XYSeries series = chart.addSeries("chain " + c, x, y);
-            series.setMarker(SeriesMarkers.NONE);
-            series.setLineWidth(1.2f);
+            XYSeries line = chart.addSeries(series + " " + c, x, y);
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineWidth(1.2f);
         }
         return PngFile.paint(chart);
     }

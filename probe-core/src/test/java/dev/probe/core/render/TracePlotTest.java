@@ -57,4 +57,19 @@ class TracePlotTest {
                 .hasMessage("chain 1 has no draws");
         assertThatThrownBy(() -> TracePlot.titled("t").render(new double[0][])).hasMessage("no chains to plot");
     }
+
+    @Test
+    void populationsGetTheirOwnLabels() {
+        double[][] sorted = energies(4, 200, 3);
+        for (double[] row : sorted) {
+            java.util.Arrays.sort(row);
+        }
+        BufferedImage png = TracePlot.titled("Energy per population, sorted").withLabels("rank", "population")
+                .render(sorted);
+
+        for (int c = 0; c < 4; c++) {
+            assertThat(Images.tinted(png, ChartStyle.PALETTE[c])).as("population %d", c).isGreaterThan(100);
+        }
+        assertThatThrownBy(() -> TracePlot.titled("t").withLabels(" ", "population")).hasMessage("labels must not be blank");
+    }
 }

@@ -60,7 +60,7 @@ final class ReportFiles {
                 .write(dir.resolve("confidence.png"), outputs));
         files.add(LatentScatter.titled("Samples over draws from the " + (image.isPresent() ? "prior" : "space"))
                 .write(dir.resolve("latent.png"), prior[0], result.latents()));
-        files.add(TracePlot.titled("Energy per chain").write(dir.resolve("trace.png"), byChain(result)));
+        files.add(trace(result).write(dir.resolve("trace.png"), byChain(result)));
         if (image.isEmpty()) {
             files.add(FeatureDistributions.titled("Samples vs " + (training.isPresent() ? "training data" : "space draws"))
                     .write(dir.resolve("features.png"), training.orElse(prior[1]), inputs));
@@ -123,12 +123,27 @@ final class ReportFiles {
         return ReportFile.of(file, "application/gzip");
     }
 
+    /** Chains over draws; populations (SMC: particles in no time order) as sorted energies, which overlap when they agree. */
+    private static TracePlot trace(ProbeResult r) {
+        return isPopulation(r)
+                ? TracePlot.titled("Energy per population, sorted (populations that agree overlap)")
+                        .withLabels("rank within population", "population")
+                : TracePlot.titled("Energy per chain");
+    }
+
+    private static boolean isPopulation(ProbeResult r) {
+        return r.provenance().kernel().startsWith("SMC(");
+    }
+
     private static double[][] byChain(ProbeResult r) {
         double[] e = r.energies();
         int draws = e.length / r.chains();
         double[][] out = new double[r.chains()][draws];
         for (int c = 0; c < r.chains(); c++) {
             System.arraycopy(e, c * draws, out[c], 0, draws);
+            if (isPopulation(r)) {
+                java.util.Arrays.sort(out[c]);
+            }
         }
         return out;
     }
