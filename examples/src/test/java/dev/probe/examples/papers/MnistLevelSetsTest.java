@@ -18,9 +18,11 @@ import dev.probe.junit.annotations.ProbeHighConfidence;
  * BAYES-PROBE's prediction level sets on MNIST (§3, eqs. 4–11): the bundled CNN (Table 3, left) probed
  * through the bundled VAE's 5-d latent space (Table 2, left). The README quotes this class. Every
  * probe here is a level set over a proper prior, so it is sampled by SMC populations (4 of 128
- * particles each, set at class level) and judged by the built-in thresholds.
+ * particles each, set at class level) from a shared prior pool of 262,144 draws (8 times the built-in
+ * size: more distinct starting particles near the thin ambivalent level sets) and judged by the built-in
+ * thresholds.
  */
-@ProbeSettings(chains = 8, warmup = 120, draws = 30, particles = 128)
+@ProbeSettings(chains = 8, warmup = 120, draws = 30, particles = 128, pool = 262_144)
 class MnistLevelSetsTest {
     // README-BEGIN suite
     @ProbedModel
@@ -43,26 +45,26 @@ class MnistLevelSetsTest {
     /**
      * The ambivalence matrix: digits the CNN is torn between i and j on, for all 45 pairs. Pairs the
      * sampler cannot reach, or not with converged populations, in the quick budget are aborted (no
-     * verdict); the gate asks for 8 pairs judged on converged evidence and passed.
+     * verdict); the gate asks for 18 pairs judged on converged evidence and passed.
      */
     @ProbeAmbivalent
     @ProbeSettings(sigma = 0.1, warmup = 300)
-    @ProbeGate(minPassed = 8)
+    @ProbeGate(minPassed = 18)
     void ambivalence(ProbeAnswer answer) {
-        assertThat(answer).hasAcceptanceBetween(0.2, 0.95);
+        assertThat(answer).hasTargetAttainmentAtLeast(0.3);
     }
     // README-END suite
 
     /** Graded confidence from 1 to 7 in 11 steps (p1 = 1, 0.9, ..., 0). */
     @ProbeConfidence(from = 1, to = 7, steps = 11)
-    @ProbeGate(minPassed = 2)
+    @ProbeGate(minPassed = 8)
     void oneToSeven(ProbeAnswer answer) {
         assertThat(answer).hasAcceptanceBetween(0.2, 0.95);
     }
 
     /** Graded confidence from 8 to 9 in 11 steps. */
     @ProbeConfidence(from = 8, to = 9, steps = 11)
-    @ProbeGate(minPassed = 6)
+    @ProbeGate(minPassed = 8)
     void eightToNine(ProbeAnswer answer) {
         assertThat(answer).hasAcceptanceBetween(0.2, 0.95);
     }

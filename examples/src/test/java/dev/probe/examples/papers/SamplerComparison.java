@@ -53,6 +53,8 @@ public final class SamplerComparison {
     private static final double TOLERANCE = 0.1;
     /** Particles per population in the ambivalence matrix (4 populations): sized for 45 pairs in 5 minutes. */
     private static final int MATRIX_PARTICLES = Integer.getInteger("compare.matrixParticles", 64);
+    /** Prior pool draws ({@code -Dcompare.pool}; default {@link PriorPool#defaultSize}: 32,768 for the 5-d latent). */
+    private static final int POOL = Integer.getInteger("compare.pool", PriorPool.defaultSize(5));
     private static final SamplerConfig BUDGET = SamplerConfig.builder().chains(16).warmup(300).draws(100).annealing(0.5)
             .seed(20261130).build();
 
@@ -64,7 +66,7 @@ public final class SamplerComparison {
         SampleSpace vae = PaperModels.vae(BundledModel.MNIST_VAE);
         System.out.printf("load before: %s%n", load());
         long begin = System.nanoTime();
-        PriorPool pool = Probe.of(vae, HighConfidence.of(cnn, 8)).pool();
+        PriorPool pool = Probe.of(vae, HighConfidence.of(cnn, 8)).withPoolSize(POOL).pool();
         System.out.printf(Locale.ROOT, "%s (built in %.1f s)%n%n", pool, pool.seconds());
         if (sections.contains("ess") || sections.contains("ess-smc") || sections.contains("ess-chains")) {
             ess(vae, cnn, !sections.contains("ess-smc"), !sections.contains("ess-chains"));
@@ -156,7 +158,7 @@ public final class SamplerComparison {
                 Ambivalent q = Ambivalent.between(cnn, i, j).withSigmas(0.1, 0.1);
                 int inPool = attainedInPool(pool, q);
                 long seed = BUDGET.seed() + 10L * i + j;
-                PopulationResult smc = Probe.of(vae, q).samplePopulations(budget(seed),
+                PopulationResult smc = Probe.of(vae, q).withPoolSize(POOL).samplePopulations(budget(seed),
                         Sampling.populations(SmcConfig.builder().particles(MATRIX_PARTICLES).populations(4).seed(seed).build()));
                 PopulationRun run = smc.run();
                 Rate a = smc.result().attainment(TOLERANCE);

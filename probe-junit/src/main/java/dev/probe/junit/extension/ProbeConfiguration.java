@@ -98,6 +98,11 @@ public final class ProbeConfiguration {
                 .seed(seed()).build();
     }
 
+    /** Prior-pool draws; 0: the built-in size. */
+    public int pool() {
+        return get(Setting.POOL);
+    }
+
     /** Max R̂ for converged evidence. */
     public double maxRhat() {
         return get(Setting.MAX_RHAT);

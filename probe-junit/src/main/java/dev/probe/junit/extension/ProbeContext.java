@@ -234,7 +234,8 @@ public final class ProbeContext {
      */
     public ProbeSpec spec(String displayName, String key, SampleSpace space, Query query, String judgedModel,
             ProbeConfiguration configuration, int... questionClasses) {
-        return new ProbeSpec(displayName, key, Probe.of(space, query), configuration, judgedModel, oracle(), questionClasses);
+        Probe probe = configuration.pool() > 0 ? Probe.of(space, query).withPoolSize(configuration.pool()) : Probe.of(space, query);
+        return new ProbeSpec(displayName, key, probe, configuration, judgedModel, oracle(), questionClasses);
     }
 
     public Class<?> testClass() {

@@ -39,6 +39,8 @@ final class Setting<T> {
     static final Setting<Integer> POPULATIONS = whole("populations", ProbeSettings::populations, 0, 2);
     /** SMC only; 0 (built-in): from the budget. */
     static final Setting<Integer> PARTICLES = whole("particles", ProbeSettings::particles, 0, 2);
+    /** Level-set probes over a proper prior; 0 (built-in): PriorPool.defaultSize. */
+    static final Setting<Integer> POOL = whole("pool", ProbeSettings::pool, 0, 1);
     static final Setting<Double> MAX_RHAT = new Setting<>("maxRhat", a -> number(a.maxRhat()), Double::valueOf,
             v -> v >= 1 && Double.isFinite(v), "a number of at least 1", 1.05);
     static final Setting<Double> MIN_ATTAINED_ESS = new Setting<>("minAttainedEss", a -> number(a.minAttainedEss()),
@@ -52,7 +54,7 @@ final class Setting<T> {
 
     /** Every setting, in the order reports list them. */
     static final List<Setting<?>> ALL = List.of(CHAINS, WARMUP, DRAWS, THIN, SAMPLER, SEED, SIGMA, TAU, ANNEALING, SCREENING,
-            POPULATIONS, PARTICLES, MAX_RHAT, MIN_ATTAINED_ESS, TOLERANCE, BUDGET, NOT_SAMPLED, NOT_CONVERGED);
+            POPULATIONS, PARTICLES, POOL, MAX_RHAT, MIN_ATTAINED_ESS, TOLERANCE, BUDGET, NOT_SAMPLED, NOT_CONVERGED);
 
     final String name;
     private final Function<ProbeSettings, Optional<T>> attribute;

@@ -61,6 +61,30 @@ class PopulationSamplingTest {
         }
     }
 
+    /** A larger prior pool, set like any other setting. */
+    @ProbeSettings(pool = 65_536, populations = 2, particles = 32, seed = "19", maxRhat = 10, minAttainedEss = 1)
+    static class LargerPool {
+        static final Map<String, dev.probe.junit.ProbeAnswer> ANSWERS = new ConcurrentHashMap<>();
+
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 2)
+        void confident(ProbeAnswer answer) {
+            ANSWERS.put(answer.key(), answer);
+        }
+    }
+
+    @Test
+    void thePoolSettingSizesTheSharedPriorPool() {
+        run(LargerPool.class, Map.of("probe.reportDir", "target/probe-reports-pool")).testEvents()
+                .assertStatistics(s -> s.finished(1));
+        ProbeAnswer answer = LargerPool.ANSWERS.get("2");
+        assertThat(answer).as("the body ran").isNotNull();
+        assertThat(answer.settings()).hasValueSatisfying(v -> assertThat(v).containsPattern("pool +65536 +@ProbeSettings on LargerPool"));
+        assertThat(answer.result().priorMass()).isPresent();
+    }
+
     @Test
     void autoSamplesLevelSetsOverAProperPriorByPopulationsWithTheirSettings() {
         run(AutoPopulations.class, Map.of("probe.reportDir", "target/probe-reports-smc-auto")).testEvents()
