@@ -84,6 +84,13 @@ final class ReportFiles {
         if (result.priorMass().isPresent()) {
             table = table.with("prior mass of the level set", result.priorMass().get().toString());
         }
+        if (isPopulation(result) && spec.probe().usesPool()) {
+            // the pool the populations started from: already built on the sampler thread, cached per JVM
+            var pool = spec.probe().pool();
+            table = table.with("prior pool", String.format(Locale.ROOT,
+                    "%,d draws, built once in %.1f s, shared by the level-set probes of this generator and models",
+                    pool.size(), pool.seconds()));
+        }
         if (stride > 1) {
             table = table.with("samples.csv", "every " + ordinal(stride) + " of " + result.size()
                     + " draws (column draw); probe.reportSamples=full writes all of them");
