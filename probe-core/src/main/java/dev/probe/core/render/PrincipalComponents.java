@@ -3,9 +3,6 @@ package dev.probe.core.render;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.stat.correlation.Covariance;
 
 /**
  * Principal component analysis of a point cloud: the covariance's eigenvectors, largest variance
@@ -27,24 +24,98 @@ final class PrincipalComponents {
         double[][] rows = Arrays.stream(blocks).flatMap(Arrays::stream).toArray(double[][]::new);
         Require.that(rows.length >= 2, "PCA needs at least 2 points, got " + rows.length);
         int d = rows[0].length;
-        RealMatrix covariance = new Covariance(rows, false).getCovarianceMatrix();
-        EigenDecomposition eigen = new EigenDecomposition(covariance);
-        double[] values = eigen.getRealEigenvalues();
-        Integer[] order = IntStream.range(0, d).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[i]));
-        double[][] components = new double[d][];
-        double[] variances = new double[d];
-        for (int j = 0; j < d; j++) {
-            components[j] = signed(eigen.getEigenvector(order[j]).toArray());
-            variances[j] = Math.max(0.0, values[order[j]]);
-        }
         double[] mean = new double[d];
         for (double[] row : rows) {
             for (int k = 0; k < d; k++) {
                 mean[k] += row[k] / rows.length;
             }
         }
+        double[][] covariance = new double[d][d];
+        for (double[] row : rows) {
+            for (int a = 0; a < d; a++) {
+                for (int b = a; b < d; b++) {
+                    covariance[a][b] += (row[a] - mean[a]) * (row[b] - mean[b]) / rows.length;
+                }
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < a; b++) {
+                covariance[a][b] = covariance[b][a];
+            }
+        }
+        double[][] vectors = new double[d][d];
+        double[] values = jacobi(covariance, vectors);
+        Integer[] order = IntStream.range(0, d).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[i]));
+        double[][] components = new double[d][];
+        double[] variances = new double[d];
+        for (int j = 0; j < d; j++) {
+            double[] v = new double[d];
+            for (int i = 0; i < d; i++) {
+                v[i] = vectors[i][order[j]];
+            }
+            components[j] = signed(v);
+            variances[j] = Math.max(0.0, values[order[j]]);
+        }
         return new PrincipalComponents(mean, components, variances);
+    }
+
+    /**
+     * Eigenvalues of the symmetric matrix {@code a} (overwritten) by cyclic Jacobi rotations; the eigenvectors go
+     * into the columns of {@code v}. Converges quadratically; plots need a handful of coordinates' worth.
+     */
+    private static double[] jacobi(double[][] a, double[][] v) {
+        int d = a.length;
+        for (int i = 0; i < d; i++) {
+            v[i][i] = 1;
+        }
+        for (int sweep = 0; sweep < 100; sweep++) {
+            double off = 0;
+            double scale = 0;
+            for (int p = 0; p < d; p++) {
+                scale += a[p][p] * a[p][p];
+                for (int q = p + 1; q < d; q++) {
+                    off += a[p][q] * a[p][q];
+                }
+            }
+            if (off <= 1e-30 * Math.max(scale, Double.MIN_NORMAL)) {
+                break;
+            }
+            for (int p = 0; p < d; p++) {
+                for (int q = p + 1; q < d; q++) {
+                    if (a[p][q] == 0) {
+                        continue;
+                    }
+                    double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
+                    double t = Math.signum(theta == 0 ? 1 : theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+                    double c = 1 / Math.sqrt(t * t + 1);
+                    double s = t * c;
+                    for (int k = 0; k < d; k++) {
+                        double akp = a[k][p];
+                        double akq = a[k][q];
+                        a[k][p] = c * akp - s * akq;
+                        a[k][q] = s * akp + c * akq;
+                    }
+                    for (int k = 0; k < d; k++) {
+                        double apk = a[p][k];
+                        double aqk = a[q][k];
+                        a[p][k] = c * apk - s * aqk;
+                        a[q][k] = s * apk + c * aqk;
+                    }
+                    for (int k = 0; k < d; k++) {
+                        double vkp = v[k][p];
+                        double vkq = v[k][q];
+                        v[k][p] = c * vkp - s * vkq;
+                        v[k][q] = s * vkp + c * vkq;
+                    }
+                }
+            }
+        }
+        double[] values = new double[d];
+        for (int i = 0; i < d; i++) {
+            values[i] = a[i][i];
+        }
+        return values;
     }
 
     /** Coordinates of {@code x} along the first {@code k} components. */

@@ -93,4 +93,24 @@ class PrincipalComponentsTest {
         }
         return unit(out);
     }
+
+    @Test
+    void rotatedAxesAreRecoveredWithTheirVariances() {
+        double r = Math.sqrt(0.5);
+        double[][] axes = {{3, 0, 0}, {-3, 0, 0}, {0, 2, 0}, {0, -2, 0}, {0, 0, 1}, {0, 0, -1}};
+        double[][] rotated = new double[axes.length][];
+        for (int i = 0; i < axes.length; i++) {   // 45° in the x-y plane
+            double[] a = axes[i];
+            rotated[i] = new double[] {r * a[0] - r * a[1], r * a[0] + r * a[1], a[2]};
+        }
+
+        PrincipalComponents pca = PrincipalComponents.fit(rotated);
+
+        assertThat(pca.explained(0)).isCloseTo(3.0 / (14.0 / 3), within(1e-12));
+        assertThat(pca.explained(2)).isCloseTo((1.0 / 3) / (14.0 / 3), within(1e-12));
+        assertThat(pca.component(0)).containsExactly(new double[] {r, r, 0}, within(1e-12));
+        double[] second = pca.component(1);   // (−r, r, 0) up to sign: its entries tie in magnitude
+        assertThat(Math.abs(-r * second[0] + r * second[1])).isCloseTo(1.0, within(1e-12));
+        assertThat(pca.component(2)).containsExactly(new double[] {0, 0, 1}, within(1e-12));
+    }
 }
