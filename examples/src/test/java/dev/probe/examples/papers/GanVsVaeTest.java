@@ -25,8 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 /**
  * GAN versus VAE priors (BAYES-PROBE §4.5 and §5): the same MNIST CNN probed for high-confidence and
  * ambivalent digits through the bundled VAE and the bundled DCGAN (same 5-d standard-normal latent): five
- * classes and six pairs, 4 SMC populations of 128 particles each, to keep the experiment within a few
- * minutes of the CI budget. The
+ * classes and six pairs, 4 SMC populations of 128 particles each from a prior pool of 262,144 draws per
+ * generator, to keep the experiment within a few minutes of the CI budget. The
  * paper reports sharper samples under the GAN, and that ambivalent (and graded) level sets "failed for most
  * of the cases when using a GAN". The test class writes the comparison
  * ({@code target/probe-reports/GanVsVaeTest/gan-vs-vae.md}): per prior and question, how many probes were
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.AfterAll;
  * attained it (mid-tone fraction of inked pixels, {@link Sharpness}), and how well the chains moved (mean
  * acceptance, energy ESS). It asserts that GAN samples are sharper.
  */
-@ProbeSettings(chains = 8, warmup = 200, draws = 30, particles = 128)
+@ProbeSettings(chains = 8, warmup = 200, draws = 30, particles = 128, pool = 262_144)
 class GanVsVaeTest {
     /** Ambivalent pairs asked under both priors (the paper's Fig. 5 pair 1:7 and a spread of others). */
     static final String[] PAIRS = {"1:7", "4:9", "3:5", "3:8", "5:8", "2:7"};
@@ -74,14 +74,14 @@ class GanVsVaeTest {
     @ProbeSettings(sigma = 0.1)
     void vaeAmbivalent(ProbeAnswer answer) {
         record("VAE", "ambivalent", answer.result());
-        assertThat(answer).hasAcceptanceBetween(0.05, 0.99);
+        assertThat(answer).hasTargetAttainmentAtLeast(0.3);
     }
 
     @ProbeAmbivalent(generator = "gan", pairs = {"1:7", "4:9", "3:5", "3:8", "5:8", "2:7"})
     @ProbeSettings(sigma = 0.1)
     void ganAmbivalent(ProbeAnswer answer) {
         record("GAN", "ambivalent", answer.result());
-        assertThat(answer).hasAcceptanceBetween(0.05, 0.99);
+        assertThat(answer).hasTargetAttainmentAtLeast(0.3);
     }
 
     /** Per probe: attainment, mid-tone fraction of the attained samples' pixels. */
