@@ -53,6 +53,8 @@ public final class SamplerComparison {
     private static final double TOLERANCE = 0.1;
     /** Particles per population in the ambivalence matrix (4 populations): sized for 45 pairs in 5 minutes. */
     private static final int MATRIX_PARTICLES = Integer.getInteger("compare.matrixParticles", 64);
+    /** Mode jumps per SMC stage in the matrix ({@code -Dcompare.jumps}; 0 turns them off). */
+    private static final int JUMPS = Integer.getInteger("compare.jumps", SmcConfig.DEFAULT_JUMPS);
     /** Prior pool draws ({@code -Dcompare.pool}; default {@link PriorPool#defaultSize}: 32,768 for the 5-d latent). */
     private static final int POOL = Integer.getInteger("compare.pool", PriorPool.defaultSize(5));
     private static final SamplerConfig BUDGET = SamplerConfig.builder().chains(16).warmup(300).draws(100).annealing(0.5)
@@ -142,7 +144,7 @@ public final class SamplerComparison {
     }
 
     private static void matrix(SampleSpace vae, Classifier cnn, PriorPool pool, List<int[]> pairs) {
-        System.out.printf("SMC %d×%d particles per pair%n", 4, MATRIX_PARTICLES);
+        System.out.printf("SMC %d×%d particles per pair, %d mode jumps per stage%n", 4, MATRIX_PARTICLES, JUMPS);
         System.out.println("| pair | pool draws attained | log10 prior mass | ± | status | stages | attained | eff. attained | max R̂ | converged | wall s |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         long begin = System.nanoTime();
@@ -159,7 +161,8 @@ public final class SamplerComparison {
                 int inPool = attainedInPool(pool, q);
                 long seed = BUDGET.seed() + 10L * i + j;
                 PopulationResult smc = Probe.of(vae, q).withPoolSize(POOL).samplePopulations(budget(seed),
-                        Sampling.populations(SmcConfig.builder().particles(MATRIX_PARTICLES).populations(4).seed(seed).build()));
+                        Sampling.populations(SmcConfig.builder().particles(MATRIX_PARTICLES).populations(4).jumps(JUMPS)
+                                .seed(seed).build()));
                 PopulationRun run = smc.run();
                 Rate a = smc.result().attainment(TOLERANCE);
                 double effective = effectiveAttained(smc.result());
@@ -176,6 +179,9 @@ public final class SamplerComparison {
                         inPool, run.logPriorMass() / Math.log(10), run.logPriorMassStandardError() / Math.log(10), run.status(),
                         run.stages(0).size(), a.estimate(), effective, rhat, ok ? "yes" : "no",
                         smc.result().diagnostics().wallSeconds());
+                if (System.getProperty("compare.stages") != null) {
+                    System.out.println(run.table());
+                }
             }
         }
         System.out.printf(Locale.ROOT, "%nambivalence pairs: %d/%d sampled, %d/%d converged, %d pairs reachable per the pool "

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.probe.core.sampler.ChainRandom;
 import dev.probe.core.sampler.ChainState;
 import dev.probe.core.sampler.Energy;
+import dev.probe.core.sampler.Independence;
 import dev.probe.core.sampler.Kernel;
 import dev.probe.core.sampler.Transition;
 import dev.probe.core.sampler.TransitionInfo;
@@ -22,14 +23,23 @@ import java.util.List;
  * lies more than {@value #BAND} from the kernel's target rescales its step for the next move. Moves continue
  * until {@code minMoves} are made and, for every population, the correlation rule (PyMC: more than 90% of
  * the coordinates' correlations with the stage's starting positions still dropped by more than 0.01 in the
- * last move) says stop and at least 90% of the particles have moved; at most {@code maxMoves} (package plumbing).
+ * last move) says stop and at least 90% of the particles have moved; at most {@code maxMoves}. Then, in whitened
+ * coordinates, {@code jumps} mode jumps: independent Metropolis–Hastings half-steps ({@link Independence}) whose
+ * proposal is a Gaussian mixture fitted to the other half of the population (k-means clusters, at most
+ * {@value #MAX_COMPONENTS}). Local moves cannot cross between the modes of a thin multimodal level set, so without
+ * jumps each population keeps the mode shares its first resampling gave it and independent populations disagree
+ * (R̂ across populations); the jumps move those shares toward the target's (package plumbing).
  */
 final class Rejuvenation {
     static final int PILOT = 3;
     static final double BAND = 0.15;
 
     /** What the moves of one stage did to one population. */
-    record Moves(int moves, double acceptance, double movedFraction, double jump) {}
+    record Moves(int moves, double acceptance, double movedFraction, double jump, int jumps, double jumpAcceptance) {}
+
+    /** Most components of a population's mode-jump mixture. */
+    static final int MAX_COMPONENTS = 8;
+
 
     /** Counts over the stage's moves (all populations). */
     record Counts(long gradientEvaluations, long particleGradients, long nonFinite, long divergent, long outOfBounds) {}
@@ -113,21 +123,7 @@ final class Rejuvenation {
             state = t.state();
             moves++;
             TransitionInfo info = t.info();
-            counts[0] += info.gradientEvaluations();
-            counts[1] += (long) info.gradientEvaluations() * rows;
-            counts[2] += info.nonFinite();
-            counts[3] += info.divergent();
-            counts[4] += info.outOfBounds();
-            boolean[] accepted = info.accepted();
-            for (int r = 0; r < rows; r++) {
-                if (accepted[r]) {
-                    moved[r] = true;
-                    prior[r] = tempered.lastPrior()[r];
-                    question[r] = tempered.lastQuestion()[r];
-                    System.arraycopy(tempered.lastQuestionGradient(), r * d, qgrad, r * d, d);
-                    System.arraycopy(tempered.lastGradient(), r * d, gradX, r * d, d);
-                }
-            }
+            absorb(info, tempered, counts, null, d, moved, prior, question, qgrad, gradX);
             now = state.position().toType(DataType.FLOAT32, false).toFloatArray();
             boolean more = false;
             boolean retuned = false;
@@ -155,6 +151,25 @@ final class Rejuvenation {
                 break;
             }
         }
+        int jumps = whitened ? config.jumps() : 0;
+        double[] jumpAcceptance = new double[p];
+        if (jumps > 0) {
+            float[] whitenedGradient = state.gradient().toType(DataType.FLOAT32, false).toFloatArray();
+            double[] energies = state.energy().clone();
+            state.position().close();
+            state.gradient().close();
+            for (int j = 0; j < jumps; j++) {
+                double[] accepted = new double[p];
+                for (int half = 0; half < 2; half++) {
+                    halfJump(pops, offset, half, now, whitenedGradient, energies, beta, means, factors, run, counts, moved,
+                            prior, question, qgrad, gradX, accepted);
+                }
+                for (int i = 0; i < p; i++) {
+                    jumpAcceptance[i] += accepted[i] / pops.get(i).size / jumps;
+                }
+            }
+            state = new ChainState(run.create(now, new Shape(rows, d)), energies, run.create(whitenedGradient, new Shape(rows, d)));
+        }
         float[] finalX = whitened ? Whitening.unwhiten(now, offset, means, factors, d) : now;
         float[] finalGradient = whitened ? gradX : state.gradient().toType(DataType.FLOAT32, false).toFloatArray();
         Moves[] out = new Moves[p];
@@ -176,9 +191,116 @@ final class Rejuvenation {
                     jump += whitened ? delta * delta : delta * delta / pop.inverseMetric[c];
                 }
             }
-            out[i] = new Moves(moves, allAcceptance[i] / moves, movedCount / (double) pop.size, jump / pop.size);
+            out[i] = new Moves(moves, allAcceptance[i] / moves, movedCount / (double) pop.size, jump / pop.size, jumps,
+                    jumps > 0 ? jumpAcceptance[i] : Double.NaN);
         }
         return out;
+    }
+
+    /**
+     * One mode jump of half of every population's particles (alternate rows): each proposes from a Gaussian mixture
+     * fitted to the other half's positions, which stay fixed, so every half-step leaves the product of the tempered
+     * targets invariant exactly (the complement's positions do not depend on the particle moved). Updates the
+     * whitened positions, their gradients and energies and the cached components in place, and adds each
+     * population's summed acceptance probability to {@code acceptance}.
+     */
+    private void halfJump(List<Population> pops, int[] offset, int half, float[] now, float[] whitenedGradient,
+            double[] energies, double[] beta, double[][] means, double[][][] factors, NDManager run, long[] counts,
+            boolean[] moved, double[] prior, double[] question, float[] qgrad, float[] gradX, double[] acceptance) {
+        int d = target.dimension();
+        int p = pops.size();
+        int[] hOffset = new int[p + 1];
+        java.util.List<Integer> moving = new java.util.ArrayList<>();
+        GaussianMixture[] proposals = new GaussianMixture[p];
+        for (int i = 0; i < p; i++) {
+            java.util.List<double[]> others = new java.util.ArrayList<>();
+            for (int r = offset[i]; r < offset[i + 1]; r++) {
+                if ((r - offset[i]) % 2 == half) {
+                    moving.add(r);
+                } else {
+                    double[] row = new double[d];
+                    for (int k = 0; k < d; k++) {
+                        row[k] = now[r * d + k];
+                    }
+                    others.add(row);
+                }
+            }
+            hOffset[i + 1] = moving.size();
+            double[][] points = others.toArray(new double[0][]);
+            proposals[i] = points.length == 0 ? null : GaussianMixture.fit(points, MAX_COMPONENTS, random);
+        }
+        int m = moving.size();
+        int[] map = moving.stream().mapToInt(Integer::intValue).toArray();
+        int[] owner = new int[m];
+        float[] sub = new float[m * d];
+        float[] subGradient = new float[m * d];
+        double[] subEnergy = new double[m];
+        double[] subBeta = new double[m];
+        for (int i = 0; i < p; i++) {
+            java.util.Arrays.fill(owner, hOffset[i], hOffset[i + 1], i);
+        }
+        for (int c = 0; c < m; c++) {
+            System.arraycopy(now, map[c] * d, sub, c * d, d);
+            System.arraycopy(whitenedGradient, map[c] * d, subGradient, c * d, d);
+            subEnergy[c] = energies[map[c]];
+            subBeta[c] = beta[map[c]];
+        }
+        for (int i = 0; i < p; i++) {
+            if (proposals[i] == null) {
+                return; // a population of one particle has nothing to jump to
+            }
+        }
+        TemperedEnergy tempered = new TemperedEnergy(target, subBeta, config.chunk());
+        Energy energy = new WhitenedEnergy(tempered, hOffset, means, factors, target.bounds());
+        Kernel jump = Independence.of(new Independence.Proposal() {
+            @Override
+            public double[] sample(int chain, ChainRandom r) {
+                return proposals[owner[chain]].sample(r);
+            }
+
+            @Override
+            public double logDensity(int chain, double[] x) {
+                return proposals[owner[chain]].logDensity(x);
+            }
+        }, true);
+        try (NDManager scope = run.newSubManager()) {
+            ChainState start = new ChainState(scope.create(sub, new Shape(m, d)), subEnergy,
+                    scope.create(subGradient, new Shape(m, d)));
+            Transition t = jump.step(start, energy, random);
+            absorb(t.info(), tempered, counts, map, d, moved, prior, question, qgrad, gradX);
+            float[] position = t.state().position().toType(DataType.FLOAT32, false).toFloatArray();
+            float[] gradient = t.state().gradient().toType(DataType.FLOAT32, false).toFloatArray();
+            double[] energy2 = t.state().energy();
+            double[] probability = t.info().acceptanceProbability();
+            for (int c = 0; c < m; c++) {
+                System.arraycopy(position, c * d, now, map[c] * d, d);
+                System.arraycopy(gradient, c * d, whitenedGradient, map[c] * d, d);
+                energies[map[c]] = energy2[c];
+                acceptance[owner[c]] += probability[c];
+            }
+        }
+    }
+
+    /** Counts a transition and copies the cached components of its accepted proposals. */
+    private static void absorb(TransitionInfo info, TemperedEnergy tempered, long[] counts, int[] map, int d, boolean[] moved,
+            double[] prior, double[] question, float[] qgrad, float[] gradX) {
+        boolean[] accepted = info.accepted();
+        int rows = accepted.length;
+        counts[0] += info.gradientEvaluations();
+        counts[1] += (long) info.gradientEvaluations() * rows;
+        counts[2] += info.nonFinite();
+        counts[3] += info.divergent();
+        counts[4] += info.outOfBounds();
+        for (int c = 0; c < rows; c++) {
+            if (accepted[c]) {
+                int r = map == null ? c : map[c];
+                moved[r] = true;
+                prior[r] = tempered.lastPrior()[c];
+                question[r] = tempered.lastQuestion()[c];
+                System.arraycopy(tempered.lastQuestionGradient(), c * d, qgrad, r * d, d);
+                System.arraycopy(tempered.lastGradient(), c * d, gradX, r * d, d);
+            }
+        }
     }
 
     private static double mean(double[] v, int from, int to) {

@@ -134,7 +134,7 @@ public final class Smc {
         }
         pop.stages.add(new Stage(pop.stages.size() + 1, pop.beta, pop.delta, pop.essFraction, pop.logIncrement,
                 pop.weighted, pop.distinct, m.moves(), m.acceptance(), m.movedFraction(), m.jump(), pop.stepSize, lo, hi,
-                pop.nonFinite));
+                pop.nonFinite, m.jumps(), m.jumpAcceptance()));
         if (pop.beta >= 1 && (m.movedFraction() < 0.5 || m.acceptance() < 0.05)) {
             pop.status = pop.status.worst(PopulationStatus.DEGENERATE);
         }

@@ -18,11 +18,14 @@ import dev.probe.core.sampler.SamplerConfig;
  * @param maxMoves most rejuvenation moves per stage ({@code k_max})
  * @param maxStages a population that needs more stages is STALLED
  * @param chunk rows per energy evaluation (exact: every row is accepted or rejected on its own)
+ * @param jumps mode jumps per stage after the local moves: independent Metropolis–Hastings steps whose proposal is a
+ *     Gaussian mixture fitted to the population's particles (0: none); they rebalance a population's share of the
+ *     modes it holds, which local moves cannot (coordinates up to {@value Population#DENSE_MAX_DIMENSION} only)
  * @param maxRhat R̂ across populations above which the run is UNRELIABLE
  * @param seed seed of every random draw of the run
  */
 public record SmcConfig(int particles, int populations, double alpha, int minMoves, int maxMoves, int maxStages,
-        int chunk, double maxRhat, long seed) {
+        int chunk, int jumps, double maxRhat, long seed) {
 
     public SmcConfig {
         require(particles >= 4, "particles must be at least 4 per population, got " + particles);
@@ -32,6 +35,7 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
         require(minMoves >= 1 && maxMoves >= minMoves, "need 1 ≤ minMoves ≤ maxMoves, got " + minMoves + " and " + maxMoves);
         require(maxStages >= 1, "maxStages must be at least 1, got " + maxStages);
         require(chunk >= 1, "chunk must be at least 1 row, got " + chunk);
+        require(jumps >= 0, "jumps must be at least 0 per stage, got " + jumps);
         require(maxRhat > 1, "maxRhat must exceed 1, got " + maxRhat);
     }
 
@@ -60,12 +64,18 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
     /** Typical moves of a whole run (stages × moves per stage) on the level sets of the examples. */
     static final int MOVES_PER_RUN = 20;
 
+    /** Mode jumps per stage unless set. */
+    public static final int DEFAULT_JUMPS = 6;
+
     /** Total particles {@code R·N}. */
     public int totalParticles() {
         return particles * populations;
     }
 
-    /** Builder with defaults: 256 particles × 4 populations, α = 0.5, 2–10 moves, 200 stages, chunks of 1024. */
+    /**
+     * Builder with defaults: 256 particles × 4 populations, α = 0.5, 2–10 moves and {@value #DEFAULT_JUMPS} mode jumps
+     * per stage, 200 stages, chunks of 1024.
+     */
     public static final class Builder {
         private int particles = 256;
         private int populations = 4;
@@ -74,6 +84,7 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
         private int maxMoves = 10;
         private int maxStages = 200;
         private int chunk = 1024;
+        private int jumps = DEFAULT_JUMPS;
         private double maxRhat = 1.01;
         private long seed;
 
@@ -108,6 +119,12 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
             return this;
         }
 
+        /** Mode jumps per stage (0 turns them off). */
+        public Builder jumps(int v) {
+            jumps = v;
+            return this;
+        }
+
         public Builder maxRhat(double v) {
             maxRhat = v;
             return this;
@@ -119,7 +136,7 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
         }
 
         public SmcConfig build() {
-            return new SmcConfig(particles, populations, alpha, minMoves, maxMoves, maxStages, chunk, maxRhat, seed);
+            return new SmcConfig(particles, populations, alpha, minMoves, maxMoves, maxStages, chunk, jumps, maxRhat, seed);
         }
     }
 }

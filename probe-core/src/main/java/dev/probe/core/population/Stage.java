@@ -22,17 +22,21 @@ package dev.probe.core.population;
  * @param minInverseMetric smallest entry of the diagonal inverse metric (from the weighted particles)
  * @param maxInverseMetric largest entry
  * @param nonFinite particles whose question energy was non-finite (weight 0)
+ * @param jumps mode jumps made after the local moves
+ * @param jumpAcceptance mean acceptance probability of the mode jumps (NaN without jumps)
  */
 public record Stage(int index, double beta, double delta, double essFraction, double logIncrement, int weighted,
         int distinctAncestors, int moves, double acceptance, double movedFraction, double jump, double stepSize,
-        double minInverseMetric, double maxInverseMetric, int nonFinite) {
+        double minInverseMetric, double maxInverseMetric, int nonFinite, int jumps,
+        double jumpAcceptance) {
 
     /** A one-line summary. */
     public String line() {
         return String.format(java.util.Locale.ROOT,
                 "stage %3d  β=%.4g  δ=%.3g  ESS/n=%.2f  Δlog Z=%.3f  ancestors %d/%d  moves %d  accept %.2f  moved %.2f"
-                        + "  jump %.3g  h=%.3g  M⁻¹∈[%.3g, %.3g]%s",
+                        + "  jump %.3g  h=%.3g  M⁻¹∈[%.3g, %.3g]%s%s",
                 index, beta, delta, essFraction, logIncrement, distinctAncestors, weighted, moves, acceptance, movedFraction,
-                jump, stepSize, minInverseMetric, maxInverseMetric, nonFinite > 0 ? "  non-finite " + nonFinite : "");
+                jump, stepSize, minInverseMetric, maxInverseMetric, nonFinite > 0 ? "  non-finite " + nonFinite : "",
+                jumps > 0 ? String.format(java.util.Locale.ROOT, "  mode jumps %d accept %.2f", jumps, jumpAcceptance) : "");
     }
 }

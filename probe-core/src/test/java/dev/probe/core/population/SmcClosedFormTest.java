@@ -8,6 +8,7 @@ import dev.probe.core.sampler.Hmc;
 import dev.probe.core.sampler.Kernel;
 import dev.probe.core.sampler.Mala;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,5 +109,46 @@ class SmcClosedFormTest {
             share += s / x.length;
         }
         assertThat(share).as("share of the x0 mode").isCloseTo(0.5, within(4 * TWO_MODES_SHARE_SD / Math.sqrt(x.length)));
+    }
+
+    /**
+     * Starting draws that over-represent one mode 9 to 1 (as when a thin level set is reached from few prior draws
+     * near one of its modes): local moves cannot cross between the modes, so without mode jumps the populations
+     * keep the wrong share; with them the share moves to the target's 1/2.
+     */
+    @Test
+    void modeJumpsRebalanceAPopulationThatHoldsItsModesUnequally() {
+        int d = 5;
+        int n = 400;
+        Energy question = ClosedForms.twoModes(d, 3, 0.1);
+        List<StartingDraws> starts = ClosedForms.priorDraws(2, 20 * n, d, 4100);
+        List<StartingDraws> skewed = new java.util.ArrayList<>();
+        for (StartingDraws s : starts) {
+            // keep every draw nearer the x1 mode but only one in nine of those nearer the x0 mode
+            List<double[]> kept = new java.util.ArrayList<>();
+            int nearX0 = 0;
+            for (double[] v : s.positions()) {
+                if (v[0] <= v[1] || nearX0++ % 9 == 0) {
+                    kept.add(v);
+                }
+            }
+            skewed.add(StartingDraws.of(kept.toArray(new double[0][])));
+        }
+        double without = share(runFrom(skewed, question, d, n, 0));
+        double with = share(runFrom(skewed, question, d, n, 8));
+        System.out.printf("share of the x0 mode: %.3f without mode jumps, %.3f with%n", without, with);
+        assertThat(without).as("without jumps the skew stays").isLessThan(0.25);
+        assertThat(with).as("with jumps").isCloseTo(0.5, within(4 * TWO_MODES_SHARE_SD / Math.sqrt(2)));
+    }
+
+    private static PopulationRun runFrom(List<StartingDraws> starts, Energy question, int d, int n, int jumps) {
+        SmcConfig config = SmcConfig.builder().particles(n).populations(2).jumps(jumps).seed(1010).build();
+        PopulationRun run = new Smc(config).run(ClosedForms.target(d, question), Mala.of(0.1), starts);
+        System.out.println(run.table());
+        return run;
+    }
+
+    private static double share(PopulationRun run) {
+        return Arrays.stream(run.pooledParticles()).filter(v -> v[0] > v[1]).count() / (double) (run.populations() * run.particles());
     }
 }
