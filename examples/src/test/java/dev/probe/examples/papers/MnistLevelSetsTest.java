@@ -45,12 +45,12 @@ class MnistLevelSetsTest {
     /**
      * The ambivalence matrix: digits the CNN is torn between i and j on, for all 45 pairs. Pairs the
      * sampler cannot reach, or not with converged populations, in the quick budget are aborted (no
-     * verdict); the gate asks for 30 pairs judged on converged evidence and passed. With σ = 0.1 the relaxed
-     * level set reaches past the 0.1 tolerance: 0.29–0.90 of a converged pair's samples attain it.
+     * verdict); the gate asks for 25 pairs judged on converged evidence and passed. With σ = 0.1 the relaxed
+     * level set reaches past the 0.1 tolerance: 0.2–0.9 of a converged pair's samples attain it.
      */
     @ProbeAmbivalent
     @ProbeSettings(sigma = 0.1, warmup = 300)
-    @ProbeGate(minPassed = 30)
+    @ProbeGate(minPassed = 25)
     void ambivalence(ProbeAnswer answer) {
         assertThat(answer).hasTargetAttainmentAtLeast(0.2);
     }

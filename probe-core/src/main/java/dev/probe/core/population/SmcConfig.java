@@ -18,9 +18,10 @@ import dev.probe.core.sampler.SamplerConfig;
  * @param maxMoves most rejuvenation moves per stage ({@code k_max})
  * @param maxStages a population that needs more stages is STALLED
  * @param chunk rows per energy evaluation (exact: every row is accepted or rejected on its own)
- * @param jumps mode jumps per stage after the local moves: independent Metropolis–Hastings steps whose proposal is a
- *     Gaussian mixture fitted to the population's particles (0: none); they rebalance a population's share of the
- *     modes it holds, which local moves cannot (coordinates up to {@value Population#DENSE_MAX_DIMENSION} only)
+ * @param jumps mode jumps after the local moves of the last stage (β = 1): independent Metropolis–Hastings steps whose
+ *     proposal is a Gaussian mixture fitted to the other half of the population (0: none); they rebalance a
+ *     population's share of the modes it holds, which local moves cannot (coordinates up to
+ *     {@value Population#DENSE_MAX_DIMENSION} only); log Z does not depend on them
  * @param maxRhat R̂ across populations above which the run is UNRELIABLE
  * @param seed seed of every random draw of the run
  */
@@ -64,8 +65,8 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
     /** Typical moves of a whole run (stages × moves per stage) on the level sets of the examples. */
     static final int MOVES_PER_RUN = 20;
 
-    /** Mode jumps per stage unless set. */
-    public static final int DEFAULT_JUMPS = 6;
+    /** Mode jumps at β = 1 unless set. */
+    public static final int DEFAULT_JUMPS = 20;
 
     /** Total particles {@code R·N}. */
     public int totalParticles() {
@@ -73,8 +74,8 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
     }
 
     /**
-     * Builder with defaults: 256 particles × 4 populations, α = 0.5, 2–10 moves and {@value #DEFAULT_JUMPS} mode jumps
-     * per stage, 200 stages, chunks of 1024.
+     * Builder with defaults: 256 particles × 4 populations, α = 0.5, 2–10 moves per stage, {@value #DEFAULT_JUMPS} mode jumps
+     * at β = 1, 200 stages, chunks of 1024.
      */
     public static final class Builder {
         private int particles = 256;
@@ -119,7 +120,7 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
             return this;
         }
 
-        /** Mode jumps per stage (0 turns them off). */
+        /** Mode jumps at β = 1 (0 turns them off). */
         public Builder jumps(int v) {
             jumps = v;
             return this;

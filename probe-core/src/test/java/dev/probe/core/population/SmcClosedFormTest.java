@@ -134,8 +134,11 @@ class SmcClosedFormTest {
             }
             skewed.add(StartingDraws.of(kept.toArray(new double[0][])));
         }
-        double without = share(runFrom(skewed, question, d, n, 0));
-        double with = share(runFrom(skewed, question, d, n, 8));
+        PopulationRun plain = runFrom(skewed, question, d, n, 0);
+        PopulationRun jumped = runFrom(skewed, question, d, n, SmcConfig.DEFAULT_JUMPS);
+        assertThat(jumped.logPriorMasses()).as("log Z does not depend on the jumps").containsExactly(plain.logPriorMasses());
+        double without = share(plain);
+        double with = share(jumped);
         System.out.printf("share of the x0 mode: %.3f without mode jumps, %.3f with%n", without, with);
         assertThat(without).as("without jumps the skew stays").isLessThan(0.25);
         assertThat(with).as("with jumps").isCloseTo(0.5, within(4 * TWO_MODES_SHARE_SD / Math.sqrt(2)));
