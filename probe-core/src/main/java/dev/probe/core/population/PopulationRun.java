@@ -20,7 +20,9 @@ import java.util.Set;
  * <p>{@link #diagnostics()} speaks the MCMC language so verdicts read the same for both samplers: each
  * population is one "chain"; R̂ per coordinate is the rank-normalised split-R̂ across populations (SMC-NOTES
  * §5), the ESS per coordinate is the multi-chain ESS of the permuted populations (which falls when the
- * populations disagree more than independent draws would) capped at the number of distinct particles.
+ * populations disagree more than independent draws would) capped at the number of distinct particles. A
+ * coordinate with one value in every particle of every population (e.g. an attribute the level set forces) has
+ * R̂ 1 and that ESS.
  *
  * <pre>{@code
  * PopulationRun run = smc.run(target, Mala.of(0.1), starts);
@@ -102,6 +104,13 @@ public final class PopulationRun {
                     coordinate[p][i] = x[p][i][k];
                 }
             }
+            if (constant(coordinate)) {
+                // one value in every particle of every population (an attribute the level set forces): the
+                // populations agree exactly, and there is no spread to estimate an ESS from
+                rhat[k] = 1;
+                ess[k] = unique;
+                continue;
+            }
             rhat[k] = Convergence.rhat(coordinate);
             ess[k] = Math.min(Convergence.bulkEss(coordinate), unique);
         }
@@ -118,6 +127,18 @@ public final class PopulationRun {
                 InvalidProposals.NONE, new InvalidProposals(counts[2], counts[3], counts[4]), counts[0], 0,
                 steps[steps.length / 2]);
         return new PopulationRun(config, kernel, x, g, u, logZ, stages, statuses, status, diagnostics, counts[1], unique);
+    }
+
+    private static boolean constant(double[][] values) {
+        double first = values[0][0];
+        for (double[] row : values) {
+            for (double v : row) {
+                if (Double.compare(v, first) != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static int[] permutation(int n, ChainRandom random) {

@@ -67,7 +67,8 @@ final class Rejuvenation {
             offset[i + 1] = offset[i] + pops.get(i).size;
         }
         int rows = offset[p];
-        boolean whitened = d <= Population.DENSE_MAX_DIMENSION;
+        // gradient-free kernels move with the space's own proposal (e.g. categorical attributes), never whitened
+        boolean whitened = d <= Population.DENSE_MAX_DIMENSION && kernel.needsGradient();
         double[][] means = new double[p][];
         double[][][] factors = new double[p][][];
         float[] x = new float[rows * d];
@@ -176,7 +177,8 @@ final class Rejuvenation {
             state = new ChainState(run.create(now, new Shape(rows, d)), energies, run.create(whitenedGradient, new Shape(rows, d)));
         }
         float[] finalX = whitened ? Whitening.unwhiten(now, offset, means, factors, d) : now;
-        float[] finalGradient = whitened ? gradX : state.gradient().toType(DataType.FLOAT32, false).toFloatArray();
+        float[] finalGradient = whitened || state.gradient() == null ? gradX
+                : state.gradient().toType(DataType.FLOAT32, false).toFloatArray();
         Moves[] out = new Moves[p];
         for (int i = 0; i < p; i++) {
             Population pop = pops.get(i);

@@ -82,7 +82,7 @@ public final class Smc {
                 }
                 pops.add(pop);
             }
-            evaluate(pops, target, d, run, counts);
+            evaluate(pops, target, d, run, counts, kernel.needsGradient());
             List<Population> active = new ArrayList<>();
             for (Population pop : pops) {
                 if (!pop.done) {
@@ -141,7 +141,8 @@ public final class Smc {
     }
 
     /** Components {@code P, G, ∇G} and {@code ∇U_β} at every population's resampled starting particles (one batch). */
-    private void evaluate(List<Population> pops, TemperedTarget target, int d, NDManager run, long[] counts) {
+    private void evaluate(List<Population> pops, TemperedTarget target, int d, NDManager run, long[] counts,
+            boolean gradients) {
         int rows = pops.size() * config.particles();
         float[] x = new float[rows * d];
         double[] beta = new double[rows];
@@ -152,8 +153,15 @@ public final class Smc {
         }
         TemperedEnergy energy = new TemperedEnergy(target, beta, config.chunk());
         try (NDManager scope = run.newSubManager()) {
-            EnergyGradient eg = energy.valueAndGradient(scope.create(x, new Shape(rows, d)));
-            float[] gradient = eg.gradient().toType(DataType.FLOAT32, false).toFloatArray();
+            NDArray positions = scope.create(x, new Shape(rows, d));
+            float[] gradient;
+            if (gradients) {
+                EnergyGradient eg = energy.valueAndGradient(positions);
+                gradient = eg.gradient().toType(DataType.FLOAT32, false).toFloatArray();
+            } else {
+                energy.value(positions);
+                gradient = new float[rows * d];
+            }
             counts[0]++;
             counts[1] += rows;
             for (int i = 0; i < pops.size(); i++) {
@@ -183,8 +191,14 @@ public final class Smc {
         return g;
     }
 
-    /** Preconditioned step sizes that suit a near-Gaussian target: MALA {@code 1.3·d^(−1/3)}, HMC {@code d^(−1/4)}. */
+    /**
+     * Preconditioned step sizes that suit a near-Gaussian target: MALA {@code 1.3·d^(−1/3)}, HMC {@code d^(−1/4)};
+     * a gradient-free kernel (MH with the space's proposal) starts from its own scale.
+     */
     private static double initialStep(Kernel kernel, int d) {
+        if (!kernel.needsGradient()) {
+            return kernel.stepSize();
+        }
         return kernel instanceof Hmc ? Math.pow(d, -0.25) : 1.3 * Math.pow(d, -1.0 / 3);
     }
 
@@ -224,8 +238,8 @@ public final class Smc {
 
     private void check(TemperedTarget target, Kernel kernel, List<StartingDraws> starts) {
         if (!kernel.supportsPerChainStepSizes()) {
-            throw new IllegalArgumentException(kernel.name() + " cannot keep one step size per population. Use Mala or Hmc "
-                    + "to move the particles.");
+            throw new IllegalArgumentException(kernel.name() + " cannot keep one step size per population. Use Mala, Hmc "
+                    + "or RandomWalkMetropolis to move the particles.");
         }
         if (kernel.needsGradient() && !target.isDifferentiable()) {
             throw new IllegalArgumentException(kernel.name() + " needs gradients but the target is not differentiable. "

@@ -59,6 +59,12 @@ final class TemperedEnergy implements Energy {
         }
         NDArray p = concat(prior);
         NDArray g = concat(question);
+        // gradient-free kernels (MH) read the components of their proposals from here too; no gradients
+        lastPrior = p.toType(DataType.FLOAT64, false).toDoubleArray();
+        lastQuestion = g.toType(DataType.FLOAT64, false).toDoubleArray();
+        int d = target.dimension();
+        lastQuestionGradient = new float[rows * d];
+        lastGradient = new float[rows * d];
         return p.add(g.mul(betas(x, rows).reshape(rows)));
     }
 
@@ -107,22 +113,22 @@ final class TemperedEnergy implements Energy {
         return x.getManager().create(f, new Shape(rows, 1)).toType(x.getDataType(), false);
     }
 
-    /** {@code P} of the last gradient evaluation, per row. */
+    /** {@code P} of the last evaluation, per row. */
     double[] lastPrior() {
         return lastPrior;
     }
 
-    /** {@code G} of the last gradient evaluation, per row. */
+    /** {@code G} of the last evaluation, per row. */
     double[] lastQuestion() {
         return lastQuestion;
     }
 
-    /** {@code ∇U_β} of the last gradient evaluation, row-major {@code rows × d}. */
+    /** {@code ∇U_β} of the last gradient evaluation (zeros after a value-only one), row-major {@code rows × d}. */
     float[] lastGradient() {
         return lastGradient;
     }
 
-    /** {@code ∇G} of the last gradient evaluation, row-major {@code rows × d}. */
+    /** {@code ∇G} of the last gradient evaluation (zeros after a value-only one), row-major {@code rows × d}. */
     float[] lastQuestionGradient() {
         return lastQuestionGradient;
     }

@@ -12,7 +12,8 @@ import dev.probe.core.space.SampleSpace;
 /**
  * The default sampler of a probe. Level-set queries ({@link OutputEnergy}) over a differentiable pipeline
  * whose space has a proper prior (latent spaces, bounded input spaces) are sampled by SMC populations
- * started from the shared prior pool: on the paper's MNIST VAE + CNN they gave 10–100× the effective attained
+ * started from the shared prior pool, and so are level sets over procedural spaces (discrete attributes),
+ * whose particles move by Metropolis–Hastings with the space's proposal: on the paper's MNIST VAE + CNN they gave 10–100× the effective attained
  * samples per second of MALA chains and converged where the chains did not (BENCHMARK.md, "Population
  * sampling"). Everything else runs chains: MALA when the pipeline is differentiable, random-walk
  * Metropolis with the space's proposal when the space has discrete coordinates, smoothed-gradient MALA
@@ -28,7 +29,18 @@ final class KernelChoice {
                 && !space.hasDiscreteCoordinates()) {
             return Sampling.populations();
         }
+        if (levelSet && space.hasProperPrior() && space.hasDiscreteCoordinates()) {
+            return Sampling.populations(null, populationKernel(space, false));
+        }
         return Sampling.chains(kernel);
+    }
+
+    /**
+     * What moves SMC particles: MALA on a differentiable pipeline; otherwise Metropolis–Hastings with the space's own
+     * proposal (categorical attributes resampled, continuous ones stepped), one scale per population.
+     */
+    static Kernel populationKernel(SampleSpace space, boolean differentiable) {
+        return differentiable ? Mala.of(0.1) : RandomWalkMetropolis.of(space.proposal(), 0.5);
     }
 
     static Kernel forPipeline(SampleSpace space, boolean differentiable) {

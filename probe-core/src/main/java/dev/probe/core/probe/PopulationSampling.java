@@ -33,17 +33,21 @@ final class PopulationSampling {
             throw new IllegalArgumentException("Population sampling starts from prior draws, but " + space.describe()
                     + " has no proper prior. Bound every coordinate, or sample with Sampling.chains(kernel).");
         }
-        if (!space.isDifferentiable() || !query.isDifferentiable()) {
-            throw new IllegalArgumentException("Population sampling moves particles with gradients, but the pipeline "
-                    + space.describe() + " → " + query.describe() + " is not differentiable. Sample it with "
-                    + "Sampling.chains(kernel) (RandomWalkMetropolis or SmoothedMala).");
+        boolean differentiable = space.isDifferentiable() && query.isDifferentiable();
+        if (!differentiable && how.kernel().needsGradient()) {
+            throw new IllegalArgumentException(how.kernel().name() + " moves particles with gradients, but the pipeline "
+                    + space.describe() + " → " + query.describe() + " is not differentiable. Move them with "
+                    + "RandomWalkMetropolis (probe.populationSampling(config) chooses it), or sample by chains.");
         }
         SmcConfig config = how.config() != null ? how.config() : SmcConfig.fromBudget(budget);
         int d = space.dimension();
         // the question's network calls share the row-chunk timings of every probe on these models
         RowChunking chunking = RowChunking.configured(ProbeEnergy.pipeline(space, query));
-        TemperedTarget target = TemperedTarget.of(Energies.differentiable(d, space::priorEnergy),
-                Energies.differentiable(d, s -> query.energy(space.toInput(s)), chunking), space.bounds());
+        TemperedTarget target = differentiable
+                ? TemperedTarget.of(Energies.differentiable(d, space::priorEnergy),
+                        Energies.differentiable(d, s -> query.energy(space.toInput(s)), chunking), space.bounds())
+                : TemperedTarget.of(Energies.valueOnly(d, space::priorEnergy, chunking),
+                        Energies.valueOnly(d, s -> query.energy(space.toInput(s)), chunking), space.bounds());
         PriorPool pool = null;
         List<StartingDraws> starts = new ArrayList<>();
         if (sharedPool != null && query instanceof OutputEnergy levelSet) {

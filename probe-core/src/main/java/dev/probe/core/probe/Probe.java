@@ -126,6 +126,15 @@ public final class Probe {
         return KernelChoice.samplingFor(space, query, defaultKernel());
     }
 
+    /**
+     * SMC populations with {@code config} (or {@code null}: from the sampler configuration's budget), moved by the
+     * kernel this probe's pipeline allows: MALA when it is differentiable, else Metropolis–Hastings with the space's
+     * proposal.
+     */
+    public Sampling.Populations populationSampling(dev.probe.core.population.SmcConfig config) {
+        return Sampling.populations(config, KernelChoice.populationKernel(space, energy().isDifferentiable()));
+    }
+
     /** Samples with the {@link #defaultSampling()}. */
     public ProbeResult sample(SamplerConfig config) {
         return sample(config, defaultSampling());

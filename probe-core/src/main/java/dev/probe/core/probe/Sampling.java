@@ -9,8 +9,9 @@ import java.util.Objects;
  * How a probe is sampled: independent MCMC {@linkplain #chains chains} of one kernel (warm-up, then draws), or
  * independent {@linkplain #populations populations} of particles by sequential Monte Carlo with adaptive
  * tempering ({@link dev.probe.core.population.Smc}), which also estimates the prior mass of the relaxed level
- * set. Population sampling needs a differentiable pipeline and a space with a proper prior (latent spaces,
- * bounded input spaces).
+ * set. Population sampling needs a space with a proper prior (latent spaces, bounded input spaces, procedural
+ * spaces) and moves particles by MALA (differentiable pipelines) or by Metropolis–Hastings with the space's proposal
+ * ({@code probe.populationSampling(config)} picks the one the pipeline allows).
  *
  * <pre>{@code
  * ProbeResult a = probe.sample(config, Sampling.chains(Hmc.of(0.05, 8)));
@@ -35,7 +36,10 @@ public sealed interface Sampling permits Sampling.Chains, Sampling.Populations {
         return new Populations(Objects.requireNonNull(config, "config"), Mala.of(0.1));
     }
 
-    /** SMC with explicit settings (or {@code null}: from the budget) and moves by {@code kernel} (MALA or HMC). */
+    /**
+     * SMC with explicit settings (or {@code null}: from the budget) and moves by {@code kernel} (MALA or HMC; or
+     * RandomWalkMetropolis, gradient-free, e.g. for procedural spaces).
+     */
     static Populations populations(SmcConfig config, Kernel kernel) {
         return new Populations(config, Objects.requireNonNull(kernel, "kernel"));
     }

@@ -58,6 +58,26 @@ public final class Energies {
         };
     }
 
+    /**
+     * A tensor function {@code [C, d] -> [C]} evaluated forward only, in row chunks, that offers no gradient (e.g. a
+     * procedural renderer in front of a network): for gradient-free kernels.
+     */
+    public static Energy valueOnly(int dimension, Function<NDArray, NDArray> u, RowChunking chunking) {
+        Objects.requireNonNull(u, "u");
+        Objects.requireNonNull(chunking, "chunking");
+        return new Energy() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public NDArray value(NDArray x) {
+                return chunking.forward(x, u);
+            }
+        };
+    }
+
     /** A non-differentiable energy evaluated row by row in Java (tree ensembles, simulators, ...). */
     public static Energy blackBox(int dimension, ToDoubleFunction<double[]> u) {
         Objects.requireNonNull(u, "u");

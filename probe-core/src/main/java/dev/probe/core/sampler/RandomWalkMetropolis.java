@@ -18,18 +18,28 @@ public final class RandomWalkMetropolis implements Kernel {
 
     private final Proposal proposal;
     private final double scale;
+    /** One scale per chain (SMC populations), or {@code null}: {@link #scale} for all. */
+    private final double[] scales;
 
-    private RandomWalkMetropolis(Proposal proposal, double scale) {
+    private RandomWalkMetropolis(Proposal proposal, double scale, double[] scales) {
         if (!(scale > 0) || !Double.isFinite(scale)) {
             throw new IllegalArgumentException("Proposal scale must be positive and finite, got " + scale);
         }
+        if (scales != null) {
+            for (double v : scales) {
+                if (!(v > 0) || !Double.isFinite(v)) {
+                    throw new IllegalArgumentException("Every chain's proposal scale must be positive and finite, got " + v);
+                }
+            }
+        }
         this.proposal = proposal;
         this.scale = scale;
+        this.scales = scales == null ? null : scales.clone();
     }
 
     /** Metropolis–Hastings with {@code proposal} and initial scale {@code scale}. */
     public static RandomWalkMetropolis of(Proposal proposal, double scale) {
-        return new RandomWalkMetropolis(proposal, scale);
+        return new RandomWalkMetropolis(proposal, scale, null);
     }
 
     @Override
@@ -48,7 +58,8 @@ public final class RandomWalkMetropolis implements Kernel {
         int chains = state.chains();
         float[] current = Tensors.toFloats(x);
         float[] next = new float[current.length];
-        double[] correction = proposal.propose(current, next, chains, scale, energy.bounds(), random);
+        double[] correction = scales == null ? proposal.propose(current, next, chains, scale, energy.bounds(), random)
+                : proposePerChain(current, next, chains, energy.bounds(), random);
         NDArray candidate = Tensors.create(x, next);
         double[] proposed = Tensors.toDoubles(Tensors.valueScoped(energy, candidate));
         boolean[] outside = Tensors.outside(candidate, energy.bounds(), chains);
@@ -64,7 +75,41 @@ public final class RandomWalkMetropolis implements Kernel {
 
     @Override
     public RandomWalkMetropolis withStepSize(double newScale) {
-        return new RandomWalkMetropolis(proposal, newScale);
+        return new RandomWalkMetropolis(proposal, newScale, null);
+    }
+
+    /** Chain by chain, each with its own scale (the proposal is written for a shared one). */
+    private double[] proposePerChain(float[] current, float[] next, int chains, Box box, ChainRandom random) {
+        if (scales.length != chains) {
+            throw new IllegalStateException("Got " + scales.length + " per-chain scales for " + chains + " chains");
+        }
+        int d = current.length / chains;
+        double[] correction = new double[chains];
+        float[] row = new float[d];
+        float[] out = new float[d];
+        for (int c = 0; c < chains; c++) {
+            System.arraycopy(current, c * d, row, 0, d);
+            double[] k = proposal.propose(row, out, 1, scales[c], box, random);
+            correction[c] = k == null ? 0 : k[0];
+            System.arraycopy(out, 0, next, c * d, d);
+        }
+        return correction;
+    }
+
+    @Override
+    public boolean supportsPerChainStepSizes() {
+        return true;
+    }
+
+    /** The same kernel with one proposal scale per chain (the proposal's widths times each chain's scale). */
+    @Override
+    public RandomWalkMetropolis withStepSizes(double[] perChain) {
+        return new RandomWalkMetropolis(proposal, scale, perChain);
+    }
+
+    @Override
+    public double[] stepSizes() {
+        return scales == null ? null : scales.clone();
     }
 
     @Override

@@ -55,7 +55,9 @@ final class Warmup {
         int annealEnd = (int) Math.floor(config.annealing() * length);
         int at = metric ? Math.max(metricEnds[0], annealEnd + MIN_WINDOW)
                 : annealEnd + Math.max(MIN_WINDOW, (int) (SHARED_FRACTION * (length - annealEnd)));
-        boolean perChain = adapt && kernel.supportsPerChainStepSizes() && config.chains() > 1 && length - at >= MIN_GROUPED;
+        // gradient kernels only: MH chains keep one shared scale (per-chain scales serve SMC populations there)
+        boolean perChain = adapt && kernel.supportsPerChainStepSizes() && kernel.needsGradient() && config.chains() > 1
+                && length - at >= MIN_GROUPED;
         this.groupAt = perChain ? at : Integer.MAX_VALUE;
         this.momentsFrom = (annealEnd + at) / 2;
         this.moments = perChain ? new ChainMoments(config.chains(), dimension) : null;

@@ -18,8 +18,8 @@ import java.util.function.Function;
  * some categorical (shape kind, colour) and some continuous (position, size), and a user-written renderer
  * {@code double[] attributes → double[] input} draws the model input. The prior is uniform: over the
  * categories of each categorical attribute and over the box of each continuous one. Rendering is not
- * differentiable, so the default kernel is random-walk Metropolis–Hastings with the paper's proposal
- * ({@link MixedProposal}): a categorical attribute keeps its value with probability {@code keep}
+ * differentiable, so its particles and chains move by random-walk Metropolis–Hastings with the paper's proposal
+ * ({@link MixedProposal}; level-set probes over this proper prior are sampled by SMC populations with these moves): a categorical attribute keeps its value with probability {@code keep}
  * (0.8 by default), else jumps to a uniformly chosen other value; a continuous one takes a Gaussian step
  * of a tenth of its range (times the step size warm-up tunes), reflected at its bounds. Categorical
  * attributes are always whole numbers {@code 0..K−1} in the results' latents.
@@ -156,6 +156,18 @@ public final class ProceduralSpace implements SampleSpace {
             }
         }
         return p.build();
+    }
+
+    /** The uniform prior is proper: every categorical attribute has finitely many values, every continuous one a range. */
+    @Override
+    public boolean hasProperPrior() {
+        return true;
+    }
+
+    /** Independent uniform draws (the same law as {@link #initialPositions}). */
+    @Override
+    public double[][] priorDraws(int n, ChainRandom random) {
+        return initialPositions(n, random);
     }
 
     @Override

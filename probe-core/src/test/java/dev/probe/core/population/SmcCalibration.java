@@ -13,6 +13,8 @@ import java.util.Locale;
  * <pre>
  * ./mvnw -q -pl probe-core test-compile exec:exec@bench -Dbench.main=dev.probe.core.population.SmcCalibration
  * </pre>
+ * Arguments: seeds (20) and the cases to run ({@code 0,1,2,3}); JVM properties {@code smc.jumps} (mode jumps at
+ * β = 1, default {@link SmcConfig#DEFAULT_JUMPS}), {@code smc.minMoves} and {@code smc.maxMoves} (2 and 10).
  */
 public final class SmcCalibration {
     private SmcCalibration() {}
@@ -37,7 +39,9 @@ public final class SmcCalibration {
         int stages = 0;
         long begin = System.nanoTime();
         for (int s = 0; s < seeds; s++) {
-            SmcConfig config = SmcConfig.builder().particles(n).populations(2).seed(1000 + s).build();
+            SmcConfig config = SmcConfig.builder().particles(n).populations(2).jumps(Integer.getInteger("smc.jumps", SmcConfig.DEFAULT_JUMPS))
+                    .moves(Integer.getInteger("smc.minMoves", 2), Integer.getInteger("smc.maxMoves", 10))
+                    .seed(1000 + s).build();
             PopulationRun run = new Smc(config).run(ClosedForms.target(d, question), kernel,
                     ClosedForms.priorDraws(2, n, d, 5000 + s));
             double[] z = run.logPriorMasses();

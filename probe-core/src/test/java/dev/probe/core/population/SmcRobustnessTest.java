@@ -12,6 +12,7 @@ import dev.probe.core.sampler.Energies;
 import dev.probe.core.sampler.Energy;
 import dev.probe.core.sampler.Mala;
 import dev.probe.core.sampler.RandomWalkMetropolis;
+import dev.probe.core.sampler.SmoothedMala;
 import dev.probe.core.sampler.MixedProposal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,8 +111,11 @@ class SmcRobustnessTest {
         SmcConfig config = SmcConfig.builder().particles(8).populations(2).build();
         TemperedTarget target = ClosedForms.target(2, ClosedForms.gaussianQuestion(2, 1));
         List<StartingDraws> two = ClosedForms.priorDraws(2, 8, 2, 1);
-        assertThatThrownBy(() -> new Smc(config).run(target, RandomWalkMetropolis.of(MixedProposal.gaussian(2), 0.5), two))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Use Mala or Hmc");
+        assertThatThrownBy(() -> new Smc(config).run(target, SmoothedMala.of(0.1, 0.1, 4), two))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Use Mala, Hmc or RandomWalkMetropolis");
+        // gradient-free moves are fine: Metropolis-Hastings with one scale per population
+        assertThat(new Smc(config).run(target, RandomWalkMetropolis.of(MixedProposal.gaussian(2), 0.5), two).status())
+                .isNotNull();
         assertThatThrownBy(() -> new Smc(config).run(target, Mala.of(0.1), two.subList(0, 1)))
                 .hasMessageContaining("Give one StartingDraws per population");
         assertThatThrownBy(() -> new Smc(config).run(TemperedTarget.of(target.prior(), target.question(),

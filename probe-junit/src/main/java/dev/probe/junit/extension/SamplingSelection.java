@@ -20,15 +20,15 @@ final class SamplingSelection {
             if (c.smcConfig() == null) {
                 return auto;
             }
-            if (auto instanceof Sampling.Populations) {
-                return Sampling.populations(c.smcConfig());
+            if (auto instanceof Sampling.Populations populations) {
+                return Sampling.populations(c.smcConfig(), populations.kernel());
             }
             throw new IllegalArgumentException("populations/particles are set, but this probe is sampled by chains ("
                     + auto + "): its pipeline is not differentiable, its space has no proper prior, or its query is not a "
                     + "level set. Set sampler = SMC to force populations, or leave populations and particles out.");
         }
         if (kind == SamplerKind.SMC) {
-            return c.smcConfig() == null ? Sampling.populations() : Sampling.populations(c.smcConfig());
+            return probe.populationSampling(c.smcConfig());
         }
         return Sampling.chains(KernelSelection.of(kind, probe));
     }
