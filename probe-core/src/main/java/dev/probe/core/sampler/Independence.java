@@ -9,7 +9,9 @@ import java.util.Objects;
  * {@code min(1, exp(U(x) − U(x')) · q_c(x) / q_c(x'))}. The proposal may differ per chain ({@code q_c}), e.g. one
  * mixture fitted to each SMC population: such a move can jump between modes that a local kernel (MALA, HMC)
  * never crosses, and, being exact, it moves a population's share of each mode toward the target's. It caches the
- * gradient at accepted points so it can be interleaved with {@link Mala} or {@link Hmc} on the same state.
+ * gradient at accepted points so it can be interleaved with {@link Mala} or {@link Hmc} on the same state; the
+ * decision uses the energies only (a non-finite gradient at a proposal does not reject it, so the kernel stays
+ * exact where a gradient kernel is stuck).
  * A step costs one gradient evaluation (one energy evaluation without gradient caching).
  *
  * <pre>{@code
@@ -87,8 +89,10 @@ public final class Independence implements Kernel {
             energies = Tensors.toDoubles(Tensors.valueScoped(energy, proposed));
         }
         boolean[] outside = Tensors.outside(proposed, energy.bounds(), chains);
-        Acceptance.Decision decision = Acceptance.decide(state.energy(), energies, correction,
-                gradient == null ? null : Tensors.finiteRows(gradient), outside, random, true);
+        // Accept on the energies alone, never on the cached gradient: a gradient kernel sharing the state is stuck
+        // (but invariant) where its gradient is not finite, as it can neither enter nor leave such a region. If this
+        // kernel refused to enter it while still leaving it, it would drain the region and bias the sample.
+        Acceptance.Decision decision = Acceptance.decide(state.energy(), energies, correction, null, outside, random, true);
         ChainState next = Acceptance.next(decision, state, proposed, energies, gradient);
         return new Transition(next, decision.info(cacheGradient ? 1 : 0, cacheGradient ? 0 : 1));
     }

@@ -53,4 +53,31 @@ class IndependenceTest {
             assertThat(kernel.needsGradient()).isFalse();
         }
     }
+
+    /**
+     * N(0, 1) whose gradient is NaN below x = 2 (a value-preserving 0·√relu(x − 2) term): the decision must not
+     * depend on the cached gradient, or the kernel would refuse every proposal below 2 while leaving that region,
+     * and the sample would drain to x > 2.
+     */
+    @Test
+    void acceptsOnEnergiesAloneWhereTheGradientIsNotFinite() {
+        Energy energy = Energies.differentiable(1, x -> x.square().div(2).sum(new int[] {1})
+                .add(ai.djl.nn.Activation.relu(x.sub(2)).sqrt().mul(0).sum(new int[] {1})));
+        Independence.Proposal wide = new Independence.Proposal() {
+            @Override
+            public double[] sample(int chain, ChainRandom random) {
+                return new double[] {2 * random.nextGaussian()};
+            }
+
+            @Override
+            public double logDensity(int chain, double[] x) {
+                return -x[0] * x[0] / 8;
+            }
+        };
+        SamplerConfig config = SamplerConfig.builder().chains(8).warmup(50).draws(1000).seed(43).adapt(false).build();
+        Trace trace = new Sampler(config).run(Independence.of(wide, true), energy, new double[][] {{3}, {3}, {3}, {3},
+                {3}, {3}, {3}, {3}});
+        assertMean(trace, x -> x[0], 0, "x");
+        assertVariance(trace, x -> x[0], 1, "x");
+    }
 }
