@@ -66,7 +66,7 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
     static final int MOVES_PER_RUN = 20;
 
     /** Mode jumps at β = 1 unless set. */
-    public static final int DEFAULT_JUMPS = 20;
+    public static final int DEFAULT_JUMPS = 10;
 
     /** Total particles {@code R·N}. */
     public int totalParticles() {
