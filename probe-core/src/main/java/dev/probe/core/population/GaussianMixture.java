@@ -45,6 +45,19 @@ final class GaussianMixture {
         }
     }
 
+    /** The mean of the {@code count} points labelled {@code c}. */
+    private static double[] clusterMean(double[][] x, int[] label, int c, int count) {
+        double[] mu = new double[x[0].length];
+        for (int i = 0; i < x.length; i++) {
+            if (label[i] == c) {
+                for (int a = 0; a < mu.length; a++) {
+                    mu[a] += x[i][a] / count;
+                }
+            }
+        }
+        return mu;
+    }
+
     private static int count(int[] label, int c) {
         int count = 0;
         for (int l : label) {
@@ -64,14 +77,7 @@ final class GaussianMixture {
         if (count == 0) {
             return null;
         }
-        double[] mu = new double[d];
-        for (int i = 0; i < x.length; i++) {
-            if (label[i] == c) {
-                for (int a = 0; a < d; a++) {
-                    mu[a] += x[i][a] / count;
-                }
-            }
-        }
+        double[] mu = clusterMean(x, label, c, count);
         double[][] cov = new double[d][d];
         for (int i = 0; i < x.length; i++) {
             if (label[i] != c) {
@@ -116,14 +122,7 @@ final class GaussianMixture {
                 continue;
             }
             int count = count(label, c);
-            double[] mu = new double[d];
-            for (int i = 0; i < n; i++) {
-                if (label[i] == c) {
-                    for (int a2 = 0; a2 < d; a2++) {
-                        mu[a2] += x[i][a2] / count;
-                    }
-                }
-            }
+            double[] mu = clusterMean(x, label, c, count);
             weights.add(new double[] {0.5 * count / n + 0.5 / clusters});
             mus.add(mu);
             ls.add(l);
