@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.probe.core.sampler.ChainRandom;
 import dev.probe.core.sampler.ChainState;
 import dev.probe.core.sampler.Energy;
+import dev.probe.core.sampler.EnergyGradient;
 import dev.probe.core.sampler.Independence;
 import dev.probe.core.sampler.Kernel;
 import dev.probe.core.sampler.Transition;
@@ -23,17 +24,20 @@ import java.util.List;
  * lies more than {@value #BAND} from the kernel's target rescales its step for the next move. Moves continue
  * until {@code minMoves} are made and, for every population, the correlation rule (PyMC: more than 90% of
  * the coordinates' correlations with the stage's starting positions still dropped by more than 0.01 in the
- * last move) says stop and at least 90% of the particles have moved; at most {@code maxMoves}. Then, at β = 1 and in
- * whitened coordinates, {@code jumps} mode jumps: independent Metropolis–Hastings half-steps ({@link Independence}) whose
- * proposal is a Gaussian mixture fitted to the other half of the population (k-means clusters, at most
- * {@value #MAX_COMPONENTS}). Local moves cannot cross between the modes of a thin multimodal level set, so without
- * jumps each population keeps the mode shares its first resampling gave it and independent populations disagree
- * (R̂ across populations); the jumps move those shares toward the target's. They come only after the last
- * reweighting, so log Z, whose increments are taken on the particles of earlier stages, does not depend on them:
- * at β = 1 they only move the returned particles. (Jumps at every stage once biased log Z by +0.2 on the
- * two-mode closed form: the jump refused proposals whose gradient was not finite while letting particles leave
- * such regions. {@link Independence} now decides on energies alone, and 6 jumps per stage gave −5.834 against
- * the truth −5.867 over 40 runs; BENCHMARK.md, "Mode jumps".) (Package plumbing.)
+ * last move) says stop and at least 90% of the particles have moved; at most {@code maxMoves}. Then, in whitened
+ * coordinates, mode jumps ({@code stageJumps} at most per stage, {@code jumps} at most at β = 1): independent
+ * Metropolis–Hastings half-steps ({@link Independence}) whose proposal is a Gaussian mixture fitted to the other
+ * half of the population (k-means clusters, at most {@value #MAX_COMPONENTS}), decided on energies alone (a forward
+ * pass each; the gradients of the particles that jumped are computed once after the last jump). A population stops
+ * jumping once its summed acceptance probabilities reach {@value #ACCEPTED_JUMPS} per particle (after at least
+ * {@value #MIN_JUMPS}), so a unimodal stage, where most jumps are accepted, pays for few. Local moves cannot cross
+ * between the modes of a thin multimodal level set, so without jumps each population keeps the mode shares its
+ * first resampling gave it and independent populations disagree (R̂ across populations); the jumps move those
+ * shares toward the target's, at each stage while the population is broad and jumps are accepted more often.
+ * They are exact MCMC moves at the stage's temperature, so log Z stays unbiased (at β = 1 it cannot depend on
+ * them). (Jumps at every stage once biased log Z by +0.2 on the two-mode closed form: the jump refused proposals
+ * whose gradient was not finite while letting particles leave such regions. {@link Independence} now decides on
+ * energies alone; BENCHMARK.md, "Mode jumps", has the calibration.) (Package plumbing.)
  */
 final class Rejuvenation {
     static final int PILOT = 3;
@@ -41,6 +45,18 @@ final class Rejuvenation {
 
     /** What the moves of one stage did to one population. */
     record Moves(int moves, double acceptance, double movedFraction, double jump, int jumps, double jumpAcceptance) {}
+
+    /**
+     * A population stops jumping once its particles' summed jump acceptance probabilities reach this many per
+     * particle (after at least {@value #MIN_JUMPS} jumps), or after its configured number of jumps. Fewer mix the
+     * population too little between reweightings: on the two-mode closed form, stopping at one accepted jump per
+     * particle (2 jumps there) biased log Z by +0.07 (3.8 standard errors over 40 runs), at 3 it is 0.26 standard
+     * errors (BENCHMARK.md, "Mode jumps").
+     */
+    static final double ACCEPTED_JUMPS = 3;
+
+    /** Fewest mode jumps of a population that jumps at all. */
+    static final int MIN_JUMPS = 2;
 
     /** Most components of a population's mode-jump mixture. */
     static final int MAX_COMPONENTS = 8;
@@ -157,24 +173,39 @@ final class Rejuvenation {
                 break;
             }
         }
-        boolean anyFinal = pops.stream().anyMatch(pop -> pop.beta >= 1);
-        int jumps = whitened && anyFinal ? config.jumps() : 0;
+        int[] jumpCount = new int[p];
+        int jumps = 0;
+        for (int i = 0; i < p; i++) {
+            jumpCount[i] = !whitened ? 0 : pops.get(i).beta >= 1 ? config.jumps() : config.stageJumps();
+            jumps = Math.max(jumps, jumpCount[i]);
+        }
         double[] jumpAcceptance = new double[p];
         if (jumps > 0) {
             float[] whitenedGradient = state.gradient().toType(DataType.FLOAT32, false).toFloatArray();
             double[] energies = state.energy().clone();
             state.position().close();
             state.gradient().close();
+            boolean[] jumped = new boolean[rows];
             for (int j = 0; j < jumps; j++) {
                 double[] accepted = new double[p];
                 for (int half = 0; half < 2; half++) {
-                    halfJump(pops, offset, half, now, whitenedGradient, energies, beta, means, factors, run, counts, moved,
-                            prior, question, qgrad, gradX, accepted);
+                    halfJump(pops, offset, half, j, jumpCount, now, energies, beta, means, factors, run, counts, moved,
+                            jumped, prior, question, accepted);
                 }
                 for (int i = 0; i < p; i++) {
-                    jumpAcceptance[i] += accepted[i] / pops.get(i).size / jumps;
+                    if (j < jumpCount[i]) {
+                        jumpAcceptance[i] += accepted[i] / pops.get(i).size;
+                        if (j + 1 >= MIN_JUMPS && jumpAcceptance[i] >= ACCEPTED_JUMPS) {
+                            jumpCount[i] = j + 1; // each particle has made about ACCEPTED_JUMPS accepted jumps: enough
+                        }
+                    }
                 }
             }
+            for (int i = 0; i < p; i++) {
+                jumpAcceptance[i] = jumpCount[i] > 0 ? jumpAcceptance[i] / jumpCount[i] : 0;
+            }
+            refreshGradients(jumped, now, whitenedGradient, energies, beta, offset, means, factors, run, counts, prior,
+                    question, qgrad, gradX);
             state = new ChainState(run.create(now, new Shape(rows, d)), energies, run.create(whitenedGradient, new Shape(rows, d)));
         }
         float[] finalX = whitened ? Whitening.unwhiten(now, offset, means, factors, d) : now;
@@ -199,8 +230,8 @@ final class Rejuvenation {
                     jump += whitened ? delta * delta : delta * delta / pop.inverseMetric[c];
                 }
             }
-            out[i] = new Moves(moves, allAcceptance[i] / moves, movedCount / (double) pop.size, jump / pop.size, jumps,
-                    jumps > 0 ? jumpAcceptance[i] : Double.NaN);
+            out[i] = new Moves(moves, allAcceptance[i] / moves, movedCount / (double) pop.size, jump / pop.size,
+                    jumpCount[i], jumpCount[i] > 0 ? jumpAcceptance[i] : Double.NaN);
         }
         return out;
     }
@@ -212,18 +243,18 @@ final class Rejuvenation {
      * whitened positions, their gradients and energies and the cached components in place, and adds each
      * population's summed acceptance probability to {@code acceptance}.
      */
-    private void halfJump(List<Population> pops, int[] offset, int half, float[] now, float[] whitenedGradient,
-            double[] energies, double[] beta, double[][] means, double[][][] factors, NDManager run, long[] counts,
-            boolean[] moved, double[] prior, double[] question, float[] qgrad, float[] gradX, double[] acceptance) {
+    private void halfJump(List<Population> pops, int[] offset, int half, int j, int[] jumpCount, float[] now, double[] energies, double[] beta,
+            double[][] means, double[][][] factors, NDManager run, long[] counts, boolean[] moved, boolean[] jumped,
+            double[] prior, double[] question, double[] acceptance) {
         int d = target.dimension();
         int p = pops.size();
         int[] hOffset = new int[p + 1];
         java.util.List<Integer> moving = new java.util.ArrayList<>();
         GaussianMixture[] proposals = new GaussianMixture[p];
         for (int i = 0; i < p; i++) {
-            if (pops.get(i).beta < 1) {
+            if (j >= jumpCount[i]) {
                 hOffset[i + 1] = moving.size();
-                continue; // log Z's increments are taken on the particles of earlier stages: jumps only at β = 1
+                continue; // this population has made its jumps of the stage
             }
             java.util.List<double[]> others = new java.util.ArrayList<>();
             for (int r = offset[i]; r < offset[i + 1]; r++) {
@@ -245,7 +276,6 @@ final class Rejuvenation {
         int[] map = moving.stream().mapToInt(Integer::intValue).toArray();
         int[] owner = new int[m];
         float[] sub = new float[m * d];
-        float[] subGradient = new float[m * d];
         double[] subEnergy = new double[m];
         double[] subBeta = new double[m];
         for (int i = 0; i < p; i++) {
@@ -253,7 +283,6 @@ final class Rejuvenation {
         }
         for (int c = 0; c < m; c++) {
             System.arraycopy(now, map[c] * d, sub, c * d, d);
-            System.arraycopy(whitenedGradient, map[c] * d, subGradient, c * d, d);
             subEnergy[c] = energies[map[c]];
             subBeta[c] = beta[map[c]];
         }
@@ -277,21 +306,72 @@ final class Rejuvenation {
             public double logDensity(int chain, double[] x) {
                 return proposals[owner[chain]].logDensity(x);
             }
-        }, true);
+        }, false);
         try (NDManager scope = run.newSubManager()) {
-            ChainState start = new ChainState(scope.create(sub, new Shape(m, d)), subEnergy,
-                    scope.create(subGradient, new Shape(m, d)));
+            ChainState start = new ChainState(scope.create(sub, new Shape(m, d)), subEnergy, null);
             Transition t = jump.step(start, energy, random);
-            absorb(t.info(), tempered, counts, map, d, moved, prior, question, qgrad, gradX);
+            TransitionInfo info = t.info();
+            absorb(info, tempered, counts, map, d, moved, prior, question, null, null);
             float[] position = t.state().position().toType(DataType.FLOAT32, false).toFloatArray();
-            float[] gradient = t.state().gradient().toType(DataType.FLOAT32, false).toFloatArray();
             double[] energy2 = t.state().energy();
-            double[] probability = t.info().acceptanceProbability();
+            double[] probability = info.acceptanceProbability();
             for (int c = 0; c < m; c++) {
                 System.arraycopy(position, c * d, now, map[c] * d, d);
-                System.arraycopy(gradient, c * d, whitenedGradient, map[c] * d, d);
                 energies[map[c]] = energy2[c];
                 acceptance[owner[c]] += probability[c];
+                jumped[map[c]] |= info.accepted()[c];
+            }
+        }
+    }
+
+    /**
+     * The jumps decide on energies alone (one forward pass each, no gradient): afterwards the gradients of the
+     * particles that jumped are computed in one batched pass, so the population's cached gradients are exact again.
+     */
+    private void refreshGradients(boolean[] jumped, float[] now, float[] whitenedGradient, double[] energies,
+            double[] beta, int[] offset, double[][] means, double[][][] factors, NDManager run, long[] counts,
+            double[] prior, double[] question, float[] qgrad, float[] gradX) {
+        int d = target.dimension();
+        int rows = jumped.length;
+        int m = 0;
+        for (boolean j : jumped) {
+            m += j ? 1 : 0;
+        }
+        if (m == 0) {
+            return;
+        }
+        int[] map = new int[m];
+        int[] hOffset = new int[offset.length];
+        float[] sub = new float[m * d];
+        double[] subBeta = new double[m];
+        int c = 0;
+        for (int i = 0; i + 1 < offset.length; i++) {
+            for (int r = offset[i]; r < offset[i + 1]; r++) {
+                if (jumped[r]) {
+                    map[c] = r;
+                    subBeta[c] = beta[r];
+                    System.arraycopy(now, r * d, sub, c * d, d);
+                    c++;
+                }
+            }
+            hOffset[i + 1] = c;
+        }
+        TemperedEnergy tempered = new TemperedEnergy(target, subBeta, config.chunk());
+        Energy energy = new WhitenedEnergy(tempered, hOffset, means, factors, target.bounds());
+        try (NDManager scope = run.newSubManager()) {
+            EnergyGradient eg = energy.valueAndGradient(scope.create(sub, new Shape(m, d)));
+            float[] gradient = eg.gradient().toType(DataType.FLOAT32, false).toFloatArray();
+            double[] value = eg.value().toType(DataType.FLOAT64, false).toDoubleArray();
+            counts[0]++;
+            counts[1] += m;
+            for (c = 0; c < m; c++) {
+                int r = map[c];
+                System.arraycopy(gradient, c * d, whitenedGradient, r * d, d);
+                System.arraycopy(tempered.lastQuestionGradient(), c * d, qgrad, r * d, d);
+                System.arraycopy(tempered.lastGradient(), c * d, gradX, r * d, d);
+                prior[r] = tempered.lastPrior()[c];
+                question[r] = tempered.lastQuestion()[c];
+                energies[r] = value[c];
             }
         }
     }
@@ -312,8 +392,10 @@ final class Rejuvenation {
                 moved[r] = true;
                 prior[r] = tempered.lastPrior()[c];
                 question[r] = tempered.lastQuestion()[c];
-                System.arraycopy(tempered.lastQuestionGradient(), c * d, qgrad, r * d, d);
-                System.arraycopy(tempered.lastGradient(), c * d, gradX, r * d, d);
+                if (qgrad != null) {
+                    System.arraycopy(tempered.lastQuestionGradient(), c * d, qgrad, r * d, d);
+                    System.arraycopy(tempered.lastGradient(), c * d, gradX, r * d, d);
+                }
             }
         }
     }

@@ -18,15 +18,19 @@ import dev.probe.core.sampler.SamplerConfig;
  * @param maxMoves most rejuvenation moves per stage ({@code k_max})
  * @param maxStages a population that needs more stages is STALLED
  * @param chunk rows per energy evaluation (exact: every row is accepted or rejected on its own)
- * @param jumps mode jumps after the local moves of the last stage (β = 1): independent Metropolis–Hastings steps whose
- *     proposal is a Gaussian mixture fitted to the other half of the population (0: none); they rebalance a
- *     population's share of the modes it holds, which local moves cannot (coordinates up to
- *     {@value Population#DENSE_MAX_DIMENSION} only); log Z does not depend on them
+ * @param jumps most mode jumps after the local moves of the last stage (β = 1): independent Metropolis–Hastings
+ *     steps whose proposal is a Gaussian mixture fitted to the other half of the population (0: none); they rebalance
+ *     a population's share of the modes it holds, which local moves cannot (coordinates up to
+ *     {@value Population#DENSE_MAX_DIMENSION} only); log Z does not depend on them. A population stops jumping
+ *     earlier once its particles have made about three accepted jumps each (at least 2 jumps)
+ * @param stageJumps most mode jumps after the local moves of every earlier stage (0: none), with the same early stop;
+ *     they keep the mode shares right while the population is still broad and jumps are accepted more often
+ *     (exact MCMC moves at the stage's temperature: log Z stays unbiased, BENCHMARK.md "Mode jumps")
  * @param maxRhat R̂ across populations above which the run is UNRELIABLE
  * @param seed seed of every random draw of the run
  */
 public record SmcConfig(int particles, int populations, double alpha, int minMoves, int maxMoves, int maxStages,
-        int chunk, int jumps, double maxRhat, long seed) {
+        int chunk, int jumps, int stageJumps, double maxRhat, long seed) {
 
     public SmcConfig {
         require(particles >= 4, "particles must be at least 4 per population, got " + particles);
@@ -36,7 +40,8 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
         require(minMoves >= 1 && maxMoves >= minMoves, "need 1 ≤ minMoves ≤ maxMoves, got " + minMoves + " and " + maxMoves);
         require(maxStages >= 1, "maxStages must be at least 1, got " + maxStages);
         require(chunk >= 1, "chunk must be at least 1 row, got " + chunk);
-        require(jumps >= 0, "jumps must be at least 0 per stage, got " + jumps);
+        require(jumps >= 0, "jumps must be at least 0, got " + jumps);
+        require(stageJumps >= 0, "stageJumps must be at least 0 per stage, got " + stageJumps);
         require(maxRhat > 1, "maxRhat must exceed 1, got " + maxRhat);
     }
 
@@ -66,7 +71,10 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
     static final int MOVES_PER_RUN = 20;
 
     /** Mode jumps at β = 1 unless set. */
-    public static final int DEFAULT_JUMPS = 10;
+    public static final int DEFAULT_JUMPS = 40;
+
+    /** Mode jumps after the moves of each earlier stage unless set. */
+    public static final int DEFAULT_STAGE_JUMPS = 15;
 
     /** Total particles {@code R·N}. */
     public int totalParticles() {
@@ -74,8 +82,8 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
     }
 
     /**
-     * Builder with defaults: 256 particles × 4 populations, α = 0.5, 2–10 moves per stage, {@value #DEFAULT_JUMPS} mode jumps
-     * at β = 1, 200 stages, chunks of 1024.
+     * Builder with defaults: 256 particles × 4 populations, α = 0.5, 2–10 moves per stage, up to
+     * {@value #DEFAULT_STAGE_JUMPS} mode jumps per stage and {@value #DEFAULT_JUMPS} at β = 1, 200 stages, chunks of 1024.
      */
     public static final class Builder {
         private int particles = 256;
@@ -86,6 +94,7 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
         private int maxStages = 200;
         private int chunk = 1024;
         private int jumps = DEFAULT_JUMPS;
+        private int stageJumps = DEFAULT_STAGE_JUMPS;
         private double maxRhat = 1.01;
         private long seed;
 
@@ -126,6 +135,12 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
             return this;
         }
 
+        /** Mode jumps after the local moves of every stage before the last (0 turns them off). */
+        public Builder stageJumps(int v) {
+            stageJumps = v;
+            return this;
+        }
+
         public Builder maxRhat(double v) {
             maxRhat = v;
             return this;
@@ -137,7 +152,7 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
         }
 
         public SmcConfig build() {
-            return new SmcConfig(particles, populations, alpha, minMoves, maxMoves, maxStages, chunk, jumps, maxRhat, seed);
+            return new SmcConfig(particles, populations, alpha, minMoves, maxMoves, maxStages, chunk, jumps, stageJumps, maxRhat, seed);
         }
     }
 }

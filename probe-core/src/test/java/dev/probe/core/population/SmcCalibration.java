@@ -40,6 +40,7 @@ public final class SmcCalibration {
         long begin = System.nanoTime();
         for (int s = 0; s < seeds; s++) {
             SmcConfig config = SmcConfig.builder().particles(n).populations(2).jumps(Integer.getInteger("smc.jumps", SmcConfig.DEFAULT_JUMPS))
+                    .stageJumps(Integer.getInteger("smc.stageJumps", SmcConfig.DEFAULT_STAGE_JUMPS))
                     .moves(Integer.getInteger("smc.minMoves", 2), Integer.getInteger("smc.maxMoves", 10))
                     .seed(1000 + s).build();
             PopulationRun run = new Smc(config).run(ClosedForms.target(d, question), kernel,

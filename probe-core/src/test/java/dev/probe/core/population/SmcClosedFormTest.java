@@ -134,18 +134,48 @@ class SmcClosedFormTest {
             }
             skewed.add(StartingDraws.of(kept.toArray(new double[0][])));
         }
-        PopulationRun plain = runFrom(skewed, question, d, n, 0);
-        PopulationRun jumped = runFrom(skewed, question, d, n, SmcConfig.DEFAULT_JUMPS);
-        assertThat(jumped.logPriorMasses()).as("log Z does not depend on the jumps").containsExactly(plain.logPriorMasses());
+        PopulationRun plain = runFrom(skewed, question, d, n, 0, 0);
+        PopulationRun jumped = runFrom(skewed, question, d, n, SmcConfig.DEFAULT_JUMPS, 0);
+        PopulationRun staged = runFrom(skewed, question, d, n, 0, 15);
+        assertThat(jumped.logPriorMasses()).as("log Z does not depend on the jumps at β = 1").containsExactly(plain.logPriorMasses());
         double without = share(plain);
         double with = share(jumped);
-        System.out.printf("share of the x0 mode: %.3f without mode jumps, %.3f with%n", without, with);
+        double atStages = share(staged);
+        System.out.printf("share of the x0 mode: %.3f without mode jumps, %.3f with jumps at β = 1, %.3f with jumps at "
+                + "every earlier stage%n", without, with, atStages);
         assertThat(without).as("without jumps the skew stays").isLessThan(0.25);
-        assertThat(with).as("with jumps").isCloseTo(0.5, within(4 * TWO_MODES_SHARE_SD / Math.sqrt(2)));
+        assertThat(with).as("with jumps at β = 1").isCloseTo(0.5, within(4 * TWO_MODES_SHARE_SD / Math.sqrt(2)));
+        assertThat(atStages).as("with jumps at the stages before β = 1 only").isCloseTo(0.5, within(4 * TWO_MODES_SHARE_SD / Math.sqrt(2)));
+        for (int r = 0; r < staged.populations(); r++) {
+            List<Stage> stages = staged.stages(r);
+            assertThat(stages.get(stages.size() - 1).jumps()).as("no jumps at β = 1 when set to 0").isZero();
+            assertThat(stages.subList(0, stages.size() - 1)).as("jumps at each earlier stage: between 2 and 15")
+                    .allSatisfy(s -> assertThat(s.jumps()).isBetween(2, 15));
+        }
     }
 
-    private static PopulationRun runFrom(List<StartingDraws> starts, Energy question, int d, int n, int jumps) {
-        SmcConfig config = SmcConfig.builder().particles(n).populations(2).jumps(jumps).seed(1010).build();
+    /**
+     * Jumps stop once each particle has made about {@link Rejuvenation#ACCEPTED_JUMPS} accepted jumps: on a unimodal
+     * target, where the mixture fits well and most jumps are accepted, a stage makes fewer than its allowed jumps.
+     */
+    @Test
+    void jumpsStopOnceEveryParticleHasJumpedAboutOnce() {
+        int d = 5;
+        PopulationRun run = new Smc(SmcConfig.builder().particles(400).populations(2).jumps(30).stageJumps(30).seed(77).build())
+                .run(ClosedForms.target(d, ClosedForms.gaussianQuestion(d, 0.25)), Mala.of(0.1),
+                        ClosedForms.priorDraws(2, 400, d, 78));
+        System.out.println(run.table());
+        for (int r = 0; r < run.populations(); r++) {
+            for (Stage s : run.stages(r)) {
+                assertThat(s.jumps()).as("jumps of stage %d", s.index()).isBetween(2, 29);
+                assertThat(s.jumpAcceptance() * s.jumps()).as("accepted jumps per particle at stage %d", s.index())
+                        .isGreaterThanOrEqualTo(Rejuvenation.ACCEPTED_JUMPS - 1e-9);
+            }
+        }
+    }
+
+    private static PopulationRun runFrom(List<StartingDraws> starts, Energy question, int d, int n, int jumps, int stageJumps) {
+        SmcConfig config = SmcConfig.builder().particles(n).populations(2).jumps(jumps).stageJumps(stageJumps).seed(1010).build();
         PopulationRun run = new Smc(config).run(ClosedForms.target(d, question), Mala.of(0.1), starts);
         System.out.println(run.table());
         return run;
