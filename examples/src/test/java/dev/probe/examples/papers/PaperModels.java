@@ -29,6 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PaperModels {
     private static final Map<BundledModel, LoadedModel> LOADED = new ConcurrentHashMap<>();
     private static final Shape IMAGE = new Shape(1, 28, 28);
+    /**
+     * One classifier and one sample space per bundled model for the JVM: prior pools are cached per (space, models)
+     * identity, so test classes that probe the same generator and classifier at the same pool size share one pool.
+     */
+    private static final Map<BundledModel, Classifier> CLASSIFIERS = new ConcurrentHashMap<>();
+    private static final Map<BundledModel, SampleSpace> SPACES = new ConcurrentHashMap<>();
 
     private PaperModels() {}
 
@@ -38,19 +44,23 @@ final class PaperModels {
 
     /** An image classifier of the bundled models (logits over its classes). */
     static Classifier imageClassifier(BundledModel m) {
-        return Classifier.fromLogits(DjlBlockFunction.of(loaded(m).model(), IMAGE));
+        return CLASSIFIERS.computeIfAbsent(m, k -> Classifier.fromLogits(DjlBlockFunction.of(loaded(k).model(), IMAGE)));
     }
 
     /** A bundled VAE's decoder under a standard-normal prior on its 5-d latent. */
     static SampleSpace vae(BundledModel m) {
-        LoadedModel vae = loaded(m);
-        return LatentSpace.standardNormal(DjlBlockFunction.of(m.id() + "-decoder", vae.model(), vae.decoder(), new Shape(5)));
+        return SPACES.computeIfAbsent(m, k -> {
+            LoadedModel vae = loaded(k);
+            return LatentSpace.standardNormal(DjlBlockFunction.of(k.id() + "-decoder", vae.model(), vae.decoder(), new Shape(5)));
+        });
     }
 
     /** A bundled GAN's generator under a standard-normal prior on its 5-d latent (same interface as a VAE's decoder). */
     static SampleSpace gan(BundledModel m) {
-        LoadedModel gan = loaded(m);
-        return LatentSpace.standardNormal(DjlBlockFunction.of(m.id() + "-generator", gan.model(), gan.decoder(), new Shape(5)));
+        return SPACES.computeIfAbsent(m, k -> {
+            LoadedModel gan = loaded(k);
+            return LatentSpace.standardNormal(DjlBlockFunction.of(k.id() + "-generator", gan.model(), gan.decoder(), new Shape(5)));
+        });
     }
 
     /** One question of the bundled scene model, as a classifier over its answers 0..6 (scenes [3, 40, 40]). */
