@@ -56,7 +56,7 @@ class MnistGeneratorProbesTest {
      * generators) are not reached with converged evidence; summary.csv records each invocation's numbers.
      */
     @InDistributionAdversarial(model = "cnn", tolerance = 0.2)
-    @ProbeSettings(sigma = 0.1, warmup = 300, particles = 256)
+    @ProbeSettings(sigma = 0.1, warmup = 300, particles = 128)
     void adversarial(ProbeAnswer answer) {
         assertThat(answer).hasAcceptanceBetween(0.2, 0.95);
     }
