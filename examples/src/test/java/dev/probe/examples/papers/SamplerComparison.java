@@ -53,8 +53,10 @@ public final class SamplerComparison {
     private static final double TOLERANCE = 0.1;
     /** Particles per population in the ambivalence matrix (4 populations): sized for 45 pairs in 5 minutes. */
     private static final int MATRIX_PARTICLES = Integer.getInteger("compare.matrixParticles", 64);
-    /** Mode jumps per SMC stage in the matrix ({@code -Dcompare.jumps}; 0 turns them off). */
+    /** Most mode jumps at β = 1 in the matrix ({@code -Dcompare.jumps}; 0 turns them off). */
     private static final int JUMPS = Integer.getInteger("compare.jumps", SmcConfig.DEFAULT_JUMPS);
+    /** Most mode jumps after each stage's moves in the matrix ({@code -Dcompare.stageJumps}; 0 turns them off). */
+    private static final int STAGE_JUMPS = Integer.getInteger("compare.stageJumps", SmcConfig.DEFAULT_STAGE_JUMPS);
     /** Prior pool draws ({@code -Dcompare.pool}; default {@link PriorPool#defaultSize}: 32,768 for the 5-d latent). */
     private static final int POOL = Integer.getInteger("compare.pool", PriorPool.defaultSize(5));
     private static final SamplerConfig BUDGET = SamplerConfig.builder().chains(16).warmup(300).draws(100).annealing(0.5)
@@ -144,7 +146,8 @@ public final class SamplerComparison {
     }
 
     private static void matrix(SampleSpace vae, Classifier cnn, PriorPool pool, List<int[]> pairs) {
-        System.out.printf("SMC %d×%d particles per pair, %d mode jumps per stage%n", 4, MATRIX_PARTICLES, JUMPS);
+        System.out.printf("SMC %d×%d particles per pair, at most %d mode jumps per stage and %d at β = 1%n", 4,
+                MATRIX_PARTICLES, STAGE_JUMPS, JUMPS);
         System.out.println("| pair | pool draws attained | log10 prior mass | ± | status | stages | attained | eff. attained | max R̂ | converged | wall s |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         long begin = System.nanoTime();
@@ -162,7 +165,7 @@ public final class SamplerComparison {
                 long seed = BUDGET.seed() + 10L * i + j;
                 PopulationResult smc = Probe.of(vae, q).withPoolSize(POOL).samplePopulations(budget(seed),
                         Sampling.populations(SmcConfig.builder().particles(MATRIX_PARTICLES).populations(4).jumps(JUMPS)
-                                .seed(seed).build()));
+                                .stageJumps(STAGE_JUMPS).seed(seed).build()));
                 PopulationRun run = smc.run();
                 Rate a = smc.result().attainment(TOLERANCE);
                 double effective = effectiveAttained(smc.result());
