@@ -239,13 +239,15 @@ final class Rejuvenation {
     /**
      * One mode jump of half of every population's particles (alternate rows): each proposes from a Gaussian mixture
      * fitted to the other half's positions, which stay fixed, so every half-step leaves the product of the tempered
-     * targets invariant exactly (the complement's positions do not depend on the particle moved). Updates the
-     * whitened positions, their gradients and energies and the cached components in place, and adds each
-     * population's summed acceptance probability to {@code acceptance}.
+     * targets invariant exactly (the complement's positions do not depend on the particle moved). Populations that
+     * have made their {@code jumpCount} jumps sit out. Updates the whitened positions, energies and cached
+     * components in place (not the gradients: {@link #refreshGradients} recomputes them after the last jump), marks
+     * the particles that moved in {@code jumped}, and adds each population's summed acceptance probability to
+     * {@code acceptance}.
      */
-    private void halfJump(List<Population> pops, int[] offset, int half, int j, int[] jumpCount, float[] now, double[] energies, double[] beta,
-            double[][] means, double[][][] factors, NDManager run, long[] counts, boolean[] moved, boolean[] jumped,
-            double[] prior, double[] question, double[] acceptance) {
+    private void halfJump(List<Population> pops, int[] offset, int half, int j, int[] jumpCount, float[] now,
+            double[] energies, double[] beta, double[][] means, double[][][] factors, NDManager run, long[] counts,
+            boolean[] moved, boolean[] jumped, double[] prior, double[] question, double[] acceptance) {
         int d = target.dimension();
         int p = pops.size();
         int[] hOffset = new int[p + 1];
