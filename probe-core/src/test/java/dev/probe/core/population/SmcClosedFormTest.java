@@ -159,7 +159,7 @@ class SmcClosedFormTest {
      * target, where the mixture fits well and most jumps are accepted, a stage makes fewer than its allowed jumps.
      */
     @Test
-    void jumpsStopOnceEveryParticleHasJumpedAboutOnce() {
+    void jumpsStopOnceEveryParticleHasJumpedAboutThreeTimes() {
         int d = 5;
         PopulationRun run = new Smc(SmcConfig.builder().particles(400).populations(2).jumps(30).stageJumps(30).seed(77).build())
                 .run(ClosedForms.target(d, ClosedForms.gaussianQuestion(d, 0.25)), Mala.of(0.1),
