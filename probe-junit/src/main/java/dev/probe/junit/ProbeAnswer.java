@@ -112,8 +112,7 @@ public final class ProbeAnswer {
      * fraction of the draws ({@code successes · n_eff / n} of {@link #attainment()}).
      */
     public double attainedEss() {
-        Rate r = attainment();
-        return r.trials() == 0 ? 0 : r.successes() * r.effectiveTrials() / r.trials();
+        return result.attainedEss(tolerance);
     }
 
     /** What a reviewer reads, e.g. {@code "ambivalent 1 vs 7"}. */

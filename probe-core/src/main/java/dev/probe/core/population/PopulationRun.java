@@ -41,12 +41,16 @@ public final class PopulationRun {
     private final List<PopulationStatus> statuses;
     private final PopulationStatus status;
     private final Diagnostics diagnostics;
-    private final long particleGradients;
     private final int unique;
+    private final double[] acceptance;
+    private final double[] stepSizes;
+    private final long[] counts;
+    private final double seconds;
 
     private PopulationRun(SmcConfig config, String kernel, double[][][] particles, double[][] questionEnergies,
             double[][] energies, double[] logZ, List<List<Stage>> stages, List<PopulationStatus> statuses,
-            PopulationStatus status, Diagnostics diagnostics, long particleGradients, int unique) {
+            PopulationStatus status, Diagnostics diagnostics, int unique, double[] acceptance, double[] stepSizes,
+            long[] counts, double seconds) {
         this.config = config;
         this.kernel = kernel;
         this.particles = particles;
@@ -57,8 +61,11 @@ public final class PopulationRun {
         this.statuses = statuses;
         this.status = status;
         this.diagnostics = diagnostics;
-        this.particleGradients = particleGradients;
         this.unique = unique;
+        this.acceptance = acceptance;
+        this.stepSizes = stepSizes;
+        this.counts = counts;
+        this.seconds = seconds;
     }
 
     static PopulationRun of(SmcConfig config, String kernel, List<Population> pops, ChainRandom random, double seconds,
@@ -71,11 +78,10 @@ public final class PopulationRun {
         double[][] u = new double[r][n];
         double[] logZ = new double[r];
         double[] acceptance = new double[r];
+        double[] steps = new double[r];
         List<List<Stage>> stages = new ArrayList<>();
         List<PopulationStatus> statuses = new ArrayList<>();
-        PopulationStatus status = PopulationStatus.OK;
         int unique = 0;
-        int totalStages = 0;
         for (int p = 0; p < r; p++) {
             Population pop = pops.get(p);
             int[] order = permutation(n, random);
@@ -90,11 +96,63 @@ public final class PopulationRun {
             logZ[p] = pop.logZ;
             unique += distinctRows(pop.x, d);
             acceptance[p] = pop.stages.stream().mapToDouble(Stage::acceptance).average().orElse(Double.NaN);
+            steps[p] = pop.stepSize;
             stages.add(List.copyOf(pop.stages));
             statuses.add(pop.status);
-            status = status.worst(pop.status);
-            totalStages = Math.max(totalStages, pop.stages.size());
         }
+        return assemble(config, kernel, x, g, u, logZ, stages, statuses, unique, acceptance, steps, counts.clone(), seconds);
+    }
+
+    /**
+     * This run's populations followed by {@code more}'s, as one run of {@code R + R'} populations: log Z and its
+     * error, R̂ and the ESS are recomputed over all of them. Both runs must have the same particles per population,
+     * dimension and kernel, and their populations must be independent (their own seeds and starting draws).
+     */
+    public PopulationRun and(PopulationRun more) {
+        if (more.particles() != particles() || more.dimension() != dimension() || !more.kernel.equals(kernel)) {
+            throw new IllegalArgumentException("Only runs of equal populations can be pooled: " + describe() + " and "
+                    + more.describe());
+        }
+        double[][][] x = concat(particles, more.particles, double[][][]::new);
+        double[][] g = concat(questionEnergies, more.questionEnergies, double[][]::new);
+        double[][] u = concat(energies, more.energies, double[][]::new);
+        List<List<Stage>> allStages = new ArrayList<>(stages);
+        allStages.addAll(more.stages);
+        List<PopulationStatus> allStatuses = new ArrayList<>(statuses);
+        allStatuses.addAll(more.statuses);
+        long[] allCounts = counts.clone();
+        for (int i = 0; i < allCounts.length; i++) {
+            allCounts[i] += more.counts[i];
+        }
+        return assemble(config.toBuilder().populations(x.length).build(), kernel, x, g, u, concat(logZ, more.logZ),
+                allStages, allStatuses, unique + more.unique, concat(acceptance, more.acceptance),
+                concat(stepSizes, more.stepSizes), allCounts, seconds + more.seconds);
+    }
+
+    /**
+     * This run, charged with the time and model evaluations of {@code discarded}: a run made and then set aside
+     * (e.g. replaced by a run of larger populations), whose cost the result must still report.
+     */
+    public PopulationRun withCostOf(PopulationRun discarded) {
+        long[] allCounts = counts.clone();
+        for (int i = 0; i < allCounts.length; i++) {
+            allCounts[i] += discarded.counts[i];
+        }
+        return assemble(config, kernel, particles, questionEnergies, energies, logZ, stages, statuses, unique, acceptance,
+                stepSizes, allCounts, seconds + discarded.seconds);
+    }
+
+    private static PopulationRun assemble(SmcConfig config, String kernel, double[][][] x, double[][] g, double[][] u,
+            double[] logZ, List<List<Stage>> stages, List<PopulationStatus> statuses, int unique, double[] acceptance,
+            double[] steps, long[] counts, double seconds) {
+        int r = x.length;
+        int n = x[0].length;
+        int d = x[0][0].length;
+        PopulationStatus status = PopulationStatus.OK;
+        for (PopulationStatus s : statuses) {
+            status = status.worst(s);
+        }
+        int totalStages = stages.stream().mapToInt(List::size).max().orElse(0);
         double[] rhat = new double[d];
         double[] ess = new double[d];
         for (int k = 0; k < d; k++) {
@@ -122,11 +180,26 @@ public final class PopulationRun {
         if (status == PopulationStatus.OK && (!(maxRhat <= config.maxRhat()) || spread > 5 * expected)) {
             status = PopulationStatus.UNRELIABLE;
         }
-        double[] steps = pops.stream().mapToDouble(p -> p.stepSize).sorted().toArray();
+        double[] sorted = steps.clone();
+        Arrays.sort(sorted);
         Diagnostics diagnostics = new Diagnostics(acceptance, rhat, ess, energyRhat, energyEss, seconds, seconds,
                 InvalidProposals.NONE, new InvalidProposals(counts[2], counts[3], counts[4]), counts[0], 0,
-                steps[steps.length / 2]);
-        return new PopulationRun(config, kernel, x, g, u, logZ, stages, statuses, status, diagnostics, counts[1], unique);
+                sorted[sorted.length / 2]);
+        return new PopulationRun(config, kernel, x, g, u, logZ, stages, statuses, status, diagnostics, unique, acceptance,
+                steps, counts, seconds);
+    }
+
+    private static <T> T[] concat(T[] a, T[] b, java.util.function.IntFunction<T[]> array) {
+        T[] out = array.apply(a.length + b.length);
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static boolean constant(double[][] values) {
@@ -285,7 +358,7 @@ public final class PopulationRun {
 
     /** Particle-gradient evaluations (rows × batched gradient evaluations): the run's cost. */
     public long particleGradients() {
-        return particleGradients;
+        return counts[1];
     }
 
     public Diagnostics diagnostics() {
@@ -304,7 +377,7 @@ public final class PopulationRun {
                 "%s%nstatus               %s %s%nlog Z                %.4f ± %.4f %s%nunique particles     %d of %d%n"
                         + "particle gradients   %d%n",
                 describe(), status, statuses, logPriorMass(), logPriorMassStandardError(), Arrays.toString(logZ), unique,
-                populations() * particles(), particleGradients));
+                populations() * particles(), counts[1]));
         for (int p = 0; p < stages.size(); p++) {
             out.append("population ").append(p).append('\n');
             stages.get(p).forEach(s -> out.append("  ").append(s.line()).append('\n'));

@@ -76,6 +76,12 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
     /** Mode jumps after the moves of each earlier stage unless set. */
     public static final int DEFAULT_STAGE_JUMPS = 15;
 
+    /** A builder holding these settings, e.g. {@code config.toBuilder().seed(8).build()}. */
+    public Builder toBuilder() {
+        return builder().particles(particles).populations(populations).alpha(alpha).moves(minMoves, maxMoves)
+                .maxStages(maxStages).chunk(chunk).jumps(jumps).stageJumps(stageJumps).maxRhat(maxRhat).seed(seed);
+    }
+
     /** Total particles {@code R·N}. */
     public int totalParticles() {
         return particles * populations;

@@ -8,6 +8,7 @@ import dev.probe.core.population.StartingDraws;
 import dev.probe.core.population.TemperedTarget;
 import dev.probe.core.query.OutputEnergy;
 import dev.probe.core.query.Query;
+import dev.probe.core.result.Evidence;
 import dev.probe.core.result.PriorMass;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.sampler.ChainRandom;
@@ -40,6 +41,9 @@ final class PopulationSampling {
                     + "RandomWalkMetropolis (probe.populationSampling(config) chooses it), or sample by chains.");
         }
         SmcConfig config = how.config() != null ? how.config() : SmcConfig.fromBudget(budget);
+        int first = config.populations();
+        int most = how.evidence() == null ? first
+                : Math.max(first, how.maxPopulations() == 0 ? Sampling.Populations.DEFAULT_GROWTH * first : how.maxPopulations());
         int d = space.dimension();
         // the question's network calls share the row-chunk timings of every probe on these models
         RowChunking chunking = RowChunking.configured(ProbeEnergy.pipeline(space, query));
@@ -49,27 +53,131 @@ final class PopulationSampling {
                 : TemperedTarget.of(Energies.valueOnly(d, space::priorEnergy, chunking),
                         Energies.valueOnly(d, s -> query.energy(space.toInput(s)), chunking), space.bounds());
         PriorPool pool = null;
-        List<StartingDraws> starts = new ArrayList<>();
+        double[] g = null;
         if (sharedPool != null && query instanceof OutputEnergy levelSet) {
-            pool = sharedPool.size() >= config.totalParticles() ? sharedPool
-                    : PriorPool.of(space, query.models(), config.totalParticles());
-            double[] g = pool.energies(levelSet);
-            for (int r = 0; r < config.populations(); r++) {
-                int[] part = pool.part(r, config.populations());
+            int needed = config.particles() * most;
+            pool = sharedPool.size() >= needed ? sharedPool : PriorPool.of(space, query.models(), needed);
+            g = pool.energies(levelSet);
+        }
+        boolean growing = most > first;
+        int particles = config.particles();
+        int capacity = most * particles; // particles in all, however they are grouped
+        PopulationRun run = null;
+        PopulationRun setAside = null;
+        ProbeResult result = null;
+        int add = first;
+        for (int round = 0; add > 0; round++) {
+            SmcConfig c = round == 0 ? config
+                    : config.toBuilder().particles(particles).populations(add).seed(roundSeed(config.seed(), round)).build();
+            int made = run == null ? 0 : run.populations();
+            PopulationRun more = new Smc(c).run(target, how.kernel(),
+                    starts(space, pool, g, c, made, first, growing ? capacity / particles : first));
+            run = run == null ? more : run.and(more);
+            result = build(space, query, budget, run);
+            Next next = how.evidence() == null ? Next.STOP
+                    : next(how.evidence(), result, run.populations(), particles, first, capacity, setAside != null);
+            add = next.add();
+            if (next.widen()) {
+                setAside = setAside == null ? run : run.withCostOf(setAside);
+                run = null;
+                particles *= 2;
+            }
+        }
+        if (setAside != null) {
+            run = run.withCostOf(setAside);
+            result = build(space, query, budget, run);
+        }
+        return new PopulationResult(result, run, pool);
+    }
+
+    /**
+     * The starting draws of populations {@code made … made + c.populations() − 1}: each its own part of the pool, or
+     * fresh prior draws from the round's seed. Without growth ({@code most == first}) the first round's populations
+     * split the whole pool; with growth they split its first half, and the populations added later split the
+     * second half, so no two populations share a draw and the first round, which is often the only one, keeps
+     * large parts (more draws per part let a population start closer to the level set).
+     */
+    private static List<StartingDraws> starts(SampleSpace space, PriorPool pool, double[] g, SmcConfig c, int made,
+            int first, int most) {
+        List<StartingDraws> starts = new ArrayList<>();
+        if (pool != null) {
+            int half = pool.size() / 2;
+            for (int r = made; r < made + c.populations(); r++) {
+                int[] part = most == first ? pool.part(r, first)
+                        : r < first ? part(0, half, r, first)
+                        : part(half, pool.size() - half, r - first, most - first);
                 double[][] x = new double[part[1] - part[0]][];
                 for (int i = part[0]; i < part[1]; i++) {
                     x[i - part[0]] = pool.coordinates(i);
                 }
                 starts.add(StartingDraws.withEnergies(x, java.util.Arrays.copyOfRange(g, part[0], part[1])));
             }
-        } else {
-            ChainRandom random = new ChainRandom(config.seed());
-            random.split(); // the jumped stream, independent of the SMC run's own stream for the same seed
-            for (int r = 0; r < config.populations(); r++) {
-                starts.add(StartingDraws.of(space.priorDraws(config.particles(), random)));
+            return starts;
+        }
+        ChainRandom random = new ChainRandom(c.seed());
+        random.split(); // the jumped stream, independent of the SMC run's own stream for the same seed
+        for (int r = 0; r < c.populations(); r++) {
+            starts.add(StartingDraws.of(space.priorDraws(c.particles(), random)));
+        }
+        return starts;
+    }
+
+    /** Part {@code r} of {@code parts} equal parts of the draws {@code [from, from + length)}. */
+    private static int[] part(int from, int length, int r, int parts) {
+        int per = length / parts;
+        return new int[] {from + r * per, from + (r + 1) * per};
+    }
+
+    /** After a round: how many populations to add (0: stop), and whether they replace the run with wider ones. */
+    record Next(int add, boolean widen) {
+        static final Next STOP = new Next(0, false);
+    }
+
+    /**
+     * What follows a round, per {@link Sampling.Populations#until}. Stop once the result meets the evidence or
+     * nothing attains the target. If R̂ fails, the populations disagree, which larger populations fix and more of
+     * them do not: once, the run is replaced by {@code first} populations of twice the particles (when they fit in
+     * {@code capacity} particles); after that, or if they do not fit, stop when R̂ exceeds twice the allowed excess.
+     * Otherwise add the populations projected to give enough effective attained samples (in proportion to the
+     * populations, 10% margin), when the projection fits in {@code capacity}.
+     */
+    static Next next(Evidence evidence, ProbeResult result, int made, int particles, int first, int capacity,
+            boolean widened) {
+        if (evidence.isMetBy(result)) {
+            return Next.STOP;
+        }
+        double ess = result.attainedEss(evidence.tolerance());
+        if (!(ess > 0)) {
+            return Next.STOP;
+        }
+        double rhat = result.diagnostics().maxRhat();
+        if (!(rhat <= evidence.maxRhat())) {
+            if (!widened && 2L * particles * first <= capacity) {
+                return new Next(first, true);
+            }
+            if (!(rhat <= 1 + 2 * (evidence.maxRhat() - 1))) {
+                return Next.STOP;
             }
         }
-        PopulationRun run = new Smc(config).run(target, how.kernel(), starts);
+        int most = capacity / particles;
+        boolean enough = ess >= evidence.minAttainedEss();
+        int needed = enough ? made + first : (int) Math.ceil(made * 1.1 * evidence.minAttainedEss() / ess);
+        if (!enough && needed > most) {
+            return Next.STOP; // even the largest run would fall short
+        }
+        int add = Math.min(Math.max(2, needed - made), most - made);
+        return add >= 2 ? new Next(add, false) : Next.STOP;
+    }
+
+    /** The seed of round {@code round}'s populations (round 0: the configured seed), a SplitMix64 step away. */
+    static long roundSeed(long seed, int round) {
+        long z = seed + round * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static ProbeResult build(SampleSpace space, Query query, SamplerConfig budget, PopulationRun run) {
         double[][] energies = run.energies();
         double[] flat = new double[run.populations() * run.particles()];
         int i = 0;
@@ -83,8 +191,7 @@ final class PopulationSampling {
         PriorMass mass = query instanceof OutputEnergy
                 ? new PriorMass(run.logPriorMass(), run.logPriorMassStandardError(), run.populations())
                 : null;
-        ProbeResult result = ResultBuilder.build(space, query, run.pooledParticles(), run.populations(), flat,
-                run.describe(), budget, run.diagnostics(), mass);
-        return new PopulationResult(result, run, pool);
+        return ResultBuilder.build(space, query, run.pooledParticles(), run.populations(), flat, run.describe(), budget,
+                run.diagnostics(), mass);
     }
 }

@@ -115,6 +115,16 @@ public final class ProbeResult {
         return rate(s -> s.targetDistance() <= tolerance);
     }
 
+    /**
+     * The effective number of samples attaining the target within {@code tolerance}: attained samples scaled by
+     * the effective fraction of the draws ({@code successes · n_eff / n} of {@link #attainment}). Converged
+     * evidence needs enough of them ({@link Evidence}).
+     */
+    public double attainedEss(double tolerance) {
+        Rate r = attainment(tolerance);
+        return r.trials() == 0 ? 0 : r.successes() * r.effectiveTrials() / r.trials();
+    }
+
     /** The fraction of samples satisfying {@code p}. */
     public Rate rate(Predicate<Sample> p) {
         return rateAmong(p, s -> true);

@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * Calibrates {@link PopulationProbeTest}'s tolerance (SMC-NOTES §8.3): R runs of the linear-softmax level set
  * through {@link Probe#samplePopulations}, each from its own prior pool (seeds 7000 + i) and SMC seed 1000 + i.
- * Prints the mean and sd of the run-level log Ẑ (4 populations × 256), how often the closed form lies within 2
+ * Prints the mean and sd of the run-level log Ẑ (4 populations × 256; or, with arguments {@code runs sigma b
+ * particles maxPopulations}, 4 populations of {@code particles} that grow toward {@code Evidence.DEFAULT}), how often the closed form lies within 2
  * of a run's own standard errors, and the stages. Not a test. Run (see BENCHMARK.md):
  * <pre>
  * ./mvnw -q -pl probe-core test-compile exec:exec@bench -Dbench.main=dev.probe.core.probe.PopulationProbeCalibration -Dbench.args=20
@@ -24,6 +25,9 @@ public final class PopulationProbeCalibration {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         double sigma = args.length > 1 ? Double.parseDouble(args[1]) : 0.05;
         double b = args.length > 2 ? Double.parseDouble(args[2]) : 0;
+        int particles = args.length > 3 ? Integer.parseInt(args[3]) : 256;
+        // growing toward the extension's default evidence, up to this many populations (4: one round)
+        int most = args.length > 4 ? Integer.parseInt(args[4]) : 4;
         Classifier c = LinearSoftmaxPriorMass.classifier(b);
         var space = LinearSoftmaxPriorMass.space();
         var query = LinearSoftmaxPriorMass.query(c, sigma);
@@ -31,12 +35,15 @@ public final class PopulationProbeCalibration {
         double[] logZ = new double[runs];
         int within = 0;
         int stages = 0;
+        int populations = 0;
         long begin = System.nanoTime();
         for (int i = 0; i < runs; i++) {
             PriorPool pool = PriorPool.compute(space, List.of(c), 32768, 7000 + i);
             PopulationRun run = Probe.of(space, query).withPool(pool).samplePopulations(
                     SamplerConfig.builder().seed(1000 + i).build(),
-                    Sampling.populations(SmcConfig.builder().particles(256).seed(1000 + i).build())).run();
+                    Sampling.populations(SmcConfig.builder().particles(particles).seed(1000 + i).build())
+                            .until(dev.probe.core.result.Evidence.DEFAULT, most)).run();
+            populations += run.populations();
             logZ[i] = run.logPriorMass();
             within += Math.abs(logZ[i] - truth) <= 2 * run.logPriorMassStandardError() ? 1 : 0;
             for (int p = 0; p < run.populations(); p++) {
@@ -45,9 +52,10 @@ public final class PopulationProbeCalibration {
         }
         double mean = Arrays.stream(logZ).average().orElseThrow();
         double sd = Math.sqrt(Arrays.stream(logZ).map(v -> (v - mean) * (v - mean)).sum() / (runs - 1));
-        System.out.printf(Locale.ROOT, "linear-softmax b=%.1f σ=%.3f: R=%d runs of 4×256 (pool seeds 7000..%d, SMC seeds "
-                        + "1000..%d): truth %.4f mean %.4f sd %.4f |mean−truth|/(sd/√R) %.2f, within 2 own SE: %d/%d, T≤%d (%.0f s)%n",
-                b, sigma, runs, 7000 + runs - 1, 1000 + runs - 1, truth, mean, sd, Math.abs(mean - truth) / (sd / Math.sqrt(runs)),
-                within, runs, stages, (System.nanoTime() - begin) / 1e9);
+        System.out.printf(Locale.ROOT, "linear-softmax b=%.1f σ=%.3f: R=%d runs of 4×%d growing to at most %d populations "
+                        + "(mean %.1f; pool seeds 7000..%d, SMC seeds 1000..%d): truth %.4f mean %.4f sd %.4f "
+                        + "(mean−truth)/(sd/√R) %.2f, within 2 own SE: %d/%d, T≤%d (%.0f s)%n",
+                b, sigma, runs, particles, most, populations / (double) runs, 7000 + runs - 1, 1000 + runs - 1, truth, mean, sd,
+                (mean - truth) / (sd / Math.sqrt(runs)), within, runs, stages, (System.nanoTime() - begin) / 1e9);
     }
 }

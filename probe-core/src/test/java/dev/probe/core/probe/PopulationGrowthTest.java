@@ -1,0 +1,106 @@
+package dev.probe.core.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.population.SmcConfig;
+import dev.probe.core.result.Evidence;
+import dev.probe.core.sampler.SamplerConfig;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Population runs that grow toward converged evidence ({@link Sampling.Populations#until}): they add populations
+ * while a larger run is projected to meet the evidence, stop after one round when the first already does or when
+ * nothing attains the target, and replay for a seed. The level set is the linear-softmax high-confidence set of
+ * {@link LinearSoftmaxPriorMass} (log Z known in closed form).
+ */
+class PopulationGrowthTest {
+    private static final SamplerConfig BUDGET = SamplerConfig.builder().chains(8).draws(100).seed(11).build();
+    private static final Classifier CLASSIFIER = LinearSoftmaxPriorMass.classifier(0);
+    /** Particles per population: too few for 100 effective attained samples in 4 populations. */
+    private static final int PARTICLES = 24;
+
+    private static PopulationResult run(int particles, Evidence evidence, int maxPopulations) {
+        Probe probe = Probe.of(LinearSoftmaxPriorMass.space(), LinearSoftmaxPriorMass.query(CLASSIFIER, 0.05));
+        return probe.samplePopulations(BUDGET, Sampling.populations(SmcConfig.builder().particles(particles).seed(5).build())
+                .until(evidence, maxPopulations));
+    }
+
+    @Test
+    void smallPopulationsGrowUntilTheyHoldEnoughAttainedSamples() {
+        Evidence evidence = new Evidence(1.05, 100, 0.1);
+        PopulationResult r = run(PARTICLES, evidence, 16);
+        System.out.println(r.run().table());
+        int made = r.run().populations();
+        double ess = r.result().attainedEss(0.1);
+        System.out.printf("populations %d, effective attained samples %.1f, max R-hat %.4f%n", made, ess,
+                r.result().diagnostics().maxRhat());
+        assertThat(made).isGreaterThan(4).isLessThanOrEqualTo(16);
+        assertThat(evidence.isMetBy(r.result())).isTrue();
+        assertThat(r.result().size()).isEqualTo(made * PARTICLES);
+        assertThat(r.result().chains()).isEqualTo(made);
+        assertThat(r.result().priorMass()).hasValueSatisfying(m -> assertThat(m.populations()).isEqualTo(made));
+        // log Z pools every population: still the closed form, within 4 of its own standard errors
+        double truth = LinearSoftmaxPriorMass.logZ(0, 0.05);
+        assertThat(Math.abs(r.run().logPriorMass() - truth)).isLessThan(4 * r.run().logPriorMassStandardError());
+        // the first round alone fell short, or it would not have grown
+        PopulationResult first = run(PARTICLES, evidence, 4);
+        assertThat(first.run().populations()).isEqualTo(4);
+        assertThat(evidence.isMetBy(first.result())).isFalse();
+    }
+
+    @Test
+    void aGrowingRunReplaysForItsSeed() {
+        Evidence evidence = new Evidence(1.05, 100, 0.1);
+        PopulationResult a = run(PARTICLES, evidence, 16);
+        PopulationResult b = run(PARTICLES, evidence, 16);
+        assertThat(b.run().populations()).isEqualTo(a.run().populations());
+        assertThat(b.run().pooledParticles()).isDeepEqualTo(a.run().pooledParticles());
+        assertThat(b.run().logPriorMasses()).containsExactly(a.run().logPriorMasses());
+    }
+
+    @Test
+    void populationsThatDisagreeAreReplacedByWiderOnes() {
+        Evidence evidence = new Evidence(1.05, 100, 0.1);
+        // four populations of 6 particles, no growth: they disagree (R̂ fails)
+        PopulationResult small = run(6, evidence, 4);
+        System.out.printf("4 x 6: max R-hat %.4f%n", small.result().diagnostics().maxRhat());
+        assertThat(small.result().diagnostics().maxRhat()).isGreaterThan(1.05);
+        PopulationResult grown = run(6, evidence, 16);
+        System.out.println(grown.run().table());
+        // replaced once by populations of 12, then grown in number if needed; the set-aside round's cost is kept
+        assertThat(grown.run().particles()).isEqualTo(12);
+        assertThat(grown.run().populations()).isBetween(4, 8);
+        assertThat(grown.run().particleGradients()).isGreaterThan(small.run().particleGradients());
+        assertThat(grown.result().size()).isEqualTo(grown.run().populations() * 12);
+    }
+
+    @Test
+    void aRunThatAlreadyMeetsTheEvidenceMakesOneRound() {
+        PopulationResult r = run(128, Evidence.DEFAULT, 0);
+        assertThat(Evidence.DEFAULT.isMetBy(r.result())).isTrue();
+        assertThat(r.run().populations()).isEqualTo(4);
+    }
+
+    @Test
+    void noGrowthWhenNothingAttainsOrTheProjectionExceedsTheLimit() {
+        // a tolerance no sample meets: nothing attains, so more of the same sampler would not help
+        PopulationResult none = run(PARTICLES, new Evidence(1.05, 100, 1e-12), 16);
+        assertThat(none.result().attainedEss(1e-12)).isZero();
+        assertThat(none.run().populations()).isEqualTo(4);
+        // a million effective samples cannot come from 16 populations of 24
+        PopulationResult far = run(PARTICLES, new Evidence(1.05, 1e6, 0.1), 16);
+        assertThat(far.run().populations()).isEqualTo(4);
+    }
+
+    @Test
+    void growthLimitsAreChecked() {
+        Sampling.Populations p = Sampling.populations();
+        assertThatThrownBy(() -> p.until(Evidence.DEFAULT, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxPopulations must be 0");
+        assertThatThrownBy(() -> new Evidence(0.9, 100, 0.1)).hasMessageContaining("maxRhat must be a number of at least 1");
+        assertThatThrownBy(() -> new Evidence(1.05, -1, 0.1)).hasMessageContaining("minAttainedEss");
+        assertThatThrownBy(() -> new Evidence(1.05, 100, 0)).hasMessageContaining("tolerance must be positive");
+    }
+}
