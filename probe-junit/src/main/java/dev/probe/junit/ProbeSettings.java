@@ -77,6 +77,14 @@ public @interface ProbeSettings {
     int particles() default UNSET;
 
     /**
+     * Populations only (as {@link #populations()}): most populations in all. While an invocation's evidence falls
+     * short of {@link #maxRhat()} and {@link #minAttainedEss()}, population sampling adds populations of the same
+     * size, in rounds, when a run of at most this many is projected to meet them (built-in: four times the first
+     * round's populations; equal to {@link #populations()}: one round, no growth).
+     */
+    int maxPopulations() default UNSET;
+
+    /**
      * Draws of the prior pool that level-set probes over one generator and models share (built-in: 32,768 for
      * latents up to 256 dimensions, fewer for wider spaces). A larger pool gives thin level sets more distinct
      * starting particles, at a one-off cost per JVM (MNIST VAE + CNN: 262,144 draws in 28 s on 2 cores).

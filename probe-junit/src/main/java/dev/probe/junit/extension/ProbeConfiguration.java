@@ -1,6 +1,8 @@
 package dev.probe.junit.extension;
 
 import dev.probe.core.population.SmcConfig;
+import dev.probe.core.probe.Sampling;
+import dev.probe.core.result.Evidence;
 import dev.probe.core.sampler.SamplerConfig;
 import dev.probe.junit.SamplerKind;
 import java.util.Collections;
@@ -113,6 +115,16 @@ public final class ProbeConfiguration {
         return get(Setting.MIN_ATTAINED_ESS);
     }
 
+    /** Most populations of a growing population run; 0: four times the first round's. */
+    public int maxPopulations() {
+        return has(Setting.MAX_POPULATIONS) ? get(Setting.MAX_POPULATIONS) : 0;
+    }
+
+    /** What converged evidence means here: {@link #maxRhat()}, {@link #minAttainedEss()}, {@link #tolerance()}. */
+    public Evidence evidence() {
+        return new Evidence(maxRhat(), minAttainedEss(), tolerance());
+    }
+
     /** Target distance within which a sample attains the target. */
     public double tolerance() {
         return get(Setting.TOLERANCE);
@@ -163,8 +175,23 @@ public final class ProbeConfiguration {
     /** One line per setting: value and where it came from. */
     public String describe() {
         StringBuilder b = new StringBuilder();
-        values.forEach((s, v) -> b.append(String.format(Locale.ROOT, "  %-15s %-22s %s%n", s.name, format(v), sources.get(s))));
+        values.forEach((s, v) -> b.append(String.format(Locale.ROOT, "  %-15s %-22s %s%n", s.name, shown(s, v), sources.get(s))));
         return b.toString();
+    }
+
+    /** A value as the listing shows it: settings whose 0 stands for a derived value say which. */
+    private String shown(Setting<?> s, Object v) {
+        if (!(v instanceof Integer i) || i != 0) {
+            return format(v);
+        }
+        if (s == Setting.POPULATIONS || s == Setting.PARTICLES) {
+            SmcConfig budget = SmcConfig.fromBudget(samplerConfig());
+            return "0 (budget: " + (s == Setting.POPULATIONS ? budget.populations() : budget.particles()) + ")";
+        }
+        if (s == Setting.MAX_POPULATIONS) {
+            return "0 (" + Sampling.Populations.DEFAULT_GROWTH + " × populations)";
+        }
+        return s == Setting.POOL ? "0 (default size)" : "0";
     }
 
     private static String format(Object v) {

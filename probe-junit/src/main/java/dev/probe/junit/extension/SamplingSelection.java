@@ -8,12 +8,19 @@ import dev.probe.junit.SamplerKind;
  * How an invocation is sampled, from its settings: {@code AUTO} is the probe's default (with
  * {@code populations} and {@code particles} if set and the default samples populations); {@code SMC}
  * populations (with {@code populations} and {@code particles} if set, else from the budget); any other
- * kind, chains of that kernel.
+ * kind, chains of that kernel. Populations grow toward the invocation's converged evidence
+ * ({@link Sampling.Populations#until}, at most {@code maxPopulations}).
  */
 final class SamplingSelection {
     private SamplingSelection() {}
 
     static Sampling of(ProbeConfiguration c, Probe probe) {
+        Sampling chosen = chosen(c, probe);
+        // populations grow toward converged evidence, as the verdict will judge it
+        return chosen instanceof Sampling.Populations p ? p.until(c.evidence(), c.maxPopulations()) : chosen;
+    }
+
+    private static Sampling chosen(ProbeConfiguration c, Probe probe) {
         SamplerKind kind = c.sampler();
         if (kind == SamplerKind.AUTO) {
             Sampling auto = probe.defaultSampling();

@@ -39,6 +39,8 @@ final class Setting<T> {
     static final Setting<Integer> POPULATIONS = whole("populations", ProbeSettings::populations, 0, 2);
     /** SMC only; 0 (built-in): from the budget. */
     static final Setting<Integer> PARTICLES = whole("particles", ProbeSettings::particles, 0, 2);
+    /** SMC only; 0 (built-in): four times the first round's populations; equal to populations: no growth. */
+    static final Setting<Integer> MAX_POPULATIONS = whole("maxPopulations", ProbeSettings::maxPopulations, 0, 2);
     /** Level-set probes over a proper prior; 0 (built-in): PriorPool.defaultSize. */
     static final Setting<Integer> POOL = whole("pool", ProbeSettings::pool, 0, 1);
     static final Setting<Double> MAX_RHAT = new Setting<>("maxRhat", a -> number(a.maxRhat()), Double::valueOf,
@@ -54,7 +56,7 @@ final class Setting<T> {
 
     /** Every setting, in the order reports list them. */
     static final List<Setting<?>> ALL = List.of(CHAINS, WARMUP, DRAWS, THIN, SAMPLER, SEED, SIGMA, TAU, ANNEALING, SCREENING,
-            POPULATIONS, PARTICLES, POOL, MAX_RHAT, MIN_ATTAINED_ESS, TOLERANCE, BUDGET, NOT_SAMPLED, NOT_CONVERGED);
+            POPULATIONS, PARTICLES, MAX_POPULATIONS, POOL, MAX_RHAT, MIN_ATTAINED_ESS, TOLERANCE, BUDGET, NOT_SAMPLED, NOT_CONVERGED);
 
     final String name;
     private final Function<ProbeSettings, Optional<T>> attribute;

@@ -106,7 +106,7 @@ final class SettingsChain {
             if ((s == Setting.SIGMA && relaxation != Relaxation.SIGMA) || (s == Setting.TAU && relaxation != Relaxation.TAU)) {
                 continue;
             }
-            if ((s == Setting.POPULATIONS || s == Setting.PARTICLES) && values.get(Setting.SAMPLER) != SamplerKind.SMC
+            if ((s == Setting.POPULATIONS || s == Setting.PARTICLES || s == Setting.MAX_POPULATIONS) && values.get(Setting.SAMPLER) != SamplerKind.SMC
                     && values.get(Setting.SAMPLER) != SamplerKind.AUTO) {
                 checkNotOnMethod(s, "sampler = SMC (or AUTO on a probe sampled by populations)");
                 continue;

@@ -32,23 +32,35 @@ record Verdict(Outcome outcome, String reason) {
         }
         double rhat = r.diagnostics().maxRhat();
         double ess = answer.attainedEss();
-        if (rhat <= c.maxRhat() && ess >= c.minAttainedEss()) {
+        if (c.evidence().isMetBy(r)) {
             return new Verdict(null, "");
         }
+        boolean populations = r.provenance().kernel().startsWith("SMC");
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "Probe '%s' did not converge: %s%nattained: %s, effective attained samples %.1f (needed %.0f)%n"
-                        + "max R-hat %.3f (needed <= %.3f), min bulk ESS %.1f over %d chains x %d draws%n",
+                        + "max R-hat %.3f (needed <= %.3f), min bulk ESS %.1f over %d %s x %d %s%n",
                 answer.displayName(), "no verdict on the model from this evidence.", attained, ess, c.minAttainedEss(), rhat,
-                c.maxRhat(), r.diagnostics().minEss(), r.chains(), r.size() / r.chains()));
+                c.maxRhat(), r.diagnostics().minEss(), r.chains(), populations ? "populations" : "chains",
+                r.size() / r.chains(), populations ? "particles" : "draws"));
         if (ess < c.minAttainedEss()) {
             double factor = c.minAttainedEss() / Math.max(ess, 1e-9);
-            long draws = (long) Math.ceil(c.draws() * factor);
-            b.append(String.format(Locale.ROOT, "budget: about draws=%d per chain (x%.1f of draws=%d) would give %.0f "
-                    + "effective attained samples if the chains mix%n", draws, factor, c.draws(), c.minAttainedEss()));
+            if (populations) {
+                long more = (long) Math.ceil(r.chains() * factor);
+                b.append(String.format(Locale.ROOT, "budget: about %d populations (x%.1f of the %d made; setting "
+                        + "maxPopulations, or more particles per population) would give %.0f effective attained samples%n",
+                        more, factor, r.chains(), c.minAttainedEss()));
+            } else {
+                long draws = (long) Math.ceil(c.draws() * factor);
+                b.append(String.format(Locale.ROOT, "budget: about draws=%d per chain (x%.1f of draws=%d) would give %.0f "
+                        + "effective attained samples if the chains mix%n", draws, factor, c.draws(), c.minAttainedEss()));
+            }
         }
         if (!(rhat <= c.maxRhat())) {
-            b.append(String.format(Locale.ROOT, "R-hat %.3f: the chains disagree (stuck in different modes, or still "
-                    + "warming up); more draws alone may not fix it: raise warmup or chains, or use another sampler%n", rhat));
+            b.append(populations
+                    ? String.format(Locale.ROOT, "R-hat %.3f: the populations disagree (they hold the modes in different "
+                            + "shares); more particles per population, or a larger prior pool, give each a better start%n", rhat)
+                    : String.format(Locale.ROOT, "R-hat %.3f: the chains disagree (stuck in different modes, or still "
+                            + "warming up); more draws alone may not fix it: raise warmup or chains, or use another sampler%n", rhat));
         }
         return new Verdict(Outcome.NOT_CONVERGED, b + context(answer, c));
     }

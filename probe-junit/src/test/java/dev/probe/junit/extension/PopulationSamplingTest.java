@@ -75,6 +75,39 @@ class PopulationSamplingTest {
         }
     }
 
+    /** Populations too small for the default evidence (R̂ ≤ 1.05, 100 effective attained samples): they grow. */
+    @ProbeSettings(sampler = SamplerKind.SMC, populations = 4, particles = 24, seed = "23")
+    static class Growing {
+        static final Map<String, ProbeAnswer> ANSWERS = new ConcurrentHashMap<>();
+
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void grown(ProbeAnswer answer) {
+            ANSWERS.put("grown", answer);
+        }
+
+        @ProbeHighConfidence(classes = 0)
+        @ProbeSettings(maxPopulations = 4)
+        void fixed(ProbeAnswer answer) {
+            ANSWERS.put("fixed", answer);
+        }
+    }
+
+    @Test
+    void populationsGrowTowardTheEvidenceUpToMaxPopulations() {
+        run(Growing.class, Map.of("probe.reportDir", "target/probe-reports-growing", "probe.notConverged", "abort"))
+                .testEvents().assertStatistics(s -> s.finished(2));
+        ProbeAnswer grown = Growing.ANSWERS.get("grown");
+        assertThat(grown).as("the grown invocation converged and its body ran").isNotNull();
+        assertThat(grown.result().chains()).isGreaterThan(4).isLessThanOrEqualTo(16);
+        assertThat(grown.attainedEss()).isGreaterThanOrEqualTo(100);
+        assertThat(grown.settings()).hasValueSatisfying(v -> assertThat(v).containsPattern("maxPopulations +0 \\(4 × populations\\) +built-in"));
+        // maxPopulations = populations: one round of 4 × 24, which falls short (aborted, so the body did not run)
+        assertThat(Growing.ANSWERS).doesNotContainKey("fixed");
+    }
+
     @Test
     void thePoolSettingSizesTheSharedPriorPool() {
         run(LargerPool.class, Map.of("probe.reportDir", "target/probe-reports-pool")).testEvents()
