@@ -127,6 +127,34 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         return this;
     }
 
+    /**
+     * The prior mass of the question's relaxed level set is at most {@code max}, with 95% confidence: its
+     * log estimate plus 1.96 standard errors is at most {@code log(max)}. A regression gate on rarity ("the
+     * model is torn between 3 and 6 on at most 1 in 1,000 generator outputs"). Needs population sampling,
+     * which estimates the mass; chains do not.
+     */
+    public ProbeAnswerAssert hasPriorMassAtMost(double max) {
+        isNotNull();
+        if (!(max > 0)) {
+            throw new IllegalArgumentException("hasPriorMassAtMost needs a positive bound, got " + max);
+        }
+        java.util.Optional<dev.probe.core.result.PriorMass> mass = actual.result().priorMass();
+        if (mass.isEmpty()) {
+            failWithMessage("%s", FailureFrame.framed(actual, "expected a prior-mass estimate, but this probe was sampled by "
+                    + actual.result().provenance().kernel() + ", which gives none: only population sampling (SMC) estimates "
+                    + "the prior mass of a level set (sampler = SMC, or AUTO on a level-set probe over a proper prior)"));
+        }
+        dev.probe.core.result.PriorMass m = mass.get();
+        double se = Double.isFinite(m.logMassSd()) ? m.logMassSd() : 0;
+        double upper = m.logMass() + 1.96 * se;
+        if (!(upper <= Math.log(max))) {
+            failWithMessage("%s", FailureFrame.framed(actual, String.format(java.util.Locale.ROOT,
+                    "expected the prior mass of the level set at most %.3g, but its 95%% upper bound is %.3g (%s)", max,
+                    Math.exp(upper), m)));
+        }
+        return this;
+    }
+
     private Rate disagreement(String a, String b) {
         isNotNull();
         ProbeResult r = actual.result();

@@ -1,0 +1,55 @@
+package dev.probe.junit.assertions;
+
+import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probe.core.model.Classifier;
+import dev.probe.core.probe.Probe;
+import dev.probe.core.population.SmcConfig;
+import dev.probe.core.query.HighConfidence;
+import dev.probe.core.result.PriorMass;
+import dev.probe.core.sampler.SamplerConfig;
+import dev.probe.core.space.InputSpace;
+import dev.probe.junit.ProbeAnswer;
+import org.junit.jupiter.api.Test;
+
+/** {@code hasPriorMassAtMost}: a rarity gate on the level set's prior mass, judged at its 95% upper bound. */
+class PriorMassAssertTest {
+    /** Softmax of (3·x0, 3·x1, −3·x0 − 3·x1) on the box [−3, 3]²: class 0 is confident on a sizeable corner. */
+    private static final Classifier MODEL = Classifier.fromLogits(dev.probe.core.model.BlackBoxFunction.of("linear-3", 2, 3,
+            rows -> {
+                double[][] out = new double[rows.length][];
+                for (int i = 0; i < rows.length; i++) {
+                    out[i] = new double[] {3 * rows[i][0], 3 * rows[i][1], -3 * rows[i][0] - 3 * rows[i][1]};
+                }
+                return out;
+            }));
+    private static final InputSpace BOX = InputSpace.box(new double[] {-3, -3}, new double[] {3, 3});
+    private static final SamplerConfig CONFIG = SamplerConfig.builder().chains(8).warmup(100).draws(50).seed(5).build();
+
+    @Test
+    void theBoundHoldsAtTheUpperConfidenceLimitOfTheEstimate() {
+        Probe probe = Probe.of(BOX, HighConfidence.of(MODEL, 0));
+        ProbeAnswer answer = ProbeAnswer.of(probe.sample(CONFIG,
+                probe.populationSampling(SmcConfig.builder().particles(128).seed(5).build())), 0.1);
+        PriorMass m = answer.result().priorMass().orElseThrow();
+        double upper = Math.exp(m.logMass() + 1.96 * m.logMassSd());
+        assertThat(answer).hasPriorMassAtMost(1.0).hasPriorMassAtMost(upper * 1.01);
+        // between the estimate and its upper bound: not enough evidence that the mass is that small
+        assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(Math.exp(m.logMass() + 0.5 * m.logMassSd())))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("expected the prior mass of the level set at most")
+                .hasMessageContaining("but its 95% upper bound is")
+                .hasMessageContaining("HighConfidence[linear-3, class 0");
+        assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive bound");
+    }
+
+    @Test
+    void chainsGiveNoPriorMassAndTheFailureSaysWhichSamplerDoes() {
+        // a black-box model on an input space: sampled by chains unless told otherwise
+        ProbeAnswer chains = ProbeAnswer.of(Probe.of(BOX, HighConfidence.of(MODEL, 0)).sample(CONFIG), 0.1);
+        assertThatThrownBy(() -> assertThat(chains).hasPriorMassAtMost(1.0)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("only population sampling (SMC) estimates the prior mass");
+    }
+}
