@@ -85,9 +85,12 @@ record Verdict(Outcome outcome, String reason) {
                     + "scaling (e.g. [0, 1] vs [0, 255]) and that the generator's outputs are what the model expects.",
                     r.size(), answer.judgedModel(), lo, hi);
         } else {
+            boolean populations = r.provenance().kernel().startsWith("SMC");
+            String prior = r.priorMass().map(m -> " Its relaxed level set has prior mass " + m + ".").orElse("");
             cause = "The target is unreachable within this budget, or not at all for this model and generator. This is "
-                    + "not a verdict on the model. Give the sampler more budget (chains, warmup, draws), relax the "
-                    + "question (sigma or tau, tolerance), or use a generator that can reach the target.";
+                    + "not a verdict on the model." + prior + " Give the sampler more budget ("
+                    + (populations ? "particles per population, or a larger prior pool" : "chains, warmup, draws")
+                    + "), relax the question (sigma or tau, tolerance), or use a generator that can reach the target.";
         }
         return String.format(Locale.ROOT, "Could not sample the target of probe '%s': none of %d samples came within %.3g "
                 + "of it (closest %.3g).%n%s%n%s", answer.displayName(), r.size(), answer.tolerance(), closest, cause,

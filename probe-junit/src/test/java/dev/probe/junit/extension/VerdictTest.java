@@ -85,6 +85,36 @@ class VerdictTest {
                 .anyMatch(e -> e.startsWith("Could not sample the target of probe 'high confidence: class 2'"));
     }
 
+    @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 16, maxPopulations = 2, seed = "7")
+    static class UnreachableByPopulations {
+        @ProbedModel static final Classifier MODEL = Fixtures.unreachableClassTwo();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 2)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 8, maxPopulations = 2, seed = "7")
+    static class SmallPopulations {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void populationProbesGetAdviceAboutPopulationsNotChains() {
+        run(UnreachableByPopulations.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.contains(
+                        "Its relaxed level set has prior mass log Z = ") && m.contains(
+                        "more budget (particles per population, or a larger prior pool)")))));
+        run(SmallPopulations.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(ProbeNotConvergedException.class), message(m -> m.contains(
+                        "over 2 populations x 8 particles") && m.contains("budget: about ") && m.contains(
+                        "populations (x") && m.contains("setting maxPopulations")))));
+    }
+
     @Test
     void notSampledCanAbortInsteadOfFailAndTheReasonIsTheSkipMessage() {
         EngineExecutionResults events = run(Unreachable.class, Map.of("probe.notSampled", "abort", "probe.only", "2"));
