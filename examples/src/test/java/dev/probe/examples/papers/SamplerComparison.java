@@ -13,6 +13,7 @@ import dev.probe.core.query.HighConfidence;
 import dev.probe.core.query.OutputEnergy;
 import dev.probe.core.query.Query;
 import dev.probe.core.query.TargetConfidence;
+import dev.probe.core.result.Evidence;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Rate;
 import dev.probe.core.sampler.Hmc;
@@ -39,7 +40,8 @@ import java.util.Locale;
  *       warm-up, 100 draws, annealing 0.5; HMC with L = 4; SMC at about the same cost, {@code SmcConfig.fromBudget}:
  *       4 × 80 particles), on high confidence for 8,
  *       ambivalent 1:7 (σ = 0.1) and the 8→9 interpolation at p = 0.5;</li>
- *   <li>{@code matrix}: the 45 ambivalent pairs (σ = 0.1) by SMC (4 × 64 particles; {@code -Dcompare.matrixParticles})
+ *   <li>{@code matrix}: the 45 ambivalent pairs (σ = 0.1) by SMC (4 × 64 particles; {@code -Dcompare.matrixParticles};
+ *       growing toward converged evidence up to {@code -Dcompare.maxPopulations}, default 4: no growth)
  *       over one shared pool: sampled, converged (R̂ ≤ 1.05 and
  *       ≥ 100 effective attained samples), reachable per the pool, prior mass, wall time;</li>
  *   <li>{@code -Dcompare.pairs=1:7,0:3}: the same table for some pairs only;</li>
@@ -59,6 +61,8 @@ public final class SamplerComparison {
     private static final int STAGE_JUMPS = Integer.getInteger("compare.stageJumps", SmcConfig.DEFAULT_STAGE_JUMPS);
     /** Prior pool draws ({@code -Dcompare.pool}; default {@link PriorPool#defaultSize}: 32,768 for the 5-d latent). */
     private static final int POOL = Integer.getInteger("compare.pool", PriorPool.defaultSize(5));
+    /** Most populations of a matrix pair, growing toward converged evidence from 4 (4: no growth). */
+    private static final int MAX_POPULATIONS = Integer.getInteger("compare.maxPopulations", 4);
     private static final SamplerConfig BUDGET = SamplerConfig.builder().chains(16).warmup(300).draws(100).annealing(0.5)
             .seed(20261130).build();
 
@@ -148,13 +152,14 @@ public final class SamplerComparison {
     private static void matrix(SampleSpace vae, Classifier cnn, PriorPool pool, List<int[]> pairs) {
         System.out.printf("SMC %d×%d particles per pair, at most %d mode jumps per stage and %d at β = 1%n", 4,
                 MATRIX_PARTICLES, STAGE_JUMPS, JUMPS);
-        System.out.println("| pair | pool draws attained | log10 prior mass | ± | status | stages | attained | eff. attained | max R̂ | converged | wall s |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| pair | pool draws attained | log10 prior mass | ± | status | populations | stages | attained | eff. attained | max R̂ | converged | extension's verdict | wall s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         long begin = System.nanoTime();
         int sampled = 0;
         int converged = 0;
         int reachable = 0;
         int reachableConverged = 0;
+        int verdicts = 0;
         List<String> failed = new ArrayList<>();
         for (int[] pair : pairs) {
             int i = pair[0];
@@ -165,7 +170,7 @@ public final class SamplerComparison {
                 long seed = BUDGET.seed() + 10L * i + j;
                 PopulationResult smc = Probe.of(vae, q).withPoolSize(POOL).samplePopulations(budget(seed),
                         Sampling.populations(SmcConfig.builder().particles(MATRIX_PARTICLES).populations(4).jumps(JUMPS)
-                                .stageJumps(STAGE_JUMPS).seed(seed).build()));
+                                .stageJumps(STAGE_JUMPS).seed(seed).build()).until(Evidence.DEFAULT, MAX_POPULATIONS));
                 PopulationRun run = smc.run();
                 Rate a = smc.result().attainment(TOLERANCE);
                 double effective = effectiveAttained(smc.result());
@@ -178,9 +183,11 @@ public final class SamplerComparison {
                 if (!ok) {
                     failed.add(i + ":" + j);
                 }
-                System.out.printf(Locale.ROOT, "| %d:%d | %d | %.2f | %.2f | %s | %d | %.2f | %.0f | %.3f | %s | %.1f |%n", i, j,
+                verdicts += Evidence.DEFAULT.isMetBy(smc.result()) ? 1 : 0;
+                System.out.printf(Locale.ROOT, "| %d:%d | %d | %.2f | %.2f | %s | %d | %d | %.2f | %.0f | %.3f | %s | %s | %.1f |%n", i, j,
                         inPool, run.logPriorMass() / Math.log(10), run.logPriorMassStandardError() / Math.log(10), run.status(),
-                        run.stages(0).size(), a.estimate(), effective, rhat, ok ? "yes" : "no",
+                        run.populations(), run.stages(0).size(), a.estimate(), effective, rhat, ok ? "yes" : "no",
+                        Evidence.DEFAULT.isMetBy(smc.result()) ? "converged" : "not converged",
                         smc.result().diagnostics().wallSeconds());
                 if (System.getProperty("compare.stages") != null) {
                     System.out.println(run.table());
@@ -188,8 +195,9 @@ public final class SamplerComparison {
             }
         }
         System.out.printf(Locale.ROOT, "%nambivalence pairs: %d/%d sampled, %d/%d converged, %d pairs reachable per the pool "
-                        + "(a pool draw within %.1f), %d of them converged; not converged: %s; wall %.0f s (pool %.1f s extra, once)%n%n",
-                sampled, pairs.size(), converged, pairs.size(), reachable, TOLERANCE, reachableConverged, failed,
+                        + "(a pool draw within %.1f), %d of them converged; not converged: %s; converged by the extension's verdict "
+                        + "(R̂ ≤ 1.05, 100 attained ESS of the attainment indicator): %d; wall %.0f s (pool %.1f s extra, once)%n%n",
+                sampled, pairs.size(), converged, pairs.size(), reachable, TOLERANCE, reachableConverged, failed, verdicts,
                 (System.nanoTime() - begin) / 1e9, pool.seconds());
     }
 
