@@ -17,12 +17,13 @@ import dev.probe.junit.annotations.ProbeHighConfidence;
 /**
  * BAYES-PROBE's prediction level sets on MNIST (§3, eqs. 4–11): the bundled CNN (Table 3, left) probed
  * through the bundled VAE's 5-d latent space (Table 2, left). The README quotes this class. Every
- * probe here is a level set over a proper prior, so it is sampled by SMC populations (4 of 128
- * particles each, set at class level) from a shared prior pool of 262,144 draws (8 times the built-in
- * size: more distinct starting particles near the thin ambivalent level sets) and judged by the built-in
- * thresholds.
+ * probe here is a level set over a proper prior, so it is sampled by SMC populations (4 of 64
+ * particles each, set at class level, growing toward the built-in thresholds where they fall short: up to
+ * 16 populations, or 4 of 128 where the first populations disagree) from a shared prior pool of 262,144
+ * draws (8 times the built-in size: more distinct starting particles near the thin ambivalent level sets)
+ * and judged by the built-in thresholds.
  */
-@ProbeSettings(chains = 8, warmup = 120, draws = 30, particles = 128, pool = 262_144)
+@ProbeSettings(chains = 8, warmup = 120, draws = 30, particles = 64, pool = 262_144)
 class MnistLevelSetsTest {
     // README-BEGIN suite
     @ProbedModel
@@ -45,14 +46,15 @@ class MnistLevelSetsTest {
     /**
      * The ambivalence matrix: digits the CNN is torn between i and j on, for all 45 pairs. Pairs the
      * sampler cannot reach, or not with converged populations, in the quick budget are aborted (no
-     * verdict); the gate asks for 25 pairs judged on converged evidence and passed. With σ = 0.1 the relaxed
-     * level set reaches past the 0.1 tolerance: 0.2–0.9 of a converged pair's samples attain it.
+     * verdict); the gate asks for 25 pairs judged on converged evidence and passed. The assertion is a
+     * rarity gate: the CNN may be torn between i and j on at most 1 in 100 of the VAE's outputs (upper 95%
+     * bound of the prior mass the populations estimate; measured: 1 in 500 for 2:3 down to 10^-12).
      */
     @ProbeAmbivalent
     @ProbeSettings(sigma = 0.1, warmup = 300)
     @ProbeGate(minPassed = 25)
     void ambivalence(ProbeAnswer answer) {
-        assertThat(answer).hasTargetAttainmentAtLeast(0.2);
+        assertThat(answer).hasPriorMassAtMost(0.01);
     }
     // README-END suite
 
