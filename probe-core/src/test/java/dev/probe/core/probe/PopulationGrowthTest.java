@@ -77,6 +77,22 @@ class PopulationGrowthTest {
     }
 
     @Test
+    void queriesWithoutAPoolGrowFromFreshPriorDrawsAndReplay() {
+        // a Gibbs query (not a level set): every round starts from its own seed's prior draws
+        Probe probe = Probe.of(LinearSoftmaxPriorMass.space(),
+                dev.probe.core.query.ModelContrast.classifiers(CLASSIFIER, dev.probe.core.model.TestModels.logisticRegression(
+                        "flipped", java.util.Arrays.stream(LinearSoftmaxPriorMass.W).map(w -> -w).toArray(), 0)));
+        Sampling.Populations how = Sampling.populations(SmcConfig.builder().particles(PARTICLES).seed(9).build())
+                .until(new Evidence(1.05, 100, 0.5), 16);
+        PopulationResult a = probe.samplePopulations(BUDGET, how);
+        PopulationResult b = probe.samplePopulations(BUDGET, how);
+        System.out.printf("contrast: %s, effective attained samples %.1f%n", a.run().describe(), a.result().attainedEss(0.5));
+        assertThat(a.pool()).isNull();
+        assertThat(a.run().populations()).isGreaterThan(4);
+        assertThat(b.run().pooledParticles()).isDeepEqualTo(a.run().pooledParticles());
+    }
+
+    @Test
     void aRunThatAlreadyMeetsTheEvidenceMakesOneRound() {
         PopulationResult r = run(128, Evidence.DEFAULT, 0);
         assertThat(Evidence.DEFAULT.isMetBy(r.result())).isTrue();
@@ -99,6 +115,8 @@ class PopulationGrowthTest {
         Sampling.Populations p = Sampling.populations();
         assertThatThrownBy(() -> p.until(Evidence.DEFAULT, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxPopulations must be 0");
+        assertThatThrownBy(() -> run(PARTICLES, Evidence.DEFAULT, 3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxPopulations = 3 is below the first round's 4 populations");
         assertThatThrownBy(() -> new Evidence(0.9, 100, 0.1)).hasMessageContaining("maxRhat must be a number of at least 1");
         assertThatThrownBy(() -> new Evidence(1.05, -1, 0.1)).hasMessageContaining("minAttainedEss");
         assertThatThrownBy(() -> new Evidence(1.05, 100, 0)).hasMessageContaining("tolerance must be positive");
