@@ -46,11 +46,13 @@ public final class PopulationRun {
     private final double[] stepSizes;
     private final long[] counts;
     private final double seconds;
+    /** How the run was made, e.g. {@code "4×64 + 6×64"}; one round: {@code "4×64"}. */
+    private final String rounds;
 
     private PopulationRun(SmcConfig config, String kernel, double[][][] particles, double[][] questionEnergies,
             double[][] energies, double[] logZ, List<List<Stage>> stages, List<PopulationStatus> statuses,
             PopulationStatus status, Diagnostics diagnostics, int unique, double[] acceptance, double[] stepSizes,
-            long[] counts, double seconds) {
+            long[] counts, double seconds, String rounds) {
         this.config = config;
         this.kernel = kernel;
         this.particles = particles;
@@ -66,6 +68,7 @@ public final class PopulationRun {
         this.stepSizes = stepSizes;
         this.counts = counts;
         this.seconds = seconds;
+        this.rounds = rounds;
     }
 
     static PopulationRun of(SmcConfig config, String kernel, List<Population> pops, ChainRandom random, double seconds,
@@ -100,7 +103,8 @@ public final class PopulationRun {
             stages.add(List.copyOf(pop.stages));
             statuses.add(pop.status);
         }
-        return assemble(config, kernel, x, g, u, logZ, stages, statuses, unique, acceptance, steps, counts.clone(), seconds);
+        return assemble(config, kernel, x, g, u, logZ, stages, statuses, unique, acceptance, steps, counts.clone(), seconds,
+                r + "×" + n);
     }
 
     /**
@@ -126,7 +130,7 @@ public final class PopulationRun {
         }
         return assemble(config.toBuilder().populations(x.length).build(), kernel, x, g, u, concat(logZ, more.logZ),
                 allStages, allStatuses, unique + more.unique, concat(acceptance, more.acceptance),
-                concat(stepSizes, more.stepSizes), allCounts, seconds + more.seconds);
+                concat(stepSizes, more.stepSizes), allCounts, seconds + more.seconds, rounds + " + " + more.rounds);
     }
 
     /**
@@ -139,12 +143,12 @@ public final class PopulationRun {
             allCounts[i] += discarded.counts[i];
         }
         return assemble(config, kernel, particles, questionEnergies, energies, logZ, stages, statuses, unique, acceptance,
-                stepSizes, allCounts, seconds + discarded.seconds);
+                stepSizes, allCounts, seconds + discarded.seconds, "(" + discarded.rounds + ": set aside) " + rounds);
     }
 
     private static PopulationRun assemble(SmcConfig config, String kernel, double[][][] x, double[][] g, double[][] u,
             double[] logZ, List<List<Stage>> stages, List<PopulationStatus> statuses, int unique, double[] acceptance,
-            double[] steps, long[] counts, double seconds) {
+            double[] steps, long[] counts, double seconds, String rounds) {
         int r = x.length;
         int n = x[0].length;
         int d = x[0][0].length;
@@ -186,7 +190,7 @@ public final class PopulationRun {
                 InvalidProposals.NONE, new InvalidProposals(counts[2], counts[3], counts[4]), counts[0], 0,
                 sorted[sorted.length / 2]);
         return new PopulationRun(config, kernel, x, g, u, logZ, stages, statuses, status, diagnostics, unique, acceptance,
-                steps, counts, seconds);
+                steps, counts, seconds, rounds);
     }
 
     private static <T> T[] concat(T[] a, T[] b, java.util.function.IntFunction<T[]> array) {
@@ -365,10 +369,14 @@ public final class PopulationRun {
         return diagnostics;
     }
 
-    /** E.g. {@code SMC(MALA, 4×256, α=0.5)}. */
+    /**
+     * E.g. {@code SMC(MALA, 4×256 particles, α=0.50, moves 2–10)}; a run that grew names its rounds, e.g.
+     * {@code ...; rounds (4×64: set aside) 4×128 + 3×128)}.
+     */
     public String describe() {
-        return String.format(Locale.ROOT, "SMC(%s, %d×%d particles, α=%.2f, moves %d–%d)", kernel, populations(), particles(),
-                config.alpha(), config.minMoves(), config.maxMoves());
+        String grown = rounds.equals(populations() + "×" + particles()) ? "" : "; rounds " + rounds;
+        return String.format(Locale.ROOT, "SMC(%s, %d×%d particles, α=%.2f, moves %d–%d%s)", kernel, populations(), particles(),
+                config.alpha(), config.minMoves(), config.maxMoves(), grown);
     }
 
     /** A key/value summary and every population's stages. */

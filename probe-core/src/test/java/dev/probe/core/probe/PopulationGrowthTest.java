@@ -37,6 +37,8 @@ class PopulationGrowthTest {
         System.out.printf("populations %d, effective attained samples %.1f, max R-hat %.4f%n", made, ess,
                 r.result().diagnostics().maxRhat());
         assertThat(made).isGreaterThan(4).isLessThanOrEqualTo(16);
+        assertThat(r.run().describe()).contains("; rounds 4×" + PARTICLES + " + " + (made - 4) + "×" + PARTICLES + ")");
+        assertThat(r.result().provenance().kernel()).isEqualTo(r.run().describe());
         assertThat(evidence.isMetBy(r.result())).isTrue();
         assertThat(r.result().size()).isEqualTo(made * PARTICLES);
         assertThat(r.result().chains()).isEqualTo(made);
@@ -71,6 +73,8 @@ class PopulationGrowthTest {
         System.out.println(grown.run().table());
         // replaced once by populations of 12, then grown in number if needed; the set-aside round's cost is kept
         assertThat(grown.run().particles()).isEqualTo(12);
+        assertThat(grown.run().describe()).contains(grown.run().populations() + "×12 particles")
+                .contains("rounds (4×6: set aside) 4×12");
         assertThat(grown.run().populations()).isBetween(4, 8);
         assertThat(grown.run().particleGradients()).isGreaterThan(small.run().particleGradients());
         assertThat(grown.result().size()).isEqualTo(grown.run().populations() * 12);
