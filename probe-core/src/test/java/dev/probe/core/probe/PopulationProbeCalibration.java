@@ -11,9 +11,11 @@ import java.util.Locale;
 /**
  * Calibrates {@link PopulationProbeTest}'s tolerance (SMC-NOTES §8.3): R runs of the linear-softmax level set
  * through {@link Probe#samplePopulations}, each from its own prior pool (seeds 7000 + i) and SMC seed 1000 + i.
- * Prints the mean and sd of the run-level log Ẑ (4 populations × 256; or, with arguments {@code runs sigma b
- * particles maxPopulations}, 4 populations of {@code particles} that grow toward {@code Evidence.DEFAULT}), how often the closed form lies within 2
- * of a run's own standard errors, and the stages. Not a test. Run (see BENCHMARK.md):
+ * Prints the mean and sd of the run-level log Ẑ (4 populations × 256), how often the closed form lies within 2 of a
+ * run's own standard errors, and the stages. Arguments, all optional, in order: {@code runs sigma b particles
+ * maxPopulations minMoves alpha stageJumps} (20, 0.05, 0, 256, 4 = no growth, 2, 0.5, the built-in jumps; with
+ * {@code maxPopulations} above 4 the populations grow toward {@code Evidence.DEFAULT}; stageJumps 0 turns all mode
+ * jumps off). Not a test. Run (see BENCHMARK.md):
  * <pre>
  * ./mvnw -q -pl probe-core test-compile exec:exec@bench -Dbench.main=dev.probe.core.probe.PopulationProbeCalibration -Dbench.args=20
  * </pre>
@@ -28,6 +30,10 @@ public final class PopulationProbeCalibration {
         int particles = args.length > 3 ? Integer.parseInt(args[3]) : 256;
         // growing toward the extension's default evidence, up to this many populations (4: one round)
         int most = args.length > 4 ? Integer.parseInt(args[4]) : 4;
+        // fewest rejuvenation moves per stage (the built-in 2), to tell a mixing bias from an adaptation bias
+        int minMoves = args.length > 5 ? Integer.parseInt(args[5]) : 2;
+        double alpha = args.length > 6 ? Double.parseDouble(args[6]) : 0.5;
+        int jumps = args.length > 7 ? Integer.parseInt(args[7]) : SmcConfig.DEFAULT_STAGE_JUMPS;
         Classifier c = LinearSoftmaxPriorMass.classifier(b);
         var space = LinearSoftmaxPriorMass.space();
         var query = LinearSoftmaxPriorMass.query(c, sigma);
@@ -41,7 +47,8 @@ public final class PopulationProbeCalibration {
             PriorPool pool = PriorPool.compute(space, List.of(c), 32768, 7000 + i);
             PopulationRun run = Probe.of(space, query).withPool(pool).samplePopulations(
                     SamplerConfig.builder().seed(1000 + i).build(),
-                    Sampling.populations(SmcConfig.builder().particles(particles).seed(1000 + i).build())
+                    Sampling.populations(SmcConfig.builder().particles(particles).moves(minMoves, Math.max(10, minMoves))
+                            .alpha(alpha).stageJumps(jumps).jumps(jumps == 0 ? 0 : SmcConfig.DEFAULT_JUMPS).seed(1000 + i).build())
                             .until(dev.probe.core.result.Evidence.DEFAULT, most)).run();
             populations += run.populations();
             logZ[i] = run.logPriorMass();
