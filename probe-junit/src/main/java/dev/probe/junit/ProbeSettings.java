@@ -79,8 +79,10 @@ public @interface ProbeSettings {
     /**
      * Populations only (as {@link #populations()}): most populations in all. While an invocation's evidence falls
      * short of {@link #maxRhat()} and {@link #minAttainedEss()}, population sampling adds populations of the same
-     * size, in rounds, when a run of at most this many is projected to meet them (built-in: four times the first
-     * round's populations; equal to {@link #populations()}: one round, no growth).
+     * size, in rounds, when a run of at most this many is projected to meet them; where the first populations
+     * disagree (R̂), it replaces them once by populations of twice the particles, and the limit then counts
+     * particles (this many first-round populations' worth). Built-in: four times the first round's populations;
+     * equal to {@link #populations()}: one round, no growth.
      */
     int maxPopulations() default UNSET;
 
