@@ -176,6 +176,7 @@ public final class SamplerComparison {
                 double effective = effectiveAttained(smc.result());
                 double rhat = smc.result().diagnostics().maxRhat();
                 boolean ok = rhat <= 1.05 && effective >= 100;
+                boolean verdict = Evidence.DEFAULT.isMetBy(smc.result());
                 sampled += a.successes() > 0 ? 1 : 0;
                 converged += ok ? 1 : 0;
                 reachable += inPool > 0 ? 1 : 0;
@@ -183,11 +184,11 @@ public final class SamplerComparison {
                 if (!ok) {
                     failed.add(i + ":" + j);
                 }
-                verdicts += Evidence.DEFAULT.isMetBy(smc.result()) ? 1 : 0;
+                verdicts += verdict ? 1 : 0;
                 System.out.printf(Locale.ROOT, "| %d:%d | %d | %.2f | %.2f | %s | %d | %d | %.2f | %.0f | %.3f | %s | %s | %.1f |%n", i, j,
                         inPool, run.logPriorMass() / Math.log(10), run.logPriorMassStandardError() / Math.log(10), run.status(),
                         run.populations(), run.stages(0).size(), a.estimate(), effective, rhat, ok ? "yes" : "no",
-                        Evidence.DEFAULT.isMetBy(smc.result()) ? "converged" : "not converged",
+                        verdict ? "converged" : "not converged",
                         smc.result().diagnostics().wallSeconds());
                 if (System.getProperty("compare.stages") != null) {
                     System.out.println(run.table());

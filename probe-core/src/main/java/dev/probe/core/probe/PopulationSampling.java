@@ -69,6 +69,7 @@ final class PopulationSampling {
         int capacity = most * particles; // particles in all, however they are grouped
         PopulationRun run = null;
         PopulationRun setAside = null;
+        PopulationRun charged = null;
         ProbeResult result = null;
         int add = first;
         for (int round = 0; add > 0; round++) {
@@ -78,21 +79,19 @@ final class PopulationSampling {
             PopulationRun more = new Smc(c).run(target, how.kernel(),
                     starts(space, pool, g, c, made, first, growing ? capacity / particles : first));
             run = run == null ? more : run.and(more);
-            result = build(space, query, budget, run);
+            // a set-aside round's cost is the result's too
+            charged = setAside == null ? run : run.withCostOf(setAside);
+            result = build(space, query, budget, charged);
             Next next = how.evidence() == null ? Next.STOP
                     : next(how.evidence(), result, run.populations(), particles, first, capacity, setAside != null);
             add = next.add();
             if (next.widen()) {
-                setAside = setAside == null ? run : run.withCostOf(setAside);
+                setAside = charged;
                 run = null;
                 particles *= 2;
             }
         }
-        if (setAside != null) {
-            run = run.withCostOf(setAside);
-            result = build(space, query, budget, run);
-        }
-        return new PopulationResult(result, run, pool);
+        return new PopulationResult(result, charged, pool);
     }
 
     /**
@@ -108,7 +107,7 @@ final class PopulationSampling {
         if (pool != null) {
             int half = pool.size() / 2;
             for (int r = made; r < made + c.populations(); r++) {
-                int[] part = most == first ? pool.part(r, first)
+                int[] part = most == first ? part(0, pool.size(), r, first)
                         : r < first ? part(0, half, r, first)
                         : part(half, pool.size() - half, r - first, most - first);
                 double[][] x = new double[part[1] - part[0]][];

@@ -35,7 +35,7 @@ record Verdict(Outcome outcome, String reason) {
         if (c.evidence().isMetBy(r)) {
             return new Verdict(null, "");
         }
-        boolean populations = r.provenance().kernel().startsWith("SMC");
+        boolean populations = byPopulations(r);
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "Probe '%s' did not converge: %s%nattained: %s, effective attained samples %.1f (needed %.0f)%n"
                         + "max R-hat %.3f (needed <= %.3f), min bulk ESS %.1f over %d %s x %d %s%n",
@@ -85,7 +85,7 @@ record Verdict(Outcome outcome, String reason) {
                     + "scaling (e.g. [0, 1] vs [0, 255]) and that the generator's outputs are what the model expects.",
                     r.size(), answer.judgedModel(), lo, hi);
         } else {
-            boolean populations = r.provenance().kernel().startsWith("SMC");
+            boolean populations = byPopulations(r);
             String prior = r.priorMass().map(m -> " Its relaxed level set has prior mass " + m + ".").orElse("");
             cause = "The target is unreachable within this budget, or not at all for this model and generator. This is "
                     + "not a verdict on the model." + prior + " Give the sampler more budget ("
@@ -95,6 +95,11 @@ record Verdict(Outcome outcome, String reason) {
         return String.format(Locale.ROOT, "Could not sample the target of probe '%s': none of %d samples came within %.3g "
                 + "of it (closest %.3g).%n%s%n%s", answer.displayName(), r.size(), answer.tolerance(), closest, cause,
                 context(answer, c));
+    }
+
+    /** Whether the result came from population sampling (its levers are populations, particles and the pool). */
+    private static boolean byPopulations(ProbeResult r) {
+        return r.provenance().kernel().startsWith("SMC");
     }
 
     private static String context(ProbeAnswer answer, ProbeConfiguration c) {
