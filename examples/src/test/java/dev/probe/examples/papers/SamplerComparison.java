@@ -59,6 +59,8 @@ public final class SamplerComparison {
     private static final int JUMPS = Integer.getInteger("compare.jumps", SmcConfig.DEFAULT_JUMPS);
     /** Most mode jumps after each stage's moves in the matrix ({@code -Dcompare.stageJumps}; 0 turns them off). */
     private static final int STAGE_JUMPS = Integer.getInteger("compare.stageJumps", SmcConfig.DEFAULT_STAGE_JUMPS);
+    /** Draws per particle at the end in the matrix ({@code -Dcompare.draws}; 1: the particles after the last stage). */
+    private static final int DRAWS = Integer.getInteger("compare.draws", SmcConfig.DEFAULT_DRAWS);
     /** Prior pool draws ({@code -Dcompare.pool}; default {@link PriorPool#defaultSize}: 32,768 for the 5-d latent). */
     private static final int POOL = Integer.getInteger("compare.pool", PriorPool.defaultSize(5));
     /** Most populations of a matrix pair, growing toward converged evidence from 4 (4: no growth). */
@@ -150,8 +152,8 @@ public final class SamplerComparison {
     }
 
     private static void matrix(SampleSpace vae, Classifier cnn, PriorPool pool, List<int[]> pairs) {
-        System.out.printf("SMC %d×%d particles per pair, at most %d mode jumps per stage and %d at β = 1%n", 4,
-                MATRIX_PARTICLES, STAGE_JUMPS, JUMPS);
+        System.out.printf("SMC %d×%d particles per pair, at most %d mode jumps per stage and %d at β = 1, %d draws per particle%n", 4,
+                MATRIX_PARTICLES, STAGE_JUMPS, JUMPS, DRAWS);
         System.out.println("| pair | pool draws attained | log10 prior mass | ± | status | populations | stages | attained | eff. attained | max R̂ | converged | extension's verdict | wall s |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         long begin = System.nanoTime();
@@ -170,7 +172,7 @@ public final class SamplerComparison {
                 long seed = BUDGET.seed() + 10L * i + j;
                 PopulationResult smc = Probe.of(vae, q).withPoolSize(POOL).samplePopulations(budget(seed),
                         Sampling.populations(SmcConfig.builder().particles(MATRIX_PARTICLES).populations(4).jumps(JUMPS)
-                                .stageJumps(STAGE_JUMPS).seed(seed).build()).until(Evidence.DEFAULT, MAX_POPULATIONS));
+                                .stageJumps(STAGE_JUMPS).draws(DRAWS).seed(seed).build()).until(Evidence.DEFAULT, MAX_POPULATIONS));
                 PopulationRun run = smc.run();
                 Rate a = smc.result().attainment(TOLERANCE);
                 double effective = effectiveAttained(smc.result());

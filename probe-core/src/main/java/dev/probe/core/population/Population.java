@@ -33,6 +33,10 @@ final class Population {
     PopulationStatus status = PopulationStatus.OK;
     boolean done;
     final List<Stage> stages = new ArrayList<>();
+    /** The draws kept at the end ({@link #keepDraw}): positions {@code [N·d]} and components {@code P}, {@code G}. */
+    final List<float[]> drawnX = new ArrayList<>();
+    final List<double[]> drawnPrior = new ArrayList<>();
+    final List<double[]> drawnQuestion = new ArrayList<>();
     private final double[] metricFloor;
     private int stalledStages;
 
@@ -173,6 +177,13 @@ final class Population {
         questionGradient = nqgrad;
         prior = np;
         question = ng;
+    }
+
+    /** Keeps the particles' current positions and components as one more draw of every particle. */
+    void keepDraw() {
+        drawnX.add(x.clone());
+        drawnPrior.add(prior.clone());
+        drawnQuestion.add(question.clone());
     }
 
     /** {@code U_β} per particle. */

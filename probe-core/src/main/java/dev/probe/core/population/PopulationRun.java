@@ -12,15 +12,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The result of population sampling: every population's equally weighted particles (in a seeded random
- * order, so array position means nothing), its log normalising constant and stage records, and the
+ * The result of population sampling: every population's equally weighted draws (its particles in a seeded random
+ * order, so their position means nothing, each particle's {@link SmcConfig#draws()} draws in a row), its log
+ * normalising constant and stage records, and the
  * run-level estimate {@code log Z} (mean over populations) with its standard error (their sd over √R),
  * R̂ across populations and a {@link PopulationStatus}. Holds no tensors.
  *
  * <p>{@link #diagnostics()} speaks the MCMC language so verdicts read the same for both samplers: each
  * population is one "chain"; R̂ per coordinate is the rank-normalised split-R̂ across populations (SMC-NOTES
  * §5), the ESS per coordinate is the multi-chain ESS of the permuted populations (which falls when the
- * populations disagree more than independent draws would) capped at the number of distinct particles. A
+ * populations disagree more than independent draws would) capped at the number of distinct draws. A
  * coordinate with one value in every particle of every population (e.g. an attribute the level set forces) has
  * R̂ 1 and that ESS.
  *
@@ -48,6 +49,14 @@ public final class PopulationRun {
     private final double seconds;
     /** How the run was made, e.g. {@code "4×64 + 6×64"}; one round: {@code "4×64"}. */
     private final String rounds;
+    /** What {@link Smc#moreDraws} needs to go on with a run of one round, or {@code null} (pooled or charged runs). */
+    private Continuation continuation;
+
+    /**
+     * A run's populations with their state at the end, the move stream, the particles' order and the counts so far.
+     * Draw blocks change the populations, so only the run made last from them can go on ({@link #drawsMade}).
+     */
+    record Continuation(List<Population> pops, ChainRandom moves, int[][] orders, long[] counts, int drawsMade) {}
 
     private PopulationRun(SmcConfig config, String kernel, double[][][] particles, double[][] questionEnergies,
             double[][] energies, double[] logZ, List<List<Stage>> stages, List<PopulationStatus> statuses,
@@ -71,14 +80,25 @@ public final class PopulationRun {
         this.rounds = rounds;
     }
 
-    static PopulationRun of(SmcConfig config, String kernel, List<Population> pops, ChainRandom random, double seconds,
-            long[] counts) {
+    static PopulationRun of(SmcConfig config, String kernel, List<Population> pops, ChainRandom random, ChainRandom moves,
+            double seconds, long[] counts) {
+        int[][] orders = new int[pops.size()][];
+        for (int p = 0; p < orders.length; p++) {
+            orders[p] = permutation(config.particles(), random);
+        }
+        return of(config, kernel, pops, orders, moves, seconds, counts);
+    }
+
+    /** As above with the particles' order given (a run that goes on keeps its order). */
+    static PopulationRun of(SmcConfig config, String kernel, List<Population> pops, int[][] orders, ChainRandom moves,
+            double seconds, long[] counts) {
         int r = pops.size();
         int n = config.particles();
         int d = pops.get(0).dimension;
-        double[][][] x = new double[r][n][d];
-        double[][] g = new double[r][n];
-        double[][] u = new double[r][n];
+        int k = pops.get(0).drawnX.size();
+        double[][][] x = new double[r][n * k][d];
+        double[][] g = new double[r][n * k];
+        double[][] u = new double[r][n * k];
         double[] logZ = new double[r];
         double[] acceptance = new double[r];
         double[] steps = new double[r];
@@ -87,24 +107,47 @@ public final class PopulationRun {
         int unique = 0;
         for (int p = 0; p < r; p++) {
             Population pop = pops.get(p);
-            int[] order = permutation(n, random);
+            int[] order = orders[p];
             for (int i = 0; i < n; i++) {
                 int j = order[i];
-                for (int k = 0; k < d; k++) {
-                    x[p][i][k] = pop.x[j * d + k];
+                for (int s = 0; s < k; s++) {
+                    // a particle's draws in a row: the ESS sees what they share
+                    int row = i * k + s;
+                    float[] drawn = pop.drawnX.get(s);
+                    for (int c = 0; c < d; c++) {
+                        x[p][row][c] = drawn[j * d + c];
+                    }
+                    g[p][row] = pop.drawnQuestion.get(s)[j];
+                    u[p][row] = pop.drawnPrior.get(s)[j] + pop.beta * g[p][row];
                 }
-                g[p][i] = pop.question[j];
-                u[p][i] = pop.prior[j] + pop.beta * pop.question[j];
             }
             logZ[p] = pop.logZ;
-            unique += distinctRows(pop.x, d);
+            unique += distinctRows(x[p]);
             acceptance[p] = pop.stages.stream().mapToDouble(Stage::acceptance).average().orElse(Double.NaN);
             steps[p] = pop.stepSize;
             stages.add(List.copyOf(pop.stages));
             statuses.add(pop.status);
         }
-        return assemble(config, kernel, x, g, u, logZ, stages, statuses, unique, acceptance, steps, counts.clone(), seconds,
-                r + "×" + n);
+        PopulationRun run = assemble(config, kernel, x, g, u, logZ, stages, statuses, unique, acceptance, steps,
+                counts.clone(), seconds, r + "×" + n);
+        run.continuation = new Continuation(pops, moves, orders, counts.clone(), k);
+        return run;
+    }
+
+    /** The state {@link Smc#moreDraws} goes on from, or {@code null} if this run cannot go on. */
+    Continuation continuation() {
+        return continuation != null && continuation.pops().get(0).drawnX.size() == continuation.drawsMade()
+                ? continuation : null;
+    }
+
+    /** Whether {@link Smc#moreDraws} can add draws to this run: one round, not pooled, not charged, not gone on from. */
+    public boolean canDrawMore() {
+        return continuation() != null;
+    }
+
+    /** Wall seconds of the run (all rounds and set-aside runs). */
+    double seconds() {
+        return seconds;
     }
 
     /**
@@ -113,7 +156,8 @@ public final class PopulationRun {
      * dimension and kernel, and their populations must be independent (their own seeds and starting draws).
      */
     public PopulationRun and(PopulationRun more) {
-        if (more.particles() != particles() || more.dimension() != dimension() || !more.kernel.equals(kernel)) {
+        if (more.particles() != particles() || more.draws() != draws() || more.dimension() != dimension()
+                || !more.kernel.equals(kernel)) {
             throw new IllegalArgumentException("Only runs of equal populations can be pooled: " + describe() + " and "
                     + more.describe());
         }
@@ -152,6 +196,7 @@ public final class PopulationRun {
         int r = x.length;
         int n = x[0].length;
         int d = x[0][0].length;
+        int particles = config.particles();
         PopulationStatus status = PopulationStatus.OK;
         for (PopulationStatus s : statuses) {
             status = status.worst(s);
@@ -180,7 +225,7 @@ public final class PopulationRun {
         double energyEss = Math.min(Convergence.bulkEss(u), unique);
         double maxRhat = Math.max(energyRhat, Arrays.stream(rhat).max().orElse(Double.NaN));
         double spread = Arrays.stream(logZ).max().orElse(0) - Arrays.stream(logZ).min().orElse(0);
-        double expected = Math.sqrt(2 * totalStages * (1 - config.alpha()) / (config.alpha() * n));
+        double expected = Math.sqrt(2 * totalStages * (1 - config.alpha()) / (config.alpha() * particles));
         if (status == PopulationStatus.OK && (!(maxRhat <= config.maxRhat()) || spread > 5 * expected)) {
             status = PopulationStatus.UNRELIABLE;
         }
@@ -232,15 +277,15 @@ public final class PopulationRun {
         return order;
     }
 
-    private static int distinctRows(float[] x, int d) {
+    private static int distinctRows(double[][] x) {
         Set<Row> rows = new HashSet<>();
-        for (int i = 0; i < x.length / d; i++) {
-            rows.add(new Row(Arrays.copyOfRange(x, i * d, (i + 1) * d)));
+        for (double[] v : x) {
+            rows.add(new Row(v));
         }
         return rows.size();
     }
 
-    private record Row(float[] v) {
+    private record Row(double[] v) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Row other && Arrays.equals(v, other.v);
@@ -260,7 +305,13 @@ public final class PopulationRun {
         return particles.length;
     }
 
+    /** Particles {@code N} per population. */
     public int particles() {
+        return config.particles();
+    }
+
+    /** Draws per population, {@code N·K} ({@link SmcConfig#draws()} per particle, each particle's in a row). */
+    public int draws() {
         return particles[0].length;
     }
 
@@ -268,7 +319,7 @@ public final class PopulationRun {
         return particles[0][0].length;
     }
 
-    /** {@code [population][particle][coordinate]}. */
+    /** {@code [population][draw][coordinate]}: particle {@code i}'s {@code K} draws are rows {@code i·K … i·K + K − 1}. */
     public double[][][] populationParticles() {
         double[][][] out = new double[particles.length][][];
         for (int p = 0; p < out.length; p++) {
@@ -280,9 +331,9 @@ public final class PopulationRun {
         return out;
     }
 
-    /** Every population's particles, population after population: {@code [R·N][d]}. */
+    /** Every population's draws, population after population: {@code [R·N·K][d]}. */
     public double[][] pooledParticles() {
-        double[][] out = new double[populations() * particles()][];
+        double[][] out = new double[populations() * draws()][];
         int row = 0;
         for (double[][] pop : particles) {
             for (double[] v : pop) {
@@ -292,12 +343,12 @@ public final class PopulationRun {
         return out;
     }
 
-    /** Question energies {@code G} {@code [population][particle]}. */
+    /** Question energies {@code G} {@code [population][draw]}. */
     public double[][] questionEnergies() {
         return copy(questionEnergies);
     }
 
-    /** Energies {@code U = P + G} at the final temperature, {@code [population][particle]}. */
+    /** Energies {@code U = P + G} at the final temperature, {@code [population][draw]}. */
     public double[][] energies() {
         return copy(energies);
     }
@@ -355,7 +406,7 @@ public final class PopulationRun {
         return status;
     }
 
-    /** Distinct particles, summed over populations. */
+    /** Distinct draws, summed over populations. */
     public int uniqueParticles() {
         return unique;
     }
@@ -375,17 +426,18 @@ public final class PopulationRun {
      */
     public String describe() {
         String grown = rounds.equals(populations() + "×" + particles()) ? "" : "; rounds " + rounds;
-        return String.format(Locale.ROOT, "SMC(%s, %d×%d particles, α=%.2f, moves %d–%d%s)", kernel, populations(), particles(),
-                config.alpha(), config.minMoves(), config.maxMoves(), grown);
+        String draws = config.draws() > 1 ? ", " + config.draws() + " draws each" : "";
+        return String.format(Locale.ROOT, "SMC(%s, %d×%d particles%s, α=%.2f, moves %d–%d%s)", kernel, populations(),
+                particles(), draws, config.alpha(), config.minMoves(), config.maxMoves(), grown);
     }
 
     /** A key/value summary and every population's stages. */
     public String table() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%s%nstatus               %s %s%nlog Z                %.4f ± %.4f %s%nunique particles     %d of %d%n"
+                "%s%nstatus               %s %s%nlog Z                %.4f ± %.4f %s%nunique draws        %d of %d%n"
                         + "particle gradients   %d%n",
                 describe(), status, statuses, logPriorMass(), logPriorMassStandardError(), Arrays.toString(logZ), unique,
-                populations() * particles(), counts[1]));
+                populations() * draws(), counts[1]));
         for (int p = 0; p < stages.size(); p++) {
             out.append("population ").append(p).append('\n');
             stages.get(p).forEach(s -> out.append("  ").append(s.line()).append('\n'));

@@ -77,6 +77,29 @@ final class Rejuvenation {
 
     /** Moves the populations' particles in place; returns each population's move statistics, in order. */
     Moves[] move(List<Population> pops, Kernel kernel, NDManager run, long[] counts) {
+        return move(pops, kernel, run, counts, 0, ACCEPTED_JUMPS);
+    }
+
+    /**
+     * A draw block at the populations' current (final) temperature: exactly {@code minMoves} local moves with the
+     * frozen step size and metric (no pilot retuning), then mode jumps until the particles have made about
+     * {@value #DRAW_JUMPS} accepted jump each (at most {@code jumps}, at least {@value #MIN_JUMPS}). Every move is an
+     * exact MCMC move of the final target, so the particles after the block are further draws from it.
+     */
+    Moves[] drawBlock(List<Population> pops, Kernel kernel, NDManager run, long[] counts) {
+        return move(pops, kernel, run, counts, config.minMoves(), DRAW_JUMPS);
+    }
+
+    /** Accepted jumps per particle after which a draw block stops jumping. */
+    static final double DRAW_JUMPS = 1;
+
+    /**
+     * @param fixedMoves that many local moves without retuning (a draw block), or 0: the stage's rule (pilots, then
+     *     the correlation rule between {@code minMoves} and {@code maxMoves})
+     * @param acceptedJumps a population stops jumping once its summed acceptance per particle reaches this
+     */
+    private Moves[] move(List<Population> pops, Kernel kernel, NDManager run, long[] counts, int fixedMoves,
+            double acceptedJumps) {
         int d = target.dimension();
         int p = pops.size();
         int[] offset = new int[p + 1];
@@ -154,7 +177,7 @@ final class Rejuvenation {
                 allAcceptance[i] += a;
                 Population pop = pops.get(i);
                 double miss = a - kernel.targetAcceptance();
-                if (moves <= PILOT && Math.abs(miss) > BAND) {
+                if (fixedMoves == 0 && moves <= PILOT && Math.abs(miss) > BAND) {
                     pop.stepSize *= Math.exp(Math.max(-Math.log(10), Math.min(Math.log(3), 3 * miss)));
                     for (int r = offset[i]; r < offset[i + 1]; r++) {
                         steps[r] = pop.stepSize;
@@ -169,7 +192,7 @@ final class Rejuvenation {
             if (retuned) {
                 k = k.withStepSizes(steps);
             }
-            if (moves >= config.maxMoves() || (moves >= config.minMoves() && !more)) {
+            if (fixedMoves > 0 ? moves >= fixedMoves : moves >= config.maxMoves() || (moves >= config.minMoves() && !more)) {
                 break;
             }
         }
@@ -195,8 +218,8 @@ final class Rejuvenation {
                 for (int i = 0; i < p; i++) {
                     if (j < jumpCount[i]) {
                         jumpAcceptance[i] += accepted[i] / pops.get(i).size;
-                        if (j + 1 >= MIN_JUMPS && jumpAcceptance[i] >= ACCEPTED_JUMPS) {
-                            jumpCount[i] = j + 1; // each particle has made about ACCEPTED_JUMPS accepted jumps: enough
+                        if (j + 1 >= MIN_JUMPS && jumpAcceptance[i] >= acceptedJumps) {
+                            jumpCount[i] = j + 1; // each particle has made about that many accepted jumps: enough
                         }
                     }
                 }

@@ -26,7 +26,9 @@ import java.util.List;
  *       {@code U_β}, every population's rows batched in one tensor, with the population's step size
  *       (adapted between stages from its acceptance, plus pilot moves) and metric frozen per move.</li>
  * </ol>
- * The result holds equally weighted particles of every population, {@code log Z = log E_prior[exp(−G)]} per
+ * Then each particle makes {@code K − 1} further draws at the final temperature ({@link SmcConfig#draws()}: draw
+ * blocks of local moves and mode jumps, all exact MCMC moves of the target).
+ * The result holds {@code N·K} equally weighted draws of every population, {@code log Z = log E_prior[exp(−G)]} per
  * population (for a level-set question, the prior mass of the relaxed level set) with an error bar from
  * their spread, per-stage records, R̂ across populations and a {@link PopulationStatus}.
  *
@@ -109,9 +111,52 @@ public final class Smc {
                 }
                 active = next;
             }
+            for (Population pop : pops) {
+                pop.keepDraw();
+            }
+            for (int b = 1; b < config.draws(); b++) {
+                rejuvenation.drawBlock(pops, kernel, run, counts);
+                for (Population pop : pops) {
+                    pop.keepDraw();
+                }
+            }
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
-        return PopulationRun.of(config, kernel.name(), pops, master, seconds, counts);
+        return PopulationRun.of(config, kernel.name(), pops, master, moveRandom, seconds, counts);
+    }
+
+    /**
+     * The run {@code run} with every particle's draws made up to {@code draws} ({@link SmcConfig#draws()}): draw
+     * blocks at the final temperature, going on from where the run ended (its move stream, step sizes, metric and
+     * particles' order), so log Z, the stages and the draws made so far are unchanged and the result replays for
+     * the seed. The run must be one round as {@link #run} returned it, not gone on from before
+     * ({@link PopulationRun#canDrawMore()}); the same target and kernel.
+     *
+     * @throws IllegalArgumentException if the run cannot go on or {@code draws} is not more than it has
+     */
+    public static PopulationRun moreDraws(PopulationRun run, TemperedTarget target, Kernel kernel, int draws) {
+        PopulationRun.Continuation c = run.continuation();
+        if (c == null) {
+            throw new IllegalArgumentException("Cannot add draws to " + run.describe() + ": only a run of one round, as "
+                    + "Smc.run returned it and not gone on from before, can go on.");
+        }
+        if (draws <= c.drawsMade()) {
+            throw new IllegalArgumentException("The run has " + c.drawsMade() + " draws per particle; asked for " + draws);
+        }
+        SmcConfig config = run.config().toBuilder().draws(draws).build();
+        long begin = System.nanoTime();
+        long[] counts = c.counts().clone();
+        Rejuvenation rejuvenation = new Rejuvenation(target, config, c.moves());
+        try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
+            for (int b = c.drawsMade(); b < draws; b++) {
+                rejuvenation.drawBlock(c.pops(), kernel, manager, counts);
+                for (Population pop : c.pops()) {
+                    pop.keepDraw();
+                }
+            }
+        }
+        double seconds = run.seconds() + (System.nanoTime() - begin) / 1e9;
+        return PopulationRun.of(config, kernel.name(), c.pops(), c.orders(), c.moves(), seconds, counts);
     }
 
     private void nextStage(Population pop, ChainRandom random, Kernel kernel) {

@@ -26,11 +26,18 @@ import dev.probe.core.sampler.SamplerConfig;
  * @param stageJumps most mode jumps after the local moves of every earlier stage (0: none), with the same early stop;
  *     they keep the mode shares right while the population is still broad and jumps are accepted more often
  *     (exact MCMC moves at the stage's temperature: log Z stays unbiased, BENCHMARK.md "Mode jumps")
+ * @param draws draws per particle at the end ({@code K ≥ 1}): the first is the particle after the last stage; each
+ *     further one follows a draw block at the final temperature ({@code minMoves} local moves, then mode jumps until
+ *     the particles have made about one accepted jump each, at most {@code jumps}). A population then holds
+ *     {@code N·K} draws, each particle's {@code K} in a row so the ESS sees how much they share; they cost far less
+ *     than more populations (no tempering, no starting draws), and log Z does not depend on them. A run that grows
+ *     toward evidence ({@code Sampling.populations(config).until(...)}) makes one draw per particle first and goes on
+ *     to {@code draws} ({@link Smc#moreDraws}) only when its first round falls short
  * @param maxRhat R̂ across populations above which the run is UNRELIABLE
  * @param seed seed of every random draw of the run
  */
 public record SmcConfig(int particles, int populations, double alpha, int minMoves, int maxMoves, int maxStages,
-        int chunk, int jumps, int stageJumps, double maxRhat, long seed) {
+        int chunk, int jumps, int stageJumps, int draws, double maxRhat, long seed) {
 
     public SmcConfig {
         require(particles >= 4, "particles must be at least 4 per population, got " + particles);
@@ -42,6 +49,7 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
         require(chunk >= 1, "chunk must be at least 1 row, got " + chunk);
         require(jumps >= 0, "jumps must be at least 0, got " + jumps);
         require(stageJumps >= 0, "stageJumps must be at least 0 per stage, got " + stageJumps);
+        require(draws >= 1, "draws must be at least 1 per particle, got " + draws);
         require(maxRhat > 1, "maxRhat must exceed 1, got " + maxRhat);
     }
 
@@ -76,10 +84,13 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
     /** Mode jumps after the moves of each earlier stage unless set. */
     public static final int DEFAULT_STAGE_JUMPS = 15;
 
+    /** Draws per particle at the end unless set. */
+    public static final int DEFAULT_DRAWS = 4;
+
     /** A builder holding these settings, e.g. {@code config.toBuilder().seed(8).build()}. */
     public Builder toBuilder() {
         return builder().particles(particles).populations(populations).alpha(alpha).moves(minMoves, maxMoves)
-                .maxStages(maxStages).chunk(chunk).jumps(jumps).stageJumps(stageJumps).maxRhat(maxRhat).seed(seed);
+                .maxStages(maxStages).chunk(chunk).jumps(jumps).stageJumps(stageJumps).draws(draws).maxRhat(maxRhat).seed(seed);
     }
 
     /** Total particles {@code R·N}. */
@@ -89,7 +100,8 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
 
     /**
      * Builder with defaults: 256 particles × 4 populations, α = 0.5, 2–10 moves per stage, up to
-     * {@value #DEFAULT_STAGE_JUMPS} mode jumps per stage and {@value #DEFAULT_JUMPS} at β = 1, 200 stages, chunks of 1024.
+     * {@value #DEFAULT_STAGE_JUMPS} mode jumps per stage and {@value #DEFAULT_JUMPS} at β = 1, 200 stages, chunks of 1024,
+     * {@value #DEFAULT_DRAWS} draws per particle.
      */
     public static final class Builder {
         private int particles = 256;
@@ -101,6 +113,7 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
         private int chunk = 1024;
         private int jumps = DEFAULT_JUMPS;
         private int stageJumps = DEFAULT_STAGE_JUMPS;
+        private int draws = DEFAULT_DRAWS;
         private double maxRhat = 1.01;
         private long seed;
 
@@ -147,6 +160,12 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
             return this;
         }
 
+        /** Draws per particle at the end (1: the particles after the last stage only). */
+        public Builder draws(int v) {
+            draws = v;
+            return this;
+        }
+
         public Builder maxRhat(double v) {
             maxRhat = v;
             return this;
@@ -158,7 +177,7 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
         }
 
         public SmcConfig build() {
-            return new SmcConfig(particles, populations, alpha, minMoves, maxMoves, maxStages, chunk, jumps, stageJumps, maxRhat, seed);
+            return new SmcConfig(particles, populations, alpha, minMoves, maxMoves, maxStages, chunk, jumps, stageJumps, draws, maxRhat, seed);
         }
     }
 }

@@ -71,10 +71,13 @@ final class PopulationSampling {
         PopulationRun setAside = null;
         PopulationRun charged = null;
         ProbeResult result = null;
+        // a run that grows makes one draw per particle first, and more (up to config.draws()) only when it falls short
+        int draws = how.evidence() == null ? config.draws() : 1;
         int add = first;
         for (int round = 0; add > 0; round++) {
-            SmcConfig c = round == 0 ? config
-                    : config.toBuilder().particles(particles).populations(add).seed(roundSeed(config.seed(), round)).build();
+            SmcConfig c = round == 0 ? config.toBuilder().draws(draws).build()
+                    : config.toBuilder().particles(particles).populations(add).draws(draws)
+                            .seed(roundSeed(config.seed(), round)).build();
             int made = run == null ? 0 : run.populations();
             PopulationRun more = new Smc(c).run(target, how.kernel(),
                     starts(space, pool, g, c, made, first, growing ? capacity / particles : first));
@@ -82,6 +85,13 @@ final class PopulationSampling {
             // a set-aside round's cost is the result's too
             charged = setAside == null ? run : run.withCostOf(setAside);
             result = build(space, query, budget, charged);
+            if (how.evidence() != null && draws < config.draws() && run.canDrawMore()
+                    && drawMore(how.evidence(), result)) {
+                draws = config.draws();
+                run = Smc.moreDraws(run, target, how.kernel(), draws);
+                charged = setAside == null ? run : run.withCostOf(setAside);
+                result = build(space, query, budget, charged);
+            }
             Next next = how.evidence() == null ? Next.STOP
                     : next(how.evidence(), result, run.populations(), particles, first, capacity, setAside != null);
             add = next.add();
@@ -89,6 +99,7 @@ final class PopulationSampling {
                 setAside = charged;
                 run = null;
                 particles *= 2;
+                draws = 1;
             }
         }
         return new PopulationResult(result, charged, pool);
@@ -130,6 +141,16 @@ final class PopulationSampling {
     private static int[] part(int from, int length, int r, int parts) {
         int per = length / parts;
         return new int[] {from + r * per, from + (r + 1) * per};
+    }
+
+    /**
+     * Whether a first round that misses the evidence should make more draws per particle before anything else:
+     * when some draws attain the target but too few effectively, and the populations agree (R̂). Draws cost no
+     * tempering and no starting draws; disagreeing populations need to be wider instead.
+     */
+    static boolean drawMore(Evidence evidence, ProbeResult result) {
+        double ess = result.attainedEss(evidence.tolerance());
+        return ess > 0 && ess < evidence.minAttainedEss() && result.diagnostics().maxRhat() <= evidence.maxRhat();
     }
 
     /** After a round: how many populations to add (0: stop), and whether they replace the run with wider ones. */
@@ -183,7 +204,7 @@ final class PopulationSampling {
 
     private static ProbeResult build(SampleSpace space, Query query, SamplerConfig budget, PopulationRun run) {
         double[][] energies = run.energies();
-        double[] flat = new double[run.populations() * run.particles()];
+        double[] flat = new double[run.populations() * run.draws()];
         int i = 0;
         for (double[] pop : energies) {
             for (double u : pop) {

@@ -182,6 +182,6 @@ class SmcClosedFormTest {
     }
 
     private static double share(PopulationRun run) {
-        return Arrays.stream(run.pooledParticles()).filter(v -> v[0] > v[1]).count() / (double) (run.populations() * run.particles());
+        return Arrays.stream(run.pooledParticles()).filter(v -> v[0] > v[1]).count() / (double) run.pooledParticles().length;
     }
 }

@@ -21,10 +21,34 @@ class PopulationGrowthTest {
     /** Particles per population: too few for 100 effective attained samples in 4 populations. */
     private static final int PARTICLES = 24;
 
+    /** One draw per particle: the growth is what these tests are about ({@link #drawsPerParticleNeedFewerPopulations}). */
     private static PopulationResult run(int particles, Evidence evidence, int maxPopulations) {
+        return run(particles, 1, evidence, maxPopulations);
+    }
+
+    private static PopulationResult run(int particles, int draws, Evidence evidence, int maxPopulations) {
         Probe probe = Probe.of(LinearSoftmaxPriorMass.space(), LinearSoftmaxPriorMass.query(CLASSIFIER, 0.05));
-        return probe.samplePopulations(BUDGET, Sampling.populations(SmcConfig.builder().particles(particles).seed(5).build())
-                .until(evidence, maxPopulations));
+        return probe.samplePopulations(BUDGET, Sampling.populations(
+                SmcConfig.builder().particles(particles).draws(draws).seed(5).build()).until(evidence, maxPopulations));
+    }
+
+    @Test
+    void drawsPerParticleNeedFewerPopulations() {
+        Evidence evidence = new Evidence(1.05, 100, 0.1);
+        PopulationResult one = run(PARTICLES, 1, evidence, 16);
+        PopulationResult four = run(PARTICLES, SmcConfig.DEFAULT_DRAWS, evidence, 16);
+        System.out.printf("1 draw per particle: %d populations, %d particle-gradients; %d draws: %d populations, %d%n",
+                one.run().populations(), one.run().particleGradients(), SmcConfig.DEFAULT_DRAWS, four.run().populations(),
+                four.run().particleGradients());
+        assertThat(evidence.isMetBy(four.result())).isTrue();
+        assertThat(four.run().populations()).isLessThan(one.run().populations());
+        // the first round fell short with one draw per particle, so it went on to 4 before growing
+        assertThat(four.run().describe()).contains(SmcConfig.DEFAULT_DRAWS + " draws each");
+        assertThat(four.result().size()).isEqualTo(four.run().populations() * PARTICLES * SmcConfig.DEFAULT_DRAWS);
+        // a first round that meets the evidence makes one draw per particle
+        PopulationResult easy = run(PARTICLES, SmcConfig.DEFAULT_DRAWS, new Evidence(1.05, 10, 0.1), 16);
+        assertThat(easy.run().describe()).doesNotContain("draws");
+        assertThat(easy.result().size()).isEqualTo(4 * PARTICLES);
     }
 
     @Test
@@ -86,7 +110,7 @@ class PopulationGrowthTest {
         Probe probe = Probe.of(LinearSoftmaxPriorMass.space(),
                 dev.probe.core.query.ModelContrast.classifiers(CLASSIFIER, dev.probe.core.model.TestModels.logisticRegression(
                         "flipped", java.util.Arrays.stream(LinearSoftmaxPriorMass.W).map(w -> -w).toArray(), 0)));
-        Sampling.Populations how = Sampling.populations(SmcConfig.builder().particles(PARTICLES).seed(9).build())
+        Sampling.Populations how = Sampling.populations(SmcConfig.builder().particles(PARTICLES).draws(1).seed(9).build())
                 .until(new Evidence(1.05, 100, 0.5), 16);
         PopulationResult a = probe.samplePopulations(BUDGET, how);
         PopulationResult b = probe.samplePopulations(BUDGET, how);

@@ -52,7 +52,7 @@ class PopulationProbeTest {
         });
         assertThat(r.pool()).isSameAs(probe.pool());
         ProbeResult result = r.result();
-        assertThat(result.size()).isEqualTo(4 * 256);
+        assertThat(result.size()).isEqualTo(4 * 256 * SmcConfig.DEFAULT_DRAWS);
         assertThat(result.chains()).isEqualTo(4);
         assertThat(result.diagnostics().maxRhat()).isLessThan(1.05);
         assertThat(result.diagnostics().minEss()).isGreaterThan(100);
@@ -93,7 +93,7 @@ class PopulationProbeTest {
         PopulationResult r = probe.samplePopulations(BUDGET,
                 Sampling.populations(SmcConfig.builder().particles(64).populations(2).seed(2).build()));
         assertThat(r.pool()).isNull();
-        assertThat(r.result().size()).isEqualTo(128);
+        assertThat(r.result().size()).isEqualTo(128 * SmcConfig.DEFAULT_DRAWS);
         assertThat(r.run().logPriorMass()).isNegative().isFinite();
         // a Gibbs query's log Z is a normalising constant, not the prior mass of a level set
         assertThat(r.result().priorMass()).isEmpty();

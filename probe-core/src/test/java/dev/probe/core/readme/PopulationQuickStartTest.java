@@ -34,10 +34,10 @@ class PopulationQuickStartTest {
         PopulationRun run = r.run();
         System.out.printf("log prior mass %.3f ± %.3f (%s)%n", run.logPriorMass(), run.logPriorMassStandardError(),
                 run.status());                                // OK, UNRELIABLE, STALLED or DEGENERATE
-        ProbeResult result = r.result();                      // particles pushed forward, as for chains
+        ProbeResult result = r.result();                      // 4 draws per particle pushed forward, as for chains
         System.out.println(r.pool());                         // the shared prior pool: its size and cost
         // README-END population
-        assertThat(result.size()).isEqualTo(1024);
+        assertThat(result.size()).isEqualTo(4 * 256 * SmcConfig.DEFAULT_DRAWS);
         assertThat(run.status()).isEqualTo(PopulationStatus.OK);
         assertThat(result.attainment(0.1).estimate()).isGreaterThan(0.5);
     }

@@ -41,7 +41,7 @@ record Verdict(Outcome outcome, String reason) {
                         + "max R-hat %.3f (needed <= %.3f), min bulk ESS %.1f over %d %s x %d %s%n",
                 answer.displayName(), "no verdict on the model from this evidence.", attained, ess, c.minAttainedEss(), rhat,
                 c.maxRhat(), r.diagnostics().minEss(), r.chains(), populations ? "populations" : "chains",
-                r.size() / r.chains(), populations ? "particles" : "draws"));
+                r.size() / r.chains(), "draws"));
         if (ess < c.minAttainedEss()) {
             double factor = c.minAttainedEss() / Math.max(ess, 1e-9);
             if (populations) {
