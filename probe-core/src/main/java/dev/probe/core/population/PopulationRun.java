@@ -434,7 +434,7 @@ public final class PopulationRun {
     /** A key/value summary and every population's stages. */
     public String table() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%s%nstatus               %s %s%nlog Z                %.4f ± %.4f %s%nunique draws        %d of %d%n"
+                "%s%nstatus               %s %s%nlog Z                %.4f ± %.4f %s%nunique draws         %d of %d%n"
                         + "particle gradients   %d%n",
                 describe(), status, statuses, logPriorMass(), logPriorMassStandardError(), Arrays.toString(logZ), unique,
                 populations() * draws(), counts[1]));

@@ -114,12 +114,7 @@ public final class Smc {
             for (Population pop : pops) {
                 pop.keepDraw();
             }
-            for (int b = 1; b < config.draws(); b++) {
-                rejuvenation.drawBlock(pops, kernel, run, counts);
-                for (Population pop : pops) {
-                    pop.keepDraw();
-                }
-            }
+            drawUpTo(config.draws(), 1, rejuvenation, pops, kernel, run, counts);
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         return PopulationRun.of(config, kernel.name(), pops, master, moveRandom, seconds, counts);
@@ -148,15 +143,21 @@ public final class Smc {
         long[] counts = c.counts().clone();
         Rejuvenation rejuvenation = new Rejuvenation(target, config, c.moves());
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
-            for (int b = c.drawsMade(); b < draws; b++) {
-                rejuvenation.drawBlock(c.pops(), kernel, manager, counts);
-                for (Population pop : c.pops()) {
-                    pop.keepDraw();
-                }
-            }
+            drawUpTo(draws, c.drawsMade(), rejuvenation, c.pops(), kernel, manager, counts);
         }
         double seconds = run.seconds() + (System.nanoTime() - begin) / 1e9;
         return PopulationRun.of(config, kernel.name(), c.pops(), c.orders(), c.moves(), seconds, counts);
+    }
+
+    /** Draw blocks until every particle has {@code draws} draws, from the {@code made} it has. */
+    private static void drawUpTo(int draws, int made, Rejuvenation rejuvenation, List<Population> pops, Kernel kernel,
+            NDManager manager, long[] counts) {
+        for (int b = made; b < draws; b++) {
+            rejuvenation.drawBlock(pops, kernel, manager, counts);
+            for (Population pop : pops) {
+                pop.keepDraw();
+            }
+        }
     }
 
     private void nextStage(Population pop, ChainRandom random, Kernel kernel) {
