@@ -68,8 +68,8 @@ public final class Gan {
     }
 
     private static Conv2d conv(int filters, int kernel, int padding) {
-        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
-                .optPadding(new Shape(padding, padding)).build();
+        return AlignedConv2d.of(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
+                .optPadding(new Shape(padding, padding)));
     }
 
     /** Nearest-neighbour ×2 upsampling of {@code [N, C, H, W]} (differentiable: two repeats). */

@@ -33,10 +33,10 @@ public final class LeNet {
      */
     public static SequentialBlock create(int numClasses) {
         SequentialBlock features = new SequentialBlock()
-                .add(Conv2d.builder().setFilters(20).setKernelShape(new Shape(5, 5)).build())
+                .add(AlignedConv2d.of(Conv2d.builder().setFilters(20).setKernelShape(new Shape(5, 5))))
                 .add(Activation::relu)
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(Conv2d.builder().setFilters(50).setKernelShape(new Shape(5, 5)).build())
+                .add(AlignedConv2d.of(Conv2d.builder().setFilters(50).setKernelShape(new Shape(5, 5))))
                 .add(Activation::relu)
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock())
