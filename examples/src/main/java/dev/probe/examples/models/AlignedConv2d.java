@@ -20,7 +20,7 @@ import ai.djl.util.PairList;
  * is not a multiple of the vector block (measured on an AMD Zen 5 virtual machine: the forward pass is
  * off by up to 2 when the input has 20 channels, and the input gradient is NaN or off by 1.4 when there
  * are 1 or 50 filters; the blocked layouts' padding is read uninitialised). {@code
- * dev.probe.core.model.EngineCheck} detects such a machine. Zero channels change no sum, so on a sound
+ * dev.probe.core.runtime.KernelCheck} detects such a machine. Zero channels change no sum, so on a sound
  * machine the outputs equal {@code Conv2d}'s to float rounding; the cost is the padded channels' work.
  *
  * <pre>{@code
