@@ -128,7 +128,13 @@ public final class KernelCheck {
     }
 
     private static void record(List<String> failures, Pass pass, int channels, int filters, String label) {
-        double worst = worstDifference(pass, channels, filters);
+        double worst;
+        try {
+            worst = worstDifference(pass, channels, filters);
+        } catch (RuntimeException e) {
+            failures.add(pass.label + " with " + label + " could not run (" + e + ")");
+            return;
+        }
         if (!(worst <= TOLERANCE)) {
             failures.add(String.format(Locale.ROOT, "%s with %s off by %.3g", pass.label, label, worst));
         }
