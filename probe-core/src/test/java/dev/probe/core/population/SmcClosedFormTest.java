@@ -43,6 +43,11 @@ class SmcClosedFormTest {
         int r = run.populations();
         assertThat(run.logPriorMass()).as("%s: log Z (per population %s)", what, Arrays.toString(run.logPriorMasses()))
                 .isCloseTo(truth, within(4 * sdRef / Math.sqrt(r) + sdRef * sdRef / 2));
+        double[] each = run.logPriorMasses();
+        double max = Arrays.stream(each).max().orElseThrow();
+        assertThat(run.logPriorMass()).as("the log of the populations' mean Ẑ")
+                .isCloseTo(max + Math.log(Arrays.stream(each).map(v -> Math.exp(v - max)).average().orElseThrow()), within(1e-12))
+                .isGreaterThanOrEqualTo(Arrays.stream(each).average().orElseThrow());
         int stages = run.stages(0).size();
         assertThat(sdRef).as("s_ref within twice the ideal-mixing sd").isLessThan(2 * Math.sqrt(stages / (double) run.particles()));
     }
