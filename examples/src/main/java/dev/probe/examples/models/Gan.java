@@ -9,6 +9,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import dev.probe.core.model.AlignedConv2d;
 
 /**
  * A small DCGAN (Radford et al. 2016) for 28×28 digits with the VAE's 5-d latent, scaled down from

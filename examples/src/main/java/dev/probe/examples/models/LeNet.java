@@ -7,6 +7,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import dev.probe.core.model.AlignedConv2d;
 
 /**
  * The domain-adaptation classifier of BAYES-PROBE (Table 3 right, LeNet as in the ADDA code): conv 20

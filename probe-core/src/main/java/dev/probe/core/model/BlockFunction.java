@@ -10,7 +10,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.probe.core.autograd.ForwardOnly;
 import dev.probe.core.runtime.Devices;
-import dev.probe.core.runtime.KernelCheck;
 
 /**
  * The shared part of the DJL adapters: reshapes flat rows to the block's per-sample input shape (one-channel
@@ -40,11 +39,11 @@ abstract class BlockFunction implements TensorFunction {
             throw new IllegalArgumentException("Model '" + name + "' has no block. Call model.setBlock(...) and load or "
                     + "initialise its parameters before probing it.");
         }
-        KernelCheck.ensure();
         this.sampleShape = sampleShape;
         this.training = training;
         this.inputDimension = Math.toIntExact(sampleShape.size());
         block.freezeParameters(true);
+        KernelCheck.ensure(name, block);
         this.outputDimension = probeOutputDimension();
     }
 

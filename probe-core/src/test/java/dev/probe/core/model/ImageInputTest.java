@@ -29,7 +29,7 @@ class ImageInputTest {
     private static Model cnn() {
         Engine.getInstance().setRandomSeed(3);
         SequentialBlock block = new SequentialBlock()
-                .add(Conv2d.builder().setFilters(4).setKernelShape(new Shape(3, 3)).build())
+                .add(Conv2d.builder().setFilters(16).setKernelShape(new Shape(3, 3)).build()) // 16: see KernelCheck
                 .add(Activation.reluBlock())
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(3).build());

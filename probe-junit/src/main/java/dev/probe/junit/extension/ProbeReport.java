@@ -2,7 +2,6 @@ package dev.probe.junit.extension;
 
 import dev.probe.core.render.ReportFile;
 import dev.probe.core.result.ProbeResult;
-import dev.probe.core.runtime.KernelCheck;
 import dev.probe.core.sampler.ChainRandom;
 import dev.probe.core.space.SampleSpace;
 import dev.probe.junit.ProbeAnswer;
@@ -50,10 +49,6 @@ final class ProbeReport {
                 parameters.put("outcome", outcome.csv());
                 parameters.put("seed", Long.toString(answer.result().seed()));
                 parameters.put("settings", spec.configuration().summary());
-                if (!KernelCheck.result().sound()) {
-                    parameters.put("engine kernels", "WRONG on this machine: " + String.join("; ",
-                            KernelCheck.result().failures()) + " (see README, Device)");
-                }
                 AllureAttachments.parameters(parameters);
                 for (ReportFile f : files) {
                     AllureAttachments.attach(f.name(), f.mediaType(), f.path());

@@ -1,4 +1,4 @@
-package dev.probe.examples.models;
+package dev.probe.core.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -19,9 +19,11 @@ import ai.djl.util.PairList;
  * <p>Why: on some machines PyTorch 2.7.1's oneDNN 3.7.1 convolutions compute wrongly when a channel count
  * is not a multiple of the vector block (measured on an AMD Zen 5 virtual machine: the forward pass is
  * off by up to 2 when the input has 20 channels, and the input gradient is NaN or off by 1.4 when there
- * are 1 or 50 filters; the blocked layouts' padding is read uninitialised). {@code
- * dev.probe.core.runtime.KernelCheck} detects such a machine. Zero channels change no sum, so on a sound
- * machine the outputs equal {@code Conv2d}'s to float rounding; the cost is the padded channels' work.
+ * are 1 or 50 filters; the blocked layouts' padding is read uninitialised). {@link
+ * dev.probe.core.runtime.KernelCheck} detects such a machine, and the model adapters refuse a model with such
+ * layers there; build a Java model's convolutions with this class and it computes correctly on any machine.
+ * Zero channels change no sum, so on a sound machine the outputs equal {@code Conv2d}'s to float rounding; the
+ * cost is the padded channels' work.
  *
  * <pre>{@code
  * Conv2d conv = AlignedConv2d.of(Conv2d.builder().setFilters(20).setKernelShape(new Shape(5, 5)));
@@ -32,6 +34,15 @@ public final class AlignedConv2d extends Conv2d {
     public static final int ALIGN = 16;
     /** Inputs with at most this many channels use oneDNN's narrow-input kernels, which need no padding. */
     public static final int NARROW_INPUT = 8;
+
+    /**
+     * @param filters a convolution's output channels
+     * @param channels its input channels (per group)
+     * @return whether oneDNN needs padded channels for it, which some machines compute wrongly
+     */
+    public static boolean needsPadding(long filters, long channels) {
+        return filters % ALIGN != 0 || (channels > NARROW_INPUT && channels % ALIGN != 0);
+    }
 
     private AlignedConv2d(Conv2d.Builder builder) {
         super(builder);

@@ -1,11 +1,15 @@
-package dev.probe.core.runtime;
+package dev.probe.core.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.util.Pair;
 import dev.probe.core.autograd.Autograd;
 import dev.probe.core.autograd.ValueAndGradient;
+import dev.probe.core.runtime.Devices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +25,15 @@ import java.util.logging.Logger;
  * filters NaN or off by 1.4), so any model with such a layer would give wrong outputs and gradients there,
  * and every sample drawn through it would be wrong without an error.
  *
- * <p>Model adapters run the check when they are created. What a failed check does is set by the property
- * {@value #PROPERTY} (system property, or environment variable {@code PROBE_KERNEL_CHECK}):
- * {@code warn} (default: log a warning once, naming the fix), {@code fail} (throw, for a CI that must not
- * run on such a machine), or {@code off}. The fix is to start the JVM with the environment variable
- * {@code ONEDNN_MAX_CPU_ISA=SSE41}, which makes oneDNN use kernels that compute correctly there (slower),
- * or to use channel counts that are multiples of 16.
+ * <p>Model adapters call {@link #ensure(String, Block)} when they are created: it looks for convolution
+ * weights (parameters named {@code *weight} of rank 3 to 5, in DJL blocks and TorchScript modules alike;
+ * {@link AlignedConv2d} layers excepted) whose channel counts need padding ({@link AlignedConv2d#needsPadding}),
+ * and only for a model that has some does it run the check. On a machine that fails it, what happens is set by
+ * the property {@value #PROPERTY} (system property, or environment variable {@code PROBE_KERNEL_CHECK}):
+ * {@code fail} (default: the adapter throws, naming the layers and the fix), {@code warn} (log a warning and
+ * go on), or {@code off}. The fix is to start the JVM with the environment variable
+ * {@code ONEDNN_MAX_CPU_ISA=SSE41}, which makes oneDNN use kernels that compute correctly there (slower), or to
+ * use channel counts that are multiples of 16 ({@link AlignedConv2d} for Java-built models).
  *
  * <pre>{@code
  * KernelCheck.Result r = KernelCheck.result();
@@ -34,7 +41,7 @@ import java.util.logging.Logger;
  * }</pre>
  */
 public final class KernelCheck {
-    /** Name of the configuration property: {@code warn}, {@code fail} or {@code off}. */
+    /** Name of the configuration property: {@code fail}, {@code warn} or {@code off}. */
     public static final String PROPERTY = "probe.kernelCheck";
     /** Largest absolute difference from the Java computation that still counts as float rounding. */
     public static final double TOLERANCE = 1e-3;
@@ -42,7 +49,6 @@ public final class KernelCheck {
     private static final Logger LOG = Logger.getLogger(KernelCheck.class.getName());
     private static final Object LOCK = new Object();
     private static Result result;
-    private static boolean warned;
 
     private KernelCheck() {}
 
@@ -63,11 +69,9 @@ public final class KernelCheck {
                 return "The engine's convolutions match a plain Java computation on this machine.";
             }
             return "The engine's convolutions compute wrongly on this machine: " + String.join("; ", failures)
-                    + ". Models with convolution layers whose channel counts are not multiples of 16 give wrong "
-                    + "outputs and gradients here, and probes of them would sample the wrong distribution. Fix: "
-                    + "start the JVM with the environment variable ONEDNN_MAX_CPU_ISA=SSE41 (oneDNN then uses kernels "
-                    + "that compute correctly, more slowly), or use such channel counts. Set " + PROPERTY
-                    + "=fail to stop instead of warning, or " + PROPERTY + "=off to skip the check.";
+                    + ". Models with convolutions whose channel counts are not multiples of " + AlignedConv2d.ALIGN
+                    + " give wrong outputs and gradients here. Fix: ONEDNN_MAX_CPU_ISA=SSE41 in the JVM's environment, "
+                    + "or such channel counts (README, Device).";
         }
     }
 
@@ -82,35 +86,68 @@ public final class KernelCheck {
     }
 
     /**
-     * Runs the check (once) and acts as {@value #PROPERTY} says: nothing when the kernels are sound or the
-     * property is {@code off}; a warning (once) for {@code warn}; an exception for {@code fail}.
+     * Refuses (or warns about, per {@value #PROPERTY}) a model whose convolution layers this machine computes
+     * wrongly; does nothing for a model without convolutions that need padded channels, or on a sound machine.
      *
-     * @throws IllegalStateException when the kernels compute wrongly and the property is {@code fail}
+     * @param model the model's name, for the message
+     * @param block the model's block (a DJL block tree or a TorchScript module)
+     * @throws IllegalStateException when the model has such layers, the machine fails the check and the
+     *     property is {@code fail} (the default)
      */
-    public static void ensure() {
-        String mode = System.getProperty(PROPERTY, System.getenv().getOrDefault("PROBE_KERNEL_CHECK", "warn"))
+    public static void ensure(String model, Block block) {
+        String mode = System.getProperty(PROPERTY, System.getenv().getOrDefault("PROBE_KERNEL_CHECK", "fail"))
                 .trim().toLowerCase(Locale.ROOT);
-        switch (mode) {
-            case "off":
-                return;
-            case "warn":
-            case "fail":
-                break;
-            default:
-                throw new IllegalArgumentException("Unknown " + PROPERTY + " '" + mode + "': use warn, fail or off");
+        if (!List.of("fail", "warn", "off").contains(mode)) {
+            throw new IllegalArgumentException("Unknown " + PROPERTY + " '" + mode + "': use fail, warn or off");
         }
-        Result r = result();
-        if (r.sound()) {
+        if (mode.equals("off")) {
             return;
         }
-        if (mode.equals("fail")) {
-            throw new IllegalStateException(r.describe());
+        List<String> layers = unalignedConvolutions(block);
+        if (layers.isEmpty() || result().sound()) {
+            return;
         }
-        synchronized (LOCK) {
-            if (!warned) {
-                warned = true;
-                LOG.warning(r.describe());
+        String message = "Model '" + model + "' has convolution layers whose channel counts are not multiples of "
+                + AlignedConv2d.ALIGN + " (" + String.join(", ", layers) + "), and this machine computes such "
+                + "convolutions wrongly (" + String.join("; ", result().failures()) + "): the model's outputs and "
+                + "gradients, and every sample drawn through it, would be wrong here. Fix: start the JVM with the "
+                + "environment variable ONEDNN_MAX_CPU_ISA=SSE41 (oneDNN then uses kernels that compute correctly, "
+                + "more slowly; Surefire: <environmentVariables>), or use channel counts that are multiples of "
+                + AlignedConv2d.ALIGN + " (Java models: dev.probe.core.model.AlignedConv2d). " + PROPERTY
+                + "=warn probes it anyway with a warning.";
+        if (mode.equals("fail")) {
+            throw new IllegalStateException(message);
+        }
+        LOG.warning(message);
+    }
+
+    /**
+     * @param block a DJL block tree or a TorchScript module
+     * @return each convolution weight ({@code *weight} of rank 3 to 5, outside {@link AlignedConv2d}) whose channel
+     *     counts need padding, as {@code "path shape"}
+     */
+    static List<String> unalignedConvolutions(Block block) {
+        List<String> found = new ArrayList<>();
+        collect(block, "", found);
+        return found;
+    }
+
+    private static void collect(Block block, String path, List<String> found) {
+        if (block instanceof AlignedConv2d) {
+            return;
+        }
+        for (Pair<String, Parameter> p : block.getDirectParameters()) {
+            Parameter parameter = p.getValue();
+            if (!p.getKey().endsWith("weight") || !parameter.isInitialized()) {
+                continue;
             }
+            Shape shape = parameter.getArray().getShape();
+            if (shape.dimension() >= 3 && shape.dimension() <= 5 && AlignedConv2d.needsPadding(shape.get(0), shape.get(1))) {
+                found.add(path + p.getKey() + " " + shape);
+            }
+        }
+        for (Pair<String, Block> child : block.getChildren()) {
+            collect(child.getValue(), path + child.getKey() + "/", found);
         }
     }
 

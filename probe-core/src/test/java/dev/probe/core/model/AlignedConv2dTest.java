@@ -1,4 +1,4 @@
-package dev.probe.examples.models;
+package dev.probe.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
