@@ -153,13 +153,16 @@ public final class KernelCheck {
 
     private static Result run() {
         List<String> failures = new ArrayList<>();
-        // forward: input channels above oneDNN's narrow-input kernels and not a multiple of 16
-        for (int channels : new int[] {20, 17}) {
-            record(failures, Pass.FORWARD, channels, 4, channels + " input channels");
-        }
-        // gradient with respect to the input: filters not a multiple of 16 (the reduction of that pass)
-        for (int filters : new int[] {1, 20}) {
-            record(failures, Pass.INPUT_GRADIENT, 2, filters, filters + (filters == 1 ? " filter" : " filters"));
+        // the faulty kernels read uninitialised memory, so one case can come out right by chance: two rounds
+        for (int round = 0; round < 2 && failures.isEmpty(); round++) {
+            // forward: input channels above oneDNN's narrow-input kernels and not a multiple of 16
+            for (int channels : new int[] {20, 17}) {
+                record(failures, Pass.FORWARD, channels, 4, channels + " input channels");
+            }
+            // gradient with respect to the input: filters not a multiple of 16 (the reduction of that pass)
+            for (int filters : new int[] {1, 20}) {
+                record(failures, Pass.INPUT_GRADIENT, 2, filters, filters + (filters == 1 ? " filter" : " filters"));
+            }
         }
         return new Result(failures.isEmpty(), failures);
     }
