@@ -45,8 +45,8 @@ class GanVsVaeTest {
     /**
      * The GAN's own pool: a quarter of the VAE's, whose 262,144 draws {@link MnistLevelSetsTest} shares. The
      * generator's convolutions make each draw cost about twice a VAE draw (262,144 took 113 s on a 2-core CI
-     * machine, 65,536 take 30 s), and every GAN probe here starts within reach of its level set from 16,384
-     * draws per population.
+     * machine, 65,536 take 30 s), and every GAN probe here still converges from it (the first round's four
+     * populations start from 8,192 draws each, half the pool; populations added later split the other half).
      */
     static final int GAN_POOL = 65_536;
     private static final Map<String, List<double[]>> ROWS = new ConcurrentHashMap<>();
