@@ -19,8 +19,8 @@ import ai.djl.util.PairList;
  * <p>Why: on some machines PyTorch 2.7.1's oneDNN 3.7.1 convolutions compute wrongly when a channel count
  * is not a multiple of the vector block (measured on an AMD Zen 5 virtual machine: the forward pass is
  * off by up to 2 when the input has 20 channels, and the input gradient is NaN or off by 1.4 when there
- * are 1 or 50 filters; the blocked layouts' padding is read uninitialised). {@link
- * dev.probe.core.runtime.KernelCheck} detects such a machine, and the model adapters refuse a model with such
+ * are 1 or 50 filters; the blocked layouts' padding is read uninitialised). {@link KernelCheck} detects
+ * such a machine, and the model adapters refuse a model with such
  * layers there; build a Java model's convolutions with this class and it computes correctly on any machine.
  * Zero channels change no sum, so on a sound machine the outputs equal {@code Conv2d}'s to float rounding; the
  * cost is the padded channels' work.
