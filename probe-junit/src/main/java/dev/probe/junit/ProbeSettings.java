@@ -101,4 +101,10 @@ public @interface ProbeSettings {
      * samples attaining the target (built-in 100).
      */
     double minAttainedEss() default Double.NaN;
+
+    /**
+     * Chains only (HMC): converged only with at most this many divergent trajectories after warm-up (built-in 0,
+     * as Stan warns on any; population results are not judged by divergences).
+     */
+    int maxDivergences() default UNSET;
 }

@@ -1,11 +1,17 @@
 package dev.probe.core.result;
 
 /**
- * What converged evidence means: R̂ across independent chains or populations at most {@code maxRhat}, and at
+ * What converged evidence means: R̂ across independent chains or populations at most {@code maxRhat}, at
  * least {@code minAttainedEss} effective samples attaining the target within {@code tolerance}
- * ({@link ProbeResult#attainedEss}). The JUnit extension judges every invocation by it (its settings
- * {@code maxRhat}, {@code minAttainedEss} and the annotation's {@code tolerance}); population sampling can keep
- * adding populations until a result meets it ({@link dev.probe.core.probe.Sampling.Populations#until}).
+ * ({@link ProbeResult#attainedEss}), and, for chains, at most {@code maxDivergences} divergent HMC trajectories
+ * after warm-up ({@link dev.probe.core.diagnostics.Diagnostics#divergences()}; built-in 0, as Stan warns on any).
+ * A divergence after warm-up means the integrator could not follow the target's curvature somewhere, so the
+ * chains under-visit that region while R̂ and ESS can look fine (Neal's funnel: no draw in its neck, R̂ 1.02).
+ * Population results are not judged by divergences: a divergent rejuvenation move is rejected, and the
+ * populations' importance weights, not one chain's path, carry the answer. The JUnit extension judges every
+ * invocation by it (its settings {@code maxRhat}, {@code minAttainedEss}, {@code maxDivergences} and the
+ * annotation's {@code tolerance}); population sampling can keep adding populations until a result meets it
+ * ({@link dev.probe.core.probe.Sampling.Populations#until}).
  *
  * <pre>{@code
  * Evidence evidence = Evidence.DEFAULT;                    // R̂ ≤ 1.05, 100 effective attained samples, tolerance 0.1
@@ -16,10 +22,19 @@ package dev.probe.core.result;
  * @param maxRhat largest R̂ (over coordinates and the energy) of converged evidence, at least 1
  * @param minAttainedEss fewest effective attained samples, at least 0
  * @param tolerance target distance within which a sample attains the target, positive
+ * @param maxDivergences most divergent trajectories after warm-up that chains may have, at least 0
  */
-public record Evidence(double maxRhat, double minAttainedEss, double tolerance) {
-    /** R̂ ≤ 1.05 and 100 effective attained samples within 0.1: the extension's built-in settings. */
-    public static final Evidence DEFAULT = new Evidence(1.05, 100, 0.1);
+public record Evidence(double maxRhat, double minAttainedEss, double tolerance, long maxDivergences) {
+    /**
+     * R̂ ≤ 1.05, 100 effective attained samples within 0.1 and no divergence after warm-up: the extension's
+     * built-in settings.
+     */
+    public static final Evidence DEFAULT = new Evidence(1.05, 100, 0.1, 0);
+
+    /** Evidence that allows no divergence after warm-up. */
+    public Evidence(double maxRhat, double minAttainedEss, double tolerance) {
+        this(maxRhat, minAttainedEss, tolerance, 0);
+    }
 
     public Evidence {
         if (!(maxRhat >= 1) || !Double.isFinite(maxRhat)) {
@@ -32,10 +47,22 @@ public record Evidence(double maxRhat, double minAttainedEss, double tolerance) 
         if (!(tolerance > 0)) {
             throw new IllegalArgumentException("Evidence: tolerance must be positive, got " + tolerance);
         }
+        if (maxDivergences < 0) {
+            throw new IllegalArgumentException("Evidence: maxDivergences must be at least 0, got " + maxDivergences);
+        }
     }
 
-    /** Whether {@code result}'s R̂ and effective attained samples meet this evidence. */
+    /** Whether {@code result}'s R̂, effective attained samples and (chains) divergences meet this evidence. */
     public boolean isMetBy(ProbeResult result) {
-        return result.diagnostics().maxRhat() <= maxRhat && result.attainedEss(tolerance) >= minAttainedEss;
+        return result.diagnostics().maxRhat() <= maxRhat && result.attainedEss(tolerance) >= minAttainedEss
+                && !hasTooManyDivergences(result);
+    }
+
+    /**
+     * Whether {@code result} came from chains with more divergent trajectories after warm-up than allowed
+     * (always false for population results).
+     */
+    public boolean hasTooManyDivergences(ProbeResult result) {
+        return !result.isPopulationResult() && result.diagnostics().divergences() > maxDivergences;
     }
 }

@@ -237,6 +237,14 @@ public final class ProbeResult {
         return provenance.diagnostics();
     }
 
+    /**
+     * Whether the draws are the particles of independent populations (population sampling, SMC: one
+     * "chain" per population, {@link #chains()} populations) rather than MCMC chains.
+     */
+    public boolean isPopulationResult() {
+        return provenance.kernel().startsWith("SMC");
+    }
+
     public long seed() {
         return provenance.config().seed();
     }

@@ -12,24 +12,10 @@ import org.junit.jupiter.api.Test;
  */
 class DivergenceTest {
 
-    /**
-     * Neal's funnel in d = 10: {@code v ~ N(0, 3²)}, {@code x_i | v ~ N(0, e^v)} for nine {@code x_i}. Fixed-length
-     * HMC cannot follow the neck's curvature (exact {@code P(v < −5) = 0.048}; no draw gets there), and the
-     * divergences after warm-up are the signal that it is not explored.
-     */
-    static Energy funnel() {
-        return Energies.differentiable(10, z -> {
-            NDArray v = z.get(":, 0");
-            NDArray x = z.get(":, 1:");
-            NDArray quadratic = x.square().sum(new int[] {1}).mul(v.neg().exp()).div(2);
-            return v.square().div(18).add(v.mul(4.5)).add(quadratic);
-        });
-    }
-
     @Test
     void funnelRunsReportDivergencesWhileSampling() {
         SamplerConfig config = SamplerConfig.builder().chains(8).warmup(500).draws(1000).seed(2026).build();
-        Trace trace = new Sampler(config).run(Hmc.of(0.1, 8), funnel());
+        Trace trace = new Sampler(config).run(Hmc.of(0.1, 8), Targets.funnel());
         Diagnostics d = trace.diagnostics();
         System.out.println(d.table());
         assertThat(d.divergences()).as("sampling-phase divergences on the funnel").isPositive();

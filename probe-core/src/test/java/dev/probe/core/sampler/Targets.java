@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 /** Known target distributions for the sampler accuracy tests, as tensor and as black-box energies. */
-final class Targets {
+public final class Targets {
     private Targets() {}
 
     static final double RHO = 0.8;
@@ -80,6 +80,20 @@ final class Targets {
                 s += v * v;
             }
             return s / 2;
+        });
+    }
+
+    /**
+     * Neal's funnel in d = 10: {@code v ~ N(0, 3²)}, {@code x_i | v ~ N(0, e^v)} for nine {@code x_i}. HMC
+     * (L = 8) cannot follow the neck's curvature (exact {@code P(v < −5) = 0.048}; no draw gets there), and the
+     * divergences after warm-up are the signal that it is not explored.
+     */
+    public static Energy funnel() {
+        return Energies.differentiable(10, z -> {
+            NDArray v = z.get(":, 0");
+            NDArray x = z.get(":, 1:");
+            NDArray quadratic = x.square().sum(new int[] {1}).mul(v.neg().exp()).div(2);
+            return v.square().div(18).add(v.mul(4.5)).add(quadratic);
         });
     }
 }

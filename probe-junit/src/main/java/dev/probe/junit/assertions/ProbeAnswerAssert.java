@@ -63,17 +63,22 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         return this;
     }
 
-    /** Max R-hat at most 1.05 and min bulk ESS at least 100. */
+    /** Max R-hat at most 1.05, min bulk ESS at least 100 and (chains) no divergence after warm-up. */
     public ProbeAnswerAssert isConverged() {
         return isConverged(1.05, 100);
     }
 
-    /** Max R-hat at most {@code maxRhat} and min bulk ESS (over coordinates) at least {@code minEss}. */
+    /**
+     * Max R-hat at most {@code maxRhat}, min bulk ESS (over coordinates) at least {@code minEss}, and, for chains,
+     * no divergent HMC trajectory after warm-up (a divergence means the chains under-visit a region the
+     * integrator cannot follow, even where R-hat and ESS look fine; population results are not judged by them).
+     */
     public ProbeAnswerAssert isConverged(double maxRhat, double minEss) {
         isNotNull();
         double rhat = actual.result().diagnostics().maxRhat();
         double ess = actual.result().diagnostics().minEss();
-        if (!(rhat <= maxRhat) || !(ess >= minEss)) {
+        boolean divergent = !actual.result().isPopulationResult() && actual.result().diagnostics().divergences() > 0;
+        if (!(rhat <= maxRhat) || !(ess >= minEss) || divergent) {
             failWithMessage("%s", ShouldBeConverged.message(actual, maxRhat, minEss));
         }
         return this;

@@ -120,9 +120,17 @@ public final class ProbeConfiguration {
         return has(Setting.MAX_POPULATIONS) ? get(Setting.MAX_POPULATIONS) : 0;
     }
 
-    /** What converged evidence means here: {@link #maxRhat()}, {@link #minAttainedEss()}, {@link #tolerance()}. */
+    /** Divergent HMC trajectories after warm-up that converged evidence from chains may have. */
+    public int maxDivergences() {
+        return get(Setting.MAX_DIVERGENCES);
+    }
+
+    /**
+     * What converged evidence means here: {@link #maxRhat()}, {@link #minAttainedEss()}, {@link #tolerance()},
+     * {@link #maxDivergences()}.
+     */
     public Evidence evidence() {
-        return new Evidence(maxRhat(), minAttainedEss(), tolerance());
+        return new Evidence(maxRhat(), minAttainedEss(), tolerance(), maxDivergences());
     }
 
     /** Target distance within which a sample attains the target. */

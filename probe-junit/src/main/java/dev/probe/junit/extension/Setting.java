@@ -47,6 +47,8 @@ final class Setting<T> {
             v -> v >= 1 && Double.isFinite(v), "a number of at least 1", 1.05);
     static final Setting<Double> MIN_ATTAINED_ESS = new Setting<>("minAttainedEss", a -> number(a.minAttainedEss()),
             Double::valueOf, v -> v >= 0 && Double.isFinite(v), "a number of at least 0", 100.0);
+    /** Chains only (HMC): divergent trajectories after warm-up that converged evidence may have. */
+    static final Setting<Integer> MAX_DIVERGENCES = whole("maxDivergences", ProbeSettings::maxDivergences, 0, 0);
     /** Set by the probe annotation's {@code tolerance} attribute, not by {@link ProbeSettings}. */
     static final Setting<Double> TOLERANCE = positive("tolerance", null, 0.1);
     /** Run-wide: scales warm-up and draws (quick CI profile vs nightly). */
@@ -56,7 +58,7 @@ final class Setting<T> {
 
     /** Every setting, in the order reports list them. */
     static final List<Setting<?>> ALL = List.of(CHAINS, WARMUP, DRAWS, THIN, SAMPLER, SEED, SIGMA, TAU, ANNEALING, SCREENING,
-            POPULATIONS, PARTICLES, MAX_POPULATIONS, POOL, MAX_RHAT, MIN_ATTAINED_ESS, TOLERANCE, BUDGET, NOT_SAMPLED, NOT_CONVERGED);
+            POPULATIONS, PARTICLES, MAX_POPULATIONS, POOL, MAX_RHAT, MIN_ATTAINED_ESS, MAX_DIVERGENCES, TOLERANCE, BUDGET, NOT_SAMPLED, NOT_CONVERGED);
 
     final String name;
     private final Function<ProbeSettings, Optional<T>> attribute;

@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * Whether an answer's samples can support a verdict on the model: they must attain the target
  * ({@link Outcome#NOT_SAMPLED} otherwise), and converge — max R̂ over chains (or populations) at most
- * {@code maxRhat}, and at least {@code minAttainedEss} effective samples attaining the target
- * ({@link Outcome#NOT_CONVERGED} otherwise, with the budget it would need). Messages name the cause and
+ * {@code maxRhat}, at least {@code minAttainedEss} effective samples attaining the target, and (chains) at most
+ * {@code maxDivergences} divergent trajectories after warm-up ({@link Outcome#NOT_CONVERGED} otherwise, with the
+ * budget it would need). Messages name the cause and
  * tell "unreachable within this budget" apart from "the model is probably misdeclared".
  *
  * @param outcome {@code null} when the evidence supports a verdict (the assertions decide it)
@@ -54,6 +55,13 @@ record Verdict(Outcome outcome, String reason) {
                 b.append(String.format(Locale.ROOT, "budget: about draws=%d per chain (x%.1f of draws=%d) would give %.0f "
                         + "effective attained samples if the chains mix%n", draws, factor, c.draws(), c.minAttainedEss()));
             }
+        }
+        if (c.evidence().hasTooManyDivergences(r)) {
+            b.append(String.format(Locale.ROOT, "%d divergent trajectories after warm-up (allowed %d): the integrator "
+                    + "could not follow the target's curvature somewhere (e.g. a funnel's neck), so the chains under-visit "
+                    + "that region even where R-hat and ESS look fine; use population sampling (sampler = SMC), "
+                    + "reparametrise the space, or allow them with setting maxDivergences%n", r.diagnostics().divergences(),
+                    c.maxDivergences()));
         }
         if (!(rhat <= c.maxRhat())) {
             b.append(populations
@@ -99,7 +107,7 @@ record Verdict(Outcome outcome, String reason) {
 
     /** Whether the result came from population sampling (its levers are populations, particles and the pool). */
     private static boolean byPopulations(ProbeResult r) {
-        return r.provenance().kernel().startsWith("SMC");
+        return r.isPopulationResult();
     }
 
     private static String context(ProbeAnswer answer, ProbeConfiguration c) {

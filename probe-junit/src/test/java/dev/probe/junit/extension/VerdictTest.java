@@ -115,6 +115,53 @@ class VerdictTest {
                         "populations (x") && m.contains("setting maxPopulations")))));
     }
 
+    /**
+     * Steep logits (30·x0, 30·x1, −30·(x0 + x1)): the confidence level sets end in cliffs that HMC's leapfrog
+     * cannot follow, so some trajectories diverge after warm-up (seed 11: 5 for class 0, 3 for class 1). R̂ and
+     * ESS are not what is judged here (maxRhat 10, minAttainedEss 1).
+     */
+    @ProbeSettings(sampler = SamplerKind.HMC, chains = 8, warmup = 200, draws = 200, seed = "11", maxRhat = 10, minAttainedEss = 1)
+    static class Cliffs {
+        @ProbedModel static final Classifier MODEL = Classifier.fromLogits(dev.probe.core.model.DjlBlockFunction.of(
+                Fixtures.linear("steep3", new double[][] {{30, 0}, {0, 30}, {-30, -30}}, new double[] {0, 0, 0}),
+                new ai.djl.ndarray.types.Shape(2)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = {0, 1})
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void chainsWithDivergencesAfterWarmupAreNotConvergedUnlessTheSettingAllowsThem() {
+        EngineExecutionResults strict = run(Cliffs.class, Map.of());
+        strict.testEvents().assertStatistics(s -> s.failed(2).succeeded(0));
+        strict.testEvents().assertThatEvents().haveExactly(2, event(test(), finishedWithFailure(
+                instanceOf(ProbeNotConvergedException.class), message(m -> m.contains(
+                        " divergent trajectories after warm-up (allowed 0): the integrator could not follow the target's "
+                                + "curvature") && m.contains("maxDivergences")))));
+        run(Cliffs.class, Map.of("probe.maxDivergences", "1000")).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+    }
+
+    @ProbeSettings(sampler = SamplerKind.HMC, chains = 8, warmup = 200, draws = 200, seed = "11", maxRhat = 10,
+            minAttainedEss = 1, maxDivergences = 1000)
+    static class CliffsAsserted {
+        @ProbedModel static final Classifier MODEL = Cliffs.MODEL;
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {
+            assertThat(answer).isConverged(10, 1);
+        }
+    }
+
+    @Test
+    void isConvergedAlsoRefusesChainsWithDivergencesAfterWarmup() {
+        run(CliffsAsserted.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                instanceOf(AssertionError.class), message(m -> m.contains("expected converged chains (max R-hat <= 10.000, "
+                        + "min bulk ESS >= 1, no divergence after warm-up), but max R-hat is ") && m.contains(
+                        " divergent trajectories after warm-up")))));
+    }
+
     @Test
     void notSampledCanAbortInsteadOfFailAndTheReasonIsTheSkipMessage() {
         EngineExecutionResults events = run(Unreachable.class, Map.of("probe.notSampled", "abort", "probe.only", "2"));

@@ -1,0 +1,62 @@
+package dev.probe.core.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probe.core.diagnostics.Diagnostics;
+import dev.probe.core.diagnostics.InvalidProposals;
+import dev.probe.core.sampler.Hmc;
+import dev.probe.core.sampler.Sampler;
+import dev.probe.core.sampler.SamplerConfig;
+import dev.probe.core.sampler.Trace;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Converged evidence: R̂, effective attained samples and, for chains, divergences after warm-up; real
+ * divergence counts come from HMC on Neal's funnel, where R̂ and ESS alone would pass.
+ */
+class EvidenceTest {
+
+    @Test
+    void chainsWithDivergencesAfterWarmupAreNotConvergedEvidenceButPopulationsAreNotJudgedByThem() {
+        SamplerConfig config = SamplerConfig.builder().chains(8).warmup(500).draws(1000).seed(2026).build();
+        Trace trace = new Sampler(config).run(Hmc.of(0.1, 8), dev.probe.core.sampler.Targets.funnel());
+        Diagnostics funnel = trace.diagnostics();
+        assertThat(funnel.divergences()).as("divergences after warm-up on the funnel").isPositive();
+
+        ProbeResult chains = attainedEverywhere("HMC(eps=0.1, L=8)", funnel, config);
+        Evidence lenientOnMixing = new Evidence(10, 1, 0.1);
+        assertThat(lenientOnMixing.maxDivergences()).isZero();
+        assertThat(lenientOnMixing.hasTooManyDivergences(chains)).isTrue();
+        assertThat(lenientOnMixing.isMetBy(chains)).as("R̂ and ESS met, divergences not").isFalse();
+        Evidence allowing = new Evidence(10, 1, 0.1, funnel.divergences());
+        assertThat(allowing.isMetBy(chains)).isTrue();
+        assertThat(new Evidence(10, 1, 0.1, funnel.divergences() - 1).isMetBy(chains)).isFalse();
+
+        ProbeResult populations = attainedEverywhere("SMC(HMC, 4×64 particles, α=0.50, moves 2–10)", funnel, config);
+        assertThat(populations.isPopulationResult()).isTrue();
+        assertThat(chains.isPopulationResult()).isFalse();
+        assertThat(lenientOnMixing.isMetBy(populations)).isTrue();
+        assertThat(Evidence.DEFAULT.maxDivergences()).isZero();
+    }
+
+    @Test
+    void invalidThresholdsAreRefusedWithTheirName() {
+        assertThatThrownBy(() -> new Evidence(1.05, 100, 0.1, -1)).hasMessageContaining("maxDivergences must be at least 0");
+    }
+
+    /** A result of 8 draws that all attain their target, with the given kernel and diagnostics. */
+    private static ProbeResult attainedEverywhere(String kernel, Diagnostics d, SamplerConfig config) {
+        int n = 8;
+        double[][] x = new double[n][] ;
+        java.util.Arrays.setAll(x, i -> new double[] {i});
+        double[][][] outputs = {x};
+        Diagnostics mixing = new Diagnostics(d.acceptanceRate(), new double[] {1.0}, new double[] {1000}, 1.0, 1000,
+                d.wallSeconds(), d.samplingSeconds(), d.warmup(), d.sampling(), d.gradientEvaluations(),
+                d.energyEvaluations(), d.stepSize());
+        assertThat(mixing.sampling()).isNotEqualTo(InvalidProposals.NONE);
+        return new ProbeResult(new Provenance("q", "s", kernel, config, mixing), 2, x, x, List.of("m"), outputs, new double[n],
+                new double[n]);
+    }
+}
