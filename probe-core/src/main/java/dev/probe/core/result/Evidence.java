@@ -14,7 +14,7 @@ package dev.probe.core.result;
  * ({@link dev.probe.core.probe.Sampling.Populations#until}).
  *
  * <pre>{@code
- * Evidence evidence = Evidence.DEFAULT;                    // R̂ ≤ 1.05, 100 effective attained samples, tolerance 0.1
+ * Evidence evidence = Evidence.DEFAULT;  // R̂ ≤ 1.05, 100 effective attained samples within 0.1, no divergence (chains)
  * ProbeResult r = probe.sample(config, Sampling.populations().until(evidence, 16));
  * boolean ok = evidence.isMetBy(r);
  * }</pre>

@@ -9,13 +9,19 @@ import java.util.List;
  *
  * <ul>
  *   <li>Continuous coordinate {@code k}: {@code x'_k = x_k + scale·w_k·ξ}, reflected back into the
- *       support box (the reflected Gaussian kernel is symmetric, so it needs no correction).
+ *       support box (the reflected Gaussian kernel is symmetric, so it needs no correction); by default in
+ *       every proposal, or only with a given move probability (else it keeps its value).
  *   <li>Categorical coordinate {@code k} with {@code K} values {@code 0..K−1}: keep the value with
  *       probability {@code keep}, else move to a uniformly chosen other value. The kernel
  *       {@code q(k'|k) = keep} if {@code k' = k}, else {@code (1 − keep)/(K − 1)} is symmetric, so the
  *       Hastings ratio of this part is exactly 1.
  * </ul>
- * Coordinates not mentioned stay fixed.
+ * Coordinates not mentioned stay fixed. Which coordinates move is drawn independently of the state, and when a
+ * proposal would move none, one declared coordinate chosen uniformly moves instead (the set of moved
+ * coordinates has the same probability forward and backward, so the proposal stays symmetric). Sparse moves
+ * (move probabilities below 1) suit spaces with many attributes of which a question depends on few, such as a
+ * scene's unused object slots: a proposal that leaves the relevant attributes alone is always accepted, so the
+ * others keep mixing instead of waiting for a joint move that the relevant ones accept.
  *
  * <pre>{@code
  * Proposal p = MixedProposal.builder(3).continuous(0, 0.5).continuous(1, 0.5).categorical(2, 4, 0.8).build();
@@ -26,6 +32,7 @@ public final class MixedProposal implements Proposal {
     private final int dimension;
     private final int[] continuous;
     private final double[] widths;
+    private final double[] moves;
     private final int[] categorical;
     private final int[] levels;
     private final double[] keep;
@@ -34,6 +41,7 @@ public final class MixedProposal implements Proposal {
         this.dimension = b.dimension;
         this.continuous = b.continuous.stream().mapToInt(Integer::intValue).toArray();
         this.widths = b.widths.stream().mapToDouble(Double::doubleValue).toArray();
+        this.moves = b.moves.stream().mapToDouble(Double::doubleValue).toArray();
         this.categorical = b.categorical.stream().mapToInt(Integer::intValue).toArray();
         this.levels = b.levels.stream().mapToInt(Integer::intValue).toArray();
         this.keep = b.keep.stream().mapToDouble(Double::doubleValue).toArray();
@@ -58,27 +66,48 @@ public final class MixedProposal implements Proposal {
         System.arraycopy(current, 0, proposal, 0, chains * dimension);
         for (int c = 0; c < chains; c++) {
             int row = c * dimension;
+            boolean moved = false;
             for (int i = 0; i < continuous.length; i++) {
-                int k = continuous[i];
-                double sd = scale * widths[i];
-                double span = box.upper(k) - box.lower(k);
-                if (Double.isFinite(span)) {
-                    sd = Math.min(sd, 2 * span); // wider steps only fold back over the box
+                if (moves[i] >= 1 || random.nextDouble() < moves[i]) {
+                    stepContinuous(current, proposal, row, i, scale, box, random);
+                    moved = true;
                 }
-                double y = current[row + k] + sd * random.nextGaussian();
-                proposal[row + k] = (float) reflect(y, box.lower(k), box.upper(k));
             }
             for (int i = 0; i < categorical.length; i++) {
-                int k = categorical[i];
-                int value = Math.round(current[row + k]);
+                proposal[row + categorical[i]] = Math.round(current[row + categorical[i]]);
                 if (random.nextDouble() >= keep[i]) {
-                    int other = random.nextInt(levels[i] - 1);
-                    value = other >= value ? other + 1 : other;
+                    jumpCategorical(current, proposal, row, i, random);
+                    moved = true;
                 }
-                proposal[row + k] = value;
+            }
+            if (!moved) {
+                int i = random.nextInt(continuous.length + categorical.length);
+                if (i < continuous.length) {
+                    stepContinuous(current, proposal, row, i, scale, box, random);
+                } else {
+                    jumpCategorical(current, proposal, row, i - continuous.length, random);
+                }
             }
         }
         return new double[chains];
+    }
+
+    private void stepContinuous(float[] current, float[] proposal, int row, int i, double scale, Box box, ChainRandom random) {
+        int k = continuous[i];
+        double sd = scale * widths[i];
+        double span = box.upper(k) - box.lower(k);
+        if (Double.isFinite(span)) {
+            sd = Math.min(sd, 2 * span); // wider steps only fold back over the box
+        }
+        double y = current[row + k] + sd * random.nextGaussian();
+        proposal[row + k] = (float) reflect(y, box.lower(k), box.upper(k));
+    }
+
+    private void jumpCategorical(float[] current, float[] proposal, int row, int i, ChainRandom random) {
+        int k = categorical[i];
+        int value = Math.round(current[row + k]);
+        int other = random.nextInt(levels[i] - 1);
+        proposal[row + k] = other >= value ? other + 1 : other;
     }
 
     /** Folds {@code y} back into {@code [lo, hi]} by reflection at the bounds (exact for any distance). */
@@ -105,6 +134,7 @@ public final class MixedProposal implements Proposal {
         private final int dimension;
         private final List<Integer> continuous = new ArrayList<>();
         private final List<Double> widths = new ArrayList<>();
+        private final List<Double> moves = new ArrayList<>();
         private final List<Integer> categorical = new ArrayList<>();
         private final List<Integer> levels = new ArrayList<>();
         private final List<Double> keep = new ArrayList<>();
@@ -118,14 +148,27 @@ public final class MixedProposal implements Proposal {
             this.seen = new boolean[dimension];
         }
 
-        /** Coordinate {@code k} is continuous with proposal width {@code width} (times the tuned scale). */
+        /** Coordinate {@code k} is continuous with proposal width {@code width} (times the tuned scale), moved in every proposal. */
         public Builder continuous(int k, double width) {
+            return continuous(k, width, 1);
+        }
+
+        /**
+         * Coordinate {@code k} is continuous with proposal width {@code width} (times the tuned scale), moved with
+         * probability {@code moveProbability} in (0, 1] (else it keeps its value).
+         */
+        public Builder continuous(int k, double width, double moveProbability) {
             claim(k);
             if (!(width > 0)) {
                 throw new IllegalArgumentException("Proposal width of coordinate " + k + " must be positive, got " + width);
             }
+            if (!(moveProbability > 0 && moveProbability <= 1)) {
+                throw new IllegalArgumentException("Move probability of coordinate " + k + " must be in (0, 1], got "
+                        + moveProbability);
+            }
             continuous.add(k);
             widths.add(width);
+            moves.add(moveProbability);
             return this;
         }
 

@@ -19,10 +19,14 @@ import java.util.function.Function;
  * {@code double[] attributes → double[] input} draws the model input. The prior is uniform: over the
  * categories of each categorical attribute and over the box of each continuous one. Rendering is not
  * differentiable, so its particles and chains move by random-walk Metropolis–Hastings with the paper's proposal
- * ({@link MixedProposal}; level-set probes over this proper prior are sampled by SMC populations with these moves): a categorical attribute keeps its value with probability {@code keep}
- * (0.8 by default), else jumps to a uniformly chosen other value; a continuous one takes a Gaussian step
- * of a tenth of its range (times the step size warm-up tunes), reflected at its bounds. Categorical
- * attributes are always whole numbers {@code 0..K−1} in the results' latents.
+ * ({@link MixedProposal}; level-set probes over this proper prior are sampled by SMC populations with these moves):
+ * every attribute keeps its value with probability {@code keep} (0.8 by default); a categorical one that moves
+ * jumps to a uniformly chosen other value, a continuous one takes a Gaussian step of a tenth of its range (times
+ * the step size warm-up tunes), reflected at its bounds; a proposal that would move nothing moves one attribute
+ * chosen uniformly. Moving few attributes at a time (the paper's proposal moved every continuous one) lets the
+ * attributes a question does not depend on, such as a scene's unused object slots, mix: a proposal that leaves the
+ * relevant ones alone is always accepted. Categorical attributes are always whole numbers {@code 0..K−1} in the
+ * results' latents.
  *
  * <pre>{@code
  * ProceduralSpace scenes = ProceduralSpace.builder("shapes")
@@ -152,7 +156,7 @@ public final class ProceduralSpace implements SampleSpace {
             if (levels[k] > 0) {
                 p.categorical(k, levels[k], keep);
             } else {
-                p.continuous(k, (box.upper(k) - box.lower(k)) / 10);
+                p.continuous(k, (box.upper(k) - box.lower(k)) / 10, 1 - keep);
             }
         }
         return p.build();
@@ -249,7 +253,7 @@ public final class ProceduralSpace implements SampleSpace {
             return this;
         }
 
-        /** Probability that a categorical attribute keeps its value in a proposal (default 0.8). */
+        /** Probability that an attribute (categorical or continuous) keeps its value in a proposal (default 0.8). */
         public Builder keep(double probability) {
             if (!(probability >= 0 && probability < 1)) {
                 throw new IllegalArgumentException("Keep probability must lie in [0, 1), got " + probability);
