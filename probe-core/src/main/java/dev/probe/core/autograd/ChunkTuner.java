@@ -12,8 +12,9 @@ import java.util.TreeMap;
  * {@value #REVISIT}th chunk afterwards tries a neighbour of the best size (half, then double), so a choice
  * made while the machine was busy is corrected later.
  *
- * <p>Candidates are multiples of 16 rows: on the machines measured, a batched network gave bitwise the
- * same per-row results for every such chunk size (vector kernels are 16 floats wide), so the timed choice
+ * <p>Candidates are multiples of 16 rows, and {@link RowChunking} joins a remainder of fewer than 16 rows
+ * to the chunk before it: on the machines measured, a batched network gave bitwise the same per-row results
+ * for every chunk of at least 10 rows (not below, where the engine switches kernels), so the timed choice
  * does not change samples there.
  */
 final class ChunkTuner {

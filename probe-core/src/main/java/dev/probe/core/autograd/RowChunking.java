@@ -21,8 +21,11 @@ import java.util.function.Function;
  * that is closed before the next chunk, so native memory stays bounded by one chunk's activations.
  *
  * <p>Rows are independent (one chain or one sample per row), so chunking changes only the work per call,
- * never the model's per-row results beyond float rounding; with multiple-of-16 chunk sizes those were
- * bitwise identical on the machines measured. The chunk size comes from the configuration property
+ * never the model's per-row results beyond float rounding; with chunks of at least 16 rows those were
+ * bitwise identical on the machines measured (the MNIST VAE + CNN: every chunk size from 10 rows up gave the
+ * whole batch's bits; 9 rows or fewer did not, as the engine switches kernels for small batches). So no chunk
+ * holds fewer than 16 rows: a remainder that small joins the chunk before it, and the tuner's timed choice
+ * cannot change samples. The chunk size comes from the configuration property
  * {@value #PROPERTY} (system property, or environment variable {@code PROBE_CHUNK}):
  * <ul>
  *   <li>{@code auto} (default): timed per pipeline on its real calls, shared in the JVM ({@link #tuned(String)}:
@@ -136,6 +139,9 @@ public final class RowChunking {
             for (int from = 0; from < n; ) {
                 int planned = tuner == null ? Math.min(fixedRows, n) : tuner.next(n, n - from);
                 int rows = Math.min(planned, n - from);
+                if (rows >= ChunkTuner.SMALLEST && n - from - rows < ChunkTuner.SMALLEST) {
+                    rows = n - from; // no chunk of fewer than 16 rows: engines switch kernels (and float results) there
+                }
                 long start = System.nanoTime();
                 try (NDManager scratch = home.newSubManager()) {
                     boolean whole = rows == n;
