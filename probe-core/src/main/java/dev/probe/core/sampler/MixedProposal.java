@@ -80,7 +80,7 @@ public final class MixedProposal implements Proposal {
                     moved = true;
                 }
             }
-            if (!moved) {
+            if (!moved && continuous.length + categorical.length > 0) {
                 int i = random.nextInt(continuous.length + categorical.length);
                 if (i < continuous.length) {
                     stepContinuous(current, proposal, row, i, scale, box, random);

@@ -61,6 +61,12 @@ class SparseMovesTest {
         for (int k = 0; k < 3; k++) {
             assertThat(movedPerCoordinate[k]).as("proposals moving coordinate %d", k).isBetween(250, 420);
         }
+        // a proposal that declares no coordinate keeps them all (nothing to move)
+        float[] still = {0.25f, 0.75f};
+        float[] out = new float[2];
+        MixedProposal.builder(2).build().propose(still, out, 1, 1.0, Box.of(new double[] {0, 0}, new double[] {1, 1}),
+                new ChainRandom(5));
+        assertThat(out).containsExactly(still);
     }
 
     /**
