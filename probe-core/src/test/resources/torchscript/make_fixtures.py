@@ -6,6 +6,9 @@ Writes, next to this script:
   classifier.pt            2 features -> 8 tanh units -> 3 logits (traced in eval() mode)
   classifier-expected.csv  x0,x1,logit0,logit1,logit2 at a few inputs (reference outputs)
   decoder.pt               2 latents -> 4 inputs, sigmoid(A z + c) with A, c below (traced in eval() mode)
+  scripted-dropout-batchnorm.pt            2 -> linear 8 -> batch-norm -> ReLU -> dropout 0.5 -> 3 logits,
+                                           torch.jit.script of the module in eval() mode
+  scripted-dropout-batchnorm-expected.csv  its eval() outputs at the same inputs as classifier-expected.csv
 """
 import os
 import torch
@@ -28,3 +31,20 @@ with torch.no_grad():
     decoder[0].weight.copy_(torch.tensor([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, -1.0]]))
     decoder[0].bias.copy_(torch.tensor([0.0, 0.5, -0.5, 0.25]))
 torch.jit.trace(decoder, example).save(os.path.join(here, "decoder.pt"))
+
+# A scripted (not traced) module with dropout and batch-norm, saved in eval() mode: a scripted module reads
+# self.training at run time, so whoever runs it in train() mode gets random dropout masks and batch statistics.
+scripted = torch.nn.Sequential(torch.nn.Linear(2, 8), torch.nn.BatchNorm1d(8), torch.nn.ReLU(),
+                               torch.nn.Dropout(0.5), torch.nn.Linear(8, 3))
+with torch.no_grad():
+    scripted[1].running_mean.copy_(torch.linspace(-0.5, 0.5, 8))
+    scripted[1].running_var.copy_(torch.linspace(0.5, 2.0, 8))
+    scripted[1].weight.copy_(torch.linspace(0.8, 1.2, 8))
+    scripted[1].bias.copy_(torch.linspace(-0.2, 0.2, 8))
+scripted.eval()
+torch.jit.script(scripted).save(os.path.join(here, "scripted-dropout-batchnorm.pt"))
+with torch.no_grad():
+    logits = scripted(points)
+with open(os.path.join(here, "scripted-dropout-batchnorm-expected.csv"), "w") as f:
+    for x, y in zip(points.tolist(), logits.tolist()):
+        f.write(",".join("%.8f" % v for v in x + y) + "\n")

@@ -77,7 +77,7 @@ abstract class BlockFunction implements TensorFunction {
         ParameterStore parameters = new ParameterStore(x.getManager(), false);
         // Forward-only evaluations take the inference path (for TorchScript: libtorch's inference mode).
         boolean recordGraph = training && !ForwardOnly.isActive();
-        NDArray out = block.forward(parameters, new NDList(shaped), recordGraph).singletonOrThrow();
+        NDArray out = run(block, parameters, new NDList(shaped), recordGraph).singletonOrThrow();
         if (out.getShape().dimension() == 0 || out.getShape().get(0) != rows) {
             throw new IllegalArgumentException("Model '" + name + "' mixes rows: a batch of " + rows + " inputs of per-sample "
                     + "shape " + sampleShape + " gave an output of shape " + out.getShape() + ", whose first dimension is not "
@@ -87,6 +87,11 @@ abstract class BlockFunction implements TensorFunction {
         }
         out = out.reshape(rows, -1);
         return out.getDataType() == x.getDataType() ? out : out.toType(x.getDataType(), false);
+    }
+
+    /** Runs the block; {@code recordGraph} asks for an autograd graph through it. */
+    NDList run(Block block, ParameterStore parameters, NDList inputs, boolean recordGraph) {
+        return block.forward(parameters, inputs, recordGraph);
     }
 
     /**

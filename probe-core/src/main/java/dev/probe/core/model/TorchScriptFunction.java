@@ -2,22 +2,31 @@ package dev.probe.core.model;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A TorchScript file ({@code .pt}, made with {@code torch.jit.trace} or {@code torch.jit.script} in
- * {@code eval()} mode) loaded through DJL's PyTorch engine, with gradients with respect to its input.
+ * A TorchScript file ({@code .pt}, made with {@code torch.jit.trace} or {@code torch.jit.script})
+ * loaded through DJL's PyTorch engine, with gradients with respect to its input.
  *
- * <p>Loaded with {@code trainParam=true} (otherwise libtorch loads inference tensors, which cannot be
- * saved for backward) and run with {@code training = true} (DJL runs {@code training = false} under
- * inference mode, which records no graph); forward-only evaluations ({@link dev.probe.core.autograd.ForwardOnly},
- * used for scoring, Metropolis–Hastings energies and results) do run under inference mode. Tracing in
- * {@code eval()} mode bakes dropout and batch-norm in, so the training flag changes nothing else.
- * Parameters are frozen. Close it to free the model.
+ * <p>The module always runs in {@code eval()} mode, whatever mode it was saved in: dropout is off and
+ * batch-norm uses its running statistics, so outputs are deterministic and rows independent. (DJL's
+ * own forward switches a module to {@code train()} whenever it records a graph, which for a scripted
+ * module turns dropout on and makes batch-norm use, and update, batch statistics; this adapter runs the
+ * module's {@code forward} method directly instead.) Loaded with {@code trainParam=true} (otherwise
+ * libtorch loads inference tensors, which cannot be saved for backward); gradient evaluations record a
+ * graph, forward-only evaluations ({@link dev.probe.core.autograd.ForwardOnly}, used for scoring,
+ * Metropolis–Hastings energies and results) run under libtorch's inference mode. Parameters are frozen.
+ * Close it to free the model.
  *
  * <pre>{@code
  * try (TorchScriptFunction f = TorchScriptFunction.load(Path.of("classifier.pt"), new Shape(1, 28, 28))) {
@@ -28,8 +37,23 @@ import java.util.Map;
  */
 public final class TorchScriptFunction extends BlockFunction implements AutoCloseable {
 
+    private static final String GRAPH_OPTIMIZER = "ai.djl.pytorch.graph_optimizer";
+
     private TorchScriptFunction(Model model, Shape sampleShape) {
         super(model.getName(), model, sampleShape, true);
+    }
+
+    /**
+     * Runs the module's {@code forward} in the {@code eval()} mode set at load, recording a graph when asked,
+     * with DJL's graph-optimiser setting applied as DJL's own forward applies it.
+     */
+    @Override
+    NDList run(Block block, ParameterStore parameters, NDList inputs, boolean recordGraph) {
+        String optimize = System.getProperty(GRAPH_OPTIMIZER);
+        if (optimize != null) {
+            JniUtils.setGraphExecutorOptimize(Boolean.parseBoolean(optimize));
+        }
+        return IValueUtils.forward((PtSymbolBlock) block, inputs, recordGraph);
     }
 
     /**
@@ -46,6 +70,11 @@ public final class TorchScriptFunction extends BlockFunction implements AutoClos
         Model model = Model.newInstance(name, "PyTorch");
         try {
             model.load(file, name, Map.of("trainParam", "true"));
+            if (!(model.getBlock() instanceof PtSymbolBlock module)) {
+                throw new IllegalArgumentException("Model '" + name + "' did not load as a TorchScript module (got "
+                        + model.getBlock() + "). Load it with DJL's PyTorch engine.");
+            }
+            JniUtils.enableInferenceMode(module); // eval(): dropout off, batch-norm on running statistics
             return new TorchScriptFunction(model, sampleShape);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();

@@ -29,6 +29,7 @@ class ModelContractTest {
     private static final double[] W = {2, -1};
     private static final double B = 0.5;
     private static TorchScriptFunction torchScript;
+    private static TorchScriptFunction scripted;
 
     /** An adapter with its reference function (row -> outputs) and the absolute tolerance of the outputs. */
     record Case(TensorFunction function, java.util.function.Function<double[], double[]> reference, double tolerance) {}
@@ -42,8 +43,22 @@ class ModelContractTest {
         if (torchScript == null) {
             torchScript = TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("classifier.pt"), new Shape(2));
         }
-        List<String> lines = Files.readAllLines(TestModels.TORCHSCRIPT.resolve("classifier-expected.csv"));
-        java.util.function.Function<double[], double[]> traced = x -> {
+        if (scripted == null) {
+            // torch.jit.script of Linear -> BatchNorm1d -> ReLU -> Dropout(0.5) -> Linear, saved in eval() mode
+            scripted = TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("scripted-dropout-batchnorm.pt"), new Shape(2));
+        }
+        return Stream.of(
+                Named.of("DJL block", new Case(((Classifier) TestModels.logisticRegression("djl", W, B)).function(), logits, 1e-5)),
+                Named.of("black box", new Case(TestModels.logisticRegressionBlackBox("bb", W, B).function(), probs, 1e-6)),
+                Named.of("TorchScript", new Case(torchScript, reference("classifier-expected.csv"), 1e-5)),
+                Named.of("TorchScript, scripted with dropout and batch-norm",
+                        new Case(scripted, reference("scripted-dropout-batchnorm-expected.csv"), 1e-5)));
+    }
+
+    /** PyTorch's outputs at {@link #POINTS}, written by {@code make_fixtures.py}. */
+    private static java.util.function.Function<double[], double[]> reference(String file) throws IOException {
+        List<String> lines = Files.readAllLines(TestModels.TORCHSCRIPT.resolve(file));
+        return x -> {
             for (String line : lines) {
                 double[] v = java.util.Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray();
                 if (v[0] == x[0] && v[1] == x[1]) {
@@ -52,16 +67,15 @@ class ModelContractTest {
             }
             return null;
         };
-        return Stream.of(
-                Named.of("DJL block", new Case(((Classifier) TestModels.logisticRegression("djl", W, B)).function(), logits, 1e-5)),
-                Named.of("black box", new Case(TestModels.logisticRegressionBlackBox("bb", W, B).function(), probs, 1e-6)),
-                Named.of("TorchScript", new Case(torchScript, traced, 1e-5)));
     }
 
     @AfterAll
     static void close() {
         if (torchScript != null) {
             torchScript.close();
+        }
+        if (scripted != null) {
+            scripted.close();
         }
     }
 
