@@ -25,17 +25,32 @@ public record PriorMass(double logMass, double logMassSd, int populations) {
         return Math.exp(logMass);
     }
 
-    /** "about 1 in N" with N = 1/Z rounded to two significant digits. */
+    /**
+     * "about 1 in N" with N = 1/Z rounded to two significant digits, written out up to a trillion
+     * ("about 1 in 3,000") and in powers of ten beyond ("about 1 in 7.2 × 10^86").
+     */
     public String rarity() {
-        double n = Math.exp(-logMass);
-        if (!Double.isFinite(n)) {
-            return "rarer than 1 in 10^308";
+        double log10 = -logMass / Math.log(10);
+        if (Double.isNaN(log10)) {
+            return "unknown rarity";
         }
-        if (n < 1.5) {
+        if (log10 == Double.POSITIVE_INFINITY) {
+            return "no prior mass found";
+        }
+        if (log10 < Math.log10(1.5)) {
             return "about 1 in 1";
         }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(n)) - 1);
-        return String.format(Locale.ROOT, "about 1 in %,.0f", Math.max(1, Math.round(n / magnitude)) * magnitude);
+        int exponent = (int) Math.floor(log10);
+        double mantissa = Math.pow(10, log10 - exponent);
+        if (Math.round(mantissa * 10) >= 100) { // 9.96 rounds to 10.0
+            mantissa = 1;
+            exponent++;
+        }
+        if (exponent < 12) {
+            double magnitude = Math.pow(10, Math.max(0, exponent - 1));
+            return String.format(Locale.ROOT, "about 1 in %,.0f", Math.round(Math.pow(10, log10) / magnitude) * magnitude);
+        }
+        return String.format(Locale.ROOT, "about 1 in %.1f × 10^%d", mantissa, exponent);
     }
 
     @Override

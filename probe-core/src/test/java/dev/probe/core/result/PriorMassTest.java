@@ -1,0 +1,38 @@
+package dev.probe.core.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link PriorMass#rarity()}: two significant digits, written out up to a trillion, powers of ten beyond. */
+class PriorMassTest {
+
+    private static String rarity(double oneIn) {
+        return new PriorMass(-Math.log(oneIn), 0.1, 4).rarity();
+    }
+
+    @Test
+    void commonSetsAreWrittenOut() {
+        assertThat(rarity(1)).isEqualTo("about 1 in 1");
+        assertThat(rarity(5.3)).isEqualTo("about 1 in 5");
+        assertThat(rarity(150)).isEqualTo("about 1 in 150");
+        assertThat(rarity(2_987)).isEqualTo("about 1 in 3,000");
+        assertThat(rarity(9_960)).isEqualTo("about 1 in 10,000");
+        assertThat(rarity(4.4e11)).isEqualTo("about 1 in 440,000,000,000");
+    }
+
+    @Test
+    void rareSetsAreWrittenInPowersOfTen() {
+        assertThat(rarity(1.26e12)).isEqualTo("about 1 in 1.3 × 10^12");
+        assertThat(new PriorMass(-200, 0, 2).rarity()).isEqualTo("about 1 in 7.2 × 10^86");
+        assertThat(new PriorMass(-1000, 0, 2).rarity()).isEqualTo("about 1 in 2.0 × 10^434");
+        assertThat(new PriorMass(-Math.log(9.96e20), 0, 2).rarity()).isEqualTo("about 1 in 1.0 × 10^21");
+    }
+
+    @Test
+    void degenerateEstimatesSaySo() {
+        assertThat(new PriorMass(Double.NEGATIVE_INFINITY, 0, 2).rarity()).isEqualTo("no prior mass found");
+        assertThat(new PriorMass(Double.NaN, 0, 2).rarity()).isEqualTo("unknown rarity");
+        assertThat(new PriorMass(0.3, 0, 2).rarity()).isEqualTo("about 1 in 1");
+    }
+}
