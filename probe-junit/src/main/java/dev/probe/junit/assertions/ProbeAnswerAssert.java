@@ -1,5 +1,6 @@
 package dev.probe.junit.assertions;
 
+import dev.probe.core.result.Evidence;
 import dev.probe.core.result.Oracle;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Rate;
@@ -77,7 +78,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         isNotNull();
         double rhat = actual.result().diagnostics().maxRhat();
         double ess = actual.result().diagnostics().minEss();
-        boolean divergent = !actual.result().isPopulationResult() && actual.result().diagnostics().divergences() > 0;
+        boolean divergent = Evidence.DEFAULT.hasTooManyDivergences(actual.result());
         if (!(rhat <= maxRhat) || !(ess >= minEss) || divergent) {
             failWithMessage("%s", ShouldBeConverged.message(actual, maxRhat, minEss));
         }
