@@ -9,6 +9,8 @@ Writes, next to this script:
   scripted-dropout-batchnorm.pt            2 -> linear 8 -> batch-norm -> ReLU -> dropout 0.5 -> 3 logits,
                                            torch.jit.script of the module in eval() mode
   scripted-dropout-batchnorm-expected.csv  its eval() outputs at the same inputs as classifier-expected.csv
+  tuple-output.pt          classifier.pt returning (logits, 2x) — a model Probe must refuse with a clear message
+  classifier-float64.pt    classifier.pt in float64 (same weights, so classifier-expected.csv applies)
 """
 import os
 import torch
@@ -48,3 +50,16 @@ with torch.no_grad():
 with open(os.path.join(here, "scripted-dropout-batchnorm-expected.csv"), "w") as f:
     for x, y in zip(points.tolist(), logits.tolist()):
         f.write(",".join("%.8f" % v for v in x + y) + "\n")
+
+# Two models a user might hand over as they are: one that returns a tuple (logits and features), one in float64.
+class WithFeatures(torch.nn.Module):
+    def __init__(self, inner):
+        super().__init__()
+        self.inner = inner
+
+    def forward(self, x):
+        return self.inner(x), x * 2
+
+
+torch.jit.trace(WithFeatures(classifier), example).save(os.path.join(here, "tuple-output.pt"))
+torch.jit.trace(classifier.double(), example.double()).save(os.path.join(here, "classifier-float64.pt"))

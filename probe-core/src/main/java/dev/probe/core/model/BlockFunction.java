@@ -7,9 +7,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import dev.probe.core.autograd.ForwardOnly;
 import dev.probe.core.runtime.Devices;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The shared part of the DJL adapters: reshapes flat rows to the block's per-sample input shape (one-channel
@@ -55,10 +59,34 @@ abstract class BlockFunction implements TensorFunction {
             if (e instanceof IllegalArgumentException) {
                 throw e;
             }
+            Set<DataType> types = parameterTypes(block);
+            types.remove(DataType.FLOAT32);
+            if (!types.isEmpty()) {
+                throw new IllegalArgumentException("Model '" + name + "' failed on a batch of float32 rows of shape (2, "
+                        + sampleShape + "): " + firstLine(e.getMessage()) + ". Its parameters are " + types + ", and "
+                        + "Probe hands models float32 rows (autograd needs the input's type all the way through). Save "
+                        + "the model in float32 (model.float() before torch.jit.trace), or make its forward cast its "
+                        + "input itself (x.to(torch.float64)) and return float32.", e);
+            }
             throw new IllegalArgumentException("Model '" + name + "' failed on a batch of shape (2, " + sampleShape
                     + "): " + firstLine(e.getMessage()) + ". Check that the per-sample input shape " + sampleShape
                     + " is the one the model was built for.", e);
         }
+    }
+
+    /** The floating-point types of the block's parameters (empty where they cannot be read). */
+    private static Set<DataType> parameterTypes(Block block) {
+        Set<DataType> types = new TreeSet<>();
+        try {
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                if (p.getValue().isInitialized() && p.getValue().getArray().getDataType().isFloating()) {
+                    types.add(p.getValue().getArray().getDataType());
+                }
+            }
+        } catch (RuntimeException e) {
+            // a block whose parameters cannot be listed: no hint from them
+        }
+        return types;
     }
 
     private static String firstLine(String message) {
@@ -77,7 +105,14 @@ abstract class BlockFunction implements TensorFunction {
         ParameterStore parameters = new ParameterStore(x.getManager(), false);
         // Forward-only evaluations take the inference path (for TorchScript: libtorch's inference mode).
         boolean recordGraph = training && !ForwardOnly.isActive();
-        NDArray out = run(block, parameters, new NDList(shaped), recordGraph).singletonOrThrow();
+        NDList outputs = run(block, parameters, new NDList(shaped), recordGraph);
+        if (outputs.size() != 1) {
+            throw new IllegalArgumentException("Model '" + name + "' returns " + outputs.size() + " tensors (a tuple, list "
+                    + "or dict), but Probe needs one tensor: the outputs (logits, probabilities or decoded inputs) of each "
+                    + "input row. Wrap the model so that its forward returns only that tensor (e.g. "
+                    + "`return self.model(x)[0]`) and save the wrapper.");
+        }
+        NDArray out = outputs.get(0);
         if (out.getShape().dimension() == 0 || out.getShape().get(0) != rows) {
             throw new IllegalArgumentException("Model '" + name + "' mixes rows: a batch of " + rows + " inputs of per-sample "
                     + "shape " + sampleShape + " gave an output of shape " + out.getShape() + ", whose first dimension is not "
