@@ -12,10 +12,10 @@ import java.util.TreeMap;
  * {@value #REVISIT}th chunk afterwards tries a neighbour of the best size (half, then double), so a choice
  * made while the machine was busy is corrected later.
  *
- * <p>Candidates are multiples of 16 rows, and {@link RowChunking} joins a remainder of fewer than 16 rows
- * to the chunk before it: on the machines measured, a batched network gave bitwise the same per-row results
- * for every chunk of at least 10 rows (not below, where the engine switches kernels), so the timed choice
- * does not change samples there.
+ * <p>Candidates are multiples of 16 rows, and {@link RowChunking} asks only about the first
+ * {@code n − n mod 16} rows of a call (the rest are always evaluated on their own): on the machines measured,
+ * batches of multiples of 16 rows gave every row bitwise the same results, so the timed choice does not change
+ * samples.
  */
 final class ChunkTuner {
     /** Smallest candidate chunk. */

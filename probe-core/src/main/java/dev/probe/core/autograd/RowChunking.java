@@ -21,18 +21,22 @@ import java.util.function.Function;
  * that is closed before the next chunk, so native memory stays bounded by one chunk's activations.
  *
  * <p>Rows are independent (one chain or one sample per row), so chunking changes only the work per call,
- * never the model's per-row results beyond float rounding; with chunks of at least 16 rows those were
- * bitwise identical on the machines measured (the MNIST VAE + CNN: every chunk size from 10 rows up gave the
- * whole batch's bits; 9 rows or fewer did not, as the engine switches kernels for small batches). So no chunk
- * holds fewer than 16 rows: a remainder that small joins the chunk before it, and the tuner's timed choice
- * cannot change samples. The chunk size comes from the configuration property
+ * never the model's per-row results beyond float rounding. Float rounding is not free, though: the engine's
+ * kernels pick their blocking (and the order of their sums) from the batch size, so a row's bits can depend on
+ * the size of the batch it was evaluated in. On the machines measured, batches whose sizes are multiples of
+ * 16 gave every row the same bits (the MNIST and Fashion-MNIST VAE + CNN, 16 to 1,024 rows), while other sizes
+ * did not (a 65-row chunk, or a whole call of 127 or 129 rows, changed a few values or gradients against the
+ * same rows in other batches). So every call is cut the same way whatever the chunk size: its first
+ * {@code n − n mod 16} rows in chunks of a multiple of 16 rows, its last {@code n mod 16} rows (if any) always
+ * on their own. The tuner's timed choice, and the configured size, then cannot change samples. The chunk size
+ * comes from the configuration property
  * {@value #PROPERTY} (system property, or environment variable {@code PROBE_CHUNK}):
  * <ul>
  *   <li>{@code auto} (default): timed per pipeline on its real calls, shared in the JVM ({@link #tuned(String)}:
  *       every candidate size {@code 16·2^k} a few times, then the fastest, with an occasional neighbour
  *       revisited); calls of at most 64 rows are never split;
- *   <li>a positive number: at most that many rows per chunk (pin it for exact replays on new hardware);
- *   <li>{@code off}: never split.
+ *   <li>a positive number: at most that many rows per chunk, rounded down to a multiple of 16 (at least 16);
+ *   <li>{@code off}: no chunks beyond the canonical cut (the {@code n mod 16} last rows on their own).
  * </ul>
  * Gradient evaluations go through {@link Autograd} and forward-only ones through {@link ForwardOnly},
  * chunk by chunk. Results stay in the input's manager and on its device (no host copies).
@@ -46,6 +50,12 @@ import java.util.function.Function;
 public final class RowChunking {
     /** Name of the configuration property. */
     public static final String PROPERTY = "probe.chunk";
+
+    /**
+     * Chunks of the first {@code n − n mod ALIGN} rows of a call hold a multiple of this many rows; the last
+     * {@code n mod ALIGN} rows are evaluated on their own.
+     */
+    public static final int ALIGN = 16;
 
     private static final Map<String, ChunkTuner[]> TUNERS = new ConcurrentHashMap<>();
 
@@ -91,12 +101,12 @@ public final class RowChunking {
         return new RowChunking(0, TUNERS.computeIfAbsent(key, k -> new ChunkTuner[] {new ChunkTuner(), new ChunkTuner()}));
     }
 
-    /** At most {@code rows} rows per chunk. */
+    /** At most {@code rows} rows per chunk, rounded down to a multiple of {@value #ALIGN} (at least {@value #ALIGN}). */
     public static RowChunking fixed(int rows) {
         if (rows < 1) {
             throw new IllegalArgumentException("Rows per chunk must be positive, got " + rows + ". Use off to never split.");
         }
-        return new RowChunking(rows, null);
+        return new RowChunking(Math.max(ALIGN, rows - rows % ALIGN), null);
     }
 
     /** Never split. */
@@ -118,13 +128,20 @@ public final class RowChunking {
         return new ValueAndGradient(out.get(0), out.get(1));
     }
 
-    /** Rows per chunk that a call of {@code rows} rows would use now ({@code gradient} or forward-only calls). */
+    /**
+     * Rows per chunk that a call of {@code rows} rows would use now for its first {@code rows − rows mod 16} rows
+     * ({@code gradient} or forward-only calls; {@code rows} itself for calls of fewer than 16 rows).
+     */
     public int chunkRows(int rows, boolean gradient) {
+        int aligned = rows - rows % ALIGN;
+        if (aligned == 0) {
+            return rows;
+        }
         ChunkTuner tuner = gradient ? gradientTuner : forwardTuner;
         if (tuner == null) {
-            return Math.min(fixedRows, rows);
+            return Math.min(fixedRows, aligned);
         }
-        return rows <= ChunkTuner.SPLIT_ABOVE ? rows : tuner.best(rows);
+        return aligned <= ChunkTuner.SPLIT_ABOVE ? aligned : tuner.best(aligned);
     }
 
     private NDList evaluate(NDArray x, ChunkTuner tuner, Function<NDArray, NDList> one) {
@@ -136,12 +153,12 @@ public final class RowChunking {
         NDManager pieces = home.newSubManager();
         try {
             List<NDList> parts = new ArrayList<>();
+            // the canonical cut: the first n − n mod 16 rows in chunks of multiples of 16 rows, the rest on its own
+            int aligned = n - n % ALIGN;
             for (int from = 0; from < n; ) {
-                int planned = tuner == null ? Math.min(fixedRows, n) : tuner.next(n, n - from);
-                int rows = Math.min(planned, n - from);
-                if (rows >= ChunkTuner.SMALLEST && n - from - rows < ChunkTuner.SMALLEST) {
-                    rows = n - from; // no chunk of fewer than 16 rows: engines switch kernels (and float results) there
-                }
+                boolean tail = from >= aligned;
+                int planned = tail ? n - from : tuner == null ? Math.min(fixedRows, aligned) : tuner.next(aligned, aligned - from);
+                int rows = Math.min(planned, (tail ? n : aligned) - from);
                 long start = System.nanoTime();
                 try (NDManager scratch = home.newSubManager()) {
                     boolean whole = rows == n;
@@ -152,7 +169,7 @@ public final class RowChunking {
                         x.attach(home);
                     }
                 }
-                if (tuner != null) {
+                if (tuner != null && !tail) {
                     tuner.record(rows, planned, System.nanoTime() - start);
                 }
                 from += rows;
