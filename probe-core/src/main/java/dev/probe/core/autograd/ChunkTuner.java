@@ -20,7 +20,7 @@ import java.util.TreeMap;
 final class ChunkTuner {
     /** Smallest candidate chunk. */
     static final int SMALLEST = 16;
-    /** Calls of at most this many rows are never split. */
+    /** Calls of at most this many rows are not split (beyond the canonical cut of {@link RowChunking}). */
     static final int SPLIT_ABOVE = 64;
     /** Timed chunks per candidate; the fastest (least disturbed by other load) counts. */
     static final int SAMPLES = 3;

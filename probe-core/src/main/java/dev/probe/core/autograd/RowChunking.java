@@ -34,7 +34,7 @@ import java.util.function.Function;
  * <ul>
  *   <li>{@code auto} (default): timed per pipeline on its real calls, shared in the JVM ({@link #tuned(String)}:
  *       every candidate size {@code 16·2^k} a few times, then the fastest, with an occasional neighbour
- *       revisited); calls of at most 64 rows are never split;
+ *       revisited); calls of at most 64 rows are not split beyond the canonical cut;
  *   <li>a positive number: at most that many rows per chunk, rounded down to a multiple of 16 (at least 16);
  *   <li>{@code off}: no chunks beyond the canonical cut (the {@code n mod 16} last rows on their own).
  * </ul>
