@@ -19,7 +19,7 @@ import java.util.TreeMap;
  */
 final class ChunkTuner {
     /** Smallest candidate chunk. */
-    static final int SMALLEST = 16;
+    static final int SMALLEST = RowChunking.ALIGN;
     /** Calls of at most this many rows are not split (beyond the canonical cut of {@link RowChunking}). */
     static final int SPLIT_ABOVE = 64;
     /** Timed chunks per candidate; the fastest (least disturbed by other load) counts. */
