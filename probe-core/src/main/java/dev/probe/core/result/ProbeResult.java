@@ -179,7 +179,10 @@ public final class ProbeResult {
         return all;
     }
 
-    /** ESS of an indicator series over N draws, as a fraction in (0, 1]; the energy's ESS when undefined. */
+    /**
+     * ESS of an indicator series over N draws, as a fraction in (0, 1]; when undefined (a constant indicator) the
+     * energy's ESS, and when that is undefined too (a flat energy) the smallest coordinate ESS.
+     */
     private double essFraction(boolean[] indicator) {
         int draws = size() / chains;
         double[][] series = new double[chains][draws];
@@ -192,6 +195,11 @@ public final class ProbeResult {
         if (!Double.isFinite(ess)) {
             // a constant indicator has no ESS of its own: use the energy trace's (the energy decides the target)
             ess = provenance.diagnostics().energyEss();
+        }
+        if (!Double.isFinite(ess)) {
+            // a flat energy too (piecewise-constant models such as trees, all draws attaining): the draws are as
+            // independent as their coordinates, so the smallest coordinate ESS counts them
+            ess = provenance.diagnostics().minEss();
         }
         if (!Double.isFinite(ess)) {
             ess = chains;

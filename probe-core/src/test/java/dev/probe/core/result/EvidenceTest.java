@@ -42,6 +42,30 @@ class EvidenceTest {
     }
 
     @Test
+    void aFlatEnergyOnWhichEveryDrawAttainsIsCountedByItsCoordinatesNotByItsChains() {
+        // a piecewise-constant model (a tree): every draw attains and every energy is equal, so neither the
+        // attainment indicator nor the energy has an ESS; the draws are as independent as their coordinates
+        int chains = 2;
+        int n = 800;
+        double[][] x = new double[n][];
+        java.util.Arrays.setAll(x, i -> new double[] {Math.sin(i), Math.cos(i)});
+        SamplerConfig config = SamplerConfig.builder().chains(chains).warmup(10).draws(n / chains).seed(1).build();
+        Diagnostics flat = new Diagnostics(new double[] {0.5, 0.5}, new double[] {1.01, 1.02}, new double[] {310, 250},
+                Double.NaN, Double.NaN, 1, 1, 0, 0, 0, 0, 0.1);
+        ProbeResult tree = new ProbeResult(new Provenance("q", "s", "SMC", config, flat), chains, x, x, List.of("m"),
+                new double[][][] {x}, new double[n], new double[n]);
+        assertThat(tree.attainedEss(0.1)).as("smallest coordinate ESS, not the %d chains", chains).isEqualTo(250.0);
+        assertThat(Evidence.DEFAULT.isMetBy(tree)).isTrue();
+
+        Diagnostics stuck = new Diagnostics(new double[] {0.5, 0.5}, new double[] {1.01, 1.02}, new double[] {310, 40},
+                Double.NaN, Double.NaN, 1, 1, 0, 0, 0, 0, 0.1);
+        ProbeResult stuckTree = new ProbeResult(new Provenance("q", "s", "SMC", config, stuck), chains, x, x, List.of("m"),
+                new double[][][] {x}, new double[n], new double[n]);
+        assertThat(stuckTree.attainedEss(0.1)).isEqualTo(40.0);
+        assertThat(Evidence.DEFAULT.isMetBy(stuckTree)).isFalse();
+    }
+
+    @Test
     void invalidThresholdsAreRefusedWithTheirName() {
         assertThatThrownBy(() -> new Evidence(1.05, 100, 0.1, -1)).hasMessageContaining("maxDivergences must be at least 0");
     }
