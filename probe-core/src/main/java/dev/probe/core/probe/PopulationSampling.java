@@ -1,5 +1,9 @@
 package dev.probe.core.probe;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import dev.probe.core.autograd.RowChunking;
 import dev.probe.core.population.PopulationRun;
 import dev.probe.core.population.Smc;
@@ -11,6 +15,7 @@ import dev.probe.core.query.Query;
 import dev.probe.core.result.Evidence;
 import dev.probe.core.result.PriorMass;
 import dev.probe.core.result.ProbeResult;
+import dev.probe.core.runtime.Devices;
 import dev.probe.core.sampler.ChainRandom;
 import dev.probe.core.sampler.Energies;
 import dev.probe.core.sampler.SamplerConfig;
@@ -80,7 +85,7 @@ final class PopulationSampling {
                             .seed(roundSeed(config.seed(), round)).build();
             int made = run == null ? 0 : run.populations();
             PopulationRun more = new Smc(c).run(target, how.kernel(),
-                    starts(space, pool, g, c, made, first, growing ? capacity / particles : first));
+                    starts(space, query, target, pool, g, c, made, first, growing ? capacity / particles : first));
             run = run == null ? more : run.and(more);
             // a set-aside round's cost is the result's too
             charged = setAside == null ? run : run.withCostOf(setAside);
@@ -112,8 +117,8 @@ final class PopulationSampling {
      * second half, so no two populations share a draw and the first round, which is often the only one, keeps
      * large parts (more draws per part let a population start closer to the level set).
      */
-    private static List<StartingDraws> starts(SampleSpace space, PriorPool pool, double[] g, SmcConfig c, int made,
-            int first, int most) {
+    private static List<StartingDraws> starts(SampleSpace space, Query query, TemperedTarget target, PriorPool pool,
+            double[] g, SmcConfig c, int made, int first, int most) {
         List<StartingDraws> starts = new ArrayList<>();
         if (pool != null) {
             int half = pool.size() / 2;
@@ -132,9 +137,37 @@ final class PopulationSampling {
         ChainRandom random = new ChainRandom(c.seed());
         random.split(); // the jumped stream, independent of the SMC run's own stream for the same seed
         for (int r = 0; r < c.populations(); r++) {
-            starts.add(StartingDraws.of(space.priorDraws(c.particles(), random)));
+            double[][] x = space.priorDraws(c.particles(), random);
+            starts.add(StartingDraws.withEnergies(x, checkedQuestion(space, query, target, x, c.chunk())));
         }
         return starts;
+    }
+
+    /**
+     * The question's energy at fresh prior draws, computed as {@link Smc} would (the same rows per call, so the run is
+     * the same), refused where NaN ({@link PriorDrawCheck}).
+     */
+    private static double[] checkedQuestion(SampleSpace space, Query query, TemperedTarget target, double[][] x, int chunk) {
+        int d = space.dimension();
+        double[] g = new double[x.length];
+        try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
+            for (int from = 0; from < x.length; from += chunk) {
+                int m = Math.min(chunk, x.length - from);
+                float[] flat = new float[m * d];
+                for (int i = 0; i < m; i++) {
+                    for (int k = 0; k < d; k++) {
+                        flat[i * d + k] = (float) x[from + i][k];
+                    }
+                }
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray rows = scope.create(flat, new Shape(m, d));
+                    double[] v = target.question().value(rows).toType(DataType.FLOAT64, false).toDoubleArray();
+                    System.arraycopy(v, 0, g, from, m);
+                }
+            }
+        }
+        PriorDrawCheck.noNaN(space, query.models(), query.describe(), x, g);
+        return g;
     }
 
     /** Part {@code r} of {@code parts} equal parts of the draws {@code [from, from + length)}. */

@@ -132,6 +132,7 @@ public final class PriorPool {
                     // every model's outputs side by side, [n, Σ widths], forward-only in tuned row chunks
                     float[] y = chunking.forward(z, s -> allOutputs(space.toInput(s), models))
                             .toType(DataType.FLOAT32, false).toFloatArray();
+                    noNaN(space, models, draws, y, total);
                     for (int i = 0; i < n; i++) {
                         int column = 0;
                         for (int m = 0; m < widths.length; m++) {
@@ -144,6 +145,20 @@ public final class PriorPool {
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         return new PriorPool(space.describe(), List.copyOf(models), d, coordinates, out, widths, seconds);
+    }
+
+    /** Refuses non-finite outputs at these prior draws ({@link PriorDrawCheck}): rows {@code [n, total]} of {@code y}. */
+    private static void noNaN(SampleSpace space, List<? extends ModelUnderTest> models, double[][] draws, float[] y,
+            int total) {
+        double[] bad = new double[draws.length];
+        for (int i = 0; i < draws.length; i++) {
+            for (int k = 0; k < total; k++) {
+                if (!Float.isFinite(y[i * total + k])) {
+                    bad[i] = Double.NaN;
+                }
+            }
+        }
+        PriorDrawCheck.noNaN(space, models, "the prior pool", draws, bad);
     }
 
     private static NDArray allOutputs(NDArray x, List<? extends ModelUnderTest> models) {

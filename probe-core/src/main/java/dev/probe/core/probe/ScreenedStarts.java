@@ -76,7 +76,9 @@ final class ScreenedStarts {
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
             NDArray s = manager.create(flat, new Shape(candidates.length, d));
             NDArray g = chunking.forward(s, batch -> query.energy(space.toInput(batch)));
-            return g.toType(DataType.FLOAT64, false).toDoubleArray();
+            double[] energies = g.toType(DataType.FLOAT64, false).toDoubleArray();
+            PriorDrawCheck.noNaN(space, query.models(), query.describe(), candidates, energies);
+            return energies;
         }
     }
 }

@@ -48,6 +48,35 @@ class BadInputTest {
                 .hasMessageContaining("'overflow' returned Infinity");
     }
 
+    /**
+     * A model that is NaN on part of the prior's support (here x0 > 0.2, 40% of the box) used to be sampled around:
+     * its NaN proposals were rejected and the answer (samples, prior mass) silently held for the rest of the box.
+     * Every way a probe looks at prior draws first — the pool, screened chain starts, populations' fresh starting
+     * draws — now refuses it with the model, the output and the input.
+     */
+    @Test
+    void aModelThatIsNaNOnPartOfThePriorIsRefusedNotSampledAround() {
+        Classifier partial = Classifier.fromProbabilities(BlackBoxFunction.of("half-broken", 2, 2,
+                rows -> java.util.Arrays.stream(rows).map(r -> {
+                    double p = 1 / (1 + Math.exp(-(r[0] + r[1])));
+                    return r[0] > 0.2 ? new double[] {Double.NaN, Double.NaN} : new double[] {1 - p, p};
+                }).toArray(double[][]::new)));
+        Probe levelSet = Probe.of(BOX, Ambivalent.between(partial, 0, 1));
+        assertThatThrownBy(() -> levelSet.pool())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("prior draws of")
+                .hasMessageContaining("'half-broken' returned NaN")
+                .hasMessageContaining("refuses to sample around");
+        assertThatThrownBy(() -> levelSet.sample(CONFIG, Sampling.chains(levelSet.defaultKernel())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'half-broken' returned NaN");
+        Probe gibbs = Probe.of(BOX, FixedLabel.of(partial, 1));
+        assertThatThrownBy(() -> gibbs.sample(CONFIG, gibbs.populationSampling(
+                dev.probe.core.population.SmcConfig.builder().particles(64).populations(2).seed(2).build())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'half-broken' returned NaN");
+    }
+
     @Test
     void classIndexOutOfRange() {
         assertThatThrownBy(() -> HighConfidence.of(MODEL, 2))

@@ -1,0 +1,77 @@
+package dev.probe.core.probe;
+
+import dev.probe.core.model.ModelUnderTest;
+import dev.probe.core.space.SampleSpace;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+
+/**
+ * Refuses a question that is NaN at an exact prior draw (package plumbing). Sampling treats a non-finite energy as
+ * "outside the target" and rejects it; that is right for {@code +∞} (a region the question or the space excludes),
+ * but a NaN where the prior puts mass means a model that is undefined on part of the realistic inputs, and sampling
+ * around it would silently answer for the rest of the space only (samples and prior mass of a truncated target).
+ * The prior pool, screened chain starts and the populations' starting draws are exact prior draws, so they are
+ * where such a region is found: the first draw whose energy is NaN is re-evaluated model by model on the checked
+ * Java path, so the error names the model, the output and the input.
+ */
+final class PriorDrawCheck {
+    private PriorDrawCheck() {}
+
+    /**
+     * Throws if {@code energies[i]} is NaN for some prior draw {@code coordinates[i]} of {@code space}.
+     *
+     * @param what the query or pipeline, for the message
+     */
+    static void noNaN(SampleSpace space, List<? extends ModelUnderTest> models, String what, double[][] coordinates,
+            double[] energies) {
+        noNaN(space, models, what, i -> coordinates[i], energies);
+    }
+
+    /** As above, with draw {@code i}'s coordinates from {@code coordinates}. */
+    static void noNaN(SampleSpace space, List<? extends ModelUnderTest> models, String what,
+            IntFunction<double[]> coordinates, double[] energies) {
+        int first = -1;
+        int count = 0;
+        for (int i = 0; i < energies.length; i++) {
+            if (Double.isNaN(energies[i])) {
+                count++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (first < 0) {
+            return;
+        }
+        String where = count + " of " + energies.length + " prior draws of " + space.describe() + " (first: coordinates "
+                + values(coordinates.apply(first)) + ")";
+        double[][] input = space.toInputs(new double[][] {coordinates.apply(first)});
+        for (double v : input[0]) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalStateException("The space's input is " + v + " at " + where + ": " + space.describe()
+                        + " must map every prior draw to finite inputs. Check the generator's weights, or bound the space.");
+            }
+        }
+        for (ModelUnderTest m : models) {
+            try {
+                m.outputs(input); // the checked path: names the model, output and input of a non-finite output
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("At " + where + ": " + e.getMessage() + " Probe refuses to sample around "
+                        + "a region where the model is undefined: the answer would hold for the rest of the space only.", e);
+            }
+        }
+        throw new IllegalStateException("The energy of " + what + " is NaN at " + where + ", although the models' outputs "
+                + "there are finite. An energy must be finite, or +∞ where the question excludes inputs: check the query.");
+    }
+
+    /** {@code [0.1200, −1.500, ... (3 more)]}: at most four values of a row. */
+    private static String values(double[] x) {
+        StringBuilder b = new StringBuilder("[");
+        for (int k = 0; k < Math.min(4, x.length); k++) {
+            b.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g", x[k]));
+        }
+        if (x.length > 4) {
+            b.append(", ... (").append(x.length - 4).append(" more)");
+        }
+        return b.append(']').toString();
+    }
+}
