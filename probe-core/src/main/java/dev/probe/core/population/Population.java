@@ -72,7 +72,9 @@ final class Population {
         double lse = Tempering.logSumExp(g, -delta);
         weighted = k;
         nonFinite = (int) Arrays.stream(g).filter(v -> !Double.isFinite(v)).count();
-        if (lse == Double.NEGATIVE_INFINITY) {
+        if (lse == Double.NEGATIVE_INFINITY || Double.isNaN(lse)) {
+            // no candidate has weight: the estimate of Z is 0 (log Z = −∞), or undefined if every energy was NaN
+            logZ = Arrays.stream(g).allMatch(Double::isNaN) ? Double.NaN : Double.NEGATIVE_INFINITY;
             status = PopulationStatus.DEGENERATE;
             done = true;
             return null;

@@ -49,6 +49,23 @@ class SmcRobustnessTest {
     }
 
     @Test
+    void aQuestionWithNoMassAnywhereHasLogZMinusInfinityNotZero() {
+        // G = +∞ everywhere: Z = 0. The estimate used to stay at its start, log Z = 0 ± 0 ("all the prior mass")
+        Energy nowhere = Energies.differentiable(2, x -> x.sum(new int[] {1}).mul(0).add(Float.POSITIVE_INFINITY));
+        PopulationRun none = new Smc(SmcConfig.builder().particles(64).populations(2).seed(5).build())
+                .run(ClosedForms.target(2, nowhere), Mala.of(0.1), ClosedForms.priorDraws(2, 64, 2, 6));
+        assertThat(none.status()).isEqualTo(PopulationStatus.DEGENERATE);
+        assertThat(none.logPriorMass()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(none.logPriorMasses()).containsOnly(Double.NEGATIVE_INFINITY);
+        // G = NaN everywhere: Z is undefined
+        Energy undefined = Energies.differentiable(2, x -> x.sum(new int[] {1}).mul(0).add(Float.NaN));
+        PopulationRun nan = new Smc(SmcConfig.builder().particles(64).populations(2).seed(5).build())
+                .run(ClosedForms.target(2, undefined), Mala.of(0.1), ClosedForms.priorDraws(2, 64, 2, 6));
+        assertThat(nan.status()).isEqualTo(PopulationStatus.DEGENERATE);
+        assertThat(nan.logPriorMass()).isNaN();
+    }
+
+    @Test
     void massAgainstTheWallOfABox() {
         // uniform prior on [0, 1]³, G = |x − 0.9|²/2s², s = 0.2: Z = Π_k s√(2π)(Φ(0.1/s) − Φ(−0.9/s))
         int d = 3;
