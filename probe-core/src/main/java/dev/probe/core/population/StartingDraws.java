@@ -1,8 +1,8 @@
 package dev.probe.core.population;
 
 /**
- * The independent prior draws one population starts from: {@code K ≥ N} positions drawn i.i.d. from the
- * prior, and optionally their question energies {@code G} (e.g. re-evaluated on a prior pool's stored
+ * The independent prior draws one population starts from: {@code K} positions drawn i.i.d. from the prior
+ * ({@code K ≥ N} particles, better many more: with {@code K < N} the first resampling can only repeat draws), and optionally their question energies {@code G} (e.g. re-evaluated on a prior pool's stored
  * outputs, so no network runs for them). All {@code K} enter the first stage with equal weight, the first
  * temperature is solved on their weights, the increment of log Z is their log-mean, and {@code N} of them
  * are resampled (SMC-NOTES §7.4). Independent populations need disjoint draws.

@@ -2,6 +2,7 @@ package dev.probe.core.sampler;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import dev.probe.core.autograd.Autograd;
 import dev.probe.core.autograd.RowChunking;
 import dev.probe.core.autograd.ValueAndGradient;
@@ -31,8 +32,8 @@ public final class Energies {
     }
 
     /** As {@link #differentiable(int, Function)}, with large batches split by {@code chunking}. */
-    public static Energy differentiable(int dimension, Function<NDArray, NDArray> u, RowChunking chunking) {
-        Objects.requireNonNull(u, "u");
+    public static Energy differentiable(int dimension, Function<NDArray, NDArray> given, RowChunking chunking) {
+        Function<NDArray, NDArray> u = oneValuePerRow(dimension, given);
         Objects.requireNonNull(chunking, "chunking");
         return new Energy() {
             @Override
@@ -62,8 +63,8 @@ public final class Energies {
      * A tensor function {@code [C, d] -> [C]} evaluated forward only, in row chunks, that offers no gradient (e.g. a
      * procedural renderer in front of a network): for gradient-free kernels.
      */
-    public static Energy valueOnly(int dimension, Function<NDArray, NDArray> u, RowChunking chunking) {
-        Objects.requireNonNull(u, "u");
+    public static Energy valueOnly(int dimension, Function<NDArray, NDArray> given, RowChunking chunking) {
+        Function<NDArray, NDArray> u = oneValuePerRow(dimension, given);
         Objects.requireNonNull(chunking, "chunking");
         return new Energy() {
             @Override
@@ -81,6 +82,7 @@ public final class Energies {
     /** A non-differentiable energy evaluated row by row in Java (tree ensembles, simulators, ...). */
     public static Energy blackBox(int dimension, ToDoubleFunction<double[]> u) {
         Objects.requireNonNull(u, "u");
+        positive(dimension);
         return new Energy() {
             @Override
             public int dimension() {
@@ -102,6 +104,44 @@ public final class Energies {
                 return x.getManager().create(out);
             }
         };
+    }
+
+    /**
+     * {@code u} checked on every call: positions {@code [C, dimension]} in, one value per position out ({@code [C]};
+     * a {@code [C, 1]} column is taken as {@code [C]}). A user's energy that forgets to sum over coordinates
+     * ({@code [C, d]}) or sums over the batch too (a scalar) fails here with the fix, not deep inside a kernel.
+     */
+    private static Function<NDArray, NDArray> oneValuePerRow(int dimension, Function<NDArray, NDArray> u) {
+        Objects.requireNonNull(u, "u");
+        positive(dimension);
+        return x -> {
+            Shape in = x.getShape();
+            if (in.dimension() != 2 || in.get(1) != dimension) {
+                throw new IllegalArgumentException("The energy takes positions of " + dimension + " coordinates, [C, "
+                        + dimension + "], but was given " + in + ". Declare the energy with the sampled space's dimension.");
+            }
+            NDArray y = u.apply(x);
+            Shape out = y.getShape();
+            long rows = in.get(0);
+            if (out.dimension() == 1 && out.get(0) == rows) {
+                return y;
+            }
+            if (out.dimension() == 2 && out.get(0) == rows && out.get(1) == 1) {
+                return y.reshape(rows);
+            }
+            throw new IllegalArgumentException("The energy function returned shape " + out + " for " + rows + " positions "
+                    + in + "; it must return one value per position, shape (" + rows + ")"
+                    + (out.dimension() == 2 && out.get(0) == rows ? ": sum over the coordinates, e.g. "
+                            + "x.square().sum(new int[] {1}).div(2)" : "")
+                    + (out.dimension() == 0 || out.size() == 1 ? ": do not sum over the batch (rows are independent positions)" : "")
+                    + ".");
+        };
+    }
+
+    private static void positive(int dimension) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("An energy needs at least one coordinate, got dimension " + dimension);
+        }
     }
 
     /** {@code β·U}: the energy at inverse temperature {@code β} (same bounds and differentiability). */

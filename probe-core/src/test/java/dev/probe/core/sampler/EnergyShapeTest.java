@@ -1,0 +1,51 @@
+package dev.probe.core.sampler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A user's energy must give one value per position. One that forgets to sum over coordinates, or sums over the
+ * batch too, used to fail deep inside a kernel (an ArrayIndexOutOfBoundsException under MALA, an arraycopy error
+ * under MH, a raw engine error); now every kernel gets the same message with the fix.
+ */
+class EnergyShapeTest {
+    private static final SamplerConfig CONFIG = SamplerConfig.builder().chains(4).warmup(5).draws(5).seed(3).build();
+
+    @Test
+    void anEnergyThatForgetsToSumOverCoordinatesIsRefusedWithTheFix() {
+        Energy perCoordinate = Energies.differentiable(2, x -> x.square().div(2));
+        for (Kernel k : new Kernel[] {Mala.of(0.1), Hmc.of(0.1, 4), RandomWalkMetropolis.of(MixedProposal.gaussian(2), 0.5)}) {
+            assertThatThrownBy(() -> new Sampler(CONFIG).run(k, perCoordinate))
+                    .as(k.name())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("returned shape (4, 2) for 4 positions")
+                    .hasMessageContaining("sum over the coordinates");
+        }
+    }
+
+    @Test
+    void anEnergySummedOverTheBatchIsRefused() {
+        Energy total = Energies.differentiable(2, x -> x.square().sum().div(2));
+        assertThatThrownBy(() -> new Sampler(CONFIG).run(Mala.of(0.1), total))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one value per position")
+                .hasMessageContaining("do not sum over the batch");
+    }
+
+    @Test
+    void aColumnOfOneValuePerPositionIsTakenAsIs() {
+        Energy column = Energies.differentiable(2, x -> x.square().sum(new int[] {1}, true).div(2));
+        Energy flat = Energies.differentiable(2, x -> x.square().sum(new int[] {1}).div(2));
+        Trace a = new Sampler(CONFIG).run(Mala.of(0.1), column);
+        Trace b = new Sampler(CONFIG).run(Mala.of(0.1), flat);
+        assertThat(a.energies()).isDeepEqualTo(b.energies());
+    }
+
+    @Test
+    void anEnergyWithoutCoordinatesIsRefused() {
+        assertThatThrownBy(() -> Energies.differentiable(0, x -> x)).hasMessageContaining("at least one coordinate");
+        assertThatThrownBy(() -> Energies.blackBox(-2, x -> 0)).hasMessageContaining("at least one coordinate");
+    }
+}
