@@ -12,8 +12,9 @@ import dev.probe.core.space.SampleSpace;
 /**
  * The default sampler of a probe. Level-set queries ({@link OutputEnergy}) over a differentiable pipeline
  * whose space has a proper prior (latent spaces, bounded input spaces) are sampled by SMC populations
- * started from the shared prior pool, and so are level sets over procedural spaces (discrete attributes),
- * whose particles move by Metropolis–Hastings with the space's proposal: on the paper's MNIST VAE + CNN they gave 10–100× the effective attained
+ * started from the shared prior pool, and so are level sets over procedural spaces (discrete attributes) and over
+ * pipelines without gradients (black-box models over a bounded box), whose particles move by Metropolis–Hastings
+ * with the space's proposal: on the paper's MNIST VAE + CNN they gave 10–100× the effective attained
  * samples per second of MALA chains and converged where the chains did not (BENCHMARK.md, "Population
  * sampling"). Everything else runs chains: MALA when the pipeline is differentiable, random-walk
  * Metropolis with the space's proposal when the space has discrete coordinates, smoothed-gradient MALA
@@ -29,7 +30,10 @@ final class KernelChoice {
                 && !space.hasDiscreteCoordinates()) {
             return Sampling.populations();
         }
-        if (levelSet && space.hasProperPrior() && space.hasDiscreteCoordinates()) {
+        if (levelSet && space.hasProperPrior()) {
+            // discrete attributes, or a model without gradients (a black box, a tree ensemble): Metropolis–Hastings
+            // moves with the space's proposal, scaled per population (chains of smoothed-gradient MALA with one
+            // isotropic step did not converge on a black-box logistic regression over a box of unequal widths)
             return Sampling.populations(null, populationKernel(space, false));
         }
         return Sampling.chains(kernel);
