@@ -44,6 +44,8 @@ class ReadmeQuotesTest {
         assertThat(readme).contains(quoted(
                 ROOT.resolve("probe-core/src/test/java/dev/probe/core/readme/PopulationQuickStartTest.java"), "population"));
         assertThat(readme).contains(quoted(
+                ROOT.resolve("probe-core/src/test/java/dev/probe/core/readme/CustomEnergySmcTest.java"), "custom-smc"));
+        assertThat(readme).contains(quoted(
                 ROOT.resolve("examples/src/test/java/dev/probe/examples/papers/ModelVersionGateTest.java"), "gate"));
         assertThat(readme).contains("./mvnw -B verify").contains("./mvnw -B -Psuite verify");
     }

@@ -4,11 +4,15 @@ import java.util.Arrays;
 
 /**
  * What a sampling run reports about itself: acceptance, convergence (rank-normalised split-R̂ and
- * bulk ESS per coordinate and for the energy), speed and invalid proposals.
+ * bulk ESS per coordinate and for the energy), speed and invalid proposals. {@link #maxRhat()} and
+ * {@link #minEss()} cover the sampled coordinates only; the energy's are {@link #energyRhat()} and
+ * {@link #energyEss()}. {@link #divergences()} counts HMC's divergent trajectories after warm-up (0 for the other
+ * kernels): chains that miss a region the integrator cannot follow can show a good R̂ and ESS, so judge them too
+ * (as {@code dev.probe.core.result.Evidence} does for chains).
  *
  * <pre>{@code
  * Diagnostics d = trace.diagnostics();
- * boolean ok = d.maxRhat() < 1.01 && d.minEss() > 400;
+ * boolean ok = d.maxRhat() < 1.01 && d.minEss() > 400 && d.divergences() == 0;
  * }</pre>
  *
  * @param acceptanceRate per chain, fraction of sampling iterations whose proposal was accepted
@@ -79,7 +83,10 @@ public record Diagnostics(
         return Arrays.stream(acceptanceRate).average().orElse(Double.NaN);
     }
 
-    /** Largest R̂ over coordinates ({@code NaN} if any is undefined). */
+    /**
+     * Largest R̂ over the sampled coordinates, not the energy ({@link #energyRhat()}); {@code NaN} if one is
+     * undefined.
+     */
     public double maxRhat() {
         return max(rhat);
     }

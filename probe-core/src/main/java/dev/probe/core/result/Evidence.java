@@ -1,7 +1,9 @@
 package dev.probe.core.result;
 
 /**
- * What converged evidence means: R̂ across independent chains or populations at most {@code maxRhat}, at
+ * What converged evidence means: R̂ across independent chains or populations at most {@code maxRhat} (the largest
+ * over the sampled coordinates, {@link dev.probe.core.diagnostics.Diagnostics#maxRhat()}; the energy's R̂ is not
+ * judged, and an undefined R̂ fails), at
  * least {@code minAttainedEss} effective samples attaining the target within {@code tolerance}
  * ({@link ProbeResult#attainedEss}), and, for chains, at most {@code maxDivergences} divergent HMC trajectories
  * after warm-up ({@link dev.probe.core.diagnostics.Diagnostics#divergences()}; built-in 0, as Stan warns on any).
@@ -19,7 +21,8 @@ package dev.probe.core.result;
  * boolean ok = evidence.isMetBy(r);
  * }</pre>
  *
- * @param maxRhat largest R̂ (over coordinates and the energy) of converged evidence, at least 1
+ * @param maxRhat largest R̂ over the sampled coordinates ({@code Diagnostics.maxRhat()}, not the energy's) of
+ *     converged evidence, at least 1
  * @param minAttainedEss fewest effective attained samples, at least 0
  * @param tolerance target distance within which a sample attains the target, positive
  * @param maxDivergences most divergent trajectories after warm-up that chains may have, at least 0
