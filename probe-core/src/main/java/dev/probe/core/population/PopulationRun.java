@@ -232,7 +232,7 @@ public final class PopulationRun {
         double[] sorted = steps.clone();
         Arrays.sort(sorted);
         Diagnostics diagnostics = new Diagnostics(acceptance, rhat, ess, energyRhat, energyEss, seconds, seconds,
-                InvalidProposals.NONE, new InvalidProposals(counts[2], counts[3], counts[4]), counts[0], 0,
+                InvalidProposals.NONE, new InvalidProposals(counts[2], counts[3], counts[4]), counts[0], counts[5],
                 sorted[sorted.length / 2]);
         return new PopulationRun(config, kernel, x, g, u, logZ, stages, statuses, status, diagnostics, unique, acceptance,
                 steps, counts, seconds, rounds);

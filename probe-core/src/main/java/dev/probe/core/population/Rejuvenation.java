@@ -411,6 +411,7 @@ final class Rejuvenation {
         counts[2] += info.nonFinite();
         counts[3] += info.divergent();
         counts[4] += info.outOfBounds();
+        counts[5] += info.energyEvaluations();
         for (int c = 0; c < rows; c++) {
             if (accepted[c]) {
                 int r = map == null ? c : map[c];

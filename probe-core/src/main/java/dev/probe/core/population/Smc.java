@@ -65,7 +65,7 @@ public final class Smc {
         long begin = System.nanoTime();
         double[] priorVariance = pooledVariance(starts, d);
         List<Population> pops = new ArrayList<>();
-        long[] counts = new long[5];
+        long[] counts = new long[6]; // gradient calls, particle gradients, non-finite, divergent, out of box, energy calls
         Rejuvenation rejuvenation = new Rejuvenation(target, config, moveRandom);
         try (NDManager run = NDManager.newBaseManager(Devices.preferred())) {
             for (int r = 0; r < starts.size(); r++) {
@@ -208,8 +208,8 @@ public final class Smc {
                 energy.value(positions);
                 gradient = new float[rows * d];
             }
-            counts[0]++;
-            counts[1] += rows;
+            counts[gradients ? 0 : 5]++;
+            counts[1] += gradients ? rows : 0;
             for (int i = 0; i < pops.size(); i++) {
                 Population pop = pops.get(i);
                 int from = i * pop.size;

@@ -90,6 +90,9 @@ class BlackBoxProbeTest {
             assertThat(box.bounds().contains(s.latent())).isTrue();
         }
         assertThat(r.attainment(0.1).estimate()).isGreaterThan(0.5);
+        // a black box is evaluated, never differentiated: the counters say so (they said 1 gradient, 0 evaluations)
+        assertThat(r.diagnostics().gradientEvaluations()).isZero();
+        assertThat(r.diagnostics().energyEvaluations()).isPositive();
     }
 
     @Test
