@@ -151,6 +151,9 @@ public final class Probe {
             return samplePopulations(config, how).result();
         }
         Kernel kernel = ((Sampling.Chains) sampling).kernel();
+        if (usesPool() && config.screening() > 1) {
+            preflightOnPriorDraws(config); // before the pool is paid for
+        }
         ChainRandom starts = new ChainRandom(config.seed());
         starts.split(); // the jumped stream: independent of the sampler's own stream for the same seed
         double[][] initial = usesPool() && config.screening() > 1
@@ -168,9 +171,7 @@ public final class Probe {
      */
     public PopulationResult samplePopulations(SamplerConfig config, Sampling.Populations how) {
         if (space.hasProperPrior()) {
-            ChainRandom check = new ChainRandom(config.seed());
-            check.split();
-            preflight(space.priorDraws(2, check));
+            preflightOnPriorDraws(config);
         }
         return PopulationSampling.run(space, query, config, how, usesPool() ? pool() : null);
     }
@@ -244,6 +245,13 @@ public final class Probe {
             out.add(new Sample(i, latents[i], inputs[i], row, query.targetDistance(row)));
         }
         return out;
+    }
+
+    /** {@link #preflight} on two prior draws of their own stream (no draw of the run's streams is used). */
+    private void preflightOnPriorDraws(SamplerConfig config) {
+        ChainRandom check = new ChainRandom(config.seed());
+        check.split();
+        preflight(space.priorDraws(2, check));
     }
 
     private void preflight(double[][] initial) {
