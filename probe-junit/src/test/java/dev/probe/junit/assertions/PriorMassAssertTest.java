@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.probe.core.model.Classifier;
 import dev.probe.core.probe.Probe;
+import dev.probe.core.probe.Sampling;
 import dev.probe.core.population.SmcConfig;
 import dev.probe.core.query.HighConfidence;
 import dev.probe.core.result.PriorMass;
@@ -47,8 +48,8 @@ class PriorMassAssertTest {
 
     @Test
     void chainsGiveNoPriorMassAndTheFailureSaysWhichSamplerDoes() {
-        // a black-box model on an input space: sampled by chains unless told otherwise
-        ProbeAnswer chains = ProbeAnswer.of(Probe.of(BOX, HighConfidence.of(MODEL, 0)).sample(CONFIG), 0.1);
+        Probe probe = Probe.of(BOX, HighConfidence.of(MODEL, 0));
+        ProbeAnswer chains = ProbeAnswer.of(probe.sample(CONFIG, Sampling.chains(probe.defaultKernel())), 0.1);
         assertThatThrownBy(() -> assertThat(chains).hasPriorMassAtMost(1.0)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("only population sampling (SMC) estimates the prior mass");
     }
