@@ -121,6 +121,55 @@ class MisconfigurationTest {
         void confident(ProbeAnswer a) {}
     }
 
+    static class TwoModels {
+        @ProbedModel static final Classifier CNN = Fixtures.threeClasses();
+        @ProbedModel("mlp") static final Classifier MLP = Fixtures.constant();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer a) {}
+    }
+
+    static class TwoModelsOneInherited extends TwoModelsBase {
+        @ProbedModel static final Classifier CNN = Fixtures.threeClasses();
+
+        @ProbeRisky
+        void risky(ProbeAnswer a) {}
+    }
+
+    static class TwoModelsBase {
+        @ProbedModel("mlp") static final Classifier MLP = Fixtures.constant();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+    }
+
+    static class TwoModelsOneNamed {
+        @ProbedModel static final Classifier CNN = Fixtures.constant();
+        @ProbedModel("mlp") static final Classifier MLP = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0, model = "mlp")
+        @ProbeSettings(sampler = dev.probe.junit.SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10,
+                minAttainedEss = 1)
+        void confident(ProbeAnswer a) {
+            org.assertj.core.api.Assertions.assertThat(a.judgedModel()).isEqualTo(MLP.name());
+        }
+    }
+
+    @Test
+    void aProbeWithoutModelIsAnErrorWhenTheClassDeclaresSeveral() {
+        failsWith(TwoModels.class, "@ProbeHighConfidence on TwoModels#confident names no model, but TwoModels declares 2 "
+                + "@ProbedModel members [CNN, mlp]: set model = \"CNN\" (or another of them) on @ProbeHighConfidence.");
+        failsWith(TwoModelsOneInherited.class, "@ProbeRisky on TwoModelsOneInherited#risky names no model, but "
+                + "TwoModelsOneInherited declares 2 @ProbedModel members [CNN, mlp]: set model = \"CNN\"");
+    }
+
+    @Test
+    void aNamedModelAmongSeveralIsTheOneJudged() {
+        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoModelsOneNamed.class))
+                .configurationParameter("probe.reportDir", "target/probe-reports-fixtures").execute();
+        results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+    }
+
     @Test
     void aSettingTheProbeDoesNotUseIsAnErrorOnTheMethod() {
         failsWith(SigmaOnAGibbsProbe.class, "@ProbeSettings on SigmaOnAGibbsProbe#risky sets sigma = 0.1, which @ProbeRisky "
