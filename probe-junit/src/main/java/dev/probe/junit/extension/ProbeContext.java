@@ -199,23 +199,12 @@ public final class ProbeContext {
         return Optional.of(rows);
     }
 
-    /** The value of a static field or no-argument static method of the test class, by name. */
+    /**
+     * The value of a static field or no-argument static method of the test class, by name: declared in the test
+     * class, a superclass or an enclosing class, as models and generators are.
+     */
     public Object member(String name) {
-        try {
-            Method m = testClass.getDeclaredMethod(name);
-            m.setAccessible(true);
-            return m.invoke(null);
-        } catch (NoSuchMethodException e) {
-            try {
-                var f = testClass.getDeclaredField(name);
-                f.setAccessible(true);
-                return f.get(null);
-            } catch (ReflectiveOperationException e2) {
-                throw new IllegalArgumentException("No static method or field '" + name + "' in " + testClass.getSimpleName() + ".");
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Calling " + testClass.getSimpleName() + "." + name + " failed: " + e.getCause(), e);
-        }
+        return TestClassMembers.named(testClass, name);
     }
 
     /** The requested classes (each checked against the classifier), or every class of the classifier. */
