@@ -1,5 +1,8 @@
 package dev.probe.junit.extension;
 
+import dev.probe.core.result.Comparison;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.junit.ProbeAnswer;
 import dev.probe.junit.ProbeGate;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
@@ -14,7 +17,8 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
 /**
  * The one generic pipeline behind every probe annotation: find the annotation meta-annotated with
- * {@link ProbeSource}, resolve its settings chain, let its factory make the {@link ProbeSpec}s
+ * {@link ProbeSource}, check the method's parameters ({@link TestMethodParameters}), resolve its settings chain,
+ * let its factory make the {@link ProbeSpec}s
  * (validated before any sampling, on the {@link SamplerThread}), keep those selected by
  * {@code probe.only} and {@code probe.shard}, and turn each into an invocation that samples, judges
  * whether its evidence supports a verdict, hands the answer to the test method and writes its report
@@ -52,6 +56,8 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         chain.checkApplies(source.relaxation(), probeName);
         ProbeContext probeContext = new ProbeContext(context, testClass, method, chain, source.relaxation(), probeName);
         Object factory = factory(source);
+        TestMethodParameters.check(method, template, factory instanceof GateFactory<?> ? List.of(Comparison.class)
+                : List.of(ProbeAnswer.class, ProbeResult.class), context);
         if (factory instanceof GateFactory<?>) {
             return gates((GateFactory<Annotation>) factory, annotation, probeContext, template, context);
         }

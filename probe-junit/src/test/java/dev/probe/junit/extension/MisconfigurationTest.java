@@ -150,8 +150,9 @@ class MisconfigurationTest {
         @ProbeHighConfidence(classes = 0, model = "mlp")
         @ProbeSettings(sampler = dev.probe.junit.SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10,
                 minAttainedEss = 1)
-        void confident(ProbeAnswer a) {
+        void confident(ProbeAnswer a, org.junit.jupiter.api.TestInfo info) {
             org.assertj.core.api.Assertions.assertThat(a.judgedModel()).isEqualTo(MLP.name());
+            org.assertj.core.api.Assertions.assertThat(info.getDisplayName()).isEqualTo("high confidence: class 0");
         }
     }
 
@@ -168,6 +169,21 @@ class MisconfigurationTest {
         var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoModelsOneNamed.class))
                 .configurationParameter("probe.reportDir", "target/probe-reports-fixtures").execute();
         results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+    }
+
+    static class UnsupportedParameter {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(String s) {}
+    }
+
+    @Test
+    void aParameterTheExtensionDoesNotSupplyIsAnErrorBeforeSampling() {
+        failsWith(UnsupportedParameter.class, "UnsupportedParameter#confident takes a parameter of type String, which no "
+                + "extension supplies: a probe method takes a ProbeAnswer or ProbeResult (JUnit adds TestInfo, TestReporter "
+                + "and @TempDir); change the parameter's type or remove it.");
     }
 
     @Test
