@@ -9,6 +9,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -68,7 +69,11 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         }
         Selection selection = Selection.of(context);
         List<ProbeSpec> specs = selection.select(template, all, context);
+        Optional<String> unmatched = selection.unmatchedKeys(context);
         if (specs.isEmpty()) {
+            if (unmatched.isPresent()) {
+                throw new IllegalArgumentException(unmatched.get());
+            }
             return Stream.empty(); // another template holds the selected invocations, or another shard runs these
         }
         ProbeGate gateAnnotation = method.getAnnotation(ProbeGate.class);
@@ -88,7 +93,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             context.getStore(NAMESPACE).put(Gate.class, gate);
         }
         Gate g = gate;
-        return specs.stream().map(spec -> new ProbeInvocation(spec, g));
+        return withUnmatchedKeys(specs.stream().map(spec -> new ProbeInvocation(spec, g)), unmatched);
     }
 
     /** A regression gate's invocations (see {@link GateFactory}), selected like probes. */
@@ -99,7 +104,20 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         if (all.isEmpty()) {
             throw new IllegalArgumentException(template + " has no invocations.");
         }
-        return Selection.of(context).select(template, all, GateSpec::key, context).stream().map(GateInvocation::new);
+        Selection selection = Selection.of(context);
+        List<GateSpec> selected = selection.select(template, all, GateSpec::key, context);
+        Optional<String> unmatched = selection.unmatchedKeys(context);
+        if (selected.isEmpty() && unmatched.isPresent()) {
+            throw new IllegalArgumentException(unmatched.get());
+        }
+        return withUnmatchedKeys(selected.stream().map(GateInvocation::new), unmatched);
+    }
+
+    /** The invocations, then (if {@code probe.only} has unmatched keys) one that fails naming them. */
+    private static Stream<TestTemplateInvocationContext> withUnmatchedKeys(Stream<? extends TestTemplateInvocationContext> invocations,
+            Optional<String> unmatched) {
+        Stream<TestTemplateInvocationContext> all = invocations.map(TestTemplateInvocationContext.class::cast);
+        return unmatched.map(m -> Stream.concat(all, Stream.of(new UnmatchedKeysInvocation(m)))).orElse(all);
     }
 
     @Override
