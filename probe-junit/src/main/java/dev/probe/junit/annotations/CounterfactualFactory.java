@@ -40,6 +40,7 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
             int to = a.target() >= 0 ? classifier.checkClass(a.target(), "Counterfactual target") : 1 - from;
             String key = "factual" + i;
             ProbeConfiguration s = context.configuration(key, a.tolerance());
+            Tolerances.check("@ProbeCounterfactual", s, 1, "1 − p_target");
             Localiser localiser = Localiser.around(factuals[i]).lambda(a.lambda()).power(a.power()).temperature(s.tau());
             if (weights != null) {
                 localiser = localiser.weights(weights);

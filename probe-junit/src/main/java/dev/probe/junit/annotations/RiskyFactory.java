@@ -16,6 +16,10 @@ final class RiskyFactory implements ProbeFactory<ProbeRisky> {
     public List<ProbeSpec> specs(ProbeRisky a, ProbeContext context) {
         ModelUnderTest model = context.model(a.model());
         ProbeConfiguration s = context.configuration("risky", a.tolerance());
+        if (model instanceof Classifier c) {
+            Tolerances.check("@ProbeRisky", s, 1 - 1.0 / c.classes(),
+                    "the ∞-norm from the class probabilities to the uniform vector 1/L");
+        }
         PredictionRisky query = model instanceof Classifier c ? PredictionRisky.entropy(c)
                 : PredictionRisky.decision((Regressor) model, a.alpha(), a.power());
         String name = model instanceof Classifier ? "prediction-risky: entropy of " + model.name()

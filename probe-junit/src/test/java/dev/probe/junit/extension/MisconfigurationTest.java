@@ -186,6 +186,31 @@ class MisconfigurationTest {
                 + "and @TempDir); change the parameter's type or remove it.");
     }
 
+    static class ToleranceOne {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0, tolerance = 1)
+        void confident(ProbeAnswer a) {}
+    }
+
+    static class AmbiguousToleranceTwoThirds {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @dev.probe.junit.annotations.ProbeAmbiguous(tolerance = 0.7)
+        void ambiguous(ProbeAnswer a) {}
+    }
+
+    @Test
+    void aToleranceAtWhichEverySampleAttainsIsAnError() {
+        failsWith(ToleranceOne.class, "@ProbeHighConfidence tolerance = 1.0 (from @ProbeHighConfidence) lets every sample "
+                + "attain the target: its target distance (1 − p_c) is at most 1.0 for any input. Set tolerance below 1.0 "
+                + "(built-in 0.1).");
+        failsWith(AmbiguousToleranceTwoThirds.class, "@ProbeAmbiguous tolerance = 0.7 (from @ProbeAmbiguous) lets every "
+                + "sample attain the target", "Set tolerance below 0.6666");
+    }
+
     @Test
     void aSettingTheProbeDoesNotUseIsAnErrorOnTheMethod() {
         failsWith(SigmaOnAGibbsProbe.class, "@ProbeSettings on SigmaOnAGibbsProbe#risky sets sigma = 0.1, which @ProbeRisky "
