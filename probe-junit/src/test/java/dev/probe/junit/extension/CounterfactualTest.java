@@ -50,6 +50,36 @@ class CounterfactualTest {
         void flips(ProbeAnswer answer) {}
     }
 
+    static class WrongWidth extends Base {
+        static final double[][] WIDE = {{1, 0, 0}};
+
+        @ProbeCounterfactual(factuals = "WIDE")
+        void flips(ProbeAnswer answer) {}
+    }
+
+    static class AlreadyTheTarget extends Base {
+        @ProbeCounterfactual(factuals = "factuals", target = 0)
+        void flips(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aFactualOfTheWrongWidthNamesBothWidths() {
+        EngineExecutionResults events = run(WrongWidth.class);
+        events.testEvents().assertStatistics(s -> s.started(0));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "@ProbeCounterfactual factuals = \"WIDE\": factual #0 has 3 features, but model 'binary' takes 2: give "
+                        + "every factual one value per input feature of the model."))));
+    }
+
+    @Test
+    void aFactualAlreadyPredictedAsTheTargetIsAnError() {
+        EngineExecutionResults events = run(AlreadyTheTarget.class);
+        events.testEvents().assertStatistics(s -> s.started(0));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "@ProbeCounterfactual factuals = \"factuals\": factual #0 is already predicted as class 0, the target, so "
+                        + "there is nothing to flip (class 0 → 0): set target = <another class>, or drop that factual."))));
+    }
+
     private static EngineExecutionResults run(Class<?> fixture) {
         return Fixtures.run(fixture, Map.of("probe.notSampled", "abort", "probe.notConverged", "abort"));
     }
