@@ -211,6 +211,21 @@ class MisconfigurationTest {
                 + "sample attain the target", "Set tolerance below 0.6666");
     }
 
+    static class AlphaOnAClassifier {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeRisky(alpha = 0.3)
+        void risky(ProbeAnswer a) {}
+    }
+
+    @Test
+    void alphaOnAClassifiersRiskyProbeIsAnError() {
+        failsWith(AlphaOnAClassifier.class, "@ProbeRisky sets alpha = 0.3, but model 'linear3' is a classifier: its risky "
+                + "inputs are those of maximal entropy, with no threshold. alpha is the threshold of a decision function (a "
+                + "Regressor): remove alpha, or probe a Regressor.");
+    }
+
     @Test
     void aSettingTheProbeDoesNotUseIsAnErrorOnTheMethod() {
         failsWith(SigmaOnAGibbsProbe.class, "@ProbeSettings on SigmaOnAGibbsProbe#risky sets sigma = 0.1, which @ProbeRisky "
