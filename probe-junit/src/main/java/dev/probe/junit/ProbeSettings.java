@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
 /**
  * How probes are sampled and judged: the one place for settings. Put it on a probe method, on the test
  * class (or an enclosing or super class), or on a team's own annotation that then carries the settings
- * ({@code @NightlyProbe} below). Every attribute left unset falls back along one chain: method, class,
- * configuration parameter {@code probe.<attribute>} ({@code junit-platform.properties}, a system
+ * ({@code @NightlyProbe} below). Every attribute left unset falls back along one chain, attribute by
+ * attribute: method, class, its superclasses (nearest first), enclosing classes, configuration parameter {@code probe.<attribute>} ({@code junit-platform.properties}, a system
  * property or Surefire {@code configurationParameters}), built-in default. Failure messages and reports
  * say where each value came from.
  *

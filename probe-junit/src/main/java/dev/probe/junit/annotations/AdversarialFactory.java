@@ -25,6 +25,7 @@ final class AdversarialFactory implements ProbeFactory<InDistributionAdversarial
             classifier.checkClass(c, "Adversarial");
             String key = Integer.toString(c);
             ProbeConfiguration s = context.configuration(key, a.tolerance());
+            Tolerances.check("@InDistributionAdversarial", s, 1, "1 − p_c");
             specs.add(context.spec("adversarial: classified as " + c + ", generator without " + c, key,
                     context.spaceExcluding(c), HighConfidence.of(classifier, c).withSigma(s.sigma()), classifier.name(), s, c));
         }

@@ -14,6 +14,8 @@ final class AmbiguousFactory implements ProbeFactory<ProbeAmbiguous> {
     public List<ProbeSpec> specs(ProbeAmbiguous a, ProbeContext context) {
         Classifier classifier = context.classifier(a.model());
         ProbeConfiguration s = context.configuration("ambiguous", a.tolerance());
+        Tolerances.check("@ProbeAmbiguous", s, 1 - 1.0 / classifier.classes(),
+                "the ∞-norm from the class probabilities to the uniform vector 1/L");
         return List.of(context.spec("fully ambiguous", "ambiguous", context.space(a.generator()),
                 FullyAmbiguous.of(classifier).withSigma(s.sigma()), classifier.name(), s));
     }

@@ -29,6 +29,8 @@ final class AmbivalentFactory implements ProbeFactory<ProbeAmbivalent> {
         for (int[] p : pairs) {
             String key = p[0] + ":" + p[1];
             ProbeConfiguration s = context.configuration(key, a.tolerance());
+            Tolerances.check("@ProbeAmbivalent", s, classifier.classes() > 2 ? 1 : 0.5,
+                    "the ∞-norm from the class probabilities to (p_i, p_j) = (0.5, 0.5), others 0");
             specs.add(context.spec("ambivalent " + p[0] + " vs " + p[1], key, context.space(a.generator()),
                     Ambivalent.between(classifier, p[0], p[1]).withSigmas(s.sigma(), s.sigma()), classifier.name(), s, p[0], p[1]));
         }

@@ -23,6 +23,8 @@ final class ConfidenceFactory implements ProbeFactory<ProbeConfidence> {
         List<ProbeSpec> specs = new ArrayList<>();
         if (!interpolate) {
             ProbeConfiguration s = context.configuration("target", a.tolerance());
+            Tolerances.check("@ProbeConfidence", s, Tolerances.largestFrom(a.target()),
+                    "the ∞-norm from the class probabilities to the target vector");
             specs.add(context.spec("confidence " + describe(a.target()), "target", context.space(a.generator()),
                     TargetConfidence.of(classifier, a.target()).withSigma(s.sigma()), classifier.name(), s,
                     java.util.stream.IntStream.range(0, a.target().length).filter(k -> a.target()[k] > 0).toArray()));
@@ -39,6 +41,8 @@ final class ConfidenceFactory implements ProbeFactory<ProbeConfidence> {
             double[] t = targets.get(k);
             String key = a.from() + ">" + a.to() + "#" + k;
             ProbeConfiguration s = context.configuration(key, a.tolerance());
+            Tolerances.check("@ProbeConfidence", s, Tolerances.largestFrom(t),
+                    "the ∞-norm from the class probabilities to the step's target vector");
             String name = String.format(Locale.ROOT, "confidence %d→%d step %d/%d: p%d=%.2f p%d=%.2f", a.from(), a.to(), k,
                     targets.size() - 1, a.from(), t[a.from()], a.to(), t[a.to()]);
             specs.add(context.spec(name, key, context.space(a.generator()),

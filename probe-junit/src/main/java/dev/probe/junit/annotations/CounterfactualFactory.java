@@ -33,13 +33,26 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
             }
             weights = ws;
         }
+        for (int i = 0; i < factuals.length; i++) {
+            if (factuals[i].length != classifier.inputDimension()) {
+                throw new IllegalArgumentException("@ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #" + i
+                        + " has " + factuals[i].length + " features, but model '" + classifier.name() + "' takes "
+                        + classifier.inputDimension() + ": give every factual one value per input feature of the model.");
+            }
+        }
         double[][] predicted = classifier.outputs(factuals);
         List<ProbeSpec> specs = new ArrayList<>();
         for (int i = 0; i < factuals.length; i++) {
             int from = argmax(predicted[i]);
             int to = a.target() >= 0 ? classifier.checkClass(a.target(), "Counterfactual target") : 1 - from;
+            if (to == from) {
+                throw new IllegalArgumentException("@ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #" + i
+                        + " is already predicted as class " + to + ", the target, so there is nothing to flip (class " + from
+                        + " → " + to + "): set target = <another class>, or drop that factual.");
+            }
             String key = "factual" + i;
             ProbeConfiguration s = context.configuration(key, a.tolerance());
+            Tolerances.check("@ProbeCounterfactual", s, 1, "1 − p_target");
             Localiser localiser = Localiser.around(factuals[i]).lambda(a.lambda()).power(a.power()).temperature(s.tau());
             if (weights != null) {
                 localiser = localiser.weights(weights);

@@ -18,6 +18,7 @@ final class HighConfidenceFactory implements ProbeFactory<ProbeHighConfidence> {
         for (int c : context.classesOrAll(a.classes(), classifier, "High-confidence")) {
             String key = Integer.toString(c);
             ProbeConfiguration s = context.configuration(key, a.tolerance());
+            Tolerances.check("@ProbeHighConfidence", s, 1, "1 − p_c");
             specs.add(context.spec("high confidence: class " + c, key, context.space(a.generator()),
                     HighConfidence.of(classifier, c).withSigma(s.sigma()), classifier.name(), s, c));
         }

@@ -19,6 +19,7 @@ final class ModelContrastFactory implements ProbeFactory<ProbeModelContrast> {
         Classifier first = context.classifier(a.models()[0]);
         Classifier second = context.classifier(a.models()[1]);
         ProbeConfiguration s = context.configuration("contrast", a.tolerance());
+        Tolerances.check("@ProbeModelContrast", s, 1, "1 − the models' total-variation distance");
         return List.of(context.spec("contrast " + a.models()[0] + " vs " + a.models()[1], "contrast",
                 context.space(a.generator()), ModelContrast.classifiers(first, second).temperature(s.tau()), first.name(), s));
     }

@@ -29,8 +29,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ProbeSource(value = RiskyFactory.class, relaxation = Relaxation.TAU)
 public @interface ProbeRisky {
 
-    /** Decision threshold α for regressors. */
-    double alpha() default 0.5;
+    /**
+     * Decision threshold α, for regressors (decision functions) only; unset: 0.5. Set on a classifier's probe it is
+     * an error (a classifier's risk is its entropy, with no threshold).
+     */
+    double alpha() default Double.NaN;
 
     /** Power r for regressors. */
     double power() default 1;

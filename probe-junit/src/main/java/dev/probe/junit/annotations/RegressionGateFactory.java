@@ -59,6 +59,7 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
             String statistic = a.statistic().description() + (a.pooled() ? " (pooled over classes)" : " (class " + group[0] + ")");
             if (a.statistic() == GateStatistic.CONFIDENTLY_WRONG_MASS) {
                 ProbeConfiguration c = context.configuration(key, a.tolerance());
+                Tolerances.check("@ProbeRegressionGate", c, 1, "1 − p_c");
                 int draws = 10 * c.chains() * c.scaledDraws();
                 gates.add(new GateSpec(display, key, List.of(), List.of(), (b, x) -> Comparison.ofRates(statistic,
                         Better.LOWER, confidentlyWrong(space, baseline, group, oracle, draws, c),
@@ -79,6 +80,7 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
         for (int c : group) {
             String specKey = key + "-" + side + (group.length > 1 ? "-" + c : "");
             ProbeConfiguration s = context.configuration(specKey, a.tolerance());
+            Tolerances.check("@ProbeRegressionGate", s, 1, "1 − p_c");
             specs.add(context.spec(side + " " + model.name() + ", high confidence: class " + c, specKey, space,
                     HighConfidence.of(model, c).withSigma(s.sigma()), model.name(), s, c));
         }

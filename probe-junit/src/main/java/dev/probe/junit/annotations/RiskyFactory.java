@@ -16,10 +16,20 @@ final class RiskyFactory implements ProbeFactory<ProbeRisky> {
     public List<ProbeSpec> specs(ProbeRisky a, ProbeContext context) {
         ModelUnderTest model = context.model(a.model());
         ProbeConfiguration s = context.configuration("risky", a.tolerance());
+        if (model instanceof Classifier c) {
+            Tolerances.check("@ProbeRisky", s, 1 - 1.0 / c.classes(),
+                    "the ∞-norm from the class probabilities to the uniform vector 1/L");
+        }
+        if (model instanceof Classifier && !Double.isNaN(a.alpha())) {
+            throw new IllegalArgumentException("@ProbeRisky sets alpha = " + a.alpha() + ", but model '" + model.name()
+                    + "' is a classifier: its risky inputs are those of maximal entropy, with no threshold. alpha is the "
+                    + "threshold of a decision function (a Regressor): remove alpha, or probe a Regressor.");
+        }
+        double alpha = Double.isNaN(a.alpha()) ? 0.5 : a.alpha();
         PredictionRisky query = model instanceof Classifier c ? PredictionRisky.entropy(c)
-                : PredictionRisky.decision((Regressor) model, a.alpha(), a.power());
+                : PredictionRisky.decision((Regressor) model, alpha, a.power());
         String name = model instanceof Classifier ? "prediction-risky: entropy of " + model.name()
-                : "prediction-risky: " + model.name() + " near " + a.alpha();
+                : "prediction-risky: " + model.name() + " near " + alpha;
         return List.of(context.spec(name, "risky", context.space(a.generator()), query.temperature(s.tau()),
                 model.name(), s));
     }

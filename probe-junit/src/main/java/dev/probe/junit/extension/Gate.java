@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The aggregate gate of one template ({@link ProbeGate}): records every invocation's outcome and
  * whether it sampled its target with enough effective attained samples; stored in the template's
  * extension store, it is closed after the last invocation, prints what it counted (passing or not) and
- * fails the template if a minimum was not met, listing the invocations that failed, were not sampled or
- * did not converge with a command that re-runs them.
+ * fails the template if a minimum was not met, listing the invocations that failed, ended in an error, were
+ * not sampled or did not converge with a command that re-runs them.
  */
 final class Gate implements AutoCloseable {
     private final String template;
@@ -75,7 +75,7 @@ final class Gate implements AutoCloseable {
         StringBuilder b = new StringBuilder("Probe gate of " + template + (failures.isEmpty() ? " passed: " : " failed: ")
                 + counts + " (" + gate + ").");
         List<String> others = new ArrayList<>();
-        for (Outcome o : List.of(Outcome.FAILED, Outcome.NOT_SAMPLED, Outcome.NOT_CONVERGED)) {
+        for (Outcome o : List.of(Outcome.FAILED, Outcome.ERROR, Outcome.NOT_SAMPLED, Outcome.NOT_CONVERGED)) {
             List<String> keys = outcomes.entrySet().stream().filter(e -> e.getValue() == o).map(Map.Entry::getKey)
                     .collect(Collectors.toList());
             if (!keys.isEmpty()) {

@@ -3,8 +3,9 @@ package dev.probe.junit.extension;
 import java.util.Locale;
 
 /**
- * How an invocation ended. Only {@link #PASSED} and {@link #FAILED} are verdicts on the model; the other
- * two say the samples cannot support one.
+ * How an invocation ended. Only {@link #PASSED} and {@link #FAILED} are verdicts on the model;
+ * {@link #NOT_SAMPLED} and {@link #NOT_CONVERGED} say the samples cannot support one, and {@link #ERROR} that
+ * the invocation broke (an exception that is not an assertion failure).
  */
 enum Outcome {
     /** Converged evidence, and the test method's assertions held. */
@@ -14,7 +15,12 @@ enum Outcome {
     /** No sample attained the target. */
     NOT_SAMPLED,
     /** Samples attained the target, but too few effectively, or the chains disagree (R̂). */
-    NOT_CONVERGED;
+    NOT_CONVERGED,
+    /**
+     * An exception other than an assertion failure: from the model or the sampler (then there are no samples, and
+     * the summary row's numbers are empty), or from the test method itself.
+     */
+    ERROR;
 
     /** The value in {@code summary.csv}, e.g. {@code not_converged}. */
     String csv() {

@@ -50,16 +50,24 @@ public final class ProbeContext {
         this.probe = probe;
     }
 
-    /** The model named {@code name} ({@code ""}: the only model, or the first declared). */
+    /**
+     * The model named {@code name}; {@code ""}: the only model. With several models an empty name is ambiguous and
+     * fails, listing their names, so that a probe never silently judges a model the author did not mean.
+     */
     public ModelUnderTest model(String name) {
         var models = TestClassMembers.find(testClass, ProbedModel.class, extensionContext);
         if (models.isEmpty()) {
             throw new IllegalArgumentException("No model under test in " + testClass.getSimpleName()
                     + ": add a static field or static method annotated @ProbedModel that returns a Classifier or Regressor.");
         }
+        List<String> names = models.stream().map(ProbeContext::modelName).distinct().collect(Collectors.toList());
+        if (name.isEmpty() && names.size() > 1) {
+            throw new IllegalArgumentException(probe + " on " + testClass.getSimpleName() + "#" + method.getName()
+                    + " names no model, but " + testClass.getSimpleName() + " declares " + names.size() + " @ProbedModel members "
+                    + names + ": set model = \"" + names.get(0) + "\" (or another of them) on " + probe + ".");
+        }
         for (var m : models) {
-            String declared = m.annotation().value().isEmpty() ? m.name() : m.annotation().value();
-            if (name.isEmpty() || declared.equals(name)) {
+            if (name.isEmpty() || modelName(m).equals(name)) {
                 if (!(m.value() instanceof ModelUnderTest model)) {
                     throw new IllegalArgumentException("@ProbedModel " + m.name() + " in " + testClass.getSimpleName()
                             + " is " + (m.value() == null ? "null" : m.value().getClass().getName())
@@ -69,8 +77,12 @@ public final class ProbeContext {
             }
         }
         throw new IllegalArgumentException("Unknown model '" + name + "' in " + testClass.getSimpleName() + ": known models are "
-                + models.stream().map(m -> m.annotation().value().isEmpty() ? m.name() : m.annotation().value())
-                        .collect(Collectors.toList()) + ".");
+                + names + ".");
+    }
+
+    /** The name a probe annotation refers to a model by: the {@code @ProbedModel} value, or the member's name. */
+    private static String modelName(TestClassMembers.Found<ProbedModel> m) {
+        return m.annotation().value().isEmpty() ? m.name() : m.annotation().value();
     }
 
     /** The classifier named {@code name}. */
@@ -187,23 +199,12 @@ public final class ProbeContext {
         return Optional.of(rows);
     }
 
-    /** The value of a static field or no-argument static method of the test class, by name. */
+    /**
+     * The value of a static field or no-argument static method of the test class, by name: declared in the test
+     * class, a superclass or an enclosing class, as models and generators are.
+     */
     public Object member(String name) {
-        try {
-            Method m = testClass.getDeclaredMethod(name);
-            m.setAccessible(true);
-            return m.invoke(null);
-        } catch (NoSuchMethodException e) {
-            try {
-                var f = testClass.getDeclaredField(name);
-                f.setAccessible(true);
-                return f.get(null);
-            } catch (ReflectiveOperationException e2) {
-                throw new IllegalArgumentException("No static method or field '" + name + "' in " + testClass.getSimpleName() + ".");
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Calling " + testClass.getSimpleName() + "." + name + " failed: " + e.getCause(), e);
-        }
+        return TestClassMembers.named(testClass, name);
     }
 
     /** The requested classes (each checked against the classifier), or every class of the classifier. */

@@ -1,11 +1,15 @@
 package dev.probe.junit.extension;
 
+import dev.probe.core.result.Comparison;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.junit.ProbeAnswer;
 import dev.probe.junit.ProbeGate;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,7 +18,8 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
 /**
  * The one generic pipeline behind every probe annotation: find the annotation meta-annotated with
- * {@link ProbeSource}, resolve its settings chain, let its factory make the {@link ProbeSpec}s
+ * {@link ProbeSource}, check the method's parameters ({@link TestMethodParameters}), resolve its settings chain,
+ * let its factory make the {@link ProbeSpec}s
  * (validated before any sampling, on the {@link SamplerThread}), keep those selected by
  * {@code probe.only} and {@code probe.shard}, and turn each into an invocation that samples, judges
  * whether its evidence supports a verdict, hands the answer to the test method and writes its report
@@ -52,6 +57,8 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         chain.checkApplies(source.relaxation(), probeName);
         ProbeContext probeContext = new ProbeContext(context, testClass, method, chain, source.relaxation(), probeName);
         Object factory = factory(source);
+        TestMethodParameters.check(method, template, factory instanceof GateFactory<?> ? List.of(Comparison.class)
+                : List.of(ProbeAnswer.class, ProbeResult.class), context);
         if (factory instanceof GateFactory<?>) {
             return gates((GateFactory<Annotation>) factory, annotation, probeContext, template, context);
         }
@@ -62,7 +69,11 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         }
         Selection selection = Selection.of(context);
         List<ProbeSpec> specs = selection.select(template, all, context);
+        Optional<String> unmatched = selection.unmatchedKeys(context);
         if (specs.isEmpty()) {
+            if (unmatched.isPresent()) {
+                throw new IllegalArgumentException(unmatched.get());
+            }
             return Stream.empty(); // another template holds the selected invocations, or another shard runs these
         }
         ProbeGate gateAnnotation = method.getAnnotation(ProbeGate.class);
@@ -82,7 +93,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             context.getStore(NAMESPACE).put(Gate.class, gate);
         }
         Gate g = gate;
-        return specs.stream().map(spec -> new ProbeInvocation(spec, g));
+        return withUnmatchedKeys(specs.stream().map(spec -> new ProbeInvocation(spec, g)), unmatched);
     }
 
     /** A regression gate's invocations (see {@link GateFactory}), selected like probes. */
@@ -93,7 +104,20 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         if (all.isEmpty()) {
             throw new IllegalArgumentException(template + " has no invocations.");
         }
-        return Selection.of(context).select(template, all, GateSpec::key, context).stream().map(GateInvocation::new);
+        Selection selection = Selection.of(context);
+        List<GateSpec> selected = selection.select(template, all, GateSpec::key, context);
+        Optional<String> unmatched = selection.unmatchedKeys(context);
+        if (selected.isEmpty() && unmatched.isPresent()) {
+            throw new IllegalArgumentException(unmatched.get());
+        }
+        return withUnmatchedKeys(selected.stream().map(GateInvocation::new), unmatched);
+    }
+
+    /** The invocations, then (if {@code probe.only} has unmatched keys) one that fails naming them. */
+    private static Stream<TestTemplateInvocationContext> withUnmatchedKeys(Stream<? extends TestTemplateInvocationContext> invocations,
+            Optional<String> unmatched) {
+        Stream<TestTemplateInvocationContext> all = invocations.map(TestTemplateInvocationContext.class::cast);
+        return unmatched.map(m -> Stream.concat(all, Stream.of(new UnmatchedKeysInvocation(m)))).orElse(all);
     }
 
     @Override

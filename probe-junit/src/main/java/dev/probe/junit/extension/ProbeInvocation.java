@@ -16,7 +16,8 @@ import org.opentest4j.TestAbortedException;
 /**
  * One invocation of a probe template: samples on the {@link SamplerThread} before the test method runs,
  * judges whether the samples support a verdict ({@link Verdict}), resolves the method's
- * {@link ProbeAnswer} (or raw {@link ProbeResult}) parameter, and writes the report and summary row.
+ * {@link ProbeAnswer} (or raw {@link ProbeResult}) parameter, and writes the report and summary row — also
+ * when the invocation ends in an exception ({@link Outcome#ERROR}; without samples, a row without numbers).
  * Inconclusive invocations are reported (console, XML, report) and failed or aborted as configured; the
  * test method does not run on evidence that cannot support a verdict.
  */
@@ -82,11 +83,27 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
 
         @Override
         public void afterTestExecution(ExtensionContext context) {
-            ProbeAnswer answer = context.getStore(ProbeExtension.NAMESPACE).get(ProbeAnswer.class, ProbeAnswer.class);
-            if (answer == null || context.getStore(ProbeExtension.NAMESPACE).get(Outcome.class) != null) {
-                return; // sampling failed, or the invocation was inconclusive and is already written
+            ExtensionContext.Store store = context.getStore(ProbeExtension.NAMESPACE);
+            if (store.get(Outcome.class) != null) {
+                return; // the invocation was inconclusive and is already written
             }
-            finish(context, answer, context.getExecutionException().isPresent() ? Outcome.FAILED : Outcome.PASSED);
+            ProbeAnswer answer = store.get(ProbeAnswer.class, ProbeAnswer.class);
+            Optional<Throwable> thrown = context.getExecutionException();
+            if (answer == null) {
+                // sampling (or the model) threw before there was an answer: still one summary row, without numbers
+                store.put(Outcome.class, Outcome.ERROR);
+                if (gate != null) {
+                    gate.record(spec.key(), Outcome.ERROR, false, Optional.empty());
+                }
+                ProbeReport.writeErrorRow(spec, context);
+                return;
+            }
+            finish(context, answer, thrown.map(Run::outcomeOf).orElse(Outcome.PASSED));
+        }
+
+        /** An assertion failure is a verdict ({@link Outcome#FAILED}); any other exception is {@link Outcome#ERROR}. */
+        private static Outcome outcomeOf(Throwable t) {
+            return t instanceof AssertionError ? Outcome.FAILED : Outcome.ERROR;
         }
 
         private void finish(ExtensionContext context, ProbeAnswer answer, Outcome outcome) {

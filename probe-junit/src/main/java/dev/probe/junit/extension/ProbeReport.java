@@ -75,6 +75,16 @@ final class ProbeReport {
         });
     }
 
+    /** The summary row of an invocation that ended in an error before it had an answer: its numbers are empty. */
+    static void writeErrorRow(ProbeSpec spec, ExtensionContext context) {
+        List<String> row = new java.util.ArrayList<>(List.of(context.getRequiredTestClass().getName(),
+                context.getRequiredTestMethod().getName(), spec.key(), Outcome.ERROR.csv()));
+        while (row.size() < SummaryCsv.COLUMNS.size()) {
+            row.add("");
+        }
+        SummaryCsv.at(reportDir(context).resolve("summary.csv")).write(row);
+    }
+
     private static void summaryRow(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
         ProbeResult r = answer.result();
         Optional<double[]> mass = r.priorMass().map(m -> new double[] {m.logMass(), m.logMassSd()});

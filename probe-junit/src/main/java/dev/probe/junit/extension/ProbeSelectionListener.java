@@ -2,6 +2,9 @@ package dev.probe.junit.extension;
 
 import java.lang.reflect.Method;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -10,21 +13,35 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * Says so on the console when {@code probe.only} is set but the test plan holds no probe test at all —
  * the test selection ({@code -Dtest}, tags or groups) excluded it before the extension could see it, so
- * the run would otherwise pass with zero probe invocations. (When a probe template runs, an unmatched key
- * fails the run instead.) Registered through {@code META-INF/services}; it does nothing without
- * {@code probe.only}.
+ * the run would otherwise pass with zero probe invocations. Otherwise it registers the plan's probe
+ * templates ({@link PlannedTemplates}), so that a key matching no invocation fails as soon as the last of them
+ * expands. Registered through {@code META-INF/services}; it does nothing without {@code probe.only}.
  */
 public final class ProbeSelectionListener implements TestExecutionListener {
+
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
         Optional<String> only = plan.getConfigurationParameters().get("probe.only").filter(s -> !s.isBlank());
-        if (only.isPresent() && plan.getRoots().stream().flatMap(r -> plan.getDescendants(r).stream())
-                .noneMatch(ProbeSelectionListener::isProbe)) {
+        if (only.isEmpty()) {
+            return;
+        }
+        Set<String> templates = plan.getRoots().stream().flatMap(r -> plan.getDescendants(r).stream())
+                .filter(ProbeSelectionListener::isProbe).map(TestIdentifier::getUniqueId).collect(Collectors.toSet());
+        registered.addAll(templates);
+        PlannedTemplates.planned(templates);
+        if (templates.isEmpty()) {
             System.out.println("[probe] WARNING: probe.only='" + only.get() + "' is set, but this run holds no probe test: "
                     + "the test selection (-Dtest, tags or groups) excluded it, so no probe invocation runs. Include the "
                     + "test's tags if your build excludes them.");
         }
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan plan) {
+        PlannedTemplates.finished(registered);
+        registered.clear();
     }
 
     private static boolean isProbe(TestIdentifier id) {

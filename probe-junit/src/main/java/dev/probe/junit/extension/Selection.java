@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * part {@code probe.shard = i/n} assigns to shard {@code i} of {@code n}. Shards are deterministic and
  * balanced: within every template the invocations are dealt round-robin, starting at a shard derived
  * from the template's name, so n CI jobs with {@code i = 1..n} run every invocation exactly once.
- * Keys of {@code probe.only} that match no invocation of the run fail the run when it ends, so a
- * re-run command cannot pass with zero tests.
+ * Keys of {@code probe.only} that match no invocation of the run fail it, so a re-run command cannot pass
+ * with zero tests: as the failure of the last probe template the launcher's plan holds, or (plan unknown) when
+ * the run ends.
  *
  * <pre>{@code
  * mvn test -Dprobe.shard=2/4
@@ -103,23 +105,50 @@ final class Selection {
         return out;
     }
 
-    /** Fails the run at its end if a key of {@code probe.only} matched no invocation. */
+    /**
+     * Once the last probe template of the launcher's test plan has been selected from ({@link PlannedTemplates}):
+     * the failure message for the keys of {@code probe.only} that matched no invocation, if any. Reported then, the
+     * end-of-run check stays silent. Empty before that, and in runs whose plan is unknown (the end-of-run check
+     * reports them).
+     */
+    Optional<String> unmatchedKeys(ExtensionContext context) {
+        if (only.isEmpty()) {
+            return Optional.empty();
+        }
+        Guard guard = context.getRoot().getStore(ProbeExtension.NAMESPACE).get(Guard.class, Guard.class);
+        boolean last = PlannedTemplates.of(context.getUniqueId()).map(p -> p.expanded(context.getUniqueId())).orElse(false);
+        return guard != null && last ? guard.report() : Optional.empty();
+    }
+
+    /** Fails the run at its end if a key of {@code probe.only} matched no invocation and no template reported it. */
     private static final class Guard implements AutoCloseable {
         private final Set<String> keys;
         private final Set<String> matched = ConcurrentHashMap.newKeySet();
+        private volatile boolean reported;
 
         Guard(Set<String> keys) {
             this.keys = keys;
         }
 
-        @Override
-        public void close() {
+        /** The failure message of the unmatched keys, if any; they count as reported. */
+        Optional<String> report() {
             Set<String> missing = new LinkedHashSet<>(keys);
             missing.removeAll(matched);
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("probe.only names " + missing + ", which matched no invocation of the probe "
-                        + "templates that ran. Check the key (the failure message prints it) and that the test selection "
-                        + "(-Dtest, tags) includes its test method.");
+            if (missing.isEmpty()) {
+                return Optional.empty();
+            }
+            reported = true;
+            return Optional.of("probe.only names " + missing + ", which matched no invocation of the probe templates that "
+                    + "ran. Check the key (the failure message prints it) and that the test selection (-Dtest, tags) "
+                    + "includes its test method.");
+        }
+
+        @Override
+        public void close() {
+            if (!reported) {
+                report().ifPresent(m -> {
+                    throw new IllegalArgumentException(m);
+                });
             }
         }
     }

@@ -17,8 +17,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * Resolves {@link ProbeConfiguration}s along one chain, setting by setting: the probe annotation (only
  * its tolerance), {@link ProbeSettings} on the test method (directly, then through composed
- * annotations), on the test class and its enclosing classes (outward), the configuration parameter
- * {@code probe.<name>}, the built-in default. The first that sets a value wins (jqwik's
+ * annotations), on the test class, its superclasses (upward), then each enclosing class and its superclasses
+ * (outward), the configuration parameter {@code probe.<name>}, the built-in default. The first that sets a value
+ * wins, attribute by attribute (jqwik's
  * {@code PropertyConfiguration} style: every link is an {@code Optional}).
  *
  * <pre>{@code
@@ -41,21 +42,27 @@ final class SettingsChain {
 
     static SettingsChain of(Method method, Class<?> testClass, Function<String, Optional<String>> configuration) {
         List<Link> classLinks = new ArrayList<>();
-        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
-            classLinks.addAll(on(c, c.getSimpleName()));
+        for (Class<?> outer = testClass; outer != null; outer = outer.getEnclosingClass()) {
+            for (Class<?> c = outer; c != null && c != Object.class; c = c.getSuperclass()) {
+                classLinks.addAll(on(c, c.getSimpleName()));
+            }
         }
         return new SettingsChain(on(method, method.getDeclaringClass().getSimpleName() + "#" + method.getName()), classLinks,
                 configuration);
     }
 
-    /** {@code @ProbeSettings} present on {@code element}: directly first, then through composed annotations. */
+    /**
+     * {@code @ProbeSettings} declared on {@code element}: directly first, then through composed annotations. Only
+     * declared ones: an {@code @Inherited} annotation of a superclass is its own link, so that a subclass's
+     * {@code @ProbeSettings} adds to the superclass's instead of hiding it.
+     */
     private static List<Link> on(AnnotatedElement element, String name) {
         List<Link> out = new ArrayList<>();
-        ProbeSettings direct = element.getAnnotation(ProbeSettings.class);
+        ProbeSettings direct = element.getDeclaredAnnotation(ProbeSettings.class);
         if (direct != null) {
             out.add(new Link("@ProbeSettings on " + name, direct));
         }
-        for (Annotation a : element.getAnnotations()) {
+        for (Annotation a : element.getDeclaredAnnotations()) {
             if (a.annotationType() != ProbeSettings.class) {
                 AnnotationSupport.findAnnotation(a.annotationType(), ProbeSettings.class)
                         .ifPresent(s -> out.add(new Link("@" + a.annotationType().getSimpleName() + " on " + name, s)));

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Finds the static fields and no-argument static methods of a test class (and its superclasses and
  * enclosing classes) carrying an annotation, and provides their values — computed once per JVM and
- * kept in the root store, so models load once and {@link AutoCloseable} ones close at the end.
+ * kept in the root store, so models load once and {@link AutoCloseable} ones close at the end. Members
+ * that a probe annotation names ({@code factuals = "applicants"}) are looked up the same way.
  */
 final class TestClassMembers {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestClassMembers.class);
@@ -44,6 +45,45 @@ final class TestClassMembers {
             }
         }
         return out;
+    }
+
+    /**
+     * The value of the static field or no-argument static method called {@code name}, looked up like annotated
+     * members: the test class, its superclasses, then each enclosing class and its superclasses (the nearest
+     * wins). Computed on every call and not cached (e.g. a factory of new blocks).
+     */
+    static Object named(Class<?> testClass, String name) {
+        for (Class<?> outer = testClass; outer != null; outer = outer.getEnclosingClass()) {
+            for (Class<?> c = outer; c != null && c != Object.class; c = c.getSuperclass()) {
+                Member member = declared(c, name);
+                if (member != null) {
+                    String where = c.getName() + "." + name;
+                    if (!Modifier.isStatic(member.getModifiers())) {
+                        throw new IllegalArgumentException(where + " must be static: probe annotations refer to static "
+                                + "fields and static no-argument methods of the test class.");
+                    }
+                    return compute(member, where);
+                }
+            }
+        }
+        throw new IllegalArgumentException("No static method or field '" + name + "' in " + testClass.getSimpleName()
+                + ", its superclasses or enclosing classes: declare it there (a static field, or a static method without "
+                + "arguments), or fix the name in the probe annotation.");
+    }
+
+    /** The no-argument method, else the field, that {@code c} declares under {@code name}; null if none. */
+    private static Member declared(Class<?> c, String name) {
+        for (Method m : c.getDeclaredMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == 0 && !m.isSynthetic()) {
+                return m;
+            }
+        }
+        for (Field f : c.getDeclaredFields()) {
+            if (f.getName().equals(name)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static Object value(Member member, ExtensionContext context) {

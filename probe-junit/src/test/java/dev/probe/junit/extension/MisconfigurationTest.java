@@ -121,6 +121,111 @@ class MisconfigurationTest {
         void confident(ProbeAnswer a) {}
     }
 
+    static class TwoModels {
+        @ProbedModel static final Classifier CNN = Fixtures.threeClasses();
+        @ProbedModel("mlp") static final Classifier MLP = Fixtures.constant();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer a) {}
+    }
+
+    static class TwoModelsOneInherited extends TwoModelsBase {
+        @ProbedModel static final Classifier CNN = Fixtures.threeClasses();
+
+        @ProbeRisky
+        void risky(ProbeAnswer a) {}
+    }
+
+    static class TwoModelsBase {
+        @ProbedModel("mlp") static final Classifier MLP = Fixtures.constant();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+    }
+
+    static class TwoModelsOneNamed {
+        @ProbedModel static final Classifier CNN = Fixtures.constant();
+        @ProbedModel("mlp") static final Classifier MLP = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0, model = "mlp")
+        @ProbeSettings(sampler = dev.probe.junit.SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10,
+                minAttainedEss = 1)
+        void confident(ProbeAnswer a, org.junit.jupiter.api.TestInfo info) {
+            org.assertj.core.api.Assertions.assertThat(a.judgedModel()).isEqualTo(MLP.name());
+            org.assertj.core.api.Assertions.assertThat(info.getDisplayName()).isEqualTo("high confidence: class 0");
+        }
+    }
+
+    @Test
+    void aProbeWithoutModelIsAnErrorWhenTheClassDeclaresSeveral() {
+        failsWith(TwoModels.class, "@ProbeHighConfidence on TwoModels#confident names no model, but TwoModels declares 2 "
+                + "@ProbedModel members [CNN, mlp]: set model = \"CNN\" (or another of them) on @ProbeHighConfidence.");
+        failsWith(TwoModelsOneInherited.class, "@ProbeRisky on TwoModelsOneInherited#risky names no model, but "
+                + "TwoModelsOneInherited declares 2 @ProbedModel members [CNN, mlp]: set model = \"CNN\"");
+    }
+
+    @Test
+    void aNamedModelAmongSeveralIsTheOneJudged() {
+        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoModelsOneNamed.class))
+                .configurationParameter("probe.reportDir", "target/probe-reports-fixtures").execute();
+        results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+    }
+
+    static class UnsupportedParameter {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(String s) {}
+    }
+
+    @Test
+    void aParameterTheExtensionDoesNotSupplyIsAnErrorBeforeSampling() {
+        failsWith(UnsupportedParameter.class, "UnsupportedParameter#confident takes a parameter of type String, which no "
+                + "extension supplies: a probe method takes a ProbeAnswer or ProbeResult (JUnit adds TestInfo, TestReporter "
+                + "and @TempDir); change the parameter's type or remove it.");
+    }
+
+    static class ToleranceOne {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0, tolerance = 1)
+        void confident(ProbeAnswer a) {}
+    }
+
+    static class AmbiguousToleranceTwoThirds {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @dev.probe.junit.annotations.ProbeAmbiguous(tolerance = 0.7)
+        void ambiguous(ProbeAnswer a) {}
+    }
+
+    @Test
+    void aToleranceAtWhichEverySampleAttainsIsAnError() {
+        failsWith(ToleranceOne.class, "@ProbeHighConfidence tolerance = 1.0 (from @ProbeHighConfidence) lets every sample "
+                + "attain the target: its target distance (1 − p_c) is at most 1.0 for any input. Set tolerance below 1.0 "
+                + "(built-in 0.1).");
+        failsWith(AmbiguousToleranceTwoThirds.class, "@ProbeAmbiguous tolerance = 0.7 (from @ProbeAmbiguous) lets every "
+                + "sample attain the target", "Set tolerance below 0.6666");
+    }
+
+    static class AlphaOnAClassifier {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeRisky(alpha = 0.3)
+        void risky(ProbeAnswer a) {}
+    }
+
+    @Test
+    void alphaOnAClassifiersRiskyProbeIsAnError() {
+        failsWith(AlphaOnAClassifier.class, "@ProbeRisky sets alpha = 0.3, but model 'linear3' is a classifier: its risky "
+                + "inputs are those of maximal entropy, with no threshold. alpha is the threshold of a decision function (a "
+                + "Regressor): remove alpha, or probe a Regressor.");
+    }
+
     @Test
     void aSettingTheProbeDoesNotUseIsAnErrorOnTheMethod() {
         failsWith(SigmaOnAGibbsProbe.class, "@ProbeSettings on SigmaOnAGibbsProbe#risky sets sigma = 0.1, which @ProbeRisky "

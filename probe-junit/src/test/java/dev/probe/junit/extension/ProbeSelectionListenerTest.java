@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
-/** A re-run whose probe test the tag filter excluded says so, instead of passing silently with zero probes. */
+/**
+ * Through the launcher (as Surefire and IDEs run tests): a re-run whose probe test the tag filter excluded says
+ * so, and a key of probe.only that matches nothing is the headline of a failure, not the cause of a close error.
+ */
 class ProbeSelectionListenerTest {
 
     private static String consoleOfARunWith(String tag) {
@@ -35,5 +39,35 @@ class ProbeSelectionListenerTest {
     void aRunWithProbeOnlyButNoProbeTestWarnsOnTheConsole() {
         assertThat(consoleOfARunWith("nightly")).contains("[probe] WARNING: probe.only='7' is set, but this run holds no "
                 + "probe test: the test selection (-Dtest, tags or groups) excluded it, so no probe invocation runs.");
+    }
+
+    private static SummaryGeneratingListener launch(String only) {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(ProbeExtensionTest.Confident.class))
+                .configurationParameter("probe.only", only)
+                .configurationParameter("probe.reportDir", "target/probe-reports-listener")
+                .build(), summary);
+        return summary;
+    }
+
+    private static final String UNMATCHED = "probe.only names [4:9], which matched no invocation of the probe templates "
+            + "that ran. Check the key (the failure message prints it) and that the test selection (-Dtest, tags) "
+            + "includes its test method.";
+
+    @Test
+    void aKeyOfProbeOnlyThatMatchesNothingIsTheHeadlineOfTheFailure() {
+        SummaryGeneratingListener summary = launch("4:9");
+        assertThat(summary.getSummary().getFailures()).singleElement()
+                .satisfies(f -> assertThat(f.getException()).isInstanceOf(IllegalArgumentException.class).hasMessage(UNMATCHED));
+        assertThat(summary.getSummary().getTestsStartedCount()).isZero();
+    }
+
+    @Test
+    void theMatchedKeysStillRunAndTheUnmatchedOneFailsOnce() {
+        SummaryGeneratingListener summary = launch("0,4:9");
+        assertThat(summary.getSummary().getFailures()).singleElement()
+                .satisfies(f -> assertThat(f.getException()).hasMessage(UNMATCHED));
+        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
     }
 }

@@ -37,6 +37,18 @@ class SettingsChainTest {
         void bare() {}
     }
 
+    @ProbeSettings(chains = 8, warmup = 300, sampler = SamplerKind.SMC)
+    static class Base {}
+
+    @NightlyProbe
+    static class Middle extends Base {}
+
+    @ProbeSettings(seed = "5")
+    static class Sub extends Middle {
+        @ProbeSettings(draws = 7)
+        void annotated() {}
+    }
+
     private static ProbeConfiguration resolve(Class<?> type, String method, Map<String, String> config, Relaxation r,
             Optional<Double> tolerance) throws Exception {
         return SettingsChain.of(type.getDeclaredMethod(method), type, k -> Optional.ofNullable(config.get(k)))
@@ -77,6 +89,36 @@ class SettingsChainTest {
         assertThat(c.source("chains")).isEqualTo("@NightlyProbe on Inner#nightly");
         assertThat(c.source("tolerance")).isEqualTo("@SomeProbe");
     }
+
+    @Test
+    void aSubclassesSettingsAddToItsSuperclassesAttributeByAttribute() throws Exception {
+        ProbeConfiguration c = resolve(Sub.class, "annotated", Map.of("probe.chains", "2"), Relaxation.SIGMA, Optional.empty());
+        assertThat(c.seed()).isEqualTo(5);
+        assertThat(c.draws()).isEqualTo(7);
+        assertThat(c.chains()).isEqualTo(64);
+        assertThat(c.warmup()).isEqualTo(1000);
+        assertThat(c.sampler()).isEqualTo(SamplerKind.HMC);
+        assertThat(c.source("seed")).isEqualTo("@ProbeSettings on Sub");
+        assertThat(c.source("chains")).isEqualTo("@NightlyProbe on Middle");
+        ProbeConfiguration base = resolve(Sub.class, "annotated", Map.of(), Relaxation.SIGMA, Optional.empty());
+        assertThat(base.thin()).isEqualTo(1);
+        assertThat(base.source("thin")).isEqualTo("built-in");
+    }
+
+    /** Only the bottom class sets seed; chains, warmup and sampler come from the superclass, not the built-ins. */
+    @Test
+    void aSubclassSettingOnlyTheSeedKeepsTheSuperclassesBudget() throws Exception {
+        ProbeConfiguration c = SettingsChain.of(Plain.class.getDeclaredMethod("bare"), SeedOnly.class, k -> Optional.empty())
+                .resolve(Relaxation.SIGMA, "@SomeProbe", Optional.empty(), "x");
+        assertThat(c.seed()).isEqualTo(5);
+        assertThat(c.chains()).isEqualTo(8);
+        assertThat(c.warmup()).isEqualTo(300);
+        assertThat(c.sampler()).isEqualTo(SamplerKind.SMC);
+        assertThat(c.source("chains")).isEqualTo("@ProbeSettings on Base");
+    }
+
+    @ProbeSettings(seed = "5")
+    static class SeedOnly extends Base {}
 
     @Test
     void seedsAreSetOrStablyDerivedFromTheInvocation() throws Exception {

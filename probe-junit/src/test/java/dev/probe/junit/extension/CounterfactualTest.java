@@ -1,0 +1,101 @@
+package dev.probe.junit.extension;
+
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import ai.djl.ndarray.types.Shape;
+import dev.probe.core.model.Classifier;
+import dev.probe.core.model.DjlBlockFunction;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbeAnswer;
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.ProbedModel;
+import dev.probe.junit.SamplerKind;
+import dev.probe.junit.annotations.ProbeCounterfactual;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** {@code @ProbeCounterfactual}: its named members are found like models are, and its factuals are checked before sampling. */
+class CounterfactualTest {
+
+    /** Two classes on a 2-D box: class 0 where x0 > 0, class 1 where x0 < 0. */
+    static Classifier binary() {
+        return Classifier.fromLogits(DjlBlockFunction.of(Fixtures.linear("binary", new double[][] {{3, 0}, {-3, 0}},
+                new double[] {0, 0}), new Shape(2)));
+    }
+
+    /** A team's base class: model, space and factuals shared by its probe classes. */
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 20, draws = 10, seed = "3", maxRhat = 100, minAttainedEss = 0)
+    static class Base {
+        @ProbedModel static final Classifier MODEL = binary();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        static double[][] factuals() {
+            return new double[][] {{1, 0}};
+        }
+
+        static final double[] WEIGHTS = {1, 1};
+    }
+
+    static class InheritedFactuals extends Base {
+        @ProbeCounterfactual(factuals = "factuals", weights = "WEIGHTS")
+        void flips(ProbeAnswer answer) {}
+    }
+
+    static class MisspelledFactuals extends Base {
+        @ProbeCounterfactual(factuals = "factual")
+        void flips(ProbeAnswer answer) {}
+    }
+
+    static class WrongWidth extends Base {
+        static final double[][] WIDE = {{1, 0, 0}};
+
+        @ProbeCounterfactual(factuals = "WIDE")
+        void flips(ProbeAnswer answer) {}
+    }
+
+    static class AlreadyTheTarget extends Base {
+        @ProbeCounterfactual(factuals = "factuals", target = 0)
+        void flips(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aFactualOfTheWrongWidthNamesBothWidths() {
+        EngineExecutionResults events = run(WrongWidth.class);
+        events.testEvents().assertStatistics(s -> s.started(0));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "@ProbeCounterfactual factuals = \"WIDE\": factual #0 has 3 features, but model 'binary' takes 2: give "
+                        + "every factual one value per input feature of the model."))));
+    }
+
+    @Test
+    void aFactualAlreadyPredictedAsTheTargetIsAnError() {
+        EngineExecutionResults events = run(AlreadyTheTarget.class);
+        events.testEvents().assertStatistics(s -> s.started(0));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "@ProbeCounterfactual factuals = \"factuals\": factual #0 is already predicted as class 0, the target, so "
+                        + "there is nothing to flip (class 0 → 0): set target = <another class>, or drop that factual."))));
+    }
+
+    private static EngineExecutionResults run(Class<?> fixture) {
+        return Fixtures.run(fixture, Map.of("probe.notSampled", "abort", "probe.notConverged", "abort"));
+    }
+
+    @Test
+    void factualsAndWeightsDeclaredInASuperclassAreFound() {
+        run(InheritedFactuals.class).testEvents().assertStatistics(s -> s.started(1).failed(0));
+    }
+
+    @Test
+    void anUnknownMemberNamesWhereItWasLookedFor() {
+        EngineExecutionResults events = run(MisspelledFactuals.class);
+        events.testEvents().assertStatistics(s -> s.started(0));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "No static method or field 'factual' in MisspelledFactuals, its superclasses or enclosing classes: declare "
+                        + "it there (a static field, or a static method without arguments), or fix the name in the probe "
+                        + "annotation."))));
+    }
+}

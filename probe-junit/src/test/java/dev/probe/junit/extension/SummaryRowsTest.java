@@ -1,0 +1,70 @@
+package dev.probe.junit.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.probe.core.model.BlackBoxFunction;
+import dev.probe.core.model.Classifier;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbeAnswer;
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.ProbedModel;
+import dev.probe.junit.SamplerKind;
+import dev.probe.junit.annotations.ProbeHighConfidence;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** summary.csv has one row per invocation, whatever its end: passed, failed, or an error with or without samples. */
+class SummaryRowsTest {
+
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10, minAttainedEss = 1)
+    static class Endings {
+        @ProbedModel("linear") static final Classifier MODEL = Fixtures.threeClasses();
+        /** A model that passes the 3-row check at load and then throws on every batch, as a broken adapter would. */
+        @ProbedModel("broken") static final Classifier BROKEN = Classifier.fromLogits(BlackBoxFunction.of("broken", 2, 3, rows -> {
+            if (rows.length > 3) {
+                throw new IllegalStateException("the model broke");
+            }
+            return new double[rows.length][3];
+        }));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0, model = "broken")
+        @ProbeSettings(sampler = SamplerKind.MH)
+        void brokenModel(ProbeAnswer answer) {}
+
+        @ProbeHighConfidence(classes = 0, model = "linear")
+        void brokenTest(ProbeAnswer answer) {
+            throw new IllegalStateException("the test broke");
+        }
+
+        @ProbeHighConfidence(classes = 0, model = "linear")
+        void failedAssertion(ProbeAnswer answer) {
+            dev.probe.junit.assertions.ProbeAssertions.assertThat(answer).hasTargetAttainmentAtLeast(1.01);
+        }
+
+        @ProbeHighConfidence(classes = 0, model = "linear")
+        void passed(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void everyInvocationHasARowAndErrorsAreCountedAsErrors() throws Exception {
+        Path dir = Path.of("target/probe-reports-summary-rows");
+        Files.deleteIfExists(dir.resolve("summary.csv"));
+        var events = Fixtures.run(Endings.class, Map.of("probe.reportDir", dir.toString()));
+        events.testEvents().assertStatistics(s -> s.started(4).succeeded(1).failed(3));
+        List<String> lines = Files.readAllLines(dir.resolve("summary.csv"));
+        assertThat(lines.get(0)).isEqualTo(String.join(",", SummaryCsv.COLUMNS));
+        Map<String, String> byMethod = lines.stream().skip(1).collect(Collectors.toMap(l -> l.split(",", -1)[1], l -> l));
+        String prefix = Endings.class.getName() + ",";
+        assertThat(byMethod).hasSize(4);
+        assertThat(byMethod.get("brokenModel")).isEqualTo(prefix + "brokenModel,0,error,,,,,,,,");
+        assertThat(byMethod.get("brokenTest")).startsWith(prefix + "brokenTest,0,error,").doesNotContain(",error,,");
+        assertThat(byMethod.get("failedAssertion")).startsWith(prefix + "failedAssertion,0,failed,");
+        assertThat(byMethod.get("passed")).startsWith(prefix + "passed,0,passed,");
+    }
+}
