@@ -31,39 +31,47 @@ public final class FeatureDistributions {
     private final int bins;
     private final int columns;
     private final int maxFeatures;
+    private final String reference;
 
-    private FeatureDistributions(String title, String[] names, int bins, int columns, int maxFeatures) {
+    private FeatureDistributions(String title, String[] names, int bins, int columns, int maxFeatures, String reference) {
         this.title = title;
         this.names = names;
         this.bins = bins;
         this.columns = columns;
         this.maxFeatures = maxFeatures;
+        this.reference = reference;
     }
 
     /** Features named {@code x_0, x_1, …}, 20 bins, 3 panels per row, at most 24 panels. */
     public static FeatureDistributions titled(String title) {
-        return new FeatureDistributions(title, null, 20, 3, 24);
+        return new FeatureDistributions(title, null, 20, 3, 24, "training");
     }
 
     /** One name per feature column. */
     public FeatureDistributions withFeatureNames(String... featureNames) {
-        return new FeatureDistributions(title, featureNames.clone(), bins, columns, maxFeatures);
+        return new FeatureDistributions(title, featureNames.clone(), bins, columns, maxFeatures, reference);
+    }
+
+    /** What the reference rows are, for the legend (default {@code "training"}; e.g. {@code "space draws"}). */
+    public FeatureDistributions withReferenceName(String name) {
+        Require.that(name != null && !name.isBlank(), "the reference rows need a name");
+        return new FeatureDistributions(title, names, bins, columns, maxFeatures, name);
     }
 
     public FeatureDistributions withBins(int newBins) {
         Require.that(newBins >= 1, "bins must be ≥ 1, got " + newBins);
-        return new FeatureDistributions(title, names, newBins, columns, maxFeatures);
+        return new FeatureDistributions(title, names, newBins, columns, maxFeatures, reference);
     }
 
     /** Panels per row. */
     public FeatureDistributions withColumns(int newColumns) {
         Require.that(newColumns >= 1, "columns must be ≥ 1, got " + newColumns);
-        return new FeatureDistributions(title, names, bins, newColumns, maxFeatures);
+        return new FeatureDistributions(title, names, bins, newColumns, maxFeatures, reference);
     }
 
     public FeatureDistributions withMaxFeatures(int max) {
         Require.that(max >= 1, "maxFeatures must be ≥ 1, got " + max);
-        return new FeatureDistributions(title, names, bins, columns, max);
+        return new FeatureDistributions(title, names, bins, columns, max, reference);
     }
 
     public ReportFile write(Path file, double[][] training, double[][] samples) {
@@ -120,7 +128,7 @@ public final class FeatureDistributions {
         double[] bounds = ChartStyle.niceBounds(histogram.low(), histogram.high(), 4);
         styler.setXAxisMin(bounds[0]);
         styler.setXAxisMax(bounds[1]);
-        add(chart, "training", histogram.outline(histogram.fractions(train)), ChartStyle.REFERENCE, 100);
+        add(chart, reference, histogram.outline(histogram.fractions(train)), ChartStyle.REFERENCE, 100);
         add(chart, "samples", histogram.outline(histogram.fractions(sample)), ChartStyle.SAMPLES, 60);
         return chart;
     }
@@ -133,14 +141,14 @@ public final class FeatureDistributions {
         series.setFillColor(ChartStyle.translucent(colour, fillAlpha));
     }
 
-    private static void header(Graphics2D g, String text, int trainingRows, int sampleRows) {
+    private void header(Graphics2D g, String text, int trainingRows, int sampleRows) {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(ChartStyle.FONT, Font.BOLD, 16));
         g.drawString(text, 12, 22);
         g.setFont(new Font(ChartStyle.FONT, Font.PLAIN, 13));
         int x = 12;
-        x = swatch(g, x, ChartStyle.REFERENCE, "training (" + trainingRows + " rows)");
+        x = swatch(g, x, ChartStyle.REFERENCE, reference + " (" + trainingRows + " rows)");
         x = swatch(g, x + 24, ChartStyle.SAMPLES, "samples (" + sampleRows + " rows)");
         g.drawString("fraction of rows per bin", x + 24, 46);
     }

@@ -40,6 +40,27 @@ class FeatureDistributionsTest {
     }
 
     @Test
+    void theLegendNamesWhatTheReferenceRowsAre() {
+        double[][] reference = LatentScatterTest.gaussian(300, 2, 0, 1);
+        double[][] samples = LatentScatterTest.gaussian(100, 2, 1, 1);
+        BufferedImage training = FeatureDistributions.titled("F").render(reference, samples);
+        BufferedImage draws = FeatureDistributions.titled("F").withReferenceName("space draws").render(reference, samples);
+        int header = 56;
+        int differing = 0;
+        for (int y = 0; y < training.getHeight(); y++) {
+            for (int x = 0; x < training.getWidth(); x++) {
+                if (training.getRGB(x, y) != draws.getRGB(x, y)) {
+                    assertThat(y).as("only the header's legend changes").isLessThan(header);
+                    differing++;
+                }
+            }
+        }
+        assertThat(differing).as("the legend's label").isPositive();
+        assertThatThrownBy(() -> FeatureDistributions.titled("F").withReferenceName(" "))
+                .hasMessageContaining("need a name");
+    }
+
+    @Test
     void constantAndNonFiniteColumnsStillDraw() {
         double[][] training = {{1, Double.NaN}, {1, 2}, {1, 3}};
         double[][] samples = {{1, 2.5}, {1, Double.POSITIVE_INFINITY}};

@@ -70,7 +70,10 @@ final class ProbeReport {
     private static double[][][] priorDraws(ProbeSpec spec, ProbeResult result, boolean inputs, ExtensionContext context) {
         SampleSpace space = spec.probe().space();
         return SamplerThread.of(context).call("drawing from the space for the report of " + spec.displayName(), () -> {
-            double[][] draws = space.initialPositions(Math.min(2000, 4 * result.size()), new ChainRandom(result.seed()));
+            int n = Math.min(2000, 4 * result.size());
+            ChainRandom random = new ChainRandom(result.seed());
+            // the prior where there is one (an anchored input space starts every chain at its anchor: not a reference)
+            double[][] draws = space.hasProperPrior() ? space.priorDraws(n, random) : space.initialPositions(n, random);
             return new double[][][] {draws, inputs ? space.toInputs(draws) : null};
         });
     }

@@ -63,6 +63,7 @@ final class ReportFiles {
         files.add(trace(result).write(dir.resolve("trace.png"), byChain(result)));
         if (image.isEmpty()) {
             files.add(FeatureDistributions.titled("Samples vs " + (training.isPresent() ? "training data" : "space draws"))
+                    .withReferenceName(training.isPresent() ? "training" : "space draws")
                     .write(dir.resolve("features.png"), training.orElse(prior[1]), inputs));
         }
         SampleCsv csv = SampleCsv.empty().withColumn("draw", IntStream.range(0, result.size()).toArray())
