@@ -3,6 +3,7 @@ package dev.probe.junit.annotations;
 import dev.probe.core.model.Classifier;
 import dev.probe.core.query.FixedLabel;
 import dev.probe.core.query.Localiser;
+import dev.probe.core.space.InputSpace;
 import dev.probe.junit.extension.ProbeContext;
 import dev.probe.junit.extension.ProbeFactory;
 import dev.probe.junit.extension.ProbeConfiguration;
@@ -40,6 +41,9 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
                         + classifier.inputDimension() + ": give every factual one value per input feature of the model.");
             }
         }
+        if (context.space(a.generator()) instanceof InputSpace box) {
+            insideTheBox(a, factuals, box);
+        }
         double[][] predicted = classifier.outputs(factuals);
         List<ProbeSpec> specs = new ArrayList<>();
         for (int i = 0; i < factuals.length; i++) {
@@ -61,6 +65,30 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
                     context.space(a.generator()), FixedLabel.counterfactual(classifier, to, localiser), classifier.name(), s, to));
         }
         return specs;
+    }
+
+    /**
+     * Counterfactuals are sampled inside the space, so a factual outside it (a unit mistake, a row from beyond the
+     * training box) may have no answer nearby: says so on the console, since an answer can still exist (the suite's
+     * wine factual #1 lies 0.08 beyond the training box on one feature and flips), so it is not an error.
+     */
+    private static void insideTheBox(ProbeCounterfactual a, double[][] factuals, InputSpace box) {
+        double[] lo = box.featureLower();
+        double[] hi = box.featureUpper();
+        for (int i = 0; i < factuals.length; i++) {
+            for (int k = 0; k < lo.length; k++) {
+                double v = factuals[i][k];
+                double slack = 1e-9 * Math.max(1, Math.max(Math.abs(lo[k]), Math.abs(hi[k])));
+                if (!(v >= lo[k] - slack && v <= hi[k] + slack)) {
+                    String range = lo[k] == hi[k] ? "fixed to " + lo[k] : "bounded to [" + lo[k] + ", " + hi[k] + "]";
+                    System.out.println("[probe] WARNING: @ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #"
+                            + i + " has feature " + k + " = " + v + ", but the input space has it " + range + ". Its "
+                            + "counterfactuals are sampled inside the space; if it ends \"not sampled\", check the factual's "
+                            + "units or widen the space's bounds.");
+                    break;
+                }
+            }
+        }
     }
 
     private static int argmax(double[] p) {

@@ -62,6 +62,31 @@ class CounterfactualTest {
         void flips(ProbeAnswer answer) {}
     }
 
+    static class OutsideTheBox extends Base {
+        static final double[][] FAR = {{1, 0}, {30, 0}};
+
+        @ProbeCounterfactual(factuals = "FAR")
+        void flips(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aFactualOutsideTheSpaceIsNamedOnTheConsoleAndStillProbed() {
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        EngineExecutionResults events;
+        try {
+            events = run(OutsideTheBox.class);
+        } finally {
+            System.setOut(console);
+        }
+        events.testEvents().assertStatistics(s -> s.started(2));
+        org.assertj.core.api.Assertions.assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("[probe] WARNING: @ProbeCounterfactual factuals = \"FAR\": factual #1 has feature 0 = 30.0, "
+                        + "but the input space has it bounded to [-3.0, 3.0].")
+                .doesNotContain("factual #0 has");
+    }
+
     @Test
     void aFactualOfTheWrongWidthNamesBothWidths() {
         EngineExecutionResults events = run(WrongWidth.class);
