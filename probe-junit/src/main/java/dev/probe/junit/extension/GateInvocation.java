@@ -65,8 +65,14 @@ final class GateInvocation implements TestTemplateInvocationContext {
             String method = context.getRequiredTestMethod().getName();
             for (ProbeSpec spec : specs) {
                 ProbeConfiguration c = spec.configuration();
-                ProbeResult result = SamplerThread.of(context).call("sampling probe '" + spec.displayName() + "'",
-                        () -> spec.probe().sample(c.samplerConfig(), KernelSelection.of(c.sampler(), spec.probe())));
+                ProbeResult result;
+                try {
+                    result = SamplerThread.of(context).call("sampling probe '" + spec.displayName() + "'",
+                            () -> spec.probe().sample(c.samplerConfig(), KernelSelection.of(c.sampler(), spec.probe())));
+                } catch (RuntimeException e) {
+                    ProbeReport.writeErrorRow(spec, context); // summary.csv has a row for every probe, errors too
+                    throw e;
+                }
                 ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).judging(spec.judgedModel()).named(
                         spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(),
                         RerunCommand.current().of(testClass, method, List.of(gate.key()), Optional.empty()));

@@ -51,6 +51,29 @@ class SummaryRowsTest {
         void passed(ProbeAnswer answer) {}
     }
 
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10, minAttainedEss = 1)
+    static class BrokenGate {
+        @ProbedModel("linear") static final Classifier MODEL = Fixtures.threeClasses();
+        @ProbedModel("broken") static final Classifier BROKEN = Endings.BROKEN;
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        @dev.probe.junit.ProbeOracle static final dev.probe.core.result.Oracle TRUTH =
+                dev.probe.core.result.Oracle.ofInput(x -> 0);
+
+        @dev.probe.junit.annotations.ProbeRegressionGate(baseline = "linear", candidate = "broken", margin = 0.05, classes = 0)
+        void gate(dev.probe.core.result.Comparison c) {}
+    }
+
+    @Test
+    void aRegressionGateWhoseModelThrowsHasAnErrorRow() throws Exception {
+        Path dir = Path.of("target/probe-reports-summary-rows-gate");
+        Files.deleteIfExists(dir.resolve("summary.csv"));
+        var events = Fixtures.run(BrokenGate.class, Map.of("probe.reportDir", dir.toString()));
+        events.testEvents().assertStatistics(s -> s.started(1).failed(1));
+        List<String> lines = Files.readAllLines(dir.resolve("summary.csv"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(BrokenGate.class.getName() + ",gate,")
+                .contains(",error,,,,,,,,"));
+    }
+
     @Test
     void everyInvocationHasARowAndErrorsAreCountedAsErrors() throws Exception {
         Path dir = Path.of("target/probe-reports-summary-rows");
