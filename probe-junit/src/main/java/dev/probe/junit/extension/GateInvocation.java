@@ -68,7 +68,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
                 ProbeResult result;
                 try {
                     result = SamplerThread.of(context).call("sampling probe '" + spec.displayName() + "'",
-                            () -> spec.probe().sample(c.samplerConfig(), KernelSelection.of(c.sampler(), spec.probe())));
+                            () -> spec.probe().sample(c.samplerConfig(), SamplingSelection.of(c, spec.probe())));
                 } catch (RuntimeException e) {
                     ProbeReport.writeErrorRow(spec, context); // summary.csv has a row for every probe, errors too
                     throw e;

@@ -118,6 +118,22 @@ class RegressionGateTest {
                 .isNotEmptyFile();
     }
 
+    /**
+     * A gate's probes are sampled as the same probes alone would be (here: SMC populations, a level set over a proper
+     * prior), not always by chains: chains of MALA left a user's gates at R̂ 1.1–1.4, "no verdict", where the plain
+     * probe converged. Populations give the probes a prior mass, which only they estimate.
+     */
+    @Test
+    void aGatesProbesAreSampledLikeThePlainProbes() throws java.io.IOException {
+        run(Versions.class);
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("target/probe-reports-gates/summary.csv"));
+        int mass = SummaryCsv.COLUMNS.indexOf("log_prior_mass");
+        assertThat(rows.stream().skip(1).map(r -> r.split(",", -1))
+                .filter(r -> r[1].equals("confidentlyWrongMoreOften") && r[2].equals("0-candidate")))
+                .singleElement().satisfies(r -> assertThat(r[mass]).as("log prior mass of a population run").isNotEmpty());
+    }
+
     @ProbeSettings(chains = 2, warmup = 10, draws = 5)
     static class NoOracle {
         @ProbedModel("v1") static final Classifier V1 = linear("v1-no-oracle", new double[] {0, 0, 0});
