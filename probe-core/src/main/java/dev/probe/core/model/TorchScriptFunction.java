@@ -39,8 +39,8 @@ public final class TorchScriptFunction extends BlockFunction implements AutoClos
 
     private static final String GRAPH_OPTIMIZER = "ai.djl.pytorch.graph_optimizer";
 
-    private TorchScriptFunction(Model model, Shape sampleShape) {
-        super(model.getName(), model, sampleShape, true);
+    private TorchScriptFunction(String name, Model model, Shape sampleShape) {
+        super(name == null ? model.getName() : name, model, sampleShape, true);
     }
 
     /**
@@ -62,6 +62,23 @@ public final class TorchScriptFunction extends BlockFunction implements AutoClos
      * @throws IllegalArgumentException if the file is missing, unreadable or not a TorchScript module
      */
     public static TorchScriptFunction load(Path file, Shape sampleShape) {
+        return load(file, sampleShape, null);
+    }
+
+    /**
+     * Loads a TorchScript file under its own name (results, reports and gates name models; the file name without
+     * {@code .pt} is the default, so two versions saved as {@code v1/model.pt} and {@code v2/model.pt} need names).
+     *
+     * @throws IllegalArgumentException if the file is missing, unreadable or not a TorchScript module, or the name blank
+     */
+    public static TorchScriptFunction load(Path file, Shape sampleShape, String modelName) {
+        if (modelName != null && modelName.isBlank()) {
+            throw new IllegalArgumentException("A model name must not be blank; pass null for the file's name");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("TorchScript file " + file.toAbsolutePath() + " is a directory. Pass the "
+                    + ".pt file inside it.");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("TorchScript file " + file.toAbsolutePath() + " does not exist. "
                     + "Save the model with torch.jit.trace(model.eval(), example).save(path) and pass that path.");
@@ -75,7 +92,7 @@ public final class TorchScriptFunction extends BlockFunction implements AutoClos
                         + model.getBlock() + "). Load it with DJL's PyTorch engine.");
             }
             JniUtils.enableInferenceMode(module); // eval(): dropout off, batch-norm on running statistics
-            return new TorchScriptFunction(model, sampleShape);
+            return new TorchScriptFunction(modelName, model, sampleShape);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             if (e instanceof IllegalArgumentException && e.getMessage().startsWith("Model '")) {

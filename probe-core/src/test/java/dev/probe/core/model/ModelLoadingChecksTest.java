@@ -34,6 +34,22 @@ class ModelLoadingChecksTest {
     }
 
     @Test
+    void aTorchScriptModelCanBeNamedAndADirectoryIsNamedAsSuch() {
+        // two versions saved as v1/model.pt and v2/model.pt would both be 'model': results, reports and gates need names
+        try (TorchScriptFunction unnamed = TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("decoder.pt"), new Shape(2));
+                TorchScriptFunction named = TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("decoder.pt"),
+                        new Shape(2), "decoder-v2")) {
+            assertThat(unnamed.name()).isEqualTo("decoder");
+            assertThat(named.name()).isEqualTo("decoder-v2");
+        }
+        assertThatThrownBy(() -> TorchScriptFunction.load(TestModels.TORCHSCRIPT, new Shape(2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is a directory. Pass the .pt file inside it.");
+        assertThatThrownBy(() -> TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("decoder.pt"), new Shape(2), " "))
+                .hasMessageContaining("must not be blank");
+    }
+
+    @Test
     void probabilitiesDeclaredAsLogitsAreDetectedAtLoadTime() {
         Model softmaxed = TestModels.linear("softmaxed", new double[][] {{2, 0}, {0, 2}, {-1, -1}}, new double[] {0, 0, 0});
         softmaxed.setBlock(new SequentialBlock().add(softmaxed.getBlock())

@@ -28,16 +28,21 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
         Classifier baseline = context.classifier(a.baseline());
         Classifier candidate = context.classifier(a.candidate());
         if (baseline.name().equals(candidate.name())) {
-            throw new IllegalArgumentException("@ProbeRegressionGate compares two models, but baseline and candidate are both '"
-                    + baseline.name() + "'. Name two different @ProbedModel members.");
+            throw new IllegalArgumentException("@ProbeRegressionGate compares two models, but baseline \"" + a.baseline()
+                    + "\" and candidate \"" + a.candidate() + "\" are both named '" + baseline.name() + "' (results and "
+                    + "reports name models by their own name: a TorchScript file's name without .pt). Give the versions "
+                    + "distinct names, e.g. TorchScriptFunction.load(path, shape, \"v2\"), or name two different @ProbedModel "
+                    + "members.");
         }
         if (baseline.classes() != candidate.classes()) {
             throw new IllegalArgumentException("@ProbeRegressionGate: baseline '" + baseline.name() + "' has "
                     + baseline.classes() + " classes and candidate '" + candidate.name() + "' has " + candidate.classes()
                     + "; two versions of one model have the same classes.");
         }
-        if (!(a.margin() >= 0) || Double.isInfinite(a.margin())) {
-            throw new IllegalArgumentException("@ProbeRegressionGate margin must be a finite number ≥ 0, got " + a.margin());
+        if (!(a.margin() >= 0 && a.margin() < 1)) {
+            throw new IllegalArgumentException("@ProbeRegressionGate margin must lie in [0, 1), got " + a.margin() + ": every "
+                    + "statistic of a gate is a rate or a prior mass, so a candidate can never be worse by 1 or more and the "
+                    + "gate could not fail.");
         }
         Oracle oracle = context.oracle().orElseThrow(() -> new IllegalArgumentException("@ProbeRegressionGate needs the "
                 + "true labels of generated inputs: declare a static @ProbeOracle member in " + context.testClass().getSimpleName()

@@ -177,6 +177,10 @@ public final class ProbeContext {
         if (all.isEmpty()) {
             return Optional.empty();
         }
+        if (all.size() > 1) {
+            throw new IllegalArgumentException(testClass.getSimpleName() + " declares " + all.size() + " @ProbeOracle members "
+                    + all.stream().map(m -> m.name()).toList() + ", but a probe uses one: keep a single @ProbeOracle.");
+        }
         if (!(all.get(0).value() instanceof Oracle o)) {
             throw new IllegalArgumentException("@ProbeOracle " + all.get(0).name() + " must be a dev.probe.core.result.Oracle.");
         }

@@ -60,6 +60,11 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         TestMethodParameters.check(method, template, factory instanceof GateFactory<?> ? List.of(Comparison.class)
                 : List.of(ProbeAnswer.class, ProbeResult.class), context);
         if (factory instanceof GateFactory<?>) {
+            if (method.isAnnotationPresent(ProbeGate.class)) {
+                throw new IllegalArgumentException(template + " has @ProbeGate and " + probeName + ": @ProbeGate counts a "
+                        + "probe's passed invocations, but a regression gate's invocations are comparisons that pass or "
+                        + "fail on their own. Remove @ProbeGate.");
+            }
             return gates((GateFactory<Annotation>) factory, annotation, probeContext, template, context);
         }
         List<ProbeSpec> all = SamplerThread.of(context).call("making the probes of " + template,

@@ -211,6 +211,57 @@ class MisconfigurationTest {
                 + "sample attain the target", "Set tolerance below 0.6666");
     }
 
+    /** Two versions of a 3-class model with the same name, two oracles, a margin that cannot fail, @ProbeGate on a gate. */
+    static class GateMisuse {
+        @ProbedModel("v1") static final Classifier V1 = Fixtures.threeClasses();
+        @ProbedModel("v2") static final Classifier V2 = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        @dev.probe.junit.ProbeOracle static final dev.probe.core.result.Oracle TRUTH = dev.probe.core.result.Oracle.ofInput(x -> 0);
+    }
+
+    static class SameNamedVersions extends GateMisuse {
+        @dev.probe.junit.annotations.ProbeRegressionGate(baseline = "v1", candidate = "v2", margin = 0.05, classes = 0)
+        void gate(dev.probe.core.result.Comparison c) {}
+    }
+
+    static class TwoOracles {
+        @ProbedModel("v1") static final Classifier V1 = Fixtures.threeClasses();
+        @ProbedModel("v2") static final Classifier V2 = Classifier.fromLogits(dev.probe.core.model.DjlBlockFunction.of(
+                Fixtures.linear("other3", new double[][] {{3, 0}, {0, 3}, {-3, -3}}, new double[] {1, 0, 0}),
+                new ai.djl.ndarray.types.Shape(2)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        @dev.probe.junit.ProbeOracle static final dev.probe.core.result.Oracle TRUTH = dev.probe.core.result.Oracle.ofInput(x -> 0);
+        @dev.probe.junit.ProbeOracle static final dev.probe.core.result.Oracle OTHER = dev.probe.core.result.Oracle.ofInput(x -> 1);
+
+        @dev.probe.junit.annotations.ProbeRegressionGate(baseline = "v1", candidate = "v2", margin = 0.05, classes = 0)
+        void gate(dev.probe.core.result.Comparison c) {}
+    }
+
+    static class MarginThatCannotFail extends TwoOracles {
+        @dev.probe.junit.annotations.ProbeRegressionGate(baseline = "v1", candidate = "v2", margin = 5, classes = 0)
+        void gate(dev.probe.core.result.Comparison c) {}
+    }
+
+    static class ProbeGateOnAGate {
+        @ProbedModel("v1") static final Classifier V1 = TwoOracles.V1;
+        @ProbedModel("v2") static final Classifier V2 = TwoOracles.V2;
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        @dev.probe.junit.ProbeOracle static final dev.probe.core.result.Oracle TRUTH = dev.probe.core.result.Oracle.ofInput(x -> 0);
+
+        @dev.probe.junit.annotations.ProbeRegressionGate(baseline = "v1", candidate = "v2", margin = 0.05, classes = 0)
+        @dev.probe.junit.ProbeGate(minPassed = 5)
+        void gate(dev.probe.core.result.Comparison c) {}
+    }
+
+    @Test
+    void regressionGateMisuseIsNamedBeforeAnythingIsSampled() {
+        failsWith(SameNamedVersions.class, "baseline \"v1\" and candidate \"v2\" are both named 'linear3'",
+                "TorchScriptFunction.load(path, shape, \"v2\")");
+        failsWith(TwoOracles.class, "TwoOracles declares 2 @ProbeOracle members", "keep a single @ProbeOracle");
+        failsWith(MarginThatCannotFail.class, "margin must lie in [0, 1), got 5.0", "could not fail");
+        failsWith(ProbeGateOnAGate.class, "has @ProbeGate and @ProbeRegressionGate", "Remove @ProbeGate");
+    }
+
     static class AlphaOnAClassifier {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
