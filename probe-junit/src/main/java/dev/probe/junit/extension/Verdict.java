@@ -77,21 +77,30 @@ record Verdict(Outcome outcome, String reason) {
         ProbeResult r = answer.result();
         double closest = Arrays.stream(r.targetDistances()).min().orElse(Double.NaN);
         double[][] outputs = r.outputs(answer.judgedModel());
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double[] row : outputs) {
-            for (double v : row) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
+        // does any output move over the samples? (each output on its own: a constant model's outputs differ from
+        // each other, e.g. (0.87, 0.04, ...), but none of them changes from sample to sample)
+        double spread = 0;
+        int widest = 0;
+        for (int k = 0; k < outputs[0].length; k++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] row : outputs) {
+                lo = Math.min(lo, row[k]);
+                hi = Math.max(hi, row[k]);
+            }
+            if (hi - lo > spread || k == 0) {
+                spread = hi - lo;
+                widest = k;
             }
         }
         String cause;
-        if (hi - lo < FLAT) {
-            cause = String.format(Locale.ROOT, "The model is probably misdeclared: over all %d samples every output of '%s' "
-                    + "lies in [%.3g, %.3g], so no input moves it toward the target. Check how it is declared: "
-                    + "probabilities declared as logits (a softmax applied twice), the per-sample input shape, the input "
-                    + "scaling (e.g. [0, 1] vs [0, 255]) and that the generator's outputs are what the model expects.",
-                    r.size(), answer.judgedModel(), lo, hi);
+        if (spread < FLAT) {
+            cause = String.format(Locale.ROOT, "The model is probably misdeclared: over all %d samples no output of '%s' "
+                    + "moves by %.2g or more (the widest, output %d, by %.3g), so no input moves it toward the target. Check "
+                    + "how it is declared: probabilities declared as logits (a softmax applied twice), the per-sample input "
+                    + "shape, the input scaling (e.g. [0, 1] vs [0, 255]), that the generator's outputs are what the model "
+                    + "expects, and that the model is trained and reads its input.",
+                    r.size(), answer.judgedModel(), FLAT, widest, spread);
         } else {
             boolean populations = byPopulations(r);
             String prior = r.priorMass().map(m -> " Its relaxed level set has prior mass " + m + ".").orElse("");

@@ -184,8 +184,29 @@ class VerdictTest {
         EngineExecutionResults events = run(Flat.class, Map.of());
         events.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
                 instanceOf(ProbeNotSampledException.class), message(m -> m.contains("The model is probably misdeclared: over "
-                        + "all 40 samples every output of 'flat' lies in [0.333, 0.333], so no input moves it toward the target.")
+                        + "all 40 samples no output of 'flat' moves by 0.020 or more (the widest, output 0, by 0.00), so no "
+                        + "input moves it toward the target.")
                         && m.contains("probabilities declared as logits") && !m.contains("unreachable")))));
+    }
+
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 10, seed = "9")
+    static class ConstantButUneven {
+        /** Ignores its input: always (0.87, 0.09, 0.04). Its outputs differ from each other, but none moves. */
+        @ProbedModel static final Classifier MODEL = Classifier.fromProbabilities(dev.probe.core.model.BlackBoxFunction.of(
+                "ignores-input", 2, 3, rows -> java.util.Arrays.stream(rows).map(r -> new double[] {0.87, 0.09, 0.04})
+                        .toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 1)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aModelThatIgnoresItsInputIsCalledProbablyMisdeclaredThoughItsOutputsDifferFromEachOther() {
+        EngineExecutionResults events = run(ConstantButUneven.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                instanceOf(ProbeNotSampledException.class), message(m -> m.contains("The model is probably misdeclared")
+                        && m.contains("no output of 'ignores-input' moves") && !m.contains("unreachable")))));
     }
 
     @ProbeSettings(sampler = SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3")
