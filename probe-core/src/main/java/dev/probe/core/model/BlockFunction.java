@@ -68,6 +68,18 @@ abstract class BlockFunction implements TensorFunction {
                         + "the model in float32 (model.float() before torch.jit.trace), or make its forward cast its "
                         + "input itself (x.to(torch.float64)) and return float32.", e);
             }
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("has not been initialized")) {
+                throw new IllegalArgumentException("Model '" + name + "' has parameters that are not initialised ("
+                        + firstLine(message) + "). Probe tests trained models: train the block, load its parameters "
+                        + "(model.load(...)), or initialise it (block.initialize(manager, DataType.FLOAT32, new Shape(1, "
+                        + sampleShape + ")...)) before handing it to Probe.", e);
+            }
+            if (message.contains("released already")) {
+                throw new IllegalArgumentException("Model '" + name + "' is closed (" + firstLine(message) + "): its "
+                        + "native memory was freed. Keep the DJL Model (or the NDManager that holds its parameters) open "
+                        + "while Probe uses it, e.g. open it in a static factory and close it after the tests.", e);
+            }
             throw new IllegalArgumentException("Model '" + name + "' failed on a batch of shape (2, " + sampleShape
                     + "): " + firstLine(e.getMessage()) + ". Check that the per-sample input shape " + sampleShape
                     + " is the one the model was built for.", e);
@@ -105,7 +117,17 @@ abstract class BlockFunction implements TensorFunction {
         ParameterStore parameters = new ParameterStore(x.getManager(), false);
         // Forward-only evaluations take the inference path (for TorchScript: libtorch's inference mode).
         boolean recordGraph = training && !ForwardOnly.isActive();
-        NDList outputs = run(block, parameters, new NDList(shaped), recordGraph);
+        NDList outputs;
+        try {
+            outputs = run(block, parameters, new NDList(shaped), recordGraph);
+        } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("released already")) {
+                throw new IllegalStateException("Model '" + name + "' was closed while Probe still uses it ("
+                        + firstLine(e.getMessage()) + "). Keep the DJL Model (or the NDManager that holds its parameters) "
+                        + "open until the probes are done, e.g. open it in a static factory and close it after the tests.", e);
+            }
+            throw e;
+        }
         if (outputs.size() != 1) {
             throw new IllegalArgumentException("Model '" + name + "' returns " + outputs.size() + " tensors (a tuple, list "
                     + "or dict), but Probe needs one tensor: the outputs (logits, probabilities or decoded inputs) of each "

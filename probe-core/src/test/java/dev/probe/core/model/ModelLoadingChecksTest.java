@@ -50,6 +50,24 @@ class ModelLoadingChecksTest {
     }
 
     @Test
+    void anUninitialisedOrClosedBlockSaysSo() {
+        Model fresh = Model.newInstance("fresh");
+        fresh.setBlock(ai.djl.nn.core.Linear.builder().setUnits(3).build());
+        assertThatThrownBy(() -> DjlBlockFunction.of(fresh, new Shape(2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Model 'fresh' has parameters that are not initialised")
+                .hasMessageContaining("train the block");
+        fresh.close();
+
+        Model trained = TestModels.linear("closed-later", new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {0, 0, 0});
+        Classifier c = Classifier.fromLogits(DjlBlockFunction.of(trained, new Shape(2)));
+        trained.close();
+        assertThatThrownBy(() -> c.outputs(new double[][] {{0, 0}, {1, 1}}))
+                .hasMessageContaining("Model 'closed-later' was closed while Probe still uses it")
+                .hasMessageContaining("Keep the DJL Model");
+    }
+
+    @Test
     void probabilitiesDeclaredAsLogitsAreDetectedAtLoadTime() {
         Model softmaxed = TestModels.linear("softmaxed", new double[][] {{2, 0}, {0, 2}, {-1, -1}}, new double[] {0, 0, 0});
         softmaxed.setBlock(new SequentialBlock().add(softmaxed.getBlock())

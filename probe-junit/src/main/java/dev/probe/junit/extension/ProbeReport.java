@@ -26,6 +26,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class ProbeReport {
     private ProbeReport() {}
 
+    /** The report folder of each test class this JVM wrote to, by the class's simple name. */
+    private static final java.util.concurrent.ConcurrentMap<String, Class<?>> FOLDERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A test class's report folder: its simple name, or its fully qualified name when another class of the same simple
+     * name (in another package, or another enclosing class) already wrote its reports there in this run, so that
+     * neither overwrites the other's.
+     */
+    static String folder(Class<?> testClass) {
+        Class<?> first = FOLDERS.putIfAbsent(testClass.getSimpleName(), testClass);
+        return first == null || first == testClass ? testClass.getSimpleName() : testClass.getName();
+    }
+
     static Path reportDir(ExtensionContext context) {
         return Paths.get(context.getConfigurationParameter("probe.reportDir").filter(s -> !s.isBlank()).orElse("target/probe-reports"));
     }
@@ -35,7 +48,7 @@ final class ProbeReport {
         boolean allure = AllureAttachments.available();
         boolean full = context.getConfigurationParameter("probe.reportSamples").map(s -> s.trim().equalsIgnoreCase("full"))
                 .orElse(false);
-        Path dir = allure ? temporary() : reportDir(context).resolve(context.getRequiredTestClass().getSimpleName())
+        Path dir = allure ? temporary() : reportDir(context).resolve(folder(context.getRequiredTestClass()))
                 .resolve(context.getRequiredTestMethod().getName()).resolve(sanitize(spec.key()));
         try {
             Files.createDirectories(dir);
