@@ -1,5 +1,6 @@
 package dev.probe.junit;
 
+import dev.probe.core.result.Evidence;
 import dev.probe.core.result.Oracle;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Rate;
@@ -33,9 +34,10 @@ public final class ProbeAnswer {
     private final String testName;
     private final String settings;
     private final String rerunCommand;
+    private final Evidence evidence;
 
     private ProbeAnswer(ProbeResult result, double tolerance, String judgedModel, Oracle oracle, String displayName,
-            String key, String testName, String settings, String rerunCommand) {
+            String key, String testName, String settings, String rerunCommand, Evidence evidence) {
         this.result = Objects.requireNonNull(result, "result");
         if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("The tolerance must be a positive number, got " + tolerance);
@@ -48,12 +50,14 @@ public final class ProbeAnswer {
         this.testName = testName;
         this.settings = settings;
         this.rerunCommand = rerunCommand;
+        this.evidence = Objects.requireNonNull(evidence, "evidence");
     }
 
     /** An answer judged at {@code tolerance}, on the result's first model, without oracle. */
     public static ProbeAnswer of(ProbeResult result, double tolerance) {
         return new ProbeAnswer(result, tolerance, result.models().get(0), null, result.provenance().query(), "", null, null,
-                null);
+                null, new Evidence(Evidence.DEFAULT.maxRhat(), Evidence.DEFAULT.minAttainedEss(), tolerance,
+                        Evidence.DEFAULT.maxDivergences()));
     }
 
     /** The same answer, judging the predictions of {@code model} (a name in {@link ProbeResult#models()}). */
@@ -62,12 +66,12 @@ public final class ProbeAnswer {
             throw new IllegalArgumentException("No model named '" + model + "' in this result; its models are "
                     + result.models());
         }
-        return new ProbeAnswer(result, tolerance, model, oracle, displayName, key, testName, settings, rerunCommand);
+        return new ProbeAnswer(result, tolerance, model, oracle, displayName, key, testName, settings, rerunCommand, evidence);
     }
 
     /** The same answer with the oracle that labels samples (for misclassification rates). */
     public ProbeAnswer withOracle(Oracle o) {
-        return new ProbeAnswer(result, tolerance, judgedModel, o, displayName, key, testName, settings, rerunCommand);
+        return new ProbeAnswer(result, tolerance, judgedModel, o, displayName, key, testName, settings, rerunCommand, evidence);
     }
 
     /**
@@ -80,7 +84,23 @@ public final class ProbeAnswer {
      * @param rerunCommand the command that re-runs just this invocation with the same seed
      */
     public ProbeAnswer named(String displayName, String key, String testName, String settings, String rerunCommand) {
-        return new ProbeAnswer(result, tolerance, judgedModel, oracle, displayName, key, testName, settings, rerunCommand);
+        return new ProbeAnswer(result, tolerance, judgedModel, oracle, displayName, key, testName, settings, rerunCommand,
+                evidence);
+    }
+
+    /**
+     * The same answer judged by {@code e}: the evidence its assertions of rates, distances and prior mass require
+     * ({@link #of} gives the built-in R̂ ≤ 1.05, 100 effective attained samples within the answer's tolerance, no
+     * divergence; the JUnit extension gives each invocation its own settings).
+     */
+    public ProbeAnswer withEvidence(Evidence e) {
+        return new ProbeAnswer(result, tolerance, judgedModel, oracle, displayName, key, testName, settings, rerunCommand,
+                Objects.requireNonNull(e, "evidence"));
+    }
+
+    /** The evidence this answer's verdict assertions require. */
+    public Evidence evidence() {
+        return evidence;
     }
 
     /** The samples, diagnostics and provenance. */

@@ -26,7 +26,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
 
     /** The fraction of samples within the answer's tolerance of the target is at least {@code min}. */
     public ProbeAnswerAssert hasTargetAttainmentAtLeast(double min) {
-        isNotNull();
+        hasConvergedEvidence("target attainment at least " + min);
         Rate r = actual.attainment();
         if (!(r.estimate() >= min)) {
             failWithMessage("%s", ShouldHaveRate.message(actual, "target attainment", "at least", min, "the attained fraction",
@@ -37,7 +37,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
 
     /** The fraction of samples within the answer's tolerance of the target is at most {@code max}. */
     public ProbeAnswerAssert hasTargetAttainmentAtMost(double max) {
-        isNotNull();
+        hasConvergedEvidence("target attainment at most " + max);
         Rate r = actual.attainment();
         if (!(r.estimate() <= max)) {
             failWithMessage("%s", ShouldHaveRate.message(actual, "target attainment", "at most", max, "the attained fraction",
@@ -55,6 +55,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         if (actual.oracle().isEmpty()) {
             failWithMessage("%s", ShouldHaveModels.oracle(actual));
         }
+        hasConvergedEvidence("a misclassification rate at most " + max);
         Oracle oracle = actual.oracle().get();
         Rate r = actual.result().misclassifiedAmongAttained(actual.judgedModel(), oracle, actual.tolerance());
         if (!(r.upper() <= max)) {
@@ -62,6 +63,29 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                     "at most", max, "its 95% upper bound", r.upper(), r));
         }
         return this;
+    }
+
+    /**
+     * A verdict counts only when its evidence does: every assertion on what the samples say (rates, distances, prior
+     * mass) first requires the answer's evidence ({@link ProbeAnswer#evidence()}: R̂, effective attained samples,
+     * divergences), so that an answer from chains that have not converged cannot pass one by chance.
+     */
+    private void hasConvergedEvidence(String claim) {
+        isNotNull();
+        Evidence e = actual.evidence();
+        if (!e.isMetBy(actual.result())) {
+            failWithMessage("%s", FailureFrame.framed(actual, String.format(java.util.Locale.ROOT,
+                    "expected %s, on converged evidence (max R-hat <= %.3f, at least %.0f effective samples attaining the "
+                    + "target within %.3g%s), but max R-hat is %.4f and the effective attained samples are %.1f%s: the "
+                    + "samples cannot support a verdict. Give the sampler more budget (or populations), or relax the "
+                    + "evidence (ProbeAnswer.withEvidence, settings maxRhat / minAttainedEss).%n%s", claim, e.maxRhat(),
+                    e.minAttainedEss(), e.tolerance(), actual.result().isPopulationResult() ? ""
+                            : ", at most " + e.maxDivergences() + " divergent trajectories after warm-up",
+                    actual.result().diagnostics().maxRhat(), actual.result().attainedEss(e.tolerance()),
+                    actual.result().isPopulationResult() ? ""
+                            : " and " + actual.result().diagnostics().divergences() + " divergences after warm-up",
+                    actual.result().diagnostics().table().stripTrailing())));
+        }
     }
 
     /** Max R-hat at most 1.05, min bulk ESS at least 100 and (chains) no divergence after warm-up. */
@@ -99,6 +123,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
     /** The fraction of samples on which models {@code a} and {@code b} predict different classes is at least {@code min}. */
     public ProbeAnswerAssert hasDisagreementRateAtLeast(String a, String b, double min) {
         Rate r = disagreement(a, b);
+        hasConvergedEvidence("a disagreement rate at least " + min);
         if (!(r.estimate() >= min)) {
             failWithMessage("%s", ShouldHaveRate.message(actual, "disagreement of " + a + " and " + b, "at least", min,
                     "the observed rate", r.estimate(), r));
@@ -109,6 +134,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
     /** The fraction of samples on which models {@code a} and {@code b} predict different classes is at most {@code max}. */
     public ProbeAnswerAssert hasDisagreementRateAtMost(String a, String b, double max) {
         Rate r = disagreement(a, b);
+        hasConvergedEvidence("a disagreement rate at most " + max);
         if (!(r.estimate() <= max)) {
             failWithMessage("%s", ShouldHaveRate.message(actual, "disagreement of " + a + " and " + b, "at most", max,
                     "the observed rate", r.estimate(), r));
@@ -118,7 +144,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
 
     /** The mean Euclidean distance of the samples' inputs to {@code anchor} (e.g. the factual) is at most {@code max}. */
     public ProbeAnswerAssert hasCounterfactualDistanceAtMost(double[] anchor, double max) {
-        isNotNull();
+        hasConvergedEvidence("a mean distance to the factual at most " + max);
         double d = actual.result().estimate(s -> {
             double sum = 0;
             double[] x = s.input();
@@ -150,6 +176,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                     + actual.result().provenance().kernel() + ", which gives none: only population sampling (SMC) estimates "
                     + "the prior mass of a level set (sampler = SMC, or AUTO on a level-set probe over a proper prior)"));
         }
+        hasConvergedEvidence("a prior mass at most " + max);
         dev.probe.core.result.PriorMass m = mass.get();
         double se = Double.isFinite(m.logMassSd()) ? m.logMassSd() : 0;
         double upper = m.logMass() + 1.96 * se;

@@ -73,7 +73,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
                     ProbeReport.writeErrorRow(spec, context); // summary.csv has a row for every probe, errors too
                     throw e;
                 }
-                ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).judging(spec.judgedModel()).named(
+                ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).withEvidence(c.evidence()).judging(spec.judgedModel()).named(
                         spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(),
                         RerunCommand.current().of(testClass, method, List.of(gate.key()), Optional.empty()));
                 answer = spec.oracle().map(answer::withOracle).orElse(answer);

@@ -50,7 +50,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                     () -> spec.probe().sample(c.samplerConfig(), SamplingSelection.of(c, spec.probe())));
             Class<?> testClass = context.getRequiredTestClass();
             String method = context.getRequiredTestMethod().getName();
-            ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).judging(spec.judgedModel())
+            ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).withEvidence(c.evidence()).judging(spec.judgedModel())
                     .named(spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(),
                             RerunCommand.current().of(testClass, method, List.of(spec.key()), Optional.of(c.seed())));
             answer = spec.oracle().map(answer::withOracle).orElse(answer);

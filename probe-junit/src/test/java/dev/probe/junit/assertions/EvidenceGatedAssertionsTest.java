@@ -1,0 +1,61 @@
+package dev.probe.junit.assertions;
+
+import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probe.core.model.BlackBoxFunction;
+import dev.probe.core.model.Classifier;
+import dev.probe.core.probe.Probe;
+import dev.probe.core.probe.Sampling;
+import dev.probe.core.query.HighConfidence;
+import dev.probe.core.result.Evidence;
+import dev.probe.core.sampler.RandomWalkMetropolis;
+import dev.probe.core.sampler.SamplerConfig;
+import dev.probe.core.space.InputSpace;
+import dev.probe.junit.ProbeAnswer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A verdict counts only when its evidence does. Through the core API an answer from chains that have not converged
+ * used to pass {@code hasTargetAttainmentAtLeast} (a user saw it pass at R̂ 3.9); every assertion on what the samples
+ * say now first requires the answer's evidence.
+ */
+class EvidenceGatedAssertionsTest {
+    private static final Classifier MODEL = Classifier.fromLogits(BlackBoxFunction.of("linear-2", 2, 2, rows -> {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = new double[] {2 * rows[i][0], -2 * rows[i][0]};
+        }
+        return out;
+    }));
+    private static final InputSpace BOX = InputSpace.box(new double[] {-3, -3}, new double[] {3, 3});
+
+    /** Two short chains of a tiny random walk: far from converged. */
+    private static ProbeAnswer unconverged() {
+        Probe probe = Probe.of(BOX, HighConfidence.of(MODEL, 0));
+        SamplerConfig config = SamplerConfig.builder().chains(2).warmup(0).draws(30).seed(4).build();
+        return ProbeAnswer.of(probe.sample(config,
+                Sampling.chains(RandomWalkMetropolis.of(BOX.proposal(), 0.001))), 0.1);
+    }
+
+    @Test
+    void aRateAssertionOnUnconvergedChainsFailsSayingWhy() {
+        ProbeAnswer answer = unconverged();
+        assertThatThrownBy(() -> assertThat(answer).hasTargetAttainmentAtLeast(0))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("expected target attainment at least 0.0, on converged evidence (max R-hat <= 1.050")
+                .hasMessageContaining("the samples cannot support a verdict");
+        assertThatThrownBy(() -> assertThat(answer).hasTargetAttainmentAtMost(1))
+                .hasMessageContaining("on converged evidence");
+        assertThatThrownBy(() -> assertThat(answer).hasCounterfactualDistanceAtMost(new double[] {0, 0}, 100))
+                .hasMessageContaining("on converged evidence");
+    }
+
+    @Test
+    void evidenceTheAnswerIsGivenDecides() {
+        ProbeAnswer lenient = unconverged().withEvidence(new Evidence(1000, 0, 0.1));
+        assertThat(lenient).hasTargetAttainmentAtLeast(0).hasTargetAttainmentAtMost(1);
+        org.assertj.core.api.Assertions.assertThat(ProbeAnswer.of(lenient.result(), 0.2).evidence())
+                .isEqualTo(new Evidence(1.05, 100, 0.2, 0));
+    }
+}
