@@ -48,9 +48,20 @@ final class GateInvocation implements TestTemplateInvocationContext {
         public void beforeTestExecution(ExtensionContext context) {
             List<ProbeAnswer> baseline = sample(gate.baseline(), context);
             List<ProbeAnswer> candidate = sample(gate.candidate(), context);
-            comparison = SamplerThread.of(context).call("comparing '" + gate.displayName() + "'",
-                    () -> gate.judge().compare(baseline, candidate));
+            boolean probeless = gate.baseline().isEmpty() && gate.candidate().isEmpty(); // prior draws only
+            try {
+                comparison = SamplerThread.of(context).call("comparing '" + gate.displayName() + "'",
+                        () -> gate.judge().compare(baseline, candidate));
+            } catch (RuntimeException e) {
+                if (probeless) {
+                    ProbeReport.writeRowWithoutSamples(gate.key(), Outcome.ERROR, context);
+                }
+                throw e;
+            }
             Outcome outcome = comparison.isNoWorse() ? Outcome.PASSED : Outcome.FAILED;
+            if (probeless) {
+                ProbeReport.writeRowWithoutSamples(gate.key(), outcome, context); // its one row: key and outcome
+            }
             write(gate.baseline(), baseline, outcome, context);
             write(gate.candidate(), candidate, outcome, context);
             context.publishReportEntry("comparison", comparison.toString());

@@ -93,8 +93,16 @@ final class ProbeReport {
 
     /** The summary row of an invocation that ended in an error before it had an answer: its numbers are empty. */
     static void writeErrorRow(ProbeSpec spec, ExtensionContext context) {
+        writeRowWithoutSamples(spec.key(), Outcome.ERROR, context);
+    }
+
+    /**
+     * A summary row without sample statistics: an error before an answer, or a regression gate that samples no probe
+     * (prior draws only), whose row carries its key and outcome.
+     */
+    static void writeRowWithoutSamples(String key, Outcome outcome, ExtensionContext context) {
         List<String> row = new java.util.ArrayList<>(List.of(context.getRequiredTestClass().getName(),
-                context.getRequiredTestMethod().getName(), spec.key(), Outcome.ERROR.csv()));
+                context.getRequiredTestMethod().getName(), key, outcome.csv()));
         while (row.size() < SummaryCsv.COLUMNS.size()) {
             row.add("");
         }

@@ -134,6 +134,17 @@ class RegressionGateTest {
                 .singleElement().satisfies(r -> assertThat(r[mass]).as("log prior mass of a population run").isNotEmpty());
     }
 
+    /** A gate on prior draws only samples no probe; it used to leave no trace in summary.csv, now it has its row. */
+    @Test
+    void aGateOnPriorDrawsHasItsOwnSummaryRow() throws java.io.IOException {
+        run(Versions.class);
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("target/probe-reports-gates/summary.csv"));
+        String prefix = Versions.class.getName() + ",";
+        assertThat(rows).contains(prefix + "moreConfidentlyWrongInputs,pooled,failed,,,,,,,,",
+                prefix + "sameMass,pooled,passed,,,,,,,,");
+    }
+
     @ProbeSettings(chains = 2, warmup = 10, draws = 5)
     static class NoOracle {
         @ProbedModel("v1") static final Classifier V1 = linear("v1-no-oracle", new double[] {0, 0, 0});
