@@ -20,6 +20,8 @@ import java.util.Locale;
 record Verdict(Outcome outcome, String reason) {
     /** Output spread below which a classifier is called constant. */
     static final double FLAT = 0.02;
+    /** A top class probability at or above which constant outputs mean a saturated model, not a misdeclared one. */
+    static final double SATURATED = 0.99;
 
     boolean isConclusive() {
         return outcome == null;
@@ -81,6 +83,7 @@ record Verdict(Outcome outcome, String reason) {
         // each other, e.g. (0.87, 0.04, ...), but none of them changes from sample to sample)
         double spread = 0;
         int widest = 0;
+        double lowestTop = Double.POSITIVE_INFINITY; // the smallest, over samples, of the largest output
         for (int k = 0; k < outputs[0].length; k++) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
@@ -93,8 +96,14 @@ record Verdict(Outcome outcome, String reason) {
                 widest = k;
             }
         }
+        for (double[] row : outputs) {
+            lowestTop = Math.min(lowestTop, Arrays.stream(row).max().orElse(0));
+        }
+        // constant outputs at a vertex of the simplex are a saturated model (certain wherever the samples went, e.g.
+        // a generator far from the training data), not a misdeclared one
+        boolean saturated = lowestTop >= SATURATED;
         String cause;
-        if (spread < FLAT) {
+        if (spread < FLAT && !saturated) {
             cause = String.format(Locale.ROOT, "The model is probably misdeclared: over all %d samples no output of '%s' "
                     + "moves by %.2g or more (the widest, output %d, by %.3g), so no input moves it toward the target. Check "
                     + "how it is declared: probabilities declared as logits (a softmax applied twice), the per-sample input "
@@ -104,8 +113,11 @@ record Verdict(Outcome outcome, String reason) {
         } else {
             boolean populations = byPopulations(r);
             String prior = r.priorMass().map(m -> " Its relaxed level set has prior mass " + m + ".").orElse("");
+            String flat = spread < FLAT ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated (its top "
+                    + "probability is at least %.2f everywhere the samples went).", r.size(), answer.judgedModel(),
+                    SATURATED) : "";
             cause = "The target is unreachable within this budget, or not at all for this model and generator. This is "
-                    + "not a verdict on the model." + prior + " Give the sampler more budget ("
+                    + "not a verdict on the model." + flat + prior + " Give the sampler more budget ("
                     + (populations ? "particles per population, or a larger prior pool" : "chains, warmup, draws")
                     + "), relax the question (sigma or tau, tolerance), or use a generator that can reach the target.";
         }

@@ -201,6 +201,26 @@ class VerdictTest {
         void confident(ProbeAnswer answer) {}
     }
 
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 10, seed = "9")
+    static class Saturated {
+        /** Certain of class 0 wherever the samples go (a generator far from the training data): saturated, not misdeclared. */
+        @ProbedModel static final Classifier MODEL = Classifier.fromProbabilities(dev.probe.core.model.BlackBoxFunction.of(
+                "saturated", 2, 3, rows -> java.util.Arrays.stream(rows).map(r -> new double[] {0.9995, 0.0004, 0.0001})
+                        .toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 1)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aSaturatedModelIsUnreachableNotMisdeclared() {
+        EngineExecutionResults events = run(Saturated.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                instanceOf(ProbeNotSampledException.class), message(m -> m.contains("The target is unreachable")
+                        && m.contains("'saturated' is saturated") && !m.contains("misdeclared")))));
+    }
+
     @Test
     void aModelThatIgnoresItsInputIsCalledProbablyMisdeclaredThoughItsOutputsDifferFromEachOther() {
         EngineExecutionResults events = run(ConstantButUneven.class, Map.of());
