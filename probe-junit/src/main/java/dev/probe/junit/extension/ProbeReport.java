@@ -26,17 +26,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class ProbeReport {
     private ProbeReport() {}
 
-    /** The report folder of each test class this JVM wrote to, by the class's simple name. */
-    private static final java.util.concurrent.ConcurrentMap<String, Class<?>> FOLDERS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The folder chosen for each test class in this JVM. */
+    private static final java.util.concurrent.ConcurrentMap<List<Object>, String> FOLDERS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The file in a class's report folder that names the class owning the folder. */
+    static final String OWNER = ".test-class";
 
     /**
-     * A test class's report folder: its simple name, or its fully qualified name when another class of the same simple
-     * name (in another package, or another enclosing class) already wrote its reports there in this run, so that
-     * neither overwrites the other's.
+     * A test class's report folder under {@code reportDir}: its simple name, or its fully qualified name when another
+     * class of the same simple name (in another package, or another enclosing class) owns that folder, so that
+     * neither overwrites the other's reports. The folder's owner is written in it ({@value #OWNER}, created
+     * atomically), which holds across JVMs (Surefire forks) and runs writing to the same directory.
      */
-    static String folder(Class<?> testClass) {
-        Class<?> first = FOLDERS.putIfAbsent(testClass.getSimpleName(), testClass);
-        return first == null || first == testClass ? testClass.getSimpleName() : testClass.getName();
+    static String folder(Path reportDir, Class<?> testClass) {
+        Class<?> c = testClass;
+        return FOLDERS.computeIfAbsent(List.of(reportDir.toAbsolutePath().normalize(), c), key -> {
+            Path owner = reportDir.resolve(c.getSimpleName()).resolve(OWNER);
+            try {
+                Files.createDirectories(owner.getParent());
+                try {
+                    Files.writeString(owner, c.getName(), java.nio.file.StandardOpenOption.CREATE_NEW);
+                    return c.getSimpleName();
+                } catch (java.nio.file.FileAlreadyExistsException taken) {
+                    return Files.readString(owner).strip().equals(c.getName()) ? c.getSimpleName() : c.getName();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot claim the report folder " + owner.getParent(), e);
+            }
+        });
     }
 
     static Path reportDir(ExtensionContext context) {
@@ -48,7 +64,7 @@ final class ProbeReport {
         boolean allure = AllureAttachments.available();
         boolean full = context.getConfigurationParameter("probe.reportSamples").map(s -> s.trim().equalsIgnoreCase("full"))
                 .orElse(false);
-        Path dir = allure ? temporary() : reportDir(context).resolve(folder(context.getRequiredTestClass()))
+        Path dir = allure ? temporary() : reportDir(context).resolve(folder(reportDir(context), context.getRequiredTestClass()))
                 .resolve(context.getRequiredTestMethod().getName()).resolve(sanitize(spec.key()));
         try {
             Files.createDirectories(dir);
