@@ -24,6 +24,8 @@ public final class ImageGrid {
     private static final int PAD = 8;
     private static final int CAPTION_FONT = 13;
     private static final int MIN_CELL_WIDTH = 64;
+    /** Widest a cell grows to fit its caption. */
+    private static final int MAX_CAPTION_WIDTH = 240;
 
     private final Pixels pixels;
     private final int columns;
@@ -89,14 +91,30 @@ public final class ImageGrid {
         int rows = (shown + cols - 1) / cols;
         int tileW = pixels.width() * scale;
         int tileH = pixels.height() * scale;
-        int cellW = Math.max(tileW, MIN_CELL_WIDTH);
+        // every caption and the heading are drawn whole: a cell is as wide as its widest caption (at most
+        // MAX_CAPTION_WIDTH), the image as wide as its heading
+        int widest = 0;
+        int headingW = 0;
+        String heading = heading(shown, images.length);
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D m = scratch.createGraphics();
+        try {
+            m.setFont(new Font(ChartStyle.FONT, Font.PLAIN, CAPTION_FONT));
+            for (int i = 0; captions != null && i < shown; i++) {
+                widest = Math.max(widest, m.getFontMetrics().stringWidth(captions[i] == null ? "" : captions[i]));
+            }
+            m.setFont(new Font(ChartStyle.FONT, Font.BOLD, 15));
+            headingW = m.getFontMetrics().stringWidth(heading);
+        } finally {
+            m.dispose();
+        }
+        int cellW = Math.max(Math.max(tileW, MIN_CELL_WIDTH), Math.min(widest + 6, MAX_CAPTION_WIDTH));
         int captionH = captions == null ? 0 : CAPTION_FONT + 6;
         int cellH = tileH + captionH;
-        String heading = heading(shown, images.length);
         int headerH = heading.isEmpty() ? 0 : 28;
 
-        BufferedImage out = new BufferedImage(PAD + cols * (cellW + PAD), headerH + PAD + rows * (cellH + PAD),
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(Math.max(PAD + cols * (cellW + PAD), headingW + 2 * PAD),
+                headerH + PAD + rows * (cellH + PAD), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
             g.setColor(Color.WHITE);

@@ -58,6 +58,22 @@ class ImageGridTest {
         }
     }
 
+    /**
+     * Captions and titles are drawn whole: a pair's caption ("0:.500 1:.499") on 8×8 images used to be cut to
+     * "0:.50 1:…", hiding the second class, and a long title lost its counts.
+     */
+    @Test
+    void longCaptionsWidenTheirCellsAndALongTitleTheImage() {
+        ImageGrid grid = ImageGrid.grey(8, 8).withColumns(2).withScale(4);
+        BufferedImage shortCaptions = grid.render(greyLevels(2, 8), new String[] {"7", "1"});
+        BufferedImage longCaptions = grid.render(greyLevels(2, 8), new String[] {"0:.500 1:.499 d>.101", "0:.4 1:.6"});
+        assertThat(shortCaptions.getWidth()).isEqualTo(8 + 2 * (64 + 8));
+        assertThat(longCaptions.getWidth()).as("cells as wide as the widest caption").isGreaterThan(shortCaptions.getWidth());
+        String title = "MISSED the target (distance > 0.1): 494 of 512 draws, a title longer than two small tiles";
+        BufferedImage titled = grid.withTitle(title).render(greyLevels(2, 8), new String[] {"7", "1"});
+        assertThat(titled.getWidth()).as("as wide as its title").isGreaterThan(shortCaptions.getWidth() + 200);
+    }
+
     @Test
     void rgbImagesAreReadChannelFirst() {
         double[] red = new double[3 * 4 * 4];

@@ -51,7 +51,8 @@ final class SampleGrids {
             List<Integer> shown = spread(missed, GRID);
             files.add(grid.withTitle(String.format(Locale.ROOT, "MISSED the target (distance > %s): %d of %d draws",
                     answer.tolerance(), missed.size(), distances.length)).write(dir.resolve("missed.png"),
-                    rows(inputs, shown), captions(outputs, shown, spec.questionClasses())));
+                    rows(inputs, shown), missedCaptions(outputs, shown, spec.questionClasses(), distances,
+                            answer.tolerance())));
         }
         return files;
     }
@@ -113,6 +114,34 @@ final class SampleGrids {
             out[k] = b.toString();
         }
         return out;
+    }
+
+    /**
+     * As {@link #captions}, each followed by its target distance written with as many decimals as it takes to differ
+     * from the tolerance: two-decimal probabilities of a draw that barely missed (p = 0.8998 at tolerance 0.1, or
+     * 0.998 at 0.002) read like a hit ({@code .90}, {@code 1.00}); {@code d=.10002} does not.
+     */
+    private static String[] missedCaptions(double[][] probabilities, List<Integer> index, int[] classes, double[] distances,
+            double tolerance) {
+        String[] out = captions(probabilities, index, classes);
+        for (int k = 0; k < out.length; k++) {
+            out[k] = out[k] + " d=" + distinct(distances[index.get(k)], tolerance);
+        }
+        return out;
+    }
+
+    /** {@code d} rounded half-up to the fewest decimals (2 to 8) at which it differs from {@code tolerance} so rounded. */
+    static String distinct(double d, double tolerance) {
+        String shown = "";
+        for (int decimals = 2; decimals <= 8; decimals++) {
+            java.math.BigDecimal a = java.math.BigDecimal.valueOf(d).setScale(decimals, java.math.RoundingMode.HALF_UP);
+            java.math.BigDecimal t = java.math.BigDecimal.valueOf(tolerance).setScale(decimals, java.math.RoundingMode.HALF_UP);
+            shown = a.toPlainString().replaceFirst("^0\\.", ".");
+            if (a.compareTo(t) != 0) {
+                break;
+            }
+        }
+        return shown;
     }
 
     private static int argmax(double[] p) {
