@@ -18,6 +18,14 @@ final class OutputCheck {
             for (int k = 0; k < outputs[r].length; k++) {
                 double v = outputs[r][k];
                 if (!Double.isFinite(v)) {
+                    for (int f = 0; f < inputs[r].length; f++) {
+                        if (!Double.isFinite(inputs[r][f])) {
+                            throw new IllegalStateException("Model '" + model + "' was given " + inputs[r][f] + " at input "
+                                    + "feature " + f + " of row " + r + " of a batch of " + inputs.length + " (and returned "
+                                    + v + "): the inputs are not finite, so the generator, renderer or space that made "
+                                    + "them is at fault, not the model. Make it produce finite inputs.");
+                        }
+                    }
                     throw new IllegalStateException("Model '" + model + "' returned " + v + " at output " + k + " of row " + r
                             + " of a batch of " + inputs.length + " inputs (" + row(inputs[r]) + "). Its outputs must be "
                             + "finite: check its weights and preprocessing, or restrict the space's bounds to where the model "

@@ -78,6 +78,17 @@ class BadInputTest {
     }
 
     @Test
+    void aNaNInputIsBlamedOnWhatMadeItNotOnTheModel() {
+        // a renderer or generator writing NaN into one pixel: the model's NaN output is a consequence
+        Classifier passThrough = Classifier.fromLogits(BlackBoxFunction.of("pass-through", 2, 2,
+                rows -> java.util.Arrays.stream(rows).map(r -> new double[] {r[0] + r[1], 0}).toArray(double[][]::new)));
+        assertThatThrownBy(() -> passThrough.outputs(new double[][] {{0, 1}, {Double.NaN, 1}}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("was given NaN at input feature 0 of row 1")
+                .hasMessageContaining("not the model");
+    }
+
+    @Test
     void classIndexOutOfRange() {
         assertThatThrownBy(() -> HighConfidence.of(MODEL, 2))
                 .isInstanceOf(IllegalArgumentException.class)
