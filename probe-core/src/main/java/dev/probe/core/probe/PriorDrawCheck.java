@@ -4,7 +4,6 @@ import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.space.SampleSpace;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntFunction;
 
 /**
  * Refuses a question that is NaN at an exact prior draw (package plumbing). Sampling treats a non-finite energy as
@@ -25,12 +24,6 @@ final class PriorDrawCheck {
      */
     static void noNaN(SampleSpace space, List<? extends ModelUnderTest> models, String what, double[][] coordinates,
             double[] energies) {
-        noNaN(space, models, what, i -> coordinates[i], energies);
-    }
-
-    /** As above, with draw {@code i}'s coordinates from {@code coordinates}. */
-    static void noNaN(SampleSpace space, List<? extends ModelUnderTest> models, String what,
-            IntFunction<double[]> coordinates, double[] energies) {
         int first = -1;
         int count = 0;
         for (int i = 0; i < energies.length; i++) {
@@ -43,8 +36,8 @@ final class PriorDrawCheck {
             return;
         }
         String where = count + " of " + energies.length + " prior draws of " + space.describe() + " (first: coordinates "
-                + values(coordinates.apply(first)) + ")";
-        double[][] input = space.toInputs(new double[][] {coordinates.apply(first)});
+                + values(coordinates[first]) + ")";
+        double[][] input = space.toInputs(new double[][] {coordinates[first]});
         for (double v : input[0]) {
             if (!Double.isFinite(v)) {
                 throw new IllegalStateException("The space's input is " + v + " at " + where + ": " + space.describe()
