@@ -27,6 +27,10 @@ import java.util.Arrays;
  * @param gradientEvaluations batched gradient evaluations (warm-up included)
  * @param energyEvaluations batched energy-only evaluations (warm-up included)
  * @param stepSize step size used after warm-up
+ * @param settlingDrift population sampling only (NaN for chains): how far the particles' energies drifted, as a
+ *     |t| statistic, between their resampling at the target and their last draw under moves that leave the target
+ *     invariant; above {@code PopulationRun.MAX_SETTLING_DRIFT} the populations had not settled into the target
+ *     (their draws and log Z are biased even when R̂ is good: Neal's funnel), so they are not converged evidence
  */
 public record Diagnostics(
         double[] acceptanceRate,
@@ -40,7 +44,16 @@ public record Diagnostics(
         InvalidProposals sampling,
         long gradientEvaluations,
         long energyEvaluations,
-        double stepSize) {
+        double stepSize,
+        double settlingDrift) {
+
+    /** Diagnostics of chains (no settling drift: NaN). */
+    public Diagnostics(double[] acceptanceRate, double[] rhat, double[] ess, double energyRhat, double energyEss,
+            double wallSeconds, double samplingSeconds, InvalidProposals warmup, InvalidProposals sampling,
+            long gradientEvaluations, long energyEvaluations, double stepSize) {
+        this(acceptanceRate, rhat, ess, energyRhat, energyEss, wallSeconds, samplingSeconds, warmup, sampling,
+                gradientEvaluations, energyEvaluations, stepSize, Double.NaN);
+    }
 
     /**
      * Diagnostics with rejection totals of unknown phase (recorded as sampling-phase counts, no divergences);
@@ -51,7 +64,7 @@ public record Diagnostics(
             long gradientEvaluations, long energyEvaluations, double stepSize) {
         this(acceptanceRate, rhat, ess, energyRhat, energyEss, wallSeconds, samplingSeconds, InvalidProposals.NONE,
                 new InvalidProposals(nonFiniteProposals, 0, outOfBoundsProposals), gradientEvaluations,
-                energyEvaluations, stepSize);
+                energyEvaluations, stepSize, Double.NaN);
     }
 
     /** Proposals rejected for a NaN/∞ energy or gradient, warm-up and sampling together. */
@@ -121,6 +134,8 @@ public record Diagnostics(
 
     /** A key/value table for reports and failure messages. */
     public String table() {
+        String settling = Double.isNaN(settlingDrift) ? ""
+                : String.format(java.util.Locale.ROOT, "settling drift |t|   %.2f%n", settlingDrift);
         return String.format(java.util.Locale.ROOT,
                 "acceptance (mean)   %.3f%nmax R-hat            %.4f%nmin bulk ESS         %.1f%n"
                         + "energy R-hat         %.4f%nenergy ESS           %.1f%nESS/s                %.1f%n"
@@ -129,6 +144,6 @@ public record Diagnostics(
                         + "out-of-box proposals %d%ngradient evaluations %d%nenergy evaluations   %d%nstep size            %.4g%n",
                 meanAcceptance(), maxRhat(), minEss(), energyRhat, energyEss, essPerSecond(), wallSeconds,
                 samplingSeconds, nonFiniteProposals(), divergences(), warmupDivergences(), outOfBoundsProposals(),
-                gradientEvaluations, energyEvaluations, stepSize);
+                gradientEvaluations, energyEvaluations, stepSize) + settling;
     }
 }

@@ -37,6 +37,10 @@ final class Population {
     final List<float[]> drawnX = new ArrayList<>();
     final List<double[]> drawnPrior = new ArrayList<>();
     final List<double[]> drawnQuestion = new ArrayList<>();
+    /** {@code P}, {@code G} and the distinct ancestors of the particles as resampled at β = 1 ({@link Settling}). */
+    double[] settledPrior;
+    double[] settledQuestion;
+    int settledDistinct;
     private final double[] metricFloor;
     private int stalledStages;
 
@@ -179,6 +183,13 @@ final class Population {
         questionGradient = nqgrad;
         prior = np;
         question = ng;
+    }
+
+    /** Records the resampled particles at β = 1, before the last stage's moves, for {@link Settling}. */
+    void settle() {
+        settledPrior = prior.clone();
+        settledQuestion = question.clone();
+        settledDistinct = distinct;
     }
 
     /** Keeps the particles' current positions and components as one more draw of every particle. */

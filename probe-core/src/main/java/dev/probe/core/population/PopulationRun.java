@@ -49,6 +49,15 @@ public final class PopulationRun {
     private final double seconds;
     /** How the run was made, e.g. {@code "4×64 + 6×64"}; one round: {@code "4×64"}. */
     private final String rounds;
+    /**
+     * Largest {@link Diagnostics#settlingDrift()} of a settled run: a |t| statistic, so about 6·10⁻⁵ of runs that had
+     * settled exceed it by chance (two-sided, per energy). Measured: 0.2–3.3 on closed-form targets and the suite's
+     * level sets, 4.3–16 on Neal's funnel (BENCHMARK.md, "Settling").
+     */
+    public static final double MAX_SETTLING_DRIFT = 4;
+
+    /** Per population, {@link Settling#sums} (null where it did not reach β = 1). */
+    private final double[][] settling;
     /** What {@link Smc#moreDraws} needs to go on with a run of one round, or {@code null} (pooled or charged runs). */
     private Continuation continuation;
 
@@ -61,7 +70,7 @@ public final class PopulationRun {
     private PopulationRun(SmcConfig config, String kernel, double[][][] particles, double[][] questionEnergies,
             double[][] energies, double[] logZ, List<List<Stage>> stages, List<PopulationStatus> statuses,
             PopulationStatus status, Diagnostics diagnostics, int unique, double[] acceptance, double[] stepSizes,
-            long[] counts, double seconds, String rounds) {
+            long[] counts, double seconds, String rounds, double[][] settling) {
         this.config = config;
         this.kernel = kernel;
         this.particles = particles;
@@ -78,6 +87,7 @@ public final class PopulationRun {
         this.counts = counts;
         this.seconds = seconds;
         this.rounds = rounds;
+        this.settling = settling;
     }
 
     static PopulationRun of(SmcConfig config, String kernel, List<Population> pops, ChainRandom random, ChainRandom moves,
@@ -104,9 +114,11 @@ public final class PopulationRun {
         double[] steps = new double[r];
         List<List<Stage>> stages = new ArrayList<>();
         List<PopulationStatus> statuses = new ArrayList<>();
+        double[][] settling = new double[r][];
         int unique = 0;
         for (int p = 0; p < r; p++) {
             Population pop = pops.get(p);
+            settling[p] = Settling.sums(pop);
             int[] order = orders[p];
             for (int i = 0; i < n; i++) {
                 int j = order[i];
@@ -129,7 +141,7 @@ public final class PopulationRun {
             statuses.add(pop.status);
         }
         PopulationRun run = assemble(config, kernel, x, g, u, logZ, stages, statuses, unique, acceptance, steps,
-                counts.clone(), seconds, r + "×" + n);
+                counts.clone(), seconds, r + "×" + n, settling);
         run.continuation = new Continuation(pops, moves, orders, counts.clone(), k);
         return run;
     }
@@ -174,7 +186,8 @@ public final class PopulationRun {
         }
         return assemble(config.toBuilder().populations(x.length).build(), kernel, x, g, u, concat(logZ, more.logZ),
                 allStages, allStatuses, unique + more.unique, concat(acceptance, more.acceptance),
-                concat(stepSizes, more.stepSizes), allCounts, seconds + more.seconds, rounds + " + " + more.rounds);
+                concat(stepSizes, more.stepSizes), allCounts, seconds + more.seconds, rounds + " + " + more.rounds,
+                concat(settling, more.settling, double[][]::new));
     }
 
     /**
@@ -187,12 +200,13 @@ public final class PopulationRun {
             allCounts[i] += discarded.counts[i];
         }
         return assemble(config, kernel, particles, questionEnergies, energies, logZ, stages, statuses, unique, acceptance,
-                stepSizes, allCounts, seconds + discarded.seconds, "(" + discarded.rounds + ": set aside) " + rounds);
+                stepSizes, allCounts, seconds + discarded.seconds, "(" + discarded.rounds + ": set aside) " + rounds,
+                settling);
     }
 
     private static PopulationRun assemble(SmcConfig config, String kernel, double[][][] x, double[][] g, double[][] u,
             double[] logZ, List<List<Stage>> stages, List<PopulationStatus> statuses, int unique, double[] acceptance,
-            double[] steps, long[] counts, double seconds, String rounds) {
+            double[] steps, long[] counts, double seconds, String rounds, double[][] settling) {
         int r = x.length;
         int n = x[0].length;
         int d = x[0][0].length;
@@ -229,13 +243,17 @@ public final class PopulationRun {
         if (status == PopulationStatus.OK && (!(maxRhat <= config.maxRhat()) || spread > 5 * expected)) {
             status = PopulationStatus.UNRELIABLE;
         }
+        double drift = Settling.drift(Arrays.asList(settling));
+        if (drift > MAX_SETTLING_DRIFT) {
+            status = status.worst(PopulationStatus.UNSETTLED);
+        }
         double[] sorted = steps.clone();
         Arrays.sort(sorted);
         Diagnostics diagnostics = new Diagnostics(acceptance, rhat, ess, energyRhat, energyEss, seconds, seconds,
                 InvalidProposals.NONE, new InvalidProposals(counts[2], counts[3], counts[4]), counts[0], counts[5],
-                sorted[sorted.length / 2]);
+                sorted[sorted.length / 2], drift);
         return new PopulationRun(config, kernel, x, g, u, logZ, stages, statuses, status, diagnostics, unique, acceptance,
-                steps, counts, seconds, rounds);
+                steps, counts, seconds, rounds, settling);
     }
 
     private static <T> T[] concat(T[] a, T[] b, java.util.function.IntFunction<T[]> array) {
@@ -415,7 +433,11 @@ public final class PopulationRun {
         return statuses;
     }
 
-    /** The run's status: the worst population's, or UNRELIABLE if the populations disagree. */
+    /**
+     * The run's status: the worst population's, UNRELIABLE if the populations disagree, UNSETTLED if their particles
+     * kept drifting after they reached the target ({@link Diagnostics#settlingDrift()} above
+     * {@value #MAX_SETTLING_DRIFT}).
+     */
     public PopulationStatus status() {
         return status;
     }

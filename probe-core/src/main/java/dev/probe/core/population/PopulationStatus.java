@@ -12,6 +12,12 @@ package dev.probe.core.population;
  *       acceptance fell below 0.05.</li>
  *   <li>{@link #UNRELIABLE}: the populations disagree: R̂ across them above {@code maxRhat}, or two log Z
  *       estimates further apart than {@code 5·√(2T(1−α)/(αN))}.</li>
+ *   <li>{@link #UNSETTLED}: the particles kept drifting after they reached the target: their energies moved, under
+ *       moves that leave the target invariant, further than chance allows from where the last resampling put them
+ *       ({@link dev.probe.core.diagnostics.Diagnostics#settlingDrift()} above
+ *       {@link PopulationRun#MAX_SETTLING_DRIFT}). The populations had not settled into the target (earlier stages'
+ *       moves could not follow it, as in the neck of Neal's funnel), so their draws and log Z are biased even when
+ *       they agree with each other.</li>
  * </ul>
  *
  * <pre>{@code
@@ -21,10 +27,11 @@ package dev.probe.core.population;
 public enum PopulationStatus {
     OK,
     UNRELIABLE,
+    UNSETTLED,
     STALLED,
     DEGENERATE;
 
-    /** The worse of the two (OK &lt; UNRELIABLE &lt; STALLED &lt; DEGENERATE). */
+    /** The worse of the two (OK &lt; UNRELIABLE &lt; UNSETTLED &lt; STALLED &lt; DEGENERATE). */
     public PopulationStatus worst(PopulationStatus other) {
         return compareTo(other) >= 0 ? this : other;
     }

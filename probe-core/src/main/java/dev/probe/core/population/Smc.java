@@ -92,6 +92,11 @@ public final class Smc {
                 }
             }
             while (!active.isEmpty()) {
+                for (Population pop : active) {
+                    if (pop.beta >= 1) {
+                        pop.settle();
+                    }
+                }
                 Rejuvenation.Moves[] moves = rejuvenation.move(active, kernel, run, counts);
                 List<Population> next = new ArrayList<>();
                 for (int i = 0; i < active.size(); i++) {

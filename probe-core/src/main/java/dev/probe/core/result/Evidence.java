@@ -10,7 +10,11 @@ package dev.probe.core.result;
  * A divergence after warm-up means the integrator could not follow the target's curvature somewhere, so the
  * chains under-visit that region while R̂ and ESS can look fine (Neal's funnel: no draw in its neck, R̂ 1.02).
  * Population results are not judged by divergences: a divergent rejuvenation move is rejected, and the
- * populations' importance weights, not one chain's path, carry the answer. The JUnit extension judges every
+ * populations' importance weights, not one chain's path, carry the answer. They are judged instead by whether they
+ * had settled into the target: a settling drift ({@link dev.probe.core.diagnostics.Diagnostics#settlingDrift()})
+ * above {@link dev.probe.core.population.PopulationRun#MAX_SETTLING_DRIFT} means the particles kept moving toward
+ * regions the populations had missed (Neal's funnel: R̂ 1.002, E[v²] 2.3 against 9, drift 4.3–16), so the
+ * evidence is not converged. The JUnit extension judges every
  * invocation by it (its settings {@code maxRhat}, {@code minAttainedEss}, {@code maxDivergences} and the
  * annotation's {@code tolerance}); population sampling can keep adding populations until a result meets it
  * ({@link dev.probe.core.probe.Sampling.Populations#until}).
@@ -55,10 +59,22 @@ public record Evidence(double maxRhat, double minAttainedEss, double tolerance, 
         }
     }
 
-    /** Whether {@code result}'s R̂, effective attained samples and (chains) divergences meet this evidence. */
+    /**
+     * Whether {@code result}'s R̂, effective attained samples, and divergences (chains) or settling (populations)
+     * meet this evidence.
+     */
     public boolean isMetBy(ProbeResult result) {
         return result.diagnostics().maxRhat() <= maxRhat && result.attainedEss(tolerance) >= minAttainedEss
-                && !hasTooManyDivergences(result);
+                && !hasTooManyDivergences(result) && !isUnsettled(result);
+    }
+
+    /**
+     * Whether {@code result} came from populations whose particles had not settled into the target (settling drift
+     * above {@link dev.probe.core.population.PopulationRun#MAX_SETTLING_DRIFT}; always false for chains).
+     */
+    public static boolean isUnsettled(ProbeResult result) {
+        return result.isPopulationResult()
+                && result.diagnostics().settlingDrift() > dev.probe.core.population.PopulationRun.MAX_SETTLING_DRIFT;
     }
 
     /**

@@ -24,6 +24,7 @@ class EvidenceTest {
         Trace trace = new Sampler(config).run(Hmc.of(0.1, 8), dev.probe.core.sampler.Targets.funnel());
         Diagnostics funnel = trace.diagnostics();
         assertThat(funnel.divergences()).as("divergences after warm-up on the funnel").isPositive();
+        assertThat(funnel.sampling()).isNotEqualTo(InvalidProposals.NONE);
 
         ProbeResult chains = attainedEverywhere("HMC(eps=0.1, L=8)", funnel, config);
         Evidence lenientOnMixing = new Evidence(10, 1, 0.1);
@@ -66,6 +67,27 @@ class EvidenceTest {
     }
 
     @Test
+    void populationsWhoseParticlesHadNotSettledAreNotConvergedEvidence() {
+        // R̂ and ESS met; only the settling drift differs (Neal's funnel gave 5.7–16 with the default draws)
+        SamplerConfig config = SamplerConfig.builder().chains(2).warmup(10).draws(4).seed(1).build();
+        ProbeResult settled = attainedEverywhere("SMC(MALA, 4×64 particles, α=0.50, moves 2–10)", withDrift(3.9), config);
+        ProbeResult unsettled = attainedEverywhere("SMC(MALA, 4×64 particles, α=0.50, moves 2–10)", withDrift(4.1), config);
+        Evidence lenient = new Evidence(10, 1, 0.1);
+        assertThat(lenient.isMetBy(settled)).isTrue();
+        assertThat(Evidence.isUnsettled(unsettled)).isTrue();
+        assertThat(lenient.isMetBy(unsettled)).as("R̂ and ESS met, settling not").isFalse();
+        ProbeResult chains = attainedEverywhere("MALA(h=0.1)", withDrift(40), config);
+        assertThat(Evidence.isUnsettled(chains)).as("chains are not judged by it").isFalse();
+        assertThat(withDrift(4.1).table()).contains("settling drift |t|   4.10");
+        assertThat(withDrift(Double.NaN).table()).doesNotContain("settling");
+    }
+
+    private static Diagnostics withDrift(double drift) {
+        return new Diagnostics(new double[] {0.5, 0.5}, new double[] {1.0}, new double[] {1000}, 1.0, 1000, 1, 1,
+                InvalidProposals.NONE, InvalidProposals.NONE, 10, 0, 0.1, drift);
+    }
+
+    @Test
     void invalidThresholdsAreRefusedWithTheirName() {
         assertThatThrownBy(() -> new Evidence(1.05, 100, 0.1, -1)).hasMessageContaining("maxDivergences must be at least 0");
     }
@@ -78,8 +100,7 @@ class EvidenceTest {
         double[][][] outputs = {x};
         Diagnostics mixing = new Diagnostics(d.acceptanceRate(), new double[] {1.0}, new double[] {1000}, 1.0, 1000,
                 d.wallSeconds(), d.samplingSeconds(), d.warmup(), d.sampling(), d.gradientEvaluations(),
-                d.energyEvaluations(), d.stepSize());
-        assertThat(mixing.sampling()).isNotEqualTo(InvalidProposals.NONE);
+                d.energyEvaluations(), d.stepSize(), d.settlingDrift());
         return new ProbeResult(new Provenance("q", "s", kernel, config, mixing), 2, x, x, List.of("m"), outputs, new double[n],
                 new double[n]);
     }

@@ -1,5 +1,6 @@
 package dev.probe.junit.assertions;
 
+import dev.probe.core.population.PopulationRun;
 import dev.probe.core.result.Evidence;
 import dev.probe.core.result.Oracle;
 import dev.probe.core.result.ProbeResult;
@@ -79,16 +80,22 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                     + "target within %.3g%s), but max R-hat is %.4f and the effective attained samples are %.1f%s: the "
                     + "samples cannot support a verdict. Give the sampler more budget (or populations), or relax the "
                     + "evidence (ProbeAnswer.withEvidence, settings maxRhat / minAttainedEss).%n%s", claim, e.maxRhat(),
-                    e.minAttainedEss(), e.tolerance(), actual.result().isPopulationResult() ? ""
+                    e.minAttainedEss(), e.tolerance(), actual.result().isPopulationResult()
+                            ? ", settling drift at most " + (int) PopulationRun.MAX_SETTLING_DRIFT
                             : ", at most " + e.maxDivergences() + " divergent trajectories after warm-up",
                     actual.result().diagnostics().maxRhat(), actual.result().attainedEss(e.tolerance()),
-                    actual.result().isPopulationResult() ? ""
+                    actual.result().isPopulationResult()
+                            ? String.format(java.util.Locale.ROOT, " and the settling drift %.2f",
+                                    actual.result().diagnostics().settlingDrift())
                             : " and " + actual.result().diagnostics().divergences() + " divergences after warm-up",
                     actual.result().diagnostics().table().stripTrailing())));
         }
     }
 
-    /** Max R-hat at most 1.05, min bulk ESS at least 100 and (chains) no divergence after warm-up. */
+    /**
+     * Max R-hat at most 1.05, min bulk ESS at least 100, and no divergence after warm-up (chains) or settled
+     * populations (populations).
+     */
     public ProbeAnswerAssert isConverged() {
         return isConverged(1.05, 100);
     }
@@ -96,13 +103,14 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
     /**
      * Max R-hat at most {@code maxRhat}, min bulk ESS (over coordinates) at least {@code minEss}, and, for chains,
      * no divergent HMC trajectory after warm-up (a divergence means the chains under-visit a region the
-     * integrator cannot follow, even where R-hat and ESS look fine; population results are not judged by them).
+     * integrator cannot follow, even where R-hat and ESS look fine); for populations, a settling drift of at most
+     * {@link PopulationRun#MAX_SETTLING_DRIFT} (above it the particles had not settled into the target).
      */
     public ProbeAnswerAssert isConverged(double maxRhat, double minEss) {
         isNotNull();
         double rhat = actual.result().diagnostics().maxRhat();
         double ess = actual.result().diagnostics().minEss();
-        boolean divergent = Evidence.DEFAULT.hasTooManyDivergences(actual.result());
+        boolean divergent = Evidence.DEFAULT.hasTooManyDivergences(actual.result()) || Evidence.isUnsettled(actual.result());
         if (!(rhat <= maxRhat) || !(ess >= minEss) || divergent) {
             failWithMessage("%s", ShouldBeConverged.message(actual, maxRhat, minEss));
         }

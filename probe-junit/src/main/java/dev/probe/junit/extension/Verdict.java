@@ -1,5 +1,7 @@
 package dev.probe.junit.extension;
 
+import dev.probe.core.population.PopulationRun;
+import dev.probe.core.result.Evidence;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Rate;
 import dev.probe.junit.ProbeAnswer;
@@ -10,8 +12,8 @@ import java.util.Locale;
  * Whether an answer's samples can support a verdict on the model: they must attain the target
  * ({@link Outcome#NOT_SAMPLED} otherwise), and converge — max R̂ over chains (or populations) at most
  * {@code maxRhat}, at least {@code minAttainedEss} effective samples attaining the target, and (chains) at most
- * {@code maxDivergences} divergent trajectories after warm-up ({@link Outcome#NOT_CONVERGED} otherwise, with the
- * budget it would need). Messages name the cause and
+ * {@code maxDivergences} divergent trajectories after warm-up, (populations) a settling drift of at most
+ * {@link PopulationRun#MAX_SETTLING_DRIFT} ({@link Outcome#NOT_CONVERGED} otherwise, with the budget it would need). Messages name the cause and
  * tell "unreachable within this budget" apart from "the model is probably misdeclared".
  *
  * @param outcome {@code null} when the evidence supports a verdict (the assertions decide it)
@@ -64,6 +66,14 @@ record Verdict(Outcome outcome, String reason) {
                     + "that region even where R-hat and ESS look fine; use population sampling (sampler = SMC), "
                     + "reparametrise the space, or allow them with setting maxDivergences%n", r.diagnostics().divergences(),
                     c.maxDivergences()));
+        }
+        if (Evidence.isUnsettled(r)) {
+            b.append(String.format(Locale.ROOT, "settling drift %.2f (allowed %.0f): after the populations reached the "
+                    + "target, their particles' energies kept drifting under moves that leave it invariant, so they had "
+                    + "not settled into it (earlier stages' moves could not follow it, as in a funnel's neck) and their "
+                    + "draws and prior mass are biased even where R-hat looks fine; more particles per population, more "
+                    + "moves per stage, or chains (sampler = HMC, whose divergences show such regions)%n",
+                    r.diagnostics().settlingDrift(), PopulationRun.MAX_SETTLING_DRIFT));
         }
         if (!(rhat <= c.maxRhat())) {
             b.append(populations

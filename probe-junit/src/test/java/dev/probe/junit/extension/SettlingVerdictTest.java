@@ -1,0 +1,63 @@
+package dev.probe.junit.extension;
+
+import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probe.core.diagnostics.Diagnostics;
+import dev.probe.core.diagnostics.InvalidProposals;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Provenance;
+import dev.probe.core.sampler.SamplerConfig;
+import dev.probe.junit.ProbeAnswer;
+import dev.probe.junit.extension.ProbeSource.Relaxation;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Populations whose particles had not settled into the target (settling drift above 4, as on Neal's funnel) are
+ * "not converged" with the number and the levers, and {@code isConverged} refuses them, though their R̂, ESS and
+ * attainment are all fine.
+ */
+class SettlingVerdictTest {
+
+    /** 400 draws of 4 populations that all attain the target, R̂ 1.0, ESS 1,000, with the given settling drift. */
+    private static ProbeAnswer populations(double drift) {
+        int n = 400;
+        double[][] x = new double[n][];
+        Arrays.setAll(x, i -> new double[] {Math.sin(i), Math.cos(i)});
+        double[][] outputs = new double[n][];
+        Arrays.setAll(outputs, i -> new double[] {0.05, 0.95});
+        SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(n / 4).seed(3).build();
+        Diagnostics d = new Diagnostics(new double[] {0.6, 0.6, 0.6, 0.6}, new double[] {1.0, 1.0}, new double[] {1000, 1000},
+                1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, drift);
+        ProbeResult r = new ProbeResult(new Provenance("high confidence of 1", "box", "SMC(MALA, 4×100 particles, α=0.50, "
+                + "moves 2–10)", config, d), 4, x, x, List.of("m"), new double[][][] {outputs}, new double[n], new double[n]);
+        return ProbeAnswer.of(r, 0.1);
+    }
+
+    private static ProbeConfiguration settings() throws Exception {
+        return SettingsChain.of(SettlingVerdictTest.class.getDeclaredMethod("settings"), SettlingVerdictTest.class,
+                k -> Optional.empty()).resolve(Relaxation.SIGMA, "@ProbeHighConfidence", Optional.empty(), "settling");
+    }
+
+    @Test
+    void unsettledPopulationsAreNotConvergedWithTheDriftAndTheLevers() throws Exception {
+        assertThat(Verdict.of(populations(3.9), settings()).isConclusive()).isTrue();
+        Verdict v = Verdict.of(populations(6.5), settings());
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
+        assertThat(v.reason()).contains("settling drift 6.50 (allowed 4)", "had not settled", "sampler = HMC")
+                .doesNotContain("R-hat 1.000:");
+    }
+
+    @Test
+    void isConvergedRefusesUnsettledPopulations() {
+        assertThat(populations(3.9)).isConverged();
+        assertThatThrownBy(() -> assertThat(populations(6.5)).isConverged()).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("settling drift <= 4").hasMessageContaining("settling drift 6.50");
+        assertThatThrownBy(() -> assertThat(populations(6.5)).hasTargetAttainmentAtLeast(0.5))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("the settling drift 6.50");
+    }
+}
