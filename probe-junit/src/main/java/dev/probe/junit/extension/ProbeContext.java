@@ -109,11 +109,11 @@ public final class ProbeContext {
     public SampleSpace space() {
         var all = generators();
         if (all.size() == 1) {
-            return (SampleSpace) all.get(0).value();
+            return space(all.get(0));
         }
         for (var g : all) {
             if (g.annotation().excludes() < 0 && g.annotation().value().isEmpty()) {
-                return (SampleSpace) g.value();
+                return space(g);
             }
         }
         throw new IllegalArgumentException(testClass.getSimpleName() + " declares several @Generator members "
@@ -128,7 +128,7 @@ public final class ProbeContext {
         for (var g : generators()) {
             String declared = g.annotation().value().isEmpty() ? g.name() : g.annotation().value();
             if (declared.equals(name)) {
-                return (SampleSpace) g.value();
+                return space(g);
             }
         }
         throw new IllegalArgumentException("Unknown generator '" + name + "' in " + testClass.getSimpleName()
@@ -139,7 +139,7 @@ public final class ProbeContext {
     public SampleSpace spaceExcluding(int c) {
         for (var g : generators()) {
             if (g.annotation().excludes() == c) {
-                return (SampleSpace) g.value();
+                return space(g);
             }
         }
         throw new IllegalArgumentException("No generator without class " + c + " in " + testClass.getSimpleName()
@@ -157,13 +157,16 @@ public final class ProbeContext {
             throw new IllegalArgumentException("No generator in " + testClass.getSimpleName() + ": add a static field or "
                     + "static method annotated @Generator that returns a dev.probe.core.space.SampleSpace.");
         }
-        for (var g : all) {
-            if (!(g.value() instanceof SampleSpace)) {
-                throw new IllegalArgumentException("@Generator " + g.name() + " in " + testClass.getSimpleName()
-                        + " must return a dev.probe.core.space.SampleSpace.");
-            }
-        }
         return all;
+    }
+
+    /** The space of generator {@code g}, loaded now (a generator that fails fails only the probes that use it). */
+    private SampleSpace space(TestClassMembers.Found<Generator> g) {
+        if (!(g.value() instanceof SampleSpace space)) {
+            throw new IllegalArgumentException("@Generator " + g.name() + " in " + testClass.getSimpleName()
+                    + " must return a dev.probe.core.space.SampleSpace.");
+        }
+        return space;
     }
 
     private static String names(List<TestClassMembers.Found<Generator>> all) {

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Finds the static fields and no-argument static methods of a test class (and its superclasses and
- * enclosing classes) carrying an annotation, and provides their values — computed once per JVM and
- * kept in the root store, so models load once and {@link AutoCloseable} ones close at the end. Members
+ * enclosing classes) carrying an annotation, and provides their values — computed when first asked for, once per
+ * JVM, and kept in the root store, so models load once, a member that fails to load fails only the probes that use
+ * it, and {@link AutoCloseable} ones close at the end. Members
  * that a probe annotation names ({@code factuals = "applicants"}) are looked up the same way.
  */
 final class TestClassMembers {
@@ -20,9 +21,14 @@ final class TestClassMembers {
 
     private TestClassMembers() {}
 
-    record Found<A extends Annotation>(A annotation, Member member, Object value) {
+    record Found<A extends Annotation>(A annotation, Member member, ExtensionContext context) {
         String name() {
             return member.getName();
+        }
+
+        /** The member's value, loaded on first use (a failure is thrown to the probe that asked). */
+        Object value() {
+            return TestClassMembers.value(member, context);
         }
     }
 
@@ -33,13 +39,15 @@ final class TestClassMembers {
                 for (Field f : c.getDeclaredFields()) {
                     A a = f.getAnnotation(type);
                     if (a != null) {
-                        out.add(new Found<>(a, f, value(f, context)));
+                        requireStatic(f);
+                        out.add(new Found<>(a, f, context));
                     }
                 }
                 for (Method m : c.getDeclaredMethods()) {
                     A a = m.getAnnotation(type);
                     if (a != null) {
-                        out.add(new Found<>(a, m, value(m, context)));
+                        requireStatic(m);
+                        out.add(new Found<>(a, m, context));
                     }
                 }
             }
@@ -86,12 +94,15 @@ final class TestClassMembers {
         return null;
     }
 
+    private static void requireStatic(Member member) {
+        if (!Modifier.isStatic(member.getModifiers())) {
+            throw new IllegalArgumentException(member.getDeclaringClass().getName() + "." + member.getName() + " must be "
+                    + "static: probe models, generators and oracles are shared by all invocations and loaded once per JVM.");
+        }
+    }
+
     private static Object value(Member member, ExtensionContext context) {
         String where = member.getDeclaringClass().getName() + "." + member.getName();
-        if (!Modifier.isStatic(member.getModifiers())) {
-            throw new IllegalArgumentException(where + " must be static: probe models, generators and oracles are "
-                    + "shared by all invocations and loaded once per JVM.");
-        }
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         Object cached = store.getOrComputeIfAbsent(where, k -> new Holder(compute(member, where)), Holder.class);
         return ((Holder) cached).value;

@@ -171,6 +171,37 @@ class MisconfigurationTest {
         results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
     }
 
+    static class OneModelFailsToLoad {
+        @ProbedModel("broken")
+        static Classifier broken() {
+            throw new IllegalStateException("no such file: models/missing.pt");
+        }
+
+        @ProbedModel("mlp") static final Classifier MLP = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        @Generator("unused")
+        static SampleSpace brokenSpace() {
+            throw new IllegalStateException("no such decoder");
+        }
+
+        @ProbeHighConfidence(classes = 0, model = "mlp")
+        @ProbeSettings(sampler = dev.probe.junit.SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10,
+                minAttainedEss = 1)
+        void usesTheWorkingModel(ProbeAnswer a) {}
+
+        @ProbeHighConfidence(classes = 0, model = "broken")
+        void usesTheBrokenModel(ProbeAnswer a) {}
+    }
+
+    @Test
+    void aModelThatFailsToLoadFailsOnlyTheProbesThatUseIt() {
+        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(OneModelFailsToLoad.class))
+                .configurationParameter("probe.reportDir", "target/probe-reports-fixtures").execute();
+        results.testEvents().assertStatistics(s -> s.succeeded(1));
+        results.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.contains(
+                "Loading " + OneModelFailsToLoad.class.getName() + ".broken failed") && m.contains("models/missing.pt")))));
+    }
+
     static class UnsupportedParameter {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
