@@ -85,7 +85,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
                     throw e;
                 }
                 ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).withEvidence(c.evidence()).judging(spec.judgedModel()).named(
-                        spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(),
+                        spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(result.isPopulationResult()),
                         RerunCommand.current().of(testClass, method, List.of(gate.key()), Optional.empty()));
                 answer = spec.oracle().map(answer::withOracle).orElse(answer);
                 Verdict verdict = Verdict.of(answer, c);

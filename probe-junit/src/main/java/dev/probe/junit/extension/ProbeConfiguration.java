@@ -182,8 +182,20 @@ public final class ProbeConfiguration {
 
     /** One line per setting: value and where it came from. */
     public String describe() {
+        return describe(true);
+    }
+
+    /**
+     * As {@link #describe()}, for a probe sampled by populations or (false) by chains, whose listing leaves out the
+     * settings only populations use ({@code populations}, {@code particles}, {@code maxPopulations}).
+     */
+    public String describe(boolean populations) {
         StringBuilder b = new StringBuilder();
-        values.forEach((s, v) -> b.append(String.format(Locale.ROOT, "  %-15s %-22s %s%n", s.name, shown(s, v), sources.get(s))));
+        values.forEach((s, v) -> {
+            if (populations || !(s == Setting.POPULATIONS || s == Setting.PARTICLES || s == Setting.MAX_POPULATIONS)) {
+                b.append(String.format(Locale.ROOT, "  %-15s %-22s %s%n", s.name, shown(s, v), sources.get(s)));
+            }
+        });
         return b.toString();
     }
 

@@ -51,7 +51,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             Class<?> testClass = context.getRequiredTestClass();
             String method = context.getRequiredTestMethod().getName();
             ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).withEvidence(c.evidence()).judging(spec.judgedModel())
-                    .named(spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(),
+                    .named(spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(result.isPopulationResult()),
                             RerunCommand.current().of(testClass, method, List.of(spec.key()), Optional.of(c.seed())));
             answer = spec.oracle().map(answer::withOracle).orElse(answer);
             context.getStore(ProbeExtension.NAMESPACE).put(ProbeAnswer.class, answer);

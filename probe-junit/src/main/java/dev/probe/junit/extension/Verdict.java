@@ -142,7 +142,7 @@ record Verdict(Outcome outcome, String reason) {
     }
 
     private static String context(ProbeAnswer answer, ProbeConfiguration c) {
-        return "query: " + answer.result().provenance().query() + "\nsettings (value, from):\n" + c.describe().stripTrailing()
+        return "query: " + answer.result().provenance().query() + "\nsettings (value, from):\n" + c.describe(answer.result().isPopulationResult()).stripTrailing()
                 + "\nseed: " + answer.result().seed() + answer.rerunCommand().map(cmd -> "\nre-run: " + cmd).orElse("");
     }
 }

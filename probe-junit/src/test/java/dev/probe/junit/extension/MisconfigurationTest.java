@@ -187,7 +187,11 @@ class MisconfigurationTest {
         @ProbeHighConfidence(classes = 0, model = "mlp")
         @ProbeSettings(sampler = dev.probe.junit.SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10,
                 minAttainedEss = 1)
-        void usesTheWorkingModel(ProbeAnswer a) {}
+        void usesTheWorkingModel(ProbeAnswer a) {
+            // a chain probe's settings listing leaves out the settings only populations use
+            org.assertj.core.api.Assertions.assertThat(a.settings()).hasValueSatisfying(v -> org.assertj.core.api.Assertions
+                    .assertThat(v).contains("chains", "pool").doesNotContain("particles", "populations"));
+        }
 
         @ProbeHighConfidence(classes = 0, model = "broken")
         void usesTheBrokenModel(ProbeAnswer a) {}
