@@ -71,7 +71,7 @@ final class RerunCommand {
     String of(Class<?> testClass, String method, Collection<String> keys, Optional<Long> seed) {
         String only = keys.stream().collect(Collectors.joining(","));
         String properties = "-Dprobe.only='" + only + "'" + seed.map(s -> " -Dprobe.seed=" + s).orElse("");
-        String tags = tags(testClass);
+        String tags = tags(testClass, method);
         if (prefix == null) {
             return "run " + testClass.getName() + "#" + method + " with the configuration parameters " + properties
                     .replace("-D", "") + tags;
@@ -79,9 +79,41 @@ final class RerunCommand {
         return prefix + " -Dtest='" + testClass.getName() + "#" + method + "' " + properties + tags;
     }
 
-    private static String tags(Class<?> testClass) {
-        List<String> tags = AnnotationSupport.findRepeatableAnnotations(testClass, Tag.class).stream().map(Tag::value)
-                .collect(Collectors.toList());
+    /**
+     * The tags JUnit gives {@code testClass#method}: declared or meta-present on the method, its class, the class's
+     * superclasses and interfaces, and, for an inner ({@code @Nested}) class, its enclosing classes.
+     */
+    private static String tags(Class<?> testClass, String method) {
+        java.util.Set<String> tags = new java.util.LinkedHashSet<>();
+        for (Class<?> outer = testClass; outer != null; outer = outer.getEnclosingClass()) {
+            for (Class<?> c = outer; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                    if (m.getName().equals(method)) {
+                        add(tags, m);
+                    }
+                }
+                add(tags, c);
+                for (Class<?> i : interfaces(c)) {
+                    add(tags, i);
+                }
+            }
+            if (java.lang.reflect.Modifier.isStatic(outer.getModifiers())) {
+                break; // a static nested class does not inherit its enclosing class's tags
+            }
+        }
         return tags.isEmpty() ? "" : "  (tagged " + tags + ": include the tag if your build excludes it)";
+    }
+
+    private static void add(java.util.Set<String> tags, java.lang.reflect.AnnotatedElement element) {
+        AnnotationSupport.findRepeatableAnnotations(element, Tag.class).forEach(t -> tags.add(t.value()));
+    }
+
+    private static List<Class<?>> interfaces(Class<?> c) {
+        List<Class<?>> out = new java.util.ArrayList<>();
+        for (Class<?> i : c.getInterfaces()) {
+            out.add(i);
+            out.addAll(interfaces(i));
+        }
+        return out;
     }
 }

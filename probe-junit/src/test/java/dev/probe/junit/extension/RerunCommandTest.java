@@ -18,6 +18,23 @@ class RerunCommandTest {
     @Tag("nightly")
     static class Tagged {}
 
+    @Tag("gpu")
+    interface NeedsGpu {}
+
+    static class Inheriting extends Tagged implements NeedsGpu {
+        @Tag("slow")
+        void probe() {}
+    }
+
+    @Test
+    void theCommandNamesTheTagsTheTestInheritsAndItsMethodsTags() throws Exception {
+        pom(dir, "");
+        assertThat(RerunCommand.in(dir).of(Inheriting.class, "probe", List.of("0"), Optional.empty()))
+                .endsWith("-Dprobe.only='0'  (tagged [slow, nightly, gpu]: include the tag if your build excludes it)");
+        assertThat(RerunCommand.in(dir).of(RerunCommandTest.class, "probe", List.of("0"), Optional.empty()))
+                .as("a static nested class's enclosing class is not among its tags' sources").doesNotContain("tagged");
+    }
+
     private static void pom(Path d, String modules) throws Exception {
         Files.createDirectories(d);
         Files.writeString(d.resolve("pom.xml"), "<project>" + modules + "</project>");
