@@ -32,7 +32,10 @@ final class SampleGrids {
     static List<ReportFile> write(ProbeSpec spec, ProbeAnswer answer, int[] shape, Path dir) {
         ProbeResult r = answer.result();
         double[][] inputs = r.inputs();
-        double[][] outputs = r.outputs(answer.judgedModel());
+        List<String> models = captionedModels(spec, answer);
+        List<double[][]> outputs = models.stream().map(r::outputs).collect(java.util.stream.Collectors.toList());
+        String legend = models.size() < 2 ? "" : " (" + java.util.stream.IntStream.range(0, models.size())
+                .mapToObj(m -> label(m) + " = " + models.get(m)).collect(java.util.stream.Collectors.joining(", ")) + ")";
         double[] distances = r.targetDistances();
         List<Integer> hit = new ArrayList<>();
         List<Integer> missed = new ArrayList<>();
@@ -43,14 +46,14 @@ final class SampleGrids {
         ImageGrid grid = ImageGrid.of(shape[0], shape[1], shape[2]).withMaxImages(GRID);
         if (!hit.isEmpty()) {
             List<Integer> shown = spread(hit, GRID);
-            files.add(grid.withTitle(String.format(Locale.ROOT, "%s: %d of %d samples attain the target", answer.displayName(),
-                    hit.size(), distances.length)).write(dir.resolve("samples.png"), rows(inputs, shown),
+            files.add(grid.withTitle(String.format(Locale.ROOT, "%s: %d of %d samples attain the target%s", answer.displayName(),
+                    hit.size(), distances.length, legend)).write(dir.resolve("samples.png"), rows(inputs, shown),
                     captions(outputs, shown, spec.questionClasses())));
         }
         if (!missed.isEmpty()) {
             List<Integer> shown = spread(missed, GRID);
-            files.add(grid.withTitle(String.format(Locale.ROOT, "MISSED the target (distance > %s): %d of %d draws",
-                    answer.tolerance(), missed.size(), distances.length)).write(dir.resolve("missed.png"),
+            files.add(grid.withTitle(String.format(Locale.ROOT, "MISSED the target (distance > %s): %d of %d draws%s",
+                    answer.tolerance(), missed.size(), distances.length, legend)).write(dir.resolve("missed.png"),
                     rows(inputs, shown), missedCaptions(outputs, shown, spec.questionClasses(), distances,
                             answer.tolerance())));
         }
@@ -98,17 +101,41 @@ final class SampleGrids {
         return index.stream().map(i -> values[i]).toArray(double[][]::new);
     }
 
-    /** {@code "1:.47 7:.48"}: the probabilities of the question's classes, else the top class's. */
-    private static String[] captions(double[][] probabilities, List<Integer> index, int[] classes) {
+    /**
+     * The models whose probabilities the captions show: every classifier of a question about several (a contrast of
+     * two models is about both), else the judged model.
+     */
+    private static List<String> captionedModels(ProbeSpec spec, ProbeAnswer answer) {
+        List<String> classifiers = spec.probe().query().models().stream().filter(m -> m instanceof Classifier)
+                .map(ModelUnderTest::name).filter(answer.result().models()::contains).distinct()
+                .collect(java.util.stream.Collectors.toList());
+        return classifiers.size() >= 2 ? classifiers : List.of(answer.judgedModel());
+    }
+
+    /** {@code a}, {@code b}, …: the models of a several-model caption, named in the grid's title. */
+    private static String label(int model) {
+        return String.valueOf((char) ('a' + model % 26));
+    }
+
+    /**
+     * {@code "1:.47 7:.48"}: the probabilities of the question's classes, else the top class's; for several models,
+     * each model's after its label ({@code "a 3:.91 b 8:.77"}).
+     */
+    static String[] captions(List<double[][]> probabilities, List<Integer> index, int[] classes) {
         String[] out = new String[index.size()];
         for (int k = 0; k < out.length; k++) {
-            double[] p = probabilities[index.get(k)];
             StringBuilder b = new StringBuilder();
-            int[] shown = classes.length > 0 ? classes : new int[] {argmax(p)};
-            for (int c : shown) {
-                if (c < p.length) {
-                    b.append(b.length() == 0 ? "" : " ").append(c).append(':')
-                            .append(String.format(Locale.ROOT, "%.2f", p[c]).replaceFirst("^0\\.", "."));
+            for (int m = 0; m < probabilities.size(); m++) {
+                double[] p = probabilities.get(m)[index.get(k)];
+                if (probabilities.size() > 1) {
+                    b.append(b.length() == 0 ? "" : " ").append(label(m));
+                }
+                int[] shown = classes.length > 0 ? classes : new int[] {argmax(p)};
+                for (int c : shown) {
+                    if (c < p.length) {
+                        b.append(b.length() == 0 ? "" : " ").append(c).append(':')
+                                .append(String.format(Locale.ROOT, "%.2f", p[c]).replaceFirst("^0\\.", "."));
+                    }
                 }
             }
             out[k] = b.toString();
@@ -121,7 +148,7 @@ final class SampleGrids {
      * from the tolerance: two-decimal probabilities of a draw that barely missed (p = 0.8998 at tolerance 0.1, or
      * 0.998 at 0.002) read like a hit ({@code .90}, {@code 1.00}); {@code d=.10002} does not.
      */
-    private static String[] missedCaptions(double[][] probabilities, List<Integer> index, int[] classes, double[] distances,
+    private static String[] missedCaptions(List<double[][]> probabilities, List<Integer> index, int[] classes, double[] distances,
             double tolerance) {
         String[] out = captions(probabilities, index, classes);
         for (int k = 0; k < out.length; k++) {

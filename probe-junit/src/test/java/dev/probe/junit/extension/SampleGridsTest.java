@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The captions of draws that missed the target: two-decimal probabilities of a draw that barely missed read like a
+ * Report captions. A question about two models (a contrast) shows both models' probabilities. The captions of
+ * draws that missed the target: two-decimal probabilities of a draw that barely missed read like a
  * hit (p = 0.998 at tolerance 0.002 shows {@code 2:1.00} in "MISSED the target"), so each missed caption carries its
  * target distance with the decimals it takes to differ from the tolerance.
  */
@@ -17,5 +18,17 @@ class SampleGridsTest {
         assertThat(SampleGrids.distinct(0.00201, 0.002)).isEqualTo(".00201");
         assertThat(SampleGrids.distinct(0.1004, 0.1)).isEqualTo(".1004");
         assertThat(SampleGrids.distinct(1.0, 0.1)).isEqualTo("1.00");
+    }
+
+    @Test
+    void aQuestionAboutTwoModelsCaptionsBothModelsProbabilities() {
+        double[][] first = {{0.05, 0.91, 0.04}, {0.5, 0.2, 0.3}};
+        double[][] second = {{0.7, 0.12, 0.18}, {0.1, 0.1, 0.8}};
+        // a contrast asks where the models disagree: each caption shows both models' top classes, labelled a and b
+        assertThat(SampleGrids.captions(java.util.List.of(first, second), java.util.List.of(0, 1), new int[0]))
+                .containsExactly("a 1:.91 b 0:.70", "a 0:.50 b 2:.80");
+        // one model, the question's classes: as before
+        assertThat(SampleGrids.captions(java.util.List.<double[][]>of(first), java.util.List.of(1), new int[] {0, 2}))
+                .containsExactly("0:.50 2:.30");
     }
 }
