@@ -33,7 +33,7 @@ class PopulationQuickStartTest {
                         Sampling.populations(SmcConfig.builder().particles(256).populations(4).build()));
         PopulationRun run = r.run();
         System.out.printf("log prior mass %.3f ± %.3f (%s)%n", run.logPriorMass(), run.logPriorMassStandardError(),
-                run.status());                                // OK, UNRELIABLE, STALLED or DEGENERATE
+                run.status());                                // OK, UNRELIABLE, UNSETTLED, STALLED or DEGENERATE
         ProbeResult result = r.result();                      // 4 draws per particle pushed forward, as for chains
         System.out.println(r.pool());                         // the shared prior pool: its size and cost
         // README-END population
