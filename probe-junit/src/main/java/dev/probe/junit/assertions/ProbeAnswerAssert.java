@@ -110,8 +110,8 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         isNotNull();
         double rhat = actual.result().diagnostics().maxRhat();
         double ess = actual.result().diagnostics().minEss();
-        boolean divergent = Evidence.DEFAULT.hasTooManyDivergences(actual.result()) || Evidence.isUnsettled(actual.result());
-        if (!(rhat <= maxRhat) || !(ess >= minEss) || divergent) {
+        boolean unreliable = Evidence.DEFAULT.hasTooManyDivergences(actual.result()) || Evidence.isUnsettled(actual.result());
+        if (!(rhat <= maxRhat) || !(ess >= minEss) || unreliable) {
             failWithMessage("%s", ShouldBeConverged.message(actual, maxRhat, minEss));
         }
         return this;

@@ -88,7 +88,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
                         spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(result.isPopulationResult()),
                         RerunCommand.current().of(testClass, method, List.of(gate.key()), Optional.empty()));
                 answer = spec.oracle().map(answer::withOracle).orElse(answer);
-                Verdict verdict = Verdict.of(answer, c);
+                Verdict verdict = Verdict.of(answer, c,
+                        Verdict.Levers.of(spec.probe(), answer.judgedModel(), result.seed(), SamplerThread.of(context)));
                 if (!verdict.isConclusive()) {
                     ProbeReport.write(spec, answer, verdict.outcome(), context);
                     String reason = "Regression gate '" + gate.displayName() + "' has no verdict: " + verdict.reason();

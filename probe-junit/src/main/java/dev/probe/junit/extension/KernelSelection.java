@@ -13,6 +13,12 @@ final class KernelSelection {
     private KernelSelection() {}
 
     static Kernel of(SamplerKind kind, Probe probe) {
+        if ((kind == SamplerKind.MALA || kind == SamplerKind.HMC) && !probe.energy().isDifferentiable()) {
+            throw new IllegalArgumentException("sampler = " + kind + " moves chains with gradients, but this probe's "
+                    + "pipeline (" + probe.space().describe() + " → " + probe.query().describe() + ") has none: a black-box "
+                    + "model or a non-differentiable space. Set sampler = MH or SMOOTHED_MALA, or leave sampler = AUTO, "
+                    + "which picks one for it.");
+        }
         switch (kind) {
             case MALA:
                 return Mala.of(0.01);

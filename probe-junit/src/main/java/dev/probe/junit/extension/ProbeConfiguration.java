@@ -199,19 +199,26 @@ public final class ProbeConfiguration {
         return b.toString();
     }
 
-    /** A value as the listing shows it: settings whose 0 stands for a derived value say which. */
+    /**
+     * A value as the listing shows it: a setting whose 0 stands for a derived value shows that value and says so
+     * ({@code "16 (0 = 4 × populations)"}), so it does not read as zero.
+     */
     private String shown(Setting<?> s, Object v) {
         if (!(v instanceof Integer i) || i != 0) {
             return format(v);
         }
-        if (s == Setting.POPULATIONS || s == Setting.PARTICLES) {
+        if (s == Setting.POPULATIONS || s == Setting.PARTICLES || s == Setting.MAX_POPULATIONS) {
             SmcConfig budget = SmcConfig.fromBudget(samplerConfig());
-            return "0 (budget: " + (s == Setting.POPULATIONS ? budget.populations() : budget.particles()) + ")";
+            if (s == Setting.PARTICLES) {
+                return budget.particles() + " (0 = from the budget)";
+            }
+            int set = has(Setting.POPULATIONS) ? get(Setting.POPULATIONS) : 0;
+            int populations = set != 0 ? set : budget.populations();
+            return s == Setting.POPULATIONS ? populations + " (0 = from the budget)"
+                    : Sampling.Populations.DEFAULT_GROWTH * populations + " (0 = " + Sampling.Populations.DEFAULT_GROWTH
+                            + " × populations)";
         }
-        if (s == Setting.MAX_POPULATIONS) {
-            return "0 (" + Sampling.Populations.DEFAULT_GROWTH + " × populations)";
-        }
-        return s == Setting.POOL ? "0 (default size)" : "0";
+        return s == Setting.POOL ? "default size (0)" : "0";
     }
 
     private static String format(Object v) {

@@ -55,7 +55,8 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                             RerunCommand.current().of(testClass, method, List.of(spec.key()), Optional.of(c.seed())));
             answer = spec.oracle().map(answer::withOracle).orElse(answer);
             context.getStore(ProbeExtension.NAMESPACE).put(ProbeAnswer.class, answer);
-            Verdict verdict = Verdict.of(answer, c);
+            Verdict verdict = Verdict.of(answer, c,
+                    Verdict.Levers.of(spec.probe(), answer.judgedModel(), result.seed(), SamplerThread.of(context)));
             if (verdict.isConclusive()) {
                 return;
             }

@@ -1,6 +1,7 @@
 package dev.probe.junit.extension;
 
 import dev.probe.core.population.PopulationRun;
+import dev.probe.core.probe.Probe;
 import dev.probe.core.result.Evidence;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Rate;
@@ -29,11 +30,62 @@ record Verdict(Outcome outcome, String reason) {
         return outcome == null;
     }
 
+    /** Prior draws on which a model whose outputs did not move over the samples is tried. */
+    static final int PRIOR_DRAWS = 64;
+
+    /**
+     * What a probe's advice may name: gradient samplers (MALA, HMC) only when its pipeline is differentiable, the
+     * prior pool only when its populations start from one (level-set queries over a proper prior); and, asked only
+     * when the samples left the judged model's outputs where they were, how far they move over
+     * {@value #PRIOR_DRAWS} prior draws (the widest output's range): a model that moves there is not misdeclared,
+     * its samples sat on a plateau.
+     */
+    record Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread) {
+        /** Every lever; the spread over prior draws unknown (NaN). */
+        static final Levers ALL = new Levers(true, true, () -> Double.NaN);
+
+        /** The levers of {@code probe}; its models are called on {@code thread}, as every model call of the JVM is. */
+        static Levers of(Probe probe, String judgedModel, long seed, SamplerThread thread) {
+            java.util.function.DoubleSupplier spread = () -> thread.call("trying model '" + judgedModel + "' on prior draws",
+                    () -> {
+                        int m = probe.query().models().stream().map(dev.probe.core.model.ModelUnderTest::name).toList()
+                                .indexOf(judgedModel);
+                        double[][] outputs = probe.priorDraws(PRIOR_DRAWS, seed).stream().map(x -> x.outputs()[m])
+                                .toArray(double[][]::new);
+                        return widest(outputs)[1];
+                    });
+            return new Levers(probe.energy().isDifferentiable(), probe.usesPool(), spread);
+        }
+    }
+
+    /** {index, range} of the output whose range over the rows is widest. */
+    static double[] widest(double[][] outputs) {
+        double spread = 0;
+        int widest = 0;
+        for (int k = 0; k < outputs[0].length; k++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] row : outputs) {
+                lo = Math.min(lo, row[k]);
+                hi = Math.max(hi, row[k]);
+            }
+            if (hi - lo > spread || k == 0) {
+                spread = hi - lo;
+                widest = k;
+            }
+        }
+        return new double[] {widest, spread};
+    }
+
     static Verdict of(ProbeAnswer answer, ProbeConfiguration c) {
+        return of(answer, c, Levers.ALL);
+    }
+
+    static Verdict of(ProbeAnswer answer, ProbeConfiguration c, Levers levers) {
         ProbeResult r = answer.result();
         Rate attained = answer.attainment();
         if (attained.successes() == 0) {
-            return new Verdict(Outcome.NOT_SAMPLED, notSampled(answer, c));
+            return new Verdict(Outcome.NOT_SAMPLED, notSampled(answer, c, levers));
         }
         double rhat = r.diagnostics().maxRhat();
         double ess = answer.attainedEss();
@@ -72,40 +124,31 @@ record Verdict(Outcome outcome, String reason) {
                     + "target, their particles' energies kept drifting under moves that leave it invariant, so they had "
                     + "not settled into it (earlier stages' moves could not follow it, as in a funnel's neck) and their "
                     + "draws and prior mass are biased even where R-hat looks fine; more particles per population, more "
-                    + "moves per stage, or chains (sampler = HMC, whose divergences show such regions)%n",
-                    r.diagnostics().settlingDrift(), PopulationRun.MAX_SETTLING_DRIFT));
+                    + "moves per stage, or %s%n", r.diagnostics().settlingDrift(), PopulationRun.MAX_SETTLING_DRIFT,
+                    levers.gradients() ? "chains (sampler = HMC, whose divergences show such regions)"
+                            : "long chains (sampler = MH)"));
         }
         if (!(rhat <= c.maxRhat())) {
             b.append(populations
                     ? String.format(Locale.ROOT, "R-hat %.3f: the populations disagree (they hold the modes in different "
-                            + "shares); more particles per population, or a larger prior pool, give each a better start%n", rhat)
+                            + "shares); more particles per population%s give each a better start%n", rhat,
+                            levers.pool() ? ", or a larger prior pool," : "")
                     : String.format(Locale.ROOT, "R-hat %.3f: the chains disagree (stuck in different modes, or still "
                             + "warming up); more draws alone may not fix it: raise warmup or chains, or use another sampler%n", rhat));
         }
         return new Verdict(Outcome.NOT_CONVERGED, b + context(answer, c));
     }
 
-    private static String notSampled(ProbeAnswer answer, ProbeConfiguration c) {
+    private static String notSampled(ProbeAnswer answer, ProbeConfiguration c, Levers levers) {
         ProbeResult r = answer.result();
         double closest = Arrays.stream(r.targetDistances()).min().orElse(Double.NaN);
         double[][] outputs = r.outputs(answer.judgedModel());
         // does any output move over the samples? (each output on its own: a constant model's outputs differ from
         // each other, e.g. (0.87, 0.04, ...), but none of them changes from sample to sample)
-        double spread = 0;
-        int widest = 0;
+        double[] w = widest(outputs);
+        int widest = (int) w[0];
+        double spread = w[1];
         double lowestTop = Double.POSITIVE_INFINITY; // the smallest, over samples, of the largest output
-        for (int k = 0; k < outputs[0].length; k++) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double[] row : outputs) {
-                lo = Math.min(lo, row[k]);
-                hi = Math.max(hi, row[k]);
-            }
-            if (hi - lo > spread || k == 0) {
-                spread = hi - lo;
-                widest = k;
-            }
-        }
         for (double[] row : outputs) {
             lowestTop = Math.min(lowestTop, Arrays.stream(row).max().orElse(0));
         }
@@ -113,13 +156,27 @@ record Verdict(Outcome outcome, String reason) {
         // a generator far from the training data), not a misdeclared one
         boolean saturated = lowestTop >= SATURATED;
         String cause;
-        if (spread < FLAT && !saturated) {
+        double priorSpread = spread < FLAT && !saturated ? levers.priorSpread().getAsDouble() : Double.NaN;
+        if (priorSpread >= FLAT) {
+            // the model moves elsewhere, so it reads its input: the samples sat on one of its plateaus (a tree's leaf,
+            // a threshold rule's region, a flat region of a network), which says nothing about how it is declared
+            cause = String.format(Locale.ROOT, "Over all %d samples no output of '%s' moves by %.2g or more (outputs "
+                    + "%s), though over %d prior draws they move by up to %.3g: the samples sit on one plateau of the "
+                    + "model (as a tree's leaf or a threshold rule's region is), and none found a region nearer the "
+                    + "target. The target is unreachable within this budget, or not at all for this model and space. "
+                    + "This is not a verdict on the model. If some region should meet it, give the sampler more budget "
+                    + "(%s) or relax the question (sigma or tau, tolerance).",
+                    r.size(), answer.judgedModel(), FLAT, shown(outputs[0]), PRIOR_DRAWS, priorSpread,
+                    byPopulations(r) ? "particles per population" + (levers.pool() ? ", or a larger prior pool" : "")
+                            : "chains, warmup, draws");
+        } else if (spread < FLAT && !saturated) {
             cause = String.format(Locale.ROOT, "The model is probably misdeclared: over all %d samples no output of '%s' "
-                    + "moves by %.2g or more (the widest, output %d, by %.3g), so no input moves it toward the target. Check "
+                    + "moves by %.2g or more (the widest, output %d, by %.3g%s), so no input moves it toward the target. Check "
                     + "how it is declared: probabilities declared as logits (a softmax applied twice), the per-sample input "
                     + "shape, the input scaling (e.g. [0, 1] vs [0, 255]), that the generator's outputs are what the model "
                     + "expects, and that the model is trained and reads its input.",
-                    r.size(), answer.judgedModel(), FLAT, widest, spread);
+                    r.size(), answer.judgedModel(), FLAT, widest, spread, Double.isNaN(priorSpread) ? ""
+                            : String.format(Locale.ROOT, "; over %d prior draws by %.3g", PRIOR_DRAWS, priorSpread));
         } else {
             boolean populations = byPopulations(r);
             String prior = r.priorMass().map(m -> " Its relaxed level set has prior mass " + m + ".").orElse("");
@@ -128,12 +185,22 @@ record Verdict(Outcome outcome, String reason) {
                     SATURATED) : "";
             cause = "The target is unreachable within this budget, or not at all for this model and generator. This is "
                     + "not a verdict on the model." + flat + prior + " Give the sampler more budget ("
-                    + (populations ? "particles per population, or a larger prior pool" : "chains, warmup, draws")
+                    + (populations ? "particles per population" + (levers.pool() ? ", or a larger prior pool" : "")
+                            : "chains, warmup, draws")
                     + "), relax the question (sigma or tau, tolerance), or use a generator that can reach the target.";
         }
         return String.format(Locale.ROOT, "Could not sample the target of probe '%s': none of %d samples came within %.3g "
                 + "of it (closest %.3g).%n%s%n%s", answer.displayName(), r.size(), answer.tolerance(), closest, cause,
                 context(answer, c));
+    }
+
+    /** At most six values, {@code "(0.300, 0.150, 0.550)"}, then how many more. */
+    private static String shown(double[] x) {
+        StringBuilder b = new StringBuilder("(");
+        for (int k = 0; k < Math.min(6, x.length); k++) {
+            b.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", x[k]));
+        }
+        return b.append(x.length > 6 ? ", ... " + (x.length - 6) + " more)" : ")").toString();
     }
 
     /** Whether the result came from population sampling (its levers are populations, particles and the pool). */

@@ -53,6 +53,15 @@ class SettlingVerdictTest {
     }
 
     @Test
+    void theLeversNamedAreThoseTheProbeHas() throws Exception {
+        // a black box moved by Metropolis-Hastings, from fresh prior draws: no HMC, no prior pool to enlarge
+        Verdict v = Verdict.of(populations(6.5), settings(), new Verdict.Levers(false, false, () -> Double.NaN));
+        assertThat(v.reason()).contains("settling drift 6.50", "long chains (sampler = MH)").doesNotContain("HMC");
+        Verdict pooled = Verdict.of(populations(6.5), settings(), new Verdict.Levers(true, true, () -> Double.NaN));
+        assertThat(pooled.reason()).contains("chains (sampler = HMC");
+    }
+
+    @Test
     void isConvergedRefusesUnsettledPopulations() {
         assertThat(populations(3.9)).isConverged();
         assertThatThrownBy(() -> assertThat(populations(6.5)).isConverged()).isInstanceOf(AssertionError.class)

@@ -184,7 +184,8 @@ class VerdictTest {
         EngineExecutionResults events = run(Flat.class, Map.of());
         events.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
                 instanceOf(ProbeNotSampledException.class), message(m -> m.contains("The model is probably misdeclared: over "
-                        + "all 40 samples no output of 'flat' moves by 0.020 or more (the widest, output 0, by 0.00), so no "
+                        + "all 40 samples no output of 'flat' moves by 0.020 or more (the widest, output 0, by 0.00; over 64 prior draws by "
+                        + "0.00), so no "
                         + "input moves it toward the target.")
                         && m.contains("probabilities declared as logits") && !m.contains("unreachable")))));
     }
@@ -226,7 +227,41 @@ class VerdictTest {
         EngineExecutionResults events = run(ConstantButUneven.class, Map.of());
         events.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
                 instanceOf(ProbeNotSampledException.class), message(m -> m.contains("The model is probably misdeclared")
-                        && m.contains("no output of 'ignores-input' moves") && !m.contains("unreachable")))));
+                        && m.contains("no output of 'ignores-input' moves") && m.contains("; over 64 prior draws by 0.00)")
+                        && !m.contains("unreachable")))));
+    }
+
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 60, draws = 10, seed = "9")
+    static class Plateau {
+        /**
+         * A piecewise-constant black box (a tree with two leaves): class 2 gets at most 0.55, on the leaf x0 > -2
+         * that covers most of the box; the chains all end on it, where no output moves.
+         */
+        @ProbedModel static final Classifier MODEL = Classifier.fromProbabilities(dev.probe.core.model.BlackBoxFunction.of(
+                "tree", 2, 3, rows -> java.util.Arrays.stream(rows).map(r -> r[0] > -2 ? new double[] {0.30, 0.15, 0.55}
+                        : new double[] {0.95, 0.05, 0.0}).toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 2)
+        void confident(ProbeAnswer answer) {}
+
+        @ProbeHighConfidence(classes = 2)
+        @ProbeSettings(sampler = SamplerKind.HMC)
+        void byHmc(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void samplesOnOnePlateauOfAPiecewiseConstantModelAreUnreachableNotMisdeclared() {
+        EngineExecutionResults events = run(Plateau.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(test("confident"), finishedWithFailure(
+                instanceOf(ProbeNotSampledException.class), message(m -> m.contains("Over all 40 samples no output of "
+                        + "'tree' moves by 0.020 or more (outputs (0.300, 0.150, 0.550)), though over 64 prior draws they "
+                        + "move by up to 0.650: the samples sit on one plateau of the model")
+                        && m.contains("The target is unreachable within this budget") && !m.contains("misdeclared")))));
+        // a gradient sampler on a model without gradients: the setting is named, with the ones that work
+        events.testEvents().assertThatEvents().haveExactly(1, event(test("byHmc"), finishedWithFailure(
+                instanceOf(IllegalArgumentException.class), message(m -> m.startsWith("sampler = HMC moves chains with "
+                        + "gradients, but this probe's pipeline") && m.contains("Set sampler = MH or SMOOTHED_MALA")))));
     }
 
     @ProbeSettings(sampler = SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3")
