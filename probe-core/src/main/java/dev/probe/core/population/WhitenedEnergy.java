@@ -80,17 +80,38 @@ final class WhitenedEnergy implements Energy {
         return parts.size() == 1 ? parts.singletonOrThrow() : NDArrays.concat(parts, 0);
     }
 
+    /** Rows whose {@code x} leaves the box: the kernels reject them and count them as out of bounds. */
+    @Override
+    public boolean[] outside(NDArray y) {
+        int rows = (int) y.getShape().get(0);
+        if (bounds.isUnbounded()) {
+            return new boolean[rows];
+        }
+        try (NDManager scope = y.getManager().newSubManager()) {
+            NDArray x = toX(y);
+            x.attach(scope);
+            return outsideX(x);
+        }
+    }
+
+    private boolean[] outsideX(NDArray x) {
+        float[] flat = x.toType(DataType.FLOAT32, false).toFloatArray();
+        int rows = (int) x.getShape().get(0);
+        boolean[] outside = new boolean[rows];
+        for (int c = 0; c < rows; c++) {
+            outside[c] = !bounds.containsRow(flat, c);
+        }
+        return outside;
+    }
+
     private NDArray outsideToInfinity(NDArray x, NDArray value) {
         if (bounds.isUnbounded()) {
             return value;
         }
-        float[] flat = x.toType(DataType.FLOAT32, false).toFloatArray();
-        int rows = (int) x.getShape().get(0);
-        boolean[] outside = new boolean[rows];
+        boolean[] outside = outsideX(x);
         boolean any = false;
-        for (int c = 0; c < rows; c++) {
-            outside[c] = !bounds.containsRow(flat, c);
-            any |= outside[c];
+        for (boolean o : outside) {
+            any |= o;
         }
         if (!any) {
             return value;

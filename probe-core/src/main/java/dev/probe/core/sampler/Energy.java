@@ -50,6 +50,15 @@ public interface Energy {
     }
 
     /**
+     * Per row of {@code x} ({@code [rows, d]}), whether it lies outside the support: kernels reject such proposals
+     * and count them as out of bounds, apart from non-finite ones. By default, outside {@link #bounds()}; an energy
+     * over transformed coordinates (e.g. SMC's whitened moves) says where its rows land in the original ones.
+     */
+    default boolean[] outside(NDArray x) {
+        return Tensors.outside(x, bounds(), (int) x.getShape().get(0));
+    }
+
+    /**
      * The energy at inverse temperature {@code β ∈ (0, 1]}, used only during annealed warm-up
      * ({@link SamplerConfig#annealing()}); {@code tempered(1)} must equal this energy. By default the
      * whole energy is scaled, {@code β·U}; energies with a prior part may temper only the rest.

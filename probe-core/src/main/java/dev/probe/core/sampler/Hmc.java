@@ -93,7 +93,7 @@ public final class Hmc implements Kernel {
         for (int c = 0; c < chains; c++) {
             correction[c] = k0[c] - k1[c];
         }
-        boolean[] outside = Tensors.outside(q, energy.bounds(), chains);
+        boolean[] outside = energy.outside(q);
         Acceptance.Decision dec = Acceptance.decide(state.energy(), proposed, correction,
                 Tensors.finiteRows(grad), outside, random, true, divergenceThreshold);
         ChainState next = Acceptance.next(dec, state, q, proposed, grad);

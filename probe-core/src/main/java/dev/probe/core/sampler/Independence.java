@@ -88,7 +88,7 @@ public final class Independence implements Kernel {
         } else {
             energies = Tensors.toDoubles(Tensors.valueScoped(energy, proposed));
         }
-        boolean[] outside = Tensors.outside(proposed, energy.bounds(), chains);
+        boolean[] outside = energy.outside(proposed);
         // Accept on the energies alone, never on the cached gradient: a gradient kernel sharing the state is stuck
         // (but invariant) where its gradient is not finite, as it can neither enter nor leave such a region. If this
         // kernel refused to enter it while still leaving it, it would drain the region and bias the sample.

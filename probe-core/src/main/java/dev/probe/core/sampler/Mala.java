@@ -66,7 +66,7 @@ public final class Mala implements Kernel {
         EnergyGradient eg = Tensors.gradientScoped(energy, proposal);
         double[] proposed = Tensors.toDoubles(eg.value());
         double[] correction = LangevinDensity.correction(x, proposal, state.gradient(), eg.gradient(), s);
-        boolean[] outside = Tensors.outside(proposal, energy.bounds(), chains);
+        boolean[] outside = energy.outside(proposal);
         Acceptance.Decision d0 = Acceptance.decide(state.energy(), proposed, correction,
                 Tensors.finiteRows(eg.gradient()), outside, random, adjusted);
         ChainState next = Acceptance.next(d0, state, proposal, proposed, eg.gradient());

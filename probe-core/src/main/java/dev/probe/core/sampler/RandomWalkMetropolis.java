@@ -62,7 +62,7 @@ public final class RandomWalkMetropolis implements Kernel {
                 : proposePerChain(current, next, chains, energy.bounds(), random);
         NDArray candidate = Tensors.create(x, next);
         double[] proposed = Tensors.toDoubles(Tensors.valueScoped(energy, candidate));
-        boolean[] outside = Tensors.outside(candidate, energy.bounds(), chains);
+        boolean[] outside = energy.outside(candidate);
         Acceptance.Decision d = Acceptance.decide(state.energy(), proposed, correction, null, outside, random, true);
         ChainState after = Acceptance.next(d, state, candidate, proposed, null);
         return new Transition(after, d.info(0, 1));

@@ -74,7 +74,7 @@ public final class SmoothedMala implements Kernel {
         NDArray gy = estimate(proposal, energy, random);
         // exact MH on the extended state (x, ĝ): the reverse move uses the fresh estimate at x'
         double[] correction = LangevinDensity.correction(x, proposal, state.gradient(), gy, s);
-        boolean[] outside = Tensors.outside(proposal, energy.bounds(), chains);
+        boolean[] outside = energy.outside(proposal);
         Acceptance.Decision dec = Acceptance.decide(state.energy(), proposed, correction, null, outside, random, true);
         ChainState next = Acceptance.next(dec, state, proposal, proposed, gy);
         return new Transition(next, dec.info(0, 2));

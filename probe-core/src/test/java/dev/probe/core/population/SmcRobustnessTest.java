@@ -86,6 +86,10 @@ class SmcRobustnessTest {
         PopulationRun run = new Smc(SmcConfig.builder().particles(n).populations(2).seed(42).build())
                 .run(TemperedTarget.of(prior, question, box), Mala.of(0.1), starts);
         System.out.println(run.table());
+        // whitened moves that leave the box are counted as out of bounds, not as non-finite (they were, as 241,125
+        // non-finite proposals on a 20-d box: a new user's report)
+        assertThat(run.diagnostics().outOfBoundsProposals()).as("proposals outside the box").isPositive();
+        assertThat(run.diagnostics().nonFiniteProposals()).as("non-finite proposals").isZero();
         double zk = s * Math.sqrt(2 * Math.PI) * (ClosedForms.PHI.cumulativeProbability(0.1 / s)
                 - ClosedForms.PHI.cumulativeProbability(-0.9 / s));
         double truth = d * Math.log(zk);
