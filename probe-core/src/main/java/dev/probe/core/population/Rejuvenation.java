@@ -260,12 +260,9 @@ final class Rejuvenation {
     }
 
     /**
-     * One mode jump of half of every population's particles (its first or its second half of rows): each proposes
-     * from a Gaussian mixture fitted to the other half's positions, which stay fixed, so every half-step leaves the
-     * product of the tempered targets invariant exactly (the complement's positions do not depend on the particle
-     * moved). The halves are contiguous because resampling keeps a particle's copies in adjacent rows: alternate rows
-     * put each copy's twin in the other half, so the mixture a particle jumped with had been fitted to its own copy,
-     * which biased log Z low (d = 50: −0.4 nats, about two standard errors; BENCHMARK.md). Populations that
+     * One mode jump of half of every population's particles (alternate rows): each proposes from a Gaussian mixture
+     * fitted to the other half's positions, which stay fixed, so every half-step leaves the product of the tempered
+     * targets invariant exactly (the complement's positions do not depend on the particle moved). Populations that
      * have made their {@code jumpCount} jumps sit out. Updates the whitened positions, energies and cached
      * components in place (not the gradients: {@link #refreshGradients} recomputes them after the last jump), marks
      * the particles that moved in {@code jumped}, and adds each population's summed acceptance probability to
@@ -286,7 +283,7 @@ final class Rejuvenation {
             }
             java.util.List<double[]> others = new java.util.ArrayList<>();
             for (int r = offset[i]; r < offset[i + 1]; r++) {
-                if ((2 * (r - offset[i]) < offset[i + 1] - offset[i] ? 0 : 1) == half) {
+                if ((r - offset[i]) % 2 == half) {
                     moving.add(r);
                 } else {
                     double[] row = new double[d];
