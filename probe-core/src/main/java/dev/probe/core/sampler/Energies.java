@@ -60,9 +60,16 @@ public final class Energies {
     }
 
     /**
-     * A tensor function {@code [C, d] -> [C]} evaluated forward only, in row chunks, that offers no gradient (e.g. a
-     * procedural renderer in front of a network): for gradient-free kernels.
+     * A tensor function {@code [C, d] -> [C]} evaluated forward only, without gradient (a black box, a
+     * piecewise-constant energy, a procedural renderer in front of a network): for the gradient-free kernels
+     * ({@link RandomWalkMetropolis}, {@link SmoothedMala}). Large batches are evaluated in row chunks as configured by
+     * {@code probe.chunk} ({@link RowChunking#configured()}).
      */
+    public static Energy valueOnly(int dimension, Function<NDArray, NDArray> u) {
+        return valueOnly(dimension, u, RowChunking.configured());
+    }
+
+    /** As {@link #valueOnly(int, Function)}, with large batches split by {@code chunking}. */
     public static Energy valueOnly(int dimension, Function<NDArray, NDArray> given, RowChunking chunking) {
         Function<NDArray, NDArray> u = oneValuePerRow(dimension, given);
         Objects.requireNonNull(chunking, "chunking");

@@ -26,6 +26,19 @@ class EnergyShapeTest {
     }
 
     @Test
+    void aValueOnlyEnergyOffersNoGradientAndIsSampledByGradientFreeKernels() {
+        Energy stepped = Energies.valueOnly(2, x -> x.square().sum(new int[] {1}).div(2).add(x.gt(0).toType(
+                ai.djl.ndarray.types.DataType.FLOAT32, false).sum(new int[] {1})));
+        assertThat(stepped.isDifferentiable()).isFalse();
+        Trace t = new Sampler(CONFIG).run(RandomWalkMetropolis.of(MixedProposal.gaussian(2), 0.5), stepped);
+        double[] all = java.util.Arrays.stream(t.pooledSamples()).flatMapToDouble(java.util.Arrays::stream).toArray();
+        assertThat(all).hasSize(2 * CONFIG.chains() * CONFIG.draws());
+        assertThat(java.util.Arrays.stream(all).allMatch(Double::isFinite)).as("finite draws").isTrue();
+        assertThatThrownBy(() -> new Sampler(CONFIG).run(Mala.of(0.1), stepped)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not differentiable");
+    }
+
+    @Test
     void anEnergySummedOverTheBatchIsRefused() {
         Energy total = Energies.differentiable(2, x -> x.square().sum().div(2));
         assertThatThrownBy(() -> new Sampler(CONFIG).run(Mala.of(0.1), total))
