@@ -166,9 +166,7 @@ record Verdict(Outcome outcome, String reason) {
                     + "target. The target is unreachable within this budget, or not at all for this model and space. "
                     + "This is not a verdict on the model. If some region should meet it, give the sampler more budget "
                     + "(%s) or relax the question (sigma or tau, tolerance).",
-                    r.size(), answer.judgedModel(), FLAT, shown(outputs[0]), PRIOR_DRAWS, priorSpread,
-                    byPopulations(r) ? "particles per population" + (levers.pool() ? ", or a larger prior pool" : "")
-                            : "chains, warmup, draws");
+                    r.size(), answer.judgedModel(), FLAT, shown(outputs[0]), PRIOR_DRAWS, priorSpread, budget(r, levers));
         } else if (spread < FLAT && !saturated) {
             cause = String.format(Locale.ROOT, "The model is probably misdeclared: over all %d samples no output of '%s' "
                     + "moves by %.2g or more (the widest, output %d, by %.3g%s), so no input moves it toward the target. Check "
@@ -178,20 +176,23 @@ record Verdict(Outcome outcome, String reason) {
                     r.size(), answer.judgedModel(), FLAT, widest, spread, Double.isNaN(priorSpread) ? ""
                             : String.format(Locale.ROOT, "; over %d prior draws by %.3g", PRIOR_DRAWS, priorSpread));
         } else {
-            boolean populations = byPopulations(r);
             String prior = r.priorMass().map(m -> " Its relaxed level set has prior mass " + m + ".").orElse("");
             String flat = spread < FLAT ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated (its top "
                     + "probability is at least %.2f everywhere the samples went).", r.size(), answer.judgedModel(),
                     SATURATED) : "";
             cause = "The target is unreachable within this budget, or not at all for this model and generator. This is "
-                    + "not a verdict on the model." + flat + prior + " Give the sampler more budget ("
-                    + (populations ? "particles per population" + (levers.pool() ? ", or a larger prior pool" : "")
-                            : "chains, warmup, draws")
+                    + "not a verdict on the model." + flat + prior + " Give the sampler more budget (" + budget(r, levers)
                     + "), relax the question (sigma or tau, tolerance), or use a generator that can reach the target.";
         }
         return String.format(Locale.ROOT, "Could not sample the target of probe '%s': none of %d samples came within %.3g "
                 + "of it (closest %.3g).%n%s%n%s", answer.displayName(), r.size(), answer.tolerance(), closest, cause,
                 context(answer, c));
+    }
+
+    /** The budget settings that could reach a target not sampled. */
+    private static String budget(ProbeResult r, Levers levers) {
+        return byPopulations(r) ? "particles per population" + (levers.pool() ? ", or a larger prior pool" : "")
+                : "chains, warmup, draws";
     }
 
     /** At most six values, {@code "(0.300, 0.150, 0.550)"}, then how many more. */
