@@ -11,11 +11,12 @@ import java.util.List;
  */
 final class Population {
     /**
-     * Full-covariance moves up to this many coordinates, when the population has at least {@code max(4d, d²/2)}
+     * Full-covariance moves up to this many coordinates, when the population has at least {@code max(4d, d²)}
      * particles; diagonal otherwise. Each moved particle helped estimate the covariance that moves it, which biases
      * log Z when the particles are few for its {@code d(d+1)/2} entries: at d = 50 with 256 particles by +3.4
-     * (24 standard errors; 0 with the diagonal metric or with 1,024 particles). At {@code d²/2} the measured bias was
-     * within three standard errors at d = 10, 20, 30 and 50 (BENCHMARK.md, "Whitened moves and few particles").
+     * (24 standard errors; none with the diagonal metric or with 1,024 particles), at d = 20 with 200 by +0.4 (2.5).
+     * At {@code d²} particles the measured error was within about two standard errors at d = 10, 20 and 30
+     * (BENCHMARK.md, "Whitened moves and few particles").
      */
     static final int DENSE_MAX_DIMENSION = 64;
 
@@ -63,7 +64,7 @@ final class Population {
         this.size = size;
         this.dimension = dimension;
         this.stepSize = stepSize;
-        this.dense = dimension <= DENSE_MAX_DIMENSION && size >= Math.max(4 * dimension, dimension * dimension / 2);
+        this.dense = dimension <= DENSE_MAX_DIMENSION && size >= Math.max(4 * dimension, dimension * dimension);
         this.metricFloor = new double[dimension];
         for (int k = 0; k < dimension; k++) {
             metricFloor[k] = Math.max(1e-12, 1e-6 * priorVariance[k]);

@@ -55,6 +55,19 @@ final class Rejuvenation {
      */
     static final double ACCEPTED_JUMPS = 3;
 
+    /**
+     * Whether a population of {@code size} particles in {@code d} coordinates makes mode jumps: only with at least
+     * {@code d²/2} particles, so that each half fits the other's mixture from at least {@code d²/4} positions.
+     * Resampled copies of a particle sit in both halves (adjacent rows), so with fewer positions for its components'
+     * {@code d(d+1)/2}-entry covariances a particle's jump proposal is shaped by its own copy, which biased log Z low:
+     * −0.4 nats (about two standard errors) at d = 50 with 256 particles, −0.15 without jumps (BENCHMARK.md,
+     * "Whitened moves and few particles"). Halves of whole families (contiguous rows) removed that bias but mixed the
+     * suite's multimodal level sets worse (two fewer converged pairs, 13% more time), so they were not kept.
+     */
+    static boolean jumps(int size, int d) {
+        return 2 * size >= d * d;
+    }
+
     /** Fewest mode jumps of a population that jumps at all. */
     static final int MIN_JUMPS = 2;
 
@@ -199,7 +212,8 @@ final class Rejuvenation {
         int[] jumpCount = new int[p];
         int jumps = 0;
         for (int i = 0; i < p; i++) {
-            jumpCount[i] = !whitened ? 0 : pops.get(i).beta >= 1 ? config.jumps() : config.stageJumps();
+            jumpCount[i] = !whitened || !jumps(pops.get(i).size, d) ? 0
+                    : pops.get(i).beta >= 1 ? config.jumps() : config.stageJumps();
             jumps = Math.max(jumps, jumpCount[i]);
         }
         double[] jumpAcceptance = new double[p];
