@@ -36,6 +36,8 @@ final class Population {
     double[] mean;
     double[][] cholesky;
     private final boolean dense;
+    /** How the last local moves were scaled: {@code "full-covariance"} (whitened by the Cholesky factor) or {@code "diagonal"}. */
+    String metric = "diagonal";
     double lastAcceptance = Double.NaN;
     PopulationStatus status = PopulationStatus.OK;
     boolean done;

@@ -49,6 +49,8 @@ public final class PopulationRun {
     private final double seconds;
     /** How the run was made, e.g. {@code "4×64 + 6×64"}; one round: {@code "4×64"}. */
     private final String rounds;
+    /** How the local moves were scaled: {@code "full-covariance"} or {@code "diagonal"} ({@link Population#metric}). */
+    private final String metric;
     /**
      * Largest {@link Diagnostics#settlingDrift()} of a settled run: the larger of two |t| statistics, so about one in
      * 8,000 runs that had settled exceeds it by chance. Measured: 0.2–2.4 on closed forms that SMC samples correctly,
@@ -71,7 +73,7 @@ public final class PopulationRun {
     private PopulationRun(SmcConfig config, String kernel, double[][][] particles, double[][] questionEnergies,
             double[][] energies, double[] logZ, List<List<Stage>> stages, List<PopulationStatus> statuses,
             PopulationStatus status, Diagnostics diagnostics, int unique, double[] acceptance, double[] stepSizes,
-            long[] counts, double seconds, String rounds, double[][] settling) {
+            long[] counts, double seconds, String rounds, String metric, double[][] settling) {
         this.config = config;
         this.kernel = kernel;
         this.particles = particles;
@@ -88,6 +90,7 @@ public final class PopulationRun {
         this.counts = counts;
         this.seconds = seconds;
         this.rounds = rounds;
+        this.metric = metric;
         this.settling = settling;
     }
 
@@ -141,8 +144,9 @@ public final class PopulationRun {
             stages.add(List.copyOf(pop.stages));
             statuses.add(pop.status);
         }
+        String metric = pops.stream().map(p -> p.metric).distinct().sorted().reduce((a, b) -> a + "/" + b).orElseThrow();
         PopulationRun run = assemble(config, kernel, x, g, u, logZ, stages, statuses, unique, acceptance, steps,
-                counts.clone(), seconds, r + "×" + n, settling);
+                counts.clone(), seconds, r + "×" + n, metric, settling);
         run.continuation = new Continuation(pops, moves, orders, counts.clone(), k);
         return run;
     }
@@ -188,6 +192,7 @@ public final class PopulationRun {
         return assemble(config.toBuilder().populations(x.length).build(), kernel, x, g, u, concat(logZ, more.logZ),
                 allStages, allStatuses, unique + more.unique, concat(acceptance, more.acceptance),
                 concat(stepSizes, more.stepSizes), allCounts, seconds + more.seconds, rounds + " + " + more.rounds,
+                metric.equals(more.metric) ? metric : "full-covariance/diagonal",
                 concat(settling, more.settling, double[][]::new));
     }
 
@@ -202,12 +207,12 @@ public final class PopulationRun {
         }
         return assemble(config, kernel, particles, questionEnergies, energies, logZ, stages, statuses, unique, acceptance,
                 stepSizes, allCounts, seconds + discarded.seconds, "(" + discarded.rounds + ": set aside) " + rounds,
-                settling);
+                metric, settling);
     }
 
     private static PopulationRun assemble(SmcConfig config, String kernel, double[][][] x, double[][] g, double[][] u,
             double[] logZ, List<List<Stage>> stages, List<PopulationStatus> statuses, int unique, double[] acceptance,
-            double[] steps, long[] counts, double seconds, String rounds, double[][] settling) {
+            double[] steps, long[] counts, double seconds, String rounds, String metric, double[][] settling) {
         int r = x.length;
         int n = x[0].length;
         int d = x[0][0].length;
@@ -254,7 +259,7 @@ public final class PopulationRun {
                 InvalidProposals.NONE, new InvalidProposals(counts[2], counts[3], counts[4]), counts[0], counts[5],
                 sorted[sorted.length / 2], drift);
         return new PopulationRun(config, kernel, x, g, u, logZ, stages, statuses, status, diagnostics, unique, acceptance,
-                steps, counts, seconds, rounds, settling);
+                steps, counts, seconds, rounds, metric, settling);
     }
 
     private static <T> T[] concat(T[] a, T[] b, java.util.function.IntFunction<T[]> array) {
@@ -458,14 +463,18 @@ public final class PopulationRun {
     }
 
     /**
-     * E.g. {@code SMC(MALA, 4×256 particles, α=0.50, moves 2–10)}; a run that grew names its rounds, e.g.
+     * E.g. {@code SMC(MALA, 4×256 particles, α=0.50, moves 2–10, full-covariance metric, mode jumps)}: the moves'
+     * metric (full covariance needs {@code max(4d, d²)} particles per population, README "Population sampling") and
+     * whether any population made mode jumps (they need {@code d²/2}); a run that grew names its rounds, e.g.
      * {@code ...; rounds (4×64: set aside) 4×128 + 3×128)}.
      */
     public String describe() {
         String grown = rounds.equals(populations() + "×" + particles()) ? "" : "; rounds " + rounds;
         String draws = config.draws() > 1 ? ", " + config.draws() + " draws each" : "";
-        return String.format(Locale.ROOT, "SMC(%s, %d×%d particles%s, α=%.2f, moves %d–%d%s)", kernel, populations(),
-                particles(), draws, config.alpha(), config.minMoves(), config.maxMoves(), grown);
+        boolean jumped = stages.stream().flatMap(List::stream).anyMatch(s -> s.jumps() > 0);
+        return String.format(Locale.ROOT, "SMC(%s, %d×%d particles%s, α=%.2f, moves %d–%d, %s metric, %s%s)", kernel,
+                populations(), particles(), draws, config.alpha(), config.minMoves(), config.maxMoves(), metric,
+                jumped ? "mode jumps" : "no mode jumps", grown);
     }
 
     /** A key/value summary and every population's stages. */

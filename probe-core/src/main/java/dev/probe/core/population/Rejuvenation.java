@@ -150,6 +150,7 @@ final class Rejuvenation {
                     System.arraycopy(pop.inverseMetric, 0, metric, r * d, d);
                 }
             }
+            pop.metric = whitened && pop.cholesky != null ? "full-covariance" : "diagonal";
             if (whitened) {
                 means[i] = pop.cholesky != null ? pop.mean : new double[d];
                 factors[i] = pop.cholesky != null ? pop.cholesky : Whitening.diagonal(pop.inverseMetric);

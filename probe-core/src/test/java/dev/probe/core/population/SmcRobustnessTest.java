@@ -148,7 +148,12 @@ class SmcRobustnessTest {
         for (int p = 0; p < run.populations(); p++) {
             assertThat(run.stages(p)).as("stages of population %d", p).allSatisfy(stage -> assertThat(stage.jumps()).isZero());
         }
+        assertThat(run.describe()).as("the run says how it moved").contains("diagonal metric, no mode jumps");
         assertThat(Rejuvenation.jumps(64, 5)).as("the suite's latent level sets (d = 5, 64 particles) jump").isTrue();
+        PopulationRun small = new Smc(SmcConfig.builder().particles(64).populations(2).seed(1).build())
+                .run(ClosedForms.target(5, ClosedForms.gaussianQuestion(5, 0.1)), Mala.of(0.1),
+                        ClosedForms.priorDraws(2, 64, 5, 3));
+        assertThat(small.describe()).contains("full-covariance metric, mode jumps");
     }
 
     @Test
