@@ -71,6 +71,33 @@ public final class Localiser implements Query {
         return anchor.clone();
     }
 
+    /** The weights {@code w_k}. */
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** The power {@code r}. */
+    public double power() {
+        return power;
+    }
+
+    /**
+     * The distance of {@code x} to the anchor in this localiser's metric, {@code (Σ_k w_k |x_k − x_a,k|^r)^{1/r}}:
+     * what the localiser keeps small, in the features' own units when {@code w = 1} and {@code r = 2} (Euclidean).
+     */
+    public double distance(double[] x) {
+        if (x.length != anchor.length) {
+            throw new IllegalArgumentException("The localiser's anchor has " + anchor.length + " features but the input has "
+                    + x.length + ". Give an input of the anchor's features.");
+        }
+        double sum = 0;
+        for (int k = 0; k < x.length; k++) {
+            double diff = Math.abs(x[k] - anchor[k]);
+            sum += weights[k] * (power == 2 ? diff * diff : power == 1 ? diff : Math.pow(diff, power));
+        }
+        return power == 2 ? Math.sqrt(sum) : power == 1 ? sum : Math.pow(sum, 1 / power);
+    }
+
     @Override
     public NDArray energy(NDArray x) {
         NDArray a = x.getManager().create(anchor).toType(x.getDataType(), false);

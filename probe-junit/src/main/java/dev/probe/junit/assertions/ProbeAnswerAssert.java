@@ -1,6 +1,7 @@
 package dev.probe.junit.assertions;
 
 import dev.probe.core.population.PopulationRun;
+import dev.probe.core.query.Localiser;
 import dev.probe.core.result.Evidence;
 import dev.probe.core.result.Oracle;
 import dev.probe.core.result.ProbeResult;
@@ -150,19 +151,37 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         return this;
     }
 
-    /** The mean Euclidean distance of the samples' inputs to {@code anchor} (e.g. the factual) is at most {@code max}. */
+    /**
+     * The mean Euclidean distance to {@code anchor} (e.g. the factual) of the samples that attain the target (within
+     * the answer's tolerance: the counterfactuals; samples that missed it are no counterfactuals and do not count) is
+     * at most {@code max}, in the features' own units. To measure in the probe's own metric (its weights and power),
+     * pass its {@link Localiser} instead.
+     */
     public ProbeAnswerAssert hasCounterfactualDistanceAtMost(double[] anchor, double max) {
+        return hasCounterfactualDistanceAtMost(Localiser.around(anchor), max);
+    }
+
+    /**
+     * The mean distance to the localiser's anchor, in its metric ({@link Localiser#distance}: its weights and power),
+     * of the samples that attain the target within the answer's tolerance is at most {@code max}.
+     */
+    public ProbeAnswerAssert hasCounterfactualDistanceAtMost(Localiser localiser, double max) {
         hasConvergedEvidence("a mean distance to the factual at most " + max);
-        double d = actual.result().estimate(s -> {
-            double sum = 0;
-            double[] x = s.input();
-            for (int k = 0; k < x.length; k++) {
-                sum += (x[k] - anchor[k]) * (x[k] - anchor[k]);
+        double tolerance = actual.tolerance();
+        double sum = 0;
+        int attained = 0;
+        for (int i = 0; i < actual.result().size(); i++) {
+            dev.probe.core.result.Sample s = actual.result().sample(i);
+            if (s.targetDistance() <= tolerance) {
+                sum += localiser.distance(s.input());
+                attained++;
             }
-            return Math.sqrt(sum);
-        }).mean();
+        }
+        double d = attained == 0 ? Double.NaN : sum / attained;
         if (!(d <= max)) {
-            failWithMessage("%s", ShouldHaveValue.message(actual, "mean distance to the factual", "at most", max, d));
+            failWithMessage("%s", ShouldHaveValue.message(actual, String.format(java.util.Locale.ROOT,
+                    "mean distance to the factual of the %d samples that attain the target within %.3g", attained,
+                    tolerance), "at most", max, d));
         }
         return this;
     }
