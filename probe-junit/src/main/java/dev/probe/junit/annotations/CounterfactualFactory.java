@@ -57,9 +57,16 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
             String key = "factual" + i;
             ProbeConfiguration s = context.configuration(key, a.tolerance());
             Tolerances.check("@ProbeCounterfactual", s, 1, "1 − p_target");
-            Localiser localiser = Localiser.around(factuals[i]).lambda(a.lambda()).power(a.power()).temperature(s.tau());
-            if (weights != null) {
-                localiser = localiser.weights(weights);
+            Localiser localiser;
+            try {
+                localiser = Localiser.around(factuals[i]).lambda(a.lambda()).power(a.power()).temperature(s.tau());
+                if (weights != null) {
+                    localiser = localiser.weights(weights);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("@ProbeCounterfactual (lambda = " + a.lambda() + ", power = " + a.power()
+                        + ", tau = " + s.tau() + (weights != null ? ", weights = \"" + a.weights() + "\"" : "") + "): "
+                        + e.getMessage(), e);
             }
             specs.add(context.spec("counterfactual #" + i + ": class " + from + " → " + to, key,
                     context.space(a.generator()), FixedLabel.counterfactual(classifier, to, localiser), classifier.name(), s, to));
@@ -68,9 +75,10 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
     }
 
     /**
-     * Counterfactuals are sampled inside the space, so a factual outside it (a unit mistake, a row from beyond the
-     * training box) may have no answer nearby: says so on the console, since an answer can still exist (the suite's
-     * wine factual #1 lies 0.08 beyond the training box on one feature and flips), so it is not an error.
+     * Counterfactuals are sampled inside the space. A feature the space fixes to another value than the factual's is
+     * an error: every counterfactual would change that immutable feature. A factual outside the bounds (a unit mistake,
+     * a row from beyond the training box) may have no answer nearby: said on the console, since an answer can still
+     * exist (the suite's wine factual #1 lies 0.08 beyond the training box on one feature and flips), so not an error.
      */
     private static void insideTheBox(ProbeCounterfactual a, double[][] factuals, InputSpace box) {
         double[] lo = box.featureLower();
@@ -79,14 +87,22 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
             for (int k = 0; k < lo.length; k++) {
                 double v = factuals[i][k];
                 double slack = 1e-9 * Math.max(1, Math.max(Math.abs(lo[k]), Math.abs(hi[k])));
-                if (!(v >= lo[k] - slack && v <= hi[k] + slack)) {
-                    String range = lo[k] == hi[k] ? "fixed to " + lo[k] : "bounded to [" + lo[k] + ", " + hi[k] + "]";
-                    System.out.println("[probe] WARNING: @ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #"
-                            + i + " has feature " + k + " = " + v + ", but the input space has it " + range + ". Its "
-                            + "counterfactuals are sampled inside the space; if it ends \"not sampled\", check the factual's "
-                            + "units or widen the space's bounds.");
-                    break;
+                if (v >= lo[k] - slack && v <= hi[k] + slack) {
+                    continue;
                 }
+                if (lo[k] == hi[k]) {
+                    throw new IllegalArgumentException("@ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #"
+                            + i + " has feature " + k + " = " + v + ", but the input space (generator \"" + a.generator()
+                            + "\") fixes it to " + lo[k] + ", so every counterfactual would change this immutable feature by "
+                            + Math.abs(v - lo[k]) + ". Fix it to the factual's own value (a space per factual), or leave "
+                            + "it free.");
+                }
+                System.out.println("[probe] WARNING: @ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #"
+                        + i + " has feature " + k + " = " + v + ", but the input space has it bounded to [" + lo[k] + ", "
+                        + hi[k] + "]. Its counterfactuals are sampled inside the space, so each changes this feature by at "
+                        + "least " + Math.max(lo[k] - v, v - hi[k]) + "; check the factual's units, or widen the space's "
+                        + "bounds to include it.");
+                break;
             }
         }
     }

@@ -27,12 +27,17 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
     public List<GateSpec> gates(ProbeRegressionGate a, ProbeContext context) {
         Classifier baseline = context.classifier(a.baseline());
         Classifier candidate = context.classifier(a.candidate());
+        if (a.baseline().equals(a.candidate())) {
+            throw new IllegalArgumentException("@ProbeRegressionGate compares two models, but baseline and candidate are "
+                    + "both \"" + a.baseline() + "\": name two different @ProbedModel members.");
+        }
         if (baseline.name().equals(candidate.name())) {
             throw new IllegalArgumentException("@ProbeRegressionGate compares two models, but baseline \"" + a.baseline()
                     + "\" and candidate \"" + a.candidate() + "\" are both named '" + baseline.name() + "' (results and "
-                    + "reports name models by their own name: a TorchScript file's name without .pt). Give the versions "
-                    + "distinct names, e.g. TorchScriptFunction.load(path, shape, \"v2\"), or name two different @ProbedModel "
-                    + "members.");
+                    + "reports name models by their own name, ModelUnderTest.name(): a TorchScript file's name without "
+                    + ".pt, or the name given to DjlBlockFunction.of or BlackBoxFunction.of). Give the versions distinct "
+                    + "names, e.g. TorchScriptFunction.load(path, shape, \"v2\") or DjlBlockFunction.of(\"v2\", model, "
+                    + "block, shape).");
         }
         if (baseline.classes() != candidate.classes()) {
             throw new IllegalArgumentException("@ProbeRegressionGate: baseline '" + baseline.name() + "' has "

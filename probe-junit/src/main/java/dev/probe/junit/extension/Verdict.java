@@ -40,9 +40,20 @@ record Verdict(Outcome outcome, String reason) {
      * {@value #PRIOR_DRAWS} prior draws (the widest output's range): a model that moves there is not misdeclared,
      * its samples sat on a plateau.
      */
-    record Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread) {
+    record Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised) {
         /** Every lever; the spread over prior draws unknown (NaN). */
-        static final Levers ALL = new Levers(true, true, () -> Double.NaN);
+        static final Levers ALL = new Levers(true, true, () -> Double.NaN, false);
+
+        Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread) {
+            this(gradients, pool, priorSpread, false);
+        }
+
+        /** How the question can be relaxed: a localised question (counterfactual) by its strength λ, not by τ. */
+        String question() {
+            return localised ? "a smaller lambda (the localiser's strength: counterfactuals may then lie further from the "
+                    + "factual; tau divides both terms, so it does not trade them off) or a larger tolerance"
+                    : "sigma or tau, tolerance";
+        }
 
         /** The levers of {@code probe}; its models are called on {@code thread}, as every model call of the JVM is. */
         static Levers of(Probe probe, String judgedModel, long seed, SamplerThread thread) {
@@ -54,7 +65,9 @@ record Verdict(Outcome outcome, String reason) {
                                 .toArray(double[][]::new);
                         return widest(outputs)[1];
                     });
-            return new Levers(probe.energy().isDifferentiable(), probe.usesPool(), spread);
+            boolean localised = probe.query() instanceof dev.probe.core.query.QuerySum sum
+                    && sum.parts().stream().anyMatch(q -> q instanceof dev.probe.core.query.Localiser);
+            return new Levers(probe.energy().isDifferentiable(), probe.usesPool(), spread, localised);
         }
     }
 
@@ -165,8 +178,9 @@ record Verdict(Outcome outcome, String reason) {
                     + "model (as a tree's leaf or a threshold rule's region is), and none found a region nearer the "
                     + "target. The target is unreachable within this budget, or not at all for this model and space. "
                     + "This is not a verdict on the model. If some region should meet it, give the sampler more budget "
-                    + "(%s) or relax the question (sigma or tau, tolerance).",
-                    r.size(), answer.judgedModel(), FLAT, shown(outputs[0]), PRIOR_DRAWS, priorSpread, budget(r, levers));
+                    + "(%s) or relax the question (%s).",
+                    r.size(), answer.judgedModel(), FLAT, shown(outputs[0]), PRIOR_DRAWS, priorSpread, budget(r, levers),
+                    levers.question());
         } else if (spread < FLAT && !saturated) {
             cause = String.format(Locale.ROOT, "The model is probably misdeclared: over all %d samples no output of '%s' "
                     + "moves by %.2g or more (the widest, output %d, by %.3g%s), so no input moves it toward the target. Check "
@@ -182,7 +196,7 @@ record Verdict(Outcome outcome, String reason) {
                     SATURATED) : "";
             cause = "The target is unreachable within this budget, or not at all for this model and generator. This is "
                     + "not a verdict on the model." + flat + prior + " Give the sampler more budget (" + budget(r, levers)
-                    + "), relax the question (sigma or tau, tolerance), or use a generator that can reach the target.";
+                    + "), relax the question (" + levers.question() + "), or use a generator that can reach the target.";
         }
         return String.format(Locale.ROOT, "Could not sample the target of probe '%s': none of %d samples came within %.3g "
                 + "of it (closest %.3g).%n%s%n%s", answer.displayName(), r.size(), answer.tolerance(), closest, cause,

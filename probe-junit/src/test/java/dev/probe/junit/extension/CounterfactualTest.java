@@ -83,8 +83,56 @@ class CounterfactualTest {
         events.testEvents().assertStatistics(s -> s.started(2));
         org.assertj.core.api.Assertions.assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("[probe] WARNING: @ProbeCounterfactual factuals = \"FAR\": factual #1 has feature 0 = 30.0, "
-                        + "but the input space has it bounded to [-3.0, 3.0].")
+                        + "but the input space has it bounded to [-3.0, 3.0]. Its counterfactuals are sampled inside the "
+                        + "space, so each changes this feature by at least 27.0")
                 .doesNotContain("factual #0 has");
+    }
+
+    static class ImmutableFeatureElsewhere extends Base {
+        @Generator static final SampleSpace AGE_FIXED = dev.probe.core.space.InputSpace.builder(2)
+                .bounds(new double[] {-3, -3}, new double[] {3, 3}).fix(1, 2).build();
+
+        @ProbeCounterfactual(factuals = "factuals", generator = "AGE_FIXED")
+        void flips(ProbeAnswer answer) {}
+    }
+
+    static class NegativeLambda extends Base {
+        @ProbeCounterfactual(factuals = "factuals", lambda = -1)
+        void flips(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aFeatureTheSpaceFixesToAnotherValueThanTheFactualsIsAnError() {
+        // a user's counterfactuals all changed the applicant's age by 17 years, with a console warning only
+        EngineExecutionResults events = run(ImmutableFeatureElsewhere.class);
+        events.testEvents().assertStatistics(s -> s.started(0));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "@ProbeCounterfactual factuals = \"factuals\": factual #0 has feature 1 = 0.0, but the input space "
+                        + "(generator \"AGE_FIXED\") fixes it to 2.0, so every counterfactual would change this immutable "
+                        + "feature by 2.0. Fix it to the factual's own value (a space per factual), or leave it free."))));
+    }
+
+    static class HeldTooClose extends Base {
+        @ProbeCounterfactual(factuals = "factuals", lambda = 1000)
+        void flips(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aCounterfactualNotSampledNamesLambdaAsTheLever() {
+        // the advice was "relax the question (sigma or tau, tolerance)": sigma is an error here and tau does not help
+        EngineExecutionResults events = run(HeldTooClose.class);
+        events.testEvents().assertStatistics(s -> s.started(1).aborted(1));
+        events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains(
+                        "relax the question (a smaller lambda (the localiser's strength") && !m.contains("sigma or tau")))));
+    }
+
+    @Test
+    void aBadLocaliserSettingNamesTheAnnotation() {
+        EngineExecutionResults events = run(NegativeLambda.class);
+        events.testEvents().assertStatistics(s -> s.started(0));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.startsWith(
+                "@ProbeCounterfactual (lambda = -1.0, power = 2.0, tau = ") && m.contains("λ must be positive")))));
     }
 
     @Test

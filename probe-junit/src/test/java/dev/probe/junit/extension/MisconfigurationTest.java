@@ -259,6 +259,11 @@ class MisconfigurationTest {
         void gate(dev.probe.core.result.Comparison c) {}
     }
 
+    static class OneVersionTwice extends GateMisuse {
+        @dev.probe.junit.annotations.ProbeRegressionGate(baseline = "v1", candidate = "v1", margin = 0.05, classes = 0)
+        void gate(dev.probe.core.result.Comparison c) {}
+    }
+
     static class TwoOracles {
         @ProbedModel("v1") static final Classifier V1 = Fixtures.threeClasses();
         @ProbedModel("v2") static final Classifier V2 = Classifier.fromLogits(dev.probe.core.model.DjlBlockFunction.of(
@@ -291,7 +296,8 @@ class MisconfigurationTest {
     @Test
     void regressionGateMisuseIsNamedBeforeAnythingIsSampled() {
         failsWith(SameNamedVersions.class, "baseline \"v1\" and candidate \"v2\" are both named 'linear3'",
-                "TorchScriptFunction.load(path, shape, \"v2\")");
+                "TorchScriptFunction.load(path, shape, \"v2\")", "DjlBlockFunction.of(\"v2\"");
+        failsWith(OneVersionTwice.class, "baseline and candidate are both \"v1\": name two different @ProbedModel members");
         failsWith(TwoOracles.class, "TwoOracles declares 2 @ProbeOracle members", "keep a single @ProbeOracle");
         failsWith(MarginThatCannotFail.class, "margin must lie in [0, 1), got 5.0", "could not fail");
         failsWith(ProbeGateOnAGate.class, "has @ProbeGate and @ProbeRegressionGate", "Remove @ProbeGate");
