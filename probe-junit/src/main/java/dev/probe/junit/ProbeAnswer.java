@@ -42,6 +42,12 @@ public final class ProbeAnswer {
         if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("The tolerance must be a positive number, got " + tolerance);
         }
+        if (tolerance >= result.largestTargetDistance()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "A tolerance of %s lets every sample "
+                    + "attain the target of %s: its target distance is at most %s for any input, so judging at it says "
+                    + "nothing. Give a tolerance below %s (built-in 0.1).", tolerance, result.provenance().query(),
+                    result.largestTargetDistance(), result.largestTargetDistance()));
+        }
         this.tolerance = tolerance;
         this.judgedModel = Objects.requireNonNull(judgedModel, "judgedModel");
         this.oracle = oracle;

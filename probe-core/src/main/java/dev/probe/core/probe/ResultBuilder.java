@@ -53,7 +53,8 @@ final class ResultBuilder {
             distances[i] = query.targetDistance(row);
         }
         Provenance provenance = new Provenance(query.describe(), space.describe(), kernel, config, diagnostics);
-        return new ProbeResult(provenance, chains, latents, inputs, names, outputs, energies, distances, priorMass);
+        return new ProbeResult(provenance, chains, latents, inputs, names, outputs, energies, distances, priorMass,
+                query.largestTargetDistance());
     }
 
     private static String uniqueName(List<String> taken, String name) {

@@ -79,6 +79,11 @@ public final class Ambivalent extends LevelSetQuery implements OutputEnergy {
     }
 
     @Override
+    public double largestTargetDistance() {
+        return classifier.classes() == 2 ? 0.5 : 1;
+    }
+
+    @Override
     public String describe() {
         return "Ambivalent[" + classifier.name() + ", classes " + i + " and " + j + ", σ1=" + sigma + ", σ2=" + sigmaGap + "]";
     }

@@ -34,6 +34,15 @@ final class Checks {
         return r;
     }
 
+    /** The largest ∞-norm distance from any probability vector to {@code target}: max over k of max(t_k, 1 − t_k). */
+    static double largestInfinityDistance(double[] target) {
+        double d = 0;
+        for (double t : target) {
+            d = Math.max(d, Math.max(t, 1 - t));
+        }
+        return d;
+    }
+
     static double infinityDistance(double[] p, double[] target) {
         double d = 0;
         for (int k = 0; k < p.length; k++) {

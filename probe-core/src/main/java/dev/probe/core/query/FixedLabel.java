@@ -87,6 +87,11 @@ public final class FixedLabel implements Query {
     }
 
     @Override
+    public double largestTargetDistance() {
+        return label >= 0 ? 1 : Double.POSITIVE_INFINITY;
+    }
+
+    @Override
     public String describe() {
         return "FixedLabel[" + model.name() + ", " + (label >= 0 ? "class " + label : "value " + target[0]) + ", τ=" + tau + "]";
     }

@@ -56,6 +56,11 @@ public final class FullyAmbiguous extends LevelSetQuery implements OutputEnergy 
     }
 
     @Override
+    public double largestTargetDistance() {
+        return 1 - 1.0 / classifier.classes();
+    }
+
+    @Override
     public String describe() {
         return "FullyAmbiguous[" + classifier.name() + ", σ=" + sigma + "]";
     }

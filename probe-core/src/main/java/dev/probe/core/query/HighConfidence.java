@@ -50,6 +50,11 @@ public final class HighConfidence extends LevelSetQuery implements OutputEnergy 
         return 1 - outputs[0][label];
     }
 
+    @Override
+    public double largestTargetDistance() {
+        return 1;
+    }
+
     public int label() {
         return label;
     }

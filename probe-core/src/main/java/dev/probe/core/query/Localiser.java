@@ -128,6 +128,11 @@ public final class Localiser implements Query {
     }
 
     @Override
+    public double largestTargetDistance() {
+        return 0;
+    }
+
+    @Override
     public String describe() {
         return "Localiser[anchor " + Arrays.toString(anchor) + ", λ=" + lambda + ", r=" + power + ", τ=" + tau + "]";
     }

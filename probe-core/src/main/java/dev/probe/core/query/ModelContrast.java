@@ -94,6 +94,11 @@ public final class ModelContrast implements Query {
     }
 
     @Override
+    public double largestTargetDistance() {
+        return a instanceof Classifier ? 1 : sigma;
+    }
+
+    @Override
     public String describe() {
         return "ModelContrast[" + a.name() + " vs " + b.name() + ", σ=" + sigma + ", τ=" + tau + "]";
     }

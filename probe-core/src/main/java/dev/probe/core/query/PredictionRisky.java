@@ -91,6 +91,11 @@ public final class PredictionRisky implements Query {
     }
 
     @Override
+    public double largestTargetDistance() {
+        return model instanceof Classifier c ? 1 - 1.0 / c.classes() : Double.POSITIVE_INFINITY;
+    }
+
+    @Override
     public String describe() {
         return model instanceof Classifier ? "PredictionRisky[" + model.name() + ", −entropy, τ=" + tau + "]"
                 : "PredictionRisky[" + model.name() + ", |f − " + alpha + "|^" + power + ", τ=" + tau + "]";

@@ -41,6 +41,15 @@ public interface Query {
      */
     double targetDistance(double[][] outputs);
 
+    /**
+     * The largest {@link #targetDistance} any outputs can have (e.g. 1 for a high-confidence query, 0.5 for an
+     * ambivalent pair of a two-class model), or infinity when unbounded: a tolerance at least this large lets every
+     * sample attain the target, so judging at it says nothing ({@code ProbeAnswer.of} refuses it).
+     */
+    default double largestTargetDistance() {
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** A one-line description with the parameters, for results. */
     String describe();
 

@@ -110,6 +110,11 @@ public final class QuerySum implements Query {
         return d;
     }
 
+    @Override
+    public double largestTargetDistance() {
+        return parts.stream().mapToDouble(Query::largestTargetDistance).max().orElse(0);
+    }
+
     /** The summed queries. */
     public List<Query> parts() {
         return parts;

@@ -95,6 +95,11 @@ public final class TargetConfidence extends LevelSetQuery implements OutputEnerg
         return Checks.infinityDistance(outputs[0], target);
     }
 
+    @Override
+    public double largestTargetDistance() {
+        return Checks.largestInfinityDistance(target);
+    }
+
     public double[] target() {
         return target.clone();
     }

@@ -36,6 +36,7 @@ public final class ProbeResult {
     private final double[] energies;
     private final double[] distances;
     private final PriorMass priorMass;
+    private final double largestTargetDistance;
 
     /**
      * A result; arrays are {@code [chains·draws]} rows, chain after chain, and {@code outputs[m]} belongs
@@ -49,7 +50,19 @@ public final class ProbeResult {
     /** A result with the prior mass of the query's relaxed level set (population samplers estimate it). */
     public ProbeResult(Provenance provenance, int chains, double[][] latents, double[][] inputs, List<String> models,
             double[][][] outputs, double[] energies, double[] distances, PriorMass priorMass) {
+        this(provenance, chains, latents, inputs, models, outputs, energies, distances, priorMass,
+                Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * A result whose query's target distances are at most {@code largestTargetDistance}
+     * ({@link dev.probe.core.query.Query#largestTargetDistance}; infinity if unbounded or unknown).
+     */
+    public ProbeResult(Provenance provenance, int chains, double[][] latents, double[][] inputs, List<String> models,
+            double[][][] outputs, double[] energies, double[] distances, PriorMass priorMass,
+            double largestTargetDistance) {
         this.priorMass = priorMass;
+        this.largestTargetDistance = largestTargetDistance;
         this.provenance = provenance;
         this.chains = chains;
         this.latents = Copies.of(latents);
@@ -237,6 +250,14 @@ public final class ProbeResult {
     }
 
     /** The prior mass of the relaxed level set, when the sampler estimated it (empty for plain MCMC). */
+    /**
+     * The largest target distance the query can give any sample (infinity if unbounded or unknown): a tolerance at
+     * least this large lets every sample attain the target.
+     */
+    public double largestTargetDistance() {
+        return largestTargetDistance;
+    }
+
     public java.util.Optional<PriorMass> priorMass() {
         return java.util.Optional.ofNullable(priorMass);
     }

@@ -52,6 +52,20 @@ class EvidenceGatedAssertionsTest {
     }
 
     @Test
+    void aToleranceAtWhichEverySampleAttainsIsRefused() {
+        // a user's hasTargetAttainmentAtLeast(0.99) passed trivially at tolerance 0.6 on a two-class ambivalent probe
+        SamplerConfig config = SamplerConfig.builder().chains(2).warmup(0).draws(10).seed(4).build();
+        var torn = Probe.of(BOX, dev.probe.core.query.Ambivalent.between(MODEL, 0, 1)).sample(config,
+                Sampling.chains(RandomWalkMetropolis.of(BOX.proposal(), 0.1)));
+        org.assertj.core.api.Assertions.assertThat(torn.largestTargetDistance()).isEqualTo(0.5);
+        assertThatThrownBy(() -> ProbeAnswer.of(torn, 0.6)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("A tolerance of 0.6 lets every sample attain the target of Ambivalent[linear-2")
+                .hasMessageContaining("at most 0.5 for any input").hasMessageContaining("below 0.5");
+        org.assertj.core.api.Assertions.assertThat(ProbeAnswer.of(torn, 0.4).tolerance()).isEqualTo(0.4);
+        assertThatThrownBy(() -> ProbeAnswer.of(unconverged().result(), 1)).hasMessageContaining("at most 1.0 for any input");
+    }
+
+    @Test
     void evidenceTheAnswerIsGivenDecides() {
         ProbeAnswer lenient = unconverged().withEvidence(new Evidence(1000, 0, 0.1));
         assertThat(lenient).hasTargetAttainmentAtLeast(0).hasTargetAttainmentAtMost(1);
