@@ -112,14 +112,18 @@ class PopulationProbeTest {
     }
 
     @Test
-    void levelSetsOverAProperPriorAreSampledByPopulationsByDefault() {
+    void probesOverAProperPriorAreSampledByPopulationsByDefault() {
         Classifier c = LinearSoftmaxPriorMass.classifier(0);
         Probe levelSet = Probe.of(LinearSoftmaxPriorMass.space(), HighConfidence.of(c, 1));
         assertThat(List.of(levelSet.defaultSampling())).first().isInstanceOf(Sampling.Populations.class);
         ProbeResult r = levelSet.sample(SamplerConfig.builder().chains(8).warmup(100).draws(50).seed(5).build());
         assertThat(r.priorMass()).isPresent();
         assertThat(r.provenance().kernel()).startsWith("SMC(MALA");
-        Probe other = Probe.of(LinearSoftmaxPriorMass.space(), FixedLabel.of(c, 1));
-        assertThat(List.of(other.defaultSampling())).first().isInstanceOf(Sampling.Chains.class);
+        // Gibbs probes too (a user's counterfactual and contrast probes over a box did not converge in chains)
+        Probe gibbs = Probe.of(LinearSoftmaxPriorMass.space(), FixedLabel.of(c, 1));
+        assertThat(List.of(gibbs.defaultSampling())).first().isInstanceOf(Sampling.Populations.class);
+        ProbeResult g = gibbs.sample(SamplerConfig.builder().chains(8).warmup(100).draws(50).seed(5).build());
+        assertThat(g.provenance().kernel()).startsWith("SMC(MALA");
+        assertThat(g.priorMass()).as("a Gibbs probe has no level set, so no prior mass").isEmpty();
     }
 }
