@@ -36,8 +36,11 @@ final class Population {
     double[] mean;
     double[][] cholesky;
     private final boolean dense;
-    /** How the last local moves were scaled: {@code "full-covariance"} (whitened by the Cholesky factor) or {@code "diagonal"}. */
-    String metric = "diagonal";
+    /**
+     * How the last local moves were scaled: {@code "full-covariance metric"} (whitened by the Cholesky factor),
+     * {@code "diagonal metric"}, or {@code "the proposal's widths"} (gradient-free moves).
+     */
+    String metric = "diagonal metric";
     double lastAcceptance = Double.NaN;
     PopulationStatus status = PopulationStatus.OK;
     boolean done;

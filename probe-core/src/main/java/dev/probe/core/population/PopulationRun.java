@@ -49,7 +49,7 @@ public final class PopulationRun {
     private final double seconds;
     /** How the run was made, e.g. {@code "4×64 + 6×64"}; one round: {@code "4×64"}. */
     private final String rounds;
-    /** How the local moves were scaled: {@code "full-covariance"} or {@code "diagonal"} ({@link Population#metric}). */
+    /** How the local moves were scaled, e.g. {@code "full-covariance metric"} ({@link Population#metric}). */
     private final String metric;
     /**
      * Largest {@link Diagnostics#settlingDrift()} of a settled run: the larger of two |t| statistics, so about one in
@@ -192,7 +192,7 @@ public final class PopulationRun {
         return assemble(config.toBuilder().populations(x.length).build(), kernel, x, g, u, concat(logZ, more.logZ),
                 allStages, allStatuses, unique + more.unique, concat(acceptance, more.acceptance),
                 concat(stepSizes, more.stepSizes), allCounts, seconds + more.seconds, rounds + " + " + more.rounds,
-                metric.equals(more.metric) ? metric : "full-covariance/diagonal",
+                metric.equals(more.metric) ? metric : metric + "/" + more.metric,
                 concat(settling, more.settling, double[][]::new));
     }
 
@@ -472,7 +472,7 @@ public final class PopulationRun {
         String grown = rounds.equals(populations() + "×" + particles()) ? "" : "; rounds " + rounds;
         String draws = config.draws() > 1 ? ", " + config.draws() + " draws each" : "";
         boolean jumped = stages.stream().flatMap(List::stream).anyMatch(s -> s.jumps() > 0);
-        return String.format(Locale.ROOT, "SMC(%s, %d×%d particles%s, α=%.2f, moves %d–%d, %s metric, %s%s)", kernel,
+        return String.format(Locale.ROOT, "SMC(%s, %d×%d particles%s, α=%.2f, moves %d–%d, %s, %s%s)", kernel,
                 populations(), particles(), draws, config.alpha(), config.minMoves(), config.maxMoves(), metric,
                 jumped ? "mode jumps" : "no mode jumps", grown);
     }

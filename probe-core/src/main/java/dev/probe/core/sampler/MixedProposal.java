@@ -92,6 +92,20 @@ public final class MixedProposal implements Proposal {
         return new double[chains];
     }
 
+    /**
+     * {@code 2.38/√m · max_k σ_k/w_k} over the {@code m} continuous coordinates: the optimal random-walk scale of the
+     * widest coordinate relative to its width (Roberts, Gelman & Gilks 1997); {@code +∞} without continuous ones.
+     */
+    @Override
+    public double scaleForSpread(double[] variance) {
+        double widest = 0;
+        for (int i = 0; i < continuous.length; i++) {
+            widest = Math.max(widest, Math.sqrt(variance[continuous[i]]) / widths[i]);
+        }
+        return continuous.length == 0 || !(widest > 0) ? Double.POSITIVE_INFINITY
+                : 2.38 / Math.sqrt(continuous.length) * widest;
+    }
+
     private void stepContinuous(float[] current, float[] proposal, int row, int i, double scale, Box box, ChainRandom random) {
         int k = continuous[i];
         double sd = scale * widths[i];

@@ -21,4 +21,13 @@ public interface Proposal {
      *     symmetric proposal
      */
     double[] propose(float[] current, float[] proposal, int chains, double scale, Box box, ChainRandom random);
+
+    /**
+     * The scale at which a random walk suits a target whose coordinates have the given variances: population
+     * samplers start each stage's moves at no more than twice this, so a scale grown on a wide early stage does not
+     * outlast it. Default: unknown ({@code +∞}, no bound).
+     */
+    default double scaleForSpread(double[] variance) {
+        return Double.POSITIVE_INFINITY;
+    }
 }

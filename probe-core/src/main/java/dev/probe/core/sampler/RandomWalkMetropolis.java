@@ -96,6 +96,11 @@ public final class RandomWalkMetropolis implements Kernel {
         return correction;
     }
 
+    /** The proposal this kernel scales. */
+    public Proposal proposal() {
+        return proposal;
+    }
+
     @Override
     public boolean supportsPerChainStepSizes() {
         return true;

@@ -157,6 +157,44 @@ class SmcRobustnessTest {
     }
 
     @Test
+    void randomWalkMovesFollowATargetThatShrinksAgainstAWall() {
+        // exp(−10 Σx) on [0, 1]³ from the uniform prior, moved by Metropolis–Hastings (the black-box default): the scale
+        // grown on the wide first stage (reflected proposals are all accepted) outlasted it, so the last stages moved at
+        // acceptance 0.04–0.14, runs ended DEGENERATE, and the others' error bars were 2.6 times too small
+        int d = 3;
+        double[] hi = {1, 1, 1};
+        TemperedTarget target = TemperedTarget.of(Energies.valueOnly(d, x -> x.sum(new int[] {1}).mul(0)),
+                Energies.valueOnly(d, x -> x.sum(new int[] {1}).mul(10)), Box.of(new double[d], hi));
+        dev.probe.core.sampler.ChainRandom random = new dev.probe.core.sampler.ChainRandom(101);
+        List<StartingDraws> starts = new java.util.ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            double[][] z = new double[1024][d];
+            for (double[] row : z) {
+                for (int k = 0; k < d; k++) {
+                    row[k] = random.nextDouble();
+                }
+            }
+            starts.add(StartingDraws.of(z));
+        }
+        PopulationRun run = new Smc(SmcConfig.builder().particles(1024).populations(4).seed(100).build())
+                .run(target, RandomWalkMetropolis.of(MixedProposal.gaussian(d), 0.5), starts);
+        assertThat(run.status()).as(run.table()).isEqualTo(PopulationStatus.OK);
+        assertThat(run.describe()).contains("the proposal's widths");
+        for (int p = 0; p < run.populations(); p++) {
+            Stage last = run.stages(p).get(run.stages(p).size() - 1);
+            assertThat(last.acceptance()).as("last stage of population %d: %s", p, last.line()).isGreaterThan(0.15);
+            assertThat(last.movedFraction()).as(last.line()).isGreaterThan(0.7);
+        }
+        double[] x1 = java.util.Arrays.stream(run.pooledParticles()).mapToDouble(x -> x[0]).toArray();
+        double mean = java.util.Arrays.stream(x1).average().orElseThrow();
+        double truth = 0.1 - Math.exp(-10) / (1 - Math.exp(-10)); // E[x] of exp(−10x) on [0, 1]
+        double se = Math.sqrt(0.00995 / run.diagnostics().minEss());
+        assertThat(mean).as("E[x1], truth %.5f", truth).isCloseTo(truth, within(4 * se));
+        assertThat(run.logPriorMass()).isCloseTo(3 * Math.log((1 - Math.exp(-10)) / 10),
+                within(4 * run.logPriorMassStandardError() + 0.02));
+    }
+
+    @Test
     void badInputIsRejectedWithTheFix() {
         SmcConfig config = SmcConfig.builder().particles(8).populations(2).build();
         TemperedTarget target = ClosedForms.target(2, ClosedForms.gaussianQuestion(2, 1));
