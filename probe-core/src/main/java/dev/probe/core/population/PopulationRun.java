@@ -241,8 +241,11 @@ public final class PopulationRun {
             rhat[k] = Convergence.rhat(coordinate);
             ess[k] = Math.min(Convergence.bulkEss(coordinate), unique);
         }
-        double energyRhat = Convergence.rhat(u);
-        double energyEss = Math.min(Convergence.bulkEss(u), unique);
+        // a constant energy (a flat target, e.g. uniform on a box) agrees exactly across populations, as a constant
+        // coordinate does; its R̂ was NaN and made a correct run UNRELIABLE
+        boolean flat = constant(u);
+        double energyRhat = flat ? 1 : Convergence.rhat(u);
+        double energyEss = flat ? unique : Math.min(Convergence.bulkEss(u), unique);
         double maxRhat = Math.max(energyRhat, Arrays.stream(rhat).max().orElse(Double.NaN));
         double spread = Arrays.stream(logZ).max().orElse(0) - Arrays.stream(logZ).min().orElse(0);
         double expected = Math.sqrt(2 * totalStages * (1 - config.alpha()) / (config.alpha() * particles));
@@ -279,7 +282,7 @@ public final class PopulationRun {
         double first = values[0][0];
         for (double[] row : values) {
             for (double v : row) {
-                if (Double.compare(v, first) != 0) {
+                if (v != first && !(Double.isNaN(v) && Double.isNaN(first))) {
                     return false;
                 }
             }

@@ -294,7 +294,9 @@ public final class Smc {
         }
         if (kernel.needsGradient() && !target.isDifferentiable()) {
             throw new IllegalArgumentException(kernel.name() + " needs gradients but the target is not differentiable. "
-                    + "Population sampling needs a differentiable prior and question.");
+                    + "Move its particles with RandomWalkMetropolis (e.g. RandomWalkMetropolis.of(MixedProposal.gaussian(d), "
+                    + "0.5), or the space's proposal()), which needs none; MALA and HMC moves need a differentiable prior "
+                    + "and question.");
         }
         if (starts.size() != config.populations()) {
             throw new IllegalArgumentException("Got starting draws for " + starts.size() + " populations but the "

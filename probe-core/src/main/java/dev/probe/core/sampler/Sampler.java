@@ -150,8 +150,8 @@ public final class Sampler {
                     row[k] = start[c * d + k];
                 }
                 throw new IllegalStateException("The energy is " + u[c] + " at the initial position of chain " + c + " "
-                        + Arrays.toString(row) + ". Start the chains where the model's outputs are finite "
-                        + "(check the model for NaN outputs, or pass initial positions).");
+                        + Arrays.toString(row) + ". Start the chains where the energy is finite (pass other "
+                        + "initial positions), or make it finite there (for a probe, check the model for NaN outputs).");
             }
         }
     }
@@ -220,8 +220,12 @@ public final class Sampler {
                 rhat[k] = Convergence.rhat(coordinate);
                 ess[k] = Convergence.bulkEss(coordinate);
             }
-            energyRhat = Convergence.rhat(energies);
-            energyEss = Convergence.bulkEss(energies);
+            // a constant energy (a flat target) has no spread to compare: it agrees exactly across chains
+            java.util.DoubleSummaryStatistics range = Arrays.stream(energies).flatMapToDouble(Arrays::stream)
+                    .summaryStatistics();
+            boolean flat = range.getMin() == range.getMax();
+            energyRhat = flat ? 1 : Convergence.rhat(energies);
+            energyEss = flat ? chains * draws : Convergence.bulkEss(energies);
         }
         return new Diagnostics(counters.acceptanceRates(), rhat, ess, energyRhat, energyEss, wall, sampling,
                 counters.warmup, counters.sampling, counters.gradients, counters.energies, stepSize);

@@ -195,6 +195,35 @@ class SmcRobustnessTest {
     }
 
     @Test
+    void aFlatTargetIsNotCalledUnreliable() {
+        // uniform on a box: every energy is equal, so the energy's R̂ was NaN and the run UNRELIABLE with every population OK
+        int d = 3;
+        Energy flat = Energies.valueOnly(d, x -> x.sum(new int[] {1}).mul(0));
+        TemperedTarget target = TemperedTarget.of(flat, flat, Box.of(new double[d], new double[] {1, 1, 1}));
+        ChainRandom random = new ChainRandom(7);
+        List<StartingDraws> starts = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            double[][] z = new double[128][d];
+            for (double[] row : z) {
+                for (int k = 0; k < d; k++) {
+                    row[k] = random.nextDouble();
+                }
+            }
+            starts.add(StartingDraws.of(z));
+        }
+        PopulationRun run = new Smc(SmcConfig.builder().particles(128).populations(2).seed(3).build())
+                .run(target, RandomWalkMetropolis.of(MixedProposal.gaussian(d), 0.5), starts);
+        assertThat(run.status()).as(run.table()).isEqualTo(PopulationStatus.OK);
+        assertThat(run.diagnostics().energyRhat()).isEqualTo(1);
+        assertThat(run.logPriorMass()).isEqualTo(0);
+        dev.probe.core.sampler.Trace chains = new dev.probe.core.sampler.Sampler(dev.probe.core.sampler.SamplerConfig.builder()
+                .chains(4).warmup(50).draws(50).seed(3).build())
+                .run(RandomWalkMetropolis.of(MixedProposal.gaussian(d), 0.5), Energies.valueOnly(d, x -> x.sum(new int[] {1}).mul(0)),
+                        new double[][] {{0.1, 0.2, 0.3}, {0.5, 0.5, 0.5}, {0.9, 0.1, 0.4}, {0.3, 0.7, 0.2}});
+        assertThat(chains.diagnostics().energyRhat()).isEqualTo(1);
+    }
+
+    @Test
     void badInputIsRejectedWithTheFix() {
         SmcConfig config = SmcConfig.builder().particles(8).populations(2).build();
         TemperedTarget target = ClosedForms.target(2, ClosedForms.gaussianQuestion(2, 1));
