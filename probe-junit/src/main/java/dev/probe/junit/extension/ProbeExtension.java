@@ -38,9 +38,22 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         return context.getTestMethod().map(m -> !probeAnnotations(m).isEmpty()).orElse(false);
     }
 
+    /**
+     * The template's invocations. A template that fails before it expands (a misconfiguration) writes one {@code error}
+     * row with an empty key to {@code summary.csv}, so a dashboard reading it sees the failure too.
+     */
     @Override
-    @SuppressWarnings("unchecked")
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        try {
+            return invocations(context);
+        } catch (RuntimeException e) {
+            ProbeReport.writeRowWithoutSamples("", Outcome.ERROR, context);
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Stream<TestTemplateInvocationContext> invocations(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         Class<?> testClass = context.getRequiredTestClass();
         String template = testClass.getSimpleName() + "#" + method.getName();

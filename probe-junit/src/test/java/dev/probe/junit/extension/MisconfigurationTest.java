@@ -298,6 +298,14 @@ class MisconfigurationTest {
         failsWith(SameNamedVersions.class, "baseline \"v1\" and candidate \"v2\" are both named 'linear3'",
                 "TorchScriptFunction.load(path, shape, \"v2\")", "DjlBlockFunction.of(\"v2\"");
         failsWith(OneVersionTwice.class, "baseline and candidate are both \"v1\": name two different @ProbedModel members");
+        // a template that fails before it expands has its error row in summary.csv (a dashboard saw nothing of it)
+        try {
+            org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readAllLines(
+                    java.nio.file.Path.of("target/probe-reports/summary.csv")))
+                    .contains(OneVersionTwice.class.getName() + ",gate,,error,,,,,,,,");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         failsWith(TwoOracles.class, "TwoOracles declares 2 @ProbeOracle members", "keep a single @ProbeOracle");
         failsWith(MarginThatCannotFail.class, "margin must lie in [0, 1), got 5.0", "could not fail");
         failsWith(ProbeGateOnAGate.class, "has @ProbeGate and @ProbeRegressionGate", "Remove @ProbeGate");
