@@ -32,8 +32,15 @@ public final class FeatureDistributions {
     private final int columns;
     private final int maxFeatures;
     private final String reference;
+    private final String sampled;
 
     private FeatureDistributions(String title, String[] names, int bins, int columns, int maxFeatures, String reference) {
+        this(title, names, bins, columns, maxFeatures, reference, "samples");
+    }
+
+    private FeatureDistributions(String title, String[] names, int bins, int columns, int maxFeatures, String reference,
+            String sampled) {
+        this.sampled = sampled;
         this.title = title;
         this.names = names;
         this.bins = bins;
@@ -49,29 +56,35 @@ public final class FeatureDistributions {
 
     /** One name per feature column. */
     public FeatureDistributions withFeatureNames(String... featureNames) {
-        return new FeatureDistributions(title, featureNames.clone(), bins, columns, maxFeatures, reference);
+        return new FeatureDistributions(title, featureNames.clone(), bins, columns, maxFeatures, reference, sampled);
     }
 
     /** What the reference rows are, for the legend (default {@code "training"}; e.g. {@code "space draws"}). */
     public FeatureDistributions withReferenceName(String name) {
         Require.that(name != null && !name.isBlank(), "the reference rows need a name");
-        return new FeatureDistributions(title, names, bins, columns, maxFeatures, name);
+        return new FeatureDistributions(title, names, bins, columns, maxFeatures, name, sampled);
+    }
+
+    /** What the sample rows are, for the legend (default {@code "samples"}; e.g. {@code "attained samples"}). */
+    public FeatureDistributions withSampleName(String name) {
+        Require.that(name != null && !name.isBlank(), "the sample rows need a name");
+        return new FeatureDistributions(title, names, bins, columns, maxFeatures, reference, name);
     }
 
     public FeatureDistributions withBins(int newBins) {
         Require.that(newBins >= 1, "bins must be ≥ 1, got " + newBins);
-        return new FeatureDistributions(title, names, newBins, columns, maxFeatures, reference);
+        return new FeatureDistributions(title, names, newBins, columns, maxFeatures, reference, sampled);
     }
 
     /** Panels per row. */
     public FeatureDistributions withColumns(int newColumns) {
         Require.that(newColumns >= 1, "columns must be ≥ 1, got " + newColumns);
-        return new FeatureDistributions(title, names, bins, newColumns, maxFeatures, reference);
+        return new FeatureDistributions(title, names, bins, newColumns, maxFeatures, reference, sampled);
     }
 
     public FeatureDistributions withMaxFeatures(int max) {
         Require.that(max >= 1, "maxFeatures must be ≥ 1, got " + max);
-        return new FeatureDistributions(title, names, bins, columns, max, reference);
+        return new FeatureDistributions(title, names, bins, columns, max, reference, sampled);
     }
 
     public ReportFile write(Path file, double[][] training, double[][] samples) {
@@ -149,7 +162,7 @@ public final class FeatureDistributions {
         g.setFont(new Font(ChartStyle.FONT, Font.PLAIN, 13));
         int x = 12;
         x = swatch(g, x, ChartStyle.REFERENCE, reference + " (" + trainingRows + " rows)");
-        x = swatch(g, x + 24, ChartStyle.SAMPLES, "samples (" + sampleRows + " rows)");
+        x = swatch(g, x + 24, ChartStyle.SAMPLES, sampled + " (" + sampleRows + " rows)");
         g.drawString("fraction of rows per bin", x + 24, 46);
     }
 

@@ -28,20 +28,29 @@ public final class LatentScatter {
     private final int width;
     private final int height;
 
-    private LatentScatter(String title, int width, int height) {
+    private final String sampled;
+
+    private LatentScatter(String title, int width, int height, String sampled) {
         this.title = title;
         this.width = width;
         this.height = height;
+        this.sampled = sampled;
     }
 
     /** 800×500. */
     public static LatentScatter titled(String title) {
-        return new LatentScatter(title, 800, 500);
+        return new LatentScatter(title, 800, 500, "samples");
     }
 
     public LatentScatter withSize(int newWidth, int newHeight) {
         Require.that(newWidth >= 100 && newHeight >= 100, "size must be at least 100×100");
-        return new LatentScatter(title, newWidth, newHeight);
+        return new LatentScatter(title, newWidth, newHeight, sampled);
+    }
+
+    /** What the sample points are, for the legend (default {@code "samples"}; e.g. {@code "attained samples"}). */
+    public LatentScatter withSampleName(String name) {
+        Require.that(name != null && !name.isBlank(), "the samples need a name");
+        return new LatentScatter(title, width, height, name);
     }
 
     public ReportFile write(Path file, double[][] prior, double[][] samples) {
@@ -98,7 +107,7 @@ public final class LatentScatter {
             styler.setPlotGridHorizontalLinesVisible(false);
         }
         add(chart, "prior (" + prior.length + ")", p, ChartStyle.translucent(ChartStyle.REFERENCE, 110));
-        add(chart, "samples (" + samples.length + ")", s, ChartStyle.translucent(ChartStyle.SAMPLES, 210));
+        add(chart, sampled + " (" + samples.length + ")", s, ChartStyle.translucent(ChartStyle.SAMPLES, 210));
         return PngFile.paint(chart);
     }
 

@@ -42,6 +42,32 @@ final class ReportFiles {
     private ReportFiles() {}
 
     /**
+     * The samples the latent and feature plots show, with their title and legend: only those that attain the target
+     * when some do, so no plot shows a miss under the probe's title (a counterfactual's features plot showed every
+     * draw, 83% of which had not flipped); every sample, titled as missing it, when none does.
+     */
+    record Plotted(String title, String legend, int[] rows) {
+        static Plotted of(ProbeResult result, double tolerance) {
+            int[] attained = IntStream.range(0, result.size())
+                    .filter(i -> result.targetDistances()[i] <= tolerance).toArray();
+            if (attained.length == 0) {
+                return new Plotted("Samples (none attains the target)", "samples, none attaining",
+                        IntStream.range(0, result.size()).toArray());
+            }
+            return new Plotted(String.format(java.util.Locale.ROOT, "Attained samples (%d of %d)", attained.length,
+                    result.size()), "attained samples", attained);
+        }
+    }
+
+    private static double[][] rows(double[][] all, int[] which) {
+        double[][] out = new double[which.length][];
+        for (int i = 0; i < which.length; i++) {
+            out[i] = all[which[i]];
+        }
+        return out;
+    }
+
+    /**
      * @param prior draws from the space and their pushed-forward inputs (computed on the sampler thread)
      * @param full whether to write every input value too
      */
@@ -58,13 +84,18 @@ final class ReportFiles {
         }
         files.add(ConfidencePlot.titled("Predicted probability per class (" + model + ")")
                 .write(dir.resolve("confidence.png"), outputs));
-        files.add(LatentScatter.titled("Samples over draws from the " + (image.isPresent() ? "prior" : "space"))
-                .write(dir.resolve("latent.png"), prior[0], result.latents()));
+        // where the samples lie: only those that attain the target, so no plot shows a miss under the probe's title
+        // (a counterfactual's features plot showed all draws, 83% of which had not flipped)
+        Plotted plotted = Plotted.of(result, answer.tolerance());
+        files.add(LatentScatter.titled(plotted.title() + " over draws from the " + (image.isPresent() ? "prior" : "space"))
+                .withSampleName(plotted.legend()).write(dir.resolve("latent.png"), prior[0],
+                        rows(result.latents(), plotted.rows())));
         files.add(trace(result).write(dir.resolve("trace.png"), byChain(result)));
         if (image.isEmpty()) {
-            files.add(FeatureDistributions.titled("Samples vs " + (training.isPresent() ? "training data" : "space draws"))
-                    .withReferenceName(training.isPresent() ? "training" : "space draws")
-                    .write(dir.resolve("features.png"), training.orElse(prior[1]), inputs));
+            files.add(FeatureDistributions.titled(plotted.title() + " vs " + (training.isPresent() ? "training data"
+                    : "space draws")).withReferenceName(training.isPresent() ? "training" : "space draws")
+                    .withSampleName(plotted.legend()).write(dir.resolve("features.png"), training.orElse(prior[1]),
+                            rows(inputs, plotted.rows())));
         }
         SampleCsv csv = SampleCsv.empty().withColumn("draw", IntStream.range(0, result.size()).toArray())
                 .withColumn("chain", chainOf(result)).withBlock("s", result.latents());

@@ -1,0 +1,43 @@
+package dev.probe.junit.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.probe.core.diagnostics.Diagnostics;
+import dev.probe.core.diagnostics.InvalidProposals;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Provenance;
+import dev.probe.core.sampler.SamplerConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A report never shows a sample under a title it does not meet: the latent and feature plots of a counterfactual
+ * showed every draw as "samples", though 83% had not flipped. They now show the attained samples, and say so.
+ */
+class PlottedSamplesTest {
+    private static ProbeResult withDistances(double... distances) {
+        int n = distances.length;
+        double[][] x = new double[n][2];
+        double[][] outputs = new double[n][2];
+        SamplerConfig config = SamplerConfig.builder().chains(1).warmup(1).draws(n).seed(1).build();
+        Diagnostics d = new Diagnostics(new double[] {0.5}, new double[] {1, 1}, new double[] {n, n}, 1, n, 1, 1,
+                InvalidProposals.NONE, InvalidProposals.NONE, 1, 0, 0.1, 0);
+        return new ProbeResult(new Provenance("q", "box", "k", config, d), 1, x, x, List.of("m"),
+                new double[][][] {outputs}, new double[n], distances);
+    }
+
+    @Test
+    void onlyAttainedSamplesArePlottedUnderTheProbesTitle() {
+        ReportFiles.Plotted p = ReportFiles.Plotted.of(withDistances(0.05, 0.5, 0.1, 0.3), 0.1);
+        assertThat(p.rows()).containsExactly(0, 2);
+        assertThat(p.title()).isEqualTo("Attained samples (2 of 4)");
+        assertThat(p.legend()).isEqualTo("attained samples");
+    }
+
+    @Test
+    void whenNoneAttainsEverySampleIsShownAsMissing() {
+        ReportFiles.Plotted p = ReportFiles.Plotted.of(withDistances(0.5, 0.4), 0.1);
+        assertThat(p.rows()).containsExactly(0, 1);
+        assertThat(p.title()).isEqualTo("Samples (none attains the target)");
+    }
+}
