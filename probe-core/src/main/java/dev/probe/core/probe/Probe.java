@@ -27,11 +27,11 @@ import java.util.function.Predicate;
  * <p>Checks before any sampling: the space's inputs match the models' inputs, and at the chains'
  * starting points (for populations: at two prior draws) the pushed-forward inputs have the right width and
  * every model's outputs are finite (and on the simplex for declared probabilities). The default
- * ({@link #defaultSampling()}): level-set queries over a differentiable pipeline with a proper prior are
- * sampled by SMC populations from the shared {@link PriorPool} (which also estimates the level set's prior
- * mass, {@code ProbeResult.priorMass()}); other probes by chains of MALA when the whole pipeline is
- * differentiable, random-walk Metropolis with the space's proposal when the space has discrete coordinates,
- * and smoothed-gradient MALA otherwise; warm-up tunes its step size.
+ * ({@link #defaultSampling()}): probes over a space with a proper prior are sampled by SMC populations — level-set
+ * queries from the shared {@link PriorPool} (which also estimates the level set's prior mass,
+ * {@code ProbeResult.priorMass()}), Gibbs probes from fresh prior draws; probes without a proper prior by chains of
+ * MALA when the whole pipeline is differentiable, random-walk Metropolis with the space's proposal when the space has
+ * discrete coordinates, and smoothed-gradient MALA otherwise; warm-up tunes its step size.
  *
  * <p>Chains start at {@link SamplerConfig#screening()}{@code ·C} draws from the space resampled down to
  * {@code C} by the query's energy (sampling-importance-resampling: exact for the target when the space's
