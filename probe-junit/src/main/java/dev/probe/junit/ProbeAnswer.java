@@ -39,9 +39,7 @@ public final class ProbeAnswer {
     private ProbeAnswer(ProbeResult result, double tolerance, String judgedModel, Oracle oracle, String displayName,
             String key, String testName, String settings, String rerunCommand, Evidence evidence) {
         this.result = Objects.requireNonNull(result, "result");
-        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-            throw new IllegalArgumentException("The tolerance must be a positive number, got " + tolerance);
-        }
+        checkTolerance(tolerance);
         if (tolerance >= result.largestTargetDistance()) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "A tolerance of %s lets every sample "
                     + "attain the target of %s: its target distance is at most %s for any input, so judging at it says "
@@ -59,8 +57,15 @@ public final class ProbeAnswer {
         this.evidence = Objects.requireNonNull(evidence, "evidence");
     }
 
+    private static void checkTolerance(double tolerance) {
+        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("The tolerance must be a positive number, got " + tolerance);
+        }
+    }
+
     /** An answer judged at {@code tolerance}, on the result's first model, without oracle. */
     public static ProbeAnswer of(ProbeResult result, double tolerance) {
+        checkTolerance(tolerance);
         return new ProbeAnswer(result, tolerance, result.models().get(0), null, result.provenance().query(), "", null, null,
                 null, new Evidence(Evidence.DEFAULT.maxRhat(), Evidence.DEFAULT.minAttainedEss(), tolerance,
                         Evidence.DEFAULT.maxDivergences()));

@@ -63,6 +63,8 @@ class EvidenceGatedAssertionsTest {
                 .hasMessageContaining("at most 0.5 for any input").hasMessageContaining("below 0.5");
         org.assertj.core.api.Assertions.assertThat(ProbeAnswer.of(torn, 0.4).tolerance()).isEqualTo(0.4);
         assertThatThrownBy(() -> ProbeAnswer.of(unconverged().result(), 1)).hasMessageContaining("at most 1.0 for any input");
+        assertThatThrownBy(() -> ProbeAnswer.of(torn, 0)).hasMessage("The tolerance must be a positive number, got 0.0");
+        assertThatThrownBy(() -> ProbeAnswer.of(torn, Double.NaN)).hasMessageContaining("must be a positive number");
     }
 
     @Test
