@@ -41,6 +41,8 @@ final class Population {
      * {@code "diagonal metric"}, or {@code "the proposal's widths"} (gradient-free moves).
      */
     String metric = "diagonal metric";
+    /** The {@link #metric} of gradient-free moves, which step with the proposal's own widths. */
+    static final String WALK = "the proposal's widths";
     double lastAcceptance = Double.NaN;
     PopulationStatus status = PopulationStatus.OK;
     boolean done;

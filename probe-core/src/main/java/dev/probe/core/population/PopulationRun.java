@@ -476,7 +476,8 @@ public final class PopulationRun {
         String draws = config.draws() > 1 ? ", " + config.draws() + " draws each" : "";
         boolean jumped = stages.stream().flatMap(List::stream).anyMatch(s -> s.jumps() > 0);
         return String.format(Locale.ROOT, "SMC(%s, %d×%d particles%s, α=%.2f, moves %d–%d, %s, %s%s)", kernel,
-                populations(), particles(), draws, config.alpha(), config.minMoves(), config.maxMoves(), metric,
+                populations(), particles(), draws, config.alpha(), config.minMoves(), metric.equals(Population.WALK)
+                        ? (int) Math.round(Rejuvenation.WALK_MOVES * config.maxMoves()) : config.maxMoves(), metric,
                 jumped ? "mode jumps" : "no mode jumps", grown);
     }
 

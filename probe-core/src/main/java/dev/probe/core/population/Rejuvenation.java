@@ -70,6 +70,19 @@ final class Rejuvenation {
         return 2 * size >= d * d;
     }
 
+    /**
+     * Most local moves per stage: {@code maxMoves}, or {@value #WALK_MOVES}× that for gradient-free (random-walk) moves,
+     * which travel less per move than MALA's. With 10 they left a box target's error bars about 1.4 times too small
+     * (sd of the z-scores over 16 seeds 1.3–1.5), with 25 calibrated (0.6–1.0; BENCHMARK.md, "Metropolis–Hastings moves
+     * in populations"). The correlation rule still stops them earlier where particles decorrelate sooner.
+     */
+    static int maxMoves(SmcConfig config, Kernel kernel) {
+        return kernel.needsGradient() ? config.maxMoves() : (int) Math.round(WALK_MOVES * config.maxMoves());
+    }
+
+    /** How many times MALA's most moves per stage random-walk moves may make. */
+    static final double WALK_MOVES = 2.5;
+
     /** Fewest mode jumps of a population that jumps at all. */
     static final int MIN_JUMPS = 2;
 
@@ -158,7 +171,7 @@ final class Rejuvenation {
                     System.arraycopy(pop.inverseMetric, 0, metric, r * d, d);
                 }
             }
-            pop.metric = !kernel.needsGradient() ? "the proposal's widths"
+            pop.metric = !kernel.needsGradient() ? Population.WALK
                     : whitened && pop.cholesky != null ? "full-covariance metric" : "diagonal metric";
             if (whitened) {
                 means[i] = pop.cholesky != null ? pop.mean : new double[d];
@@ -218,7 +231,7 @@ final class Rejuvenation {
             if (retuned) {
                 k = k.withStepSizes(steps);
             }
-            if (fixedMoves > 0 ? moves >= fixedMoves : moves >= config.maxMoves() || (moves >= config.minMoves() && !more)) {
+            if (fixedMoves > 0 ? moves >= fixedMoves : moves >= maxMoves(config, kernel) || (moves >= config.minMoves() && !more)) {
                 break;
             }
         }
