@@ -36,10 +36,18 @@ import java.util.Arrays;
 public final class InputSpace implements SampleSpace {
     private final InputLayout layout;
     private final double[] anchor;
+    private final String[] names;
 
-    InputSpace(InputLayout layout, double[] anchor) {
+    InputSpace(InputLayout layout, double[] anchor, String[] names) {
         this.layout = layout;
         this.anchor = anchor;
+        this.names = names;
+    }
+
+    /** The features' names ({@link InputSpaceBuilder#names}), or {@code x_0, x_1, …} when none were given. */
+    public java.util.List<String> featureNames() {
+        return names != null ? java.util.List.of(names)
+                : java.util.stream.IntStream.range(0, inputDimension()).mapToObj(k -> "x_" + k).toList();
     }
 
     /** A builder for inputs of {@code features} features (unbounded, free, scale 1 until told otherwise). */

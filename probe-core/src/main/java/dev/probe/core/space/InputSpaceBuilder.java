@@ -20,6 +20,7 @@ public final class InputSpaceBuilder {
     private final double[] fixedValues;
     private final List<int[]> groups = new ArrayList<>();
     private double[] anchor;
+    private String[] names;
 
     InputSpaceBuilder(int features) {
         if (features < 1) {
@@ -45,6 +46,24 @@ public final class InputSpaceBuilder {
         for (int k = 0; k < features; k++) {
             bound(k, lo[k], hi[k]);
         }
+        return this;
+    }
+
+    /**
+     * One name per feature ({@code "income", "debt ratio", …}), shown by reports (the features plot) instead of
+     * {@code x_0, x_1, …}.
+     */
+    public InputSpaceBuilder names(String... featureNames) {
+        if (featureNames.length != features) {
+            throw new IllegalArgumentException("Got " + featureNames.length + " feature names for " + features
+                    + " features. Give one name per feature.");
+        }
+        for (int k = 0; k < features; k++) {
+            if (featureNames[k] == null || featureNames[k].isBlank()) {
+                throw new IllegalArgumentException("Feature " + k + " has no name. Give every feature a non-blank name.");
+            }
+        }
+        names = featureNames.clone();
         return this;
     }
 
@@ -139,7 +158,7 @@ public final class InputSpaceBuilder {
         if (anchor != null) {
             checkAnchor(grouped);
         }
-        return new InputSpace(layout, anchor);
+        return new InputSpace(layout, anchor, names);
     }
 
     private void checkAnchor(boolean[] grouped) {

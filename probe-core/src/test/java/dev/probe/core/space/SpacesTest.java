@@ -21,6 +21,19 @@ class SpacesTest {
             .build();
 
     @Test
+    void inputFeaturesCanBeNamedForReports() {
+        // a tabular user's features plot said x_0..x_4
+        InputSpace named = InputSpace.builder(2).bounds(new double[] {10, 0}, new double[] {200, 1}).names("income", "debt ratio")
+                .build();
+        assertThat(named.featureNames()).containsExactly("income", "debt ratio");
+        assertThat(InputSpace.box(new double[] {0, 0}, new double[] {1, 1}).featureNames()).containsExactly("x_0", "x_1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InputSpace.builder(2).names("income"))
+                .hasMessageContaining("Got 1 feature names for 2 features");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InputSpace.builder(2).names("income", " "))
+                .hasMessageContaining("Feature 1 has no name");
+    }
+
+    @Test
     void fixedFeaturesAreNotSampledAndOneHotGroupsAreOneCoordinate() {
         assertThat(TABULAR.dimension()).isEqualTo(2);
         assertThat(TABULAR.inputDimension()).isEqualTo(5);

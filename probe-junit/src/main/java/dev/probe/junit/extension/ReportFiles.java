@@ -59,6 +59,14 @@ final class ReportFiles {
         }
     }
 
+    /** The input space's feature names, or {@code x_0, x_1, …}. */
+    static String[] featureNames(ProbeSpec spec, int features) {
+        if (spec.probe().space() instanceof dev.probe.core.space.InputSpace box) {
+            return box.featureNames().toArray(String[]::new);
+        }
+        return IntStream.range(0, features).mapToObj(k -> "x_" + k).toArray(String[]::new);
+    }
+
     private static double[][] rows(double[][] all, int[] which) {
         double[][] out = new double[which.length][];
         for (int i = 0; i < which.length; i++) {
@@ -94,7 +102,8 @@ final class ReportFiles {
         if (image.isEmpty()) {
             files.add(FeatureDistributions.titled(plotted.title() + " vs " + (training.isPresent() ? "training data"
                     : "space draws")).withReferenceName(training.isPresent() ? "training" : "space draws")
-                    .withSampleName(plotted.legend()).write(dir.resolve("features.png"), training.orElse(prior[1]),
+                    .withSampleName(plotted.legend()).withFeatureNames(featureNames(spec, inputs[0].length))
+                    .write(dir.resolve("features.png"), training.orElse(prior[1]),
                             rows(inputs, plotted.rows())));
         }
         SampleCsv csv = SampleCsv.empty().withColumn("draw", IntStream.range(0, result.size()).toArray())
