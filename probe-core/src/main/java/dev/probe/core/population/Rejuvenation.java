@@ -10,7 +10,6 @@ import dev.probe.core.sampler.Energy;
 import dev.probe.core.sampler.EnergyGradient;
 import dev.probe.core.sampler.Independence;
 import dev.probe.core.sampler.Kernel;
-import dev.probe.core.sampler.RandomWalkMetropolis;
 import dev.probe.core.sampler.Transition;
 import dev.probe.core.sampler.TransitionInfo;
 import java.util.List;
@@ -156,12 +155,10 @@ final class Rejuvenation {
             System.arraycopy(pop.prior, 0, prior, offset[i], pop.size);
             System.arraycopy(pop.question, 0, question, offset[i], pop.size);
             System.arraycopy(pop.energies(), 0, u, offset[i], pop.size);
-            if (kernel instanceof RandomWalkMetropolis walk) {
-                // a scale grown on a wide early stage (where every reflected proposal is accepted) must not outlast
-                // it: start at most at twice the scale that suits this stage's spread (a box target's last stages
-                // moved at acceptance 0.04-0.14, and fewer than half the particles moved)
-                pop.stepSize = Math.min(pop.stepSize, 2 * walk.proposal().scaleForSpread(pop.inverseMetric));
-            }
+            // a random walk's scale grown on a wide early stage (where every reflected proposal is accepted) must not
+            // outlast it: start at most at twice the step that suits this stage's spread (a box target's last stages
+            // moved at acceptance 0.04-0.14, and fewer than half the particles moved); +∞ for kernels with a metric
+            pop.stepSize = Math.min(pop.stepSize, 2 * kernel.stepSizeForSpread(pop.inverseMetric));
             for (int r = offset[i]; r < offset[i + 1]; r++) {
                 beta[r] = pop.beta;
                 steps[r] = pop.stepSize;

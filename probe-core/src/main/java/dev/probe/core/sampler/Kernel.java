@@ -67,6 +67,15 @@ public interface Kernel {
         return this;
     }
 
+    /**
+     * The step size that suits a target whose coordinates have the given variances, for kernels that take no metric
+     * and so must scale their steps to the target themselves (random-walk proposals: {@link Proposal#scaleForSpread});
+     * {@code +∞} (no bound) for the others. Population samplers start each stage's steps at most at twice this.
+     */
+    default double stepSizeForSpread(double[] variance) {
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** Whether the kernel needs a differentiable energy. */
     boolean needsGradient();
 }

@@ -101,6 +101,12 @@ public final class RandomWalkMetropolis implements Kernel {
         return proposal;
     }
 
+    /** {@link Proposal#scaleForSpread}: the proposal's widths times this scale make the steps. */
+    @Override
+    public double stepSizeForSpread(double[] variance) {
+        return proposal.scaleForSpread(variance);
+    }
+
     @Override
     public boolean supportsPerChainStepSizes() {
         return true;
