@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.probe.core.diagnostics.EnergyResolution;
 import dev.probe.core.runtime.Devices;
 import dev.probe.core.sampler.ChainRandom;
 import dev.probe.core.sampler.EnergyGradient;
@@ -102,6 +103,8 @@ public final class Smc {
                 for (int i = 0; i < active.size(); i++) {
                     Population pop = active.get(i);
                     record(pop, moves[i]);
+                    EnergyResolution.require(pop.prior, pop.question, pop.beta,
+                            "particles of population " + (pop.index + 1) + " at stage " + pop.stages.size());
                     if (pop.beta >= 1) {
                         pop.done = true;
                     } else if (pop.stages.size() >= config.maxStages() || pop.stalled()) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.probe.core.diagnostics.Convergence;
 import dev.probe.core.diagnostics.Diagnostics;
+import dev.probe.core.diagnostics.EnergyResolution;
 import dev.probe.core.diagnostics.InvalidProposals;
 import dev.probe.core.runtime.Devices;
 import java.util.Arrays;
@@ -90,6 +91,7 @@ public final class Sampler {
                 afterIteration.accept(run, i);
             }
             Kernel tuned = warmup.finish();
+            EnergyResolution.require(state.energy(), "chains' states after warm-up");
             long samplingBegin = System.nanoTime();
             double[][][] samples = new double[chains][config.draws()][d];
             double[][] energies = new double[chains][config.draws()];
