@@ -29,33 +29,43 @@ public final class ConfidencePlot {
     private final int maxClasses;
     private final int width;
     private final int height;
+    private final boolean raw;
 
-    private ConfidencePlot(String title, String[] classNames, int maxClasses, int width, int height) {
+    private ConfidencePlot(String title, String[] classNames, int maxClasses, int width, int height, boolean raw) {
         this.title = title;
         this.classNames = classNames;
         this.maxClasses = maxClasses;
         this.width = width;
         this.height = height;
+        this.raw = raw;
     }
 
     /** 800×500, classes named by index, at most 20 boxes. */
     public static ConfidencePlot titled(String title) {
-        return new ConfidencePlot(title, null, 20, 800, 500);
+        return new ConfidencePlot(title, null, 20, 800, 500, false);
     }
 
     /** One name per class, in column order of the probabilities. */
     public ConfidencePlot withClassNames(String... names) {
-        return new ConfidencePlot(title, names.clone(), maxClasses, width, height);
+        return new ConfidencePlot(title, names.clone(), maxClasses, width, height, raw);
     }
 
     public ConfidencePlot withMaxClasses(int max) {
         Require.that(max >= 1, "maxClasses must be ≥ 1, got " + max);
-        return new ConfidencePlot(title, classNames, max, width, height);
+        return new ConfidencePlot(title, classNames, max, width, height, raw);
     }
 
     public ConfidencePlot withSize(int newWidth, int newHeight) {
         Require.that(newWidth >= 100 && newHeight >= 100, "size must be at least 100×100");
-        return new ConfidencePlot(title, classNames, maxClasses, newWidth, newHeight);
+        return new ConfidencePlot(title, classNames, maxClasses, newWidth, newHeight, raw);
+    }
+
+    /**
+     * A regressor's raw outputs instead of probabilities: one box per output, the y axis fitted to the values
+     * (not clipped to [0, 1]) and labelled "model output".
+     */
+    public ConfidencePlot ofRawOutputs() {
+        return new ConfidencePlot(title, classNames, maxClasses, width, height, true);
     }
 
     public ReportFile write(Path file, double[][] probabilities) {
@@ -64,6 +74,11 @@ public final class ConfidencePlot {
 
     /** {@code probabilities[i][k]}: sample {@code i}'s predicted probability of class {@code k}. */
     public BufferedImage render(double[][] probabilities) {
+        return PngFile.paint(chart(probabilities));
+    }
+
+    /** The chart {@link #render} paints. */
+    BoxChart chart(double[][] probabilities) {
         Require.that(probabilities != null && probabilities.length > 0, "no probabilities to plot");
         int classes = probabilities[0].length;
         Require.that(classes > 0, "probabilities have no classes (row 0 is empty)");
@@ -78,16 +93,19 @@ public final class ConfidencePlot {
         }
         int[] drawn = mostConfident(probabilities, maxClasses);
         String fullTitle = drawn.length < classes
-                ? title + " (" + drawn.length + " of " + classes + " classes, highest mean)" : title;
+                ? title + " (" + drawn.length + " of " + classes + (raw ? " outputs" : " classes") + ", highest mean)"
+                : title;
 
         BoxChart chart = new BoxChartBuilder().width(width).height(height).title(fullTitle)
-                .xAxisTitle("class").yAxisTitle("predicted probability").build();
+                .xAxisTitle(raw ? "output" : "class").yAxisTitle(raw ? "model output" : "predicted probability").build();
         BoxStyler styler = chart.getStyler();
         ChartStyle.apply(styler, 1.0);
         styler.setLegendVisible(false);
-        styler.setYAxisMin(0.0);
-        styler.setYAxisMax(1.0);
-        styler.setYAxisDecimalPattern("0.0");
+        if (!raw) {
+            styler.setYAxisMin(0.0);
+            styler.setYAxisMax(1.0);
+            styler.setYAxisDecimalPattern("0.0");
+        }
         styler.setMarkerSize(5);   // size of the outlier crosses
         styler.setBoxplotCalCulationMethod(BoxStyler.BoxplotCalCulationMethod.N_LESS_1_PLUS_1);
         for (int k : drawn) {
@@ -97,7 +115,7 @@ public final class ConfidencePlot {
             }
             chart.addSeries(classNames == null ? String.valueOf(k) : classNames[k], column);
         }
-        return PngFile.paint(chart);
+        return chart;
     }
 
     /** The {@code max} classes with the highest mean probability, in index order (all if there are fewer). */

@@ -48,6 +48,24 @@ class ConfidencePlotTest {
     }
 
     @Test
+    void aRegressorsRawOutputsAreLabelledAsOutputsOnTheirOwnScale() {
+        // a decision function's scores in [0.2, 0.4] were labelled "predicted probability" per "class", on 0..1
+        SplittableRandom random = new SplittableRandom(3);
+        double[][] scores = new double[200][1];
+        for (double[] row : scores) {
+            row[0] = 0.3 + 0.03 * random.nextGaussian();
+        }
+        org.knowm.xchart.BoxChart raw = ConfidencePlot.titled("Output").ofRawOutputs().chart(scores);
+        assertThat(raw.getYAxisTitle()).isEqualTo("model output");
+        assertThat(raw.getXAxisTitle()).isEqualTo("output");
+        assertThat(raw.getStyler().getYAxisMin()).as("fitted to the values, not from 0").isNull();
+        org.knowm.xchart.BoxChart probabilities = ConfidencePlot.titled("Confidence").chart(scores);
+        assertThat(probabilities.getYAxisTitle()).isEqualTo("predicted probability");
+        assertThat(probabilities.getStyler().getYAxisMin()).isEqualTo(0.0);
+        assertThat(Images.variance(ConfidencePlot.titled("Output").ofRawOutputs().render(scores))).isPositive();
+    }
+
+    @Test
     void manyClassesAreCutToTheMostConfidentOnes() {
         BufferedImage png = ConfidencePlot.titled("1000 classes").withMaxClasses(5)
                 .withSize(600, 400).render(probabilities(50, 1000, 2));

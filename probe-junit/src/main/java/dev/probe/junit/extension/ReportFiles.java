@@ -67,6 +67,27 @@ final class ReportFiles {
         return IntStream.range(0, features).mapToObj(k -> "x_" + k).toArray(String[]::new);
     }
 
+    /**
+     * One box plot per model of its outputs over all draws: {@code confidence.png} for the judged model, then
+     * {@code confidence-<model>.png} for the others (a contrast's second model); a regressor's on its own scale.
+     */
+    static List<ReportFile> outputPlots(ProbeSpec spec, ProbeResult result, String judged, Path dir) {
+        List<String> names = new ArrayList<>(List.of(judged));
+        result.models().stream().filter(m -> !m.equals(judged)).forEach(names::add);
+        List<ReportFile> out = new ArrayList<>();
+        for (String m : names) {
+            boolean probabilities = spec.probe().query().models().stream()
+                    .noneMatch(u -> u.name().equals(m) && !(u instanceof dev.probe.core.model.Classifier));
+            String draws = ", all " + result.size() + " draws";
+            ConfidencePlot plot = probabilities
+                    ? ConfidencePlot.titled("Predicted probability per class (" + m + ")" + draws)
+                    : ConfidencePlot.titled("Output of " + m + draws).ofRawOutputs();
+            String file = m.equals(judged) ? "confidence.png" : "confidence-" + ProbeReport.sanitize(m) + ".png";
+            out.add(plot.write(dir.resolve(file), result.outputs(m)));
+        }
+        return out;
+    }
+
     private static double[][] rows(double[][] all, int[] which) {
         double[][] out = new double[which.length][];
         for (int i = 0; i < which.length; i++) {
@@ -84,14 +105,12 @@ final class ReportFiles {
         ProbeResult result = answer.result();
         List<ReportFile> files = new ArrayList<>();
         String model = answer.judgedModel();
-        double[][] outputs = result.outputs(model);
         double[][] inputs = result.inputs();
         Optional<int[]> image = SampleGrids.imageShape(spec);
         if (image.isPresent()) {
             files.addAll(SampleGrids.write(spec, answer, image.get(), dir));
         }
-        files.add(ConfidencePlot.titled("Predicted probability per class (" + model + ")")
-                .write(dir.resolve("confidence.png"), outputs));
+        files.addAll(outputPlots(spec, result, model, dir));
         // where the samples lie: only those that attain the target, so no plot shows a miss under the probe's title
         // (a counterfactual's features plot showed all draws, 83% of which had not flipped)
         Plotted plotted = Plotted.of(result, answer.tolerance());
