@@ -163,19 +163,19 @@ public final class ProbeResult {
     /** The fraction of samples the named classifier labels differently from the oracle. */
     public Rate misclassified(String model, Oracle oracle) {
         int m = indexOf(model);
-        int[] truth = oracle.labels(latents, inputs);
+        int[] truth = checkedLabels(oracle.labels(latents, inputs), size(), m);
         return rate(s -> s.predicted(m) != truth[s.index()]);
     }
 
     /** As {@link #misclassified}, among samples within {@code tolerance} of the target (e.g. high-confidence ones). */
     public Rate misclassifiedAmongAttained(String model, Oracle oracle, double tolerance) {
         int m = indexOf(model);
-        int[] truth = labelsWithin(oracle, tolerance);
+        int[] truth = labelsWithin(oracle, tolerance, m);
         return rateAmong(s -> s.predicted(m) != truth[s.index()], s -> s.targetDistance() <= tolerance);
     }
 
     /** The oracle's labels of the samples within {@code tolerance} (one batch), −1 for the others. */
-    private int[] labelsWithin(Oracle oracle, double tolerance) {
+    private int[] labelsWithin(Oracle oracle, double tolerance, int model) {
         int[] rows = java.util.stream.IntStream.range(0, size()).filter(i -> distances[i] <= tolerance).toArray();
         double[][] l = new double[rows.length][];
         double[][] x = new double[rows.length][];
@@ -183,13 +183,33 @@ public final class ProbeResult {
             l[k] = latents[rows[k]];
             x[k] = inputs[rows[k]];
         }
-        int[] some = rows.length == 0 ? new int[0] : oracle.labels(l, x);
+        int[] some = rows.length == 0 ? new int[0] : checkedLabels(oracle.labels(l, x), rows.length, model);
         int[] all = new int[size()];
         java.util.Arrays.fill(all, -1);
         for (int k = 0; k < rows.length; k++) {
             all[rows[k]] = some[k];
         }
         return all;
+    }
+
+    /**
+     * The oracle's {@code labels}, checked: one per sample and each a class of model {@code m} (an oracle's label 7
+     * on a 3-class model made every sample "misclassified" on both sides of a gate, which then passed).
+     */
+    private int[] checkedLabels(int[] labels, int expected, int m) {
+        if (labels == null || labels.length != expected) {
+            throw new IllegalArgumentException("The oracle returned " + (labels == null ? "null" : labels.length + " labels")
+                    + " for " + expected + " samples: return one label per sample.");
+        }
+        int classes = expected == 0 ? 0 : outputs[m][0].length;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("The oracle labelled a sample " + labels[i] + ", but model '"
+                        + models.get(m) + "' has " + classes + " classes (0.." + (classes - 1) + "): return class "
+                        + "indices of the model's outputs (check the oracle's label mapping).");
+            }
+        }
+        return labels;
     }
 
     /**
