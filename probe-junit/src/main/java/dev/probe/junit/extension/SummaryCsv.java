@@ -48,7 +48,11 @@ final class SummaryCsv {
         return new SummaryCsv(file);
     }
 
-    /** Adds or replaces the row of one invocation ({@code row} has one value per column; empty = not applicable). */
+    /**
+     * Adds or replaces the row of one invocation ({@code row} has one value per column; empty = not applicable). A row
+     * with an empty key (a template that failed before it expanded) replaces every row of its method, and a row with a
+     * key replaces its method's empty-key row.
+     */
     void write(List<String> row) {
         if (row.size() != COLUMNS.size()) {
             throw new IllegalArgumentException("A summary row needs " + COLUMNS.size() + " values, got " + row);
@@ -69,6 +73,10 @@ final class SummaryCsv {
                         byKey.put(r.subList(0, 3), r);
                     }
                     for (List<String> r : rows) {
+                        // a method's row with an empty key says its template failed before it expanded: it and the
+                        // method's invocation rows exclude each other, so a stale one never outlives a new run
+                        byKey.keySet().removeIf(k -> k.get(0).equals(r.get(0)) && k.get(1).equals(r.get(1))
+                                && (k.get(2).isEmpty() != r.get(2).isEmpty()));
                         byKey.put(r.subList(0, 3), r);
                     }
                     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

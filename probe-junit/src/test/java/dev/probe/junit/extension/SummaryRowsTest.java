@@ -90,4 +90,31 @@ class SummaryRowsTest {
         assertThat(byMethod.get("failedAssertion")).startsWith(prefix + "failedAssertion,0,failed,");
         assertThat(byMethod.get("passed")).startsWith(prefix + "passed,0,passed,");
     }
+
+    private static List<String> row(String method, String key, String outcome) {
+        List<String> r = new java.util.ArrayList<>(java.util.Collections.nCopies(SummaryCsv.COLUMNS.size(), ""));
+        r.set(0, "a.B");
+        r.set(1, method);
+        r.set(2, key);
+        r.set(3, outcome);
+        return r;
+    }
+
+    @Test
+    void aTemplatesErrorRowAndItsInvocationRowsNeverOutliveEachOther(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // a client's template failed before it expanded (an error row with an empty key); fixed and run again without
+        // clean, its invocations passed, but the stale error row stayed and a dashboard counted a failure
+        SummaryCsv summary = SummaryCsv.at(dir.resolve("summary.csv"));
+        summary.write(row("other", "1", "passed"));
+        summary.write(row("toMid", "", "error"));
+        summary.write(row("toMid", "factual0", "passed"));
+        summary.write(row("toMid", "factual1", "passed"));
+        assertThat(SummaryCsv.read(dir.resolve("summary.csv"))).extracting(r -> String.join(",", r.subList(1, 4)))
+                .containsExactly("other,1,passed", "toMid,factual0,passed", "toMid,factual1,passed");
+        // broken again: its old passes must not stand for a template that no longer runs
+        summary.write(row("toMid", "", "error"));
+        assertThat(SummaryCsv.read(dir.resolve("summary.csv"))).extracting(r -> String.join(",", r.subList(1, 4)))
+                .containsExactly("other,1,passed", "toMid,,error");
+    }
 }
