@@ -45,7 +45,7 @@ public @interface ProbeRegressionGate {
     /** What is compared (default: the high-confidence misclassification rate). */
     GateStatistic statistic() default GateStatistic.MISCLASSIFICATION;
 
-    /** The non-inferiority margin δ ≥ 0, in the statistic's units (a rate: 0.05 = five percentage points). */
+    /** The non-inferiority margin δ in [0, 1), in the statistic's units (a rate: 0.05 = five percentage points). */
     double margin();
 
     /** Classes whose level sets are compared; empty means every class. */
