@@ -45,7 +45,10 @@ final class PopulationSampling {
                     + space.describe() + " → " + query.describe() + " is not differentiable. Move them with "
                     + "RandomWalkMetropolis (probe.populationSampling(config) chooses it), or sample by chains.");
         }
-        SmcConfig config = how.config() != null ? how.config() : SmcConfig.fromBudget(budget);
+        // the sampler configuration gives the seed, also to explicit SmcConfig settings (a user's runs over several
+        // SamplerConfig seeds, with SmcConfig.builder()...build() for the sizes, all came out identical at seed 0)
+        SmcConfig config = how.config() != null ? how.config().toBuilder().seed(budget.seed()).build()
+                : SmcConfig.fromBudget(budget);
         int first = config.populations();
         if (how.evidence() != null && how.maxPopulations() != 0 && how.maxPopulations() < first) {
             throw new IllegalArgumentException("maxPopulations = " + how.maxPopulations() + " is below the first round's "

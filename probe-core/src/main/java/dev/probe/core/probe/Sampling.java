@@ -32,14 +32,15 @@ public sealed interface Sampling permits Sampling.Chains, Sampling.Populations {
         return new Populations(null, Mala.of(0.1));
     }
 
-    /** SMC with explicit settings, moves by MALA. */
+    /** SMC with explicit settings, moves by MALA; the seed is the sampler configuration's, not {@code config}'s. */
     static Populations populations(SmcConfig config) {
         return new Populations(Objects.requireNonNull(config, "config"), Mala.of(0.1));
     }
 
     /**
      * SMC with explicit settings (or {@code null}: from the budget) and moves by {@code kernel} (MALA or HMC; or
-     * RandomWalkMetropolis, gradient-free, e.g. for procedural spaces).
+     * RandomWalkMetropolis, gradient-free, e.g. for procedural spaces). The seed is always the sampler
+     * configuration's ({@code probe.sample(config, …)}), not {@code config}'s.
      */
     static Populations populations(SmcConfig config, Kernel kernel) {
         return new Populations(config, Objects.requireNonNull(kernel, "kernel"));

@@ -16,20 +16,24 @@ import org.junit.jupiter.api.Test;
  * {@link LinearSoftmaxPriorMass} (log Z known in closed form).
  */
 class PopulationGrowthTest {
-    private static final SamplerConfig BUDGET = SamplerConfig.builder().chains(8).draws(100).seed(11).build();
+    private static final SamplerConfig BUDGET = budget(11);
     private static final Classifier CLASSIFIER = LinearSoftmaxPriorMass.classifier(0);
     /** Particles per population: too few for 100 effective attained samples in 4 populations. */
     private static final int PARTICLES = 24;
 
     /** One draw per particle: the growth is what these tests are about ({@link #drawsPerParticleNeedFewerPopulations}). */
+    private static SamplerConfig budget(long seed) {
+        return SamplerConfig.builder().chains(8).draws(100).seed(seed).build();
+    }
+
     private static PopulationResult run(int particles, Evidence evidence, int maxPopulations) {
         return run(particles, 1, evidence, maxPopulations);
     }
 
     private static PopulationResult run(int particles, int draws, Evidence evidence, int maxPopulations) {
         Probe probe = Probe.of(LinearSoftmaxPriorMass.space(), LinearSoftmaxPriorMass.query(CLASSIFIER, 0.05));
-        return probe.samplePopulations(BUDGET, Sampling.populations(
-                SmcConfig.builder().particles(particles).draws(draws).seed(5).build()).until(evidence, maxPopulations));
+        return probe.samplePopulations(budget(5), Sampling.populations(
+                SmcConfig.builder().particles(particles).draws(draws).build()).until(evidence, maxPopulations));
     }
 
     @Test
@@ -110,10 +114,10 @@ class PopulationGrowthTest {
         Probe probe = Probe.of(LinearSoftmaxPriorMass.space(),
                 dev.probe.core.query.ModelContrast.classifiers(CLASSIFIER, dev.probe.core.model.TestModels.logisticRegression(
                         "flipped", java.util.Arrays.stream(LinearSoftmaxPriorMass.W).map(w -> -w).toArray(), 0)));
-        Sampling.Populations how = Sampling.populations(SmcConfig.builder().particles(PARTICLES).draws(1).seed(9).build())
+        Sampling.Populations how = Sampling.populations(SmcConfig.builder().particles(PARTICLES).draws(1).build())
                 .until(new Evidence(1.05, 100, 0.5), 16);
-        PopulationResult a = probe.samplePopulations(BUDGET, how);
-        PopulationResult b = probe.samplePopulations(BUDGET, how);
+        PopulationResult a = probe.samplePopulations(budget(9), how);
+        PopulationResult b = probe.samplePopulations(budget(9), how);
         System.out.printf("contrast: %s, effective attained samples %.1f%n", a.run().describe(), a.result().attainedEss(0.5));
         assertThat(a.pool()).isNull();
         assertThat(a.run().populations()).isGreaterThan(4);

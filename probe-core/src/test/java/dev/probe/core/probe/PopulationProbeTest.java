@@ -21,7 +21,11 @@ import org.junit.jupiter.api.Test;
  * populations cannot run.
  */
 class PopulationProbeTest {
-    private static final SamplerConfig BUDGET = SamplerConfig.builder().chains(8).draws(100).seed(11).build();
+    private static final SamplerConfig BUDGET = budget(11);
+
+    private static SamplerConfig budget(long seed) {
+        return SamplerConfig.builder().chains(8).draws(100).seed(seed).build();
+    }
 
     /**
      * Linear-softmax classifier, high confidence in class 1 with σ = 0.05, b = 0: log Z = log 6.2807e-3 by quadrature
@@ -33,11 +37,27 @@ class PopulationProbeTest {
     private static final double SD_REF = 0.0567;
 
     @Test
+    void theSamplerConfigurationsSeedSeedsExplicitPopulationSettingsToo() {
+        // a user sampled over SamplerConfig seeds 1..4 with SmcConfig.builder()...build() for the sizes: every run was
+        // the same (SmcConfig's own seed, 0), though samplePopulations says its config gives the seed
+        Probe probe = Probe.of(LinearSoftmaxPriorMass.space(),
+                LinearSoftmaxPriorMass.query(LinearSoftmaxPriorMass.classifier(0), 0.05));
+        Sampling.Populations sizes = Sampling.populations(SmcConfig.builder().particles(64).populations(2).seed(99).build());
+        PopulationResult one = probe.samplePopulations(budget(1), sizes);
+        PopulationResult two = probe.samplePopulations(budget(2), sizes);
+        PopulationResult oneAgain = probe.samplePopulations(budget(1), sizes);
+        assertThat(two.run().pooledParticles()).isNotEqualTo(one.run().pooledParticles());
+        assertThat(oneAgain.run().pooledParticles()).isDeepEqualTo(one.run().pooledParticles());
+        assertThat(one.result().seed()).isEqualTo(1);
+        assertThat(two.result().seed()).isEqualTo(2);
+    }
+
+    @Test
     void priorMassOfALinearSoftmaxLevelSetMatchesTheClosedForm() {
         Classifier c = LinearSoftmaxPriorMass.classifier(0);
         Probe probe = Probe.of(LinearSoftmaxPriorMass.space(), LinearSoftmaxPriorMass.query(c, 0.05));
-        PopulationResult r = probe.samplePopulations(BUDGET,
-                Sampling.populations(SmcConfig.builder().particles(256).seed(3).build()));
+        PopulationResult r = probe.samplePopulations(budget(3),
+                Sampling.populations(SmcConfig.builder().particles(256).build()));
         System.out.println(r.run().table());
         double truth = LinearSoftmaxPriorMass.logZ(0, 0.05);
         System.out.printf("log Z closed form %.4f, SMC %.4f ± %.4f%n", truth, r.run().logPriorMass(),
@@ -90,8 +110,8 @@ class PopulationProbeTest {
         Probe probe = Probe.of(LinearSoftmaxPriorMass.space(),
                 FixedLabel.of(LinearSoftmaxPriorMass.classifier(0), 1).temperature(0.2));
         assertThat(probe.usesPool()).isFalse();
-        PopulationResult r = probe.samplePopulations(BUDGET,
-                Sampling.populations(SmcConfig.builder().particles(64).populations(2).seed(2).build()));
+        PopulationResult r = probe.samplePopulations(budget(2),
+                Sampling.populations(SmcConfig.builder().particles(64).populations(2).build()));
         assertThat(r.pool()).isNull();
         assertThat(r.result().size()).isEqualTo(128 * SmcConfig.DEFAULT_DRAWS);
         assertThat(r.run().logPriorMass()).isNegative().isFinite();
