@@ -246,6 +246,12 @@ public final class PopulationRun {
         boolean flat = constant(u);
         double energyRhat = flat ? 1 : Convergence.rhat(u);
         double energyEss = flat ? unique : Math.min(Convergence.bulkEss(u), unique);
+        if (Arrays.stream(logZ).anyMatch(v -> !(v > Double.NEGATIVE_INFINITY))) {
+            // a population none of whose starting draws had weight holds those draws, not the target: no R̂ can
+            // vouch for it (a user's populations showed R̂ 1.004 over plain prior draws, status DEGENERATE)
+            Arrays.fill(rhat, Double.NaN);
+            energyRhat = Double.NaN;
+        }
         double maxRhat = Math.max(energyRhat, Arrays.stream(rhat).max().orElse(Double.NaN));
         double spread = Arrays.stream(logZ).max().orElse(0) - Arrays.stream(logZ).min().orElse(0);
         double expected = Math.sqrt(2 * totalStages * (1 - config.alpha()) / (config.alpha() * particles));
@@ -491,6 +497,14 @@ public final class PopulationRun {
         for (int p = 0; p < stages.size(); p++) {
             out.append("population ").append(p).append('\n');
             stages.get(p).forEach(s -> out.append("  ").append(s.line()).append('\n'));
+            if (!(logZ[p] > Double.NEGATIVE_INFINITY)) {
+                out.append(Double.isNaN(logZ[p])
+                        ? "  no stage: every starting draw's question energy G was NaN, so Z is undefined; make G defined "
+                                + "on the prior\n"
+                        : "  no stage: no starting draw had a finite question energy G (log Z = −∞); the population holds "
+                                + "its unweighted starting draws, not the target. Give more or wider starting draws, or a "
+                                + "question finite on more of the prior\n");
+            }
         }
         return out.append(diagnostics.table()).toString();
     }

@@ -63,6 +63,12 @@ class SmcRobustnessTest {
                 .run(ClosedForms.target(2, undefined), Mala.of(0.1), ClosedForms.priorDraws(2, 64, 2, 6));
         assertThat(nan.status()).isEqualTo(PopulationStatus.DEGENERATE);
         assertThat(nan.logPriorMass()).isNaN();
+        // the populations hold their unweighted starting draws: no R̂ vouches for them (it read 1.004), and the table
+        // says why there is no stage
+        assertThat(none.diagnostics().maxRhat()).isNaN();
+        assertThat(none.diagnostics().energyRhat()).isNaN();
+        assertThat(none.table()).contains("no starting draw had a finite question energy G");
+        assertThat(nan.table()).contains("every starting draw's question energy G was NaN");
     }
 
     @Test
