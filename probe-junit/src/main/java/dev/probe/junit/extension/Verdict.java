@@ -7,6 +7,7 @@ import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Rate;
 import dev.probe.junit.ProbeAnswer;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.Locale;
 
 /**
@@ -197,6 +198,12 @@ record Verdict(Outcome outcome, String reason) {
             cause = "The target is unreachable within this budget, or not at all for this model and generator. This is "
                     + "not a verdict on the model." + flat + prior + " Give the sampler more budget (" + budget(r, levers)
                     + "), relax the question (" + levers.question() + "), or use a generator that can reach the target.";
+        }
+        if (outputs[0].length == 1) {
+            // a single score (a Regressor): a price model probed at the default threshold 0.5 read "closest 9.80"
+            DoubleSummaryStatistics y = Arrays.stream(outputs).mapToDouble(row -> row[0]).summaryStatistics();
+            cause += String.format(Locale.ROOT, " Over the samples '%s' output %.4g to %.4g: a threshold (alpha) and the "
+                    + "tolerance are in these units.", answer.judgedModel(), y.getMin(), y.getMax());
         }
         return String.format(Locale.ROOT, "Could not sample the target of probe '%s': none of %d samples came within %.3g "
                 + "of it (closest %.3g).%n%s%n%s", answer.displayName(), r.size(), answer.tolerance(), closest, cause,

@@ -85,6 +85,26 @@ class VerdictTest {
                 .anyMatch(e -> e.startsWith("Could not sample the target of probe 'high confidence: class 2'"));
     }
 
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 40, draws = 10, seed = "7", maxRhat = 10, minAttainedEss = 1)
+    static class PriceAtTheDefaultThreshold {
+        @ProbedModel static final dev.probe.core.model.Regressor PRICE = dev.probe.core.model.Regressor.of(
+                dev.probe.core.model.DjlBlockFunction.of(Fixtures.linear("price", new double[][] {{10, 10}},
+                        new double[] {400}), new ai.djl.ndarray.types.Shape(2)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @dev.probe.junit.annotations.ProbeRisky
+        void risky(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aRegressorNotSampledSaysWhichUnitsItsThresholdIsIn() {
+        // a client's price model probed at the default threshold 0.5 read only "closest 9.80"
+        EngineExecutionResults events = run(PriceAtTheDefaultThreshold.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                instanceOf(ProbeNotSampledException.class), message(m -> m.contains("Over the samples 'price' output 3")
+                        && m.contains("a threshold (alpha) and the tolerance are in these units.")))));
+    }
+
     @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 16, maxPopulations = 2, seed = "7")
     static class UnreachableByPopulations {
         @ProbedModel static final Classifier MODEL = Fixtures.unreachableClassTwo();
