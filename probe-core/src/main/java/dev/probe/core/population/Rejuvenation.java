@@ -319,9 +319,11 @@ final class Rejuvenation {
                 continue; // this population has made its jumps of the stage
             }
             java.util.List<double[]> others = new java.util.ArrayList<>();
+            java.util.List<Integer> mine = new java.util.ArrayList<>();
+            int[] side = pops.get(i).sides();
             for (int r = offset[i]; r < offset[i + 1]; r++) {
-                if ((r - offset[i]) % 2 == half) {
-                    moving.add(r);
+                if (side[r - offset[i]] == half) {
+                    mine.add(r);
                 } else {
                     double[] row = new double[d];
                     for (int k = 0; k < d; k++) {
@@ -330,9 +332,13 @@ final class Rejuvenation {
                     others.add(row);
                 }
             }
-            hOffset[i + 1] = moving.size();
             double[][] points = others.toArray(new double[0][]);
+            // a side with no family on the other (one starting draw left) has nothing independent to jump with
             proposals[i] = points.length == 0 ? null : GaussianMixture.fit(points, MAX_COMPONENTS, random);
+            if (proposals[i] != null) {
+                moving.addAll(mine);
+            }
+            hOffset[i + 1] = moving.size();
         }
         int m = moving.size();
         int[] map = moving.stream().mapToInt(Integer::intValue).toArray();
@@ -347,11 +353,6 @@ final class Rejuvenation {
             System.arraycopy(now, map[c] * d, sub, c * d, d);
             subEnergy[c] = energies[map[c]];
             subBeta[c] = beta[map[c]];
-        }
-        for (int i = 0; i < p; i++) {
-            if (proposals[i] == null && hOffset[i + 1] > hOffset[i]) {
-                return; // a population of one particle has nothing to jump to
-            }
         }
         if (m == 0) {
             return;
