@@ -29,28 +29,36 @@ public final class LatentScatter {
     private final int height;
 
     private final String sampled;
+    private final String reference;
 
-    private LatentScatter(String title, int width, int height, String sampled) {
+    private LatentScatter(String title, int width, int height, String sampled, String reference) {
         this.title = title;
         this.width = width;
         this.height = height;
         this.sampled = sampled;
+        this.reference = reference;
     }
 
     /** 800×500. */
     public static LatentScatter titled(String title) {
-        return new LatentScatter(title, 800, 500, "samples");
+        return new LatentScatter(title, 800, 500, "samples", "prior");
     }
 
     public LatentScatter withSize(int newWidth, int newHeight) {
         Require.that(newWidth >= 100 && newHeight >= 100, "size must be at least 100×100");
-        return new LatentScatter(title, newWidth, newHeight, sampled);
+        return new LatentScatter(title, newWidth, newHeight, sampled, reference);
     }
 
     /** What the sample points are, for the legend (default {@code "samples"}; e.g. {@code "attained samples"}). */
     public LatentScatter withSampleName(String name) {
         Require.that(name != null && !name.isBlank(), "the samples need a name");
-        return new LatentScatter(title, width, height, name);
+        return new LatentScatter(title, width, height, name, reference);
+    }
+
+    /** What the reference points are, for the legend (default {@code "prior"}; e.g. {@code "space draws"}). */
+    public LatentScatter withReferenceName(String name) {
+        Require.that(name != null && !name.isBlank(), "the reference points need a name");
+        return new LatentScatter(title, width, height, sampled, name);
     }
 
     public ReportFile write(Path file, double[][] prior, double[][] samples) {
@@ -59,6 +67,11 @@ public final class LatentScatter {
 
     /** {@code prior} and {@code samples} are rows of the same latent dimension; either may be empty. */
     public BufferedImage render(double[][] prior, double[][] samples) {
+        return PngFile.paint(chart(prior, samples));
+    }
+
+    /** The chart {@link #render} paints. */
+    XYChart chart(double[][] prior, double[][] samples) {
         Require.that(prior != null && samples != null, "prior and samples must not be null");
         Require.that(prior.length + samples.length > 0, "no points to plot");
         int d = (prior.length > 0 ? prior : samples)[0].length;
@@ -75,7 +88,7 @@ public final class LatentScatter {
             p = jittered(prior, 0.0, 1);
             s = jittered(samples, 1.0, 2);
             xTitle = "z_0";
-            yTitle = "jitter (prior ≈ 0, samples ≈ 1)";
+            yTitle = "jitter (" + reference + " ≈ 0, " + sampled + " ≈ 1)";
         } else if (d == 2) {
             p = prior;
             s = samples;
@@ -87,7 +100,7 @@ public final class LatentScatter {
             s = project(pca, samples);
             xTitle = String.format(Locale.ROOT, "PC1 (%.1f%% of variance)", 100 * pca.explained(0));
             yTitle = String.format(Locale.ROOT, "PC2 (%.1f%% of variance)", 100 * pca.explained(1));
-            fullTitle = title + " (PCA of " + d + "-d prior ∪ samples)";
+            fullTitle = title + " (PCA, " + d + "-d)";
         }
 
         XYChart chart = new XYChartBuilder().width(width).height(height).title(fullTitle)
@@ -106,9 +119,9 @@ public final class LatentScatter {
             styler.setYAxisMax(1.5);
             styler.setPlotGridHorizontalLinesVisible(false);
         }
-        add(chart, "prior (" + prior.length + ")", p, ChartStyle.translucent(ChartStyle.REFERENCE, 110));
+        add(chart, reference + " (" + prior.length + ")", p, ChartStyle.translucent(ChartStyle.REFERENCE, 110));
         add(chart, sampled + " (" + samples.length + ")", s, ChartStyle.translucent(ChartStyle.SAMPLES, 210));
-        return PngFile.paint(chart);
+        return chart;
     }
 
     private static void add(XYChart chart, String name, double[][] points, Color colour) {

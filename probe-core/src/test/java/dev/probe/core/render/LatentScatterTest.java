@@ -65,4 +65,16 @@ class LatentScatterTest {
         assertThatThrownBy(() -> LatentScatter.titled("t").render(new double[0][], new double[0][]))
                 .hasMessage("no points to plot");
     }
+
+    @Test
+    void theReferencePointsAreNamedAndAPcaTitleFitsTheWidth() {
+        // a tabular report said "over draws from the space" above a legend "prior (512)", and its PCA title was cut
+        org.knowm.xchart.XYChart chart = LatentScatter.titled("Attained samples (128 of 128) over space draws")
+                .withReferenceName("space draws").withSampleName("attained samples")
+                .chart(gaussian(300, 6, 0, 3), gaussian(50, 6, 3, 4));
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("space draws (300)", "attained samples (50)");
+        assertThat(chart.getTitle()).isEqualTo("Attained samples (128 of 128) over space draws (PCA, 6-d)");
+        assertThat(LatentScatter.titled("x").chart(gaussian(10, 2, 0, 1), gaussian(5, 2, 0, 2)).getSeriesMap())
+                .containsKey("prior (10)");
+    }
 }

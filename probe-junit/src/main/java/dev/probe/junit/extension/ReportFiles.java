@@ -114,8 +114,8 @@ final class ReportFiles {
         // where the samples lie: only those that attain the target, so no plot shows a miss under the probe's title
         // (a counterfactual's features plot showed all draws, 83% of which had not flipped)
         Plotted plotted = Plotted.of(result, answer.tolerance());
-        files.add(LatentScatter.titled(plotted.title() + " over draws from the " + (image.isPresent() ? "prior" : "space"))
-                .withSampleName(plotted.legend()).write(dir.resolve("latent.png"), prior[0],
+        files.add(LatentScatter.titled(plotted.title() + " over " + (image.isPresent() ? "prior draws" : "space draws"))
+                .withSampleName(plotted.legend()).withReferenceName(image.isPresent() ? "prior" : "space draws").write(dir.resolve("latent.png"), prior[0],
                         rows(result.latents(), plotted.rows())));
         files.add(trace(result).write(dir.resolve("trace.png"), byChain(result)));
         if (image.isEmpty()) {
