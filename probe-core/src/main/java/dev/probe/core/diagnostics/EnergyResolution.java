@@ -29,16 +29,19 @@ public final class EnergyResolution {
      * exactly float32 numbers (computed in higher precision) or none is finite.
      */
     public static double step(double[] values) {
+        double median = float32Median(values);
+        return Double.isNaN(median) ? 0 : Math.ulp((float) median);
+    }
+
+    /** The median |value| of the finite {@code values}, or NaN if none is finite or one is not a float32 number. */
+    private static double float32Median(double[] values) {
         double[] finite = Arrays.stream(values).filter(Double::isFinite).map(Math::abs).sorted().toArray();
-        if (finite.length == 0) {
-            return 0;
-        }
         for (double v : finite) {
             if ((double) (float) v != v) {
-                return 0;
+                return Double.NaN;
             }
         }
-        return Math.ulp((float) finite[finite.length / 2]);
+        return finite.length == 0 ? Double.NaN : finite[finite.length / 2];
     }
 
     /**
@@ -50,13 +53,11 @@ public final class EnergyResolution {
     public static void require(double[] values, String where) {
         double step = step(values);
         if (step > MAX_STEP) {
-            double[] finite = Arrays.stream(values).filter(Double::isFinite).map(Math::abs).sorted().toArray();
             throw new IllegalStateException(String.format(Locale.ROOT, "The energy's values at the %s are about %.3g, "
                     + "where float32 (the engine's precision) resolves only steps of %s: the energy differences that "
                     + "decide acceptance are rounded away and the samples would be wrong. Subtract a constant from the "
                     + "energy (near its smallest value; a constant does not change the distribution), or rescale it "
-                    + "so that its values at the samples stay below about 1e6.", where, finite[finite.length / 2],
-                    step));
+                    + "so that its values at the samples stay below about 1e6.", where, float32Median(values), step));
         }
     }
 
