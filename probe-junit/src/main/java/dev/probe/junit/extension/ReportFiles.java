@@ -115,7 +115,8 @@ final class ReportFiles {
         // (a counterfactual's features plot showed all draws, 83% of which had not flipped)
         Plotted plotted = Plotted.of(result, answer.tolerance());
         files.add(LatentScatter.titled(plotted.title() + " over " + (image.isPresent() ? "prior draws" : "space draws"))
-                .withSampleName(plotted.legend()).withReferenceName(image.isPresent() ? "prior" : "space draws").write(dir.resolve("latent.png"), prior[0],
+                .withSampleName(plotted.legend()).withReferenceName(image.isPresent() ? "prior" : "space draws")
+                .write(dir.resolve("latent.png"), prior[0],
                         rows(result.latents(), plotted.rows())));
         files.add(trace(result).write(dir.resolve("trace.png"), byChain(result)));
         if (image.isEmpty()) {
