@@ -25,7 +25,8 @@ import java.util.List;
  * until {@code minMoves} are made and, for every population, the correlation rule (PyMC: more than 90% of
  * the coordinates' correlations with the stage's starting positions still dropped by more than 0.01 in the
  * last move) says stop and at least 90% of the particles have moved; at most {@code maxMoves}. Then, in whitened
- * coordinates, mode jumps ({@code stageJumps} at most per stage, {@code jumps} at most at β = 1): independent
+ * coordinates (for random-walk moves, whitened for the jumps alone; not at all when the kernel moves categorical
+ * coordinates, {@link Kernel#movesContinuousStates()}), mode jumps ({@code stageJumps} at most per stage, {@code jumps} at most at β = 1): independent
  * Metropolis–Hastings half-steps ({@link Independence}) whose proposal is a Gaussian mixture fitted to the other
  * half of the population (k-means clusters, at most {@value #MAX_COMPONENTS}), decided on energies alone (a forward
  * pass each; the gradients of the particles that jumped are computed once after the last jump). A population stops
@@ -136,6 +137,10 @@ final class Rejuvenation {
         int rows = offset[p];
         // gradient-free kernels move with the space's own proposal (e.g. categorical attributes), never whitened
         boolean whitened = d <= Population.DENSE_MAX_DIMENSION && kernel.needsGradient();
+        // mode jumps need continuous coordinates only (a categorical attribute takes whole numbers); random-walk moves
+        // jump too, in coordinates whitened for the jumps alone (without them MH populations kept the mode shares of
+        // their first resampling: a black-box tree's two leaves came out at z-scores up to 6.7, evidence met)
+        boolean jumpable = d <= Population.DENSE_MAX_DIMENSION && kernel.movesContinuousStates();
         double[][] means = new double[p][];
         double[][][] factors = new double[p][][];
         float[] x = new float[rows * d];
@@ -170,7 +175,7 @@ final class Rejuvenation {
             }
             pop.metric = !kernel.needsGradient() ? Population.WALK
                     : whitened && pop.cholesky != null ? "full-covariance metric" : "diagonal metric";
-            if (whitened) {
+            if (jumpable) {
                 means[i] = pop.cholesky != null ? pop.mean : new double[d];
                 factors[i] = pop.cholesky != null ? pop.cholesky : Whitening.diagonal(pop.inverseMetric);
             }
@@ -235,16 +240,23 @@ final class Rejuvenation {
         int[] jumpCount = new int[p];
         int jumps = 0;
         for (int i = 0; i < p; i++) {
-            jumpCount[i] = !whitened || !jumps(pops.get(i).size, d) ? 0
+            jumpCount[i] = !jumpable || !jumps(pops.get(i).size, d) ? 0
                     : pops.get(i).beta >= 1 ? config.jumps() : config.stageJumps();
             jumps = Math.max(jumps, jumpCount[i]);
         }
         double[] jumpAcceptance = new double[p];
         if (jumps > 0) {
-            float[] whitenedGradient = state.gradient().toType(DataType.FLOAT32, false).toFloatArray();
+            boolean gradients = state.gradient() != null;
+            float[] whitenedGradient = gradients ? state.gradient().toType(DataType.FLOAT32, false).toFloatArray() : null;
             double[] energies = state.energy().clone();
             state.position().close();
-            state.gradient().close();
+            if (gradients) {
+                state.gradient().close();
+            }
+            float[] local = now;
+            if (!whitened) {
+                now = Whitening.whiten(now, offset, means, factors, d);
+            }
             boolean[] jumped = new boolean[rows];
             for (int j = 0; j < jumps; j++) {
                 double[] accepted = new double[p];
@@ -264,9 +276,22 @@ final class Rejuvenation {
             for (int i = 0; i < p; i++) {
                 jumpAcceptance[i] = jumpCount[i] > 0 ? jumpAcceptance[i] / jumpCount[i] : 0;
             }
-            refreshGradients(jumped, now, whitenedGradient, energies, beta, offset, means, factors, run, counts, prior,
-                    question, qgrad, gradX);
-            state = new ChainState(run.create(now, new Shape(rows, d)), energies, run.create(whitenedGradient, new Shape(rows, d)));
+            if (gradients) {
+                refreshGradients(jumped, now, whitenedGradient, energies, beta, offset, means, factors, run, counts,
+                        prior, question, qgrad, gradX);
+            }
+            if (!whitened) {
+                // back to the moves' coordinates; particles that did not jump keep their exact positions
+                float[] jumpedX = Whitening.unwhiten(now, offset, means, factors, d);
+                for (int r = 0; r < rows; r++) {
+                    if (jumped[r]) {
+                        System.arraycopy(jumpedX, r * d, local, r * d, d);
+                    }
+                }
+                now = local;
+            }
+            state = new ChainState(run.create(now, new Shape(rows, d)), energies,
+                    gradients ? run.create(whitenedGradient, new Shape(rows, d)) : null);
         }
         float[] finalX = whitened ? Whitening.unwhiten(now, offset, means, factors, d) : now;
         float[] finalGradient = whitened || state.gradient() == null ? gradX

@@ -78,4 +78,13 @@ public interface Kernel {
 
     /** Whether the kernel needs a differentiable energy. */
     boolean needsGradient();
+
+    /**
+     * Whether the states it moves are continuous in every coordinate, so that population samplers may add mode jumps
+     * from a fitted Gaussian mixture to its moves: true for gradient kernels; a random walk asks its proposal
+     * ({@link Proposal#isContinuous()}).
+     */
+    default boolean movesContinuousStates() {
+        return true;
+    }
 }

@@ -56,6 +56,12 @@ public final class MixedProposal implements Proposal {
         return b.build();
     }
 
+    /** True when no coordinate is categorical. */
+    @Override
+    public boolean isContinuous() {
+        return categorical.length == 0;
+    }
+
     public static Builder builder(int dimension) {
         return new Builder(dimension);
     }

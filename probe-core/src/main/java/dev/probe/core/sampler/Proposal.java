@@ -30,4 +30,13 @@ public interface Proposal {
     default double scaleForSpread(double[] variance) {
         return Double.POSITIVE_INFINITY;
     }
+
+    /**
+     * Whether every coordinate it moves is continuous (a real number with a density, none restricted to whole
+     * numbers), so that population samplers may also move particles by mode jumps from a fitted Gaussian mixture.
+     * Default: {@code false}, the safe answer for a proposal over discrete values.
+     */
+    default boolean isContinuous() {
+        return false;
+    }
 }

@@ -133,6 +133,12 @@ public final class RandomWalkMetropolis implements Kernel {
         return false;
     }
 
+    /** Whether its proposal moves continuous coordinates only (no categorical ones). */
+    @Override
+    public boolean movesContinuousStates() {
+        return proposal.isContinuous();
+    }
+
     @Override
     public String toString() {
         return "MH(scale=" + scale + ")";

@@ -95,6 +95,41 @@ class BlackBoxProbeTest {
         assertThat(r.diagnostics().energyEvaluations()).isPositive();
     }
 
+    /**
+     * Two small leaves confident in class 2 (p = 0.97 on [0.1, 0.13)², 0.93 on [0.85, 0.88)², 0.2 elsewhere): under
+     * {@code HighConfidence} (σ = 0.05) the energies are 0.18 and 0.98, so the first leaf holds 1/(1 + e^−0.8) =
+     * 0.68997 of the target. Local Metropolis–Hastings moves never cross between the leaves, so each population kept
+     * the shares of its first resampling: over seeds 1–8 the share's z-scores ran from −4.1 to 0.6 (mean z² 5.3), every
+     * run meeting the evidence. With mode jumps (continuous coordinates) the error bars hold.
+     */
+    @Test
+    void twoSmallLeavesGetTheirTrueSharesWithHonestErrorBarsFromMhPopulations() {
+        Classifier tiny = blackBox("tiny", 2, 3, x -> x[0] >= 0.1 && x[0] < 0.13 && x[1] >= 0.1 && x[1] < 0.13
+                ? new double[] {0.01, 0.02, 0.97}
+                : x[0] >= 0.85 && x[0] < 0.88 && x[1] >= 0.85 && x[1] < 0.88 ? new double[] {0.03, 0.04, 0.93}
+                : x[0] < 0.5 ? new double[] {0.7, 0.1, 0.2} : new double[] {0.1, 0.7, 0.2});
+        InputSpace unit = InputSpace.box(new double[] {0, 0}, new double[] {1, 1});
+        double truth = 1 / (1 + Math.exp(-0.8));
+        double sumZ2 = 0;
+        int seeds = 8;
+        for (int seed = 1; seed <= seeds; seed++) {
+            Probe probe = Probe.of(unit, HighConfidence.of(tiny, 2));
+            probe = probe.withPool(PriorPool.compute(unit, probe.query().models(), 32768, seed * 7919L + 1));
+            PopulationResult pr = probe.samplePopulations(SamplerConfig.builder().seed(seed).build(),
+                    probe.populationSampling(dev.probe.core.population.SmcConfig.builder().particles(120).populations(4)
+                            .draws(1).build()));
+            assertThat(pr.run().describe()).as("random-walk populations over continuous coordinates jump")
+                    .contains("mode jumps").doesNotContain("no mode jumps");
+            dev.probe.core.result.Estimate share = pr.result().estimate(s -> s.input()[0] < 0.5 ? 1 : 0);
+            double z = (share.mean() - truth) / share.standardError();
+            System.out.printf(java.util.Locale.ROOT, "seed %d: share %.4f ± %.4f (truth %.4f), z %.2f%n", seed,
+                    share.mean(), share.standardError(), truth, z);
+            sumZ2 += z * z;
+        }
+        // mean z² of 8 honest z-scores exceeds 2.5 with probability about 0.01 (χ²₈ / 8)
+        assertThat(sumZ2 / seeds).as("mean z² of the first leaf's share").isLessThan(2.5);
+    }
+
     @Test
     void highConfidenceSamplesOfATreeLandInItsClassOneLeaf() {
         Probe probe = Probe.of(BOX, HighConfidence.of(TREE, 1));
