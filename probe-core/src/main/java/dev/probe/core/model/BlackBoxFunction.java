@@ -77,7 +77,16 @@ public final class BlackBoxFunction implements TensorFunction {
 
     @Override
     public double[][] evaluate(double[][] rows) {
-        double[][] y = function.apply(rows);
+        double[][] y;
+        try {
+            y = function.apply(rows);
+        } catch (RuntimeException e) {
+            // a user's function failed deep in a sampler's batch: say which model, on what, and where to look
+            throw new IllegalStateException("Black-box model '" + name + "' threw " + e + " on a batch of " + rows.length
+                    + " input rows" + (rows.length > 0 ? " (the first " + OutputCheck.row(rows[0]) + ")" : "")
+                    + ". The cause below is the model function's own exception: fix the function, or bound the probe's "
+                    + "space to inputs it accepts.", e);
+        }
         if (y == null || y.length != rows.length) {
             throw new IllegalStateException("Black-box model '" + name + "' returned " + (y == null ? "null" : y.length + " rows")
                     + " for " + rows.length + " input rows. Return one output row per input row.");

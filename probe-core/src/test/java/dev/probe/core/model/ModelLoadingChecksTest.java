@@ -82,6 +82,20 @@ class ModelLoadingChecksTest {
     }
 
     @Test
+    void anExceptionInsideABlackBoxNamesTheModelAndTheInputsAndKeepsItsCause() {
+        IllegalArgumentException thrown = new IllegalArgumentException("feature 2 out of range");
+        Classifier failing = Classifier.fromProbabilities(BlackBoxFunction.of("scorer", 3, 2, rows -> {
+            throw thrown;
+        }));
+        assertThatThrownBy(() -> failing.outputs(new double[][] {{0.5, 1, 2}, {0, 0, 0}}))
+                .isInstanceOf(IllegalStateException.class).hasCause(thrown)
+                .hasMessage("Black-box model 'scorer' threw java.lang.IllegalArgumentException: feature 2 out of range on a "
+                        + "batch of 2 input rows (the first an input of 3 values: [0.5000, 1.000, 2.000]). The cause below "
+                        + "is the model function's own exception: fix the function, or bound the probe's space to inputs it "
+                        + "accepts.");
+    }
+
+    @Test
     void messagesAboutBadOutputsGiveShapeIndexAndAFewValuesNotTheWholeInput() {
         Classifier nan = Classifier.fromProbabilities(BlackBoxFunction.of("nan", 784, 10, rows -> {
             double[][] out = new double[rows.length][10];
