@@ -239,14 +239,16 @@ final class Rejuvenation {
         }
         int[] jumpCount = new int[p];
         int jumps = 0;
+        // unwhitened moves that carry a gradient (smoothed-gradient MALA) would keep a stale one after a jump
+        boolean jumping = whitened || jumpable && state.gradient() == null;
         for (int i = 0; i < p; i++) {
-            jumpCount[i] = !jumpable || !jumps(pops.get(i).size, d) ? 0
+            jumpCount[i] = !jumping || !jumps(pops.get(i).size, d) ? 0
                     : pops.get(i).beta >= 1 ? config.jumps() : config.stageJumps();
             jumps = Math.max(jumps, jumpCount[i]);
         }
         double[] jumpAcceptance = new double[p];
         if (jumps > 0) {
-            boolean gradients = state.gradient() != null;
+            boolean gradients = whitened;
             float[] whitenedGradient = gradients ? state.gradient().toType(DataType.FLOAT32, false).toFloatArray() : null;
             double[] energies = state.energy().clone();
             state.position().close();
