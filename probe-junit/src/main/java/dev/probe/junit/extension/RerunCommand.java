@@ -70,13 +70,30 @@ final class RerunCommand {
      */
     String of(Class<?> testClass, String method, Collection<String> keys, Optional<Long> seed) {
         String only = keys.stream().collect(Collectors.joining(","));
-        String properties = "-Dprobe.only='" + only + "'" + seed.map(s -> " -Dprobe.seed=" + s).orElse("");
+        String properties = "-Dprobe.only='" + only + "'" + seed.map(s -> " -Dprobe.seed=" + s).orElse("")
+                + commandLineSettings();
         String tags = tags(testClass, method);
         if (prefix == null) {
             return "run " + testClass.getName() + "#" + method + " with the configuration parameters " + properties
                     .replace("-D", "") + tags;
         }
         return prefix + " -Dtest='" + testClass.getName() + "#" + method + "' " + properties + tags;
+    }
+
+    /**
+     * The settings given as system properties ({@code -Dprobe.sigma=0.1}, {@code -Dprobe.budget=0.5} on the command
+     * line), which a re-run must repeat to run the same probe (it failed at sigma 0.1 and passed without); settings
+     * from files (junit-platform.properties, the pom) apply again by themselves. The seed is given apart.
+     */
+    static String commandLineSettings() {
+        StringBuilder b = new StringBuilder();
+        for (Setting<?> s : Setting.ALL) {
+            String v = System.getProperty(s.key());
+            if (s != Setting.SEED && v != null && !v.isBlank()) {
+                b.append(" -D").append(s.key()).append('=').append(v.matches("[A-Za-z0-9._+-]+") ? v.trim() : "'" + v + "'");
+            }
+        }
+        return b.toString();
     }
 
     /**

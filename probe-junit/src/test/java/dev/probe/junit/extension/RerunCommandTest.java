@@ -48,6 +48,24 @@ class RerunCommandTest {
     }
 
     @Test
+    void settingsGivenOnTheCommandLineAreRepeatedSoTheReRunSamplesTheSameProbe() throws Exception {
+        // a client's probe failed under -Dprobe.sigma=0.1 and its printed re-run (without it) passed
+        pom(dir, "");
+        System.setProperty("probe.sigma", "0.1");
+        System.setProperty("probe.budget", "0.5");
+        System.setProperty("probe.seed", "9");
+        try {
+            assertThat(RerunCommand.in(dir).of(RerunCommandTest.class, "probe", List.of("1:7"), Optional.of(42L)))
+                    .isEqualTo("mvn test -Dtest='dev.probe.junit.extension.RerunCommandTest#probe' -Dprobe.only='1:7' "
+                            + "-Dprobe.seed=42 -Dprobe.sigma=0.1 -Dprobe.budget=0.5");
+        } finally {
+            System.clearProperty("probe.sigma");
+            System.clearProperty("probe.budget");
+            System.clearProperty("probe.seed");
+        }
+    }
+
+    @Test
     void theProjectsWrapperIsUsedWhenItHasOne() throws Exception {
         pom(dir, "");
         Files.writeString(dir.resolve("mvnw"), "#!/bin/sh");
