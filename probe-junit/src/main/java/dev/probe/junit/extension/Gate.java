@@ -75,7 +75,7 @@ final class Gate implements AutoCloseable {
         StringBuilder b = new StringBuilder("Probe gate of " + template + (failures.isEmpty() ? " passed: " : " failed: ")
                 + counts + " (" + gate + ").");
         List<String> others = new ArrayList<>();
-        for (Outcome o : List.of(Outcome.FAILED, Outcome.ERROR, Outcome.NOT_SAMPLED, Outcome.NOT_CONVERGED)) {
+        for (Outcome o : List.of(Outcome.FAILED, Outcome.ERROR, Outcome.NOT_SAMPLED, Outcome.NOT_CONVERGED, Outcome.SKIPPED)) {
             List<String> keys = outcomes.entrySet().stream().filter(e -> e.getValue() == o).map(Map.Entry::getKey)
                     .collect(Collectors.toList());
             if (!keys.isEmpty()) {

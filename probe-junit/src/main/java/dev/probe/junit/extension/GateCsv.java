@@ -52,9 +52,13 @@ final class GateCsv {
             int sampled = 0;
             int passed = 0;
             int seen = 0;
+            java.util.Map<String, List<String>> others = new java.util.TreeMap<>();
             for (List<String> r : summary) {
                 if (r.get(0).equals(className) && r.get(1).equals(method)) {
                     seen++;
+                    if (!r.get(3).equals(Outcome.PASSED.csv())) {
+                        others.computeIfAbsent(r.get(3).replace('_', ' '), o -> new java.util.ArrayList<>()).add(r.get(2));
+                    }
                     sampled += !r.get(5).isEmpty() && Double.parseDouble(r.get(5)) >= minAttainedEss ? 1 : 0;
                     passed += r.get(3).equals(Outcome.PASSED.csv()) ? 1 : 0;
                 }
@@ -66,6 +70,9 @@ final class GateCsv {
                     + "passed (gate: %s)%s%n", className.substring(className.lastIndexOf('.') + 1), method,
                     ok ? "passed" : "failed", sampled, invocations, passed, gate,
                     seen == invocations ? "" : "; only " + seen + " of its invocations are in the summaries"));
+            // the same lines as a gate evaluated in one run: which invocations did not pass, and how they ended
+            others.forEach((outcome, keys) -> out.append(String.format(Locale.ROOT, "  %s (%d): %s%n", outcome, keys.size(),
+                    String.join(", ", keys))));
             return ok;
         }
     }

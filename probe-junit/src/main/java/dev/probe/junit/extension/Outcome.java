@@ -20,7 +20,12 @@ enum Outcome {
      * An exception other than an assertion failure: from the model or the sampler (then there are no samples, and
      * the summary row's numbers are empty), or from the test method itself.
      */
-    ERROR;
+    ERROR,
+    /**
+     * The test method aborted itself (a failed JUnit assumption, {@code TestAbortedException}) after converged
+     * sampling: JUnit reports it as skipped, and so does the summary.
+     */
+    SKIPPED;
 
     /** The value in {@code summary.csv}, e.g. {@code not_converged}. */
     String csv() {

@@ -85,6 +85,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         if (all.isEmpty()) {
             throw new IllegalArgumentException(template + " has no invocations.");
         }
+        ProbeReport.dropStale(uniqueKeys(all.stream().map(ProbeSpec::key).collect(Collectors.toList()), template), context);
         Selection selection = Selection.of(context);
         List<ProbeSpec> specs = selection.select(template, all, context);
         Optional<String> unmatched = selection.unmatchedKeys(context);
@@ -95,6 +96,10 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             return Stream.empty(); // another template holds the selected invocations, or another shard runs these
         }
         ProbeGate gateAnnotation = method.getAnnotation(ProbeGate.class);
+        if (gateAnnotation != null && gateAnnotation.minSampled() < 0 && gateAnnotation.minPassed() < 0) {
+            throw new IllegalArgumentException(template + " has @ProbeGate without a threshold: set minSampled, minPassed "
+                    + "or both (e.g. @ProbeGate(minPassed = 40)), or remove it.");
+        }
         Gate gate = null;
         if (gateAnnotation != null && selection.isPartial()) {
             boolean sharded = selection.isSharded();
@@ -122,6 +127,12 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         if (all.isEmpty()) {
             throw new IllegalArgumentException(template + " has no invocations.");
         }
+        java.util.Set<String> rows = new java.util.HashSet<>(uniqueKeys(all.stream().map(GateSpec::key)
+                .collect(Collectors.toList()), template));
+        for (GateSpec g : all) { // a gate's rows are its probes' (7-baseline, 7-candidate), or its own (a probeless gate)
+            Stream.concat(g.baseline().stream(), g.candidate().stream()).map(ProbeSpec::key).forEach(rows::add);
+        }
+        ProbeReport.dropStale(rows, context);
         Selection selection = Selection.of(context);
         List<GateSpec> selected = selection.select(template, all, GateSpec::key, context);
         Optional<String> unmatched = selection.unmatchedKeys(context);
@@ -129,6 +140,21 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             throw new IllegalArgumentException(unmatched.get());
         }
         return withUnmatchedKeys(selected.stream().map(GateInvocation::new), unmatched);
+    }
+
+    /**
+     * The invocations' keys, which must differ: a repeated one ({@code classes = {0, 0}}) would sample the same probe
+     * twice under one key, with one summary row and one report folder for both.
+     */
+    private static java.util.Set<String> uniqueKeys(List<String> keys, String template) {
+        java.util.Set<String> unique = new java.util.LinkedHashSet<>();
+        for (String key : keys) {
+            if (!unique.add(key)) {
+                throw new IllegalArgumentException(template + " has two invocations with the key '" + key + "' (a class, "
+                        + "pair or factual given twice, e.g. classes = {0, 0}): remove the repeated value.");
+            }
+        }
+        return unique;
     }
 
     /** The invocations, then (if {@code probe.only} has unmatched keys) one that fails naming them. */

@@ -102,9 +102,13 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             finish(context, answer, thrown.map(Run::outcomeOf).orElse(Outcome.PASSED));
         }
 
-        /** An assertion failure is a verdict ({@link Outcome#FAILED}); any other exception is {@link Outcome#ERROR}. */
+        /**
+         * An assertion failure is a verdict ({@link Outcome#FAILED}), an aborted test (a failed assumption) is
+         * {@link Outcome#SKIPPED} as JUnit reports it; any other exception is {@link Outcome#ERROR}.
+         */
         private static Outcome outcomeOf(Throwable t) {
-            return t instanceof AssertionError ? Outcome.FAILED : Outcome.ERROR;
+            return t instanceof AssertionError ? Outcome.FAILED
+                    : t instanceof TestAbortedException ? Outcome.SKIPPED : Outcome.ERROR;
         }
 
         private void finish(ExtensionContext context, ProbeAnswer answer, Outcome outcome) {

@@ -55,6 +55,46 @@ final class ProbeReport {
         });
     }
 
+    /**
+     * Forgets the invocations of the context's template that it no longer has (their keys are not in {@code keys}):
+     * their {@code summary.csv} rows and report folders, left by an earlier run without {@code clean}, would otherwise
+     * show a failure that no longer exists.
+     */
+    static void dropStale(java.util.Set<String> keys, ExtensionContext context) {
+        Path reportDir = reportDir(context);
+        Class<?> testClass = context.getRequiredTestClass();
+        String method = context.getRequiredTestMethod().getName();
+        if (Files.isRegularFile(reportDir.resolve("summary.csv"))) {
+            SummaryCsv.at(reportDir.resolve("summary.csv")).retain(testClass.getName(), method, keys);
+        }
+        // the class's folder if it has one (without claiming one: under Allure the reports go elsewhere)
+        Path owner = reportDir.resolve(testClass.getSimpleName()).resolve(OWNER);
+        Path classDir;
+        try {
+            classDir = Files.isRegularFile(owner) && Files.readString(owner).strip().equals(testClass.getName())
+                    ? owner.getParent() : reportDir.resolve(testClass.getName());
+        } catch (IOException e) {
+            return; // an unreadable owner file: leave the folders to clean
+        }
+        Path methodDir = classDir.resolve(method);
+        if (!Files.isDirectory(methodDir)) {
+            return;
+        }
+        java.util.Set<String> folders = keys.stream().map(ProbeReport::sanitize).collect(java.util.stream.Collectors.toSet());
+        try (java.util.stream.Stream<Path> children = Files.list(methodDir)) {
+            for (Path stale : children.filter(p -> Files.isDirectory(p) && !folders.contains(p.getFileName().toString()))
+                    .collect(java.util.stream.Collectors.toList())) {
+                try (java.util.stream.Stream<Path> tree = Files.walk(stale)) {
+                    for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).collect(java.util.stream.Collectors.toList())) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove stale probe reports under " + methodDir, e);
+        }
+    }
+
     static Path reportDir(ExtensionContext context) {
         return Paths.get(context.getConfigurationParameter("probe.reportDir").filter(s -> !s.isBlank()).orElse("target/probe-reports"));
     }

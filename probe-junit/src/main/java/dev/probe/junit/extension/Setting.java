@@ -124,7 +124,8 @@ final class Setting<T> {
 
     private static Setting<Integer> whole(String name, Function<ProbeSettings, Integer> attribute, int builtIn, int min) {
         return new Setting<>(name, a -> attribute.apply(a) == ProbeSettings.UNSET ? Optional.empty() : Optional.of(attribute.apply(a)),
-                Integer::valueOf, v -> v >= min, min == 0 ? "zero or a positive whole number" : "a positive whole number",
+                Integer::valueOf, v -> v >= min, min == 0 ? "zero or a positive whole number" : min == 1 ? "a positive whole number"
+                        : "a whole number of at least " + min,
                 builtIn);
     }
 

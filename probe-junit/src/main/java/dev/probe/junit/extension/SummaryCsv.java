@@ -60,8 +60,30 @@ final class SummaryCsv {
         update(List.of(row));
     }
 
+    /**
+     * Drops the rows of {@code testClass#method} whose key is not among {@code keys}: invocations its template no longer
+     * has (a class removed from {@code classes}), whose rows an earlier run without {@code clean} left behind.
+     */
+    void retain(String testClass, String method, java.util.Set<String> keys) {
+        edit(byKey -> byKey.keySet().removeIf(k -> k.get(0).equals(testClass) && k.get(1).equals(method)
+                && !k.get(2).isEmpty() && !keys.contains(k.get(2))));
+    }
+
     /** Adds or replaces {@code rows} (e.g. another shard's). */
     void update(List<List<String>> rows) {
+        edit(byKey -> {
+            for (List<String> r : rows) {
+                // a method's row with an empty key says its template failed before it expanded: it and the
+                // method's invocation rows exclude each other, so a stale one never outlives a new run
+                byKey.keySet().removeIf(k -> k.get(0).equals(r.get(0)) && k.get(1).equals(r.get(1))
+                        && (k.get(2).isEmpty() != r.get(2).isEmpty()));
+                byKey.put(r.subList(0, 3), r);
+            }
+        });
+    }
+
+    /** Reads the rows, lets {@code change} edit them (keyed by class, method and key), and writes them back. */
+    private void edit(java.util.function.Consumer<Map<List<String>, List<String>>> change) {
         synchronized (MONITOR) {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -72,13 +94,7 @@ final class SummaryCsv {
                     for (List<String> r : read(file)) {
                         byKey.put(r.subList(0, 3), r);
                     }
-                    for (List<String> r : rows) {
-                        // a method's row with an empty key says its template failed before it expanded: it and the
-                        // method's invocation rows exclude each other, so a stale one never outlives a new run
-                        byKey.keySet().removeIf(k -> k.get(0).equals(r.get(0)) && k.get(1).equals(r.get(1))
-                                && (k.get(2).isEmpty() != r.get(2).isEmpty()));
-                        byKey.put(r.subList(0, 3), r);
-                    }
+                    change.accept(byKey);
                     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
                     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8); CSVPrinter out = new CSVPrinter(w, FORMAT)) {
                         out.printRecord(COLUMNS);

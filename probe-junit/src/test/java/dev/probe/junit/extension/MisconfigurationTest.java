@@ -113,6 +113,32 @@ class MisconfigurationTest {
         void confident(ProbeAnswer a) {}
     }
 
+    static class RepeatedClass {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = {0, 0})
+        void confident(ProbeAnswer a) {}
+    }
+
+    static class GateWithoutThreshold {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence
+        @dev.probe.junit.ProbeGate
+        void confident(ProbeAnswer a) {}
+    }
+
+    @ProbeSettings(sampler = dev.probe.junit.SamplerKind.SMC, populations = 1)
+    static class OnePopulation {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence
+        void confident(ProbeAnswer a) {}
+    }
+
     static class InvalidTolerance {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
@@ -333,6 +359,16 @@ class MisconfigurationTest {
         failsWith(TauThroughAComposedAnnotationOnALevelSetProbe.class, "@GibbsBudget on "
                 + "TauThroughAComposedAnnotationOnALevelSetProbe#confident sets tau = 0.5, which @ProbeHighConfidence does "
                 + "not use: set sigma (its level-set relaxation) instead.");
+    }
+
+    @Test
+    void aRepeatedInvocationAGateWithoutThresholdAndOnePopulationAreNamed() {
+        failsWith(RepeatedClass.class, "RepeatedClass#confident has two invocations with the key '0' (a class, pair or "
+                + "factual given twice, e.g. classes = {0, 0}): remove the repeated value.");
+        failsWith(GateWithoutThreshold.class, "GateWithoutThreshold#confident has @ProbeGate without a threshold: set "
+                + "minSampled, minPassed or both");
+        failsWith(OnePopulation.class, "Probe setting 'populations' = 1 (from @ProbeSettings on OnePopulation) is invalid: "
+                + "expected a whole number of at least 2.");
     }
 
     @Test

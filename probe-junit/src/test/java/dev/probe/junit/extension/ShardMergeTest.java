@@ -42,7 +42,7 @@ class ShardMergeTest {
         assertThat(ok).isFalse();
         assertThat(out.toString()).isEqualTo("merged 2 summaries into target/shards/merged/summary.csv (2 invocations)\n"
                 + "Probe gate of VerdictTest$Unreachable#confident failed: 1 of 2 invocations sampled their target, 1 passed "
-                + "(gate: sampled >= 2)\n");
+                + "(gate: sampled >= 2)\n  not sampled (1): 2\n");
         List<String> rows = new ArrayList<>(Files.readAllLines(merged.resolve("summary.csv")));
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,0,passed,");

@@ -49,6 +49,11 @@ class SummaryRowsTest {
 
         @ProbeHighConfidence(classes = 0, model = "linear")
         void passed(ProbeAnswer answer) {}
+
+        @ProbeHighConfidence(classes = 0, model = "linear")
+        void assumed(ProbeAnswer answer) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "not on this machine");
+        }
     }
 
     @ProbeSettings(sampler = SamplerKind.MH, chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10, minAttainedEss = 1)
@@ -78,13 +83,23 @@ class SummaryRowsTest {
     void everyInvocationHasARowAndErrorsAreCountedAsErrors() throws Exception {
         Path dir = Path.of("target/probe-reports-summary-rows");
         Files.deleteIfExists(dir.resolve("summary.csv"));
+        // an earlier run without clean, when passed() still had a class 7: its row and report folder must go
+        SummaryCsv.at(dir.resolve("summary.csv")).write(List.of(Endings.class.getName(), "passed", "7", "failed", "", "",
+                "", "", "", "", "", ""));
+        Path stale = dir.resolve(Endings.class.getSimpleName()).resolve("passed").resolve("7");
+        Files.createDirectories(stale);
+        Files.writeString(stale.getParent().getParent().resolve(ProbeReport.OWNER), Endings.class.getName());
+        Files.writeString(stale.resolve("samples.csv"), "stale");
         var events = Fixtures.run(Endings.class, Map.of("probe.reportDir", dir.toString()));
-        events.testEvents().assertStatistics(s -> s.started(4).succeeded(1).failed(3));
+        events.testEvents().assertStatistics(s -> s.started(5).succeeded(1).failed(3).aborted(1));
+        assertThat(stale).doesNotExist();
         List<String> lines = Files.readAllLines(dir.resolve("summary.csv"));
         assertThat(lines.get(0)).isEqualTo(String.join(",", SummaryCsv.COLUMNS));
         Map<String, String> byMethod = lines.stream().skip(1).collect(Collectors.toMap(l -> l.split(",", -1)[1], l -> l));
         String prefix = Endings.class.getName() + ",";
-        assertThat(byMethod).hasSize(4);
+        assertThat(byMethod).hasSize(5);
+        // a failed assumption is skipped, as JUnit reports it (it was counted as an error)
+        assertThat(byMethod.get("assumed")).startsWith(prefix + "assumed,0,skipped,");
         assertThat(byMethod.get("brokenModel")).isEqualTo(prefix + "brokenModel,0,error,,,,,,,,");
         assertThat(byMethod.get("brokenTest")).startsWith(prefix + "brokenTest,0,error,").doesNotContain(",error,,");
         assertThat(byMethod.get("failedAssertion")).startsWith(prefix + "failedAssertion,0,failed,");
