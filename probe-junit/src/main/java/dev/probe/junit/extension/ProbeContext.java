@@ -60,6 +60,17 @@ public final class ProbeContext {
             throw new IllegalArgumentException("No model under test in " + testClass.getSimpleName()
                     + ": add a static field or static method annotated @ProbedModel that returns a Classifier or Regressor.");
         }
+        java.util.Map<List<Object>, String> declared = new java.util.HashMap<>();
+        for (var m : models) {
+            // one class declaring two models of one name: the first would win silently (a nested or sub class
+            // declaring a model of its enclosing or super class's name overrides it, on purpose)
+            String earlier = declared.putIfAbsent(List.of(m.member().getDeclaringClass(), modelName(m)), m.name());
+            if (earlier != null) {
+                throw new IllegalArgumentException(m.member().getDeclaringClass().getSimpleName() + " declares two "
+                        + "@ProbedModel members named '" + modelName(m) + "' (" + earlier + " and " + m.name()
+                        + "): give each its own name, e.g. @ProbedModel(\"" + modelName(m) + "-v2\").");
+            }
+        }
         List<String> names = models.stream().map(ProbeContext::modelName).distinct().collect(Collectors.toList());
         if (name.isEmpty() && names.size() > 1) {
             throw new IllegalArgumentException(probe + " on " + testClass.getSimpleName() + "#" + method.getName()

@@ -121,6 +121,15 @@ class MisconfigurationTest {
         void confident(ProbeAnswer a) {}
     }
 
+    static class TwoModelsOfOneName {
+        @ProbedModel("m") static final Classifier FIRST = Fixtures.threeClasses();
+        @ProbedModel("m") static final Classifier SECOND = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(model = "m")
+        void confident(ProbeAnswer a) {}
+    }
+
     static class GateWithoutThreshold {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
@@ -365,6 +374,8 @@ class MisconfigurationTest {
     void aRepeatedInvocationAGateWithoutThresholdAndOnePopulationAreNamed() {
         failsWith(RepeatedClass.class, "RepeatedClass#confident has two invocations with the key '0' (a class, pair or "
                 + "factual given twice, e.g. classes = {0, 0}): remove the repeated value.");
+        failsWith(TwoModelsOfOneName.class, "TwoModelsOfOneName declares two @ProbedModel members named 'm' (",
+                "FIRST", "SECOND", "): give each its own name");
         failsWith(GateWithoutThreshold.class, "GateWithoutThreshold#confident has @ProbeGate without a threshold: set "
                 + "minSampled, minPassed or both");
         failsWith(OnePopulation.class, "Probe setting 'populations' = 1 (from @ProbeSettings on OnePopulation) is invalid: "
