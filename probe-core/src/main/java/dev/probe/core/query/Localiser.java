@@ -42,6 +42,12 @@ public final class Localiser implements Query {
 
     /** {@code λ = 1, r = 2, w = 1, τ = 1} around {@code anchor}. */
     public static Localiser around(double[] anchor) {
+        for (int k = 0; k < anchor.length; k++) {
+            if (!Double.isFinite(anchor[k])) {
+                throw new IllegalArgumentException("The localiser's anchor (the factual) has " + anchor[k] + " at feature " + k
+                        + ": every value must be finite (fill in a missing value before probing).");
+            }
+        }
         double[] w = new double[anchor.length];
         Arrays.fill(w, 1);
         return new Localiser(anchor.clone(), 1, 2, w, 1);

@@ -49,6 +49,14 @@ class ProbingFunctionsTest {
     }
 
     @Test
+    void aLocaliserAroundANaNIsRefusedWhenBuiltNotWhenSampled() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Localiser.around(new double[] {0.5, Double.NaN}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The localiser's anchor (the factual) has NaN at feature 1: every value must be finite (fill in "
+                        + "a missing value before probing).");
+    }
+
+    @Test
     void counterfactualAddsTheLocaliserAtTheSameTemperature() {
         double[] a = {0, 0, 0};
         Query cf = FixedLabel.counterfactual(F, 2, Localiser.around(a).lambda(0.1).temperature(0.2));

@@ -40,6 +40,13 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
                         + " has " + factuals[i].length + " features, but model '" + classifier.name() + "' takes "
                         + classifier.inputDimension() + ": give every factual one value per input feature of the model.");
             }
+            for (int k = 0; k < factuals[i].length; k++) {
+                if (!Double.isFinite(factuals[i][k])) {
+                    throw new IllegalArgumentException("@ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #"
+                            + i + " has " + factuals[i][k] + " at feature " + k + ": every value of a factual must be finite "
+                            + "(a missing value must be filled in before the probe).");
+                }
+            }
         }
         if (context.space(a.generator()) instanceof InputSpace box) {
             insideTheBox(a, factuals, box);

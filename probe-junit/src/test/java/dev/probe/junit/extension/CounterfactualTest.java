@@ -57,6 +57,13 @@ class CounterfactualTest {
         void flips(ProbeAnswer answer) {}
     }
 
+    static class MissingValue extends Base {
+        static final double[][] GAP = {{0.5, Double.NaN}};
+
+        @ProbeCounterfactual(factuals = "GAP")
+        void flips(ProbeAnswer answer) {}
+    }
+
     static class AlreadyTheTarget extends Base {
         @ProbeCounterfactual(factuals = "factuals", target = 0)
         void flips(ProbeAnswer answer) {}
@@ -142,6 +149,15 @@ class CounterfactualTest {
         events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
                 "@ProbeCounterfactual factuals = \"WIDE\": factual #0 has 3 features, but model 'binary' takes 2: give "
                         + "every factual one value per input feature of the model."))));
+    }
+
+    @Test
+    void aFactualWithANaNIsNamedBeforeAnythingElseBlamesTheModelOrTheGenerator() {
+        EngineExecutionResults events = run(MissingValue.class);
+        events.testEvents().assertStatistics(s -> s.started(0));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "@ProbeCounterfactual factuals = \"GAP\": factual #0 has NaN at feature 1: every value of a factual must be "
+                        + "finite (a missing value must be filled in before the probe)."))));
     }
 
     @Test
