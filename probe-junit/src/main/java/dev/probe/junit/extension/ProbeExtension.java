@@ -52,8 +52,18 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         }
     }
 
+    /** Whether this JVM has checked its system properties for misspelled probe settings. */
+    private static final java.util.concurrent.atomic.AtomicBoolean KEYS_CHECKED = new java.util.concurrent.atomic.AtomicBoolean();
+
     @SuppressWarnings("unchecked")
     private Stream<TestTemplateInvocationContext> invocations(ExtensionContext context) {
+        if (!KEYS_CHECKED.getAndSet(true)) {
+            List<String> misspelled = MisspelledKeys.in(System.getProperties().stringPropertyNames());
+            if (!misspelled.isEmpty()) {
+                Console.print(context, "WARNING: system properties that are no probe setting, ignored: "
+                        + String.join(", ", misspelled) + ". The settings are case-sensitive; README, \"Settings: one place\".");
+            }
+        }
         Method method = context.getRequiredTestMethod();
         Class<?> testClass = context.getRequiredTestClass();
         String template = testClass.getSimpleName() + "#" + method.getName();
