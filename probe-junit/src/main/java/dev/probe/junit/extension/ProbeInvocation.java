@@ -40,6 +40,15 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
         return List.of(new Run());
     }
 
+    /** The seed and re-run command of a failed invocation, attached to its failure (no stack trace of its own). */
+    static final class ProbeNote extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ProbeNote(String note) {
+            super(note, null, false, false);
+        }
+    }
+
     /** The callbacks of this invocation; its answer lives in the invocation's store. */
     private final class Run implements BeforeTestExecutionCallback, ParameterResolver, AfterTestExecutionCallback {
 
@@ -99,7 +108,26 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                 ProbeReport.writeErrorRow(spec, context);
                 return;
             }
-            finish(context, answer, thrown.map(Run::outcomeOf).orElse(Outcome.PASSED));
+            Outcome outcome = thrown.map(Run::outcomeOf).orElse(Outcome.PASSED);
+            if (outcome == Outcome.FAILED || outcome == Outcome.ERROR) {
+                withSeed(thrown.get(), answer, context);
+            }
+            finish(context, answer, outcome);
+        }
+
+        /**
+         * A plain assertion or exception in the test method (not one of the probe assertions, whose messages carry them)
+         * gets the seed and the re-run command: printed, and attached to the failure as a suppressed note.
+         */
+        private void withSeed(Throwable t, ProbeAnswer answer, ExtensionContext context) {
+            String seed = "seed: " + answer.result().seed();
+            if (String.valueOf(t.getMessage()).contains(seed)) {
+                return;
+            }
+            String note = "probe '" + answer.displayName() + "' " + seed + answer.rerunCommand().map(c -> "\nre-run: " + c)
+                    .orElse("");
+            Console.print(context, note);
+            t.addSuppressed(new ProbeNote(note));
         }
 
         /**

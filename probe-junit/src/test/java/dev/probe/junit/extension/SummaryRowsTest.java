@@ -93,6 +93,17 @@ class SummaryRowsTest {
         var events = Fixtures.run(Endings.class, Map.of("probe.reportDir", dir.toString()));
         events.testEvents().assertStatistics(s -> s.started(5).succeeded(1).failed(3).aborted(1));
         assertThat(stale).doesNotExist();
+        // a plain exception in the test method carries the seed and the re-run command; a probe assertion has them already
+        java.util.function.Function<String, Throwable> thrown = name -> events.testEvents().failed().stream()
+                .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("[test-template:" + name + "("))
+                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()
+                        .orElseThrow())
+                .findFirst().orElseThrow();
+        assertThat(thrown.apply("brokenTest").getSuppressed()).singleElement()
+                .satisfies(n -> assertThat(n.getMessage()).contains("seed: 3").contains("re-run: ")
+                        .contains("-Dprobe.only='0'"));
+        assertThat(thrown.apply("failedAssertion").getSuppressed()).isEmpty();
+        assertThat(thrown.apply("failedAssertion").getMessage()).contains("seed: 3");
         List<String> lines = Files.readAllLines(dir.resolve("summary.csv"));
         assertThat(lines.get(0)).isEqualTo(String.join(",", SummaryCsv.COLUMNS));
         Map<String, String> byMethod = lines.stream().skip(1).collect(Collectors.toMap(l -> l.split(",", -1)[1], l -> l));
