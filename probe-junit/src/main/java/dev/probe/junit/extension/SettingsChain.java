@@ -62,13 +62,40 @@ final class SettingsChain {
         if (direct != null) {
             out.add(new Link("@ProbeSettings on " + name, direct));
         }
+        List<Link> composed = new ArrayList<>();
         for (Annotation a : element.getDeclaredAnnotations()) {
             if (a.annotationType() != ProbeSettings.class) {
                 AnnotationSupport.findAnnotation(a.annotationType(), ProbeSettings.class)
-                        .ifPresent(s -> out.add(new Link("@" + a.annotationType().getSimpleName() + " on " + name, s)));
+                        .ifPresent(s -> composed.add(new Link("@" + a.annotationType().getSimpleName() + " on " + name, s)));
             }
         }
+        checkNoConflict(direct, composed, name);
+        out.addAll(composed);
         return out;
+    }
+
+    /**
+     * Two composed annotations on one element that set one setting to different values, with no {@code @ProbeSettings}
+     * of the element's own to decide: the annotations' order in the source would decide, which no reader sees.
+     */
+    private static void checkNoConflict(ProbeSettings direct, List<Link> composed, String name) {
+        for (Setting<?> s : Setting.ALL) {
+            if (direct != null && s.in(direct, name).isPresent()) {
+                continue;
+            }
+            for (int i = 0; i < composed.size(); i++) {
+                for (int j = i + 1; j < composed.size(); j++) {
+                    Optional<?> a = s.in(composed.get(i).settings(), composed.get(i).where());
+                    Optional<?> b = s.in(composed.get(j).settings(), composed.get(j).where());
+                    if (a.isPresent() && b.isPresent() && !a.get().equals(b.get())) {
+                        throw new IllegalArgumentException(composed.get(i).where() + " and " + composed.get(j).where().replace(
+                                " on " + name, "") + " set " + s + " to " + a.get() + " and " + b.get() + ", and nothing decides "
+                                + "between them: set " + s + " in @ProbeSettings on " + name + " (which wins over both), or "
+                                + "remove one of them.");
+                    }
+                }
+            }
+        }
     }
 
     /**

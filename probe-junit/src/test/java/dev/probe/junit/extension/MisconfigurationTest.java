@@ -130,6 +130,24 @@ class MisconfigurationTest {
         void confident(ProbeAnswer a) {}
     }
 
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @ProbeSettings(chains = 12, warmup = 50)
+    @interface Nightly {}
+
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @ProbeSettings(chains = 8)
+    @interface Team {}
+
+    static class TwoBudgets {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence
+        @Nightly
+        @Team
+        void confident(ProbeAnswer a) {}
+    }
+
     static class GateWithoutThreshold {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
@@ -376,6 +394,9 @@ class MisconfigurationTest {
                 + "factual given twice, e.g. classes = {0, 0}): remove the repeated value.");
         failsWith(TwoModelsOfOneName.class, "TwoModelsOfOneName declares two @ProbedModel members named 'm' (",
                 "FIRST", "SECOND", "): give each its own name");
+        failsWith(TwoBudgets.class, "@Nightly", "@Team", " on TwoBudgets#confident and ", "set chains to ", ", and nothing "
+                + "decides between them: set chains in @ProbeSettings on TwoBudgets#confident (which wins over both), or "
+                + "remove one of them.");
         failsWith(GateWithoutThreshold.class, "GateWithoutThreshold#confident has @ProbeGate without a threshold: set "
                 + "minSampled, minPassed or both");
         failsWith(OnePopulation.class, "Probe setting 'populations' = 1 (from @ProbeSettings on OnePopulation) is invalid: "
