@@ -176,8 +176,24 @@ public final class ProbeConfiguration {
 
     /** One line: {@code chains=16 warmup=300 ...}, the settings that apply. */
     public String summary() {
+        return summary(true);
+    }
+
+    /**
+     * As {@link #summary()}, for a probe sampled by populations or (false) by chains: the settings only populations use
+     * are left out of a chain's, and a population's show the values used where 0 stands for "from the budget"
+     * ({@code populations=4}, not {@code populations=0}).
+     */
+    public String summary(boolean populations) {
         return values.entrySet().stream().filter(e -> e.getKey() != Setting.NOT_SAMPLED && e.getKey() != Setting.NOT_CONVERGED)
-                .map(e -> e.getKey().name + "=" + format(e.getValue())).collect(Collectors.joining(" "));
+                .filter(e -> populations || !isPopulationSetting(e.getKey()))
+                .map(e -> e.getKey().name + "=" + (isPopulationSetting(e.getKey()) ? shown(e.getKey(), e.getValue())
+                        .replaceFirst(" \\(0 = .*\\)$", "") : format(e.getValue())))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static boolean isPopulationSetting(Setting<?> s) {
+        return s == Setting.POPULATIONS || s == Setting.PARTICLES || s == Setting.MAX_POPULATIONS;
     }
 
     /** One line per setting: value and where it came from. */

@@ -117,7 +117,7 @@ final class ProbeReport {
                 parameters.put("probe", answer.displayName());
                 parameters.put("outcome", outcome.csv());
                 parameters.put("seed", Long.toString(answer.result().seed()));
-                parameters.put("settings", spec.configuration().summary());
+                parameters.put("settings", spec.configuration().summary(answer.result().isPopulationResult()));
                 AllureAttachments.parameters(parameters);
                 for (ReportFile f : files) {
                     AllureAttachments.attach(f.name(), f.mediaType(), f.path());

@@ -139,7 +139,7 @@ final class ReportFiles {
                 .with("query", result.provenance().query())
                 .with("kernel", result.provenance().kernel())
                 .with("seed", Long.toString(result.seed()))
-                .with("settings", spec.configuration().summary())
+                .with("settings", spec.configuration().summary(result.isPopulationResult()))
                 .with("attainment (tolerance " + answer.tolerance() + ")", answer.attainment().toString())
                 .with("effective attained samples", String.format(Locale.ROOT, "%.1f", answer.attainedEss()));
         if (result.priorMass().isPresent()) {

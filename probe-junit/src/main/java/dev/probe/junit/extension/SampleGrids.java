@@ -46,14 +46,16 @@ final class SampleGrids {
         ImageGrid grid = ImageGrid.of(shape[0], shape[1], shape[2]).withMaxImages(GRID);
         if (!hit.isEmpty()) {
             List<Integer> shown = spread(hit, GRID);
-            files.add(grid.withTitle(String.format(Locale.ROOT, "%s: %d of %d samples attain the target%s", answer.displayName(),
-                    hit.size(), distances.length, legend)).write(dir.resolve("samples.png"), rows(inputs, shown),
+            files.add(grid.withTitle(String.format(Locale.ROOT, "%s: %d of %d samples attain the target%s%s", answer.displayName(),
+                    hit.size(), distances.length, shownOf(shown.size(), hit.size(), "spread over them"), legend)).write(dir.resolve("samples.png"), rows(inputs, shown),
                     captions(outputs, shown, spec.questionClasses())));
         }
         if (!missed.isEmpty()) {
-            List<Integer> shown = spread(missed, GRID);
-            files.add(grid.withTitle(String.format(Locale.ROOT, "MISSED the target (distance > %s): %d of %d draws%s",
-                    answer.tolerance(), missed.size(), distances.length, legend)).write(dir.resolve("missed.png"),
+            // the closest misses: what the model was nearest to doing (the closest one is the miss a message names)
+            List<Integer> shown = closest(missed, distances, GRID);
+            files.add(grid.withTitle(String.format(Locale.ROOT, "MISSED the target (distance > %s): %d of %d draws%s%s",
+                    answer.tolerance(), missed.size(), distances.length, shownOf(shown.size(), missed.size(),
+                            "the closest first"), legend)).write(dir.resolve("missed.png"),
                     rows(inputs, shown), missedCaptions(outputs, shown, spec.questionClasses(), distances,
                             answer.tolerance())));
         }
@@ -86,6 +88,17 @@ final class SampleGrids {
             return Optional.of(new int[] {(int) dims[0], (int) dims[1], (int) dims[2]});
         }
         return Optional.empty();
+    }
+
+    /** The {@code n} rows of {@code rows} nearest the target, nearest first. */
+    static List<Integer> closest(List<Integer> rows, double[] distances, int n) {
+        return rows.stream().sorted(java.util.Comparator.comparingDouble(i -> distances[i])).limit(n)
+                .collect(java.util.stream.Collectors.toList());
+    }
+
+    /** {@code ", 48 shown (the closest first)"} when the grid holds fewer than all of them. */
+    private static String shownOf(int shown, int of, String which) {
+        return shown < of ? ", " + shown + " shown (" + which + ")" : "";
     }
 
     private static List<Integer> spread(List<Integer> rows, int n) {

@@ -75,6 +75,10 @@ class SettingsChainTest {
         assertThat(c.source("tolerance")).isEqualTo("built-in");
         assertThat(c.source("tau")).isEqualTo("not applicable");
         assertThat(c.summary()).doesNotContain("tau=");
+        // diagnostics.txt read populations=0 particles=0 where the run used 4 × 32: the values used, and none for chains
+        assertThat(c.summary(true)).doesNotContain("populations=0", "particles=0", "maxPopulations=0")
+                .containsPattern("populations=[1-9]").containsPattern("particles=[1-9]");
+        assertThat(c.summary(false)).doesNotContain("populations=", "particles=");
     }
 
     @Test
