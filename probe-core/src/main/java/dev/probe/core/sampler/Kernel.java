@@ -87,4 +87,12 @@ public interface Kernel {
     default boolean movesContinuousStates() {
         return true;
     }
+
+    /**
+     * The step size above which the kernel's proposals on {@code box} no longer change, at which warm-up stops growing
+     * it; {@code +∞} (default) for kernels whose proposals keep changing.
+     */
+    default double largestUsefulStepSize(Box box) {
+        return Double.POSITIVE_INFINITY;
+    }
 }

@@ -56,6 +56,20 @@ public final class MixedProposal implements Proposal {
         return b.build();
     }
 
+    /** Twice the widest bounded span in proposal widths: beyond it every continuous step is capped at 2 spans. */
+    @Override
+    public double largestUsefulScale(Box box) {
+        double largest = 0;
+        for (int i = 0; i < continuous.length; i++) {
+            double span = box.upper(continuous[i]) - box.lower(continuous[i]);
+            if (!Double.isFinite(span)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            largest = Math.max(largest, 2 * span / widths[i]);
+        }
+        return continuous.length == 0 ? Double.POSITIVE_INFINITY : largest;
+    }
+
     /** True when no coordinate is categorical. */
     @Override
     public boolean isContinuous() {

@@ -39,4 +39,12 @@ public interface Proposal {
     default boolean isContinuous() {
         return false;
     }
+
+    /**
+     * The scale above which proposals on {@code box} no longer change (wider steps only fold back over a bounded box),
+     * so adaptation need not grow it further; {@code +∞} (default) when there is none.
+     */
+    default double largestUsefulScale(Box box) {
+        return Double.POSITIVE_INFINITY;
+    }
 }

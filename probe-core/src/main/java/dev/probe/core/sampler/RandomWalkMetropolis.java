@@ -133,6 +133,15 @@ public final class RandomWalkMetropolis implements Kernel {
         return false;
     }
 
+    /**
+     * Its proposal's largest useful scale: a chain on a bounded box whose every proposal is accepted grew its scale to
+     * 10⁶ and reported it, though the steps it took were capped at twice the box's span.
+     */
+    @Override
+    public double largestUsefulStepSize(Box box) {
+        return proposal.largestUsefulScale(box);
+    }
+
     /** Whether its proposal moves continuous coordinates only (no categorical ones). */
     @Override
     public boolean movesContinuousStates() {

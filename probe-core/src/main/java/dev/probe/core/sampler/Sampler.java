@@ -76,7 +76,7 @@ public final class Sampler {
             }
             checkFinite(state, start, d);
             Counters counters = new Counters(chains);
-            Warmup warmup = new Warmup(kernel, config, d);
+            Warmup warmup = new Warmup(kernel, config, d, energy.bounds());
             Annealing annealing = new Annealing(config);
             Energy current = energy;
             for (int i = 0; i < config.warmup(); i++) {

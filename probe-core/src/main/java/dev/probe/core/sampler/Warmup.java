@@ -43,8 +43,11 @@ final class Warmup {
     private ChainGroups groups;
     private DiagonalMetricEstimator estimator;
     private double[] inverseMetric;
+    /** The step size above which the kernel's proposals no longer change: the kernel is given at most this. */
+    private final double largest;
 
-    Warmup(Kernel kernel, SamplerConfig config, int dimension) {
+    Warmup(Kernel kernel, SamplerConfig config, int dimension, Box bounds) {
+        this.largest = kernel.largestUsefulStepSize(bounds);
         this.adapt = config.adapt() && config.warmup() > 0;
         int length = config.warmup();
         this.dimension = dimension;
@@ -78,7 +81,7 @@ final class Warmup {
         if (grouped != null) {
             kernel = kernel.withStepSizes(grouped.update(t.acceptanceProbability()));
         } else {
-            kernel = kernel.withStepSize(averaging.update(t.meanAcceptanceProbability()));
+            kernel = kernel.withStepSize(Math.min(largest, averaging.update(t.meanAcceptanceProbability())));
         }
         float[] positions = null;
         if (i >= metricStart) {
@@ -131,7 +134,8 @@ final class Warmup {
         if (!adapt) {
             return kernel;
         }
-        kernel = grouped != null ? kernel.withStepSizes(grouped.finalStepSizes()) : kernel.withStepSize(averaging.finalStepSize());
+        kernel = grouped != null ? kernel.withStepSizes(grouped.finalStepSizes())
+                : kernel.withStepSize(Math.min(largest, averaging.finalStepSize()));
         return kernel;
     }
 
