@@ -60,13 +60,21 @@ public record Comparison(String statistic, Better better, double margin, double 
                     ? "baseline" : "candidate") + " has no trials (no sample attained the target?). Sample longer or "
                     + "relax the tolerance.");
         }
+        return ofMeasures(statistic, better, Measure.of(baseline), Measure.of(candidate), margin, baseline.confidence());
+    }
+
+    /**
+     * Two estimates with their own intervals (e.g. {@link Measure#averageOf} rates over classes), by MOVER as for
+     * rates.
+     */
+    public static Comparison ofMeasures(String statistic, Better better, Measure baseline, Measure candidate, double margin,
+            double confidence) {
         double pb = baseline.estimate();
         double pc = candidate.estimate();
         double d = pc - pb;
         double lo = d - Math.hypot(pc - candidate.lower(), baseline.upper() - pb);
         double hi = d + Math.hypot(candidate.upper() - pc, pb - baseline.lower());
-        return new Comparison(statistic, better, margin, baseline.confidence(), Measure.of(baseline),
-                Measure.of(candidate), d, lo, hi);
+        return new Comparison(statistic, better, margin, confidence, baseline, candidate, d, lo, hi);
     }
 
     /** Two means of a per-sample statistic (each with its ESS), normal interval. */

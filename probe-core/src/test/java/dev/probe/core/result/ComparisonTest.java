@@ -26,6 +26,41 @@ class ComparisonTest {
     }
 
     @Test
+    void classesAveragedWithEqualWeightsGiveTwoRunsOfOneModelTheSameEstimate() {
+        // one model on both sides (rates 0.125 and 0.25 per class); the candidate's sampler kept more draws of class 1
+        java.util.List<Rate> base = java.util.List.of(Rate.clopperPearson(16, 128, 0.95), Rate.clopperPearson(32, 128, 0.95));
+        java.util.List<Rate> cand = java.util.List.of(Rate.clopperPearson(32, 256, 0.95), Rate.clopperPearson(128, 512, 0.95));
+        // counts pooled weigh a class by its draws: 0.1875 against 0.2083, a gap no model made
+        assertThat(Rate.pooled(cand).estimate() - Rate.pooled(base).estimate()).isGreaterThan(0.02);
+        Comparison c = Comparison.ofMeasures("misclassification", Better.LOWER, Measure.averageOf(base),
+                Measure.averageOf(cand), 0.1, 0.95);
+        assertThat(c.baseline().estimate()).isEqualTo(0.1875);
+        assertThat(c.difference()).isZero();
+        assertThat(c.isNoWorse()).isTrue();
+        assertThat(c.baseline().text()).startsWith("mean of 2 rates (16/128, 32/128) = 0.1875, 95% CI [");
+    }
+
+    @Test
+    void theAveragedRatesIntervalCoversTheMeanOfTheClassesRates() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(17L);
+        double[] p = {0.1, 0.3, 0.02};
+        int[] n = {50, 400, 120};
+        int covered = 0;
+        int runs = 2000;
+        for (int run = 0; run < runs; run++) {
+            java.util.List<Rate> rates = new java.util.ArrayList<>();
+            for (int k = 0; k < p.length; k++) {
+                int s = BinomialDistribution.of(n[k], p[k]).createSampler(rng).sample();
+                rates.add(Rate.clopperPearson(s, n[k], 0.95));
+            }
+            Measure m = Measure.averageOf(rates);
+            covered += m.lower() <= 0.14 && 0.14 <= m.upper() ? 1 : 0;
+        }
+        // a 95% interval: binomial sd of the coverage over 2,000 runs is 0.005
+        assertThat(covered / (double) runs).as("coverage").isGreaterThan(0.935);
+    }
+
+    @Test
     void aClearlyWorseCandidateIsWorseAndTheMessageShowsBothEstimates() {
         Rate base = Rate.withEffectiveTrials(20, 200, 80, 0.95);
         Rate cand = Rate.withEffectiveTrials(120, 200, 60, 0.95);

@@ -5,6 +5,7 @@ import dev.probe.core.probe.Probe;
 import dev.probe.core.query.HighConfidence;
 import dev.probe.core.result.Better;
 import dev.probe.core.result.Comparison;
+import dev.probe.core.result.Measure;
 import dev.probe.core.result.Oracle;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Rate;
@@ -78,8 +79,8 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
             }
             List<ProbeSpec> base = specs(context, a, space, baseline, group, key, "baseline");
             List<ProbeSpec> cand = specs(context, a, space, candidate, group, key, "candidate");
-            gates.add(new GateSpec(display, key, base, cand, (b, x) -> Comparison.ofRates(statistic, Better.LOWER,
-                    rate(a.statistic(), b), rate(a.statistic(), x), a.margin())));
+            gates.add(new GateSpec(display, key, base, cand, (b, x) -> Comparison.ofMeasures(statistic, Better.LOWER,
+                    rate(a.statistic(), b), rate(a.statistic(), x), a.margin(), ProbeResult.CONFIDENCE)));
         }
         return gates;
     }
@@ -97,8 +98,11 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
         return specs;
     }
 
-    /** The statistic of one side, pooled over its answers (each judged by its own tolerance, model and oracle). */
-    private static Rate rate(GateStatistic statistic, List<ProbeAnswer> answers) {
+    /**
+     * The statistic of one side: one class's rate, or the classes' rates averaged with equal weights (each judged by its
+     * own tolerance, model and oracle), so that both sides estimate the same number whatever draws each kept.
+     */
+    private static Measure rate(GateStatistic statistic, List<ProbeAnswer> answers) {
         List<Rate> rates = new ArrayList<>();
         for (ProbeAnswer a : answers) {
             ProbeResult r = a.result();
@@ -107,7 +111,7 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
                     ? r.misclassifiedAmongAttained(a.judgedModel(), oracle, a.tolerance())
                     : r.misclassified(a.judgedModel(), oracle));
         }
-        return Rate.pooled(rates);
+        return Measure.averageOf(rates);
     }
 
     /** Prior mass of {f_c ≥ 1 − tolerance and the oracle says otherwise}, pooled over the classes. */
