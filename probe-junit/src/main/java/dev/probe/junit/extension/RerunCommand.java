@@ -70,8 +70,11 @@ final class RerunCommand {
      */
     String of(Class<?> testClass, String method, Collection<String> keys, Optional<Long> seed) {
         String only = keys.stream().collect(Collectors.joining(","));
-        String properties = "-Dprobe.only='" + only + "'" + seed.map(s -> " -Dprobe.seed=" + s).orElse("")
-                + commandLineSettings();
+        // a seed set for every invocation, else one given on the command line (a regression gate's sides derive
+        // theirs from it)
+        String seedProperty = seed.map(s -> " -Dprobe.seed=" + s).orElse(Optional.ofNullable(System.getProperty(
+                Setting.SEED.key())).filter(s -> !s.isBlank()).map(s -> " -Dprobe.seed=" + s.trim()).orElse(""));
+        String properties = "-Dprobe.only='" + only + "'" + seedProperty + commandLineSettings();
         String tags = tags(testClass, method);
         if (prefix == null) {
             return "run " + testClass.getName() + "#" + method + " with the configuration parameters " + properties

@@ -1,6 +1,7 @@
 package dev.probe.junit.extension;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -30,7 +31,16 @@ public final class SummaryMerge {
             sources.add(Paths.get(args[i]));
         }
         StringBuilder out = new StringBuilder();
-        boolean ok = merge(Paths.get(args[0]), sources, out);
+        boolean ok;
+        try {
+            ok = merge(Paths.get(args[0]), sources, out);
+        } catch (IOException | RuntimeException e) {
+            // unreadable input is not a failed gate: exit 2, as for a wrong command line
+            System.out.print(out);
+            System.err.println("SummaryMerge: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.print(out);
         if (!ok) {
             System.exit(1);
@@ -42,15 +52,27 @@ public final class SummaryMerge {
      * done. Returns whether every gate holds.
      */
     static boolean merge(Path target, List<Path> sources, StringBuilder out) throws IOException {
+        List<GateCsv.Row> gates = new ArrayList<>();
+        for (Path s : sources) {
+            if (!Files.isRegularFile(s)) {
+                throw new IOException("No summary at " + s.toAbsolutePath() + ": a shard's summary is missing (did its "
+                        + "job run, and was its artifact downloaded?).");
+            }
+            gates.addAll(GateCsv.read(s.resolveSibling("gates.csv")));
+        }
+        Path gateFile = target.resolveSibling("gates.csv");
+        boolean targetIsSource = sources.stream().anyMatch(s -> s.toAbsolutePath().normalize().equals(
+                target.toAbsolutePath().normalize()));
+        if (!targetIsSource) {
+            // the merge is of the sources alone: rows and gates left in the target by an earlier merge (a reused
+            // workspace) would stand in for a shard that is missing now
+            Files.deleteIfExists(target);
+            Files.deleteIfExists(gateFile);
+        }
         SummaryCsv.merge(target, sources);
         List<List<String>> merged = SummaryCsv.read(target);
         out.append("merged ").append(sources.size()).append(" summaries into ").append(target).append(" (")
                 .append(merged.size()).append(" invocations)\n");
-        List<GateCsv.Row> gates = new ArrayList<>();
-        for (Path s : sources) {
-            gates.addAll(GateCsv.read(s.resolveSibling("gates.csv")));
-        }
-        Path gateFile = target.resolveSibling("gates.csv");
         GateCsv.at(gateFile).update(gates);
         boolean ok = true;
         for (GateCsv.Row g : GateCsv.read(gateFile)) {

@@ -58,6 +58,10 @@ class RerunCommandTest {
             assertThat(RerunCommand.in(dir).of(RerunCommandTest.class, "probe", List.of("1:7"), Optional.of(42L)))
                     .isEqualTo("mvn test -Dtest='dev.probe.junit.extension.RerunCommandTest#probe' -Dprobe.only='1:7' "
                             + "-Dprobe.seed=42 -Dprobe.sigma=0.1 -Dprobe.budget=0.5");
+            // a regression gate passes no seed of its own: the command line's is repeated
+            assertThat(RerunCommand.in(dir).of(RerunCommandTest.class, "gate", List.of("7"), Optional.empty()))
+                    .isEqualTo("mvn test -Dtest='dev.probe.junit.extension.RerunCommandTest#gate' -Dprobe.only='7' "
+                            + "-Dprobe.seed=9 -Dprobe.sigma=0.1 -Dprobe.budget=0.5");
         } finally {
             System.clearProperty("probe.sigma");
             System.clearProperty("probe.budget");

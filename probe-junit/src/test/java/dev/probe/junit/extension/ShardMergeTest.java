@@ -56,8 +56,15 @@ class ShardMergeTest {
         clean(first);
         clean(merged);
         run(VerdictTest.Unreachable.class, Map.of("probe.shard", "1/2", "probe.reportDir", first.toString()));
+        // a reused workspace: an earlier merge left the other shard's row in the target, which must not count now
+        SummaryCsv.at(merged.resolve("summary.csv")).write(List.of(VerdictTest.Unreachable.class.getName(), "confident",
+                "2", "passed", "", "", "", "", "", "", "", ""));
         StringBuilder out = new StringBuilder();
         assertThat(SummaryMerge.merge(merged.resolve("summary.csv"), List.of(first.resolve("summary.csv")), out)).isFalse();
         assertThat(out.toString()).contains("; only 1 of its invocations are in the summaries");
+        // a shard's summary that is missing is an error of its own, not a failed gate
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SummaryMerge.merge(merged.resolve("summary.csv"),
+                List.of(first.resolve("summary.csv"), Path.of("target/shards-partial/2/summary.csv")), new StringBuilder()))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("a shard's summary is missing");
     }
 }
