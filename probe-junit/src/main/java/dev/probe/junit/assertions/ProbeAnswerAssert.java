@@ -189,8 +189,10 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
     /**
      * The prior mass of the question's relaxed level set is at most {@code max}, with 95% confidence: its
      * log estimate plus 1.96 standard errors is at most {@code log(max)}. A regression gate on rarity ("the
-     * model is torn between 3 and 6 on at most 1 in 1,000 generator outputs"). Needs population sampling,
-     * which estimates the mass; chains do not.
+     * relaxed set of inputs the model is torn between 3 and 6 on holds at most 1 in 1,000 generator outputs"). The mass
+     * is {@code Z = E_prior[exp(−G)]}, which weighs every input by {@code exp(−G)}: not the share of inputs within the
+     * tolerance, which {@code Probe.levelSetMass} counts by independent draws. Needs population sampling, which
+     * estimates Z; chains do not.
      */
     public ProbeAnswerAssert hasPriorMassAtMost(double max) {
         isNotNull();
@@ -209,7 +211,8 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         double upper = m.logMass() + 1.96 * se;
         if (!(upper <= Math.log(max))) {
             failWithMessage("%s", FailureFrame.framed(actual, String.format(java.util.Locale.ROOT,
-                    "expected the prior mass of the level set at most %.3g, but its 95%% upper bound is %.3g (%s)", max,
+                    "expected the prior mass of the relaxed level set, E[exp(-G)], at most %.3g, but its 95%% upper bound is "
+                    + "%.3g (%s)", max,
                     Math.exp(upper), m)));
         }
         return this;

@@ -39,7 +39,7 @@ class PriorMassAssertTest {
         // between the estimate and its upper bound: not enough evidence that the mass is that small
         assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(Math.exp(m.logMass() + 0.5 * m.logMassSd())))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("expected the prior mass of the level set at most")
+                .hasMessageContaining("expected the prior mass of the relaxed level set, E[exp(-G)], at most")
                 .hasMessageContaining("but its 95% upper bound is")
                 .hasMessageContaining("HighConfidence[linear-3, class 0");
         assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(0)).isInstanceOf(IllegalArgumentException.class)
