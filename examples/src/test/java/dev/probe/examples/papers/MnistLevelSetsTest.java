@@ -47,8 +47,9 @@ class MnistLevelSetsTest {
      * The ambivalence matrix: digits the CNN is torn between i and j on, for all 45 pairs. Pairs the
      * sampler cannot reach, or not with converged populations, in the quick budget are aborted (no
      * verdict); the gate asks for 25 pairs judged on converged evidence and passed. The assertion is a
-     * rarity gate: the CNN may be torn between i and j on at most 1 in 100 of the VAE's outputs (upper 95%
-     * bound of the prior mass the populations estimate; measured: 1 in 500 for 2:3 down to 10^-12).
+     * rarity gate: the relaxed level set of "torn between i and j" may hold at most 1 in 100 of the VAE's outputs
+     * (upper 95% bound of the prior mass E[exp(-G)] the populations estimate; measured: 1 in 500 for 2:3 down to
+     * 10^-12). It is not the share of outputs within the tolerance: see "Assertions".
      */
     @ProbeAmbivalent
     @ProbeSettings(sigma = 0.1, warmup = 300)
