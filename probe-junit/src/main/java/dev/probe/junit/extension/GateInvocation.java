@@ -65,6 +65,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
             write(gate.baseline(), baseline, outcome, context);
             write(gate.candidate(), candidate, outcome, context);
             context.publishReportEntry("comparison", comparison.toString());
+            ProbeReport.writeComparison(gate.key(), comparison.describe(), context);
             if (outcome == Outcome.FAILED) {
                 throw new AssertionError(message(baseline, candidate, context));
             }

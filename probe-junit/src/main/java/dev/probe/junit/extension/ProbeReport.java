@@ -147,6 +147,28 @@ final class ProbeReport {
         });
     }
 
+    /**
+     * A regression gate's comparison (both estimates with intervals, the difference, margin and verdict), passed or not:
+     * {@code comparison.txt} in the gate's report folder, or an Allure attachment. The sides' folders hold their samples.
+     */
+    static void writeComparison(String key, String text, ExtensionContext context) {
+        try {
+            if (AllureAttachments.available()) {
+                Path file = Files.createTempFile("probe-comparison", ".txt");
+                Files.writeString(file, text);
+                AllureAttachments.attach("comparison.txt", "text/plain", file);
+                Files.delete(file);
+                return;
+            }
+            Path dir = reportDir(context).resolve(folder(reportDir(context), context.getRequiredTestClass()))
+                    .resolve(context.getRequiredTestMethod().getName()).resolve(sanitize(key));
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("comparison.txt"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing the comparison of gate " + key + " failed", e);
+        }
+    }
+
     /** The summary row of an invocation that ended in an error before it had an answer: its numbers are empty. */
     static void writeErrorRow(ProbeSpec spec, ExtensionContext context) {
         writeRowWithoutSamples(spec.key(), Outcome.ERROR, context);

@@ -136,6 +136,12 @@ class RegressionGateTest {
                 .filter(r -> r[1].equals("confidentlyWrongMoreOften") && r[2].equals("0-candidate")))
                 .singleElement().satisfies(r -> assertThat(r[mass]).as("log prior mass of a population run").isNotEmpty());
         assertThat(rows).noneMatch(r -> r.contains(",9-candidate,"));
+        // the gate's own numbers are kept next to its sides' folders, passed or not
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("target/probe-reports-gates"))) {
+            assertThat(files.filter(f -> f.endsWith(java.nio.file.Path.of("confidentlyWrongMoreOften", "0", "comparison.txt"))))
+                    .singleElement().satisfies(f -> assertThat(java.nio.file.Files.readString(f)).contains("difference")
+                            .contains("verdict"));
+        }
         assertThat(rows).anyMatch(r -> r.contains(",confidentlyWrongMoreOften,0-baseline,"));
     }
 
