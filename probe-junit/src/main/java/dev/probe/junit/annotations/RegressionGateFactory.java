@@ -46,9 +46,10 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
                     + "; two versions of one model have the same classes.");
         }
         if (!(a.margin() >= 0 && a.margin() < 1)) {
-            throw new IllegalArgumentException("@ProbeRegressionGate margin must lie in [0, 1), got " + a.margin() + ": every "
-                    + "statistic of a gate is a rate or a prior mass, so a candidate can never be worse by 1 or more and the "
-                    + "gate could not fail.");
+            throw new IllegalArgumentException("@ProbeRegressionGate margin must lie in [0, 1), got " + a.margin() + (a.margin()
+                    >= 1 ? ": every statistic of a gate is a rate or a prior mass, so a candidate can never be worse by 1 or "
+                    + "more and the gate could not fail." : ": it is how much worse the candidate may be, in the "
+                    + "statistic's units (0 = not worse at all; e.g. 0.02 for two points of a rate)."));
         }
         Oracle oracle = context.oracle().orElseThrow(() -> new IllegalArgumentException("@ProbeRegressionGate needs the "
                 + "true labels of generated inputs: declare a static @ProbeOracle member in " + context.testClass().getSimpleName()

@@ -335,6 +335,11 @@ class MisconfigurationTest {
         void gate(dev.probe.core.result.Comparison c) {}
     }
 
+    static class NegativeMargin extends TwoOracles {
+        @dev.probe.junit.annotations.ProbeRegressionGate(baseline = "v1", candidate = "v2", margin = -0.1, classes = 0)
+        void gate(dev.probe.core.result.Comparison c) {}
+    }
+
     static class ProbeGateOnAGate {
         @ProbedModel("v1") static final Classifier V1 = TwoOracles.V1;
         @ProbedModel("v2") static final Classifier V2 = TwoOracles.V2;
@@ -361,6 +366,7 @@ class MisconfigurationTest {
         }
         failsWith(TwoOracles.class, "TwoOracles declares 2 @ProbeOracle members", "keep a single @ProbeOracle");
         failsWith(MarginThatCannotFail.class, "margin must lie in [0, 1), got 5.0", "could not fail");
+        failsWith(NegativeMargin.class, "margin must lie in [0, 1), got -0.1: it is how much worse the candidate may be");
         failsWith(ProbeGateOnAGate.class, "has @ProbeGate and @ProbeRegressionGate", "Remove @ProbeGate");
     }
 
