@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.probe.core.diagnostics.EnergyResolution;
+import dev.probe.core.diagnostics.PositionResolution;
 import dev.probe.core.runtime.Devices;
 import dev.probe.core.sampler.ChainRandom;
 import dev.probe.core.sampler.EnergyGradient;
@@ -105,6 +106,10 @@ public final class Smc {
                     record(pop, moves[i]);
                     EnergyResolution.require(pop.prior, pop.question, pop.beta,
                             "particles of population " + (pop.index + 1) + " at stage " + pop.stages.size());
+                    if (pop.beta >= 1) {
+                        PositionResolution.require(pop.x, pop.size, pop.dimension,
+                                "particles of population " + (pop.index + 1) + " at its last stage");
+                    }
                     if (pop.beta >= 1) {
                         pop.done = true;
                     } else if (pop.stages.size() >= config.maxStages() || pop.stalled()) {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.probe.core.diagnostics.Convergence;
 import dev.probe.core.diagnostics.Diagnostics;
 import dev.probe.core.diagnostics.EnergyResolution;
+import dev.probe.core.diagnostics.PositionResolution;
 import dev.probe.core.diagnostics.InvalidProposals;
 import dev.probe.core.runtime.Devices;
 import java.util.Arrays;
@@ -92,6 +93,7 @@ public final class Sampler {
             }
             Kernel tuned = warmup.finish();
             EnergyResolution.require(state.energy(), "chains' states after warm-up");
+            PositionResolution.require(Tensors.toFloats(state.position()), chains, d, "chains' states after warm-up");
             long samplingBegin = System.nanoTime();
             double[][][] samples = new double[chains][config.draws()][d];
             double[][] energies = new double[chains][config.draws()];
