@@ -70,6 +70,11 @@ public final class MixedProposal implements Proposal {
         return continuous.length == 0 ? Double.POSITIVE_INFINITY : largest;
     }
 
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
     /** True when no coordinate is categorical. */
     @Override
     public boolean isContinuous() {

@@ -40,6 +40,11 @@ public interface Proposal {
         return false;
     }
 
+    /** The number of coordinates it proposes for, or {@code -1} when it adapts to any (checked when a chain starts). */
+    default int dimension() {
+        return -1;
+    }
+
     /**
      * The scale above which proposals on {@code box} no longer change (wider steps only fold back over a bounded box),
      * so adaptation need not grow it further; {@code +∞} (default) when there is none.

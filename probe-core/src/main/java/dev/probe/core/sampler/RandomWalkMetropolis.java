@@ -49,6 +49,12 @@ public final class RandomWalkMetropolis implements Kernel {
 
     @Override
     public ChainState init(NDArray position, Energy energy, ChainRandom random) {
+        if (proposal.dimension() >= 0 && proposal.dimension() != energy.dimension()) {
+            // a proposal for 3 coordinates failed deep in an array copy; one for 1 of 2 left the second never moving
+            throw new IllegalArgumentException("The proposal moves " + proposal.dimension() + " coordinates, but the "
+                    + "energy has " + energy.dimension() + ": build it for the energy's coordinates, e.g. "
+                    + "MixedProposal.gaussian(" + energy.dimension() + ") or the space's proposal().");
+        }
         return new ChainState(position, Tensors.toDoubles(Tensors.valueScoped(energy, position)), null);
     }
 

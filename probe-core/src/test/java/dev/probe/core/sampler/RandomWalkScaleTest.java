@@ -24,6 +24,19 @@ class RandomWalkScaleTest {
     }
 
     @Test
+    void aProposalForAnotherNumberOfCoordinatesIsRefusedWhenTheChainsStart() {
+        Energy gaussian = Energies.blackBox(2, x -> (x[0] * x[0] + x[1] * x[1]) / 2);
+        SamplerConfig config = SamplerConfig.builder().chains(2).warmup(10).draws(10).seed(1).build();
+        for (int d : new int[] {1, 3}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Sampler(config).run(
+                    RandomWalkMetropolis.of(MixedProposal.gaussian(d), 0.5), gaussian))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("The proposal moves " + d + " coordinates, but the energy has 2: build it for the energy's "
+                            + "coordinates, e.g. MixedProposal.gaussian(2) or the space's proposal().");
+        }
+    }
+
+    @Test
     void theScaleStopsWhereWiderStepsOnlyFoldBackAndTheDrawsDoNotChange() {
         Box unit = Box.of(new double[] {0, 0}, new double[] {1, 1});
         Energy flat = Energies.restrictedTo(Energies.blackBox(2, x -> 0), unit);
