@@ -1,10 +1,12 @@
 package dev.probe.junit;
 
+import dev.probe.junit.extension.ProbeAnnotationPlacement;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An aggregate quality gate over all invocations of one probe template: after the last invocation,
@@ -22,6 +24,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@ExtendWith(ProbeAnnotationPlacement.class)
 public @interface ProbeGate {
     /** Invocations that must sample their target (see above); -1 = no requirement. */
     int minSampled() default -1;

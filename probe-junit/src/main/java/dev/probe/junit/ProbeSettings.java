@@ -1,11 +1,13 @@
 package dev.probe.junit;
 
+import dev.probe.junit.extension.ProbeAnnotationPlacement;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * How probes are sampled and judged: the one place for settings. Put it on a probe method, on the test
@@ -36,6 +38,7 @@ import java.lang.annotation.Target;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@ExtendWith(ProbeAnnotationPlacement.class)
 public @interface ProbeSettings {
     /** The "not set" value of whole-number attributes. */
     int UNSET = -1;

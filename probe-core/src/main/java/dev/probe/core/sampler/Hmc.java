@@ -152,6 +152,7 @@ public final class Hmc implements Kernel {
     }
 
     /** The diagonal inverse metric, or {@code null} for the identity. */
+    @Override
     public double[] inverseMetric() {
         return scales.inverseMetric();
     }

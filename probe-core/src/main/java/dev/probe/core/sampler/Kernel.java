@@ -68,6 +68,14 @@ public interface Kernel {
     }
 
     /**
+     * The diagonal inverse metric the kernel moves with ({@code d} or {@code chains·d} entries, as given to
+     * {@link #withInverseMetric}), or {@code null} for the identity and for kernels without one.
+     */
+    default double[] inverseMetric() {
+        return null;
+    }
+
+    /**
      * The step size that suits a target whose coordinates have the given variances, for kernels that take no metric
      * and so must scale their steps to the target themselves (random-walk proposals: {@link Proposal#scaleForSpread});
      * {@code +∞} (no bound) for the others. Population samplers start each stage's steps at most at twice this.

@@ -105,6 +105,7 @@ public final class Mala implements Kernel {
     }
 
     /** The diagonal inverse metric, or {@code null} for the identity. */
+    @Override
     public double[] inverseMetric() {
         return scales.inverseMetric();
     }

@@ -109,7 +109,7 @@ public final class Sampler {
             long end = System.nanoTime();
             Diagnostics diagnostics = diagnose(samples, energies, counters, (end - begin) / 1e9,
                     (end - samplingBegin) / 1e9, tuned.stepSize());
-            return new Trace(tuned.toString(), config, samples, energies, diagnostics, warmup.inverseMetric(),
+            return new Trace(tuned.toString(), config, samples, energies, diagnostics, tuned.inverseMetric(),
                     tuned.stepSizes());
         }
     }

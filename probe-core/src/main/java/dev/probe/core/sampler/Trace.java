@@ -112,7 +112,11 @@ public final class Trace {
         return diagnostics;
     }
 
-    /** The diagonal inverse metric after warm-up, or {@code null} for kernels without one. */
+    /**
+     * The diagonal inverse metric the chains sampled with: estimated in warm-up, or the kernel's own
+     * ({@code withInverseMetric}) when warm-up did not estimate one; {@code null} for the identity and for kernels
+     * without a metric.
+     */
     public double[] inverseMetric() {
         return inverseMetric == null ? null : inverseMetric.clone();
     }

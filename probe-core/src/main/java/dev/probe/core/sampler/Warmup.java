@@ -42,7 +42,6 @@ final class Warmup {
     private GroupedDualAveraging grouped;
     private ChainGroups groups;
     private DiagonalMetricEstimator estimator;
-    private double[] inverseMetric;
     /** The step size above which the kernel's proposals no longer change: the kernel is given at most this. */
     private final double largest;
 
@@ -93,8 +92,7 @@ final class Warmup {
         }
         for (int end : metricEnds) {
             if (i + 1 == end) {
-                inverseMetric = estimator.inverseMetric();
-                kernel = kernel.withInverseMetric(inverseMetric);
+                kernel = kernel.withInverseMetric(estimator.inverseMetric());
                 restart();
                 estimator = new DiagonalMetricEstimator(dimension);
             }
@@ -142,9 +140,5 @@ final class Warmup {
     /** Number of step-size groups the chains ended warm-up in (1 = one shared step size). */
     int groups() {
         return groups == null ? 1 : groups.count();
-    }
-
-    double[] inverseMetric() {
-        return inverseMetric == null ? null : inverseMetric.clone();
     }
 }

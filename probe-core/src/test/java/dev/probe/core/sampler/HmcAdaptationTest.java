@@ -27,4 +27,15 @@ class HmcAdaptationTest {
         assertVariance(trace, x -> x[1], 100, "x1");
         assertVariance(trace, x -> x[0], 1, "x0");
     }
+
+    @Test
+    void aMetricGivenToTheKernelIsTheOneTheTraceReportsWhenWarmupDoesNotEstimateOne() {
+        Energy energy = Energies.differentiable(2, x -> x.square().sum(new int[] {1}).div(2));
+        SamplerConfig fixed = SamplerConfig.builder().chains(2).warmup(10).draws(5).seed(3).adapt(false).build();
+        assertThat(new Sampler(fixed).run(Mala.of(0.1).withInverseMetric(new double[] {2, 0.5}), energy).inverseMetric())
+                .containsExactly(2, 0.5);
+        assertThat(new Sampler(fixed).run(Hmc.of(0.1, 4).withInverseMetric(new double[] {3, 1}), energy).inverseMetric())
+                .containsExactly(3, 1);
+        assertThat(new Sampler(fixed).run(Mala.of(0.1), energy).inverseMetric()).as("the identity").isNull();
+    }
 }

@@ -25,10 +25,17 @@ import java.util.stream.Collectors;
 public final class ProbeConfiguration {
     private final Map<Setting<?>, Object> values;
     private final Map<Setting<?>, String> sources;
+    private final java.util.Set<Setting<?>> setOnMethod;
 
-    ProbeConfiguration(Map<Setting<?>, Object> values, Map<Setting<?>, String> sources) {
+    ProbeConfiguration(Map<Setting<?>, Object> values, Map<Setting<?>, String> sources, java.util.Set<Setting<?>> setOnMethod) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        this.setOnMethod = java.util.Set.copyOf(setOnMethod);
+    }
+
+    /** Whether the test method itself sets {@code setting} (a class may set it for probes it applies to). */
+    boolean isSetOnMethod(Setting<?> setting) {
+        return setOnMethod.contains(setting);
     }
 
     <T> T get(Setting<T> setting) {

@@ -16,6 +16,12 @@ final class SamplingSelection {
 
     static Sampling of(ProbeConfiguration c, Probe probe) {
         Sampling chosen = chosen(c, probe);
+        if (chosen instanceof Sampling.Populations && c.isSetOnMethod(Setting.MAX_DIVERGENCES)) {
+            throw new IllegalArgumentException(c.source(Setting.MAX_DIVERGENCES.name) + " sets maxDivergences = "
+                    + c.maxDivergences() + ", but this probe is sampled by populations, which are not judged by divergences (a "
+                    + "divergent rejuvenation move is rejected; their settling drift is judged instead): leave maxDivergences "
+                    + "out, or set a chain sampler (sampler = HMC).");
+        }
         // populations grow toward converged evidence, as the verdict will judge it
         return chosen instanceof Sampling.Populations p ? p.until(c.evidence(), c.maxPopulations()) : chosen;
     }

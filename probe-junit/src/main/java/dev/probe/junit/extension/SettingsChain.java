@@ -151,7 +151,20 @@ final class SettingsChain {
                 resolve(s, Optional.empty(), probe, identity, values, sources);
             }
         }
-        return new ProbeConfiguration(values, sources);
+        return new ProbeConfiguration(values, sources, methodSettings(values.keySet()));
+    }
+
+    /** The settings among {@code resolved} that the test method itself sets (directly or through a composed annotation). */
+    private java.util.Set<Setting<?>> methodSettings(java.util.Set<Setting<?>> resolved) {
+        java.util.Set<Setting<?>> out = new java.util.HashSet<>();
+        for (Setting<?> s : resolved) {
+            for (Link link : methodLinks) {
+                if (s.in(link.settings(), link.where()).isPresent()) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
     }
 
     private <T> void resolve(Setting<T> s, Optional<? extends T> fromProbe, String probe, String identity, Map<Setting<?>, Object> values,

@@ -9,6 +9,7 @@ import dev.probe.core.model.Classifier;
 import dev.probe.core.space.SampleSpace;
 import dev.probe.junit.Generator;
 import dev.probe.junit.ProbeAnswer;
+import dev.probe.junit.ProbeGate;
 import dev.probe.junit.ProbeSettings;
 import dev.probe.junit.ProbedModel;
 import dev.probe.junit.annotations.ProbeAmbivalent;
@@ -445,5 +446,41 @@ class MisconfigurationTest {
     @Test
     void unknownModelName() {
         failsWith(UnknownModelName.class, "Unknown model 'cnn'", "known models are [MODEL]");
+    }
+
+    static class SettingsOnPlainTests {
+        @Test
+        @ProbeSettings(chains = 8)
+        void direct() {}
+
+        @Test
+        @GibbsBudget
+        void composed() {}
+
+        @Test
+        @ProbeGate(minPassed = 1)
+        void gated() {}
+    }
+
+    @ProbeSettings(chains = 8)
+    static class ClassSettingsWithAPlainTest {
+        @Test
+        void plain() {}
+    }
+
+    @Test
+    void probeSettingsOrAGateOnAPlainTestAreAnErrorButOnTheClassTheyAreNot() {
+        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(SettingsOnPlainTests.class)).execute();
+        results.testEvents().assertStatistics(s -> s.started(3).failed(3));
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(finishedWithFailure(message("SettingsOnPlainTests#direct has @ProbeSettings but no probe "
+                        + "annotation (@ProbeHighConfidence, @ProbeAmbivalent, …), so nothing would read it: add the probe "
+                        + "annotation, put @ProbeSettings on the class (for its probes), or remove it."))))
+                .haveExactly(1, event(finishedWithFailure(message(m -> m.startsWith("SettingsOnPlainTests#composed has "
+                        + "@GibbsBudget but no probe annotation")))))
+                .haveExactly(1, event(finishedWithFailure(message(m -> m.startsWith("SettingsOnPlainTests#gated has "
+                        + "@ProbeGate but no probe annotation")))));
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(ClassSettingsWithAPlainTest.class)).execute().testEvents()
+                .assertStatistics(s -> s.succeeded(1));
     }
 }

@@ -48,6 +48,16 @@ class PopulationSamplingTest {
         void confident(ProbeAnswer answer) {}
     }
 
+    /** maxDivergences judges HMC chains; populations are judged by their settling drift. */
+    static class DivergencesOnPopulations {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        @ProbeSettings(sampler = SamplerKind.SMC, maxDivergences = 5)
+        void confident(ProbeAnswer answer) {}
+    }
+
     /** AUTO samples a level-set probe over a proper prior by populations, and takes their settings. */
     @ProbeSettings(populations = 3, particles = 32, seed = "17", maxRhat = 10, minAttainedEss = 1)
     static class AutoPopulations {
@@ -158,5 +168,12 @@ class PopulationSamplingTest {
         run(PopulationsWithoutSmc.class, Map.of()).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
                 message("@ProbeSettings on PopulationsWithoutSmc#confident sets populations = 4, which applies only with "
                         + "sampler = SMC (or AUTO on a probe sampled by populations): set the sampler too, or leave populations out."))));
+    }
+
+    @Test
+    void maxDivergencesOnAMethodSampledByPopulationsIsAnError() {
+        run(DivergencesOnPopulations.class, Map.of()).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                message(m -> m.startsWith("@ProbeSettings on DivergencesOnPopulations#confident sets maxDivergences = 5, but this "
+                        + "probe is sampled by populations") && m.endsWith("set a chain sampler (sampler = HMC).")))));
     }
 }
