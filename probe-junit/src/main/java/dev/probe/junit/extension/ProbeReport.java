@@ -56,16 +56,18 @@ final class ProbeReport {
     }
 
     /**
-     * Forgets the invocations of the context's template that it no longer has (their keys are not in {@code keys}):
-     * their {@code summary.csv} rows and report folders, left by an earlier run without {@code clean}, would otherwise
-     * show a failure that no longer exists.
+     * Forgets the invocations of the context's template that it no longer has (their keys are not in {@code keys}),
+     * and the probe methods of its class that no longer run (removed, renamed or {@code @Disabled}): their
+     * {@code summary.csv} rows and report folders, left by an earlier run without {@code clean}, would otherwise show
+     * a failure that no longer exists.
      */
     static void dropStale(java.util.Set<String> keys, ExtensionContext context) {
         Path reportDir = reportDir(context);
         Class<?> testClass = context.getRequiredTestClass();
         String method = context.getRequiredTestMethod().getName();
+        java.util.Set<String> live = liveProbeMethods(testClass);
         if (Files.isRegularFile(reportDir.resolve("summary.csv"))) {
-            SummaryCsv.at(reportDir.resolve("summary.csv")).retain(testClass.getName(), method, keys);
+            SummaryCsv.at(reportDir.resolve("summary.csv")).retain(testClass.getName(), method, keys, live);
         }
         // the class's folder if it has one (without claiming one: under Allure the reports go elsewhere)
         Path owner = reportDir.resolve(testClass.getSimpleName()).resolve(OWNER);
@@ -76,13 +78,30 @@ final class ProbeReport {
         } catch (IOException e) {
             return; // an unreadable owner file: leave the folders to clean
         }
-        Path methodDir = classDir.resolve(method);
-        if (!Files.isDirectory(methodDir)) {
+        removeFoldersOtherThan(classDir, live);
+        removeFoldersOtherThan(classDir.resolve(method), keys.stream().map(ProbeReport::sanitize)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /**
+     * The names of the class's probe methods that run: with a probe annotation and without {@code @Disabled}. The rows
+     * and folders of others (a method since removed, renamed or disabled) are stale.
+     */
+    private static java.util.Set<String> liveProbeMethods(Class<?> testClass) {
+        return org.junit.platform.commons.support.ReflectionSupport.findMethods(testClass,
+                m -> !ProbeExtension.probeAnnotations(m).isEmpty()
+                        && !org.junit.platform.commons.support.AnnotationSupport.isAnnotated(m, org.junit.jupiter.api.Disabled.class),
+                org.junit.platform.commons.support.HierarchyTraversalMode.TOP_DOWN)
+                .stream().map(java.lang.reflect.Method::getName).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Removes the sub-folders of {@code dir} not named in {@code keep} (if {@code dir} exists). */
+    private static void removeFoldersOtherThan(Path dir, java.util.Set<String> keep) {
+        if (!Files.isDirectory(dir)) {
             return;
         }
-        java.util.Set<String> folders = keys.stream().map(ProbeReport::sanitize).collect(java.util.stream.Collectors.toSet());
-        try (java.util.stream.Stream<Path> children = Files.list(methodDir)) {
-            for (Path stale : children.filter(p -> Files.isDirectory(p) && !folders.contains(p.getFileName().toString()))
+        try (java.util.stream.Stream<Path> children = Files.list(dir)) {
+            for (Path stale : children.filter(p -> Files.isDirectory(p) && !keep.contains(p.getFileName().toString()))
                     .collect(java.util.stream.Collectors.toList())) {
                 try (java.util.stream.Stream<Path> tree = Files.walk(stale)) {
                     for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).collect(java.util.stream.Collectors.toList())) {
@@ -91,7 +110,7 @@ final class ProbeReport {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove stale probe reports under " + methodDir, e);
+            throw new UncheckedIOException("Cannot remove stale probe reports under " + dir, e);
         }
     }
 

@@ -61,12 +61,13 @@ final class SummaryCsv {
     }
 
     /**
-     * Drops the rows of {@code testClass#method} whose key is not among {@code keys}: invocations its template no longer
-     * has (a class removed from {@code classes}), whose rows an earlier run without {@code clean} left behind.
+     * Drops the rows of {@code testClass#method} whose key is not among {@code keys} (invocations its template no longer
+     * has: a class removed from {@code classes}) and the rows of {@code testClass}'s methods not among {@code methods}
+     * (removed, renamed or disabled), which an earlier run without {@code clean} left behind.
      */
-    void retain(String testClass, String method, java.util.Set<String> keys) {
-        edit(byKey -> byKey.keySet().removeIf(k -> k.get(0).equals(testClass) && k.get(1).equals(method)
-                && !k.get(2).isEmpty() && !keys.contains(k.get(2))));
+    void retain(String testClass, String method, java.util.Set<String> keys, java.util.Set<String> methods) {
+        edit(byKey -> byKey.keySet().removeIf(k -> k.get(0).equals(testClass) && (!methods.contains(k.get(1))
+                || k.get(1).equals(method) && !k.get(2).isEmpty() && !keys.contains(k.get(2)))));
     }
 
     /** Adds or replaces {@code rows} (e.g. another shard's). */

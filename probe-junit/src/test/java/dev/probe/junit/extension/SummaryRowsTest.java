@@ -54,6 +54,10 @@ class SummaryRowsTest {
         void assumed(ProbeAnswer answer) {
             org.junit.jupiter.api.Assumptions.assumeTrue(false, "not on this machine");
         }
+
+        @ProbeHighConfidence(classes = 0, model = "linear")
+        @org.junit.jupiter.api.Disabled("kept out of this run")
+        void disabled(ProbeAnswer answer) {}
     }
 
     @ProbeSettings(sampler = SamplerKind.MH, chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10, minAttainedEss = 1)
@@ -90,9 +94,19 @@ class SummaryRowsTest {
         Files.createDirectories(stale);
         Files.writeString(stale.getParent().getParent().resolve(ProbeReport.OWNER), Endings.class.getName());
         Files.writeString(stale.resolve("samples.csv"), "stale");
+        // and of methods that no longer run: one since renamed, one since disabled
+        for (String gone : List.of("renamed", "disabled")) {
+            SummaryCsv.at(dir.resolve("summary.csv")).write(List.of(Endings.class.getName(), gone, "0", "failed", "", "",
+                    "", "", "", "", "", ""));
+            Files.createDirectories(dir.resolve(Endings.class.getSimpleName()).resolve(gone).resolve("0"));
+        }
         var events = Fixtures.run(Endings.class, Map.of("probe.reportDir", dir.toString()));
         events.testEvents().assertStatistics(s -> s.started(5).succeeded(1).failed(3).aborted(1));
+        events.containerEvents().assertStatistics(s -> s.skipped(1));
         assertThat(stale).doesNotExist();
+        assertThat(dir.resolve(Endings.class.getSimpleName()).resolve("renamed")).doesNotExist();
+        assertThat(dir.resolve(Endings.class.getSimpleName()).resolve("disabled")).doesNotExist();
+        assertThat(dir.resolve(Endings.class.getSimpleName()).resolve("passed").resolve("0")).isDirectory();
         // a plain exception in the test method carries the seed and the re-run command; a probe assertion has them already
         java.util.function.Function<String, Throwable> thrown = name -> events.testEvents().failed().stream()
                 .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("[test-template:" + name + "("))
