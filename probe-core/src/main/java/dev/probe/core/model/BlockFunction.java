@@ -30,6 +30,7 @@ abstract class BlockFunction implements TensorFunction {
     private final boolean training;
     private final int inputDimension;
     private final int outputDimension;
+    private Shape outputShape;
 
     BlockFunction(String name, Model model, Shape sampleShape, boolean training) {
         this(name, model, model.getBlock(), sampleShape, training);
@@ -49,11 +50,14 @@ abstract class BlockFunction implements TensorFunction {
         block.freezeParameters(true);
         KernelCheck.ensure(name, block);
         this.outputDimension = probeOutputDimension();
+        RowCheck.rowwise(this);
+        RowCheck.reachesInput(this);
     }
 
     private int probeOutputDimension() {
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
-            NDArray out = apply(manager.zeros(new Shape(2, inputDimension)));
+            NDArray out = rawOutput(manager.zeros(new Shape(2, inputDimension)));
+            this.outputShape = out.getShape().slice(1);
             return Math.toIntExact(out.getShape().size() / 2);
         } catch (RuntimeException e) {
             if (e instanceof IllegalArgumentException) {
@@ -81,7 +85,7 @@ abstract class BlockFunction implements TensorFunction {
                         + "while Probe uses it, e.g. open it in a static factory and close it after the tests.", e);
             }
             throw new IllegalArgumentException("Model '" + name + "' failed on a batch of shape (2, " + sampleShape
-                    + "): " + firstLine(e.getMessage()) + ". Check that the per-sample input shape " + sampleShape
+                    + "): " + reason(e) + ". Check that the per-sample input shape " + sampleShape
                     + " is the one the model was built for.", e);
         }
     }
@@ -101,6 +105,22 @@ abstract class BlockFunction implements TensorFunction {
         return types;
     }
 
+    /**
+     * The line of an engine error that says what went wrong: TorchScript errors start with "The following operation
+     * failed in the TorchScript interpreter" and give the reason ({@code RuntimeError: Expected 4-dimensional input
+     * ...}) further down, in the message or its causes' messages.
+     */
+    static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (String line : String.valueOf(t.getMessage()).split("\n")) {
+                if (line.strip().matches("^[A-Za-z.]*Error: .*")) {
+                    return line.strip();
+                }
+            }
+        }
+        return firstLine(e.getMessage());
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "no message";
@@ -111,6 +131,13 @@ abstract class BlockFunction implements TensorFunction {
 
     @Override
     public NDArray apply(NDArray x) {
+        NDArray out = rawOutput(x);
+        out = out.reshape(x.getShape().get(0), -1);
+        return out.getDataType() == x.getDataType() ? out : out.toType(x.getDataType(), false);
+    }
+
+    /** The block's output for the flat rows {@code x}, in the shape and type the block returns it. */
+    private NDArray rawOutput(NDArray x) {
         long rows = x.getShape().get(0);
         NDArray input = x.getDataType() == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
         NDArray shaped = shape(input, rows);
@@ -142,8 +169,7 @@ abstract class BlockFunction implements TensorFunction {
                     + "into another batch size): declare the shape the model was built for, e.g. (1, 28, 28) for grey "
                     + "28x28 images.");
         }
-        out = out.reshape(rows, -1);
-        return out.getDataType() == x.getDataType() ? out : out.toType(x.getDataType(), false);
+        return out;
     }
 
     /** Runs the block; {@code recordGraph} asks for an autograd graph through it. */
@@ -188,6 +214,11 @@ abstract class BlockFunction implements TensorFunction {
     /** The underlying model (kept strongly reachable by this adapter). */
     public Model model() {
         return model;
+    }
+
+    /** The per-sample shape of the block's output, before it is flattened to {@link #outputDimension()} values. */
+    public Shape outputShape() {
+        return outputShape;
     }
 
     /** The per-sample input shape the flat rows are reshaped to. */

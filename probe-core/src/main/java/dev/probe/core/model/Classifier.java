@@ -1,6 +1,7 @@
 package dev.probe.core.model;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,15 @@ public final class Classifier implements ModelUnderTest {
             throw new IllegalArgumentException("Classifier '" + function.name() + "' has " + function.outputDimension()
                     + " output; a classifier needs one output per class (at least 2). For a single score use "
                     + "Regressor.of(...) with PredictionRisky.decision(...).");
+        }
+        if (function instanceof BlockFunction block && Arrays.stream(block.outputShape().getShape()).filter(n -> n != 1).count() > 1) {
+            throw new IllegalArgumentException("Classifier '" + function.name() + "' returns outputs of shape " + block.outputShape()
+                    + " per input, but a classifier returns one score per class: [batch, classes]. A decoder or generator "
+                    + "(declare it as the @Generator or LatentSpace instead), or a model with several heads (wrap it to "
+                    + "return the one head to probe, flattened), does this.");
+        }
+        if (!(function instanceof BlockFunction)) {
+            RowCheck.rowwise(function); // DJL and TorchScript adapters check themselves when they load
         }
         if (output == Output.LOGITS) {
             OutputCheck.notAlreadyProbabilities(function.name(), function.evaluate(probeRows(function.inputDimension())));

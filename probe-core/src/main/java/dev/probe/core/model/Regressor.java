@@ -17,6 +17,9 @@ public final class Regressor implements ModelUnderTest {
 
     private Regressor(TensorFunction function) {
         this.function = Objects.requireNonNull(function, "function");
+        if (!(function instanceof BlockFunction)) {
+            RowCheck.rowwise(function); // DJL and TorchScript adapters check themselves when they load
+        }
     }
 
     /** A regressor from any tensor function. */

@@ -72,6 +72,11 @@ public final class TorchScriptFunction extends BlockFunction implements AutoClos
      * @throws IllegalArgumentException if the file is missing, unreadable or not a TorchScript module, or the name blank
      */
     public static TorchScriptFunction load(Path file, Shape sampleShape, String modelName) {
+        if (file == null || sampleShape == null) {
+            throw new IllegalArgumentException("TorchScriptFunction.load needs the .pt file and the per-sample input shape "
+                    + "the model reads, got " + (file == null ? "no file" : "no shape") + ": e.g. load(Path.of(\"cnn.pt\"), new "
+                    + "Shape(1, 28, 28)).");
+        }
         if (modelName != null && modelName.isBlank()) {
             throw new IllegalArgumentException("A model name must not be blank; pass null for the file's name");
         }

@@ -37,7 +37,8 @@ final class PopulationSampling {
             PriorPool sharedPool) {
         if (!space.hasProperPrior()) {
             throw new IllegalArgumentException("Population sampling starts from prior draws, but " + space.describe()
-                    + " has no proper prior. Bound every coordinate, or sample with Sampling.chains(kernel).");
+                    + " has no proper prior. Bound every coordinate, or sample it by chains (sampler = MALA, HMC or "
+                    + "AUTO in @ProbeSettings; Sampling.chains(kernel) in code).");
         }
         boolean differentiable = space.isDifferentiable() && query.isDifferentiable();
         if (!differentiable && how.kernel().needsGradient()) {

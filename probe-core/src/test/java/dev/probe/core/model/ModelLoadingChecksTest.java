@@ -124,4 +124,68 @@ class ModelLoadingChecksTest {
                 .startsWith("Classifier 'skewed' was declared to output probabilities, but its output row 0 [0.2000, 0.2000, "
                         + "0.2000, 0.2000, ... (6 more)] of a batch of 5 inputs (an input of 784 values: [0.000, "));
     }
+
+    /** A linear 2 -> 3 model with {@code first} applied to its input. */
+    private static Model withInput(String name, java.util.function.UnaryOperator<ai.djl.ndarray.NDArray> first) {
+        Model linear = TestModels.linear(name, new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {0, 0, 0});
+        linear.setBlock(new SequentialBlock().add(new LambdaBlock(x -> new ai.djl.ndarray.NDList(first.apply(
+                x.singletonOrThrow())))).add(linear.getBlock()));
+        return linear;
+    }
+
+    @Test
+    void aModelThatIsNotAFunctionOfEachRowAloneFailsAtLoadTime() {
+        assertThatThrownBy(() -> DjlBlockFunction.of(withInput("noisy", x -> x.add(x.getManager().randomNormal(x.getShape()))),
+                new Shape(2))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Model 'noisy' gave different outputs for the same batch on two calls (output ")
+                .hasMessageEndingWith("Dropout, noise or sampling in the forward pass does this: export or run the model in "
+                        + "eval mode (model.eval()), or remove the randomness.");
+        // each batch centred on its own mean, as batch-norm on batch statistics would
+        assertThatThrownBy(() -> DjlBlockFunction.of(withInput("centred", x -> x.sub(x.mean(new int[] {0}, true))),
+                new Shape(2))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Model 'centred' gives an input a different output alone than in a batch of two "
+                        + "(output 0: 0.00000 alone, -0.375000 in the batch): its outputs depend on the other rows of the batch.");
+        assertThatThrownBy(() -> Classifier.fromProbabilities(BlackBoxFunction.of("sampled", 2, 2, rows -> {
+            double[][] out = new double[rows.length][];
+            for (int r = 0; r < rows.length; r++) {
+                double p = Math.random();
+                out[r] = new double[] {p, 1 - p};
+            }
+            return out;
+        }))).hasMessageStartingWith("Model 'sampled' gave different outputs for the same batch on two calls");
+        assertThat(DjlBlockFunction.of(withInput("plain", x -> x.mul(2)), new Shape(2)).outputDimension()).isEqualTo(3);
+    }
+
+    @Test
+    void aModelWhoseGraphIsCutNamesItInsteadOfAnEngineError() {
+        assertThatThrownBy(() -> DjlBlockFunction.of(withInput("cut", ai.djl.ndarray.NDArray::stopGradient), new Shape(2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Model 'cut' is not differentiable with respect to its input: no gradient reaches it (")
+                .hasMessageEndingWith("or wrap the model as a BlackBoxFunction, which Probe samples without gradients.");
+    }
+
+    @Test
+    void aClassifierWithOutputsOfMoreThanOneDimensionPerInputIsRefused() {
+        // two binary heads, [N, 2, 2]: one softmax over the four values would mix them
+        Model heads = TestModels.linear("heads", new double[][] {{1, 0}, {0, 1}, {1, 1}, {1, -1}}, new double[] {0, 0, 0, 0});
+        heads.setBlock(new SequentialBlock().add(heads.getBlock()).add(new LambdaBlock(x -> new ai.djl.ndarray.NDList(
+                x.singletonOrThrow().reshape(-1, 2, 2)))));
+        DjlBlockFunction f = DjlBlockFunction.of(heads, new Shape(2));
+        assertThat(f.outputDimension()).as("flattened, as a decoder's would be").isEqualTo(4);
+        assertThatThrownBy(() -> Classifier.fromLogits(f)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Classifier 'heads' returns outputs of shape (2, 2) per input, but a classifier "
+                        + "returns one score per class: [batch, classes].");
+    }
+
+    @Test
+    void aTorchScriptShapeErrorQuotesTheInterpretersReasonAndMissingArgumentsAreNamed() {
+        assertThatThrownBy(() -> TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("classifier.pt"), new Shape(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Model 'classifier' failed on a batch of shape (2, (5)): RuntimeError: ");
+        assertThatThrownBy(() -> TorchScriptFunction.load(null, new Shape(2))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("TorchScriptFunction.load needs the .pt file and the per-sample input shape the model "
+                        + "reads, got no file");
+        assertThatThrownBy(() -> TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("decoder.pt"), null))
+                .hasMessageContaining("got no shape");
+    }
 }

@@ -23,7 +23,14 @@ final class AmbivalentFactory implements ProbeFactory<ProbeAmbivalent> {
             }
         }
         for (String text : a.pairs()) {
-            pairs.add(parse(text, classifier));
+            int[] pair = parse(text, classifier);
+            for (int[] earlier : pairs) {
+                if (earlier[0] == pair[1] && earlier[1] == pair[0]) {
+                    throw new IllegalArgumentException("@ProbeAmbivalent pairs \"" + earlier[0] + ":" + earlier[1] + "\" and \""
+                            + text.trim() + "\" ask one question: ambivalence between two classes has no order. Remove one of them.");
+                }
+            }
+            pairs.add(pair);
         }
         List<ProbeSpec> specs = new ArrayList<>();
         for (int[] p : pairs) {

@@ -58,6 +58,14 @@ class MisconfigurationTest {
         void torn(ProbeAnswer a) {}
     }
 
+    static class ReversedPair {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeAmbivalent(pairs = {"0:1", "1:0"})
+        void torn(ProbeAnswer a) {}
+    }
+
     static class Conflicting {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
@@ -431,6 +439,8 @@ class MisconfigurationTest {
     @Test
     void pairWithTheSameClassTwice() {
         failsWith(SameClassTwice.class, "\"1:1\" names class 1 twice");
+        failsWith(ReversedPair.class, "@ProbeAmbivalent pairs \"0:1\" and \"1:0\" ask one question: ambivalence between two "
+                + "classes has no order. Remove one of them.");
     }
 
     @Test
