@@ -41,12 +41,13 @@ record Verdict(Outcome outcome, String reason) {
      * {@value #PRIOR_DRAWS} prior draws (the widest output's range): a model that moves there is not misdeclared,
      * its samples sat on a plateau.
      */
-    record Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised) {
+    record Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
+            boolean improper) {
         /** Every lever; the spread over prior draws unknown (NaN). */
-        static final Levers ALL = new Levers(true, true, () -> Double.NaN, false);
+        static final Levers ALL = new Levers(true, true, () -> Double.NaN, false, false);
 
         Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread) {
-            this(gradients, pool, priorSpread, false);
+            this(gradients, pool, priorSpread, false, false);
         }
 
         /** How the question can be relaxed: a localised question (counterfactual) by its strength λ, not by τ. */
@@ -68,7 +69,8 @@ record Verdict(Outcome outcome, String reason) {
                     });
             boolean localised = probe.query() instanceof dev.probe.core.query.QuerySum sum
                     && sum.parts().stream().anyMatch(q -> q instanceof dev.probe.core.query.Localiser);
-            return new Levers(probe.energy().isDifferentiable(), probe.usesPool(), spread, localised);
+            return new Levers(probe.energy().isDifferentiable(), probe.usesPool(), spread, localised,
+                    !probe.space().hasProperPrior());
         }
     }
 
@@ -148,7 +150,10 @@ record Verdict(Outcome outcome, String reason) {
                             + "shares); more particles per population%s give each a better start%n", rhat,
                             levers.pool() ? ", or a larger prior pool," : "")
                     : String.format(Locale.ROOT, "R-hat %.3f: the chains disagree (stuck in different modes, or still "
-                            + "warming up); more draws alone may not fix it: raise warmup or chains, or use another sampler%n", rhat));
+                            + "warming up); more draws alone may not fix it: raise warmup or chains, or use another sampler%n", rhat)
+                            + (levers.improper() ? "the space has no proper prior (a coordinate unbounded under a flat prior): "
+                                    + "where the question's energy levels off, chains drift without limit and never agree; "
+                                    + "bound every coordinate (InputSpace bounds) to the region the model is meant for\n" : ""));
         }
         return new Verdict(Outcome.NOT_CONVERGED, b + context(answer, c));
     }

@@ -296,6 +296,27 @@ class VerdictTest {
         }
     }
 
+    /** Class 0's level set of a linear model over an unbounded flat prior: an infinite region the chains drift along. */
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3")
+    static class Unbounded {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace PLANE = dev.probe.core.space.InputSpace.builder(2).build();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void chainsThatDisagreeOverASpaceWithoutAProperPriorAreToldToBoundIt() {
+        run(Unbounded.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                instanceOf(ProbeNotConvergedException.class), message(m -> m.contains("the chains disagree")
+                        && m.contains("the space has no proper prior (a coordinate unbounded under a flat prior)")
+                        && m.contains("bound every coordinate (InputSpace bounds)")))));
+        // a bounded space's message does not say so
+        run(ShortChains.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                message(m -> !m.contains("no proper prior")))));
+    }
+
     @Test
     void unconvergedChainsAreAThirdOutcomeWithTheirNumbersAndTheBudgetTheyWouldNeed() {
         EngineExecutionResults events = run(ShortChains.class, Map.of());
