@@ -110,7 +110,7 @@ abstract class BlockFunction implements TensorFunction {
      * failed in the TorchScript interpreter" and give the reason ({@code RuntimeError: Expected 4-dimensional input
      * ...}) further down, in the message or its causes' messages.
      */
-    static String reason(Throwable e) {
+    private static String reason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             for (String line : String.valueOf(t.getMessage()).split("\n")) {
                 if (line.strip().matches("^[A-Za-z.]*Error: .*")) {
@@ -121,7 +121,8 @@ abstract class BlockFunction implements TensorFunction {
         return firstLine(e.getMessage());
     }
 
-    private static String firstLine(String message) {
+    /** The first line of an exception's message (engine messages run to stack dumps). */
+    static String firstLine(String message) {
         if (message == null) {
             return "no message";
         }

@@ -76,7 +76,7 @@ final class RowCheck {
         } catch (EngineException e) {
             if (String.valueOf(e.getMessage()).contains("does not require grad")) {
                 throw new IllegalArgumentException("Model '" + f.name() + "' is not differentiable with respect to its "
-                        + "input: no gradient reaches it (" + firstLine(e.getMessage()) + "). Something in its forward cuts "
+                        + "input: no gradient reaches it (" + BlockFunction.firstLine(e.getMessage()) + "). Something in its forward cuts "
                         + "the autograd graph: stopGradient(), values copied through Java arrays, or an operation without a "
                         + "gradient (argmax, rounding, integer casts). Keep the input's path in differentiable tensor "
                         + "operations, or wrap the model as a BlackBoxFunction, which Probe samples without gradients.", e);
@@ -132,10 +132,5 @@ final class RowCheck {
             }
         }
         return null;
-    }
-
-    private static String firstLine(String message) {
-        int nl = message == null ? -1 : message.indexOf('\n');
-        return message == null ? "no message" : nl < 0 ? message : message.substring(0, nl);
     }
 }

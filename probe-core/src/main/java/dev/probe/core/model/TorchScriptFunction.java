@@ -110,14 +110,6 @@ public final class TorchScriptFunction extends BlockFunction implements AutoClos
         }
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no message";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
-
     @Override
     public void close() {
         model().close();
