@@ -28,7 +28,7 @@ import java.util.WeakHashMap;
  * models' outputs (class probabilities), not the inputs (pixels); a level-set query's energy
  * ({@link OutputEnergy}) is re-evaluated on the stored outputs without running any network.
  *
- * <p>{@link #of} caches one pool per (space, models, size) for the life of the JVM (keys compare spaces and
+ * <p>{@link #of} caches one pool per (space, models, size, seed) for the life of the JVM (keys compare spaces and
  * models by identity; a space that is no longer referenced frees its pools). Draws come from the fixed
  * stream {@link #SEED}, so a pool does not depend on which query asked first and runs replay. Uses:
  * starting points of MCMC chains (chosen ∝ {@code exp(−G)}), and the initial particles of population
@@ -41,7 +41,7 @@ import java.util.WeakHashMap;
  * }</pre>
  */
 public final class PriorPool {
-    /** Seed of every pool's draws. */
+    /** Seed of the shared pools' draws, unless a probe asks for another ({@code Probe.withPoolSeed}). */
     public static final long SEED = 0x5EED_9001L;
     /** Prior draws generated and transferred per block. */
     static final int BATCH = 1024;
@@ -74,8 +74,17 @@ public final class PriorPool {
 
     /** The pool of {@code size} draws for (space, models), computed on first use and cached for the JVM. */
     public static PriorPool of(SampleSpace space, List<? extends ModelUnderTest> models, int size) {
-        List<Object> key = new ArrayList<>(models.size() + 1);
+        return of(space, models, size, SEED);
+    }
+
+    /**
+     * The pool of {@code size} draws for (space, models) from the stream {@code seed}, computed on first use and cached
+     * for the JVM (one per seed: probes that share a seed share the pool).
+     */
+    public static PriorPool of(SampleSpace space, List<? extends ModelUnderTest> models, int size, long seed) {
+        List<Object> key = new ArrayList<>(models.size() + 2);
         key.add(size);
+        key.add(seed);
         for (ModelUnderTest m : models) {
             key.add(new Identity(m));
         }
@@ -86,7 +95,7 @@ public final class PriorPool {
         synchronized (pools) {
             PriorPool pool = pools.get(key);
             if (pool == null) {
-                pool = compute(space, models, size, SEED);
+                pool = compute(space, models, size, seed);
                 pools.put(key, pool);
             }
             return pool;

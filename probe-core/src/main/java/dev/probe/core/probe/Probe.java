@@ -48,12 +48,14 @@ public final class Probe {
     private final SampleSpace space;
     private final Query query;
     private final int poolSize;
+    private final long poolSeed;
     private final PriorPool pool;
 
-    private Probe(SampleSpace space, Query query, int poolSize, PriorPool pool) {
+    private Probe(SampleSpace space, Query query, int poolSize, long poolSeed, PriorPool pool) {
         this.space = Objects.requireNonNull(space, "space");
         this.query = Objects.requireNonNull(query, "query");
         this.poolSize = poolSize;
+        this.poolSeed = poolSeed;
         this.pool = pool;
         if (space.inputDimension() != query.inputDimension()) {
             throw new IllegalArgumentException("Shape mismatch: " + space.describe() + " produces inputs of "
@@ -65,7 +67,7 @@ public final class Probe {
 
     /** The probe of {@code query} over {@code space}. */
     public static Probe of(SampleSpace space, Query query) {
-        return new Probe(space, query, PriorPool.defaultSize(space.dimension()), null);
+        return new Probe(space, query, PriorPool.defaultSize(space.dimension()), PriorPool.SEED, null);
     }
 
     /**
@@ -76,7 +78,17 @@ public final class Probe {
         if (size < 1) {
             throw new IllegalArgumentException("A prior pool needs at least one draw, got " + size);
         }
-        return new Probe(space, query, size, null);
+        return new Probe(space, query, size, poolSeed, null);
+    }
+
+    /**
+     * The same probe with the shared prior pool drawn from the stream {@code seed} instead of {@link PriorPool#SEED}.
+     * A population run's starting draws, and for one-stage sets its whole log Z, come from the pool, so runs over seeds
+     * that share one pool repeat its error: give each repetition its own pool seed to make them independent. Probes
+     * with the same pool seed still share one pool.
+     */
+    public Probe withPoolSeed(long seed) {
+        return new Probe(space, query, poolSize, seed, null);
     }
 
     /**
@@ -94,7 +106,7 @@ public final class Probe {
                     + space.describe() + " has " + space.dimension() + ". Compute the pool over this probe's space.");
         }
         own.energies((OutputEnergy) query); // checks the models
-        return new Probe(space, query, own.size(), own);
+        return new Probe(space, query, own.size(), poolSeed, own);
     }
 
     /** Whether this probe uses the shared {@link PriorPool}: a level-set query over a space with a proper prior. */
@@ -108,7 +120,7 @@ public final class Probe {
             throw new IllegalStateException("Only level-set queries over a space with a proper prior use a prior pool; "
                     + query.describe() + " over " + space.describe() + " does not.");
         }
-        return pool != null ? pool : PriorPool.of(space, query.models(), poolSize);
+        return pool != null ? pool : PriorPool.of(space, query.models(), poolSize, poolSeed);
     }
 
     /** The energy the sampler runs on (over the space's coordinates). */

@@ -92,6 +92,11 @@ class PopulationProbeTest {
         assertThat(a.pool().models()).containsExactly(c);
         Probe other = Probe.of(space, HighConfidence.of(LinearSoftmaxPriorMass.classifier(1), 1));
         assertThat(other.pool()).isNotSameAs(a.pool());
+        // a pool seed of their own: shared by the probes that ask for it, drawn apart from the default one
+        Probe seeded = a.withPoolSeed(7);
+        assertThat(seeded.pool()).isSameAs(b.withPoolSeed(7).pool()).isNotSameAs(a.pool());
+        assertThat(seeded.pool().coordinates(0)).isNotEqualTo(a.pool().coordinates(0));
+        assertThat(a.withPoolSize(4096).withPoolSeed(7).pool().size()).isEqualTo(4096);
     }
 
     @Test

@@ -81,6 +81,11 @@ public final class ProbeConfiguration {
         return get(Setting.SEED);
     }
 
+    /** Whether the seed was set (on the method, class or in configuration), not derived from the invocation's id. */
+    public boolean isSeedSet() {
+        return !sources.get(Setting.SEED).startsWith(SettingsChain.DERIVED);
+    }
+
     /** The level-set relaxation σ (level-set probes only). */
     public double sigma() {
         return get(Setting.SIGMA);

@@ -254,6 +254,10 @@ public final class ProbeContext {
     public ProbeSpec spec(String displayName, String key, SampleSpace space, Query query, String judgedModel,
             ProbeConfiguration configuration, int... questionClasses) {
         Probe probe = configuration.pool() > 0 ? Probe.of(space, query).withPoolSize(configuration.pool()) : Probe.of(space, query);
+        if (configuration.isSeedSet()) {
+            // a seed set on purpose (a seed sweep, a re-run) draws its own pool: repetitions over seeds are independent
+            probe = probe.withPoolSeed(configuration.seed());
+        }
         return new ProbeSpec(displayName, key, probe, configuration, judgedModel, oracle(), questionClasses);
     }
 

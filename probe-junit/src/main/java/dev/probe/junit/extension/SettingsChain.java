@@ -30,6 +30,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 final class SettingsChain {
     private record Link(String where, ProbeSettings settings) {}
 
+    /** The source of a seed derived from the invocation's id (no seed set). */
+    static final String DERIVED = "derived from ";
+
     private final List<Link> methodLinks;
     private final List<Link> classLinks;
     private final Function<String, Optional<String>> configuration;
@@ -189,7 +192,7 @@ final class SettingsChain {
         } else if (s.builtIn != null) {
             put(s, s.builtIn, "built-in", values, sources);
         } else {
-            put(s, stableHash(identity), "derived from " + identity, values, sources);
+            put(s, stableHash(identity), DERIVED + identity, values, sources);
         }
     }
 

@@ -48,6 +48,23 @@ class PopulationSamplingTest {
         void confident(ProbeAnswer answer) {}
     }
 
+    /** No seed of its own: swept with probe.seed. */
+    @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 64, maxRhat = 10, minAttainedEss = 1)
+    static class SeedSwept {
+        static final Map<Long, ProbeResult> RESULTS = new ConcurrentHashMap<>();
+
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {
+            RESULTS.merge(answer.result().seed(), answer.result(), (a, b) -> {
+                assertThat(b.priorMass()).as("the same seed replays").isEqualTo(a.priorMass());
+                return a;
+            });
+        }
+    }
+
     /** maxDivergences judges HMC chains; populations are judged by their settling drift. */
     static class DivergencesOnPopulations {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
@@ -175,5 +192,16 @@ class PopulationSamplingTest {
         run(DivergencesOnPopulations.class, Map.of()).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
                 message(m -> m.startsWith("@ProbeSettings on DivergencesOnPopulations#confident sets maxDivergences = 5, but this "
                         + "probe is sampled by populations") && m.endsWith("set a chain sampler (sampler = HMC).")))));
+    }
+
+    @Test
+    void aSeedSetOnPurposeDrawsItsOwnPriorPoolSoSeedSweepsAreIndependentRepetitions() {
+        for (String seed : new String[] {"1", "2", "1"}) {
+            run(SeedSwept.class, Map.of("probe.seed", seed, "probe.reportDir", "target/probe-reports-seed-sweep")).testEvents()
+                    .assertStatistics(s -> s.succeeded(1));
+        }
+        // with one shared pool the starting draws, and so log Z, had been the same for every seed
+        assertThat(SeedSwept.RESULTS.get(1L).priorMass().orElseThrow().logMass())
+                .isNotEqualTo(SeedSwept.RESULTS.get(2L).priorMass().orElseThrow().logMass());
     }
 }
