@@ -221,7 +221,7 @@ public final class ProbeConfiguration {
         StringBuilder b = new StringBuilder();
         values.forEach((s, v) -> {
             if (populations || !(s == Setting.POPULATIONS || s == Setting.PARTICLES || s == Setting.MAX_POPULATIONS)) {
-                b.append(String.format(Locale.ROOT, "  %-15s %-22s %s%n", s.name, shown(s, v), sources.get(s)));
+                b.append(String.format(Locale.ROOT, "  %-15s %-26s %s%n", s.name, shown(s, v), sources.get(s)));
             }
         });
         return b.toString();

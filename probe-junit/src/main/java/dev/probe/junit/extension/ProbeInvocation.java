@@ -61,7 +61,9 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             String method = context.getRequiredTestMethod().getName();
             ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).withEvidence(c.evidence()).judging(spec.judgedModel())
                     .named(spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(result.isPopulationResult()),
-                            RerunCommand.current().of(testClass, method, List.of(spec.key()), Optional.of(c.seed())));
+                            RerunCommand.current().of(testClass, method, List.of(spec.key()),
+                                    // a derived seed is derived again; set as -Dprobe.seed it would also seed the prior pool
+                                    c.isSeedSet() ? Optional.of(c.seed()) : Optional.empty()));
             answer = spec.oracle().map(answer::withOracle).orElse(answer);
             context.getStore(ProbeExtension.NAMESPACE).put(ProbeAnswer.class, answer);
             Verdict verdict = Verdict.of(answer, c,
@@ -143,9 +145,8 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             context.getStore(ProbeExtension.NAMESPACE).put(Outcome.class, outcome);
             ProbeConfiguration c = spec.configuration();
             if (gate != null) {
-                boolean derived = c.source("seed").startsWith("derived");
                 gate.record(spec.key(), outcome, answer.attainedEss() >= c.minAttainedEss(),
-                        derived ? Optional.empty() : Optional.of(c.seed()));
+                        c.isSeedSet() ? Optional.of(c.seed()) : Optional.empty());
             }
             ProbeReport.write(spec, answer, outcome, context);
         }

@@ -131,7 +131,7 @@ class VerdictTest {
                         "more budget (particles per population, or a larger prior pool)")))));
         run(SmallPopulations.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
                 finishedWithFailure(instanceOf(ProbeNotConvergedException.class), message(m -> m.contains(
-                        "over 2 populations x 8 draws") && m.contains("budget: about ") && m.contains(
+                        "over 2 populations x ") && m.contains("budget: about ") && m.contains(
                         "populations (x") && m.contains("setting maxPopulations")))));
     }
 
