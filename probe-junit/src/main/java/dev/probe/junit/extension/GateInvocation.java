@@ -46,6 +46,10 @@ final class GateInvocation implements TestTemplateInvocationContext {
 
         @Override
         public void beforeTestExecution(ExtensionContext context) {
+            // an earlier run's comparison and samples must not outlive this one's, however it ends
+            ProbeReport.clear(gate.key(), context);
+            java.util.stream.Stream.concat(gate.baseline().stream(), gate.candidate().stream())
+                    .forEach(spec -> ProbeReport.clear(spec.key(), context));
             List<ProbeAnswer> baseline = sample(gate.baseline(), context);
             List<ProbeAnswer> candidate = sample(gate.candidate(), context);
             boolean probeless = gate.baseline().isEmpty() && gate.candidate().isEmpty(); // prior draws only

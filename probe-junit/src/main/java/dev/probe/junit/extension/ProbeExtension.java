@@ -48,6 +48,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             return invocations(context);
         } catch (RuntimeException e) {
             ProbeReport.writeRowWithoutSamples("", Outcome.ERROR, context);
+            ProbeReport.clear("", context); // its invocations' reports of earlier runs: its error row replaced their rows
             throw e;
         }
     }

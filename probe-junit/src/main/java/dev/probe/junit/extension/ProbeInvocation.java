@@ -54,6 +54,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
 
         @Override
         public void beforeTestExecution(ExtensionContext context) {
+            ProbeReport.clear(spec.key(), context); // an earlier run's report must not outlive this one's, however it ends
             ProbeConfiguration c = spec.configuration();
             ProbeResult result = SamplerThread.of(context).call("sampling probe '" + spec.displayName() + "'",
                     () -> spec.probe().sample(c.samplerConfig(), SamplingSelection.of(c, spec.probe())));

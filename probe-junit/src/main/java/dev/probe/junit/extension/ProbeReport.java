@@ -69,18 +69,55 @@ final class ProbeReport {
         if (Files.isRegularFile(reportDir.resolve("summary.csv"))) {
             SummaryCsv.at(reportDir.resolve("summary.csv")).retain(testClass.getName(), method, keys, live);
         }
-        // the class's folder if it has one (without claiming one: under Allure the reports go elsewhere)
-        Path owner = reportDir.resolve(testClass.getSimpleName()).resolve(OWNER);
-        Path classDir;
-        try {
-            classDir = Files.isRegularFile(owner) && Files.readString(owner).strip().equals(testClass.getName())
-                    ? owner.getParent() : reportDir.resolve(testClass.getName());
-        } catch (IOException e) {
-            return; // an unreadable owner file: leave the folders to clean
+        Optional<Path> classDir = existingClassFolder(reportDir, testClass);
+        if (classDir.isEmpty()) {
+            return;
         }
-        removeFoldersOtherThan(classDir, live);
-        removeFoldersOtherThan(classDir.resolve(method), keys.stream().map(ProbeReport::sanitize)
+        removeFoldersOtherThan(classDir.get(), live);
+        removeFoldersOtherThan(classDir.get().resolve(method), keys.stream().map(ProbeReport::sanitize)
                 .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /**
+     * The class's report folder if it has one, without claiming one (under Allure the reports go elsewhere); empty when
+     * its owner file cannot be read (the folders are then left to {@code clean}).
+     */
+    private static Optional<Path> existingClassFolder(Path reportDir, Class<?> testClass) {
+        Path owner = reportDir.resolve(testClass.getSimpleName()).resolve(OWNER);
+        try {
+            return Optional.of(Files.isRegularFile(owner) && Files.readString(owner).strip().equals(testClass.getName())
+                    ? owner.getParent() : reportDir.resolve(testClass.getName()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Removes the report folder of the context's invocation {@code key} (every invocation's of the method for the empty
+     * key, a template that failed before it expanded) before it runs: whatever the invocation ends in, no file of an
+     * earlier run (a {@code samples.png} titled "295 of 512 samples attain the target" beside this run's
+     * {@code missed.png} of all 128 draws, a {@code samples-full.csv.gz} of other draws, the full report of an
+     * invocation that now ends in an error, or a plain folder under Allure) is left to contradict it.
+     */
+    static void clear(String key, ExtensionContext context) {
+        existingClassFolder(reportDir(context), context.getRequiredTestClass()).ifPresent(classDir -> {
+            Path methodDir = classDir.resolve(context.getRequiredTestMethod().getName());
+            deleteTree(key.isEmpty() ? methodDir : methodDir.resolve(sanitize(key)));
+        });
+    }
+
+    /** Deletes {@code dir} and everything in it, if it exists. */
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> tree = Files.walk(dir)) {
+            for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).collect(java.util.stream.Collectors.toList())) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove stale probe reports under " + dir, e);
+        }
     }
 
     /**
@@ -103,11 +140,7 @@ final class ProbeReport {
         try (java.util.stream.Stream<Path> children = Files.list(dir)) {
             for (Path stale : children.filter(p -> Files.isDirectory(p) && !keep.contains(p.getFileName().toString()))
                     .collect(java.util.stream.Collectors.toList())) {
-                try (java.util.stream.Stream<Path> tree = Files.walk(stale)) {
-                    for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).collect(java.util.stream.Collectors.toList())) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                deleteTree(stale);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove stale probe reports under " + dir, e);
@@ -130,7 +163,7 @@ final class ProbeReport {
             Optional<double[][]> training = ProbeContext.trainingData(context.getRequiredTestClass(), context);
             boolean inputs = SampleGrids.imageShape(spec).isEmpty() && training.isEmpty();
             double[][][] prior = priorDraws(spec, answer.result(), inputs, context);
-            List<ReportFile> files = ReportFiles.render(spec, answer, dir, training, prior, full);
+            List<ReportFile> files = ReportFiles.render(spec, answer, outcome, dir, training, prior, full);
             if (allure) {
                 Map<String, String> parameters = new LinkedHashMap<>();
                 parameters.put("probe", answer.displayName());

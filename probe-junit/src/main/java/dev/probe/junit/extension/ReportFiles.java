@@ -100,7 +100,7 @@ final class ReportFiles {
      * @param prior draws from the space and their pushed-forward inputs (computed on the sampler thread)
      * @param full whether to write every input value too
      */
-    static List<ReportFile> render(ProbeSpec spec, ProbeAnswer answer, Path dir, Optional<double[][]> training,
+    static List<ReportFile> render(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, Path dir, Optional<double[][]> training,
             double[][][] prior, boolean full) {
         ProbeResult result = answer.result();
         List<ReportFile> files = new ArrayList<>();
@@ -136,6 +136,12 @@ final class ReportFiles {
         int stride = stride(compact);
         DiagnosticsTable table = DiagnosticsTable.of(result.diagnostics())
                 .with("probe", answer.displayName())
+                .with("outcome", outcome.csv() + switch (outcome) {
+                    case NOT_SAMPLED -> ": no sample attained the target; no verdict on the model";
+                    case NOT_CONVERGED -> ": the evidence did not converge; no verdict on the model";
+                    case FAILED -> ": the test's assertions (a gate's comparison) did not hold";
+                    default -> "";
+                })
                 .with("query", result.provenance().query())
                 .with("kernel", result.provenance().kernel())
                 .with("seed", Long.toString(result.seed()))

@@ -100,8 +100,22 @@ class SummaryRowsTest {
                     "", "", "", "", "", ""));
             Files.createDirectories(dir.resolve(Endings.class.getSimpleName()).resolve(gone).resolve("0"));
         }
+        // an earlier run's full report of an invocation that now ends in an error, and a file this run does not write
+        // beside the ones it does: nothing of them may stay to contradict this run
+        Path classDir = dir.resolve(Endings.class.getSimpleName());
+        Files.createDirectories(classDir.resolve("brokenModel").resolve("0"));
+        Files.writeString(classDir.resolve("brokenModel").resolve("0").resolve("samples.png"), "an earlier run's samples");
+        Files.createDirectories(classDir.resolve("passed").resolve("0"));
+        Files.writeString(classDir.resolve("passed").resolve("0").resolve("samples-full.csv.gz"), "other draws");
         var events = Fixtures.run(Endings.class, Map.of("probe.reportDir", dir.toString()));
         events.testEvents().assertStatistics(s -> s.started(5).succeeded(1).failed(3).aborted(1));
+        assertThat(classDir.resolve("brokenModel").resolve("0")).doesNotExist();
+        assertThat(classDir.resolve("passed").resolve("0").resolve("samples-full.csv.gz")).doesNotExist();
+        assertThat(classDir.resolve("passed").resolve("0").resolve("samples.csv")).exists();
+        // each report says how its invocation ended
+        assertThat(Files.readString(classDir.resolve("failedAssertion").resolve("0").resolve("diagnostics.txt")))
+                .contains("failed: the test's assertions");
+        assertThat(Files.readString(classDir.resolve("passed").resolve("0").resolve("diagnostics.txt"))).contains("passed");
         events.containerEvents().assertStatistics(s -> s.skipped(1));
         assertThat(stale).doesNotExist();
         assertThat(dir.resolve(Endings.class.getSimpleName()).resolve("renamed")).doesNotExist();
