@@ -70,7 +70,7 @@ final class PopulationSampling {
         double[] g = null;
         if (sharedPool != null && query instanceof OutputEnergy levelSet) {
             int needed = config.particles() * most;
-            pool = sharedPool.size() >= needed ? sharedPool : PriorPool.of(space, query.models(), needed);
+            pool = sharedPool.size() >= needed ? sharedPool : PriorPool.of(space, query.models(), needed, sharedPool.seed());
             g = pool.energies(levelSet);
         }
         boolean growing = most > first;

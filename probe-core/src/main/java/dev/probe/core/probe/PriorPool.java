@@ -14,7 +14,7 @@ import dev.probe.core.sampler.ChainRandom;
 import dev.probe.core.space.SampleSpace;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -29,7 +29,8 @@ import java.util.WeakHashMap;
  * ({@link OutputEnergy}) is re-evaluated on the stored outputs without running any network.
  *
  * <p>{@link #of} caches one pool per (space, models, size, seed) for the life of the JVM (keys compare spaces and
- * models by identity; a space that is no longer referenced frees its pools). Draws come from the fixed
+ * models by identity; a space that is no longer referenced frees its pools, and a space keeps its
+ * {@value #POOLS_PER_SPACE} most recently used pools: an evicted pool is drawn again, identically, when asked for). Draws come from the fixed
  * stream {@link #SEED}, so a pool does not depend on which query asked first and runs replay. Uses:
  * starting points of MCMC chains (chosen ∝ {@code exp(−G)}), and the initial particles of population
  * sampling, where independent populations take disjoint parts ({@link #part}).
@@ -45,6 +46,8 @@ public final class PriorPool {
     public static final long SEED = 0x5EED_9001L;
     /** Prior draws generated and transferred per block. */
     static final int BATCH = 1024;
+    /** Pools kept per space, least recently used evicted first (a loop over model versions kept every version's). */
+    static final int POOLS_PER_SPACE = 16;
     private static final Map<SampleSpace, Map<List<Object>, PriorPool>> CACHE =
             Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -55,9 +58,11 @@ public final class PriorPool {
     private final float[][] outputs;
     private final int[] widths;
     private final double seconds;
+    private final long seed;
 
     private PriorPool(String space, List<ModelUnderTest> models, int dimension, float[] coordinates, float[][] outputs,
-            int[] widths, double seconds) {
+            int[] widths, double seconds, long seed) {
+        this.seed = seed;
         this.space = space;
         this.models = models;
         this.dimension = dimension;
@@ -90,7 +95,12 @@ public final class PriorPool {
         }
         Map<List<Object>, PriorPool> pools;
         synchronized (CACHE) {
-            pools = CACHE.computeIfAbsent(space, s -> new HashMap<>());
+            pools = CACHE.computeIfAbsent(space, s -> new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<Object>, PriorPool> eldest) {
+                    return size() > POOLS_PER_SPACE;
+                }
+            });
         }
         synchronized (pools) {
             PriorPool pool = pools.get(key);
@@ -153,7 +163,7 @@ public final class PriorPool {
             }
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
-        return new PriorPool(space.describe(), List.copyOf(models), d, coordinates, out, widths, seconds);
+        return new PriorPool(space.describe(), List.copyOf(models), d, coordinates, out, widths, seconds, seed);
     }
 
     /** Refuses non-finite outputs at these prior draws ({@link PriorDrawCheck}): rows {@code [n, total]} of {@code y}. */
@@ -255,6 +265,11 @@ public final class PriorPool {
 
     private static String names(List<? extends ModelUnderTest> models) {
         return models.stream().map(ModelUnderTest::name).toList().toString();
+    }
+
+    /** The seed of the stream this pool's draws came from. */
+    public long seed() {
+        return seed;
     }
 
     @Override

@@ -73,6 +73,8 @@ public final class Probe {
     /**
      * The same probe with a prior pool of {@code size} draws (default {@link PriorPool#defaultSize}): level-set
      * queries over a space with a proper prior choose chain starts and initial particles from the shared pool.
+     * Population sampling needs one pool draw per particle it may ever hold (particles × the most populations): a
+     * smaller pool is replaced, for that run, by one of that many draws from the same pool seed.
      */
     public Probe withPoolSize(int size) {
         if (size < 1) {

@@ -100,6 +100,26 @@ class PopulationProbeTest {
     }
 
     @Test
+    void aSpaceKeepsItsMostRecentlyUsedPoolsAndDrawsAnEvictedOneAgainIdentically() {
+        LatentSpace space = LinearSoftmaxPriorMass.space();
+        List<Classifier> c = List.of(LinearSoftmaxPriorMass.classifier(0));
+        PriorPool first = PriorPool.of(space, c, 64, 1);
+        for (int seed = 2; seed <= PriorPool.POOLS_PER_SPACE; seed++) {
+            PriorPool.of(space, c, 64, seed);
+        }
+        assertThat(PriorPool.of(space, c, 64, 1)).isSameAs(first); // 16 kept, the first now most recent
+        PriorPool.of(space, c, 64, 100);
+        PriorPool.of(space, c, 64, 101); // evicts seed 2, the least recently used
+        PriorPool again = PriorPool.of(space, c, 64, 2);
+        assertThat(PriorPool.of(space, c, 64, 1)).isSameAs(first);
+        PriorPool fresh = PriorPool.compute(space, c, 64, 2);
+        assertThat(again.seed()).isEqualTo(2);
+        for (int i = 0; i < 64; i++) {
+            assertThat(again.coordinates(i)).containsExactly(fresh.coordinates(i));
+        }
+    }
+
+    @Test
     void chainsStartFromThePoolAndStillSample() {
         Classifier c = LinearSoftmaxPriorMass.classifier(0);
         Probe probe = Probe.of(LinearSoftmaxPriorMass.space(), HighConfidence.of(c, 1));
