@@ -20,11 +20,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <pre>{@code
  * ReportFile f = FeatureDistributions.titled("Credit features: samples vs training")
  *         .withFeatureNames("age", "income", "debt")
+ *         .withMarkedRow("factual", applicant)                      // optional: a line per panel
  *         .write(dir.resolve("features.png"), training, samples);   // double[n][3], double[m][3]
  * }</pre>
  */
 public final class FeatureDistributions {
     private static final int HEADER = 56;
+    private static final Color MARK = new Color(40, 40, 40);
 
     private final String title;
     private final String[] names;
@@ -33,13 +35,18 @@ public final class FeatureDistributions {
     private final int maxFeatures;
     private final String reference;
     private final String sampled;
+    /** A row drawn as a vertical line in every panel (e.g. a counterfactual's factual), or {@code null}. */
+    private final double[] marked;
+    private final String markedName;
 
     private FeatureDistributions(String title, String[] names, int bins, int columns, int maxFeatures, String reference) {
-        this(title, names, bins, columns, maxFeatures, reference, "samples");
+        this(title, names, bins, columns, maxFeatures, reference, "samples", null, null);
     }
 
     private FeatureDistributions(String title, String[] names, int bins, int columns, int maxFeatures, String reference,
-            String sampled) {
+            String sampled, double[] marked, String markedName) {
+        this.marked = marked;
+        this.markedName = markedName;
         this.sampled = sampled;
         this.title = title;
         this.names = names;
@@ -56,35 +63,48 @@ public final class FeatureDistributions {
 
     /** One name per feature column. */
     public FeatureDistributions withFeatureNames(String... featureNames) {
-        return new FeatureDistributions(title, featureNames.clone(), bins, columns, maxFeatures, reference, sampled);
+        return new FeatureDistributions(title, featureNames.clone(), bins, columns, maxFeatures, reference, sampled, marked,
+                markedName);
     }
 
     /** What the reference rows are, for the legend (default {@code "training"}; e.g. {@code "space draws"}). */
     public FeatureDistributions withReferenceName(String name) {
         Require.that(name != null && !name.isBlank(), "the reference rows need a name");
-        return new FeatureDistributions(title, names, bins, columns, maxFeatures, name, sampled);
+        return new FeatureDistributions(title, names, bins, columns, maxFeatures, name, sampled, marked, markedName);
     }
 
     /** What the sample rows are, for the legend (default {@code "samples"}; e.g. {@code "attained samples"}). */
     public FeatureDistributions withSampleName(String name) {
         Require.that(name != null && !name.isBlank(), "the sample rows need a name");
-        return new FeatureDistributions(title, names, bins, columns, maxFeatures, reference, name);
+        return new FeatureDistributions(title, names, bins, columns, maxFeatures, reference, name, marked, markedName);
+    }
+
+    /**
+     * One row drawn as a vertical line in every panel and named in the legend, e.g. the factual of counterfactuals
+     * ({@code withMarkedRow("factual", applicant)}), so a reader sees which features moved from it.
+     */
+    public FeatureDistributions withMarkedRow(String name, double[] row) {
+        Require.that(name != null && !name.isBlank(), "the marked row needs a name");
+        Require.that(row != null, "the marked row must not be null");
+        return new FeatureDistributions(title, names, bins, columns, maxFeatures, reference, sampled, row.clone(), name);
     }
 
     public FeatureDistributions withBins(int newBins) {
         Require.that(newBins >= 1, "bins must be ≥ 1, got " + newBins);
-        return new FeatureDistributions(title, names, newBins, columns, maxFeatures, reference, sampled);
+        return new FeatureDistributions(title, names, newBins, columns, maxFeatures, reference, sampled, marked,
+                markedName);
     }
 
     /** Panels per row. */
     public FeatureDistributions withColumns(int newColumns) {
         Require.that(newColumns >= 1, "columns must be ≥ 1, got " + newColumns);
-        return new FeatureDistributions(title, names, bins, newColumns, maxFeatures, reference, sampled);
+        return new FeatureDistributions(title, names, bins, newColumns, maxFeatures, reference, sampled, marked,
+                markedName);
     }
 
     public FeatureDistributions withMaxFeatures(int max) {
         Require.that(max >= 1, "maxFeatures must be ≥ 1, got " + max);
-        return new FeatureDistributions(title, names, bins, columns, max, reference, sampled);
+        return new FeatureDistributions(title, names, bins, columns, max, reference, sampled, marked, markedName);
     }
 
     public ReportFile write(Path file, double[][] training, double[][] samples) {
@@ -100,6 +120,8 @@ public final class FeatureDistributions {
         Require.that(features > 0, "rows have no features");
         Require.rowsOfLength(training, features, "training");
         Require.rowsOfLength(samples, features, "samples");
+        Require.that(marked == null || marked.length == features,
+                "the marked row has " + (marked == null ? 0 : marked.length) + " values for " + features + " features");
         Require.that(names == null || names.length == features,
                 "got " + (names == null ? 0 : names.length) + " feature names for " + features + " features");
 
@@ -138,11 +160,24 @@ public final class FeatureDistributions {
         styler.setYAxisDecimalPattern("0.##");
         styler.setChartPadding(6);
         Histogram histogram = Histogram.spanning(train, sample, bins);
-        double[] bounds = ChartStyle.niceBounds(histogram.low(), histogram.high(), 4);
+        boolean mark = marked != null && Double.isFinite(marked[f]);
+        double low = mark ? Math.min(histogram.low(), marked[f]) : histogram.low();
+        double high = mark ? Math.max(histogram.high(), marked[f]) : histogram.high();
+        double[] bounds = ChartStyle.niceBounds(low, high, 4);
         styler.setXAxisMin(bounds[0]);
         styler.setXAxisMax(bounds[1]);
-        add(chart, reference, histogram.outline(histogram.fractions(train)), ChartStyle.REFERENCE, 100);
-        add(chart, "samples", histogram.outline(histogram.fractions(sample)), ChartStyle.SAMPLES, 60);
+        double[][] ref = histogram.outline(histogram.fractions(train));
+        double[][] smp = histogram.outline(histogram.fractions(sample));
+        add(chart, reference, ref, ChartStyle.REFERENCE, 100);
+        add(chart, "samples", smp, ChartStyle.SAMPLES, 60);
+        if (mark) {
+            double top = Math.max(max(ref[1]), max(smp[1]));
+            XYSeries line = chart.addSeries(markedName, new double[] {marked[f], marked[f]}, new double[] {0, top});
+            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineColor(MARK);
+            line.setLineWidth(2.2f);
+        }
         return chart;
     }
 
@@ -163,6 +198,13 @@ public final class FeatureDistributions {
         int x = 12;
         x = swatch(g, x, ChartStyle.REFERENCE, reference + " (" + trainingRows + " rows)");
         x = swatch(g, x + 24, ChartStyle.SAMPLES, sampled + " (" + sampleRows + " rows)");
+        if (marked != null) {
+            g.setColor(MARK);
+            g.fillRect(x + 24, 40, 14, 3);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(markedName, x + 44, 46);
+            x += 44 + g.getFontMetrics().stringWidth(markedName);
+        }
         g.drawString("fraction of rows per bin", x + 24, 46);
     }
 
@@ -174,6 +216,14 @@ public final class FeatureDistributions {
         g.setColor(Color.DARK_GRAY);
         g.drawString(label, x + 20, 46);
         return x + 20 + g.getFontMetrics().stringWidth(label);
+    }
+
+    private static double max(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
     }
 
     private static double[] column(double[][] rows, int f) {

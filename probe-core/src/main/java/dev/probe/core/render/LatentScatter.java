@@ -30,8 +30,16 @@ public final class LatentScatter {
 
     private final String sampled;
     private final String reference;
+    /** Names of the coordinates (axes of 1-d and 2-d plots), or {@code null}: {@code z_0, z_1}. */
+    private final java.util.List<String> names;
 
     private LatentScatter(String title, int width, int height, String sampled, String reference) {
+        this(title, width, height, sampled, reference, null);
+    }
+
+    private LatentScatter(String title, int width, int height, String sampled, String reference,
+            java.util.List<String> names) {
+        this.names = names;
         this.title = title;
         this.width = width;
         this.height = height;
@@ -46,19 +54,29 @@ public final class LatentScatter {
 
     public LatentScatter withSize(int newWidth, int newHeight) {
         Require.that(newWidth >= 100 && newHeight >= 100, "size must be at least 100×100");
-        return new LatentScatter(title, newWidth, newHeight, sampled, reference);
+        return new LatentScatter(title, newWidth, newHeight, sampled, reference, names);
     }
 
     /** What the sample points are, for the legend (default {@code "samples"}; e.g. {@code "attained samples"}). */
     public LatentScatter withSampleName(String name) {
         Require.that(name != null && !name.isBlank(), "the samples need a name");
-        return new LatentScatter(title, width, height, name, reference);
+        return new LatentScatter(title, width, height, name, reference, names);
     }
 
     /** What the reference points are, for the legend (default {@code "prior"}; e.g. {@code "space draws"}). */
     public LatentScatter withReferenceName(String name) {
         Require.that(name != null && !name.isBlank(), "the reference points need a name");
-        return new LatentScatter(title, width, height, sampled, name);
+        return new LatentScatter(title, width, height, sampled, name, names);
+    }
+
+    /** The coordinates' names, for the axes when there are one or two (e.g. {@code space.coordinateNames()}). */
+    public LatentScatter withCoordinateNames(java.util.List<String> coordinateNames) {
+        Require.that(coordinateNames != null, "the coordinate names must not be null");
+        return new LatentScatter(title, width, height, sampled, reference, java.util.List.copyOf(coordinateNames));
+    }
+
+    private String name(int k) {
+        return names == null ? "z_" + k : names.get(k);
     }
 
     public ReportFile write(Path file, double[][] prior, double[][] samples) {
@@ -78,6 +96,8 @@ public final class LatentScatter {
         Require.that(d > 0, "latent dimension is 0");
         Require.rowsOfLength(prior, d, "prior");
         Require.rowsOfLength(samples, d, "samples");
+        Require.that(names == null || names.size() == d, "got " + (names == null ? 0 : names.size())
+                + " coordinate names for " + d + " coordinates");
 
         double[][] p;
         double[][] s;
@@ -87,13 +107,13 @@ public final class LatentScatter {
         if (d == 1) {
             p = jittered(prior, 0.0, 1);
             s = jittered(samples, 1.0, 2);
-            xTitle = "z_0";
+            xTitle = name(0);
             yTitle = "jitter (" + reference + " ≈ 0, " + sampled + " ≈ 1)";
         } else if (d == 2) {
             p = prior;
             s = samples;
-            xTitle = "z_0";
-            yTitle = "z_1";
+            xTitle = name(0);
+            yTitle = name(1);
         } else {
             PrincipalComponents pca = PrincipalComponents.fit(prior, samples);
             p = project(pca, prior);

@@ -47,6 +47,18 @@ final class InputLayout {
         return groups;
     }
 
+    /** What each coordinate is, in the features' names: "income / 2.5" (scaled), "category of a|b|c" (one-hot). */
+    java.util.List<String> coordinateNames(java.util.List<String> features) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int k : continuous) {
+            out.add(scale[k] == 1 ? features.get(k) : features.get(k) + " / " + (float) scale[k]);
+        }
+        for (int[] g : groups) {
+            out.add("category of " + String.join("|", java.util.Arrays.stream(g).mapToObj(features::get).toList()));
+        }
+        return out;
+    }
+
     Box coordinateBox() {
         double[] lo = new double[coordinates()];
         double[] hi = new double[coordinates()];

@@ -50,6 +50,12 @@ public final class InputSpace implements SampleSpace {
                 : java.util.stream.IntStream.range(0, inputDimension()).mapToObj(k -> "x_" + k).toList();
     }
 
+    /** What each sampled coordinate is, in the features' names ("income / 2.5" when scaled; one-hot groups last). */
+    @Override
+    public java.util.List<String> coordinateNames() {
+        return layout.coordinateNames(featureNames());
+    }
+
     /** A builder for inputs of {@code features} features (unbounded, free, scale 1 until told otherwise). */
     public static InputSpaceBuilder builder(int features) {
         return new InputSpaceBuilder(features);

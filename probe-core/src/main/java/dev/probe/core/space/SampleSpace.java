@@ -64,6 +64,11 @@ public interface SampleSpace {
     /** Starting coordinates {@code [chains][dimension]}, drawn from {@code random}. */
     double[][] initialPositions(int chains, ChainRandom random);
 
+    /** What each sampled coordinate is called in plots: {@code z_0, z_1, …} unless the space names them. */
+    default java.util.List<String> coordinateNames() {
+        return java.util.stream.IntStream.range(0, dimension()).mapToObj(k -> "z_" + k).toList();
+    }
+
     /** The Metropolis–Hastings proposal suited to the coordinates (a unit Gaussian walk by default). */
     default Proposal proposal() {
         return MixedProposal.gaussian(dimension());

@@ -92,4 +92,27 @@ class FeatureDistributionsTest {
         assertThatThrownBy(() -> FeatureDistributions.titled("t").render(two, new double[0][]))
                 .hasMessageContaining("need at least one training row and one sample");
     }
+
+    @Test
+    void aMarkedRowIsALineInEveryPanelAtItsValue() {
+        double[][] reference = LatentScatterTest.gaussian(300, 2, 0, 1);
+        double[][] samples = LatentScatterTest.gaussian(100, 2, 1, 1);
+        BufferedImage plain = FeatureDistributions.titled("F").render(reference, samples);
+        BufferedImage marked = FeatureDistributions.titled("F").withMarkedRow("factual", new double[] {0.5, -0.5})
+                .render(reference, samples);
+        int header = 56;
+        int panelW = 450;
+        int[] changed = new int[2];
+        for (int y = header; y < plain.getHeight(); y++) {
+            for (int x = 0; x < plain.getWidth(); x++) {
+                if (plain.getRGB(x, y) != marked.getRGB(x, y)) {
+                    changed[x / panelW]++;
+                }
+            }
+        }
+        assertThat(changed[0]).as("the line in panel 0").isGreaterThan(50);
+        assertThat(changed[1]).as("the line in panel 1").isGreaterThan(50);
+        assertThatThrownBy(() -> FeatureDistributions.titled("F").withMarkedRow("factual", new double[] {1})
+                .render(reference, samples)).hasMessageContaining("the marked row has 1 values for 2 features");
+    }
 }

@@ -77,4 +77,18 @@ class LatentScatterTest {
         assertThat(LatentScatter.titled("x").chart(gaussian(10, 2, 0, 1), gaussian(5, 2, 0, 2)).getSeriesMap())
                 .containsKey("prior (10)");
     }
+
+    @Test
+    void namedCoordinatesTitleTheAxesOfOneAndTwoDimensions() {
+        org.knowm.xchart.XYChart two = LatentScatter.titled("t").withCoordinateNames(java.util.List.of("age", "income / 2.5"))
+                .chart(gaussian(10, 2, 0, 1), gaussian(5, 2, 0, 2));
+        assertThat(two.getXAxisTitle()).isEqualTo("age");
+        assertThat(two.getYAxisTitle()).isEqualTo("income / 2.5");
+        assertThat(LatentScatter.titled("t").withCoordinateNames(java.util.List.of("debt"))
+                .chart(gaussian(10, 1, 0, 1), gaussian(5, 1, 0, 2)).getXAxisTitle()).isEqualTo("debt");
+        assertThat(LatentScatter.titled("t").chart(gaussian(10, 2, 0, 1), gaussian(5, 2, 0, 2)).getXAxisTitle())
+                .isEqualTo("z_0");
+        assertThatThrownBy(() -> LatentScatter.titled("t").withCoordinateNames(java.util.List.of("a"))
+                .chart(gaussian(10, 2, 0, 1), gaussian(5, 2, 0, 2))).hasMessageContaining("got 1 coordinate names for 2");
+    }
 }

@@ -60,6 +60,15 @@ final class ReportFiles {
     }
 
     /** The input space's feature names, or {@code x_0, x_1, …}. */
+    /** A counterfactual's factual (its localiser's anchor), to be marked in the features plot. */
+    static Optional<double[]> factual(dev.probe.core.query.Query query) {
+        if (query instanceof dev.probe.core.query.QuerySum sum) {
+            return sum.parts().stream().filter(q -> q instanceof dev.probe.core.query.Localiser)
+                    .map(q -> ((dev.probe.core.query.Localiser) q).anchor()).findFirst();
+        }
+        return Optional.empty();
+    }
+
     static String[] featureNames(ProbeSpec spec, int features) {
         if (spec.probe().space() instanceof dev.probe.core.space.InputSpace box) {
             return box.featureNames().toArray(String[]::new);
@@ -116,15 +125,20 @@ final class ReportFiles {
         Plotted plotted = Plotted.of(result, answer.tolerance());
         files.add(LatentScatter.titled(plotted.title() + " over " + (image.isPresent() ? "prior draws" : "space draws"))
                 .withSampleName(plotted.legend()).withReferenceName(image.isPresent() ? "prior" : "space draws")
+                .withCoordinateNames(spec.probe().space().coordinateNames())
                 .write(dir.resolve("latent.png"), prior[0],
                         rows(result.latents(), plotted.rows())));
         files.add(trace(result).write(dir.resolve("trace.png"), byChain(result)));
         if (image.isEmpty()) {
-            files.add(FeatureDistributions.titled(plotted.title() + " vs " + (training.isPresent() ? "training data"
-                    : "space draws")).withReferenceName(training.isPresent() ? "training" : "space draws")
-                    .withSampleName(plotted.legend()).withFeatureNames(featureNames(spec, inputs[0].length))
-                    .write(dir.resolve("features.png"), training.orElse(prior[1]),
-                            rows(inputs, plotted.rows())));
+            FeatureDistributions features = FeatureDistributions.titled(plotted.title() + " vs "
+                    + (training.isPresent() ? "training data" : "space draws"))
+                    .withReferenceName(training.isPresent() ? "training" : "space draws")
+                    .withSampleName(plotted.legend()).withFeatureNames(featureNames(spec, inputs[0].length));
+            Optional<double[]> factual = factual(spec.probe().query());
+            if (factual.isPresent()) { // which features moved from it
+                features = features.withMarkedRow("factual", factual.get());
+            }
+            files.add(features.write(dir.resolve("features.png"), training.orElse(prior[1]), rows(inputs, plotted.rows())));
         }
         SampleCsv csv = SampleCsv.empty().withColumn("draw", IntStream.range(0, result.size()).toArray())
                 .withColumn("chain", chainOf(result)).withBlock("s", result.latents());

@@ -77,6 +77,17 @@ class CounterfactualTest {
     }
 
     @Test
+    void theFeaturesPlotMarksTheFactualOfACounterfactualOnly() {
+        Classifier model = binary();
+        double[] applicant = {1, 0.5};
+        org.assertj.core.api.Assertions.assertThat(ReportFiles.factual(dev.probe.core.query.FixedLabel.counterfactual(model, 1,
+                dev.probe.core.query.Localiser.around(applicant)))).hasValueSatisfying(
+                        f -> org.assertj.core.api.Assertions.assertThat(f).containsExactly(applicant));
+        org.assertj.core.api.Assertions.assertThat(ReportFiles.factual(dev.probe.core.query.HighConfidence.of(model, 1)))
+                .isEmpty();
+    }
+
+    @Test
     void aFactualOutsideTheSpaceIsNamedOnTheConsoleAndStillProbed() {
         java.io.PrintStream console = System.out;
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
