@@ -55,7 +55,7 @@ public final class Autograd {
             leaf.attach(scratch);
             leaf.setRequiresGradient(true);
             NDArray value = f.apply(leaf);
-            collector.backward(value.sum());
+            backward(collector, value);
             NDArray gradient = leaf.getGradient().duplicate();
             NDArray detached = value.stopGradient();
             gradient.attach(home);
@@ -63,6 +63,21 @@ public final class Autograd {
             return new ValueAndGradient(detached, gradient);
         } finally {
             COLLECTOR.unlock();
+        }
+    }
+
+    /** Back-propagates {@code value.sum()}, naming the cause when the value does not depend on the input. */
+    private static void backward(GradientCollector collector, NDArray value) {
+        try {
+            collector.backward(value.sum());
+        } catch (ai.djl.engine.EngineException e) {
+            if (String.valueOf(e.getMessage()).contains("does not require grad")) {
+                throw new IllegalArgumentException("The function's value is not connected to its input in the "
+                        + "autograd graph, so it has no gradient: it was computed from a copy (stopGradient(), "
+                        + "toArray() and back, a new array) or does not use the input at all. Build the value from the "
+                        + "input array with NDArray operations only (a flat energy: x.mul(0).sum(new int[] {1})).", e);
+            }
+            throw e;
         }
     }
 

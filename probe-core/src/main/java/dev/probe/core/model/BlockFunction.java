@@ -54,6 +54,14 @@ abstract class BlockFunction implements TensorFunction {
         RowCheck.reachesInput(this);
     }
 
+    /** How to give this kind of model float32 parameters. */
+    private String float32Advice() {
+        return this instanceof TorchScriptFunction
+                ? " Save the model in float32 (model.float() before torch.jit.trace), or make its forward cast its "
+                        + "input itself (x.to(torch.float64)) and return float32."
+                : " Cast the block's parameters to float32 (block.cast(DataType.FLOAT32)) before handing it to Probe.";
+    }
+
     private int probeOutputDimension() {
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
             NDArray out = rawOutput(manager.zeros(new Shape(2, inputDimension)));
@@ -68,9 +76,8 @@ abstract class BlockFunction implements TensorFunction {
             if (!types.isEmpty()) {
                 throw new IllegalArgumentException("Model '" + name + "' failed on a batch of float32 rows of shape (2, "
                         + sampleShape + "): " + firstLine(e.getMessage()) + ". Its parameters are " + types + ", and "
-                        + "Probe hands models float32 rows (autograd needs the input's type all the way through). Save "
-                        + "the model in float32 (model.float() before torch.jit.trace), or make its forward cast its "
-                        + "input itself (x.to(torch.float64)) and return float32.", e);
+                        + "Probe hands models float32 rows (autograd needs the input's type all the way through). "
+                        + float32Advice(), e);
             }
             String message = String.valueOf(e.getMessage());
             if (message.contains("has not been initialized")) {

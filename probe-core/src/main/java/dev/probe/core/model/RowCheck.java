@@ -73,13 +73,15 @@ final class RowCheck {
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
             NDArray x = manager.full(new Shape(1, f.inputDimension()), 0.25f);
             Autograd.valueAndGradient(x, v -> f.apply(v).sum(new int[] {1}));
-        } catch (EngineException e) {
-            if (String.valueOf(e.getMessage()).contains("does not require grad")) {
+        } catch (IllegalArgumentException e) {
+            // Autograd names a cut graph; the engine's own words are its cause
+            if (e.getCause() instanceof EngineException engine
+                    && String.valueOf(engine.getMessage()).contains("does not require grad")) {
                 throw new IllegalArgumentException("Model '" + f.name() + "' is not differentiable with respect to its "
-                        + "input: no gradient reaches it (" + BlockFunction.firstLine(e.getMessage()) + "). Something in its forward cuts "
+                        + "input: no gradient reaches it (" + BlockFunction.firstLine(engine.getMessage()) + "). Something in its forward cuts "
                         + "the autograd graph: stopGradient(), values copied through Java arrays, or an operation without a "
                         + "gradient (argmax, rounding, integer casts). Keep the input's path in differentiable tensor "
-                        + "operations, or wrap the model as a BlackBoxFunction, which Probe samples without gradients.", e);
+                        + "operations, or wrap the model as a BlackBoxFunction, which Probe samples without gradients.", engine);
             }
             throw e;
         }

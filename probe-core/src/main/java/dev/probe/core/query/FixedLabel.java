@@ -52,6 +52,11 @@ public final class FixedLabel implements Query {
 
     /** Counterfactual (or factual) at the localiser's anchor: label {@code label} at the localiser's temperature. */
     public static Query counterfactual(Classifier classifier, int label, Localiser localiser) {
+        if (localiser.inputDimension() != classifier.inputDimension()) {
+            throw new IllegalArgumentException("The factual (the localiser's anchor) has " + localiser.inputDimension()
+                    + " features but classifier '" + classifier.name() + "' reads " + classifier.inputDimension()
+                    + ": give the factual as one input row of the classifier, in its feature order.");
+        }
         return of(classifier, label).temperature(localiser.temperature()).plus(localiser);
     }
 

@@ -44,8 +44,12 @@ public record Comparison(String statistic, Better better, double margin, double 
             throw new IllegalArgumentException("The margin δ must be a finite number ≥ 0 in the statistic's units, got "
                     + margin);
         }
+        checkConfidence(confidence);
+    }
+
+    private static void checkConfidence(double confidence) {
         if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("Confidence must lie in (0, 1), got " + confidence);
+            throw new IllegalArgumentException("Confidence must lie in (0, 1), e.g. 0.95, got " + confidence);
         }
     }
 
@@ -114,6 +118,7 @@ public record Comparison(String statistic, Better better, double margin, double 
     }
 
     static double z(double confidence) {
+        checkConfidence(confidence);
         return NormalDistribution.of(0, 1).inverseCumulativeProbability(0.5 + confidence / 2);
     }
 

@@ -20,6 +20,15 @@ import java.util.Locale;
  */
 public record PriorMass(double logMass, double logMassSd, int populations) {
 
+    public PriorMass {
+        if (populations < 1) {
+            throw new IllegalArgumentException("A prior mass is estimated from at least one population, got " + populations);
+        }
+        if (logMassSd < 0) {
+            throw new IllegalArgumentException("A standard error is ≥ 0 (NaN: unknown), got " + logMassSd);
+        }
+    }
+
     /** {@code Z} itself (may underflow to 0 for very rare sets; prefer {@link #logMass()}). */
     public double mass() {
         return Math.exp(logMass);
@@ -27,7 +36,8 @@ public record PriorMass(double logMass, double logMassSd, int populations) {
 
     /**
      * "about 1 in N" with N = 1/Z rounded to two significant digits, written out up to a trillion
-     * ("about 1 in 3,000") and in powers of ten beyond ("about 1 in 7.2 × 10^86").
+     * ("about 1 in 3,000") and in powers of ten beyond ("about 1 in 7.2 × 10^86"); a percentage for sets above a
+     * tenth of the prior ("about 73% of the prior").
      */
     public String rarity() {
         double log10 = -logMass / Math.log(10);
@@ -37,8 +47,8 @@ public record PriorMass(double logMass, double logMassSd, int populations) {
         if (log10 == Double.POSITIVE_INFINITY) {
             return "no prior mass found";
         }
-        if (log10 < Math.log10(1.5)) {
-            return "about 1 in 1";
+        if (log10 < 1) { // "about 1 in 1" was said of a mass of 0.73
+            return String.format(Locale.ROOT, "about %.0f%% of the prior", 100 * Math.min(1, Math.exp(logMass)));
         }
         int exponent = (int) Math.floor(log10);
         double mantissa = Math.pow(10, log10 - exponent);

@@ -114,8 +114,12 @@ public final class ProbeResult {
         return distances.clone();
     }
 
-    /** Sample {@code i}. */
+    /** Sample {@code i}, {@code 0 ≤ i < size()}. */
     public Sample sample(int i) {
+        if (i < 0 || i >= size()) {
+            throw new IndexOutOfBoundsException("Sample " + i + " does not exist: this result has " + size()
+                    + " samples, numbered 0 to " + (size() - 1) + ".");
+        }
         double[][] out = new double[outputs.length][];
         for (int m = 0; m < outputs.length; m++) {
             out[m] = outputs[m][i].clone();
@@ -125,6 +129,7 @@ public final class ProbeResult {
 
     /** Target attainment: the fraction of samples within {@code tolerance} of the query's target. */
     public Rate attainment(double tolerance) {
+        checkTolerance(tolerance);
         return rate(s -> s.targetDistance() <= tolerance);
     }
 
@@ -174,8 +179,17 @@ public final class ProbeResult {
         return rateAmong(s -> s.predicted(m) != truth[s.index()], s -> s.targetDistance() <= tolerance);
     }
 
+    /** A distance tolerance must be a number ≥ 0 (−1 or NaN attained nothing, silently). */
+    private static void checkTolerance(double tolerance) {
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException("A target tolerance is a distance ≥ 0 from the query's target (0 = "
+                    + "exactly on it, e.g. 0.05), got " + tolerance);
+        }
+    }
+
     /** The oracle's labels of the samples within {@code tolerance} (one batch), −1 for the others. */
     private int[] labelsWithin(Oracle oracle, double tolerance, int model) {
+        checkTolerance(tolerance);
         int[] rows = java.util.stream.IntStream.range(0, size()).filter(i -> distances[i] <= tolerance).toArray();
         double[][] l = new double[rows.length][];
         double[][] x = new double[rows.length][];
@@ -278,6 +292,12 @@ public final class ProbeResult {
         return largestTargetDistance;
     }
 
+    /**
+     * The prior mass of the relaxed level set {@code exp(−G)} (population sampling of a level-set query; empty
+     * otherwise). It is the soft set's mass, so it is reported even when no particle attains the target within a
+     * tolerance: then it is carried by near misses and says how close the prior comes, not how often it hits.
+     * Read it together with {@link #attainment}.
+     */
     public java.util.Optional<PriorMass> priorMass() {
         return java.util.Optional.ofNullable(priorMass);
     }

@@ -26,4 +26,24 @@ public record Sample(int index, double[] latent, double[] input, double[][] outp
         }
         return best;
     }
+
+    /** The values, not the arrays' identities; inputs longer than 16 values by their length. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder();
+        for (double[] row : outputs) {
+            out.append(out.length() == 0 ? "" : ", ").append(values(row));
+        }
+        return String.format(java.util.Locale.ROOT, "Sample[index=%d, latent=%s, input=%s, outputs=[%s], targetDistance=%.4g]",
+                index, values(latent), input.length > 16 ? "(" + input.length + " values)" : values(input), out,
+                targetDistance);
+    }
+
+    private static String values(double[] v) {
+        StringBuilder b = new StringBuilder("[");
+        for (int k = 0; k < v.length; k++) {
+            b.append(k == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.4g", v[k]));
+        }
+        return b.append(']').toString();
+    }
 }

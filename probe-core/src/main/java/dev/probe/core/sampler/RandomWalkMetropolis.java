@@ -32,7 +32,8 @@ public final class RandomWalkMetropolis implements Kernel {
                 }
             }
         }
-        this.proposal = proposal;
+        this.proposal = java.util.Objects.requireNonNull(proposal, "proposal: give one, e.g. MixedProposal.gaussian(d) "
+                + "or the space's proposal()");
         this.scale = scale;
         this.scales = scales == null ? null : scales.clone();
     }

@@ -62,6 +62,13 @@ public final class InputSpaceBuilder {
             if (featureNames[k] == null || featureNames[k].isBlank()) {
                 throw new IllegalArgumentException("Feature " + k + " has no name. Give every feature a non-blank name.");
             }
+            for (int j = 0; j < k; j++) {
+                if (featureNames[j].equals(featureNames[k])) {
+                    // reports, CSV columns and counterfactual changes are keyed by name: two would be one
+                    throw new IllegalArgumentException("Features " + j + " and " + k + " are both named '" + featureNames[k]
+                            + "'. Give every feature its own name.");
+                }
+            }
         }
         names = featureNames.clone();
         return this;

@@ -1,8 +1,15 @@
 package dev.probe.core.probe;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.probe.core.autograd.Autograd;
+import dev.probe.core.query.Localiser;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.sampler.RandomWalkMetropolis;
 import dev.probe.core.model.BlackBoxFunction;
 import dev.probe.core.model.Classifier;
 import dev.probe.core.model.TestModels;
@@ -151,5 +158,52 @@ class BadInputTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("as a TorchScript module")
                 .hasMessageContaining("not TorchScript");
+    }
+
+    @Test
+    void aToleranceBelowZeroOrNaNIsRefusedNotAnsweredWithNoAttainment() {
+        ProbeResult r = Probe.of(BOX, HighConfidence.of(MODEL, 1)).sample(CONFIG);
+        for (double bad : new double[] {-1, Double.NaN}) {
+            assertThatThrownBy(() -> r.attainment(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("A target tolerance is a distance ≥ 0").hasMessageContaining("got " + bad);
+            assertThatThrownBy(() -> r.attainedEss(bad)).hasMessageContaining("A target tolerance is a distance ≥ 0");
+        }
+        assertThatThrownBy(() -> r.sample(-1)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("Sample -1 does not exist: this result has " + r.size() + " samples, numbered 0 to "
+                        + (r.size() - 1) + ".");
+        assertThatThrownBy(() -> r.sample(r.size())).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void aCounterfactualWhoseFactualHasTheWrongNumberOfFeatures() {
+        assertThatThrownBy(() -> FixedLabel.counterfactual(MODEL, 1, Localiser.around(new double[] {0, 0, 0})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("The factual (the localiser's anchor) has 3 features but classifier 'logreg' reads 2");
+    }
+
+    @Test
+    void twoFeaturesWithOneName() {
+        assertThatThrownBy(() -> InputSpace.builder(3).names("age", "income", "age"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Features 0 and 2 are both named 'age'. Give every feature its own name.");
+    }
+
+    @Test
+    void aProposalThatIsNull() {
+        assertThatThrownBy(() -> RandomWalkMetropolis.of(null, 0.1)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("proposal: give one");
+    }
+
+    @Test
+    void anEnergyCutFromItsInputIsNamedNotAnEngineError() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new float[] {1, 2, 3, 4}, new Shape(2, 2));
+            assertThatThrownBy(() -> Autograd.valueAndGradient(x, z -> z.stopGradient().sum(new int[] {1})))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("not connected to its input in the autograd graph");
+            // the collector is released: the next gradient works
+            assertThat(Autograd.valueAndGradient(x, z -> z.square().sum(new int[] {1})).gradient().toFloatArray())
+                    .containsExactly(2, 4, 6, 8);
+        }
     }
 }

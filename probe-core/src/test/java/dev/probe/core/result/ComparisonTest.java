@@ -147,5 +147,9 @@ class ComparisonTest {
                 .hasMessageContaining("one confidence level");
         assertThatThrownBy(() -> Comparison.ofRates("misclassification", Better.LOWER, r, Rate.clopperPearson(0, 0, 0.95), 0.1))
                 .hasMessageContaining("the candidate has no trials");
+        Estimate e = new Estimate(0.5, 0.1, 100);
+        assertThatThrownBy(() -> Comparison.ofEstimates("mean", Better.LOWER, e, e, 0.1, 95))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Confidence must lie in (0, 1), e.g. 0.95, got 95");
     }
 }

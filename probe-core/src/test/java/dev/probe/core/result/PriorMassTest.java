@@ -13,8 +13,10 @@ class PriorMassTest {
 
     @Test
     void commonSetsAreWrittenOut() {
-        assertThat(rarity(1)).isEqualTo("about 1 in 1");
-        assertThat(rarity(5.3)).isEqualTo("about 1 in 5");
+        assertThat(rarity(1)).isEqualTo("about 100% of the prior");
+        assertThat(rarity(1 / 0.73)).isEqualTo("about 73% of the prior");
+        assertThat(rarity(5.3)).isEqualTo("about 19% of the prior");
+        assertThat(rarity(10.4)).isEqualTo("about 1 in 10");
         assertThat(rarity(150)).isEqualTo("about 1 in 150");
         assertThat(rarity(2_987)).isEqualTo("about 1 in 3,000");
         assertThat(rarity(9_960)).isEqualTo("about 1 in 10,000");
@@ -33,6 +35,10 @@ class PriorMassTest {
     void degenerateEstimatesSaySo() {
         assertThat(new PriorMass(Double.NEGATIVE_INFINITY, 0, 2).rarity()).isEqualTo("no prior mass found");
         assertThat(new PriorMass(Double.NaN, 0, 2).rarity()).isEqualTo("unknown rarity");
-        assertThat(new PriorMass(0.3, 0, 2).rarity()).isEqualTo("about 1 in 1");
+        assertThat(new PriorMass(0.3, 0, 2).rarity()).isEqualTo("about 100% of the prior");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PriorMass(-1, 0.1, 0))
+                .hasMessageContaining("at least one population");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PriorMass(-1, -0.1, 2))
+                .hasMessageContaining("A standard error is ≥ 0");
     }
 }
