@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInfo;
  * MNIST digits of every class through the MNIST VAE. The bundled MNIST CNN is the oracle (the paper asked
  * humans): among the samples each model is sure about, how many are what it says? The test class writes
  * Table 1 for both models ({@code target/probe-reports/DomainShiftTest/table-1.md}) and asserts, per class
- * and pooled over classes, the misclassification rates this pair is known to have — so that a retrained
+ * and averaged over classes (equal weights), the misclassification rates this pair is known to have — so that a retrained
  * model that is more often confidently wrong fails the build.
  */
 @ProbeSettings(chains = 16, warmup = 300, draws = 30)
@@ -70,7 +70,7 @@ class DomainShiftTest {
         assertThat(answer).hasMisclassificationRateAtMost(ADAPTED_LIMITS[digit]);
     }
 
-    /** Table 1 for both models; the aggregate misclassification rates pooled over digits. */
+    /** Table 1 for both models (its Agg. column pools counts); asserted: the rates averaged over digits. */
     @AfterAll
     static void tableOne() {
         String table = String.format(Locale.ROOT, "Accuracy among high-confidence MNIST samples (oracle: %s, test "

@@ -49,12 +49,29 @@ class PooledAnswersAssertTest {
         assertThatPooled(answers).hasMisclassificationRateAtMost(1.0);
         assertThatThrownBy(() -> assertThatPooled(answers).hasMisclassificationRateAtMost(0.2))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("expected the pooled misclassification rate among samples attaining their targets "
-                        + "(2 probes) at most 0.2000")
-                .hasMessageContaining("pooled: ")
+                .hasMessageContaining("expected the misclassification rate among samples attaining their targets, "
+                        + "averaged over 2 probes with equal weights, at most 0.2000")
+                .hasMessageContaining("mean: 0.5000")
                 .hasMessageContaining("HighConfidence[pooled-linear, class 1");
         // class 0 alone: none wrong (its bound is wide: a constant indicator falls back to the energy's ESS)
         assertThatPooled(List.of(answers.get(0))).hasMisclassificationRateAtMost(0.5);
+    }
+
+    @Test
+    void eachAnswerWeighsTheSameAndMustMeetItsEvidence() {
+        Oracle alwaysZero = Oracle.constant(0);
+        ProbeAnswer right = confident(0, alwaysZero);
+        ProbeAnswer wrong = confident(1, alwaysZero);
+        // the same two answers, one listed twice: equal weights make the mean 2/3 whatever each one's draw count
+        assertThatThrownBy(() -> assertThatPooled(List.of(right, wrong, wrong)).hasMisclassificationRateAtMost(0.6))
+                .hasMessageContaining("mean: 0.6667");
+        // an answer whose evidence is not met makes the aggregate no verdict, even one that would pass
+        ProbeAnswer unproven = wrong.withEvidence(new dev.probe.core.result.Evidence(1.05, 1e9, 0.1));
+        assertThatThrownBy(() -> assertThatPooled(List.of(right, unproven)).hasMisclassificationRateAtMost(1.0))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("on converged evidence, but these answers do not meet theirs")
+                .hasMessageContaining("HighConfidence[pooled-linear, class 1")
+                .hasMessageNotContaining("class 0");
     }
 
     @Test
