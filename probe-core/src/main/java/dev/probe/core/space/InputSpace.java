@@ -56,6 +56,11 @@ public final class InputSpace implements SampleSpace {
         return layout.coordinateNames(featureNames());
     }
 
+    /** The feature columns of each one-hot group ({@link InputSpaceBuilder#oneHot}), in the order they were declared. */
+    public java.util.List<int[]> oneHotGroups() {
+        return java.util.Arrays.stream(layout.groups()).map(int[]::clone).toList();
+    }
+
     /** A builder for inputs of {@code features} features (unbounded, free, scale 1 until told otherwise). */
     public static InputSpaceBuilder builder(int features) {
         return new InputSpaceBuilder(features);

@@ -30,7 +30,9 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
             Object w = context.member(a.weights());
             if (!(w instanceof double[] ws) || ws.length != factuals[0].length) {
                 throw new IllegalArgumentException("@ProbeCounterfactual weights = \"" + a.weights() + "\" must name a "
-                        + "static member returning a double[] with one weight per feature (" + factuals[0].length + ").");
+                        + "static member returning a double[] with one weight per feature (" + factuals[0].length + "), got "
+                        + (w instanceof double[] ws ? ws.length + " weights" : w == null ? "nothing" : "a "
+                                + w.getClass().getSimpleName()) + ".");
             }
             weights = ws;
         }
@@ -50,6 +52,7 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
         }
         if (context.space(a.generator()) instanceof InputSpace box) {
             insideTheBox(a, factuals, box);
+            oneHotValid(a, factuals, box);
         }
         double[][] predicted = classifier.outputs(factuals);
         List<ProbeSpec> specs = new ArrayList<>();
@@ -110,6 +113,35 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
                         + "least " + Math.max(lo[k] - v, v - hi[k]) + "; check the factual's units, or widen the space's "
                         + "bounds to include it.");
                 break;
+            }
+        }
+    }
+
+    /**
+     * A factual's one-hot groups must hold one category: a counterfactual is always a valid one-hot row, so a factual
+     * with two categories set (or none) has every counterfactual change the group, silently.
+     */
+    private static void oneHotValid(ProbeCounterfactual a, double[][] factuals, InputSpace box) {
+        List<String> names = box.featureNames();
+        for (int i = 0; i < factuals.length; i++) {
+            for (int[] group : box.oneHotGroups()) {
+                int ones = 0;
+                boolean binary = true;
+                for (int k : group) {
+                    ones += factuals[i][k] == 1 ? 1 : 0;
+                    binary &= factuals[i][k] == 0 || factuals[i][k] == 1;
+                }
+                if (!binary || ones != 1) {
+                    String columns = java.util.Arrays.stream(group).mapToObj(names::get)
+                            .collect(java.util.stream.Collectors.joining(", "));
+                    double[] row = factuals[i];
+                    String values = java.util.Arrays.stream(group).mapToObj(k -> String.valueOf(row[k]))
+                            .collect(java.util.stream.Collectors.joining(", "));
+                    throw new IllegalArgumentException("@ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #"
+                            + i + " has the one-hot group (" + columns + ") = (" + values + "), not one category. The space "
+                            + "samples valid one-hot rows only, so every counterfactual would change this group: set the "
+                            + "factual's category to 1 and the others to 0.");
+                }
             }
         }
     }

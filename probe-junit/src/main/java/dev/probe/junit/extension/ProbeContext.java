@@ -101,7 +101,9 @@ public final class ProbeContext {
         ModelUnderTest m = model(name);
         if (!(m instanceof Classifier c)) {
             throw new IllegalArgumentException("Model '" + m.name() + "' in " + testClass.getSimpleName()
-                    + " is a regressor, but this probe needs a classifier.");
+                    + " is a regressor, but this probe needs a classifier (its class probabilities). Probe a regressor with "
+                    + "@ProbeRisky (its decision or an output level), or in code with Probe.of(space, FixedLabel.of(regressor, "
+                    + "value)); name a @ProbedModel classifier here (model = \"...\").");
         }
         return c;
     }

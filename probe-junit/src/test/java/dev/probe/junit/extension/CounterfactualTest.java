@@ -119,6 +119,46 @@ class CounterfactualTest {
         void flips(ProbeAnswer answer) {}
     }
 
+    static class TwoCategoriesAtOnce {
+        @ProbedModel static final Classifier MODEL = Classifier.fromLogits(DjlBlockFunction.of(Fixtures.linear("grouped",
+                new double[][] {{3, 0, 0}, {-3, 0, 0}}, new double[] {0, 0}), new Shape(3)));
+        @Generator static final SampleSpace SPACE = dev.probe.core.space.InputSpace.builder(3)
+                .bounds(new double[] {-3, 0, 0}, new double[] {3, 1, 1}).names("x", "employed", "retired").oneHot(1, 2).build();
+        static final double[][] APPLICANTS = {{1, 1, 0}, {1, 1, 1}};
+
+        @ProbeCounterfactual(factuals = "APPLICANTS")
+        void flips(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aFactualWhoseOneHotGroupHoldsTwoCategoriesIsAnError() {
+        // it ran silently: every counterfactual had to change the group, the closest 2.5 times as far as for a valid row
+        EngineExecutionResults events = run(TwoCategoriesAtOnce.class);
+        events.testEvents().assertStatistics(s -> s.started(0));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "@ProbeCounterfactual factuals = \"APPLICANTS\": factual #1 has the one-hot group (employed, retired) = "
+                        + "(1.0, 1.0), not one category. The space samples valid one-hot rows only, so every counterfactual "
+                        + "would change this group: set the factual's category to 1 and the others to 0."))));
+    }
+
+    static class RegressorAsClassifier extends Base {
+        @ProbedModel static final dev.probe.core.model.Regressor LOSS = dev.probe.core.model.Regressor.of(
+                dev.probe.core.model.BlackBoxFunction.of("loss", 2, 1, rows -> java.util.Arrays.stream(rows)
+                        .map(r -> new double[] {r[0] * r[0]}).toArray(double[][]::new)));
+
+        @ProbeCounterfactual(factuals = "factuals", model = "LOSS")
+        void flips(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aRegressorWhereAClassifierIsNeededNamesTheProbeThatTakesOne() {
+        EngineExecutionResults events = run(RegressorAsClassifier.class);
+        events.testEvents().assertStatistics(s -> s.started(0));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.contains(
+                "Model 'loss' in RegressorAsClassifier is a regressor, but this probe needs a classifier")
+                && m.contains("@ProbeRisky")))));
+    }
+
     @Test
     void aFeatureTheSpaceFixesToAnotherValueThanTheFactualsIsAnError() {
         // a user's counterfactuals all changed the applicant's age by 17 years, with a console warning only
