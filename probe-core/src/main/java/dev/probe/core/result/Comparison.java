@@ -100,6 +100,21 @@ public record Comparison(String statistic, Better better, double margin, double 
         return better == Better.LOWER ? lower > margin : upper < -margin;
     }
 
+    /**
+     * For an inconclusive comparison, by how many times both sides' effective draws would have to grow for the interval
+     * to show the candidate no worse, if the difference stayed as estimated (the interval shrinks as 1/√n): e.g. 2.3.
+     * 1 when already no worse; infinity when the estimated difference itself is beyond the margin (more draws would
+     * show it worse, not no worse).
+     */
+    public double growthToShowNoWorse() {
+        if (isNoWorse()) {
+            return 1;
+        }
+        double room = better == Better.LOWER ? margin - difference : difference + margin;
+        double half = better == Better.LOWER ? upper - difference : difference - lower;
+        return room > 0 ? Math.max(1, (half / room) * (half / room)) : Double.POSITIVE_INFINITY;
+    }
+
     /** The verdict in words: "no worse", "worse", or "inconclusive". */
     public String verdict() {
         return isNoWorse() ? "no worse" : isWorse() ? "worse" : "inconclusive (interval contains the margin)";

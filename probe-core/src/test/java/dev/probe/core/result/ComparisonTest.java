@@ -92,6 +92,26 @@ class ComparisonTest {
     }
 
     @Test
+    void anInconclusiveComparisonSaysHowManyMoreDrawsWouldDecideIt() {
+        Comparison autocorrelated = Comparison.ofRates("r", Better.LOWER, Rate.withEffectiveTrials(50, 500, 25, 0.95),
+                Rate.withEffectiveTrials(50, 500, 25, 0.95), 0.06);
+        double growth = autocorrelated.growthToShowNoWorse();
+        assertThat(growth).isBetween(2.0, 20.0);
+        // with that many more effective draws (and a little over: the exact interval is not quite 1/√n) it is no worse
+        double n = 25 * growth * 1.2;
+        Comparison grown = Comparison.ofRates("r", Better.LOWER, Rate.withEffectiveTrials(50, 500, n, 0.95),
+                Rate.withEffectiveTrials(50, 500, n, 0.95), 0.06);
+        assertThat(grown.isNoWorse()).isTrue();
+        double fewer = 25 * growth * 0.7;
+        assertThat(Comparison.ofRates("r", Better.LOWER, Rate.withEffectiveTrials(50, 500, fewer, 0.95),
+                Rate.withEffectiveTrials(50, 500, fewer, 0.95), 0.06).isNoWorse()).isFalse();
+        // already no worse: 1; the estimate itself beyond the margin: no number of draws shows it no worse
+        assertThat(grown.growthToShowNoWorse()).isEqualTo(1);
+        assertThat(Comparison.ofRates("r", Better.LOWER, Rate.withEffectiveTrials(50, 500, 25, 0.95),
+                Rate.withEffectiveTrials(90, 500, 25, 0.95), 0.06).growthToShowNoWorse()).isInfinite();
+    }
+
+    @Test
     void higherIsBetterLooksAtTheLowerEnd() {
         Rate base = Rate.clopperPearson(800, 1000, 0.95);
         Rate drop = Rate.clopperPearson(700, 1000, 0.95);

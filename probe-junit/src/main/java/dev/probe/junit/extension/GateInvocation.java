@@ -127,9 +127,16 @@ final class GateInvocation implements TestTemplateInvocationContext {
             }
             Class<?> testClass = context.getRequiredTestClass();
             String method = context.getRequiredTestMethod().getName();
+            double growth = comparison.growthToShowNoWorse();
+            String budget = comparison.isWorse() ? ""
+                    : Double.isInfinite(growth) ? String.format(Locale.ROOT, "budget               the estimated "
+                            + "difference is beyond the margin itself: more draws would narrow the interval around it, not "
+                            + "show the candidate no worse%n")
+                    : String.format(Locale.ROOT, "budget               if the difference holds, about %.1f times the "
+                            + "effective draws on both sides (draws, chains or populations) would show it no worse%n", growth);
             return String.format(Locale.ROOT, "Regression gate '%s' (%s#%s) failed: the candidate is not shown to be no "
-                    + "worse than the baseline.%n%s%sre-run: %s", gate.displayName(), testClass.getSimpleName(), method,
-                    comparison.describe(), seeds, RerunCommand.current().of(testClass, method, List.of(gate.key()),
+                    + "worse than the baseline.%n%s%s%sre-run: %s", gate.displayName(), testClass.getSimpleName(), method,
+                    comparison.describe(), budget, seeds, RerunCommand.current().of(testClass, method, List.of(gate.key()),
                             Optional.empty()));
         }
 

@@ -200,7 +200,7 @@ public final class ProbeConfiguration {
         return values.entrySet().stream().filter(e -> e.getKey() != Setting.NOT_SAMPLED && e.getKey() != Setting.NOT_CONVERGED)
                 .filter(e -> populations || !isPopulationSetting(e.getKey()))
                 .map(e -> e.getKey().name + "=" + (isPopulationSetting(e.getKey()) ? shown(e.getKey(), e.getValue())
-                        .replaceFirst(" \\(0 = .*\\)$", "") : format(e.getValue())))
+                        .replaceFirst(" \\(.*\\)$", "") : format(e.getValue())))
                 .collect(Collectors.joining(" "));
     }
 
@@ -229,7 +229,7 @@ public final class ProbeConfiguration {
 
     /**
      * A value as the listing shows it: a setting whose 0 stands for a derived value shows that value and says so
-     * ({@code "16 (0 = 4 × populations)"}), so it does not read as zero.
+     * ({@code "16 (4 × populations)"}), so it does not read as zero.
      */
     private String shown(Setting<?> s, Object v) {
         if (!(v instanceof Integer i) || i != 0) {
@@ -238,12 +238,12 @@ public final class ProbeConfiguration {
         if (s == Setting.POPULATIONS || s == Setting.PARTICLES || s == Setting.MAX_POPULATIONS) {
             SmcConfig budget = SmcConfig.fromBudget(samplerConfig());
             if (s == Setting.PARTICLES) {
-                return budget.particles() + " (0 = from the budget)";
+                return budget.particles() + " (from the budget)";
             }
             int set = has(Setting.POPULATIONS) ? get(Setting.POPULATIONS) : 0;
             int populations = set != 0 ? set : budget.populations();
-            return s == Setting.POPULATIONS ? populations + " (0 = from the budget)"
-                    : Sampling.Populations.DEFAULT_GROWTH * populations + " (0 = " + Sampling.Populations.DEFAULT_GROWTH
+            return s == Setting.POPULATIONS ? populations + " (from the budget)"
+                    : Sampling.Populations.DEFAULT_GROWTH * populations + " (" + Sampling.Populations.DEFAULT_GROWTH
                             + " × populations)";
         }
         return s == Setting.POOL ? "default size (0)" : "0";

@@ -134,7 +134,7 @@ class PopulationSamplingTest {
         assertThat(grown.result().size()).isEqualTo(grown.result().chains() * 24 * SmcConfig.DEFAULT_DRAWS);
         assertThat(grown.result().provenance().kernel()).contains(SmcConfig.DEFAULT_DRAWS + " draws each");
         assertThat(grown.attainedEss()).isGreaterThanOrEqualTo(100);
-        assertThat(grown.settings()).hasValueSatisfying(v -> assertThat(v).containsPattern("maxPopulations +16 \\(0 = 4 × populations\\) +built-in"));
+        assertThat(grown.settings()).hasValueSatisfying(v -> assertThat(v).containsPattern("maxPopulations +16 \\(4 × populations\\) +built-in"));
         // maxPopulations = populations: no more populations than the first round's 4; its draws alone met the evidence
         ProbeAnswer fixed = Growing.ANSWERS.get("fixed");
         assertThat(fixed).as("converged by draws, no growth").isNotNull();

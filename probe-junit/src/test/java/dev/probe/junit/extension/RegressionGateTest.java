@@ -109,6 +109,7 @@ class RegressionGateTest {
                         && m.contains("statistic            high-confidence misclassification rate (class 0) (lower is better)")
                         && m.contains("baseline             0/") && m.contains("candidate            ")
                         && m.contains("margin δ             0.0500") && m.contains("verdict              worse")
+                        && !m.contains("budget               ") // shown worse: no budget would make it pass
                         && m.contains("baseline seed") && m.contains("candidate seed")
                         && m.contains("-Dprobe.only='0'")))));
         events.testEvents().assertThatEvents().haveExactly(1, event(test(),
