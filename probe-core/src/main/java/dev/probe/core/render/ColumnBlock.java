@@ -2,9 +2,9 @@ package dev.probe.core.render;
 
 /**
  * Named columns of a sample table: a block {@code prefix} with {@code k} columns is headed
- * {@code prefix_0 … prefix_{k-1}}; a single column keeps its name.
+ * {@code prefix_0 … prefix_{k-1}}, or {@code prefix_<name>} when its columns are named; a single column keeps its name.
  */
-record ColumnBlock(String prefix, boolean single, double[][] values) {
+record ColumnBlock(String prefix, boolean single, double[][] values, java.util.List<String> names) {
 
     int rows() {
         return values.length;
@@ -15,7 +15,7 @@ record ColumnBlock(String prefix, boolean single, double[][] values) {
     }
 
     String header(int j) {
-        return single ? prefix : prefix + "_" + j;
+        return single ? prefix : prefix + "_" + (names == null ? String.valueOf(j) : names.get(j));
     }
 
     static ColumnBlock of(String prefix, double[][] values) {
@@ -24,7 +24,14 @@ record ColumnBlock(String prefix, boolean single, double[][] values) {
         if (values.length > 0) {
             Require.rowsOfLength(values, values[0].length, "column block '" + prefix + "'");
         }
-        return new ColumnBlock(prefix, false, values);
+        return new ColumnBlock(prefix, false, values, null);
+    }
+
+    static ColumnBlock named(String prefix, java.util.List<String> names, double[][] values) {
+        ColumnBlock b = of(prefix, values);
+        Require.that(names != null && (values.length == 0 || names.size() == b.width()), "column block '" + prefix
+                + "' has " + (names == null ? 0 : names.size()) + " names for " + b.width() + " columns");
+        return new ColumnBlock(prefix, false, values, java.util.List.copyOf(names));
     }
 
     static ColumnBlock single(String name, double[] column) {
@@ -34,6 +41,6 @@ record ColumnBlock(String prefix, boolean single, double[][] values) {
         for (int i = 0; i < column.length; i++) {
             rows[i] = new double[] {column[i]};
         }
-        return new ColumnBlock(name, true, rows);
+        return new ColumnBlock(name, true, rows, null);
     }
 }

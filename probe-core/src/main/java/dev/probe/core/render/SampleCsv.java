@@ -45,6 +45,11 @@ public final class SampleCsv {
         return and(ColumnBlock.of(prefix, values));
     }
 
+    /** Columns {@code prefix_<name>} from {@code values[n][k]}, one name per column (e.g. an input space's features). */
+    public SampleCsv withBlock(String prefix, java.util.List<String> names, double[][] values) {
+        return and(ColumnBlock.named(prefix, names, values));
+    }
+
     /** One column called {@code name}. */
     public SampleCsv withColumn(String name, double[] values) {
         return and(ColumnBlock.single(name, values));
@@ -82,7 +87,7 @@ public final class SampleCsv {
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = b.values()[i * stride];
             }
-            kept.add(new ColumnBlock(b.prefix(), b.single(), rows));
+            kept.add(new ColumnBlock(b.prefix(), b.single(), rows, b.names()));
         }
         return new SampleCsv(List.copyOf(kept));
     }

@@ -70,6 +70,15 @@ class SampleCsvTest {
     }
 
     @Test
+    void aNamedBlockHeadsItsColumnsByName() {
+        SampleCsv csv = SampleCsv.empty().withColumn("draw", new int[] {0, 1})
+                .withBlock("x", java.util.List.of("age", "income"), new double[][] {{30, 2}, {40, 3}});
+        assertThat(csv.header()).containsExactly("draw", "x_age", "x_income");
+        assertThatThrownBy(() -> SampleCsv.empty().withBlock("x", java.util.List.of("age"), new double[2][2]))
+                .hasMessage("column block 'x' has 1 names for 2 columns");
+    }
+
+    @Test
     void blocksMustAgreeOnRowsAndNames() {
         SampleCsv csv = SampleCsv.empty().withBlock("x", new double[3][2]);
 

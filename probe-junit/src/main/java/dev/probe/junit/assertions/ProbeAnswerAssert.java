@@ -200,8 +200,9 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         double d = attained == 0 ? Double.NaN : sum / attained;
         if (!(d <= max)) {
             failWithMessage("%s", ShouldHaveValue.message(actual, String.format(java.util.Locale.ROOT,
-                    "mean distance to the factual of the %d samples that attain the target within %.3g", attained,
-                    tolerance), "at most", max, d));
+                    "mean distance to the factual (the localiser's metric: weights %s, power %s) of the %d samples that "
+                    + "attain the target within %.3g", java.util.Arrays.toString(localiser.weights()), localiser.power(),
+                    attained, tolerance), "at most", max, d));
         }
         return this;
     }

@@ -146,7 +146,11 @@ final class ReportFiles {
             csv = csv.withBlock(m, result.outputs(m));
         }
         csv = csv.withColumn("energy", result.energies()).withColumn("target_distance", result.targetDistances());
-        SampleCsv compact = inputs[0].length <= FEW_FEATURES ? csv.withBlock("x", inputs) : csv;
+        List<String> names = List.of(featureNames(spec, inputs[0].length));
+        boolean named = IntStream.range(0, names.size()).anyMatch(k -> !names.get(k).equals("x_" + k));
+        // the inputs' columns by feature (x_age, x_income) when the space names them
+        SampleCsv withInputs = named ? csv.withBlock("x", names, inputs) : csv.withBlock("x", inputs);
+        SampleCsv compact = inputs[0].length <= FEW_FEATURES ? withInputs : csv;
         int stride = stride(compact);
         DiagnosticsTable table = DiagnosticsTable.of(result.diagnostics())
                 .with("probe", answer.displayName())
@@ -180,7 +184,7 @@ final class ReportFiles {
         files.add(table.writeText(dir.resolve("diagnostics.txt")));
         files.add(compact.everyNth(stride).write(dir.resolve("samples.csv")));
         if (full) {
-            files.add(gzip(csv.withBlock("x", inputs), dir.resolve("samples-full.csv.gz")));
+            files.add(gzip(withInputs, dir.resolve("samples-full.csv.gz")));
         }
         return files;
     }

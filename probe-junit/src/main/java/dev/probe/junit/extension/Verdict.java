@@ -42,12 +42,33 @@ record Verdict(Outcome outcome, String reason) {
      * its samples sat on a plateau.
      */
     record Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
-            boolean improper) {
+            boolean improper, String fixed) {
         /** Every lever; the spread over prior draws unknown (NaN). */
-        static final Levers ALL = new Levers(true, true, () -> Double.NaN, false, false);
+        static final Levers ALL = new Levers(true, true, () -> Double.NaN, false, false, "");
 
         Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread) {
-            this(gradients, pool, priorSpread, false, false);
+            this(gradients, pool, priorSpread, false, false, "");
+        }
+
+        Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
+                boolean improper) {
+            this(gradients, pool, priorSpread, localised, improper, "");
+        }
+
+        /** The features an input space fixes, e.g. "age = 19.0, region = 2.0"; empty for other spaces. */
+        static String fixedFeatures(dev.probe.core.space.SampleSpace space) {
+            if (!(space instanceof dev.probe.core.space.InputSpace box)) {
+                return "";
+            }
+            java.util.List<String> fixed = new java.util.ArrayList<>();
+            double[] lo = box.featureLower();
+            double[] hi = box.featureUpper();
+            for (int k = 0; k < lo.length; k++) {
+                if (lo[k] == hi[k]) {
+                    fixed.add(box.featureNames().get(k) + " = " + lo[k]);
+                }
+            }
+            return String.join(", ", fixed);
         }
 
         /** How the question can be relaxed: a localised question (counterfactual) by its strength λ, not by τ. */
@@ -70,7 +91,7 @@ record Verdict(Outcome outcome, String reason) {
             boolean localised = probe.query() instanceof dev.probe.core.query.QuerySum sum
                     && sum.parts().stream().anyMatch(q -> q instanceof dev.probe.core.query.Localiser);
             return new Levers(probe.energy().isDifferentiable(), probe.usesPool(), spread, localised,
-                    !probe.space().hasProperPrior());
+                    !probe.space().hasProperPrior(), fixedFeatures(probe.space()));
         }
     }
 
@@ -203,6 +224,11 @@ record Verdict(Outcome outcome, String reason) {
             cause = "The target is unreachable within this budget, or not at all for this model and generator. This is "
                     + "not a verdict on the model." + flat + prior + " Give the sampler more budget (" + budget(r, levers)
                     + "), relax the question (" + levers.question() + "), or use a generator that can reach the target.";
+        }
+        if (levers.localised() && !levers.fixed().isEmpty()) {
+            // a factual whose flip needs an immutable feature: more budget or a smaller lambda cannot help
+            cause += " The space fixes " + levers.fixed() + ": if the target can only be reached by changing them, no "
+                    + "counterfactual exists in this space, and that is the answer for this factual.";
         }
         if (outputs[0].length == 1) {
             // a single score (a Regressor): a price model probed at the default threshold 0.5 read "closest 9.80"

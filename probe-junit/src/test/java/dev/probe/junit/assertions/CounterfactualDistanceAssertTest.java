@@ -46,7 +46,8 @@ class CounterfactualDistanceAssertTest {
         assertThat(answer()).hasCounterfactualDistanceAtMost(FACTUAL, 5);
         assertThatThrownBy(() -> assertThat(answer()).hasCounterfactualDistanceAtMost(FACTUAL, 4.9))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("mean distance to the factual of the 200 samples that attain the target within 0.1")
+                .hasMessageContaining("mean distance to the factual (the localiser's metric: weights [1.0, 1.0")
+                .hasMessageContaining("power 2.0) of the 200 samples that attain the target within 0.1")
                 .hasMessageContaining("but it is 5.000");
     }
 

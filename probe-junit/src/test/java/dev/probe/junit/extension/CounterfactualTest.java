@@ -185,6 +185,30 @@ class CounterfactualTest {
                         "relax the question (a smaller lambda (the localiser's strength") && !m.contains("sigma or tau")))));
     }
 
+    /** The model reads only feature 1, which the space fixes at the factual's value: no counterfactual exists. */
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 20, draws = 10, seed = "3", maxRhat = 100, minAttainedEss = 0)
+    static class FlipNeedsTheFixedFeature {
+        @ProbedModel static final Classifier MODEL = Classifier.fromLogits(DjlBlockFunction.of(Fixtures.linear("second",
+                new double[][] {{0, 3}, {0, -3}}, new double[] {0, 0}), new Shape(2)));
+        @Generator static final SampleSpace SPACE = dev.probe.core.space.InputSpace.builder(2)
+                .bounds(new double[] {-3, -3}, new double[] {3, 3}).names("income", "age").fix(1, 2).build();
+        static final double[][] YOUNG = {{0, 2}};
+
+        @ProbeCounterfactual(factuals = "YOUNG")
+        void flips(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aCounterfactualNotSampledNamesTheFixedFeaturesAsAPossibleCause() {
+        // the advice was only more budget, a smaller lambda or a larger tolerance, none of which can help here
+        EngineExecutionResults events = run(FlipNeedsTheFixedFeature.class);
+        events.testEvents().assertStatistics(s -> s.started(1).aborted(1));
+        events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains(
+                        "The space fixes age = 2.0: if the target can only be reached by changing them, no counterfactual "
+                                + "exists in this space")))));
+    }
+
     @Test
     void aBadLocaliserSettingNamesTheAnnotation() {
         EngineExecutionResults events = run(NegativeLambda.class);
