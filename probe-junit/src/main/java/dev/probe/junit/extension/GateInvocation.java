@@ -50,8 +50,13 @@ final class GateInvocation implements TestTemplateInvocationContext {
             ProbeReport.clear(gate.key(), context);
             java.util.stream.Stream.concat(gate.baseline().stream(), gate.candidate().stream())
                     .forEach(spec -> ProbeReport.clear(spec.key(), context));
-            List<ProbeAnswer> baseline = sample(gate.baseline(), context);
-            List<ProbeAnswer> candidate = sample(gate.candidate(), context);
+            // both sides are sampled even when one has no verdict, so the report shows where each stands
+            List<Verdict> inconclusive = new ArrayList<>();
+            List<ProbeAnswer> baseline = sample(gate.baseline(), inconclusive, context);
+            List<ProbeAnswer> candidate = sample(gate.candidate(), inconclusive, context);
+            if (!inconclusive.isEmpty()) {
+                noVerdict(inconclusive, baseline, candidate, context);
+            }
             boolean probeless = gate.baseline().isEmpty() && gate.candidate().isEmpty(); // prior draws only
             try {
                 comparison = SamplerThread.of(context).call("comparing '" + gate.displayName() + "'",
@@ -75,7 +80,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
             }
         }
 
-        private List<ProbeAnswer> sample(List<ProbeSpec> specs, ExtensionContext context) {
+        /** Samples every probe of one side; the verdicts of those without converged evidence go to {@code inconclusive}. */
+        private List<ProbeAnswer> sample(List<ProbeSpec> specs, List<Verdict> inconclusive, ExtensionContext context) {
             List<ProbeAnswer> answers = new ArrayList<>();
             Class<?> testClass = context.getRequiredTestClass();
             String method = context.getRequiredTestMethod().getName();
@@ -96,19 +102,37 @@ final class GateInvocation implements TestTemplateInvocationContext {
                 Verdict verdict = Verdict.of(answer, c,
                         Verdict.Levers.of(spec.probe(), answer.judgedModel(), result.seed(), SamplerThread.of(context)));
                 if (!verdict.isConclusive()) {
-                    ProbeReport.write(spec, answer, verdict.outcome(), context);
-                    String reason = "Regression gate '" + gate.displayName() + "' has no verdict: " + verdict.reason();
-                    Console.print(context, reason);
-                    Inconclusive policy = verdict.outcome() == Outcome.NOT_SAMPLED ? c.notSampled() : c.notConverged();
-                    if (policy == Inconclusive.ABORT) {
-                        throw new TestAbortedException(reason);
-                    }
-                    throw verdict.outcome() == Outcome.NOT_SAMPLED ? new ProbeNotSampledException(reason)
-                            : new ProbeNotConvergedException(reason);
+                    inconclusive.add(verdict);
                 }
                 answers.add(answer);
             }
             return answers;
+        }
+
+        /**
+         * A gate with a probe on either side without a verdict has none: every probe of both sides is written with that
+         * outcome (a not-sampled one before a not-converged one), the reasons printed, and the test aborted or failed as
+         * {@code probe.notSampled} / {@code probe.notConverged} say.
+         */
+        private void noVerdict(List<Verdict> inconclusive, List<ProbeAnswer> baseline, List<ProbeAnswer> candidate,
+                ExtensionContext context) {
+            Verdict first = inconclusive.stream().filter(v -> v.outcome() == Outcome.NOT_SAMPLED).findFirst()
+                    .orElse(inconclusive.get(0));
+            write(gate.baseline(), baseline, first.outcome(), context);
+            write(gate.candidate(), candidate, first.outcome(), context);
+            StringBuilder reasons = new StringBuilder();
+            for (Verdict v : inconclusive) {
+                reasons.append(reasons.length() == 0 ? "" : String.format("%n")).append(v.reason());
+            }
+            String reason = "Regression gate '" + gate.displayName() + "' has no verdict: " + reasons;
+            Console.print(context, reason);
+            ProbeConfiguration c = (gate.baseline().isEmpty() ? gate.candidate() : gate.baseline()).get(0).configuration();
+            Inconclusive policy = first.outcome() == Outcome.NOT_SAMPLED ? c.notSampled() : c.notConverged();
+            if (policy == Inconclusive.ABORT) {
+                throw new TestAbortedException(reason);
+            }
+            throw first.outcome() == Outcome.NOT_SAMPLED ? new ProbeNotSampledException(reason)
+                    : new ProbeNotConvergedException(reason);
         }
 
         private void write(List<ProbeSpec> specs, List<ProbeAnswer> answers, Outcome outcome, ExtensionContext context) {

@@ -96,6 +96,37 @@ class RegressionGateTest {
         }
     }
 
+    @ProbeSettings(chains = 8, warmup = 100, draws = 200, maxRhat = 10, minAttainedEss = 1)
+    static class CandidateNeverConfident {
+        @ProbedModel("v1") static final Classifier V1 = linear("v1", new double[] {0, 0, 0});
+        /** Class 0's logit lowered by 30: never confident of class 0 anywhere in the box. */
+        @ProbedModel("never0") static final Classifier NEVER = linear("never0", new double[] {-30, 0, 0});
+        @Generator static final SampleSpace BOX = InputSpace.box();
+        @ProbeOracle static final Oracle TRUTH = Oracle.ofInput(RegressionGateTest::truth);
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "never0", margin = 0.05, classes = 0)
+        void noWorse(Comparison c) {}
+    }
+
+    @Test
+    void aGateWithoutAVerdictSamplesAndReportsBothSides() throws Exception {
+        // the baseline's probe was sampled and converged, but only the side without a verdict was written
+        EngineExecutionResults events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(CandidateNeverConfident.class))
+                .configurationParameter("probe.reportDir", "target/probe-reports-gates")
+                .configurationParameter("probe.notSampled", "abort").execute();
+        events.testEvents().assertStatistics(s -> s.started(1).aborted(1));
+        events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.startsWith(
+                        "Regression gate 'no worse than v1: never0, class 0' has no verdict: Could not sample the target")))));
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("target/probe-reports-gates/summary.csv")).stream()
+                .filter(r -> r.contains("CandidateNeverConfident")).toList();
+        assertThat(rows).hasSize(2).allMatch(r -> r.contains(",not_sampled,"));
+        assertThat(rows).anyMatch(r -> r.contains("baseline")).anyMatch(r -> r.contains("candidate"));
+        assertThat(java.nio.file.Path.of("target/probe-reports-gates/CandidateNeverConfident/noWorse/0-baseline/samples.csv"))
+                .isNotEmptyFile();
+    }
+
     @Test
     void anIdenticalVersionPassesAWorseOneFailsWithBothEstimates() {
         EngineExecutionResults events = run(Versions.class);
