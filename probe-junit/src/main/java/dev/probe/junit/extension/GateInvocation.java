@@ -153,11 +153,15 @@ final class GateInvocation implements TestTemplateInvocationContext {
             String method = context.getRequiredTestMethod().getName();
             double growth = comparison.growthToShowNoWorse();
             String budget = comparison.isWorse() ? ""
+                    : comparison.margin() == 0 ? String.format(Locale.ROOT, "budget               with margin 0 a "
+                            + "candidate equal to the baseline is shown no worse only by chance, whatever the draws: give the "
+                            + "gate a margin (the largest worsening you accept)%n")
                     : Double.isInfinite(growth) ? String.format(Locale.ROOT, "budget               the estimated "
                             + "difference is beyond the margin itself: more draws would narrow the interval around it, not "
                             + "show the candidate no worse%n")
                     : String.format(Locale.ROOT, "budget               if the difference holds, about %.1f times the "
-                            + "effective draws on both sides (draws, chains or populations) would show it no worse%n", growth);
+                            + "effective draws on both sides (draws, chains or populations) would show it no worse (an "
+                            + "estimate: it assumes the difference stays where it is)%n", growth);
             return String.format(Locale.ROOT, "Regression gate '%s' (%s#%s) failed: the candidate is not shown to be no "
                     + "worse than the baseline.%n%s%s%sre-run: %s", gate.displayName(), testClass.getSimpleName(), method,
                     comparison.describe(), budget, seeds, RerunCommand.current().of(testClass, method, List.of(gate.key()),
