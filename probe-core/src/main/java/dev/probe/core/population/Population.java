@@ -59,6 +59,8 @@ final class Population {
     int settledDistinct;
     private final double[] metricFloor;
     private int stalledStages;
+    /** The least finite {@code G} weighed so far: a floor above it is lowered to it. */
+    private double lowestQuestion = Double.POSITIVE_INFINITY;
 
     // what the current stage's reweighting did, completed by the moves
     double delta;
@@ -83,12 +85,23 @@ final class Population {
     /**
      * Reweights {@code candidates} (the starting draws, or the current particles) by the next temperature step,
      * adds the increment to log Z, estimates the metric from the weighted candidates and resamples {@code size}
-     * of them; returns the ancestors (indices into the candidates), or {@code null} if every weight is 0.
+     * of them; returns the ancestors (indices into the candidates), or {@code null} if every weight is 0. The step
+     * keeps the weights' ESS at {@code alpha} of the particles and the stage's drop of log Z, measured from the
+     * question's floor ({@link TemperedTarget#questionFloor}, lowered to the lowest {@code G} seen), at most
+     * {@code maxDrop} ({@link SmcConfig#maxStageDrop}; the first stage, over {@code K} starting draws, by {@code log(K/N)} more).
      */
-    int[] reweightAndResample(double[] g, float[] positions, double alpha, double u) {
+    int[] reweightAndResample(double[] g, float[] positions, double alpha, double maxDrop, double floor, double u) {
         int k = g.length;
         double target = alpha * Math.min(k, size);
-        delta = Tempering.nextDelta(g, target, 1 - beta);
+        // the first stage weighs K ≥ N starting draws, which resolve K/N times less mass than N particles do
+        double drop = family == null ? maxDrop + Math.log(k / (double) Math.min(k, size)) : maxDrop;
+        for (double v : g) {
+            if (Double.isFinite(v)) {
+                lowestQuestion = Math.min(lowestQuestion, v);
+            }
+        }
+        double lowest = Math.min(floor, lowestQuestion);
+        delta = Tempering.nextDelta(g, target, 1 - beta, drop, lowest);
         double lse = Tempering.logSumExp(g, -delta);
         weighted = k;
         nonFinite = (int) Arrays.stream(g).filter(v -> !Double.isFinite(v)).count();

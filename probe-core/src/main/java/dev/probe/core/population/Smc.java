@@ -75,7 +75,8 @@ public final class Smc {
                 StartingDraws s = starts.get(r);
                 float[] flat = flatten(s.positions(), d);
                 double[] g = s.questionEnergies() != null ? s.questionEnergies() : questionEnergies(target, flat, d, run);
-                int[] ancestors = pop.reweightAndResample(g, flat, config.alpha(), resampling.get(r).nextDouble());
+                int[] ancestors = pop.reweightAndResample(g, flat, config.alpha(), config.maxStageDrop(), target.questionFloor(),
+                        resampling.get(r).nextDouble());
                 pop.x = new float[n * d];
                 for (int i = 0; i < n; i++) {
                     int a = ancestors == null ? i % s.size() : ancestors[i];
@@ -116,7 +117,7 @@ public final class Smc {
                         pop.status = pop.status.worst(PopulationStatus.STALLED);
                         pop.done = true;
                     } else {
-                        nextStage(pop, resampling.get(pop.index), kernel);
+                        nextStage(pop, resampling.get(pop.index), kernel, target.questionFloor());
                         if (!pop.done) {
                             next.add(pop);
                         }
@@ -173,12 +174,13 @@ public final class Smc {
         }
     }
 
-    private void nextStage(Population pop, ChainRandom random, Kernel kernel) {
+    private void nextStage(Population pop, ChainRandom random, Kernel kernel, double floor) {
         double miss = pop.lastAcceptance - kernel.targetAcceptance();
         if (Double.isFinite(miss)) {
             pop.stepSize *= Math.exp(Math.max(-Math.log(2), Math.min(Math.log(2), miss)));
         }
-        int[] ancestors = pop.reweightAndResample(pop.question, pop.x, config.alpha(), random.nextDouble());
+        int[] ancestors = pop.reweightAndResample(pop.question, pop.x, config.alpha(), config.maxStageDrop(), floor,
+                random.nextDouble());
         if (ancestors != null) {
             pop.gather(ancestors);
         }

@@ -34,10 +34,17 @@ import dev.probe.core.sampler.SamplerConfig;
  *     toward evidence ({@code Sampling.populations(config).until(...)}) makes one draw per particle first and goes on
  *     to {@code draws} ({@link Smc#moreDraws}) only when its first round falls short
  * @param maxRhat R̂ across populations above which the run is UNRELIABLE
+ * @param maxStageDrop most a stage after the first may lower log Z, counted from the question's floor
+ *     ({@link TemperedTarget#questionFloor}): the next tempered density is then at most {@code e^maxStageDrop} times
+ *     the current one everywhere, also where no particle has been (default {@code ln 10}, subset simulation's tenth;
+ *     infinite: the ESS rule alone). Without it a question that is flat over the prior's bulk and reaches its floor
+ *     only in a rare region let one stage drop 20 nats and more, and log Z came out 1 to 30 nats low
+ *     (BENCHMARK.md, "Rare level sets"); it adds about {@code |log Z|/maxStageDrop} stages there and none where
+ *     the ESS rule is the tighter one
  * @param seed seed of every random draw of the run
  */
 public record SmcConfig(int particles, int populations, double alpha, int minMoves, int maxMoves, int maxStages,
-        int chunk, int jumps, int stageJumps, int draws, double maxRhat, long seed) {
+        int chunk, int jumps, int stageJumps, int draws, double maxRhat, double maxStageDrop, long seed) {
 
     public SmcConfig {
         require(particles >= 4, "particles must be at least 4 per population, got " + particles);
@@ -51,6 +58,7 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
         require(stageJumps >= 0, "stageJumps must be at least 0 per stage, got " + stageJumps);
         require(draws >= 1, "draws must be at least 1 per particle, got " + draws);
         require(maxRhat > 1, "maxRhat must exceed 1, got " + maxRhat);
+        require(maxStageDrop > 0, "maxStageDrop must be positive (infinite: no cap), got " + maxStageDrop);
     }
 
     private static void require(boolean ok, String message) {
@@ -84,13 +92,16 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
     /** Mode jumps after the moves of each earlier stage unless set. */
     public static final int DEFAULT_STAGE_JUMPS = 15;
 
+    /** Most a stage may lower log Z from the question's floor unless set: {@code ln 10}. */
+    public static final double DEFAULT_MAX_STAGE_DROP = Math.log(10);
+
     /** Draws per particle at the end unless set. */
     public static final int DEFAULT_DRAWS = 4;
 
     /** A builder holding these settings, e.g. {@code config.toBuilder().seed(8).build()}. */
     public Builder toBuilder() {
         return builder().particles(particles).populations(populations).alpha(alpha).moves(minMoves, maxMoves)
-                .maxStages(maxStages).chunk(chunk).jumps(jumps).stageJumps(stageJumps).draws(draws).maxRhat(maxRhat).seed(seed);
+                .maxStages(maxStages).chunk(chunk).jumps(jumps).stageJumps(stageJumps).draws(draws).maxRhat(maxRhat).maxStageDrop(maxStageDrop).seed(seed);
     }
 
     /** Total particles {@code R·N}. */
@@ -101,7 +112,7 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
     /**
      * Builder with defaults: 256 particles × 4 populations, α = 0.5, 2–10 moves per stage, up to
      * {@value #DEFAULT_STAGE_JUMPS} mode jumps per stage and {@value #DEFAULT_JUMPS} at β = 1, 200 stages, chunks of 1024,
-     * {@value #DEFAULT_DRAWS} draws per particle.
+     * {@value #DEFAULT_DRAWS} draws per particle, stages that lower log Z by at most {@code ln 10}.
      */
     public static final class Builder {
         private int particles = 256;
@@ -115,6 +126,7 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
         private int stageJumps = DEFAULT_STAGE_JUMPS;
         private int draws = DEFAULT_DRAWS;
         private double maxRhat = 1.01;
+        private double maxStageDrop = DEFAULT_MAX_STAGE_DROP;
         private long seed;
 
         public Builder particles(int v) {
@@ -171,13 +183,19 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
             return this;
         }
 
+        /** Most a stage after the first may lower log Z from the question's floor ({@code Double.POSITIVE_INFINITY}: no cap). */
+        public Builder maxStageDrop(double v) {
+            maxStageDrop = v;
+            return this;
+        }
+
         public Builder seed(long v) {
             seed = v;
             return this;
         }
 
         public SmcConfig build() {
-            return new SmcConfig(particles, populations, alpha, minMoves, maxMoves, maxStages, chunk, jumps, stageJumps, draws, maxRhat, seed);
+            return new SmcConfig(particles, populations, alpha, minMoves, maxMoves, maxStages, chunk, jumps, stageJumps, draws, maxRhat, maxStageDrop, seed);
         }
     }
 }

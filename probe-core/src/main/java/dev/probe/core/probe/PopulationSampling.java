@@ -66,6 +66,7 @@ final class PopulationSampling {
                         Energies.differentiable(d, s -> query.energy(space.toInput(s)), chunking), space.bounds())
                 : TemperedTarget.of(Energies.valueOnly(d, space::priorEnergy, chunking),
                         Energies.valueOnly(d, s -> query.energy(space.toInput(s)), chunking), space.bounds());
+        target = target.withQuestionFloor(query.energyFloor());
         PriorPool pool = null;
         double[] g = null;
         if (sharedPool != null && query instanceof OutputEnergy levelSet) {

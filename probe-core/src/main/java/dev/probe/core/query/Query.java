@@ -29,6 +29,17 @@ public interface Query {
     /** Whether {@link #energy} is differentiable (all its models are). */
     boolean isDifferentiable();
 
+    /**
+     * A lower bound of {@link #energy}: 0 unless overridden, as every built-in energy is a squared distance or a
+     * positive sum. Population sampling tempers toward the query in stages that lower log Z by at most
+     * {@code ln 10} from it, which keeps a rare level set's mass from being skipped; an energy seen below it lowers
+     * it for the run, and one far above it everywhere only costs stages (about {@code min energy / ln 10}). Return
+     * {@code Double.NEGATIVE_INFINITY} when no bound is known.
+     */
+    default double energyFloor() {
+        return 0;
+    }
+
     /** Features of one input row the query's models take. */
     int inputDimension();
 

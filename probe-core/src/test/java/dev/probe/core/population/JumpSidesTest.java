@@ -29,7 +29,7 @@ class JumpSidesTest {
             g[i] = 200 * (candidates[i * d] * candidates[i * d] + candidates[i * d + 1] * candidates[i * d + 1]);
         }
         Population pop = new Population(0, n, d, 0.1, new double[] {1, 1});
-        int[] first = pop.reweightAndResample(g, candidates, 0.5, random.nextDouble());
+        int[] first = pop.reweightAndResample(g, candidates, 0.5, Double.POSITIVE_INFINITY, 0, random.nextDouble());
         pop.x = new float[n * d];
         double[] q = new double[n];
         for (int i = 0; i < n; i++) {
@@ -38,7 +38,7 @@ class JumpSidesTest {
         }
         assertThat(pop.family).containsExactly(first);
         // a second resampling of the particles: their roots are still the starting draws
-        int[] second = pop.reweightAndResample(q, pop.x, 0.5, random.nextDouble());
+        int[] second = pop.reweightAndResample(q, pop.x, 0.5, Double.POSITIVE_INFINITY, 0, random.nextDouble());
         for (int i = 0; i < n; i++) {
             assertThat(pop.family[i]).isEqualTo(first[second[i]]);
         }

@@ -15,7 +15,8 @@ import java.util.Locale;
  * run's own standard errors, and the stages. Arguments, all optional, in order: {@code runs sigma b particles
  * maxPopulations minMoves alpha stageJumps} (20, 0.05, 0, 256, 4 = no growth, 2, 0.5, the built-in jumps; with
  * {@code maxPopulations} above 4 the populations grow toward {@code Evidence.DEFAULT}; stageJumps 0 turns all mode
- * jumps off). Not a test. Run (see BENCHMARK.md):
+ * jumps off). With the environment variable {@code STAGES} set it prints the first run's first population's stages.
+ * Not a test. Run (see BENCHMARK.md):
  * <pre>
  * ./mvnw -q -pl probe-core test-compile exec:exec@bench -Dbench.main=dev.probe.core.probe.PopulationProbeCalibration -Dbench.args=20
  * </pre>
@@ -55,6 +56,9 @@ public final class PopulationProbeCalibration {
             logZ[i] = run.logPriorMass();
             meanOfLogs[i] = Arrays.stream(run.logPriorMasses()).average().orElseThrow();
             within += Math.abs(logZ[i] - truth) <= 2 * run.logPriorMassStandardError() ? 1 : 0;
+            if (i == 0 && System.getenv("STAGES") != null) {
+                run.stages(0).forEach(st -> System.out.println(st.line()));
+            }
             for (int p = 0; p < run.populations(); p++) {
                 stages = Math.max(stages, run.stages(p).size());
             }
