@@ -42,6 +42,8 @@ public final class PopulationProbeCalibration {
         double[] logZ = new double[runs];
         double[] meanOfLogs = new double[runs];
         int within = 0;
+        int belowNormal = 0;
+        int belowBound = 0;
         int stages = 0;
         int populations = 0;
         long begin = System.nanoTime();
@@ -56,6 +58,9 @@ public final class PopulationProbeCalibration {
             logZ[i] = run.logPriorMass();
             meanOfLogs[i] = Arrays.stream(run.logPriorMasses()).average().orElseThrow();
             within += Math.abs(logZ[i] - truth) <= 2 * run.logPriorMassStandardError() ? 1 : 0;
+            belowNormal += truth <= logZ[i] + 1.96 * run.logPriorMassStandardError() ? 1 : 0;
+            belowBound += truth <= new dev.probe.core.result.PriorMass(logZ[i], run.logPriorMassStandardError(),
+                    run.populations()).logUpperBound(0.95) ? 1 : 0;
             if (i == 0 && System.getenv("STAGES") != null) {
                 run.stages(0).forEach(st -> System.out.println(st.line()));
             }
@@ -70,6 +75,8 @@ public final class PopulationProbeCalibration {
                         + "(mean−truth)/(sd/√R) %.2f, within 2 own SE: %d/%d, T≤%d (%.0f s)%n",
                 b, sigma, runs, particles, most, populations / (double) runs, 7000 + runs - 1, 1000 + runs - 1, truth, mean, sd,
                 (mean - truth) / (sd / Math.sqrt(runs)), within, runs, stages, (System.nanoTime() - begin) / 1e9);
+        System.out.printf(Locale.ROOT, "  truth below the estimate + 1.96 SE: %d/%d; below PriorMass.logUpperBound(0.95): %d/%d%n",
+                belowNormal, runs, belowBound, runs);
         double logsMean = Arrays.stream(meanOfLogs).average().orElseThrow();
         double logsSd = Math.sqrt(Arrays.stream(meanOfLogs).map(v -> (v - logsMean) * (v - logsMean)).sum() / (runs - 1));
         System.out.printf(Locale.ROOT, "  the mean of the populations' log Ẑ instead (the estimator before the log of the mean "

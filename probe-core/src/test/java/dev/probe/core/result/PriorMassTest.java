@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link PriorMass#rarity()}: two significant digits, written out up to a trillion, powers of ten beyond. */
+/**
+ * {@link PriorMass#rarity()}: two significant digits, written out up to a trillion, powers of ten beyond; bounds from
+ * Student's t with populations − 1 degrees of freedom.
+ */
 class PriorMassTest {
 
     private static String rarity(double oneIn) {
@@ -40,5 +43,21 @@ class PriorMassTest {
                 .hasMessageContaining("at least one population");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PriorMass(-1, -0.1, 2))
                 .hasMessageContaining("A standard error is ≥ 0");
+    }
+
+    @Test
+    void boundsUseStudentsTWithPopulationsMinusOneDegreesOfFreedom() {
+        PriorMass four = new PriorMass(-10, 0.5, 4);
+        // t(3) at 0.975 = 3.1824
+        assertThat(four.logUpperBound(0.95)).isCloseTo(-10 + 3.1824 * 0.5, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(four.logLowerBound(0.95)).isCloseTo(-10 - 3.1824 * 0.5, org.assertj.core.data.Offset.offset(1e-3));
+        // t(15) at 0.975 = 2.1314; t(15) at 0.95 = 1.7531
+        assertThat(new PriorMass(-10, 1, 16).logUpperBound(0.95)).isCloseTo(-7.8686, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(new PriorMass(-10, 1, 16).logUpperBound(0.90)).isCloseTo(-8.2469, org.assertj.core.data.Offset.offset(1e-3));
+        // no error bar: no bound
+        assertThat(new PriorMass(-10, Double.NaN, 1).logUpperBound(0.95)).isNaN();
+        assertThat(new PriorMass(-10, 0.2, 1).logUpperBound(0.95)).isNaN();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> four.logUpperBound(1))
+                .hasMessageContaining("strictly between 0 and 1");
     }
 }

@@ -208,12 +208,14 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
     }
 
     /**
-     * The prior mass of the question's relaxed level set is at most {@code max}, with 95% confidence: its
-     * log estimate plus 1.96 standard errors is at most {@code log(max)}. A regression gate on rarity ("the
+     * The prior mass of the question's relaxed level set is at most {@code max}, with 95% confidence: the upper end
+     * of its 95% interval, {@code PriorMass.logUpperBound(0.95)} (its log estimate plus Student's quantile with
+     * populations − 1 degrees of freedom times its standard error: 3.18 standard errors at 4 populations), is at most
+     * {@code log(max)}. A regression gate on rarity ("the
      * relaxed set of inputs the model is torn between 3 and 6 on holds at most 1 in 1,000 generator outputs"). The mass
      * is {@code Z = E_prior[exp(−G)]}, which weighs every input by {@code exp(−G)}: not the share of inputs within the
      * tolerance, which {@code Probe.levelSetMass} counts by independent draws. Needs population sampling, which
-     * estimates Z; chains do not. For sets rarer than about 1 in 10⁹ the estimate runs low by a nat or two (README,
+     * estimates Z; chains do not. For sets rarer than about 1 in 10¹⁵ the estimate runs low (0.8 nats at 1 in 10¹⁷; README,
      * known blind spots), so a bound near it there is not proven.
      */
     public ProbeAnswerAssert hasPriorMassAtMost(double max) {
@@ -229,8 +231,11 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         }
         hasConvergedEvidence("a prior mass at most " + max);
         dev.probe.core.result.PriorMass m = mass.get();
-        double se = Double.isFinite(m.logMassSd()) ? m.logMassSd() : 0;
-        double upper = m.logMass() + 1.96 * se;
+        double upper = m.logUpperBound(0.95);
+        if (Double.isNaN(upper)) {
+            failWithMessage("%s", FailureFrame.framed(actual, "expected a prior mass at most " + max + ", but its estimate ("
+                    + m + ") has no error bar: a bound needs the spread of at least 2 independent populations"));
+        }
         if (!(upper <= Math.log(max))) {
             failWithMessage("%s", FailureFrame.framed(actual, String.format(java.util.Locale.ROOT,
                     "expected the prior mass of the relaxed level set, E[exp(-G)], at most %.3g, but its 95%% upper bound is "

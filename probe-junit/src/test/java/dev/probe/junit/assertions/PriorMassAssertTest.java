@@ -34,8 +34,12 @@ class PriorMassAssertTest {
         ProbeAnswer answer = ProbeAnswer.of(probe.sample(CONFIG,
                 probe.populationSampling(SmcConfig.builder().particles(128).seed(5).build())), 0.1);
         PriorMass m = answer.result().priorMass().orElseThrow();
-        double upper = Math.exp(m.logMass() + 1.96 * m.logMassSd());
+        double upper = Math.exp(m.logUpperBound(0.95));
         assertThat(answer).hasPriorMassAtMost(1.0).hasPriorMassAtMost(upper * 1.01);
+        // 4 populations: Student's t with 3 degrees of freedom (3.18 standard errors), not the normal's 1.96
+        org.assertj.core.api.Assertions.assertThat(m.populations()).isEqualTo(4);
+        assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(Math.exp(m.logMass() + 2.5 * m.logMassSd())))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("but its 95% upper bound is");
         // between the estimate and its upper bound: not enough evidence that the mass is that small
         assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(Math.exp(m.logMass() + 0.5 * m.logMassSd())))
                 .isInstanceOf(AssertionError.class)
