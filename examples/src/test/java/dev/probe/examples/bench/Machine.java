@@ -61,7 +61,7 @@ final class Machine {
         sb.append("\nai.djl.pytorch.num_threads=").append(System.getProperty("ai.djl.pytorch.num_threads"))
                 .append(" num_interop_threads=").append(System.getProperty("ai.djl.pytorch.num_interop_threads"))
                 .append(" graph_optimizer=").append(System.getProperty("ai.djl.pytorch.graph_optimizer"))
-                .append(" probe.chunk=").append(System.getProperty("probe.chunk", "(auto)"));
+                .append(" probe.chunk=").append(System.getProperty("probe.chunk", "(default)"));
         return sb.toString();
     }
 

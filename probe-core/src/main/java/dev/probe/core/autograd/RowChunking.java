@@ -28,13 +28,21 @@ import java.util.function.Function;
  * did not (a 65-row chunk, or a whole call of 127 or 129 rows, changed a few values or gradients against the
  * same rows in other batches). So every call is cut the same way whatever the chunk size: its first
  * {@code n − n mod 16} rows in chunks of a multiple of 16 rows, its last {@code n mod 16} rows (if any) always
- * on their own. The tuner's timed choice, and the configured size, then cannot change samples. The chunk size
- * comes from the configuration property
- * {@value #PROPERTY} (system property, or environment variable {@code PROBE_CHUNK}):
+ * on their own. On those models the tuner's timed choice, and the configured size, then cannot change samples.
+ * A user's energy may block otherwise: a plain matrix product over 20 coordinates gave other bits in 16- and
+ * 32-row chunks than in 128-row ones, so with timed chunks the first run of a seed in a JVM (the tuner trying
+ * every size) and the runs after it (its choice) differed. The default is therefore a fixed size, a function of
+ * the call's rows alone, so the same seed gives the same samples on any model. The chunk size comes from the
+ * configuration property {@value #PROPERTY} (system property, or environment variable {@code PROBE_CHUNK}):
  * <ul>
- *   <li>{@code auto} (default): timed per pipeline on its real calls, shared in the JVM ({@link #tuned(String)}:
+ *   <li>{@code default} (the default): {@value #DEFAULT_GRADIENT_ROWS} rows per gradient chunk and
+ *       {@value #DEFAULT_FORWARD_ROWS} per forward-only chunk, what the tuner chose for the example suite's
+ *       networks on 2-core CPUs;
+ *   <li>{@code auto}: timed per pipeline on its real calls, shared in the JVM ({@link #tuned(String)}:
  *       every candidate size {@code 16·2^k} a few times, then the fastest, with an occasional neighbour
- *       revisited); calls of at most 64 rows are not split beyond the canonical cut;
+ *       revisited); calls of at most 64 rows are not split beyond the canonical cut. Faster where the best size
+ *       differs (a GPU), replayable only where every multiple of 16 rows gives the same bits (check with the
+ *       examples' {@code ChunkCutCheck});
  *   <li>a positive number: at most that many rows per chunk, rounded down to a multiple of 16 (at least 16);
  *   <li>{@code off}: no chunks beyond the canonical cut (the {@code n mod 16} last rows on their own).
  * </ul>
@@ -59,12 +67,24 @@ public final class RowChunking {
 
     private static final Map<String, ChunkTuner[]> TUNERS = new ConcurrentHashMap<>();
 
-    private final int fixedRows; // > 0: at most this many rows; 0: tuned; Integer.MAX_VALUE: never split
+    /** Rows per gradient chunk by default (no {@value #PROPERTY} set). */
+    public static final int DEFAULT_GRADIENT_ROWS = 64;
+
+    /** Rows per forward-only chunk by default. */
+    public static final int DEFAULT_FORWARD_ROWS = 128;
+
+    private final int fixedRows; // gradient calls: > 0 at most this many rows; Integer.MAX_VALUE: never split
+    private final int fixedForwardRows; // forward-only calls, likewise
     private final ChunkTuner gradientTuner;
     private final ChunkTuner forwardTuner;
 
     private RowChunking(int fixedRows, ChunkTuner[] tuners) {
+        this(fixedRows, fixedRows, tuners);
+    }
+
+    private RowChunking(int fixedRows, int fixedForwardRows, ChunkTuner[] tuners) {
         this.fixedRows = fixedRows;
+        this.fixedForwardRows = fixedForwardRows;
         this.gradientTuner = tuners == null ? null : tuners[0];
         this.forwardTuner = tuners == null ? null : tuners[1];
     }
@@ -79,9 +99,12 @@ public final class RowChunking {
      * shared in this JVM, {@code null} for timings of this instance only.
      */
     public static RowChunking configured(String key) {
-        String value = System.getProperty(PROPERTY, System.getenv().getOrDefault("PROBE_CHUNK", "auto"));
+        String value = System.getProperty(PROPERTY, System.getenv().getOrDefault("PROBE_CHUNK", "default"));
         String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("auto") || v.isEmpty()) {
+        if (v.equals("default") || v.isEmpty()) {
+            return defaults();
+        }
+        if (v.equals("auto")) {
             return key == null ? new RowChunking(0, new ChunkTuner[] {new ChunkTuner(), new ChunkTuner()}) : tuned(key);
         }
         if (v.equals("off")) {
@@ -90,8 +113,8 @@ public final class RowChunking {
         try {
             return fixed(Integer.parseInt(v));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid " + PROPERTY + " '" + value + "': use auto, off or a positive "
-                    + "number of rows per chunk (e.g. -D" + PROPERTY + "=128).", e);
+            throw new IllegalArgumentException("Invalid " + PROPERTY + " '" + value + "': use default, auto, off or a "
+                    + "positive number of rows per chunk (e.g. -D" + PROPERTY + "=128).", e);
         }
     }
 
@@ -109,6 +132,11 @@ public final class RowChunking {
         return new RowChunking(Math.max(ALIGN, rows - rows % ALIGN), null);
     }
 
+    /** The default: {@value #DEFAULT_GRADIENT_ROWS} rows per gradient chunk, {@value #DEFAULT_FORWARD_ROWS} forward-only. */
+    public static RowChunking defaults() {
+        return new RowChunking(DEFAULT_GRADIENT_ROWS, DEFAULT_FORWARD_ROWS, null);
+    }
+
     /** Never split. */
     public static RowChunking none() {
         return new RowChunking(Integer.MAX_VALUE, null);
@@ -116,12 +144,12 @@ public final class RowChunking {
 
     /** {@code f(x)} forward-only ({@link ForwardOnly}), in row chunks; the result is in {@code x}'s manager. */
     public NDArray forward(NDArray x, Function<NDArray, NDArray> f) {
-        return evaluate(x, forwardTuner, part -> new NDList(ForwardOnly.apply(part, f))).get(0);
+        return evaluate(x, forwardTuner, fixedForwardRows, part -> new NDList(ForwardOnly.apply(part, f))).get(0);
     }
 
     /** Values and input gradients of {@code f} ({@link Autograd#valueAndGradient}), in row chunks. */
     public ValueAndGradient valueAndGradient(NDArray x, Function<NDArray, NDArray> f) {
-        NDList out = evaluate(x, gradientTuner, part -> {
+        NDList out = evaluate(x, gradientTuner, fixedRows, part -> {
             ValueAndGradient vg = Autograd.valueAndGradient(part, f);
             return new NDList(vg.value(), vg.gradient());
         });
@@ -139,12 +167,12 @@ public final class RowChunking {
         }
         ChunkTuner tuner = gradient ? gradientTuner : forwardTuner;
         if (tuner == null) {
-            return Math.min(fixedRows, aligned);
+            return Math.min(gradient ? fixedRows : fixedForwardRows, aligned);
         }
         return aligned <= ChunkTuner.SPLIT_ABOVE ? aligned : tuner.best(aligned);
     }
 
-    private NDList evaluate(NDArray x, ChunkTuner tuner, Function<NDArray, NDList> one) {
+    private NDList evaluate(NDArray x, ChunkTuner tuner, int fixedRows, Function<NDArray, NDList> one) {
         int n = Math.toIntExact(x.getShape().get(0));
         NDManager home = x.getManager();
         if (n == 0) {
@@ -204,6 +232,9 @@ public final class RowChunking {
     public String toString() {
         if (gradientTuner != null) {
             return "RowChunking[auto: gradient " + gradientTuner + ", forward " + forwardTuner + "]";
+        }
+        if (fixedRows != fixedForwardRows) {
+            return "RowChunking[gradient " + fixedRows + " rows, forward " + fixedForwardRows + " rows]";
         }
         return fixedRows == Integer.MAX_VALUE ? "RowChunking[off]" : "RowChunking[" + fixedRows + " rows]";
     }

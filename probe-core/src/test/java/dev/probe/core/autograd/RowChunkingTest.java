@@ -201,11 +201,22 @@ class RowChunkingTest {
         assertThat(RowChunking.configured("k").chunkRows(10, false)).isEqualTo(10);
         System.setProperty(RowChunking.PROPERTY, "auto");
         assertThat(RowChunking.configured("k").toString()).startsWith("RowChunking[auto");
+        // unset: fixed sizes, a function of the call's rows alone (replayable on any model)
+        System.clearProperty(RowChunking.PROPERTY);
+        if (System.getenv("PROBE_CHUNK") == null) {
+            RowChunking byDefault = RowChunking.configured("k");
+            assertThat(byDefault.chunkRows(1000, true)).isEqualTo(RowChunking.DEFAULT_GRADIENT_ROWS);
+            assertThat(byDefault.chunkRows(1000, false)).isEqualTo(RowChunking.DEFAULT_FORWARD_ROWS);
+            assertThat(byDefault.chunkRows(48, true)).isEqualTo(48);
+            assertThat(byDefault.toString()).isEqualTo("RowChunking[gradient 64 rows, forward 128 rows]");
+        }
+        System.setProperty(RowChunking.PROPERTY, "default");
+        assertThat(RowChunking.configured("k").chunkRows(1000, false)).isEqualTo(RowChunking.DEFAULT_FORWARD_ROWS);
         System.setProperty(RowChunking.PROPERTY, "lots");
         assertThatThrownBy(() -> RowChunking.configured("k"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("probe.chunk")
-                .hasMessageContaining("auto, off or a positive number");
+                .hasMessageContaining("default, auto, off or a positive number");
         assertThatThrownBy(() -> RowChunking.fixed(0)).hasMessageContaining("must be positive");
     }
 
