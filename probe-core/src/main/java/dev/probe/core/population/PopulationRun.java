@@ -12,15 +12,17 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The result of population sampling: every population's equally weighted draws (its particles in a seeded random
- * order, so their position means nothing, each particle's {@link SmcConfig#draws()} draws in a row), its log
+ * The result of population sampling: every population's equally weighted draws (its particles grouped by family,
+ * the descendants of one starting draw, the families in a seeded random order; each particle's
+ * {@link SmcConfig#draws()} draws in a row), its log
  * normalising constant and stage records, and the
  * run-level estimate {@code log Z} (log of the mean of the populations' Ẑ) with its standard error (their sd over √R),
  * R̂ across populations and a {@link PopulationStatus}. Holds no tensors.
  *
  * <p>{@link #diagnostics()} speaks the MCMC language so verdicts read the same for both samplers: each
  * population is one "chain"; R̂ per coordinate is the rank-normalised split-R̂ across populations (SMC-NOTES
- * §5), the ESS per coordinate is the multi-chain ESS of the permuted populations (which falls when the
+ * §5), the ESS per coordinate is the multi-chain ESS of the populations in that order (which sees particles of one
+ * family that the moves left alike, and falls when the
  * populations disagree more than independent draws would) capped at the number of distinct draws. A
  * coordinate with one value in every particle of every population (e.g. an attribute the level set forces) has
  * R̂ 1 and that ESS.
@@ -98,7 +100,7 @@ public final class PopulationRun {
             double seconds, long[] counts) {
         int[][] orders = new int[pops.size()][];
         for (int p = 0; p < orders.length; p++) {
-            orders[p] = permutation(config.particles(), random);
+            orders[p] = familyOrder(pops.get(p).family, config.particles(), random);
         }
         return of(config, kernel, pops, orders, moves, seconds, counts);
     }
@@ -294,6 +296,34 @@ public final class PopulationRun {
             }
         }
         return true;
+    }
+
+    /**
+     * The particles grouped by family (the descendants of one starting draw), the families in a seeded random order,
+     * each family's particles in their own order (a resampling's copies next to each other). Within a family the
+     * particles share ancestry; where the moves have not separated them they stay alike, and only an order that puts
+     * them side by side lets the ESS see it: in a random order a new user's rotated, ill-conditioned Gaussian
+     * (d = 20, diagonal-metric HMC moves) reported about 1,000 effective draws per coordinate whose means spread
+     * 2.2–2.6 times their error over seeds. Families the moves did mix show no correlation side by side either.
+     */
+    static int[] familyOrder(int[] family, int n, ChainRandom random) {
+        if (family == null) {
+            return permutation(n, random);
+        }
+        java.util.Map<Integer, List<Integer>> members = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            members.computeIfAbsent(family[i], f -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> groups = new ArrayList<>(members.values());
+        int[] shuffle = permutation(groups.size(), random);
+        int[] order = new int[n];
+        int at = 0;
+        for (int g : shuffle) {
+            for (int i : groups.get(g)) {
+                order[at++] = i;
+            }
+        }
+        return order;
     }
 
     private static int[] permutation(int n, ChainRandom random) {
