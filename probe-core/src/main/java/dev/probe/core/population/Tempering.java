@@ -44,14 +44,21 @@ final class Tempering {
         return lo;
     }
 
+    /** Both conditions from one {@code LSE(−δG)}: the ESS's and the drop's (one pass over G fewer per halving). */
     private static boolean ok(double[] g, double delta, double logTarget, double minLogSum, double floor) {
-        return logEss(g, delta) >= logTarget
-                && (minLogSum == Double.NEGATIVE_INFINITY || logSumExp(g, -delta) + delta * floor >= minLogSum);
+        double lse = logSumExp(g, -delta);
+        return logEss(lse, g, delta) >= logTarget
+                && (minLogSum == Double.NEGATIVE_INFINITY || lse + delta * floor >= minLogSum);
     }
 
     /** log ESS of the weights {@code exp(−δ·G)}; {@code −∞} if every weight is 0. */
     static double logEss(double[] g, double delta) {
-        return 2 * logSumExp(g, -delta) - logSumExp(g, -2 * delta);
+        return logEss(logSumExp(g, -delta), g, delta);
+    }
+
+    /** {@link #logEss(double[], double)} given {@code lse = LSE(−δG)}. */
+    private static double logEss(double lse, double[] g, double delta) {
+        return 2 * lse - logSumExp(g, -2 * delta);
     }
 
     /** {@code log Σ_i exp(scale·G_i)} over finite {@code G}, max-shifted; {@code 0·G} counts as 0 (no 0·∞). */

@@ -69,6 +69,35 @@ public record Evidence(double maxRhat, double minAttainedEss, double tolerance, 
     }
 
     /**
+     * Whether a bare chain run (no query, so no target: every draw counts as attained, and {@code tolerance} is not
+     * used) meets this evidence: {@code maxRhat()} at most {@code maxRhat}, the smallest bulk ESS over the coordinates
+     * ({@code minEss()}) at least {@code minAttainedEss}, and at most {@code maxDivergences} divergent trajectories
+     * after warm-up. The same rule as {@link #isMetBy(ProbeResult)} for a run of your own energy.
+     *
+     * <pre>{@code
+     * Trace trace = new Sampler(config).run(Hmc.of(0.1, 8), energy);
+     * boolean ok = Evidence.DEFAULT.isMetBy(trace);
+     * }</pre>
+     */
+    public boolean isMetBy(dev.probe.core.sampler.Trace trace) {
+        dev.probe.core.diagnostics.Diagnostics d = trace.diagnostics();
+        return d.maxRhat() <= maxRhat && d.minEss() >= minAttainedEss && d.divergences() <= maxDivergences;
+    }
+
+    /**
+     * Whether a bare population run ({@code new Smc(config).run(...)}, every draw counting as attained; {@code
+     * tolerance} is not used) meets this evidence: R̂ across its populations at most {@code maxRhat}, the smallest
+     * ESS over the coordinates of the pooled draws at least {@code minAttainedEss}, and a settling drift at most
+     * {@link dev.probe.core.population.PopulationRun#MAX_SETTLING_DRIFT}; divergences are not judged, as for
+     * {@link #isMetBy(ProbeResult)}.
+     */
+    public boolean isMetBy(dev.probe.core.population.PopulationRun run) {
+        dev.probe.core.diagnostics.Diagnostics d = run.diagnostics();
+        return d.maxRhat() <= maxRhat && d.minEss() >= minAttainedEss
+                && !(d.settlingDrift() > dev.probe.core.population.PopulationRun.MAX_SETTLING_DRIFT);
+    }
+
+    /**
      * Whether {@code result} came from populations whose particles had not settled into the target (settling drift
      * above {@link dev.probe.core.population.PopulationRun#MAX_SETTLING_DRIFT}; always false for chains).
      */

@@ -121,7 +121,7 @@ final class ChainScales {
     /** {@code h=0.1}, or {@code h=0.1 [0.01, 0.5]} (median and range) with per-chain step sizes. */
     String describe(String symbol) {
         if (stepSizes == null) {
-            return symbol + "=" + stepSize;
+            return String.format(java.util.Locale.ROOT, "%s=%.4g", symbol, stepSize);
         }
         double lo = Arrays.stream(stepSizes).min().orElse(Double.NaN);
         double hi = Arrays.stream(stepSizes).max().orElse(Double.NaN);

@@ -40,6 +40,46 @@ class EvidenceTest {
         assertThat(chains.isPopulationResult()).isFalse();
         assertThat(lenientOnMixing.isMetBy(populations)).isTrue();
         assertThat(Evidence.DEFAULT.maxDivergences()).isZero();
+
+        // the bare trace is judged by the same rule
+        assertThat(lenientOnMixing.isMetBy(trace)).as("bare trace: divergences").isFalse();
+        assertThat(allowing.isMetBy(trace)).isTrue();
+    }
+
+    @Test
+    void bareRunsAreJudgedByTheSameRuleWithEveryDrawCountedAsAttained() {
+        int d = 2;
+        dev.probe.core.sampler.Energy prior = dev.probe.core.sampler.Energies.differentiable(d,
+                x -> x.square().sum(new int[] {1}).div(2));
+        Trace gaussian = new Sampler(SamplerConfig.builder().chains(4).warmup(300).draws(500).seed(3).build())
+                .run(dev.probe.core.sampler.Mala.of(0.1), prior);
+        Diagnostics g = gaussian.diagnostics();
+        assertThat(Evidence.DEFAULT.isMetBy(gaussian)).as("%s", g.table()).isTrue();
+        assertThat(new Evidence(1.05, g.minEss() + 1, 0.1).isMetBy(gaussian)).as("ESS short by one").isFalse();
+
+        dev.probe.core.sampler.Energy question = dev.probe.core.sampler.Energies.differentiable(d,
+                x -> x.sub(1).square().sum(new int[] {1}).div(0.5));
+        dev.probe.core.population.TemperedTarget target = dev.probe.core.population.TemperedTarget.of(prior, question,
+                dev.probe.core.sampler.Box.unbounded(d));
+        dev.probe.core.population.SmcConfig config = dev.probe.core.population.SmcConfig.builder().particles(256)
+                .populations(4).seed(7).build();
+        dev.probe.core.sampler.ChainRandom random = new dev.probe.core.sampler.ChainRandom(11);
+        List<dev.probe.core.population.StartingDraws> starts = new java.util.ArrayList<>();
+        for (int r = 0; r < config.populations(); r++) {
+            double[][] z = new double[1024][d];
+            for (double[] row : z) {
+                for (int k = 0; k < d; k++) {
+                    row[k] = random.nextGaussian();
+                }
+            }
+            starts.add(dev.probe.core.population.StartingDraws.of(z));
+        }
+        dev.probe.core.population.PopulationRun run = new dev.probe.core.population.Smc(config).run(target,
+                dev.probe.core.sampler.Mala.of(0.1), starts);
+        Diagnostics p = run.diagnostics();
+        assertThat(Evidence.DEFAULT.isMetBy(run)).as("%s", p.table()).isTrue();
+        assertThat(new Evidence(1.05, p.minEss() + 1, 0.1).isMetBy(run)).as("ESS short by one").isFalse();
+        assertThat(p.settlingDrift()).isLessThanOrEqualTo(dev.probe.core.population.PopulationRun.MAX_SETTLING_DRIFT);
     }
 
     @Test
