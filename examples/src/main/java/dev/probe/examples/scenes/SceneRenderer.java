@@ -10,6 +10,7 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.List;
 
 /**
@@ -41,27 +42,43 @@ public final class SceneRenderer {
      */
     public static double[] render(List<SceneObject> objects) {
         BufferedImage img = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        System.arraycopy(FLOOR, 0, pixels, 0, FLOOR.length);
+        if (!objects.isEmpty()) {
+            Graphics2D g = graphics(img);
+            for (SceneObject o : objects) {
+                draw(g, o);
+            }
+            g.dispose();
+        }
+        double[] out = new double[FEATURES];
+        int plane = SIDE * SIDE;
+        for (int p = 0; p < plane; p++) {
+            int rgb = pixels[p];
+            out[p] = ((rgb >> 16) & 0xff) / 255.0;
+            out[plane + p] = ((rgb >> 8) & 0xff) / 255.0;
+            out[2 * plane + p] = (rgb & 0xff) / 255.0;
+        }
+        return out;
+    }
+
+    /** The empty floor's pixels (the same gradient in every scene: drawn once, copied into each picture). */
+    private static final int[] FLOOR = floor();
+
+    private static int[] floor() {
+        BufferedImage img = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(img);
+        g.setPaint(new GradientPaint(0, 0, new Color(105, 105, 110), 0, SIDE, new Color(150, 150, 150)));
+        g.fill(new Rectangle2D.Double(0, 0, SIDE, SIDE));
+        g.dispose();
+        return ((DataBufferInt) img.getRaster().getDataBuffer()).getData().clone();
+    }
+
+    private static Graphics2D graphics(BufferedImage img) {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.setPaint(new GradientPaint(0, 0, new Color(105, 105, 110), 0, SIDE, new Color(150, 150, 150)));
-        g.fill(new Rectangle2D.Double(0, 0, SIDE, SIDE));
-        for (SceneObject o : objects) {
-            draw(g, o);
-        }
-        g.dispose();
-        double[] out = new double[FEATURES];
-        int plane = SIDE * SIDE;
-        for (int y = 0; y < SIDE; y++) {
-            for (int x = 0; x < SIDE; x++) {
-                int rgb = img.getRGB(x, y);
-                int p = y * SIDE + x;
-                out[p] = ((rgb >> 16) & 0xff) / 255.0;
-                out[plane + p] = ((rgb >> 8) & 0xff) / 255.0;
-                out[2 * plane + p] = (rgb & 0xff) / 255.0;
-            }
-        }
-        return out;
+        return g;
     }
 
     private static void draw(Graphics2D g, SceneObject o) {

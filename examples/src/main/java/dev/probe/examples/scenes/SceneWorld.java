@@ -71,7 +71,8 @@ public final class SceneWorld {
 
     /**
      * @param name the generator's name in results
-     * @return the procedural space over this world's attributes, rendering {@link SceneRenderer} images
+     * @return the procedural space over this world's attributes, rendering {@link SceneRenderer} images on every
+     *     core (the renderer keeps no state between calls)
      */
     public ProceduralSpace space(String name) {
         ProceduralSpace.Builder b = ProceduralSpace.builder(name).categorical("count", MAX_OBJECTS);
@@ -80,7 +81,8 @@ public final class SceneWorld {
             b.categorical("shape" + k, shapes.size()).categorical("colour" + k, SceneColour.values().length)
                     .categorical("size" + k, 2).continuous("x" + k, MARGIN, hi).continuous("y" + k, MARGIN, hi);
         }
-        return b.renderer(SceneRenderer.FEATURES, this::render).build();
+        return b.renderer(SceneRenderer.FEATURES, this::render)
+                .renderThreads(Runtime.getRuntime().availableProcessors()).build();
     }
 
     /**

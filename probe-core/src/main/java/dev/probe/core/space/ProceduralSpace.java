@@ -45,6 +45,9 @@ public final class ProceduralSpace implements SampleSpace {
     private final double keep;
     private final int inputDimension;
     private final Function<double[], double[]> renderer;
+    /** Renders a batch's rows on {@link Builder#renderThreads} threads; {@code null}: on the caller's thread. */
+    private final java.util.concurrent.ExecutorService renderPool;
+    private final int renderThreads;
 
     private ProceduralSpace(Builder b) {
         this.name = b.name;
@@ -55,6 +58,21 @@ public final class ProceduralSpace implements SampleSpace {
         this.keep = b.keep;
         this.inputDimension = b.inputDimension;
         this.renderer = b.renderer;
+        this.renderThreads = b.renderThreads;
+        this.renderPool = b.renderThreads > 1 ? renderPool(name, b.renderThreads) : null;
+    }
+
+    /** Daemon workers that end after 30 idle seconds, so a space needs no closing. */
+    private static java.util.concurrent.ExecutorService renderPool(String name, int threads) {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 30,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), task -> {
+                    Thread t = new Thread(task, "probe-render-" + name + "-" + made.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** A builder for the generator {@code name}; attributes are numbered in the order they are added. */
@@ -102,25 +120,59 @@ public final class ProceduralSpace implements SampleSpace {
     public NDArray toInput(NDArray s) {
         int rows = Math.toIntExact(s.getShape().get(0));
         float[] flat = s.toType(DataType.FLOAT32, false).toFloatArray();
-        float[] out = new float[rows * inputDimension];
-        double[] a = new double[dimension()];
+        double[][] a = new double[rows][dimension()];
         for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < a.length; k++) {
-                a[k] = flat[r * a.length + k];
+            for (int k = 0; k < a[r].length; k++) {
+                a[r][k] = flat[r * a[r].length + k];
             }
-            double[] x = render(a);
+        }
+        double[][] x = toInputs(a);
+        float[] out = new float[rows * inputDimension];
+        for (int r = 0; r < rows; r++) {
             for (int j = 0; j < inputDimension; j++) {
-                out[r * inputDimension + j] = (float) x[j];
+                out[r * inputDimension + j] = (float) x[r][j];
             }
         }
         return s.getManager().create(out, new Shape(rows, inputDimension)).toType(s.getDataType(), false);
     }
 
+    /** Every row rendered ({@link #render}), on {@link Builder#renderThreads} threads; the same values on any number. */
     @Override
     public double[][] toInputs(double[][] s) {
         double[][] out = new double[s.length][];
-        for (int r = 0; r < s.length; r++) {
-            out[r] = render(s[r]);
+        if (renderPool == null || s.length < 2) {
+            for (int r = 0; r < s.length; r++) {
+                out[r] = render(s[r]);
+            }
+            return out;
+        }
+        int parts = Math.min(renderThreads, s.length);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>(parts);
+        for (int t = 0; t < parts; t++) {
+            int from = (int) ((long) s.length * t / parts);
+            int to = (int) ((long) s.length * (t + 1) / parts);
+            done.add(renderPool.submit(() -> {
+                for (int r = from; r < to; r++) {
+                    out[r] = render(s[r]);
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while rendering '" + name + "'", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException("The renderer of '" + name + "' failed: " + cause, cause);
+            }
         }
         return out;
     }
@@ -219,6 +271,7 @@ public final class ProceduralSpace implements SampleSpace {
         private double keep = 0.8;
         private int inputDimension;
         private Function<double[], double[]> renderer;
+        private int renderThreads = 1;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -269,6 +322,24 @@ public final class ProceduralSpace implements SampleSpace {
             }
             inputDimension = features;
             renderer = Objects.requireNonNull(render, "render");
+            return this;
+        }
+
+        /**
+         * Renders the rows of a batch on {@code threads} threads (default 1: the sampler's own thread). A renderer
+         * drawn in Java (Java2D, a simulator) keeps one core busy while the model waits; with more threads the
+         * renders of one batch run side by side, and the inputs, so the samples, are the same as with one thread.
+         * The renderer must then be safe to call from several threads at once (no shared mutable state, such as a
+         * reused image buffer).
+         *
+         * @param threads at least 1; {@code Runtime.getRuntime().availableProcessors()} uses every core
+         */
+        public Builder renderThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("renderThreads must be at least 1 (1: render on the sampler's thread), got "
+                        + threads);
+            }
+            renderThreads = threads;
             return this;
         }
 

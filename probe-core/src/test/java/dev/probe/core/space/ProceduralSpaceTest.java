@@ -94,4 +94,40 @@ class ProceduralSpaceTest {
         assertThatThrownBy(() -> wrong.render(new double[] {0.5})).hasMessageContaining("returned 2 values")
                 .hasMessageContaining("declares 3");
     }
+
+    @Test
+    void renderThreadsGiveTheSameInputsAndTheRenderersOwnErrors() {
+        ProceduralSpace threaded = ProceduralSpace.builder("shapes")
+                .categorical("kind", 3).continuous("grey", 0.3, 1).continuous("x", 0, 16).continuous("y", 0, 16)
+                .continuous("r", 2, 6).renderer(Shapes.SIDE * Shapes.SIDE, Shapes::render).renderThreads(3).build();
+        double[][] rows = SHAPES.priorDraws(101, new ChainRandom(5));
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ProceduralSpace recording = ProceduralSpace.builder("where").continuous("x", 0, 1).renderer(1, a -> {
+            threads.add(Thread.currentThread().getName());
+            return new double[] {a[0]};
+        }).renderThreads(2).build();
+        recording.toInputs(new double[64][1]);
+        assertThat(threads).as("rows rendered off the caller's thread").isNotEmpty()
+                .doesNotContain(Thread.currentThread().getName());
+        assertThat(threaded.toInputs(rows)).isDeepEqualTo(SHAPES.toInputs(rows));
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] flat = new float[rows.length * 5];
+            for (int r = 0; r < rows.length; r++) {
+                for (int k = 0; k < 5; k++) {
+                    flat[r * 5 + k] = (float) rows[r][k];
+                }
+            }
+            NDArray x = m.create(flat, new Shape(rows.length, 5));
+            assertThat(threaded.toInput(x).toFloatArray()).isEqualTo(SHAPES.toInput(x).toFloatArray());
+        }
+        ProceduralSpace failing = ProceduralSpace.builder("g").continuous("x", 0, 1).renderer(1, a -> {
+            if (a[0] > 0.5) {
+                throw new IllegalArgumentException("no scene at x = " + a[0]);
+            }
+            return new double[] {a[0]};
+        }).renderThreads(2).build();
+        assertThatThrownBy(() -> failing.toInputs(new double[][] {{0.1}, {0.2}, {0.7}})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no scene at x = 0.7");
+        assertThatThrownBy(() -> ProceduralSpace.builder("g").renderThreads(0)).hasMessageContaining("at least 1");
+    }
 }
