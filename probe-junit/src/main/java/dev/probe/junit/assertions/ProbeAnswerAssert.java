@@ -237,10 +237,20 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                     + m + ") has no error bar: a bound needs the spread of at least 2 independent populations"));
         }
         if (!(upper <= Math.log(max))) {
+            String bound = upper >= 0 ? "above 1 (log " + String.format(java.util.Locale.ROOT, "%.3g", upper)
+                    + "): the evidence bounds nothing" : String.format(java.util.Locale.ROOT, "%.3g", Math.exp(upper));
+            String why = m.logMass() <= Math.log(max)
+                    ? String.format(java.util.Locale.ROOT, "%nThe estimate itself is within the bound, but the %d populations' "
+                            + "log Z differ by a standard error of %.2f nats: this evidence does not show the claim, which "
+                            + "is not a finding that the mass exceeds it. A rare level set that the populations reach from few "
+                            + "starting draws gives such spreads: more particles per population, more populations "
+                            + "(maxPopulations) or a larger prior pool (pool) narrow it, and Probe.levelSetMass(draws, "
+                            + "tolerance, seed) counts independent prior draws for a bound without MCMC.",
+                            m.populations(), m.logMassSd())
+                    : "";
             failWithMessage("%s", FailureFrame.framed(actual, String.format(java.util.Locale.ROOT,
                     "expected the prior mass of the relaxed level set, E[exp(-G)], at most %.3g, but its 95%% upper bound is "
-                    + "%.3g (%s)", max,
-                    Math.exp(upper), m)));
+                    + "%s (%s)%s", max, bound, m, why)));
         }
         return this;
     }

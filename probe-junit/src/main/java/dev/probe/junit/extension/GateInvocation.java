@@ -124,6 +124,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
             for (Verdict v : inconclusive) {
                 reasons.append(reasons.length() == 0 ? "" : String.format("%n")).append(v.reason());
             }
+            reasons.append(foundEvenSo(baseline, candidate));
             String reason = "Regression gate '" + gate.displayName() + "' has no verdict: " + reasons;
             Console.print(context, reason);
             ProbeConfiguration c = (gate.baseline().isEmpty() ? gate.candidate() : gate.baseline()).get(0).configuration();
@@ -133,6 +134,38 @@ final class GateInvocation implements TestTemplateInvocationContext {
             }
             throw first.outcome() == Outcome.NOT_SAMPLED ? new ProbeNotSampledException(reason)
                     : new ProbeNotConvergedException(reason);
+        }
+
+        /**
+         * What an inconclusive gate found even so: confidently wrong draws on either side (they exist whatever the
+         * evidence), and, where the baseline never reached a target the candidate reached, that a rate among confident
+         * samples is undefined for it, with the statistic that is not.
+         */
+        private String foundEvenSo(List<ProbeAnswer> baseline, List<ProbeAnswer> candidate) {
+            StringBuilder b = new StringBuilder();
+            for (ProbeAnswer a : baseline) {
+                appendFound(b, "baseline", a);
+            }
+            for (ProbeAnswer a : candidate) {
+                appendFound(b, "candidate", a);
+            }
+            boolean baselineNever = baseline.stream().anyMatch(a -> a.attainment().successes() == 0);
+            boolean candidateReached = candidate.stream().anyMatch(a -> a.attainment().successes() > 0);
+            if (baselineNever && candidateReached) {
+                b.append(String.format(Locale.ROOT, "%nthe candidate reached a target the baseline never did: a rate among "
+                        + "a model's confident samples is undefined for a model that is never confident there, so this "
+                        + "gate cannot compare them. To gate on classes a model may never be confident in, use statistic "
+                        + "= CONFIDENTLY_WRONG_MASS (the prior mass of confidently wrong inputs: defined, and 0, for a "
+                        + "model never confident)."));
+            }
+            return b.toString();
+        }
+
+        private static void appendFound(StringBuilder b, String side, ProbeAnswer a) {
+            String found = Verdict.foundEvenSo(a);
+            if (!found.isEmpty()) {
+                b.append(String.format("%n%s '%s': %s", side, a.displayName(), found.stripTrailing()));
+            }
         }
 
         private void write(List<ProbeSpec> specs, List<ProbeAnswer> answers, Outcome outcome, ExtensionContext context) {

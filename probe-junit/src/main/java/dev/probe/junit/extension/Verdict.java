@@ -176,7 +176,31 @@ record Verdict(Outcome outcome, String reason) {
                                     + "where the question's energy levels off, chains drift without limit and never agree; "
                                     + "bound every coordinate (InputSpace bounds) to the region the model is meant for\n" : ""));
         }
+        b.append(foundEvenSo(answer));
         return new Verdict(Outcome.NOT_CONVERGED, b + context(answer, c));
+    }
+
+    /**
+     * With an oracle: how many attained draws it labels otherwise. Such inputs exist whatever the evidence says about
+     * their rate, so an inconclusive outcome (skipped under {@code abort}) must not hide them.
+     */
+    static String foundEvenSo(ProbeAnswer answer) {
+        if (answer.oracle().isEmpty()) {
+            return "";
+        }
+        Rate wrong;
+        try {
+            wrong = answer.result().misclassifiedAmongAttained(answer.judgedModel(), answer.oracle().get(),
+                    answer.tolerance());
+        } catch (RuntimeException e) {
+            return ""; // an oracle that does not fit this model (a regressor's, say) labels nothing here
+        }
+        if (wrong.successes() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "found even so: %d of the %d attained draws are labelled otherwise by the oracle "
+                + "(model '%s' gives its top class to another label): such inputs exist (the report shows them), but "
+                + "their rate is not judged from this evidence%n", wrong.successes(), wrong.trials(), answer.judgedModel());
     }
 
     private static String notSampled(ProbeAnswer answer, ProbeConfiguration c, Levers levers) {

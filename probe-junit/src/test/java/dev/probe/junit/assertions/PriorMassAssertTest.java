@@ -45,7 +45,13 @@ class PriorMassAssertTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("expected the prior mass of the relaxed level set, E[exp(-G)], at most")
                 .hasMessageContaining("but its 95% upper bound is")
-                .hasMessageContaining("HighConfidence[linear-3, class 0");
+                .hasMessageContaining("HighConfidence[linear-3, class 0")
+                .hasMessageContaining("The estimate itself is within the bound")
+                .hasMessageContaining("this evidence does not show the claim, which is not a finding that the mass exceeds it");
+        // below the estimate: a finding, without that note
+        assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(Math.exp(m.logMass() - 0.5 * m.logMassSd())))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("but its 95% upper bound is")
+                .hasMessageNotContaining("The estimate itself is within the bound");
         assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("positive bound");
     }

@@ -108,6 +108,32 @@ class RegressionGateTest {
         void noWorse(Comparison c) {}
     }
 
+    @ProbeSettings(chains = 8, warmup = 100, draws = 200, maxRhat = 10, minAttainedEss = 1)
+    static class BaselineNeverConfident {
+        @ProbedModel("never0") static final Classifier NEVER = CandidateNeverConfident.NEVER;
+        @ProbedModel("v2") static final Classifier V2 = Versions.V2;
+        @Generator static final SampleSpace BOX = InputSpace.box();
+        @ProbeOracle static final Oracle TRUTH = Oracle.ofInput(RegressionGateTest::truth);
+
+        @ProbeRegressionGate(baseline = "never0", candidate = "v2", margin = 0.05, classes = 0)
+        void noWorse(Comparison c) {}
+    }
+
+    @Test
+    void aBaselineNeverConfidentLeavesTheRateGateWithoutAVerdictButTheMessageShowsWhatTheCandidateGotWrong() {
+        // a rate among confident samples is undefined for a model never confident: no verdict, but the candidate's
+        // confidently wrong draws are named, and the statistic that is defined for both
+        EngineExecutionResults events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(BaselineNeverConfident.class))
+                .configurationParameter("probe.reportDir", "target/probe-reports-gates")
+                .configurationParameter("probe.notSampled", "abort").execute();
+        events.testEvents().assertStatistics(s -> s.started(1).aborted(1));
+        events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains(
+                        "candidate 'candidate v2, high confidence: class 0': found even so: ") && m.contains(
+                        " attained draws are labelled otherwise by the oracle") && m.contains(
+                        "use statistic = CONFIDENTLY_WRONG_MASS")))));
+    }
+
     @Test
     void aGateWithoutAVerdictSamplesAndReportsBothSides() throws Exception {
         // the baseline's probe was sampled and converged, but only the side without a verdict was written

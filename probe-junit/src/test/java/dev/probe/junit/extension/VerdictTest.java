@@ -123,6 +123,29 @@ class VerdictTest {
         void confident(ProbeAnswer answer) {}
     }
 
+    @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 8, maxPopulations = 2, seed = "7")
+    static class SmallPopulationsWithOracle {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        /** Says every input is class 1: every confident "0" is wrong. */
+        @dev.probe.junit.ProbeOracle static final dev.probe.core.result.Oracle TRUTH = dev.probe.core.result.Oracle.constant(1);
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aProbeWithoutVerdictStillSaysHowManyAttainedDrawsTheOracleLabelsOtherwise() {
+        run(SmallPopulationsWithOracle.class, Map.of("probe.notConverged", "abort")).testEvents().assertThatEvents()
+                .haveExactly(1, event(test(), org.junit.platform.testkit.engine.EventConditions.abortedWithReason(
+                        message(m -> m.contains("did not converge") && m.matches("(?s).*found even so: (\\d+) of the \\1 "
+                                + "attained draws are labelled otherwise by the oracle \\(model 'linear3' gives.*")))));
+        // without an oracle the line is absent
+        run(SmallPopulations.class, Map.of("probe.notConverged", "abort")).testEvents().assertThatEvents()
+                .haveExactly(1, event(test(), org.junit.platform.testkit.engine.EventConditions.abortedWithReason(
+                        message(m -> m.contains("did not converge") && !m.contains("found even so")))));
+    }
+
     @Test
     void populationProbesGetAdviceAboutPopulationsNotChains() {
         run(UnreachableByPopulations.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
