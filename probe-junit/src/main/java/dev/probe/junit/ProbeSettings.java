@@ -55,8 +55,12 @@ public @interface ProbeSettings {
     /** Iterations per kept draw (built-in 1). */
     int thin() default UNSET;
 
-    /** The kernel; {@code AUTO} (not set) chooses it from the pipeline. */
-    SamplerKind sampler() default SamplerKind.AUTO;
+    /**
+     * The kernel; {@code AUTO} chooses it from the pipeline. Unset ({@link SamplerKind#INHERIT}): the class's
+     * setting, the configuration {@code probe.sampler}, or {@code AUTO}; an explicit {@code AUTO} on a method overrides
+     * its class's sampler.
+     */
+    SamplerKind sampler() default SamplerKind.INHERIT;
 
     /** One seed (a decimal {@code long}) for every invocation; empty: derived from each invocation's id. */
     String seed() default "";

@@ -10,6 +10,12 @@ package dev.probe.junit;
  * }</pre>
  */
 public enum SamplerKind {
+    /**
+     * Not a sampler: the default of {@code @ProbeSettings(sampler)}, meaning "not set here", so the enclosing level
+     * (the test class's settings, the configuration, then {@link #AUTO}) decides. An explicit {@code AUTO} on a test
+     * method overrides a class's {@code sampler = MH}; this value cannot be configured.
+     */
+    INHERIT,
     AUTO,
     MALA,
     HMC,

@@ -256,7 +256,7 @@ public final class Probe {
             for (int m = 0; m < models.size(); m++) {
                 row[m] = outputs[m][i];
             }
-            out.add(new Sample(i, latents[i], inputs[i], row, query.targetDistance(row)));
+            out.add(new Sample(i, latents[i], inputs[i], row, ResultBuilder.distance(query, row)));
         }
         return out;
     }

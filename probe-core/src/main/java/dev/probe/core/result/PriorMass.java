@@ -100,7 +100,20 @@ public record PriorMass(double logMass, double logMassSd, int populations) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "log Z = %.3f ± %.3f (%s, %d populations)", logMass, logMassSd, rarity(),
-                populations);
+        return String.format(Locale.ROOT, "log Z = %.3f ± %.3f (%s, %d populations%s)", logMass, logMassSd, rarity(),
+                populations, wideRange());
+    }
+
+    /**
+     * When the populations disagree by a standard error of a nat or more, the 95% interval in words (its upper end at
+     * most the whole prior): "± 2.17" alone read as precise on a tiny leaf whose interval spans 1 in 10⁷ to 1 in 20.
+     */
+    private String wideRange() {
+        if (populations < 2 || !(logMassSd >= 1) || Double.isInfinite(logMassSd)) {
+            return "";
+        }
+        String lo = new PriorMass(logLowerBound(0.95), 0, populations).rarity().replace("about ", "");
+        String hi = new PriorMass(Math.min(0, logUpperBound(0.95)), 0, populations).rarity().replace("about ", "");
+        return "; the populations disagree: 95% between " + lo + " and " + hi;
     }
 }

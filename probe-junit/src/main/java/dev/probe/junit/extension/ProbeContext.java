@@ -260,7 +260,32 @@ public final class ProbeContext {
             // a seed set on purpose (a seed sweep, a re-run) draws its own pool: repetitions over seeds are independent
             probe = probe.withPoolSeed(configuration.seed());
         }
+        checkTrainingData(space);
         return new ProbeSpec(displayName, key, probe, configuration, judgedModel, oracle(), questionClasses);
+    }
+
+    /**
+     * The {@code @TrainingData} rows are drawn beside the samples' inputs, one panel per input feature: each row must
+     * have the generator's input features, checked here, before any sampling (a wrong width once failed only while
+     * the report was drawn, after the test method had passed).
+     */
+    private void checkTrainingData(SampleSpace space) {
+        Optional<double[][]> rows = trainingData();
+        if (rows.isEmpty()) {
+            return;
+        }
+        int features = space.inputDimension();
+        double[][] x = rows.get();
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == null || x[i].length != features) {
+                String member = TestClassMembers.find(testClass, TrainingData.class, extensionContext).get(0).name();
+                throw new IllegalArgumentException("@TrainingData " + member + " has " + (x[i] == null ? "a null row"
+                        : "rows of " + x[i].length + " values") + " (row " + i + "), but generator " + space.describe()
+                        + " makes inputs of " + features + " features. The training rows are drawn beside the samples' "
+                        + "inputs, one panel per feature: give each row the model's " + features + " input features, in "
+                        + "order.");
+            }
+        }
     }
 
     public Class<?> testClass() {

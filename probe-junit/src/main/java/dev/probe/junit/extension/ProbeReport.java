@@ -152,7 +152,17 @@ final class ProbeReport {
     }
 
     static void write(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
+        try {
+            writeReport(spec, answer, outcome, context);
+        } catch (RuntimeException | Error e) {
+            // JUnit reports the invocation as an error: so does its summary row (it said "passed" once)
+            summaryRow(spec, answer, Outcome.ERROR, context);
+            throw e;
+        }
         summaryRow(spec, answer, outcome, context);
+    }
+
+    private static void writeReport(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
         boolean allure = AllureAttachments.available();
         boolean full = context.getConfigurationParameter("probe.reportSamples").map(s -> s.trim().equalsIgnoreCase("full"))
                 .orElse(false);

@@ -23,9 +23,11 @@ final class Setting<T> {
     static final Setting<Integer> DRAWS = whole("draws", ProbeSettings::draws, 100, 1);
     static final Setting<Integer> THIN = whole("thin", ProbeSettings::thin, 1, 1);
     static final Setting<SamplerKind> SAMPLER = new Setting<>("sampler",
-            a -> a.sampler() == SamplerKind.AUTO ? Optional.empty() : Optional.of(a.sampler()),
-            text -> SamplerKind.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_')), v -> true,
-            "one of " + List.of(SamplerKind.values()), SamplerKind.AUTO);
+            // INHERIT (the attribute's default) is "not set here", so an explicit AUTO on a method overrides its class
+            a -> a.sampler() == SamplerKind.INHERIT ? Optional.empty() : Optional.of(a.sampler()),
+            text -> SamplerKind.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_')), v -> v != SamplerKind.INHERIT,
+            "one of " + java.util.Arrays.stream(SamplerKind.values()).filter(k -> k != SamplerKind.INHERIT).toList(),
+            SamplerKind.AUTO);
     /** No built-in: unset, the seed is derived from the invocation's id. */
     static final Setting<Long> SEED = new Setting<>("seed",
             a -> a.seed().isBlank() ? Optional.empty() : Optional.of(Long.parseLong(a.seed().trim())), Long::parseLong,

@@ -237,7 +237,10 @@ record Verdict(Outcome outcome, String reason) {
                     + "moves by %.2g or more (the widest, output %d, by %.3g%s), so no input moves it toward the target. Check "
                     + "how it is declared: probabilities declared as logits (a softmax applied twice), the per-sample input "
                     + "shape, the input scaling (e.g. [0, 1] vs [0, 255]), that the generator's outputs are what the model "
-                    + "expects, and that the model is trained and reads its input.",
+                    + "expects, and that the model is trained and reads its input. A piecewise-constant model (a tree, a "
+                    + "forest) whose other values lie only in regions none of these draws reached looks the same: then "
+                    + "the target is rare or out of reach, not misdeclared (count it over many prior draws with "
+                    + "Probe.levelSetMass).",
                     r.size(), answer.judgedModel(), FLAT, widest, spread, Double.isNaN(priorSpread) ? ""
                             : String.format(Locale.ROOT, "; over %d prior draws by %.3g", PRIOR_DRAWS, priorSpread));
         } else {

@@ -218,6 +218,22 @@ class MisconfigurationTest {
         }
     }
 
+    static class TrainingRowsOfTheWrongWidth {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        @dev.probe.junit.TrainingData static final double[][] ROWS = {{0.1, 0.2, 0.3}, {0.4, 0.5, 0.6}};
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer a) {}
+    }
+
+    @Test
+    void trainingRowsOfTheWrongWidthFailTheTemplateBeforeSampling() {
+        // they once failed only while the report was drawn, after the method passed, and summary.csv said "passed"
+        failsWith(TrainingRowsOfTheWrongWidth.class, "@TrainingData ROWS has rows of 3 values (row 0)",
+                "makes inputs of 2 features", "give each row the model's 2 input features");
+    }
+
     @Test
     void aProbeWithoutModelIsAnErrorWhenTheClassDeclaresSeveral() {
         failsWith(TwoModels.class, "@ProbeHighConfidence on TwoModels#confident names no model, but TwoModels declares 2 "

@@ -49,6 +49,26 @@ class SettingsChainTest {
         void annotated() {}
     }
 
+    @ProbeSettings(sampler = SamplerKind.MH)
+    static class ByMh {
+        @ProbeSettings(sampler = SamplerKind.AUTO)
+        void auto() {}
+
+        void bare() {}
+    }
+
+    @Test
+    void anExplicitAutoOnAMethodOverridesItsClassesSampler() throws Exception {
+        // AUTO was the attribute's default, so it could not be told from "not set": the class's MH won
+        ProbeConfiguration auto = resolve(ByMh.class, "auto", Map.of(), Relaxation.SIGMA, Optional.empty());
+        assertThat(auto.sampler()).isEqualTo(SamplerKind.AUTO);
+        assertThat(auto.source("sampler")).isEqualTo("@ProbeSettings on ByMh#auto");
+        assertThat(resolve(ByMh.class, "bare", Map.of(), Relaxation.SIGMA, Optional.empty()).sampler())
+                .isEqualTo(SamplerKind.MH);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.sampler",
+                "inherit"), Relaxation.SIGMA, Optional.empty())).hasMessageContaining("expected one of [AUTO, MALA");
+    }
+
     private static ProbeConfiguration resolve(Class<?> type, String method, Map<String, String> config, Relaxation r,
             Optional<Double> tolerance) throws Exception {
         return SettingsChain.of(type.getDeclaredMethod(method), type, k -> Optional.ofNullable(config.get(k)))
