@@ -119,15 +119,20 @@ class RegressionGateTest {
         void noWorse(Comparison c) {}
     }
 
+    /** Runs a gate fixture with {@code probe.notSampled=abort}: its one gate is started and aborted. */
+    private static EngineExecutionResults abortedGate(Class<?> fixture) {
+        EngineExecutionResults events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
+                .configurationParameter("probe.reportDir", "target/probe-reports-gates")
+                .configurationParameter("probe.notSampled", "abort").execute();
+        events.testEvents().assertStatistics(s -> s.started(1).aborted(1));
+        return events;
+    }
+
     @Test
     void aBaselineNeverConfidentLeavesTheRateGateWithoutAVerdictButTheMessageShowsWhatTheCandidateGotWrong() {
         // a rate among confident samples is undefined for a model never confident: no verdict, but the candidate's
         // confidently wrong draws are named, and the statistic that is defined for both
-        EngineExecutionResults events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(BaselineNeverConfident.class))
-                .configurationParameter("probe.reportDir", "target/probe-reports-gates")
-                .configurationParameter("probe.notSampled", "abort").execute();
-        events.testEvents().assertStatistics(s -> s.started(1).aborted(1));
-        events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
+        abortedGate(BaselineNeverConfident.class).testEvents().aborted().assertThatEvents().haveExactly(1, event(
                 org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains(
                         "candidate 'candidate v2, high confidence: class 0': found even so: ") && m.contains(
                         " attained draws are labelled otherwise by the oracle") && m.contains(
@@ -137,11 +142,7 @@ class RegressionGateTest {
     @Test
     void aGateWithoutAVerdictSamplesAndReportsBothSides() throws Exception {
         // the baseline's probe was sampled and converged, but only the side without a verdict was written
-        EngineExecutionResults events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(CandidateNeverConfident.class))
-                .configurationParameter("probe.reportDir", "target/probe-reports-gates")
-                .configurationParameter("probe.notSampled", "abort").execute();
-        events.testEvents().assertStatistics(s -> s.started(1).aborted(1));
-        events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
+        abortedGate(CandidateNeverConfident.class).testEvents().aborted().assertThatEvents().haveExactly(1, event(
                 org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.startsWith(
                         "Regression gate 'no worse than v1: never0, class 0' has no verdict: Could not sample the target")))));
         java.util.List<String> rows = java.nio.file.Files.readAllLines(
