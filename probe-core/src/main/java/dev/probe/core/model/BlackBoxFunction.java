@@ -81,9 +81,12 @@ public final class BlackBoxFunction implements TensorFunction {
         try {
             y = function.apply(rows);
         } catch (RuntimeException e) {
-            // a user's function failed deep in a sampler's batch: say which model, on what, and where to look
+            // a user's function failed deep in a sampler's batch: say which model, on what row, and where to look
+            int culprit = throwingRow(rows);
             throw new IllegalStateException("Black-box model '" + name + "' threw " + e + " on a batch of " + rows.length
-                    + " input rows" + (rows.length > 0 ? " (the first " + OutputCheck.row(rows[0]) + ")" : "")
+                    + " input rows" + (culprit >= 0 ? " (on its own, it throws on row " + culprit + ", "
+                            + OutputCheck.row(rows[culprit]) + ")"
+                            : rows.length > 0 ? " (no row throws on its own; the first " + OutputCheck.row(rows[0]) + ")" : "")
                     + ". The cause below is the model function's own exception: fix the function, or bound the probe's "
                     + "space to inputs it accepts.", e);
         }
@@ -99,6 +102,21 @@ public final class BlackBoxFunction implements TensorFunction {
             }
         }
         return y;
+    }
+
+    /**
+     * The first row on which the function throws when called with that row alone, or −1 (none does: the failure
+     * depends on the batch). Only on the failure path, so the cost of one call per row does not matter.
+     */
+    private int throwingRow(double[][] rows) {
+        for (int r = 0; r < rows.length; r++) {
+            try {
+                function.apply(new double[][] {rows[r]});
+            } catch (RuntimeException e) {
+                return r;
+            }
+        }
+        return -1;
     }
 
     @Override

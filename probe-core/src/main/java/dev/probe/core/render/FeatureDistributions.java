@@ -136,7 +136,7 @@ public final class FeatureDistributions {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, out.getWidth(), out.getHeight());
             header(g, shown < features ? title + " (" + shown + " of " + features + " features)" : title,
-                    training.length, samples.length);
+                    training.length, incomplete(training), samples.length);
             for (int f = 0; f < shown; f++) {
                 BufferedImage panel = PngFile.paint(panel(f, column(training, f), column(samples, f), panelW, panelH));
                 g.drawImage(panel, (f % cols) * panelW, HEADER + (f / cols) * panelH, null);
@@ -145,6 +145,26 @@ public final class FeatureDistributions {
             g.dispose();
         }
         return out;
+    }
+
+    /** The reference rows' legend: how many, and how many have values no panel can draw. */
+    String referenceLegend(int rows, int incompleteRows) {
+        return reference + " (" + rows + " rows" + (incompleteRows > 0 ? ", " + incompleteRows + " with missing or "
+                + "non-finite values, left out of those features' panels" : "") + ")";
+    }
+
+    /** Rows with a NaN or infinite value: each panel draws only its feature's finite values. */
+    static int incomplete(double[][] rows) {
+        int n = 0;
+        for (double[] row : rows) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
     }
 
     private XYChart panel(int f, double[] train, double[] sample, int w, int h) {
@@ -189,14 +209,14 @@ public final class FeatureDistributions {
         series.setFillColor(ChartStyle.translucent(colour, fillAlpha));
     }
 
-    private void header(Graphics2D g, String text, int trainingRows, int sampleRows) {
+    private void header(Graphics2D g, String text, int trainingRows, int incompleteRows, int sampleRows) {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(ChartStyle.FONT, Font.BOLD, 16));
         g.drawString(text, 12, 22);
         g.setFont(new Font(ChartStyle.FONT, Font.PLAIN, 13));
         int x = 12;
-        x = swatch(g, x, ChartStyle.REFERENCE, reference + " (" + trainingRows + " rows)");
+        x = swatch(g, x, ChartStyle.REFERENCE, referenceLegend(trainingRows, incompleteRows));
         x = swatch(g, x + 24, ChartStyle.SAMPLES, sampled + " (" + sampleRows + " rows)");
         if (marked != null) {
             g.setColor(MARK);

@@ -28,7 +28,11 @@ public final class Box {
                     + " coordinates, upper has " + upper.length + ". Give one bound per coordinate.");
         }
         for (int k = 0; k < lower.length; k++) {
-            if (Double.isNaN(lower[k]) || Double.isNaN(upper[k]) || !(lower[k] < upper[k])) {
+            if (Double.isNaN(lower[k]) || Double.isNaN(upper[k])) {
+                throw new IllegalArgumentException("Box bound at coordinate " + k + " is NaN (lower " + lower[k]
+                        + ", upper " + upper[k] + "). Give every coordinate numbers as bounds (infinite for none).");
+            }
+            if (!(lower[k] < upper[k])) {
                 throw new IllegalArgumentException("Empty box at coordinate " + k + ": lower " + lower[k]
                         + " is not below upper " + upper[k] + ". Make every lower bound strictly smaller than its upper bound.");
             }

@@ -77,7 +77,12 @@ public final class InputSpaceBuilder {
     /** Bounds of feature {@code k}. */
     public InputSpaceBuilder bound(int k, double lo, double hi) {
         check(k);
-        if (Double.isNaN(lo) || Double.isNaN(hi) || !(lo < hi)) {
+        if (Double.isNaN(lo) || Double.isNaN(hi)) {
+            throw new IllegalArgumentException("Feature " + k + " has a NaN bound (lower " + lo + ", upper " + hi
+                    + "). Give every feature finite numbers as bounds (a bound computed from data with missing values "
+                    + "is NaN: compute it over the finite values).");
+        }
+        if (!(lo < hi)) {
             throw new IllegalArgumentException("Empty box: feature " + k + " has lower bound " + lo + " and upper bound " + hi
                     + ". Make every lower bound strictly smaller than its upper bound (fix the feature instead if it "
                     + "must not move).");

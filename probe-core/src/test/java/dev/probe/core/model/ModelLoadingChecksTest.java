@@ -90,9 +90,35 @@ class ModelLoadingChecksTest {
         assertThatThrownBy(() -> failing.outputs(new double[][] {{0.5, 1, 2}, {0, 0, 0}}))
                 .isInstanceOf(IllegalStateException.class).hasCause(thrown)
                 .hasMessage("Black-box model 'scorer' threw java.lang.IllegalArgumentException: feature 2 out of range on a "
-                        + "batch of 2 input rows (the first an input of 3 values: [0.5000, 1.000, 2.000]). The cause below "
-                        + "is the model function's own exception: fix the function, or bound the probe's space to inputs it "
-                        + "accepts.");
+                        + "batch of 2 input rows (on its own, it throws on row 0, an input of 3 values: [0.5000, 1.000, "
+                        + "2.000]). The cause below is the model function's own exception: fix the function, or bound the "
+                        + "probe's space to inputs it accepts.");
+    }
+
+    @Test
+    void aBlackBoxThatThrowsOnOneRowIsReportedWithThatRowNotTheBatchsFirst() {
+        Classifier failing = Classifier.fromProbabilities(BlackBoxFunction.of("scorer", 2, 2, rows -> {
+            double[][] out = new double[rows.length][];
+            for (int r = 0; r < rows.length; r++) {
+                if (rows[r][0] > 0.9) {
+                    throw new IllegalArgumentException("x0 above 0.9");
+                }
+                out[r] = new double[] {0.5, 0.5};
+            }
+            return out;
+        }));
+        assertThatThrownBy(() -> failing.outputs(new double[][] {{0.1, 0.2}, {0.3, 0.4}, {0.95, 0.5}}))
+                .hasMessageContaining("on a batch of 3 input rows (on its own, it throws on row 2, an input of 2 values: "
+                        + "[0.9500, 0.5000])");
+        // a failure that depends on the batch, not on one row: said so, with the first row
+        Classifier batchOnly = Classifier.fromProbabilities(BlackBoxFunction.of("batch", 2, 2, rows -> {
+            if (rows.length > 2) {
+                throw new IllegalStateException("batch too large");
+            }
+            return new double[rows.length][2];
+        }));
+        assertThatThrownBy(() -> batchOnly.outputs(new double[][] {{0.1, 0.2}, {0.3, 0.4}, {0.5, 0.6}}))
+                .hasMessageContaining("(no row throws on its own; the first an input of 2 values: [0.1000, 0.2000])");
     }
 
     @Test

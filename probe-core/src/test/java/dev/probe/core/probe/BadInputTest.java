@@ -134,6 +134,15 @@ class BadInputTest {
     }
 
     @Test
+    void aNaNBoundIsCalledNaNNotEmpty() {
+        assertThatThrownBy(() -> InputSpace.box(new double[] {0, Double.NaN}, new double[] {1, 1}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Feature 1 has a NaN bound (lower NaN, upper 1.0)")
+                .hasMessageContaining("finite values")
+                .hasMessageNotContaining("Empty");
+    }
+
+    @Test
     void fixedFeatureOutsideItsBounds() {
         assertThatThrownBy(() -> InputSpace.builder(2).bounds(new double[] {0, 0}, new double[] {1, 1}).fix(0, 3).build())
                 .isInstanceOf(IllegalArgumentException.class)

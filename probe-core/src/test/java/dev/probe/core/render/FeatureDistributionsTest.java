@@ -72,6 +72,16 @@ class FeatureDistributionsTest {
     }
 
     @Test
+    void theLegendSaysHowManyTrainingRowsHaveMissingValues() {
+        double[][] training = {{1, Double.NaN}, {1, 2}, {Double.NEGATIVE_INFINITY, 3}, {2, 2}};
+        FeatureDistributions plot = FeatureDistributions.titled("F");
+        assertThat(FeatureDistributions.incomplete(training)).isEqualTo(2);
+        assertThat(plot.referenceLegend(4, 2))
+                .isEqualTo("training (4 rows, 2 with missing or non-finite values, left out of those features' panels)");
+        assertThat(plot.referenceLegend(4, 0)).isEqualTo("training (4 rows)");
+    }
+
+    @Test
     void histogramFractionsSumToOne() {
         Histogram h = new Histogram(0, 1, 4);
         double[] f = h.fractions(new double[] {0, 0.1, 0.3, 0.6, 1.0, Double.NaN});

@@ -76,6 +76,8 @@ class EngineBehaviourTest {
         assertThatThrownBy(() -> new Sampler(config(1)).run(Mala.of(0.1), boxed, new double[][] {{0.5}}))
                 .hasMessageContaining("Give one position per chain");
         assertThatThrownBy(() -> Box.of(new double[] {1}, new double[] {1})).hasMessageContaining("Empty box");
+        assertThatThrownBy(() -> Box.of(new double[] {Double.NaN}, new double[] {1})).hasMessageContaining("is NaN")
+                .hasMessageNotContaining("Empty");
         assertThatThrownBy(() -> SamplerConfig.builder().chains(0).build()).hasMessageContaining("chains must be at least 1");
     }
 

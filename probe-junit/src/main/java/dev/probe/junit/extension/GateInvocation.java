@@ -162,7 +162,10 @@ final class GateInvocation implements TestTemplateInvocationContext {
         }
 
         private static void appendFound(StringBuilder b, String side, ProbeAnswer a) {
-            String found = Verdict.foundEvenSo(a);
+            // the gate as a whole has no verdict; a side whose own evidence converged still gets no rate compared
+            String found = Verdict.foundEvenSo(a, a.evidence().isMetBy(a.result())
+                    ? "this side's evidence converged, but the gate compares no rates while the other side has no verdict"
+                    : "their rate is not judged from this evidence");
             if (!found.isEmpty()) {
                 b.append(String.format("%n%s '%s': %s", side, a.displayName(), found.stripTrailing()));
             }

@@ -173,8 +173,9 @@ final class ReportFiles {
             // the pool the populations started from: already built on the sampler thread, cached per JVM
             var pool = spec.probe().pool();
             table = table.with("prior pool", String.format(Locale.ROOT,
-                    "%,d draws, built once in %.1f s, shared by the level-set probes of this generator and models",
-                    pool.size(), pool.seconds()));
+                    "%,d draws, built once in %s, shared by the level-set probes of this generator and models",
+                    pool.size(), pool.seconds() < 0.1 ? String.format(Locale.ROOT, "%.0f ms", pool.seconds() * 1000)
+                            : String.format(Locale.ROOT, "%.1f s", pool.seconds())));
         }
         if (stride > 1) {
             table = table.with("samples.csv", "every " + ordinal(stride) + " of " + result.size()

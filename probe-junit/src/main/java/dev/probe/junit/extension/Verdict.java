@@ -185,6 +185,11 @@ record Verdict(Outcome outcome, String reason) {
      * their rate, so an inconclusive outcome (skipped under {@code abort}) must not hide them.
      */
     static String foundEvenSo(ProbeAnswer answer) {
+        return foundEvenSo(answer, "their rate is not judged from this evidence");
+    }
+
+    /** As {@link #foundEvenSo(ProbeAnswer)}, ending with {@code rateClause}: why no rate is judged. */
+    static String foundEvenSo(ProbeAnswer answer, String rateClause) {
         if (answer.oracle().isEmpty()) {
             return "";
         }
@@ -200,7 +205,7 @@ record Verdict(Outcome outcome, String reason) {
         }
         return String.format(Locale.ROOT, "found even so: %d of the %d attained draws are labelled otherwise by the oracle "
                 + "(model '%s' gives its top class to another label): such inputs exist (the report shows them), but "
-                + "their rate is not judged from this evidence%n", wrong.successes(), wrong.trials(), answer.judgedModel());
+                + "%s%n", wrong.successes(), wrong.trials(), answer.judgedModel(), rateClause);
     }
 
     private static String notSampled(ProbeAnswer answer, ProbeConfiguration c, Levers levers) {
