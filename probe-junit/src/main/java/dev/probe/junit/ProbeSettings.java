@@ -77,6 +77,17 @@ public @interface ProbeSettings {
     /** Space draws per chain from which starting points are resampled by the query's energy; 1 = off (built-in 16). */
     int screening() default UNSET;
 
+    /**
+     * {@code sampler = SMOOTHED_MALA} only: the smoothing width s of the Gaussian-smoothed energy whose estimated
+     * gradient shapes proposals, in sampled coordinates (a feature's units, divided by its {@code InputSpace.scale}).
+     * Built-in (or 0): a tenth of the narrowest box width, 0.1 on an unbounded space. Wider than a tree's leaves lets
+     * the gradient see the next split; acceptance uses the true energy, so s changes efficiency, never the target.
+     */
+    double smoothing() default Double.NaN;
+
+    /** {@code sampler = SMOOTHED_MALA} only: antithetic pairs J per smoothed gradient, 2J + 1 model calls per step (built-in 4). */
+    int smoothingPairs() default UNSET;
+
     /** Populations only (sampler = SMC, or AUTO where the probe samples populations): independent populations (at least 2; built-in: from the budget, chains·draws particles in all). */
     int populations() default UNSET;
 

@@ -1,6 +1,5 @@
 package dev.probe.core.probe;
 
-import dev.probe.core.sampler.Box;
 import dev.probe.core.sampler.Kernel;
 import dev.probe.core.sampler.Mala;
 import dev.probe.core.sampler.RandomWalkMetropolis;
@@ -58,18 +57,6 @@ final class KernelChoice {
         if (space.hasDiscreteCoordinates()) {
             return RandomWalkMetropolis.of(space.proposal(), 0.5);
         }
-        return SmoothedMala.of(0.01, smoothing(space.bounds()), 4);
-    }
-
-    /** A tenth of the narrowest finite width of the box, or 0.1 when unbounded. */
-    private static double smoothing(Box box) {
-        double width = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < box.dimension(); k++) {
-            double w = box.upper(k) - box.lower(k);
-            if (Double.isFinite(w)) {
-                width = Math.min(width, w);
-            }
-        }
-        return Double.isFinite(width) ? width / 10 : 0.1;
+        return SmoothedMala.of(0.01, SmoothedMala.defaultSmoothing(space.bounds()), 4);
     }
 }

@@ -46,6 +46,22 @@ public final class SmoothedMala implements Kernel {
         this.pairs = pairs;
     }
 
+    /**
+     * The built-in smoothing width for a support box: a tenth of its narrowest finite width, or 0.1 where every
+     * coordinate is unbounded. The width is in sampled coordinates: give features of very different widths
+     * {@code InputSpace.scale}, since one width serves every coordinate.
+     */
+    public static double defaultSmoothing(Box box) {
+        double width = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < box.dimension(); k++) {
+            double w = box.upper(k) - box.lower(k);
+            if (Double.isFinite(w)) {
+                width = Math.min(width, w);
+            }
+        }
+        return Double.isFinite(width) ? width / 10 : 0.1;
+    }
+
     /** Smoothed-gradient MALA with step {@code h}, smoothing width {@code s} and {@code J} antithetic pairs. */
     public static SmoothedMala of(double h, double s, int pairs) {
         return new SmoothedMala(h, s, pairs);

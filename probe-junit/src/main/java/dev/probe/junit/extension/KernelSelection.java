@@ -12,7 +12,8 @@ import dev.probe.junit.SamplerKind;
 final class KernelSelection {
     private KernelSelection() {}
 
-    static Kernel of(SamplerKind kind, Probe probe) {
+    static Kernel of(ProbeConfiguration c, Probe probe) {
+        SamplerKind kind = c.sampler();
         if ((kind == SamplerKind.MALA || kind == SamplerKind.HMC) && !probe.energy().isDifferentiable()) {
             throw new IllegalArgumentException("sampler = " + kind + " moves chains with gradients, but this probe's "
                     + "pipeline (" + probe.space().describe() + " → " + probe.query().describe() + ") has none: a black-box "
@@ -27,7 +28,8 @@ final class KernelSelection {
             case MH:
                 return RandomWalkMetropolis.of(probe.space().proposal(), 0.5);
             case SMOOTHED_MALA:
-                return SmoothedMala.of(0.01, 0.1, 4);
+                return SmoothedMala.of(0.01, c.smoothing() > 0 ? c.smoothing()
+                        : SmoothedMala.defaultSmoothing(probe.space().bounds()), c.smoothingPairs());
             case SMC:
                 throw new IllegalArgumentException("SMC samples populations, not chains of one kernel.");
             case AUTO:

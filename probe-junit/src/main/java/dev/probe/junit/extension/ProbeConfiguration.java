@@ -112,6 +112,16 @@ public final class ProbeConfiguration {
                 .seed(seed()).build();
     }
 
+    /** SMOOTHED_MALA's smoothing width s in sampled coordinates; 0: a tenth of the narrowest box width. */
+    public double smoothing() {
+        return get(Setting.SMOOTHING);
+    }
+
+    /** SMOOTHED_MALA's antithetic pairs J per smoothed gradient. */
+    public int smoothingPairs() {
+        return get(Setting.SMOOTHING_PAIRS);
+    }
+
     /** Prior-pool draws; 0: the built-in size. */
     public int pool() {
         return get(Setting.POOL);
@@ -232,6 +242,9 @@ public final class ProbeConfiguration {
      * ({@code "16 (4 × populations)"}), so it does not read as zero.
      */
     private String shown(Setting<?> s, Object v) {
+        if (s == Setting.SMOOTHING && v instanceof Double d && d == 0) {
+            return "0 (a tenth of the narrowest box width)";
+        }
         if (!(v instanceof Integer i) || i != 0) {
             return format(v);
         }

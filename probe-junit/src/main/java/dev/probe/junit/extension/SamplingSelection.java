@@ -43,6 +43,6 @@ final class SamplingSelection {
         if (kind == SamplerKind.SMC) {
             return probe.populationSampling(c.smcConfig());
         }
-        return Sampling.chains(KernelSelection.of(kind, probe));
+        return Sampling.chains(KernelSelection.of(c, probe));
     }
 }

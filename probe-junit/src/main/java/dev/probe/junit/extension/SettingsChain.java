@@ -148,6 +148,10 @@ final class SettingsChain {
                 checkNotOnMethod(s, "sampler = SMC (or AUTO on a probe sampled by populations)");
                 continue;
             }
+            if ((s == Setting.SMOOTHING || s == Setting.SMOOTHING_PAIRS) && values.get(Setting.SAMPLER) != SamplerKind.SMOOTHED_MALA) {
+                checkNotOnMethod(s, "sampler = SMOOTHED_MALA");
+                continue;
+            }
             if (s == Setting.TOLERANCE) {
                 resolve(Setting.TOLERANCE, tolerance, probe, identity, values, sources);
             } else {

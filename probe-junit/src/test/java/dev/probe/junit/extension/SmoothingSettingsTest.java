@@ -1,0 +1,79 @@
+package dev.probe.junit.extension;
+
+import static dev.probe.junit.extension.Fixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.probe.core.model.BlackBoxFunction;
+import dev.probe.core.model.Classifier;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.space.InputSpace;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.junit.Generator;
+import dev.probe.junit.ProbeAnswer;
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.ProbedModel;
+import dev.probe.junit.SamplerKind;
+import dev.probe.junit.annotations.ProbeHighConfidence;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** SMOOTHED_MALA's smoothing width s and antithetic pairs J, set like any other setting. */
+class SmoothingSettingsTest {
+    /** A stump: class 1 is certain right of x₀ = 0.5, class 0 left of it (no gradient anywhere). */
+    static Classifier stump() {
+        return Classifier.fromProbabilities(BlackBoxFunction.of("stump", 2, 2, rows -> {
+            double[][] out = new double[rows.length][];
+            for (int r = 0; r < rows.length; r++) {
+                out[r] = rows[r][0] > 0.5 ? new double[] {0.02, 0.98} : new double[] {0.98, 0.02};
+            }
+            return out;
+        }));
+    }
+
+    @ProbeSettings(sampler = SamplerKind.SMOOTHED_MALA, chains = 4, warmup = 20, draws = 10, maxRhat = 100,
+            minAttainedEss = 1)
+    static class Smoothed {
+        static final Map<String, ProbeResult> RESULTS = new ConcurrentHashMap<>();
+        @ProbedModel static final Classifier MODEL = stump();
+        /** Widths 2 and 0.5: the built-in s is a tenth of the narrower one. */
+        @Generator static final SampleSpace BOX = InputSpace.box(new double[] {0, 0}, new double[] {2, 0.5});
+
+        @ProbeHighConfidence(classes = 1)
+        void builtIn(ProbeAnswer answer) {
+            RESULTS.put("builtIn", answer.result());
+        }
+
+        @ProbeHighConfidence(classes = 1)
+        @ProbeSettings(smoothing = 0.3, smoothingPairs = 2)
+        void set(ProbeAnswer answer) {
+            RESULTS.put("set", answer.result());
+        }
+    }
+
+    static class SmoothingWithoutSmoothedMala {
+        @ProbedModel static final Classifier MODEL = stump();
+        @Generator static final SampleSpace BOX = InputSpace.box(new double[] {0, 0}, new double[] {1, 1});
+
+        @ProbeHighConfidence(classes = 1)
+        @ProbeSettings(smoothing = 0.3)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void smoothingAndPairsReachTheKernelAndTheBuiltInWidthFollowsTheBox() {
+        run(Smoothed.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(2));
+        assertThat(Smoothed.RESULTS.get("builtIn").provenance().kernel()).contains("s=0.05, J=4");
+        assertThat(Smoothed.RESULTS.get("set").provenance().kernel()).contains("s=0.3, J=2");
+    }
+
+    @Test
+    void smoothingOnAMethodNotSampledBySmoothedMalaIsAnError() {
+        run(SmoothingWithoutSmoothedMala.class, Map.of()).allEvents().assertThatEvents().haveExactly(1, event(
+                finishedWithFailure(message("@ProbeSettings on SmoothingWithoutSmoothedMala#confident sets smoothing = 0.3, "
+                        + "which applies only with sampler = SMOOTHED_MALA: set the sampler too, or leave smoothing out."))));
+    }
+}
