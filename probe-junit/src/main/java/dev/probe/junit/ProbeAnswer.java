@@ -171,6 +171,18 @@ public final class ProbeAnswer {
         return Optional.ofNullable(rerunCommand);
     }
 
+    /**
+     * The seed as failure messages print it, then the re-run command if there is one. A seed derived from the
+     * invocation's id says so: the re-run command replays it, but the same number set as {@code probe.seed} also
+     * seeds the prior pool of level-set probes, and so draws other samples.
+     */
+    public String seedAndRerun() {
+        boolean derived = rerunCommand != null && !rerunCommand.contains("-Dprobe.seed=");
+        return "seed: " + result.seed() + (derived ? " (derived from the invocation; to replay it use the re-run command: "
+                + "set as probe.seed it would also seed the prior pool, and draw other samples)" : "")
+                + (rerunCommand == null ? "" : "\nre-run: " + rerunCommand);
+    }
+
     @Override
     public String toString() {
         return "ProbeAnswer[" + displayName + ", tolerance " + tolerance + ", " + result + "]";

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * How probes are sampled and judged: the one place for settings. Put it on a probe method, on the test
  * class (or an enclosing or super class), or on a team's own annotation that then carries the settings
  * ({@code @NightlyProbe} below). Every attribute left unset falls back along one chain, attribute by
- * attribute: method, class, its superclasses (nearest first), enclosing classes, configuration parameter {@code probe.<attribute>} ({@code junit-platform.properties}, a system
+ * attribute: method, class, its superclasses (nearest first) and interfaces, enclosing classes, configuration parameter {@code probe.<attribute>} ({@code junit-platform.properties}, a system
  * property or Surefire {@code configurationParameters}), built-in default. Failure messages and reports
  * say where each value came from.
  *

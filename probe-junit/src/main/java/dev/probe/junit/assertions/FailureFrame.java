@@ -20,7 +20,7 @@ final class FailureFrame {
 
     private static String footer(ProbeAnswer a) {
         return "query: " + a.result().provenance().query() + "\nkernel: " + a.result().provenance().kernel()
-                + a.settings().map(s -> "\nsettings (value, from):\n" + s.stripTrailing()).orElse("") + "\nseed: "
-                + a.result().seed() + a.rerunCommand().map(c -> "\nre-run: " + c).orElse("");
+                + a.settings().map(s -> "\nsettings (value, from):\n" + s.stripTrailing()).orElse("") + "\n"
+                + a.seedAndRerun();
     }
 }

@@ -27,7 +27,9 @@ final class Gate implements AutoCloseable {
     private final Class<?> testClass;
     private final String method;
     private final Map<String, Outcome> outcomes = Collections.synchronizedMap(new TreeMap<>());
-    private final List<String> sampled = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Set<String> sampled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The invocations that ran (a re-run of failed tests runs only some of them). */
+    private final java.util.Set<String> ran = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Optional<Long> fixedSeed = Optional.empty();
 
     Gate(String template, ProbeGate gate, int invocations, ExtensionContext context) {
@@ -54,12 +56,27 @@ final class Gate implements AutoCloseable {
         outcomes.put(key, outcome);
         if (sampledTarget) {
             sampled.add(key);
+        } else {
+            sampled.remove(key);
         }
         fixedSeed = seed;
     }
 
+    /** Records that invocation {@code key} ran, however it ended (called after each invocation). */
+    void ran(String key) {
+        ran.add(key);
+    }
+
     @Override
     public void close() {
+        if (ran.size() < invocations) {
+            // JUnit's own selection ran a subset (a re-run of failed tests, an IDE's "run failed", a unique-id
+            // selector): counting the others as not sampled would fail a gate that passed
+            Console.print(context, "Probe gate of " + template + " not evaluated: JUnit ran " + ran.size() + " of its "
+                    + invocations + " invocations (a re-run of failed tests, or a selection of single invocations); run "
+                    + "the whole test method to evaluate it.");
+            return;
+        }
         long passed = outcomes.values().stream().filter(o -> o == Outcome.PASSED).count();
         String counts = String.format(Locale.ROOT, "%d of %d invocations sampled their target, %d passed", sampled.size(),
                 invocations, passed);

@@ -245,6 +245,13 @@ public final class ProbeConfiguration {
         if (s == Setting.SMOOTHING && v instanceof Double d && d == 0) {
             return "0 (a tenth of the narrowest box width)";
         }
+        if (budget() != 1 && (s == Setting.WARMUP || s == Setting.DRAWS
+                || (s == Setting.PARTICLES && v instanceof Integer p && p > 0))) {
+            // what ran, not only what was set: probe.budget scales these
+            int scaled = s == Setting.WARMUP ? scaledWarmup() : s == Setting.DRAWS ? scaledDraws()
+                    : Math.max(4, (int) Math.round((Integer) v * budget()));
+            return v + " (" + scaled + " at budget " + format(budget()) + ")";
+        }
         if (!(v instanceof Integer i) || i != 0) {
             return format(v);
         }

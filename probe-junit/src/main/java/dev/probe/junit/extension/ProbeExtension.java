@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
  * void tornBetweenOneAndSeven(ProbeAnswer answer) { ... }
  * }</pre>
  */
-public final class ProbeExtension implements TestTemplateInvocationContextProvider {
+public final class ProbeExtension implements TestTemplateInvocationContextProvider, ParameterResolver {
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ProbeExtension.class);
 
     @Override
@@ -53,8 +56,16 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         }
     }
 
-    /** Whether this JVM has checked its system properties for misspelled probe settings. */
+    /**
+     * Whether this JVM has checked its configuration keys for misspelled probe settings: the launcher's listener checks
+     * every source ({@link ProbeSelectionListener}); without it (an engine run directly) the extension checks the
+     * system properties.
+     */
     private static final java.util.concurrent.atomic.AtomicBoolean KEYS_CHECKED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    static void keysChecked() {
+        KEYS_CHECKED.set(true);
+    }
 
     @SuppressWarnings("unchecked")
     private Stream<TestTemplateInvocationContext> invocations(ExtensionContext context) {
@@ -75,6 +86,9 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
                     + ": a test method asks one question; split it into one method per probe annotation.");
         }
         Annotation annotation = probes.get(0);
+        otherTestAnnotation(method).ifPresent(other -> {
+            throw new IllegalArgumentException(alsoATest(template, other, annotation));
+        });
         ProbeSource source = annotation.annotationType().getAnnotation(ProbeSource.class);
         String probeName = "@" + annotation.annotationType().getSimpleName();
         SettingsChain chain = SettingsChain.of(method, testClass, context::getConfigurationParameter);
@@ -173,6 +187,55 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             Optional<String> unmatched) {
         Stream<TestTemplateInvocationContext> all = invocations.map(TestTemplateInvocationContext.class::cast);
         return unmatched.map(m -> Stream.concat(all, Stream.of(new UnmatchedKeysInvocation(m)))).orElse(all);
+    }
+
+    /** JUnit's test annotations besides the probe's own template: a method with one of them runs outside the probe too. */
+    private static final List<String> TEST_ANNOTATIONS = List.of("org.junit.jupiter.api.Test",
+            "org.junit.jupiter.api.RepeatedTest", "org.junit.jupiter.api.TestFactory",
+            "org.junit.jupiter.params.ParameterizedTest");
+
+    /** {@code @Test}, {@code @RepeatedTest}, … on a probe method, directly or through a composed annotation. */
+    static Optional<String> otherTestAnnotation(Method method) {
+        for (Annotation a : method.getAnnotations()) {
+            if (TEST_ANNOTATIONS.contains(a.annotationType().getName())) {
+                return Optional.of("@" + a.annotationType().getSimpleName());
+            }
+            if (!a.annotationType().isAnnotationPresent(ProbeSource.class)) {
+                for (Annotation meta : a.annotationType().getAnnotations()) {
+                    if (TEST_ANNOTATIONS.contains(meta.annotationType().getName())) {
+                        return Optional.of("@" + meta.annotationType().getSimpleName() + " (through @"
+                                + a.annotationType().getSimpleName() + ")");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String alsoATest(String template, String other, Annotation probe) {
+        return template + " has " + other + " and @" + probe.annotationType().getSimpleName() + ": the probe annotation "
+                + "already makes the method a test (one invocation per class, pair or factual, each handed its answer), "
+                + "and " + other.split(" ")[0] + " runs it again without one. Remove " + other.split(" ")[0] + ".";
+    }
+
+    /**
+     * Only where the method also carries {@code @Test} (or another of JUnit's test annotations): that run of the method
+     * gets a probe parameter from nobody, and JUnit's own "No ParameterResolver registered" would not name the cause.
+     * The probe's own invocations resolve their parameters themselves ({@link ProbeInvocation}).
+     */
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return (type == ProbeAnswer.class || type == ProbeResult.class || type == Comparison.class)
+                && context.getTestMethod().map(m -> !probeAnnotations(m).isEmpty() && otherTestAnnotation(m).isPresent())
+                        .orElse(false);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Method method = context.getRequiredTestMethod();
+        throw new ParameterResolutionException(alsoATest(context.getRequiredTestClass().getSimpleName() + "#"
+                + method.getName(), otherTestAnnotation(method).orElseThrow(), probeAnnotations(method).get(0)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.probe.core.result.ProbeResult;
 import dev.probe.junit.ProbeAnswer;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.Extension;
@@ -50,7 +51,8 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
     }
 
     /** The callbacks of this invocation; its answer lives in the invocation's store. */
-    private final class Run implements BeforeTestExecutionCallback, ParameterResolver, AfterTestExecutionCallback {
+    private final class Run implements BeforeTestExecutionCallback, ParameterResolver, AfterTestExecutionCallback,
+            AfterEachCallback {
 
         @Override
         public void beforeTestExecution(ExtensionContext context) {
@@ -119,16 +121,50 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
         }
 
         /**
+         * After the {@code @AfterEach} methods, which JUnit runs whatever happened before: an invocation whose
+         * {@code @BeforeEach} failed never sampled, and one whose probe passed before an {@code @AfterEach} failed is
+         * reported by JUnit as failed; its summary row and gate count say what JUnit says.
+         */
+        @Override
+        public void afterEach(ExtensionContext context) {
+            if (gate != null) {
+                gate.ran(spec.key());
+            }
+            ExtensionContext.Store store = context.getStore(ProbeExtension.NAMESPACE);
+            Outcome recorded = store.get(Outcome.class, Outcome.class);
+            Optional<Throwable> thrown = context.getExecutionException();
+            if (recorded == null) {
+                Outcome outcome = thrown.map(Run::outcomeOf).orElse(Outcome.ERROR);
+                store.put(Outcome.class, outcome);
+                if (gate != null) {
+                    gate.record(spec.key(), outcome, false, Optional.empty());
+                }
+                ProbeReport.writeRowWithoutSamples(spec.key(), outcome, context);
+                return;
+            }
+            if (recorded == Outcome.PASSED && thrown.isPresent()) {
+                Outcome outcome = outcomeOf(thrown.get());
+                store.put(Outcome.class, outcome);
+                ProbeAnswer answer = store.get(ProbeAnswer.class, ProbeAnswer.class);
+                ProbeConfiguration c = spec.configuration();
+                if (gate != null) {
+                    gate.record(spec.key(), outcome, answer.attainedEss() >= c.minAttainedEss(),
+                            c.isSeedSet() ? Optional.of(c.seed()) : Optional.empty());
+                }
+                ProbeReport.summaryRow(spec, answer, outcome, context);
+            }
+        }
+
+        /**
          * A plain assertion or exception in the test method (not one of the probe assertions, whose messages carry them)
          * gets the seed and the re-run command: printed, and attached to the failure as a suppressed note.
          */
         private void withSeed(Throwable t, ProbeAnswer answer, ExtensionContext context) {
-            String seed = "seed: " + answer.result().seed();
-            if (String.valueOf(t.getMessage()).contains(seed)) {
+            if (String.valueOf(t.getMessage()).contains("seed: " + answer.result().seed())) {
                 return;
             }
-            String note = "probe '" + answer.displayName() + "' " + seed + answer.rerunCommand().map(c -> "\nre-run: " + c)
-                    .orElse("");
+            String note = "probe '" + answer.displayName() + "'" + answer.testName().map(n -> " (" + n + ")").orElse("")
+                    + " " + answer.seedAndRerun();
             Console.print(context, note);
             t.addSuppressed(new ProbeNote(note));
         }

@@ -32,7 +32,16 @@ final class ProbeReport {
     static final String OWNER = ".test-class";
 
     /**
-     * A test class's report folder under {@code reportDir}: its simple name, or its fully qualified name when another
+     * A test class's short name: its simple name, with its enclosing classes' for a nested class ({@code Digits$Inner}),
+     * since nested classes have generic names ({@code Inner}, {@code WhenTrained}) that would otherwise compete for one
+     * folder, and whichever ran first would get it.
+     */
+    static String shortName(Class<?> c) {
+        return c.getEnclosingClass() == null ? c.getSimpleName() : shortName(c.getEnclosingClass()) + "$" + c.getSimpleName();
+    }
+
+    /**
+     * A test class's report folder under {@code reportDir}: its short name ({@link #shortName}), or its fully qualified name when another
      * class of the same simple name (in another package, or another enclosing class) owns that folder, so that
      * neither overwrites the other's reports. The folder's owner is written in it ({@value #OWNER}, created
      * atomically), which holds across JVMs (Surefire forks) and runs writing to the same directory.
@@ -40,14 +49,14 @@ final class ProbeReport {
     static String folder(Path reportDir, Class<?> testClass) {
         Class<?> c = testClass;
         return FOLDERS.computeIfAbsent(List.of(reportDir.toAbsolutePath().normalize(), c), key -> {
-            Path owner = reportDir.resolve(c.getSimpleName()).resolve(OWNER);
+            Path owner = reportDir.resolve(shortName(c)).resolve(OWNER);
             try {
                 Files.createDirectories(owner.getParent());
                 try {
                     Files.writeString(owner, c.getName(), java.nio.file.StandardOpenOption.CREATE_NEW);
-                    return c.getSimpleName();
+                    return shortName(c);
                 } catch (java.nio.file.FileAlreadyExistsException taken) {
-                    return Files.readString(owner).strip().equals(c.getName()) ? c.getSimpleName() : c.getName();
+                    return Files.readString(owner).strip().equals(c.getName()) ? shortName(c) : c.getName();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot claim the report folder " + owner.getParent(), e);
@@ -83,7 +92,7 @@ final class ProbeReport {
      * its owner file cannot be read (the folders are then left to {@code clean}).
      */
     private static Optional<Path> existingClassFolder(Path reportDir, Class<?> testClass) {
-        Path owner = reportDir.resolve(testClass.getSimpleName()).resolve(OWNER);
+        Path owner = reportDir.resolve(shortName(testClass)).resolve(OWNER);
         try {
             return Optional.of(Files.isRegularFile(owner) && Files.readString(owner).strip().equals(testClass.getName())
                     ? owner.getParent() : reportDir.resolve(testClass.getName()));
@@ -249,7 +258,7 @@ final class ProbeReport {
         SummaryCsv.at(reportDir(context).resolve("summary.csv")).write(row);
     }
 
-    private static void summaryRow(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
+    static void summaryRow(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
         ProbeResult r = answer.result();
         Optional<double[]> mass = r.priorMass().map(m -> new double[] {m.logMass(), m.logMassSd()});
         SummaryCsv.at(reportDir(context).resolve("summary.csv")).write(List.of(context.getRequiredTestClass().getName(),

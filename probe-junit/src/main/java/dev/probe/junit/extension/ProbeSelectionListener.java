@@ -23,6 +23,7 @@ public final class ProbeSelectionListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
+        checkKeys(plan);
         Optional<String> only = plan.getConfigurationParameters().get("probe.only").filter(s -> !s.isBlank());
         if (only.isEmpty()) {
             return;
@@ -35,6 +36,27 @@ public final class ProbeSelectionListener implements TestExecutionListener {
             System.out.println("[probe] WARNING: probe.only='" + only.get() + "' is set, but this run holds no probe test: "
                     + "the test selection (-Dtest, tags or groups) excluded it, so no probe invocation runs. Include the "
                     + "test's tags if your build excludes them.");
+        }
+    }
+
+    /**
+     * Names configuration keys that look like a probe setting but are none, from every source the launcher reads
+     * ({@code -D}, {@code junit-platform.properties}, the build's configuration parameters), where the extension on its
+     * own sees only system properties. Launchers older than JUnit Platform 1.9 cannot list their keys: nothing is said.
+     */
+    private static void checkKeys(TestPlan plan) {
+        java.util.Set<String> keys;
+        try {
+            keys = plan.getConfigurationParameters().keySet();
+        } catch (LinkageError | UnsupportedOperationException e) {
+            return;
+        }
+        ProbeExtension.keysChecked();
+        java.util.List<String> misspelled = MisspelledKeys.in(keys);
+        if (!misspelled.isEmpty()) {
+            System.out.println("[probe] WARNING: configuration keys that are no probe setting, ignored: "
+                    + String.join(", ", misspelled) + " (from -D, junit-platform.properties or the build's configuration "
+                    + "parameters). The settings are case-sensitive; README, \"Settings: one place\".");
         }
     }
 

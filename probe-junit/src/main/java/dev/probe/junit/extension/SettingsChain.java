@@ -17,8 +17,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * Resolves {@link ProbeConfiguration}s along one chain, setting by setting: the probe annotation (only
  * its tolerance), {@link ProbeSettings} on the test method (directly, then through composed
- * annotations), on the test class, its superclasses (upward), then each enclosing class and its superclasses
- * (outward), the configuration parameter {@code probe.<name>}, the built-in default. The first that sets a value
+ * annotations), on the test class, its superclasses (upward) and the interfaces they implement, then each enclosing
+ * class likewise (outward; {@link DeclaringClasses}), the configuration parameter {@code probe.<name>}, the built-in default. The first that sets a value
  * wins, attribute by attribute (jqwik's
  * {@code PropertyConfiguration} style: every link is an {@code Optional}).
  *
@@ -45,10 +45,8 @@ final class SettingsChain {
 
     static SettingsChain of(Method method, Class<?> testClass, Function<String, Optional<String>> configuration) {
         List<Link> classLinks = new ArrayList<>();
-        for (Class<?> outer = testClass; outer != null; outer = outer.getEnclosingClass()) {
-            for (Class<?> c = outer; c != null && c != Object.class; c = c.getSuperclass()) {
-                classLinks.addAll(on(c, c.getSimpleName()));
-            }
+        for (Class<?> c : DeclaringClasses.of(testClass)) {
+            classLinks.addAll(on(c, c.getSimpleName()));
         }
         return new SettingsChain(on(method, method.getDeclaringClass().getSimpleName() + "#" + method.getName()), classLinks,
                 configuration);

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Finds the static fields and no-argument static methods of a test class (and its superclasses and
+ * Finds the static fields and no-argument static methods of a test class (and its superclasses, interfaces and
  * enclosing classes) carrying an annotation, and provides their values — computed when first asked for, once per
  * JVM, and kept in the root store, so models load once, a member that fails to load fails only the probes that use
  * it, and {@link AutoCloseable} ones close at the end. Members
@@ -34,21 +34,19 @@ final class TestClassMembers {
 
     static <A extends Annotation> List<Found<A>> find(Class<?> testClass, Class<A> type, ExtensionContext context) {
         List<Found<A>> out = new ArrayList<>();
-        for (Class<?> outer = testClass; outer != null; outer = outer.getEnclosingClass()) {
-            for (Class<?> c = outer; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    A a = f.getAnnotation(type);
-                    if (a != null) {
-                        requireStatic(f);
-                        out.add(new Found<>(a, f, context));
-                    }
+        for (Class<?> c : DeclaringClasses.of(testClass)) {
+            for (Field f : c.getDeclaredFields()) {
+                A a = f.getAnnotation(type);
+                if (a != null) {
+                    requireStatic(f);
+                    out.add(new Found<>(a, f, context));
                 }
-                for (Method m : c.getDeclaredMethods()) {
-                    A a = m.getAnnotation(type);
-                    if (a != null) {
-                        requireStatic(m);
-                        out.add(new Found<>(a, m, context));
-                    }
+            }
+            for (Method m : c.getDeclaredMethods()) {
+                A a = m.getAnnotation(type);
+                if (a != null) {
+                    requireStatic(m);
+                    out.add(new Found<>(a, m, context));
                 }
             }
         }
@@ -57,25 +55,23 @@ final class TestClassMembers {
 
     /**
      * The value of the static field or no-argument static method called {@code name}, looked up like annotated
-     * members: the test class, its superclasses, then each enclosing class and its superclasses (the nearest
-     * wins). Computed on every call and not cached (e.g. a factory of new blocks).
+     * members ({@link DeclaringClasses}: the test class, its superclasses and interfaces, then each enclosing class
+     * likewise; the nearest wins). Computed on every call and not cached (e.g. a factory of new blocks).
      */
     static Object named(Class<?> testClass, String name) {
-        for (Class<?> outer = testClass; outer != null; outer = outer.getEnclosingClass()) {
-            for (Class<?> c = outer; c != null && c != Object.class; c = c.getSuperclass()) {
-                Member member = declared(c, name);
-                if (member != null) {
-                    String where = c.getName() + "." + name;
-                    if (!Modifier.isStatic(member.getModifiers())) {
-                        throw new IllegalArgumentException(where + " must be static: probe annotations refer to static "
-                                + "fields and static no-argument methods of the test class.");
-                    }
-                    return compute(member, where);
+        for (Class<?> c : DeclaringClasses.of(testClass)) {
+            Member member = declared(c, name);
+            if (member != null) {
+                String where = c.getName() + "." + name;
+                if (!Modifier.isStatic(member.getModifiers())) {
+                    throw new IllegalArgumentException(where + " must be static: probe annotations refer to static "
+                            + "fields and static no-argument methods of the test class.");
                 }
+                return compute(member, where);
             }
         }
         throw new IllegalArgumentException("No static method or field '" + name + "' in " + testClass.getSimpleName()
-                + ", its superclasses or enclosing classes: declare it there (a static field, or a static method without "
+                + ", its superclasses, interfaces or enclosing classes: declare it there (a static field, or a static method without "
                 + "arguments), or fix the name in the probe annotation.");
     }
 

@@ -57,19 +57,19 @@ final class TestMethodParameters {
         }
         List<AnnotatedElement> elements = new ArrayList<>();
         elements.add(method);
-        for (Class<?> outer = context.getRequiredTestClass(); outer != null; outer = outer.getEnclosingClass()) {
-            for (Class<?> c = outer; c != null && c != Object.class; c = c.getSuperclass()) {
-                elements.add(c);
-                if (!AnnotationSupport.findAnnotatedFields(c, RegisterExtension.class, f -> true,
-                        HierarchyTraversalMode.TOP_DOWN).isEmpty()) {
-                    return true;
-                }
+        for (Class<?> c : DeclaringClasses.of(context.getRequiredTestClass())) {
+            elements.add(c);
+            if (!AnnotationSupport.findAnnotatedFields(c, RegisterExtension.class, f -> true,
+                    HierarchyTraversalMode.TOP_DOWN).isEmpty()) {
+                return true;
             }
         }
         for (AnnotatedElement e : elements) {
             for (ExtendWith extendWith : AnnotationSupport.findRepeatableAnnotations(e, ExtendWith.class)) {
                 for (Class<?> type : extendWith.value()) {
-                    if (type != ProbeExtension.class) {
+                    // Probe's own (ProbeExtension on probe annotations, ProbeAnnotationPlacement on @ProbeSettings and
+                    // @ProbeGate) supply no other parameters
+                    if (!type.getPackageName().equals(ProbeExtension.class.getPackageName())) {
                         return true;
                     }
                 }

@@ -131,9 +131,9 @@ record Verdict(Outcome outcome, String reason) {
         }
         boolean populations = byPopulations(r);
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "Probe '%s' did not converge: %s%nattained: %s, effective attained samples %.1f (needed %.0f)%n"
+                "Probe %s did not converge: %s%nattained: %s, effective attained samples %.1f (needed %.0f)%n"
                         + "max R-hat %.3f (needed <= %.3f), min bulk ESS %.1f over %d %s x %d %s%n",
-                answer.displayName(), "no verdict on the model from this evidence.", attained, ess, c.minAttainedEss(), rhat,
+                named(answer), "no verdict on the model from this evidence.", attained, ess, c.minAttainedEss(), rhat,
                 c.maxRhat(), r.diagnostics().minEss(), r.chains(), populations ? "populations" : "chains",
                 r.size() / r.chains(), "draws"));
         if (ess < c.minAttainedEss()) {
@@ -268,9 +268,14 @@ record Verdict(Outcome outcome, String reason) {
             cause += String.format(Locale.ROOT, " Over the samples '%s' output %.4g to %.4g: a threshold (alpha) and the "
                     + "tolerance are in these units.", answer.judgedModel(), y.getMin(), y.getMax());
         }
-        return String.format(Locale.ROOT, "Could not sample the target of probe '%s': none of %d samples came within %.3g "
-                + "of it (closest %.3g).%n%s%n%s", answer.displayName(), r.size(), answer.tolerance(), closest, cause,
+        return String.format(Locale.ROOT, "Could not sample the target of probe %s: none of %d samples came within %.3g "
+                + "of it (closest %.3g).%n%s%n%s", named(answer), r.size(), answer.tolerance(), closest, cause,
                 context(answer, c));
+    }
+
+    /** {@code 'high confidence: class 2' (Digits#confident)}: in a parallel run several classes have that probe. */
+    private static String named(ProbeAnswer answer) {
+        return "'" + answer.displayName() + "'" + answer.testName().map(t -> " (" + t + ")").orElse("");
     }
 
     /** The budget settings that could reach a target not sampled. */
@@ -295,6 +300,6 @@ record Verdict(Outcome outcome, String reason) {
 
     private static String context(ProbeAnswer answer, ProbeConfiguration c) {
         return "query: " + answer.result().provenance().query() + "\nsettings (value, from):\n" + c.describe(answer.result().isPopulationResult()).stripTrailing()
-                + "\nseed: " + answer.result().seed() + answer.rerunCommand().map(cmd -> "\nre-run: " + cmd).orElse("");
+                + "\n" + answer.seedAndRerun();
     }
 }

@@ -258,7 +258,7 @@ class CounterfactualTest {
         EngineExecutionResults events = run(MisspelledFactuals.class);
         events.testEvents().assertStatistics(s -> s.started(0));
         events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
-                "No static method or field 'factual' in MisspelledFactuals, its superclasses or enclosing classes: declare "
+                "No static method or field 'factual' in MisspelledFactuals, its superclasses, interfaces or enclosing classes: declare "
                         + "it there (a static field, or a static method without arguments), or fix the name in the probe "
                         + "annotation."))));
     }

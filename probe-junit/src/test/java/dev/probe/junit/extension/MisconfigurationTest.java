@@ -299,6 +299,43 @@ class MisconfigurationTest {
                 + "and @TempDir); change the parameter's type or remove it.");
     }
 
+    /** Probe's own annotations on the class (@ProbeSettings registers a placement check) supply no other parameter. */
+    @ProbeSettings(chains = 4)
+    static class UnsupportedParameterUnderClassSettings {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        @ProbeGate(minPassed = 1)
+        void confident(String s) {}
+    }
+
+    @Test
+    void aParameterNoExtensionSuppliesIsAnErrorBeforeSamplingAlsoUnderProbesOwnClassAnnotations() {
+        failsWith(UnsupportedParameterUnderClassSettings.class, "UnsupportedParameterUnderClassSettings#confident takes a "
+                + "parameter of type String, which no extension supplies");
+    }
+
+    static class AlsoATest {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @org.junit.jupiter.api.Test
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer a) {}
+    }
+
+    @Test
+    void testOnAProbeMethodFailsTheTemplateAndThePlainRunNamingTheFix() {
+        String expected = "AlsoATest#confident has @Test and @ProbeHighConfidence: the probe annotation already makes the "
+                + "method a test (one invocation per class, pair or factual, each handed its answer), and @Test runs it "
+                + "again without one. Remove @Test.";
+        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(AlsoATest.class)).execute();
+        // the template fails before sampling; the plain @Test run fails on its parameter with the same cause
+        results.allEvents().assertThatEvents().haveExactly(2, event(finishedWithFailure(message(expected))));
+        results.testEvents().assertStatistics(s -> s.started(1).failed(1));
+    }
+
     static class ToleranceOne {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();

@@ -49,9 +49,9 @@ class OutputPlotsTest {
         Path reports = Path.of("target/probe-reports-fixtures-outputs");
         EngineExecutionResults events = run(Outputs.class, Map.of("probe.reportDir", reports.toString()));
         events.testEvents().assertStatistics(s -> s.started(2).failed(0));
-        Path contrast = reports.resolve("Outputs/contrast/contrast");
+        Path contrast = reports.resolve("OutputPlotsTest$Outputs/contrast/contrast");
         assertThat(contrast.resolve("confidence.png")).isNotEmptyFile();
         assertThat(contrast.resolve("confidence-rotated.png")).as("the second model's plot").isNotEmptyFile();
-        assertThat(reports.resolve("Outputs/risky/risky/confidence.png")).isNotEmptyFile();
+        assertThat(reports.resolve("OutputPlotsTest$Outputs/risky/risky/confidence.png")).isNotEmptyFile();
     }
 }

@@ -150,7 +150,7 @@ class PopulationSamplingTest {
         assertThat(answer).as("the body ran").isNotNull();
         assertThat(answer.settings()).hasValueSatisfying(v -> assertThat(v).containsPattern("pool +65536 +@ProbeSettings on LargerPool"));
         assertThat(answer.result().priorMass()).isPresent();
-        assertThat(Path.of("target/probe-reports-pool/LargerPool/confident/2/diagnostics.txt")).content()
+        assertThat(Path.of("target/probe-reports-pool/PopulationSamplingTest$LargerPool/confident/2/diagnostics.txt")).content()
                 .containsPattern("prior pool +65,536 draws, built once in ([0-9]+ ms|[0-9]+\\.[0-9] s),");
     }
 

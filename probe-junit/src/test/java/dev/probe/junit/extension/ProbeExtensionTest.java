@@ -60,7 +60,7 @@ class ProbeExtensionTest {
         assertThat(testNames(events)).containsExactlyInAnyOrder("high confidence: class 0", "high confidence: class 1",
                 "high confidence: class 2", "ambivalent 0 vs 1", "ambivalent 1 vs 2");
         events.testEvents().assertStatistics(s -> s.started(5).succeeded(5).failed(0));
-        Path report = Path.of("target/probe-reports-fixtures/Confident/confident/1");
+        Path report = Path.of("target/probe-reports-fixtures/ProbeExtensionTest$Confident/confident/1");
         for (String file : List.of("confidence.png", "latent.png", "trace.png", "features.png", "diagnostics.html",
                 "diagnostics.txt", "samples.csv")) {
             assertThat(report.resolve(file)).isNotEmptyFile();
@@ -88,7 +88,7 @@ class ProbeExtensionTest {
     @Test
     void imageInputsGetGridsAtTheModelsDeclaredShapeAttainedAndMissedApart() throws Exception {
         run(Images.class, Map.of()).testEvents().assertStatistics(s -> s.finished(1));
-        Path report = Path.of("target/probe-reports-fixtures/Images/bright/0");
+        Path report = Path.of("target/probe-reports-fixtures/ProbeExtensionTest$Images/bright/0");
         assertThat(report.resolve("features.png")).doesNotExist();
         assertThat(java.nio.file.Files.exists(report.resolve("samples.png"))
                 || java.nio.file.Files.exists(report.resolve("missed.png"))).isTrue();
@@ -102,7 +102,7 @@ class ProbeExtensionTest {
     void everyInputValueIsOptInAndCompressed() throws Exception {
         run(Confident.class, Map.of("probe.only", "0", "probe.reportSamples", "full", "probe.reportDir",
                 "target/probe-reports-full"));
-        Path gz = Path.of("target/probe-reports-full/Confident/confident/0/samples-full.csv.gz");
+        Path gz = Path.of("target/probe-reports-full/ProbeExtensionTest$Confident/confident/0/samples-full.csv.gz");
         try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(gz))) {
             var lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
                     .collect(java.util.stream.Collectors.toList());
@@ -125,7 +125,7 @@ class ProbeExtensionTest {
     @Test
     void manyDrawsAreThinnedInTheCompactCsvAndSaySo() throws Exception {
         run(ManyDraws.class, Map.of("probe.reportSamples", "full", "probe.reportDir", "target/probe-reports-many"));
-        Path report = Path.of("target/probe-reports-many/ManyDraws/confident/0");
+        Path report = Path.of("target/probe-reports-many/ProbeExtensionTest$ManyDraws/confident/0");
         List<String> lines = java.nio.file.Files.readAllLines(report.resolve("samples.csv"));
         // 8,000 draws x 11 columns = 88,000 cells > 40,000: every 3rd draw
         assertThat(lines).hasSize(1 + 2667);

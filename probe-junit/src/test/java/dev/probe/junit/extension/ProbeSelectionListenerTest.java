@@ -41,6 +41,28 @@ class ProbeSelectionListenerTest {
                 + "probe test: the test selection (-Dtest, tags or groups) excluded it, so no probe invocation runs.");
     }
 
+    @Test
+    void misspelledKeysFromTheBuildsConfigurationParametersAreNamedNotOnlySystemProperties() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            // what Surefire's configurationParameters and junit-platform.properties hand the launcher
+            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(VerdictTest.Flat.class))
+                    .filters(TagFilter.includeTags("nightly"))
+                    .configurationParameter("probe.notconverged", "fail")
+                    .configurationParameter("probe.drawz", "10")
+                    .configurationParameter("probe.reportDir", "target/probe-reports-listener")
+                    .build());
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("[probe] WARNING: configuration keys that are no "
+                + "probe setting, ignored: probe.drawz (did you mean probe.draws?), probe.notconverged (did you mean "
+                + "probe.notConverged?) (from -D, junit-platform.properties or the build's configuration parameters).");
+    }
+
     private static SummaryGeneratingListener launch(String only) {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()

@@ -153,7 +153,7 @@ class RegressionGateTest {
                 .filter(r -> r.contains("CandidateNeverConfident")).toList();
         assertThat(rows).hasSize(2).allMatch(r -> r.contains(",not_sampled,"));
         assertThat(rows).anyMatch(r -> r.contains("baseline")).anyMatch(r -> r.contains("candidate"));
-        assertThat(java.nio.file.Path.of("target/probe-reports-gates/CandidateNeverConfident/noWorse/0-baseline/samples.csv"))
+        assertThat(java.nio.file.Path.of("target/probe-reports-gates/RegressionGateTest$CandidateNeverConfident/noWorse/0-baseline/samples.csv"))
                 .isNotEmptyFile();
     }
 
@@ -176,7 +176,7 @@ class RegressionGateTest {
         events.testEvents().assertThatEvents().haveExactly(1, event(test(),
                 displayName("no worse than v1: v2, classes 0,1 pooled"), finishedWithFailure(message(m -> m.contains(
                         "prior mass of confidently wrong inputs (pooled over classes)")))));
-        assertThat(java.nio.file.Path.of("target/probe-reports-gates/Versions/confidentlyWrongMoreOften/0-candidate/samples.csv"))
+        assertThat(java.nio.file.Path.of("target/probe-reports-gates/RegressionGateTest$Versions/confidentlyWrongMoreOften/0-candidate/samples.csv"))
                 .isNotEmptyFile();
     }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two test classes of the same simple name (in different packages, or nested in different classes) used to write
  * their reports to one folder, the second overwriting the first; the second now writes under its full name, also
- * when the first ran in another JVM (a Surefire fork): the folder records its owner.
+ * when the first ran in another JVM (a Surefire fork): the folder records its owner. A nested class's folder carries
+ * its enclosing classes' names, so two nested classes called {@code Inner} do not compete for one folder at all.
  */
 class ReportFolderTest {
     static class One {
@@ -26,19 +27,23 @@ class ReportFolderTest {
     Path dir;
 
     @Test
-    void theSecondClassOfASimpleNameGetsItsFullName() {
-        assertThat(ProbeReport.folder(dir, One.SameSimpleName.class)).isEqualTo("SameSimpleName");
-        assertThat(ProbeReport.folder(dir, Two.SameSimpleName.class))
-                .isEqualTo("dev.probe.junit.extension.ReportFolderTest$Two$SameSimpleName");
-        assertThat(ProbeReport.folder(dir, One.SameSimpleName.class)).as("stable for the first").isEqualTo("SameSimpleName");
+    void nestedClassesOfOneSimpleNameGetTheirEnclosingClassesNamesWhateverRanFirst() {
+        assertThat(ProbeReport.folder(dir, Two.SameSimpleName.class)).isEqualTo("ReportFolderTest$Two$SameSimpleName");
+        assertThat(ProbeReport.folder(dir, One.SameSimpleName.class)).isEqualTo("ReportFolderTest$One$SameSimpleName");
+        assertThat(ProbeReport.folder(dir, ReportFolderTest.class)).as("a top-level class: its simple name")
+                .isEqualTo("ReportFolderTest");
     }
 
     @Test
-    void aFolderClaimedByAnotherJvmsClassIsNotReused() throws IOException {
-        // another fork's class of the same simple name got there first
-        Files.createDirectories(dir.resolve("SameSimpleName"));
-        Files.writeString(dir.resolve("SameSimpleName").resolve(ProbeReport.OWNER), "com.example.SameSimpleName");
+    void aFolderClaimedByAnotherJvmsClassOfTheSameNameIsNotReused() throws IOException {
+        // another fork's class of the same short name (a class ReportFolderTest.One.SameSimpleName in another package)
+        // got there first: the second gets its full name
+        Files.createDirectories(dir.resolve("ReportFolderTest$One$SameSimpleName"));
+        Files.writeString(dir.resolve("ReportFolderTest$One$SameSimpleName").resolve(ProbeReport.OWNER),
+                "com.example.ReportFolderTest$One$SameSimpleName");
         assertThat(ProbeReport.folder(dir, One.SameSimpleName.class))
                 .isEqualTo("dev.probe.junit.extension.ReportFolderTest$One$SameSimpleName");
+        assertThat(ProbeReport.folder(dir, One.SameSimpleName.class)).as("stable").isEqualTo(
+                "dev.probe.junit.extension.ReportFolderTest$One$SameSimpleName");
     }
 }

@@ -166,6 +166,9 @@ class SettingsChainTest {
         assertThat(c.samplerConfig().warmup()).isEqualTo(25);
         assertThat(c.samplerConfig().draws()).isEqualTo(4);
         assertThat(c.notConverged()).isEqualTo(Inconclusive.ABORT);
+        // the listing shows what ran beside what was set
+        assertThat(c.describe()).containsPattern("warmup +50 \\(25 at budget 0\\.5\\) ")
+                .containsPattern("draws +[0-9]+ \\(4 at budget 0\\.5\\) ");
     }
 
     @Test

@@ -90,7 +90,7 @@ class SummaryRowsTest {
         // an earlier run without clean, when passed() still had a class 7: its row and report folder must go
         SummaryCsv.at(dir.resolve("summary.csv")).write(List.of(Endings.class.getName(), "passed", "7", "failed", "", "",
                 "", "", "", "", "", ""));
-        Path stale = dir.resolve(Endings.class.getSimpleName()).resolve("passed").resolve("7");
+        Path stale = dir.resolve(ProbeReport.shortName(Endings.class)).resolve("passed").resolve("7");
         Files.createDirectories(stale);
         Files.writeString(stale.getParent().getParent().resolve(ProbeReport.OWNER), Endings.class.getName());
         Files.writeString(stale.resolve("samples.csv"), "stale");
@@ -98,11 +98,11 @@ class SummaryRowsTest {
         for (String gone : List.of("renamed", "disabled")) {
             SummaryCsv.at(dir.resolve("summary.csv")).write(List.of(Endings.class.getName(), gone, "0", "failed", "", "",
                     "", "", "", "", "", ""));
-            Files.createDirectories(dir.resolve(Endings.class.getSimpleName()).resolve(gone).resolve("0"));
+            Files.createDirectories(dir.resolve(ProbeReport.shortName(Endings.class)).resolve(gone).resolve("0"));
         }
         // an earlier run's full report of an invocation that now ends in an error, and a file this run does not write
         // beside the ones it does: nothing of them may stay to contradict this run
-        Path classDir = dir.resolve(Endings.class.getSimpleName());
+        Path classDir = dir.resolve(ProbeReport.shortName(Endings.class));
         Files.createDirectories(classDir.resolve("brokenModel").resolve("0"));
         Files.writeString(classDir.resolve("brokenModel").resolve("0").resolve("samples.png"), "an earlier run's samples");
         Files.createDirectories(classDir.resolve("passed").resolve("0"));
@@ -118,9 +118,9 @@ class SummaryRowsTest {
         assertThat(Files.readString(classDir.resolve("passed").resolve("0").resolve("diagnostics.txt"))).contains("passed");
         events.containerEvents().assertStatistics(s -> s.skipped(1));
         assertThat(stale).doesNotExist();
-        assertThat(dir.resolve(Endings.class.getSimpleName()).resolve("renamed")).doesNotExist();
-        assertThat(dir.resolve(Endings.class.getSimpleName()).resolve("disabled")).doesNotExist();
-        assertThat(dir.resolve(Endings.class.getSimpleName()).resolve("passed").resolve("0")).isDirectory();
+        assertThat(dir.resolve(ProbeReport.shortName(Endings.class)).resolve("renamed")).doesNotExist();
+        assertThat(dir.resolve(ProbeReport.shortName(Endings.class)).resolve("disabled")).doesNotExist();
+        assertThat(dir.resolve(ProbeReport.shortName(Endings.class)).resolve("passed").resolve("0")).isDirectory();
         // a plain exception in the test method carries the seed and the re-run command; a probe assertion has them already
         java.util.function.Function<String, Throwable> thrown = name -> events.testEvents().failed().stream()
                 .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("[test-template:" + name + "("))

@@ -75,7 +75,7 @@ class VerdictTest {
         events.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
         events.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("high confidence: class 2"),
                 finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.startsWith(
-                        "Could not sample the target of probe 'high confidence: class 2': none of 40 samples came within 0.100 "
+                        "Could not sample the target of probe 'high confidence: class 2' (Unreachable#confident): none of 40 samples came within 0.100 "
                                 + "of it (closest ") && m.contains("The target is unreachable within this budget")))));
         String gate = "Probe gate of Unreachable#confident failed: 1 of 2 invocations sampled their target, 1 passed "
                 + "(gate: sampled >= 2).\n  not sampled (1): 2\n  re-run them: " + RERUN
@@ -345,7 +345,7 @@ class VerdictTest {
         EngineExecutionResults events = run(ShortChains.class, Map.of());
         events.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
                 instanceOf(ProbeNotConvergedException.class), message(m -> m.startsWith(
-                        "Probe 'high confidence: class 0' did not converge: no verdict on the model from this evidence.\nattained: ")
+                        "Probe 'high confidence: class 0' (ShortChains#confident) did not converge: no verdict on the model from this evidence.\nattained: ")
                         && m.contains("effective attained samples") && m.contains("(needed 100)")
                         && m.contains("(needed <= 1.050)") && m.contains("budget: about draws=")
                         && m.contains("re-run: " + RERUN)))));
