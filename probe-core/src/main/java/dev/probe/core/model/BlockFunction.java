@@ -156,10 +156,14 @@ abstract class BlockFunction implements TensorFunction {
         try {
             outputs = run(block, parameters, new NDList(shaped), recordGraph);
         } catch (IllegalStateException e) {
-            if (String.valueOf(e.getMessage()).contains("released already")) {
+            // DJL says "released already" for a closed block's parameters, "handle has been released" for a closed
+            // TorchScript model
+            if (String.valueOf(e.getMessage()).contains("released")) {
                 throw new IllegalStateException("Model '" + name + "' was closed while Probe still uses it ("
-                        + firstLine(e.getMessage()) + "). Keep the DJL Model (or the NDManager that holds its parameters) "
-                        + "open until the probes are done, e.g. open it in a static factory and close it after the tests.", e);
+                        + firstLine(e.getMessage()) + "). Keep it open until the probes are done: a TorchScriptFunction, "
+                        + "a DJL Model or the NDManager that holds its parameters, e.g. open it in a static factory and "
+                        + "close it after the tests (the extension closes AutoCloseable @ProbedModel members at the end of "
+                        + "the run).", e);
             }
             throw e;
         }

@@ -223,9 +223,23 @@ public final class Probe {
      * @return its probability with the 95% interval
      */
     public Rate priorRate(int draws, long seed, Predicate<Sample> event) {
-        long in = priorDraws(draws, seed).stream().filter(event).count();
+        requireDraws(draws);
+        // counted chunk by chunk from one stream, so the 10⁶ draws a rare set needs do not all sit in memory at once
+        // (784-pixel inputs: 200,000 draws held 2.7 GB); the same draws as priorDraws(draws, seed) for the built-in spaces
+        ChainRandom random = new ChainRandom(seed);
+        long in = 0;
+        for (int from = 0; from < draws; from += PRIOR_CHUNK) {
+            for (Sample s : evaluated(random, Math.min(PRIOR_CHUNK, draws - from), from)) {
+                if (event.test(s)) {
+                    in++;
+                }
+            }
+        }
         return Rate.clopperPearson(in, draws, ProbeResult.CONFIDENCE);
     }
+
+    /** Draws per chunk of {@link #priorRate}. */
+    static final int PRIOR_CHUNK = 4096;
 
     /**
      * Independent draws from the space pushed forward and evaluated: each a {@link Sample} with its
@@ -238,10 +252,18 @@ public final class Probe {
      * @return the draws in order
      */
     public List<Sample> priorDraws(int draws, long seed) {
+        requireDraws(draws);
+        return evaluated(new ChainRandom(seed), draws, 0);
+    }
+
+    private static void requireDraws(int draws) {
         if (draws < 1) {
             throw new IllegalArgumentException("A prior rate needs draws ≥ 1, got " + draws);
         }
-        ChainRandom random = new ChainRandom(seed);
+    }
+
+    /** The next {@code draws} draws of {@code random}, pushed forward and evaluated; their indices start at {@code first}. */
+    private List<Sample> evaluated(ChainRandom random, int draws, int first) {
         double[][] latents = space.hasProperPrior() ? space.priorDraws(draws, random)
                 : space.initialPositions(draws, random);
         double[][] inputs = space.toInputs(latents);
@@ -256,7 +278,7 @@ public final class Probe {
             for (int m = 0; m < models.size(); m++) {
                 row[m] = outputs[m][i];
             }
-            out.add(new Sample(i, latents[i], inputs[i], row, ResultBuilder.distance(query, row)));
+            out.add(new Sample(first + i, latents[i], inputs[i], row, ResultBuilder.distance(query, row)));
         }
         return out;
     }

@@ -64,7 +64,15 @@ class ModelLoadingChecksTest {
         trained.close();
         assertThatThrownBy(() -> c.outputs(new double[][] {{0, 0}, {1, 1}}))
                 .hasMessageContaining("Model 'closed-later' was closed while Probe still uses it")
-                .hasMessageContaining("Keep the DJL Model");
+                .hasMessageContaining("a DJL Model");
+
+        // a TorchScript model closed before the probes are done: named, with the fix, not DJL's bare "handle released"
+        TorchScriptFunction scripted = TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("classifier.pt"), new Shape(2));
+        Classifier s = Classifier.fromLogits(scripted);
+        scripted.close();
+        assertThatThrownBy(() -> s.outputs(new double[][] {{0, 0}, {1, 1}}))
+                .hasMessageContaining("' was closed while Probe still uses it")
+                .hasMessageContaining("Keep it open until the probes are done: a TorchScriptFunction");
     }
 
     @Test

@@ -47,6 +47,21 @@ class LevelSetMassTest {
     }
 
     @Test
+    void manyDrawsAreCountedInChunksOverTheSameDrawsAsPriorDraws() {
+        // more than two chunks: the count is that of the draws priorDraws holds in memory at once, index for index
+        int draws = 2 * Probe.PRIOR_CHUNK + 123;
+        Probe probe = Probe.of(UNIT, HighConfidence.of(LINEAR, 1));
+        java.util.List<dev.probe.core.result.Sample> all = probe.priorDraws(draws, 5);
+        long inSet = all.stream().filter(s -> s.targetDistance() <= 0.1).count();
+        assertThat(probe.levelSetMass(draws, 0.1, 5).successes()).isEqualTo(inSet);
+        java.util.Set<Integer> indices = new java.util.HashSet<>();
+        probe.priorRate(draws, 5, s -> indices.add(s.index()) && s.input()[0] == all.get(s.index()).input()[0]);
+        assertThat(indices).hasSize(draws);
+        assertThat(probe.priorRate(draws, 5, s -> s.input()[0] == all.get(s.index()).input()[0]).successes())
+                .as("each chunk continues the same stream").isEqualTo(draws);
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         assertThatThrownBy(() -> Probe.of(UNIT, HighConfidence.of(LINEAR, 1)).levelSetMass(0, 0.1, 1))
                 .hasMessageContaining("draws ≥ 1");

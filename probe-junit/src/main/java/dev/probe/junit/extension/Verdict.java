@@ -168,7 +168,9 @@ record Verdict(Outcome outcome, String reason) {
         if (!(rhat <= c.maxRhat())) {
             b.append(populations
                     ? String.format(Locale.ROOT, "R-hat %.3f: the populations disagree (they hold the modes in different "
-                            + "shares); more particles per population%s give each a better start%n", rhat,
+                            + "shares, or their moves do not travel far enough along a thin set); more particles per "
+                            + "population%s give each a better start, but no budget makes moves travel: where it stays, "
+                            + "ask about the set's mass with independent draws (Probe.levelSetMass)%n", rhat,
                             levers.pool() ? ", or a larger prior pool," : "")
                     : String.format(Locale.ROOT, "R-hat %.3f: the chains disagree (stuck in different modes, or still "
                             + "warming up); more draws alone may not fix it: raise warmup or chains, or use another sampler%n", rhat)
