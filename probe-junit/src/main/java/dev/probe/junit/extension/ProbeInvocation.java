@@ -134,6 +134,8 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             Outcome recorded = store.get(Outcome.class, Outcome.class);
             Optional<Throwable> thrown = context.getExecutionException();
             if (recorded == null) {
+                // never sampled: no report of an earlier run may stand beside this run's row
+                ProbeReport.clear(spec.key(), context);
                 Outcome outcome = thrown.map(Run::outcomeOf).orElse(Outcome.ERROR);
                 store.put(Outcome.class, outcome);
                 if (gate != null) {

@@ -105,7 +105,12 @@ class LifecycleTest {
     @Test
     void summaryRowsAndGatesSayErrorWhenALifecycleMethodFails() throws Exception {
         Files.deleteIfExists(Path.of(DIR, "summary.csv"));
+        // an earlier run's report of the invocation whose @BeforeEach now fails must not stand beside its error row
+        Path stale = Path.of(DIR, ProbeReport.folder(Path.of(DIR), FailingLifecycleMethods.class), "beforeFails", "0");
+        Files.createDirectories(stale);
+        Files.writeString(stale.resolve("samples.csv"), "an earlier run's samples");
         EngineExecutionResults events = run(FailingLifecycleMethods.class, Map.of("probe.reportDir", DIR));
+        assertThat(stale).doesNotExist();
         events.testEvents().assertStatistics(s -> s.started(3).succeeded(1).failed(2));
         List<String> rows = Files.readAllLines(Path.of(DIR, "summary.csv")).stream()
                 .filter(r -> r.contains("FailingLifecycleMethods")).toList();

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -18,7 +19,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  */
 class ProbeSelectionListenerTest {
 
-    private static String consoleOfARunWith(String tag) {
+    /** The console of a launcher run of VerdictTest.Flat's probes tagged {@code tag}, with these parameters. */
+    private static String consoleOfARunWith(String tag, Map<String, String> parameters) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -26,7 +28,7 @@ class ProbeSelectionListenerTest {
             LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClass(VerdictTest.Flat.class))
                     .filters(TagFilter.includeTags(tag))
-                    .configurationParameter("probe.only", "7")
+                    .configurationParameters(parameters)
                     .configurationParameter("probe.reportDir", "target/probe-reports-listener")
                     .build());
         } finally {
@@ -37,28 +39,14 @@ class ProbeSelectionListenerTest {
 
     @Test
     void aRunWithProbeOnlyButNoProbeTestWarnsOnTheConsole() {
-        assertThat(consoleOfARunWith("nightly")).contains("[probe] WARNING: probe.only='7' is set, but this run holds no "
+        assertThat(consoleOfARunWith("nightly", Map.of("probe.only", "7"))).contains("[probe] WARNING: probe.only='7' is set, but this run holds no "
                 + "probe test: the test selection (-Dtest, tags or groups) excluded it, so no probe invocation runs.");
     }
 
     @Test
     void misspelledKeysFromTheBuildsConfigurationParametersAreNamedNotOnlySystemProperties() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            // what Surefire's configurationParameters and junit-platform.properties hand the launcher
-            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(VerdictTest.Flat.class))
-                    .filters(TagFilter.includeTags("nightly"))
-                    .configurationParameter("probe.notconverged", "fail")
-                    .configurationParameter("probe.drawz", "10")
-                    .configurationParameter("probe.reportDir", "target/probe-reports-listener")
-                    .build());
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("[probe] WARNING: configuration keys that are no "
+        // what Surefire's configurationParameters and junit-platform.properties hand the launcher
+        assertThat(consoleOfARunWith("nightly", Map.of("probe.notconverged", "fail", "probe.drawz", "10"))).contains("[probe] WARNING: configuration keys that are no "
                 + "probe setting, ignored: probe.drawz (did you mean probe.draws?), probe.notconverged (did you mean "
                 + "probe.notConverged?) (from -D, junit-platform.properties or the build's configuration parameters).");
     }
