@@ -93,7 +93,8 @@ abstract class BlockFunction implements TensorFunction {
             }
             throw new IllegalArgumentException("Model '" + name + "' failed on a batch of shape (2, " + sampleShape
                     + "): " + reason(e) + ". Check that the per-sample input shape " + sampleShape
-                    + " is the one the model was built for.", e);
+                    + " is the one the model was built for; if it is, the cause below is the model's own failure on "
+                    + "such a batch (an operation it cannot run, a layer not implemented in the engine).", e);
         }
     }
 

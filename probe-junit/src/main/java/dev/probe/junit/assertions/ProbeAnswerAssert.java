@@ -46,14 +46,24 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
 
     /** The fraction of samples within the answer's tolerance of the target is at least {@code min}. */
     public ProbeAnswerAssert hasTargetAttainmentAtLeast(double min) {
+        fraction("hasTargetAttainmentAtLeast", min);
         hasConvergedEvidence("target attainment at least " + min);
         return rateAtLeast(actual.attainment(), "target attainment", "the attained fraction", min);
     }
 
     /** The fraction of samples within the answer's tolerance of the target is at most {@code max}. */
     public ProbeAnswerAssert hasTargetAttainmentAtMost(double max) {
+        fraction("hasTargetAttainmentAtMost", max);
         hasConvergedEvidence("target attainment at most " + max);
         return rateAtMost(actual.attainment(), "target attainment", "the attained fraction", max);
+    }
+
+    /** A rate's bound outside [0, 1] is a mistake in the test (an assertion that can never pass, or never fail). */
+    static void fraction(String assertion, double bound) {
+        if (!(bound >= 0 && bound <= 1)) {
+            throw new IllegalArgumentException(assertion + " needs a fraction in [0, 1], got " + bound
+                    + ": the rate is a share of the samples (write 0.95, not 95 or 1.01).");
+        }
     }
 
     /** Fails unless the point estimate (or, {@link #withConfidence()}, the 95% lower bound) of {@code r} is at least {@code min}. */
@@ -81,6 +91,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
      * judged model misclassifies has a 95% upper confidence bound of at most {@code max}.
      */
     public ProbeAnswerAssert hasMisclassificationRateAtMost(double max) {
+        fraction("hasMisclassificationRateAtMost", max);
         isNotNull();
         if (actual.oracle().isEmpty()) {
             failWithMessage("%s", ShouldHaveModels.oracle(actual));
@@ -159,6 +170,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
 
     /** The fraction of samples on which models {@code a} and {@code b} predict different classes is at least {@code min}. */
     public ProbeAnswerAssert hasDisagreementRateAtLeast(String a, String b, double min) {
+        fraction("hasDisagreementRateAtLeast", min);
         Rate r = disagreement(a, b);
         hasConvergedEvidence("a disagreement rate at least " + min);
         return rateAtLeast(r, "disagreement of " + a + " and " + b, "the observed rate", min);
@@ -166,6 +178,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
 
     /** The fraction of samples on which models {@code a} and {@code b} predict different classes is at most {@code max}. */
     public ProbeAnswerAssert hasDisagreementRateAtMost(String a, String b, double max) {
+        fraction("hasDisagreementRateAtMost", max);
         Rate r = disagreement(a, b);
         hasConvergedEvidence("a disagreement rate at most " + max);
         return rateAtMost(r, "disagreement of " + a + " and " + b, "the observed rate", max);

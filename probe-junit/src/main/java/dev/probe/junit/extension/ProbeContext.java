@@ -175,9 +175,11 @@ public final class ProbeContext {
 
     /** The space of generator {@code g}, loaded now (a generator that fails fails only the probes that use it). */
     private SampleSpace space(TestClassMembers.Found<Generator> g) {
-        if (!(g.value() instanceof SampleSpace space)) {
-            throw new IllegalArgumentException("@Generator " + g.name() + " in " + testClass.getSimpleName()
-                    + " must return a dev.probe.core.space.SampleSpace.");
+        Object value = g.value();
+        if (!(value instanceof SampleSpace space)) {
+            throw new IllegalArgumentException("@Generator " + g.name() + " in " + testClass.getSimpleName() + " is "
+                    + (value == null ? "null" : value.getClass().getName()) + ": return a dev.probe.core.space.SampleSpace "
+                    + "(a LatentSpace, InputSpace or ProceduralSpace).");
         }
         return space;
     }

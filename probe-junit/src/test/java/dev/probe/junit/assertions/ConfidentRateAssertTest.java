@@ -44,4 +44,16 @@ class ConfidentRateAssertTest {
                 .hasMessageContaining("expected target attainment at most 0.9850, but its 95% upper bound is 0.9");
         assertThat(answer).withConfidence().hasTargetAttainmentAtLeast(0.9).hasTargetAttainmentAtMost(1.0);
     }
+
+    @Test
+    void aRateBoundOutsideZeroToOneIsAMistakeInTheTestNotAVerdict() {
+        ProbeAnswer answer = attaining392of400();
+        assertThatThrownBy(() -> assertThat(answer).hasTargetAttainmentAtLeast(1.01))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("hasTargetAttainmentAtLeast needs a fraction in [0, 1], got 1.01: the rate is a share of the "
+                        + "samples (write 0.95, not 95 or 1.01).");
+        assertThatThrownBy(() -> assertThat(answer).hasTargetAttainmentAtMost(95)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> assertThat(answer).hasMisclassificationRateAtMost(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

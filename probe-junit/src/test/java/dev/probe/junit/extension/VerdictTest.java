@@ -44,7 +44,7 @@ class VerdictTest {
 
         @ProbeHighConfidence(classes = 1)
         void impossible(ProbeAnswer answer) {
-            assertThat(answer).hasTargetAttainmentAtLeast(1.01);
+            assertThat(answer).hasTargetAttainmentAtMost(0);
         }
     }
 
@@ -53,7 +53,7 @@ class VerdictTest {
         EngineExecutionResults events = run(Demanding.class, Map.of());
         events.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("high confidence: class 1"),
                 finishedWithFailure(message(m -> m.startsWith("Probe 'high confidence: class 1' (Demanding#impossible) failed:\n"
-                        + "expected target attainment at least 1.010, but the attained fraction is ")
+                        + "expected target attainment at most 0.000, but the attained fraction is ")
                         && m.contains("\nquery: HighConfidence[linear3, class 1, σ=0.05]\nkernel: MALA(")
                         && m.endsWith("\nseed: 5\nre-run: " + RERUN + "dev.probe.junit.extension.VerdictTest$Demanding"
                                 + "#impossible' -Dprobe.only='1' -Dprobe.seed=5")))));
