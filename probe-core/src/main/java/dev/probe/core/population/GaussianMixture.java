@@ -101,8 +101,80 @@ final class GaussianMixture {
         return cov;
     }
 
-    /** Fits the mixture to {@code x} ({@code [n][d]}). */
+    /**
+     * Fits the mixture to {@code x} ({@code [n][d]}) in the points' own whitened coordinates (their mean and the
+     * Cholesky factor of their covariance), so the fit is affine-equivariant: the proposal depends on the points
+     * alone, not on the coordinates they are handed in. The jumps hand over the stage's whitened coordinates, whose
+     * covariance the jumping particles' own ancestors helped estimate; k-means distances and the isotropic shrinkage
+     * in those coordinates then made each particle's proposal denser at itself, so it jumped away more often than
+     * others jumped in. Where a thin mode held a few heavily weighted candidates (a tilted slab in d = 24) that
+     * drained it at every stage and biased log Z half a nat low with the populations agreeing (BENCHMARK.md,
+     * "Mode jumps").
+     */
     static GaussianMixture fit(double[][] x, int maxComponents, ChainRandom random) {
+        int n = x.length;
+        int d = x[0].length;
+        double[] m = new double[d];
+        for (double[] row : x) {
+            for (int a = 0; a < d; a++) {
+                m[a] += row[a] / n;
+            }
+        }
+        double[][] cov = new double[d][d];
+        for (double[] row : x) {
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b <= a; b++) {
+                    cov[a][b] += (row[a] - m[a]) * (row[b] - m[b]) / n;
+                }
+            }
+        }
+        double trace = 0;
+        for (int a = 0; a < d; a++) {
+            trace += cov[a][a];
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < a; b++) {
+                cov[b][a] = cov[a][b];
+            }
+            cov[a][a] += 1e-6 * trace / d + 1e-12;
+        }
+        double[][] l = Double.isFinite(trace) && n > d ? Cholesky.lower(cov) : null;
+        if (l == null) {
+            return fitHere(x, maxComponents, random);
+        }
+        double[][] z = new double[n][];
+        double[] r = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < d; a++) {
+                r[a] = x[i][a] - m[a];
+            }
+            z[i] = Cholesky.solveLower(l, r);
+        }
+        // x = m + L·z: component means m + L·μ_c, Cholesky factors L·L_c (lower triangular, positive diagonal)
+        GaussianMixture inner = fitHere(z, maxComponents, random);
+        int k = inner.means.length;
+        double[] weights = new double[k];
+        double[][] means = new double[k][];
+        double[][][] factors = new double[k][d][d];
+        for (int c = 0; c < k; c++) {
+            weights[c] = Math.exp(inner.logWeights[c]);
+            means[c] = m.clone();
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b <= a; b++) {
+                    means[c][a] += l[a][b] * inner.means[c][b];
+                    double s = 0;
+                    for (int e = b; e <= a; e++) {
+                        s += l[a][e] * inner.factors[c][e][b];
+                    }
+                    factors[c][a][b] = s;
+                }
+            }
+        }
+        return new GaussianMixture(d, weights, means, factors);
+    }
+
+    /** The fit in the coordinates given (k-means and shrinkage toward an isotropic covariance in them). */
+    private static GaussianMixture fitHere(double[][] x, int maxComponents, ChainRandom random) {
         int n = x.length;
         int d = x[0].length;
         int k = Math.max(1, Math.min(maxComponents, n / (2 * (d + 1))));

@@ -316,7 +316,7 @@ class MisconfigurationTest {
                 + "parameter of type String, which no extension supplies");
     }
 
-    static class AlsoATest {
+    static class WithJUnitsTestAnnotation {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
 
@@ -327,10 +327,10 @@ class MisconfigurationTest {
 
     @Test
     void testOnAProbeMethodFailsTheTemplateAndThePlainRunNamingTheFix() {
-        String expected = "AlsoATest#confident has @Test and @ProbeHighConfidence: the probe annotation already makes the "
+        String expected = "WithJUnitsTestAnnotation#confident has @Test and @ProbeHighConfidence: the probe annotation already makes the "
                 + "method a test (one invocation per class, pair or factual, each handed its answer), and @Test runs it "
                 + "again without one. Remove @Test.";
-        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(AlsoATest.class)).execute();
+        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(WithJUnitsTestAnnotation.class)).execute();
         // the template fails before sampling; the plain @Test run fails on its parameter with the same cause
         results.allEvents().assertThatEvents().haveExactly(2, event(finishedWithFailure(message(expected))));
         results.testEvents().assertStatistics(s -> s.started(1).failed(1));
