@@ -92,9 +92,9 @@ abstract class BlockFunction implements TensorFunction {
                         + "while Probe uses it, e.g. open it in a static factory and close it after the tests.", e);
             }
             throw new IllegalArgumentException("Model '" + name + "' failed on a batch of shape (2, " + sampleShape
-                    + "): " + reason(e) + ". Check that the per-sample input shape " + sampleShape
-                    + " is the one the model was built for; if it is, the cause below is the model's own failure on "
-                    + "such a batch (an operation it cannot run, a layer not implemented in the engine).", e);
+                    + "): " + reason(e) + ". The cause below is the model's own exception on such a batch (a layer the "
+                    + "engine does not implement fails here too). Check that the per-sample input shape " + sampleShape
+                    + " is the one the model was built for.", e);
         }
     }
 

@@ -84,7 +84,12 @@ public record Rate(long successes, long trials, double effectiveTrials, double l
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%d/%d = %.4f, %.0f%% CI [%.4f, %.4f] (n_eff %.1f)", successes, trials,
-                estimate(), 100 * confidence, lower, upper, effectiveTrials);
+        return String.format(java.util.Locale.ROOT, "%d/%d = %s, %.0f%% CI [%s, %s] (n_eff %.1f)", successes, trials,
+                shown(estimate()), 100 * confidence, shown(lower), shown(upper), effectiveTrials);
+    }
+
+    /** Four decimals, or three significant digits below 0.001: a rare set's 3/400,000 read "0.0000 [0.0000, 0.0000]". */
+    private static String shown(double v) {
+        return String.format(java.util.Locale.ROOT, v > 0 && v < 1e-3 ? "%.3g" : "%.4f", v);
     }
 }

@@ -23,6 +23,15 @@ class RateTest {
     }
 
     @Test
+    void aRareSetsRateIsPrintedWithItsDigitsNotAsZero() {
+        // a new user's levelSetMass(400000): 3 draws in the set read "0.0000, 95% CI [0.0000, 0.0000]"
+        assertThat(Rate.clopperPearson(3, 400_000, 0.95).toString())
+                .matches("3/400000 = 7\\.50e-06, 95% CI \\[1\\.5\\de-06, 2\\.1\\de-05\\] \\(n_eff 400000\\.0\\)");
+        assertThat(Rate.clopperPearson(20, 200, 0.95).toString()).startsWith("20/200 = 0.1000, 95% CI [0.0");
+        assertThat(Rate.clopperPearson(0, 200, 0.95).toString()).startsWith("0/200 = 0.0000, 95% CI [0.0000, 0.0183]");
+    }
+
+    @Test
     void poolingNeedsRatesOfOneConfidence() {
         assertThatThrownBy(() -> Rate.pooled(List.of())).hasMessageContaining("at least one rate");
         assertThatThrownBy(() -> Rate.pooled(List.of(Rate.clopperPearson(1, 2, 0.95), Rate.clopperPearson(1, 2, 0.9))))
