@@ -34,9 +34,26 @@ final class Population {
     double logZ;
     double stepSize;
     double[] inverseMetric;
-    /** Weighted mean and Cholesky factor of the weighted covariance (full-covariance moves), or null (diagonal). */
+    /**
+     * Weighted mean and Cholesky factor of the weighted covariance of every candidate, or null (diagonal): the frame
+     * of the mode jumps, whose proposal does not depend on it ({@link GaussianMixture#fit} is affine-equivariant).
+     */
     double[] mean;
     double[][] cholesky;
+    /**
+     * Each particle's side ({@code 0} or {@code 1}, {@link #sides()}), fixed at the last resampling, or null before it.
+     * The local moves of one side are scaled by the metric estimated from the other side's candidates alone
+     * ({@link #sideMetric}, {@link #sideCholesky}), so a particle's moves do not depend on its own position or its
+     * family's. With one metric from every particle, each particle helped scale the moves that moved it, and the
+     * populations shrank every direction a question leaves free by about a factor {@code 1 − 1/N} (in d = 128 at
+     * 4 × 120 particles, ‖z⊥‖² 125.9 for an exact 127, 11 of 12 runs low; BENCHMARK.md, "Moves scaled by the other side").
+     */
+    int[] side;
+    /** Per side: the diagonal metric of its moves (null: {@link #inverseMetric}). */
+    final double[][] sideMetric = new double[2][];
+    /** Per side: weighted mean and Cholesky factor of its moves' full covariance, or null (diagonal moves). */
+    final double[][] sideMean = new double[2][];
+    final double[][][] sideCholesky = new double[2][][];
     private final boolean dense;
     /**
      * How the last local moves were scaled: {@code "full-covariance metric"} (whitened by the Cholesky factor),
@@ -119,14 +136,22 @@ final class Population {
         essFraction = Math.exp(Tempering.logEss(g, delta)) / k;
         inverseMetric = weightedVariance(w, positions);
         if (dense) {
-            covariance(w, positions);
+            double[][] l = covariance(w, positions);
+            mean = l == null ? null : weightedMean(w, positions);
+            cholesky = l;
         }
         int[] ancestors = SystematicResampling.ancestors(w, size, u);
         int[] roots = new int[size];
         for (int i = 0; i < size; i++) {
             roots[i] = family == null ? ancestors[i] : family[ancestors[i]];
         }
+        int[] candidateRoots = new int[k];
+        for (int c = 0; c < k; c++) {
+            candidateRoots[c] = family == null ? c : family[c];
+        }
         family = roots;
+        side = sides();
+        sideMetrics(w, positions, candidateRoots);
         distinct = SystematicResampling.distinct(ancestors);
         if (distinct < Math.max(Math.min(20, size / 4), 0.05 * size)) {
             status = status.worst(PopulationStatus.DEGENERATE);
@@ -135,15 +160,76 @@ final class Population {
         return ancestors;
     }
 
-    /** Per-coordinate weighted variance of the candidates, floored so a collapsed direction cannot freeze. */
-    private double[] weightedVariance(double[] w, float[] positions) {
+    /**
+     * The metric of each side's moves from the candidates of the other side's families and of the families that left
+     * no particle (weights renormalised). A side whose complement holds fewer than {@value #SIDE_MIN_ESS} effective
+     * candidates (few families left) moves with the metric of every candidate; a side whose complement holds fewer than
+     * {@code 2d} moves with the diagonal metric.
+     */
+    private void sideMetrics(double[] w, float[] positions, int[] candidateRoots) {
+        java.util.Map<Integer, Integer> sideOf = new java.util.HashMap<>();
+        for (int i = 0; i < size; i++) {
+            sideOf.putIfAbsent(family[i], side[i]);
+        }
+        for (int s = 0; s < 2; s++) {
+            double[] ws = new double[w.length];
+            double sum = 0;
+            double squares = 0;
+            for (int c = 0; c < w.length; c++) {
+                Integer owner = sideOf.get(candidateRoots[c]);
+                if (owner == null || owner != s) {
+                    ws[c] = w[c];
+                    sum += w[c];
+                    squares += w[c] * w[c];
+                }
+            }
+            double ess = sum > 0 ? sum * sum / squares : 0;
+            sideMetric[s] = null;
+            sideMean[s] = null;
+            sideCholesky[s] = null;
+            if (!(ess >= SIDE_MIN_ESS)) {
+                sideMean[s] = mean;
+                sideCholesky[s] = cholesky;
+                continue;
+            }
+            for (int c = 0; c < w.length; c++) {
+                ws[c] /= sum;
+            }
+            sideMetric[s] = weightedVariance(ws, positions);
+            if (dense && ess >= 2 * dimension) {
+                sideCholesky[s] = covariance(ws, positions);
+                sideMean[s] = sideCholesky[s] == null ? null : weightedMean(ws, positions);
+            }
+        }
+    }
+
+    /** Fewest effective candidates from which a side's metric is estimated. */
+    static final int SIDE_MIN_ESS = 8;
+
+    /** The diagonal metric of side {@code s}'s moves. */
+    double[] moveMetric(int s) {
+        return sideMetric[s] != null ? sideMetric[s] : inverseMetric;
+    }
+
+    /** The side of particle {@code i} ({@code 0} before the first resampling). */
+    int sideOf(int i) {
+        return side == null ? 0 : side[i];
+    }
+
+    private double[] weightedMean(double[] w, float[] positions) {
         double[] mean = new double[dimension];
-        double[] out = new double[dimension];
         for (int i = 0; i < w.length; i++) {
             for (int k = 0; k < dimension; k++) {
                 mean[k] += w[i] * positions[i * dimension + k];
             }
         }
+        return mean;
+    }
+
+    /** Per-coordinate weighted variance of the candidates, floored so a collapsed direction cannot freeze. */
+    private double[] weightedVariance(double[] w, float[] positions) {
+        double[] mean = weightedMean(w, positions);
+        double[] out = new double[dimension];
         for (int i = 0; i < w.length; i++) {
             for (int k = 0; k < dimension; k++) {
                 double r = positions[i * dimension + k] - mean[k];
@@ -157,17 +243,12 @@ final class Population {
     }
 
     /**
-     * The weighted mean and the Cholesky factor of the weighted covariance, shrunk 1% toward its diagonal and with
-     * the metric floor added so it stays positive definite; {@code cholesky = null} (diagonal moves) if it fails.
+     * The Cholesky factor of the weighted covariance, shrunk 1% toward its diagonal and with the metric floor added so
+     * it stays positive definite, or null (diagonal moves) if it fails.
      */
-    private void covariance(double[] w, float[] positions) {
+    private double[][] covariance(double[] w, float[] positions) {
         int d = dimension;
-        double[] mu = new double[d];
-        for (int i = 0; i < w.length; i++) {
-            for (int k = 0; k < d; k++) {
-                mu[k] += w[i] * positions[i * d + k];
-            }
-        }
+        double[] mu = weightedMean(w, positions);
         double[][] cov = new double[d][d];
         double[] r = new double[d];
         for (int i = 0; i < w.length; i++) {
@@ -190,8 +271,7 @@ final class Population {
             }
             cov[a][a] = Math.max(cov[a][a], 0) + metricFloor[a];
         }
-        mean = mu;
-        cholesky = Cholesky.lower(cov);
+        return Cholesky.lower(cov);
     }
 
     /** Keeps the rows {@code ancestors} of the current particles, moving their gradient to the new temperature. */

@@ -141,8 +141,14 @@ final class Rejuvenation {
         // jump too, in coordinates whitened for the jumps alone (without them MH populations kept the mode shares of
         // their first resampling: a black-box tree's two leaves came out at z-scores up to 6.7, evidence met)
         boolean jumpable = d <= Population.DENSE_MAX_DIMENSION && kernel.movesContinuousStates();
+        // the jumps' frames: one per population (the jump proposal does not depend on them)
         double[][] means = new double[p][];
         double[][][] factors = new double[p][][];
+        int[] jumpGroup = Whitening.groups(offset);
+        // the local moves' frames: one per side of each population, estimated from the other side (Population#side)
+        double[][] moveMeans = new double[2 * p][];
+        double[][][] moveFactors = new double[2 * p][][];
+        int[] moveGroup = new int[rows];
         float[] x = new float[rows * d];
         float[] gradX = new float[rows * d];
         float[] qgrad = new float[rows * d];
@@ -165,25 +171,34 @@ final class Rejuvenation {
             // moved at acceptance 0.04-0.14, and fewer than half the particles moved); +∞ for kernels with a metric
             pop.stepSize = Math.min(pop.stepSize, 2 * kernel.stepSizeForSpread(pop.inverseMetric));
             for (int r = offset[i]; r < offset[i + 1]; r++) {
+                int side = pop.sideOf(r - offset[i]);
+                moveGroup[r] = 2 * i + side;
                 beta[r] = pop.beta;
                 steps[r] = pop.stepSize;
                 if (whitened) {
                     java.util.Arrays.fill(metric, r * d, (r + 1) * d, 1);
                 } else {
-                    System.arraycopy(pop.inverseMetric, 0, metric, r * d, d);
+                    System.arraycopy(pop.moveMetric(side), 0, metric, r * d, d);
                 }
             }
+            boolean full = false;
+            for (int side = 0; side < 2; side++) {
+                full |= pop.sideCholesky[side] != null;
+                moveMeans[2 * i + side] = pop.sideCholesky[side] != null ? pop.sideMean[side] : new double[d];
+                moveFactors[2 * i + side] = pop.sideCholesky[side] != null ? pop.sideCholesky[side]
+                        : Whitening.diagonal(pop.moveMetric(side));
+            }
             pop.metric = !kernel.needsGradient() ? Population.WALK
-                    : whitened && pop.cholesky != null ? "full-covariance metric" : "diagonal metric";
+                    : whitened && full ? "full-covariance metric" : "diagonal metric";
             if (jumpable) {
                 means[i] = pop.cholesky != null ? pop.mean : new double[d];
                 factors[i] = pop.cholesky != null ? pop.cholesky : Whitening.diagonal(pop.inverseMetric);
             }
         }
         TemperedEnergy tempered = new TemperedEnergy(target, beta, config.chunk());
-        Energy energy = whitened ? new WhitenedEnergy(tempered, offset, means, factors, target.bounds()) : tempered;
-        float[] start = whitened ? Whitening.whiten(x, offset, means, factors, d) : x.clone();
-        float[] grad = whitened ? Whitening.gradient(gradX, offset, factors, d) : gradX.clone();
+        Energy energy = whitened ? new WhitenedEnergy(tempered, moveGroup, moveMeans, moveFactors, target.bounds()) : tempered;
+        float[] start = whitened ? Whitening.whiten(x, moveGroup, moveMeans, moveFactors, d) : x.clone();
+        float[] grad = whitened ? Whitening.gradient(gradX, moveGroup, moveFactors, d) : gradX.clone();
         ChainState state = new ChainState(run.create(start, new Shape(rows, d)), u, run.create(grad, new Shape(rows, d)));
         boolean[] moved = new boolean[rows];
         double[][] correlation = new double[p][d];
@@ -247,18 +262,17 @@ final class Rejuvenation {
             jumps = Math.max(jumps, jumpCount[i]);
         }
         double[] jumpAcceptance = new double[p];
+        // the local moves' positions as the energy saw them
+        float[] local = whitened ? Whitening.unwhiten(now, moveGroup, moveMeans, moveFactors, d) : now;
         if (jumps > 0) {
             boolean gradients = whitened;
-            float[] whitenedGradient = gradients ? state.gradient().toType(DataType.FLOAT32, false).toFloatArray() : null;
             double[] energies = state.energy().clone();
             state.position().close();
-            if (gradients) {
+            if (state.gradient() != null) {
                 state.gradient().close();
             }
-            float[] local = now;
-            if (!whitened) {
-                now = Whitening.whiten(now, offset, means, factors, d);
-            }
+            now = Whitening.whiten(local, jumpGroup, means, factors, d);
+            float[] jumpGradient = gradients ? Whitening.gradient(gradX, jumpGroup, factors, d) : null;
             boolean[] jumped = new boolean[rows];
             for (int j = 0; j < jumps; j++) {
                 double[] accepted = new double[p];
@@ -279,24 +293,21 @@ final class Rejuvenation {
                 jumpAcceptance[i] = jumpCount[i] > 0 ? jumpAcceptance[i] / jumpCount[i] : 0;
             }
             if (gradients) {
-                refreshGradients(jumped, now, whitenedGradient, energies, beta, offset, means, factors, run, counts,
+                refreshGradients(jumped, now, jumpGradient, energies, beta, offset, means, factors, run, counts,
                         prior, question, qgrad, gradX);
             }
-            if (!whitened) {
-                // back to the moves' coordinates; particles that did not jump keep their exact positions
-                float[] jumpedX = Whitening.unwhiten(now, offset, means, factors, d);
-                for (int r = 0; r < rows; r++) {
-                    if (jumped[r]) {
-                        System.arraycopy(jumpedX, r * d, local, r * d, d);
-                    }
+            // back to x; particles that did not jump keep their exact positions
+            float[] jumpedX = Whitening.unwhiten(now, jumpGroup, means, factors, d);
+            local = local.clone();
+            for (int r = 0; r < rows; r++) {
+                if (jumped[r]) {
+                    System.arraycopy(jumpedX, r * d, local, r * d, d);
                 }
-                now = local;
             }
-            state = new ChainState(run.create(now, new Shape(rows, d)), energies,
-                    gradients ? run.create(whitenedGradient, new Shape(rows, d)) : null);
+            state = null;
         }
-        float[] finalX = whitened ? Whitening.unwhiten(now, offset, means, factors, d) : now;
-        float[] finalGradient = whitened || state.gradient() == null ? gradX
+        float[] finalX = local;
+        float[] finalGradient = whitened || state == null || state.gradient() == null ? gradX
                 : state.gradient().toType(DataType.FLOAT32, false).toFloatArray();
         Moves[] out = new Moves[p];
         for (int i = 0; i < p; i++) {
@@ -313,8 +324,8 @@ final class Rejuvenation {
             for (int r = from; r < offset[i + 1]; r++) {
                 movedCount += moved[r] ? 1 : 0;
                 for (int c = 0; c < d; c++) {
-                    double delta = now[r * d + c] - start[r * d + c];
-                    jump += whitened ? delta * delta : delta * delta / pop.inverseMetric[c];
+                    double delta = finalX[r * d + c] - x[r * d + c];
+                    jump += delta * delta / pop.inverseMetric[c];
                 }
             }
             out[i] = new Moves(moves, allAcceptance[i] / moves, movedCount / (double) pop.size, jump / pop.size,
@@ -385,7 +396,7 @@ final class Rejuvenation {
             return;
         }
         TemperedEnergy tempered = new TemperedEnergy(target, subBeta, config.chunk());
-        Energy energy = new WhitenedEnergy(tempered, hOffset, means, factors, target.bounds());
+        Energy energy = new WhitenedEnergy(tempered, Whitening.groups(hOffset), means, factors, target.bounds());
         Kernel jump = Independence.of(new Independence.Proposal() {
             @Override
             public double[] sample(int chain, ChainRandom r) {
@@ -447,7 +458,7 @@ final class Rejuvenation {
             hOffset[i + 1] = c;
         }
         TemperedEnergy tempered = new TemperedEnergy(target, subBeta, config.chunk());
-        Energy energy = new WhitenedEnergy(tempered, hOffset, means, factors, target.bounds());
+        Energy energy = new WhitenedEnergy(tempered, Whitening.groups(hOffset), means, factors, target.bounds());
         try (NDManager scope = run.newSubManager()) {
             EnergyGradient eg = energy.valueAndGradient(scope.create(sub, new Shape(m, d)));
             float[] gradient = eg.gradient().toType(DataType.FLOAT32, false).toFloatArray();

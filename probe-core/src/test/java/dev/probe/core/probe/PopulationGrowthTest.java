@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 class PopulationGrowthTest {
     private static final SamplerConfig BUDGET = budget(11);
     private static final Classifier CLASSIFIER = LinearSoftmaxPriorMass.classifier(0);
-    /** Particles per population: too few for 100 effective attained samples in 4 populations. */
+    /** Particles per population: too few for {@link #ENOUGH} effective attained samples in 4 populations. */
     private static final int PARTICLES = 24;
+    /** The effective attained samples the growth tests ask for. */
+    private static final int ENOUGH = 150;
 
     /** One draw per particle: the growth is what these tests are about ({@link #drawsPerParticleNeedFewerPopulations}). */
     private static SamplerConfig budget(long seed) {
@@ -38,7 +40,7 @@ class PopulationGrowthTest {
 
     @Test
     void drawsPerParticleNeedFewerPopulations() {
-        Evidence evidence = new Evidence(1.05, 100, 0.1);
+        Evidence evidence = new Evidence(1.05, ENOUGH, 0.1);
         PopulationResult one = run(PARTICLES, 1, evidence, 16);
         PopulationResult four = run(PARTICLES, SmcConfig.DEFAULT_DRAWS, evidence, 16);
         System.out.printf("1 draw per particle: %d populations, %d particle-gradients; %d draws: %d populations, %d%n",
@@ -57,7 +59,7 @@ class PopulationGrowthTest {
 
     @Test
     void smallPopulationsGrowUntilTheyHoldEnoughAttainedSamples() {
-        Evidence evidence = new Evidence(1.05, 100, 0.1);
+        Evidence evidence = new Evidence(1.05, ENOUGH, 0.1);
         PopulationResult r = run(PARTICLES, evidence, 16);
         System.out.println(r.run().table());
         int made = r.run().populations();
