@@ -272,7 +272,6 @@ final class Rejuvenation {
                 state.gradient().close();
             }
             now = Whitening.whiten(local, jumpGroup, means, factors, d);
-            float[] jumpGradient = gradients ? Whitening.gradient(gradX, jumpGroup, factors, d) : null;
             boolean[] jumped = new boolean[rows];
             for (int j = 0; j < jumps; j++) {
                 double[] accepted = new double[p];
@@ -292,12 +291,11 @@ final class Rejuvenation {
             for (int i = 0; i < p; i++) {
                 jumpAcceptance[i] = jumpCount[i] > 0 ? jumpAcceptance[i] / jumpCount[i] : 0;
             }
-            if (gradients) {
-                refreshGradients(jumped, now, jumpGradient, energies, beta, offset, means, factors, run, counts,
-                        prior, question, qgrad, gradX);
-            }
             // back to x; particles that did not jump keep their exact positions
             float[] jumpedX = Whitening.unwhiten(now, jumpGroup, means, factors, d);
+            if (gradients) {
+                refreshGradients(jumped, jumpedX, beta, run, counts, prior, question, qgrad, gradX);
+            }
             local = local.clone();
             for (int r = 0; r < rows; r++) {
                 if (jumped[r]) {
@@ -427,13 +425,12 @@ final class Rejuvenation {
 
     /**
      * The jumps decide on energies alone (one forward pass each, no gradient): afterwards the gradients of the
-     * particles that jumped are computed in one batched pass, so the population's cached gradients are exact again.
+     * particles that jumped are computed at their positions {@code x} in one batched pass, so the population's cached
+     * components and gradients are exact again.
      */
-    private void refreshGradients(boolean[] jumped, float[] now, float[] whitenedGradient, double[] energies,
-            double[] beta, int[] offset, double[][] means, double[][][] factors, NDManager run, long[] counts,
+    private void refreshGradients(boolean[] jumped, float[] x, double[] beta, NDManager run, long[] counts,
             double[] prior, double[] question, float[] qgrad, float[] gradX) {
         int d = target.dimension();
-        int rows = jumped.length;
         int m = 0;
         for (boolean j : jumped) {
             m += j ? 1 : 0;
@@ -442,37 +439,28 @@ final class Rejuvenation {
             return;
         }
         int[] map = new int[m];
-        int[] hOffset = new int[offset.length];
         float[] sub = new float[m * d];
         double[] subBeta = new double[m];
         int c = 0;
-        for (int i = 0; i + 1 < offset.length; i++) {
-            for (int r = offset[i]; r < offset[i + 1]; r++) {
-                if (jumped[r]) {
-                    map[c] = r;
-                    subBeta[c] = beta[r];
-                    System.arraycopy(now, r * d, sub, c * d, d);
-                    c++;
-                }
+        for (int r = 0; r < jumped.length; r++) {
+            if (jumped[r]) {
+                map[c] = r;
+                subBeta[c] = beta[r];
+                System.arraycopy(x, r * d, sub, c * d, d);
+                c++;
             }
-            hOffset[i + 1] = c;
         }
         TemperedEnergy tempered = new TemperedEnergy(target, subBeta, config.chunk());
-        Energy energy = new WhitenedEnergy(tempered, Whitening.groups(hOffset), means, factors, target.bounds());
         try (NDManager scope = run.newSubManager()) {
-            EnergyGradient eg = energy.valueAndGradient(scope.create(sub, new Shape(m, d)));
-            float[] gradient = eg.gradient().toType(DataType.FLOAT32, false).toFloatArray();
-            double[] value = eg.value().toType(DataType.FLOAT64, false).toDoubleArray();
+            tempered.valueAndGradient(scope.create(sub, new Shape(m, d)));
             counts[0]++;
             counts[1] += m;
             for (c = 0; c < m; c++) {
                 int r = map[c];
-                System.arraycopy(gradient, c * d, whitenedGradient, r * d, d);
                 System.arraycopy(tempered.lastQuestionGradient(), c * d, qgrad, r * d, d);
                 System.arraycopy(tempered.lastGradient(), c * d, gradX, r * d, d);
                 prior[r] = tempered.lastPrior()[c];
                 question[r] = tempered.lastQuestion()[c];
-                energies[r] = value[c];
             }
         }
     }
