@@ -31,6 +31,12 @@ import java.util.Arrays;
  *     |t| statistic, between their resampling at the target and their last draw under moves that leave the target
  *     invariant; above {@code PopulationRun.MAX_SETTLING_DRIFT} the populations had not settled into the target
  *     (their draws and log Z are biased even when R̂ is good: Neal's funnel), so they are not converged evidence
+ * @param plateauNats population sampling only (NaN for chains): the log Z that the stages charged while every
+ *     particle sat on a plateau of the question's energy (weights all alike, so no particle saw where the set is),
+ *     beyond what the set the particles found later costs, in nats, the largest over the populations; above
+ *     {@code PopulationRun.MAX_PLATEAU_NATS} the populations found the set by moves after crossing the plateau, not
+ *     by following the tempered targets, so their log Z can be low by that much and their draws biased, however
+ *     well they agree: not converged evidence
  */
 public record Diagnostics(
         double[] acceptanceRate,
@@ -45,14 +51,23 @@ public record Diagnostics(
         long gradientEvaluations,
         long energyEvaluations,
         double stepSize,
-        double settlingDrift) {
+        double settlingDrift,
+        double plateauNats) {
 
     /** Diagnostics of chains (no settling drift: NaN). */
     public Diagnostics(double[] acceptanceRate, double[] rhat, double[] ess, double energyRhat, double energyEss,
             double wallSeconds, double samplingSeconds, InvalidProposals warmup, InvalidProposals sampling,
             long gradientEvaluations, long energyEvaluations, double stepSize) {
         this(acceptanceRate, rhat, ess, energyRhat, energyEss, wallSeconds, samplingSeconds, warmup, sampling,
-                gradientEvaluations, energyEvaluations, stepSize, Double.NaN);
+                gradientEvaluations, energyEvaluations, stepSize, Double.NaN, Double.NaN);
+    }
+
+    /** Diagnostics with a settling drift and no plateau measure (NaN). */
+    public Diagnostics(double[] acceptanceRate, double[] rhat, double[] ess, double energyRhat, double energyEss,
+            double wallSeconds, double samplingSeconds, InvalidProposals warmup, InvalidProposals sampling,
+            long gradientEvaluations, long energyEvaluations, double stepSize, double settlingDrift) {
+        this(acceptanceRate, rhat, ess, energyRhat, energyEss, wallSeconds, samplingSeconds, warmup, sampling,
+                gradientEvaluations, energyEvaluations, stepSize, settlingDrift, Double.NaN);
     }
 
     /**
@@ -64,7 +79,7 @@ public record Diagnostics(
             long gradientEvaluations, long energyEvaluations, double stepSize) {
         this(acceptanceRate, rhat, ess, energyRhat, energyEss, wallSeconds, samplingSeconds, InvalidProposals.NONE,
                 new InvalidProposals(nonFiniteProposals, 0, outOfBoundsProposals), gradientEvaluations,
-                energyEvaluations, stepSize, Double.NaN);
+                energyEvaluations, stepSize, Double.NaN, Double.NaN);
     }
 
     /** Proposals rejected for a NaN/∞ energy or gradient, warm-up and sampling together. */
@@ -136,6 +151,8 @@ public record Diagnostics(
     public String table() {
         String settling = Double.isNaN(settlingDrift) ? ""
                 : String.format(java.util.Locale.ROOT, "settling drift |t|   %.2f%n", settlingDrift);
+        String plateau = !(plateauNats > 0) ? ""
+                : String.format(java.util.Locale.ROOT, "plateau (nats)       %.2f%n", plateauNats);
         return String.format(java.util.Locale.ROOT,
                 "acceptance (mean)   %.3f%nmax R-hat            %.4f%nmin bulk ESS         %.1f%n"
                         + "energy R-hat         %.4f%nenergy ESS           %.1f%nESS/s                %.1f%n"
@@ -144,6 +161,6 @@ public record Diagnostics(
                         + "out-of-box proposals %d%ngradient evaluations %d%nenergy evaluations   %d%nstep size            %.4g%n",
                 meanAcceptance(), maxRhat(), minEss(), energyRhat, energyEss, essPerSecond(), wallSeconds,
                 samplingSeconds, nonFiniteProposals(), divergences(), warmupDivergences(), outOfBoundsProposals(),
-                gradientEvaluations, energyEvaluations, stepSize) + settling;
+                gradientEvaluations, energyEvaluations, stepSize) + settling + plateau;
     }
 }

@@ -61,6 +61,13 @@ public final class PopulationRun {
      */
     public static final double MAX_SETTLING_DRIFT = 4;
 
+    /**
+     * Largest {@link Diagnostics#plateauNats()} of a settled run, in nats: a population whose stages charged more than
+     * this to a plateau of the question's energy, above the set it found later, crossed the plateau blind and its log Z
+     * and draws are not evidence. Runs without flat stages have 0 (every closed form and suite probe measured).
+     */
+    public static final double MAX_PLATEAU_NATS = 1;
+
     /** Per population, {@link Settling#sums} (null where it did not reach β = 1). */
     private final double[][] settling;
     /** What {@link Smc#moreDraws} needs to go on with a run of one round, or {@code null} (pooled or charged runs). */
@@ -261,16 +268,52 @@ public final class PopulationRun {
             status = PopulationStatus.UNRELIABLE;
         }
         double drift = Settling.drift(Arrays.asList(settling));
-        if (drift > MAX_SETTLING_DRIFT) {
+        double plateau = plateauNats(stages, g);
+        if (drift > MAX_SETTLING_DRIFT || plateau > MAX_PLATEAU_NATS) {
             status = status.worst(PopulationStatus.UNSETTLED);
         }
         double[] sorted = steps.clone();
         Arrays.sort(sorted);
         Diagnostics diagnostics = new Diagnostics(acceptance, rhat, ess, energyRhat, energyEss, seconds, seconds,
                 InvalidProposals.NONE, new InvalidProposals(counts[2], counts[3], counts[4]), counts[0], counts[5],
-                sorted[sorted.length / 2], drift);
+                sorted[sorted.length / 2], drift, plateau);
         return new PopulationRun(config, kernel, x, g, u, logZ, stages, statuses, status, diagnostics, unique, acceptance,
                 steps, counts, seconds, rounds, metric, settling);
+    }
+
+    /**
+     * {@link Diagnostics#plateauNats()}: per population, over its {@link Stage#flat() flat} stages, the drop each
+     * charged to log Z ({@code −Δlog Z ≈ δ·mean G} with weights all alike) beyond what the same step costs at the
+     * question energy its last draws hold ({@code δ·mean G_final}); the largest over the populations, 0 without flat
+     * stages. If the particles sat on a plateau of {@code G} and found a set of lower energy only later, by moves,
+     * every flat stage charged the plateau's energy to mass that was in the set all along: log Z can be low by up to
+     * this much (a new user's 1-in-4·10¹⁰ corner of [0, 1]³⁰ behind a saturated classifier: 100 nats low, every
+     * population agreeing on it).
+     */
+    static double plateauNats(List<List<Stage>> stages, double[][] g) {
+        double worst = 0;
+        for (int p = 0; p < stages.size(); p++) {
+            double mean = 0;
+            int finite = 0;
+            for (double v : g[p]) {
+                if (Double.isFinite(v)) {
+                    mean += v;
+                    finite++;
+                }
+            }
+            if (finite == 0) {
+                continue;
+            }
+            mean /= finite;
+            double nats = 0;
+            for (Stage stage : stages.get(p)) {
+                if (stage.flat()) {
+                    nats += Math.max(0, -stage.logIncrement() - stage.delta() * mean);
+                }
+            }
+            worst = Math.max(worst, nats);
+        }
+        return worst;
     }
 
     private static <T> T[] concat(T[] a, T[] b, java.util.function.IntFunction<T[]> array) {
@@ -512,8 +555,8 @@ public final class PopulationRun {
         String draws = config.draws() > 1 ? ", " + config.draws() + " draws each" : "";
         boolean jumped = stages.stream().flatMap(List::stream).anyMatch(s -> s.jumps() > 0);
         return String.format(Locale.ROOT, "SMC(%s, %d×%d particles%s, α=%.2f, moves %d–%d, %s, %s%s)", kernel,
-                populations(), particles(), draws, config.alpha(), config.minMoves(), metric.equals(Population.WALK)
-                        ? (int) Math.round(Rejuvenation.WALK_MOVES * config.maxMoves()) : config.maxMoves(), metric,
+                populations(), particles(), draws, config.alpha(), config.minMoves(), metric.contains(Population.WALK)
+                        || metric.contains(Population.WALK_SPREAD) ? (int) Math.round(Rejuvenation.WALK_MOVES * config.maxMoves()) : config.maxMoves(), metric,
                 jumped ? "mode jumps" : "no mode jumps", grown);
     }
 

@@ -169,7 +169,8 @@ final class Rejuvenation {
             // a random walk's scale grown on a wide early stage (where every reflected proposal is accepted) must not
             // outlast it: start at most at twice the step that suits this stage's spread (a box target's last stages
             // moved at acceptance 0.04-0.14, and fewer than half the particles moved); +∞ for kernels with a metric
-            pop.stepSize = Math.min(pop.stepSize, 2 * kernel.stepSizeForSpread(pop.inverseMetric));
+            pop.stepSize = Math.min(pop.stepSize,
+                    2 * kernel.withInverseMetric(pop.inverseMetric).stepSizeForSpread(pop.inverseMetric));
             for (int r = offset[i]; r < offset[i + 1]; r++) {
                 int side = pop.sideOf(r - offset[i]);
                 moveGroup[r] = 2 * i + side;
@@ -188,7 +189,8 @@ final class Rejuvenation {
                 moveFactors[2 * i + side] = pop.sideCholesky[side] != null ? pop.sideCholesky[side]
                         : Whitening.diagonal(pop.moveMetric(side));
             }
-            pop.metric = !kernel.needsGradient() ? Population.WALK
+            pop.metric = !kernel.needsGradient()
+                    ? kernel.withInverseMetric(pop.inverseMetric).inverseMetric() != null ? Population.WALK_SPREAD : Population.WALK
                     : whitened && full ? "full-covariance metric" : "diagonal metric";
             if (jumpable) {
                 means[i] = pop.cholesky != null ? pop.mean : new double[d];

@@ -24,11 +24,28 @@ package dev.probe.core.population;
  * @param nonFinite particles whose question energy was non-finite (weight 0)
  * @param jumps mode jumps made after the local moves
  * @param jumpAcceptance mean acceptance probability of the mode jumps (NaN without jumps)
+ * @see #flat()
  */
 public record Stage(int index, double beta, double delta, double essFraction, double logIncrement, int weighted,
         int distinctAncestors, int moves, double acceptance, double movedFraction, double jump, double stepSize,
         double minInverseMetric, double maxInverseMetric, int nonFinite, int jumps,
         double jumpAcceptance) {
+
+    /**
+     * The smallest weights' ESS fraction of a {@link #flat()} stage: {@code δ·sd(G) ≲ 0.045} over the particles, which
+     * a question of a χ² shape reaches only beyond about 5,000 dimensions at the stage-drop cap.
+     */
+    public static final double FLAT_ESS = 0.999;
+
+    /**
+     * Whether every weight was alike: the question's energy was the same at every particle up to far less than 1/δ, so
+     * the stage learnt nothing about where the set is, and its step was bounded by the stage-drop cap alone
+     * ({@link SmcConfig#maxStageDrop}) or reached the target at once. A plateau of a saturated energy far from a rare
+     * set does this.
+     */
+    public boolean flat() {
+        return essFraction >= FLAT_ESS;
+    }
 
     /** A one-line summary. */
     public String line() {

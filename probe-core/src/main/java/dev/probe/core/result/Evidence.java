@@ -14,7 +14,8 @@ package dev.probe.core.result;
  * had settled into the target: a settling drift ({@link dev.probe.core.diagnostics.Diagnostics#settlingDrift()})
  * above {@link dev.probe.core.population.PopulationRun#MAX_SETTLING_DRIFT} means the particles kept moving toward
  * regions the populations had missed (Neal's funnel: R̂ 1.002, E[v²] 2.3 against 9, drift 4.3–16), so the
- * evidence is not converged. The JUnit extension judges every
+ * evidence is not converged; so does a plateau of the question's energy that every particle crossed without seeing
+ * the set, found later by moves ({@link dev.probe.core.diagnostics.Diagnostics#plateauNats()}). The JUnit extension judges every
  * invocation by it (its settings {@code maxRhat}, {@code minAttainedEss}, {@code maxDivergences} and the
  * annotation's {@code tolerance}); population sampling can keep adding populations until a result meets it
  * ({@link dev.probe.core.probe.Sampling.Populations#until}).
@@ -87,23 +88,28 @@ public record Evidence(double maxRhat, double minAttainedEss, double tolerance, 
     /**
      * Whether a bare population run ({@code new Smc(config).run(...)}, every draw counting as attained; {@code
      * tolerance} is not used) meets this evidence: R̂ across its populations at most {@code maxRhat}, the smallest
-     * ESS over the coordinates of the pooled draws at least {@code minAttainedEss}, and a settling drift at most
-     * {@link dev.probe.core.population.PopulationRun#MAX_SETTLING_DRIFT}; divergences are not judged, as for
+     * ESS over the coordinates of the pooled draws at least {@code minAttainedEss}, and settled ({@link #isUnsettled});
+     * divergences are not judged, as for
      * {@link #isMetBy(ProbeResult)}.
      */
     public boolean isMetBy(dev.probe.core.population.PopulationRun run) {
         dev.probe.core.diagnostics.Diagnostics d = run.diagnostics();
-        return d.maxRhat() <= maxRhat && d.minEss() >= minAttainedEss
-                && !(d.settlingDrift() > dev.probe.core.population.PopulationRun.MAX_SETTLING_DRIFT);
+        return d.maxRhat() <= maxRhat && d.minEss() >= minAttainedEss && !unsettled(d);
     }
 
     /**
      * Whether {@code result} came from populations whose particles had not settled into the target (settling drift
-     * above {@link dev.probe.core.population.PopulationRun#MAX_SETTLING_DRIFT}; always false for chains).
+     * above {@link dev.probe.core.population.PopulationRun#MAX_SETTLING_DRIFT}, or a plateau of the question's energy
+     * crossed blind: {@link dev.probe.core.diagnostics.Diagnostics#plateauNats()} above
+     * {@link dev.probe.core.population.PopulationRun#MAX_PLATEAU_NATS}; always false for chains).
      */
     public static boolean isUnsettled(ProbeResult result) {
-        return result.isPopulationResult()
-                && result.diagnostics().settlingDrift() > dev.probe.core.population.PopulationRun.MAX_SETTLING_DRIFT;
+        return result.isPopulationResult() && unsettled(result.diagnostics());
+    }
+
+    private static boolean unsettled(dev.probe.core.diagnostics.Diagnostics d) {
+        return d.settlingDrift() > dev.probe.core.population.PopulationRun.MAX_SETTLING_DRIFT
+                || d.plateauNats() > dev.probe.core.population.PopulationRun.MAX_PLATEAU_NATS;
     }
 
     /**

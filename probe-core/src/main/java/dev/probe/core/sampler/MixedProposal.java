@@ -47,6 +47,36 @@ public final class MixedProposal implements Proposal {
         this.keep = b.keep.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    private MixedProposal(MixedProposal other, double[] widths) {
+        this.dimension = other.dimension;
+        this.continuous = other.continuous;
+        this.widths = widths;
+        this.moves = other.moves;
+        this.categorical = other.categorical;
+        this.levels = other.levels;
+        this.keep = other.keep;
+    }
+
+    /**
+     * The same coordinates, move probabilities and categorical levels, with continuous coordinate {@code k}'s width
+     * {@code widths[k]} where that is positive and finite (its own width elsewhere).
+     */
+    @Override
+    public MixedProposal withWidths(double[] widths) {
+        if (widths.length != dimension) {
+            throw new IllegalArgumentException("Got " + widths.length + " widths for a proposal over " + dimension
+                    + " coordinates");
+        }
+        double[] w = this.widths.clone();
+        for (int i = 0; i < continuous.length; i++) {
+            double v = widths[continuous[i]];
+            if (v > 0 && Double.isFinite(v)) {
+                w[i] = v;
+            }
+        }
+        return new MixedProposal(this, w);
+    }
+
     /** A Gaussian random walk with width {@code 1} on every coordinate of a {@code d}-dimensional space. */
     public static MixedProposal gaussian(int d) {
         Builder b = builder(d);

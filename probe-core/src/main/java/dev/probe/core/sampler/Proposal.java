@@ -52,4 +52,16 @@ public interface Proposal {
     default double largestUsefulScale(Box box) {
         return Double.POSITIVE_INFINITY;
     }
+
+    /**
+     * The same proposal with continuous coordinate {@code k}'s width set to {@code widths[k]} (entries that are not
+     * positive and finite keep the proposal's own width), or this proposal itself when it has no per-coordinate
+     * widths (the default). Population samplers give it the target's spread at each stage, estimated from other
+     * particles than the ones it moves, so a feature the question leaves free moves as far as its spread allows
+     * instead of as far as the most constrained feature allows. Only proposals that state their {@link #dimension()}
+     * are given widths.
+     */
+    default Proposal withWidths(double[] widths) {
+        return this;
+    }
 }

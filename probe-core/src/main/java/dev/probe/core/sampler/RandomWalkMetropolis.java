@@ -20,8 +20,17 @@ public final class RandomWalkMetropolis implements Kernel {
     private final double scale;
     /** One scale per chain (SMC populations), or {@code null}: {@link #scale} for all. */
     private final double[] scales;
+    /**
+     * The target's variance per coordinate ({@code d}, or {@code chains·d} row-major), whose square roots replace the
+     * proposal's widths ({@link Proposal#withWidths}), or {@code null}: the proposal's own widths.
+     */
+    private final double[] metric;
 
     private RandomWalkMetropolis(Proposal proposal, double scale, double[] scales) {
+        this(proposal, scale, scales, null);
+    }
+
+    private RandomWalkMetropolis(Proposal proposal, double scale, double[] scales, double[] metric) {
         if (!(scale > 0) || !Double.isFinite(scale)) {
             throw new IllegalArgumentException("Proposal scale must be positive and finite, got " + scale);
         }
@@ -36,6 +45,7 @@ public final class RandomWalkMetropolis implements Kernel {
                 + "or the space's proposal()");
         this.scale = scale;
         this.scales = scales == null ? null : scales.clone();
+        this.metric = metric == null ? null : metric.clone();
     }
 
     /** Metropolis–Hastings with {@code proposal} and initial scale {@code scale}. */
@@ -65,7 +75,8 @@ public final class RandomWalkMetropolis implements Kernel {
         int chains = state.chains();
         float[] current = Tensors.toFloats(x);
         float[] next = new float[current.length];
-        double[] correction = scales == null ? proposal.propose(current, next, chains, scale, energy.bounds(), random)
+        double[] correction = scales == null && metric == null
+                ? proposal.propose(current, next, chains, scale, energy.bounds(), random)
                 : proposePerChain(current, next, chains, energy.bounds(), random);
         NDArray candidate = Tensors.create(x, next);
         double[] proposed = Tensors.toDoubles(Tensors.valueScoped(energy, candidate));
@@ -82,21 +93,38 @@ public final class RandomWalkMetropolis implements Kernel {
 
     @Override
     public RandomWalkMetropolis withStepSize(double newScale) {
-        return new RandomWalkMetropolis(proposal, newScale, null);
+        return new RandomWalkMetropolis(proposal, newScale, null, metric);
     }
 
-    /** Chain by chain, each with its own scale (the proposal is written for a shared one). */
+    /**
+     * Chain by chain, each with its own scale and widths (the proposal is written for shared ones); rows with the
+     * same metric as the row before share its proposal.
+     */
     private double[] proposePerChain(float[] current, float[] next, int chains, Box box, ChainRandom random) {
-        if (scales.length != chains) {
+        if (scales != null && scales.length != chains) {
             throw new IllegalStateException("Got " + scales.length + " per-chain scales for " + chains + " chains");
         }
         int d = current.length / chains;
+        if (metric != null && metric.length != d && metric.length != chains * d) {
+            throw new IllegalStateException("Got " + metric.length + " metric entries for " + chains + " chains of "
+                    + d + " coordinates");
+        }
+        Proposal rowProposal = proposal;
+        int lastFrom = -1;
         double[] correction = new double[chains];
         float[] row = new float[d];
         float[] out = new float[d];
         for (int c = 0; c < chains; c++) {
             System.arraycopy(current, c * d, row, 0, d);
-            double[] k = proposal.propose(row, out, 1, scales[c], box, random);
+            if (metric != null) {
+                int from = metric.length == d ? 0 : c * d;
+                if (lastFrom < 0 || from != lastFrom && !java.util.Arrays.equals(metric, from, from + d, metric, lastFrom,
+                        lastFrom + d)) {
+                    rowProposal = proposal.withWidths(widths(metric, from, d));
+                }
+                lastFrom = from;
+            }
+            double[] k = rowProposal.propose(row, out, 1, scales == null ? scale : scales[c], box, random);
             correction[c] = k == null ? 0 : k[0];
             System.arraycopy(out, 0, next, c * d, d);
         }
@@ -108,10 +136,54 @@ public final class RandomWalkMetropolis implements Kernel {
         return proposal;
     }
 
-    /** {@link Proposal#scaleForSpread}: the proposal's widths times this scale make the steps. */
+    /**
+     * {@link Proposal#scaleForSpread}: the proposal's widths (the metric's standard deviations, when it has one and
+     * the proposal takes widths) times this scale make the steps.
+     */
     @Override
     public double stepSizeForSpread(double[] variance) {
-        return proposal.scaleForSpread(variance);
+        return widthsProposal().scaleForSpread(variance);
+    }
+
+    /**
+     * The same kernel moving with the target's spread: each continuous coordinate's proposal width becomes the square
+     * root of its entry of {@code inverseMetric} ({@code d} entries for all chains, or {@code chains·d}, one row per
+     * chain), where the proposal takes widths ({@link Proposal#withWidths}); otherwise this kernel. Population samplers
+     * give it, at each stage, the spread of other particles than the ones it moves: a random walk with one width for
+     * every feature moves the features a question leaves free no farther than the most constrained one allows, so
+     * their particles stay alike and their error bars come out too small.
+     */
+    @Override
+    public RandomWalkMetropolis withInverseMetric(double[] inverseMetric) {
+        int d = proposal.dimension();
+        if (inverseMetric == null || d < 1 || inverseMetric.length % d != 0
+                || proposal.withWidths(new double[d]) == proposal) {
+            return this;
+        }
+        return new RandomWalkMetropolis(proposal, scale, scales, inverseMetric);
+    }
+
+    /** The metric it moves with, or {@code null} (the proposal's own widths). */
+    @Override
+    public double[] inverseMetric() {
+        return metric == null ? null : metric.clone();
+    }
+
+    /** The proposal with the first row of the metric as widths (the proposal itself without a metric). */
+    private Proposal widthsProposal() {
+        int d = proposal.dimension();
+        if (metric == null || d < 0 || metric.length % d != 0) {
+            return proposal;
+        }
+        return proposal.withWidths(widths(metric, 0, d));
+    }
+
+    private static double[] widths(double[] variance, int from, int d) {
+        double[] w = new double[d];
+        for (int k = 0; k < d; k++) {
+            w[k] = Math.sqrt(variance[from + k]);
+        }
+        return w;
     }
 
     @Override
@@ -122,7 +194,7 @@ public final class RandomWalkMetropolis implements Kernel {
     /** The same kernel with one proposal scale per chain (the proposal's widths times each chain's scale). */
     @Override
     public RandomWalkMetropolis withStepSizes(double[] perChain) {
-        return new RandomWalkMetropolis(proposal, scale, perChain);
+        return new RandomWalkMetropolis(proposal, scale, perChain, metric);
     }
 
     @Override

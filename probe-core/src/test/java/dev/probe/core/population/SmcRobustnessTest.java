@@ -175,7 +175,7 @@ class SmcRobustnessTest {
         PopulationRun run = new Smc(SmcConfig.builder().particles(1024).populations(4).seed(100).build())
                 .run(target, RandomWalkMetropolis.of(MixedProposal.gaussian(d), 0.5), starts);
         assertThat(run.status()).as(run.table()).isEqualTo(PopulationStatus.OK);
-        assertThat(run.describe()).contains("moves 2–25, the proposal's widths");
+        assertThat(run.describe()).contains("moves 2–25, widths from the particles' spread");
         // random-walk moves travel less per move: with at most 10 per stage the error bars were 1.4 times too small
         assertThat(run.stages(0).stream().mapToInt(Stage::moves).max().orElse(0)).isGreaterThan(10);
         for (int p = 0; p < run.populations(); p++) {

@@ -121,12 +121,15 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                     + "samples cannot support a verdict. Give the sampler more budget (or populations), or relax the "
                     + "evidence (ProbeAnswer.withEvidence, settings maxRhat / minAttainedEss).%n%s", claim, e.maxRhat(),
                     e.minAttainedEss(), e.tolerance(), actual.result().isPopulationResult()
-                            ? ", settling drift at most " + (int) PopulationRun.MAX_SETTLING_DRIFT
+                            ? ", settling drift at most " + (int) PopulationRun.MAX_SETTLING_DRIFT + ", plateau at most "
+                                    + (int) PopulationRun.MAX_PLATEAU_NATS + " nat"
                             : ", at most " + e.maxDivergences() + " divergent trajectories after warm-up",
                     actual.result().diagnostics().maxRhat(), actual.result().attainedEss(e.tolerance()),
                     actual.result().isPopulationResult()
                             ? String.format(java.util.Locale.ROOT, " and the settling drift %.2f",
                                     actual.result().diagnostics().settlingDrift())
+                                    + (actual.result().diagnostics().plateauNats() > 0 ? String.format(java.util.Locale.ROOT,
+                                            " and the plateau %.2f nats", actual.result().diagnostics().plateauNats()) : "")
                             : " and " + actual.result().diagnostics().divergences() + " divergences after warm-up",
                     actual.result().diagnostics().table().stripTrailing())));
         }

@@ -156,7 +156,17 @@ record Verdict(Outcome outcome, String reason) {
                     + "reparametrise the space, or allow them with setting maxDivergences%n", r.diagnostics().divergences(),
                     c.maxDivergences()));
         }
-        if (Evidence.isUnsettled(r)) {
+        if (r.diagnostics().plateauNats() > PopulationRun.MAX_PLATEAU_NATS) {
+            b.append(String.format(Locale.ROOT, "plateau %.1f nats (allowed %.0f): for a stretch of the tempering every "
+                    + "particle had the same question energy (a saturated model far from the set, with no slope toward "
+                    + "it), and the particles found the set only later, by moves: every stage on the plateau charged its "
+                    + "energy to mass that was in the set all along, so the prior mass can be that many nats low and the "
+                    + "draws biased, however well the populations agree; a larger prior pool or more particles (so that "
+                    + "some starting draws already touch the set), a question with a slope toward it (a smaller "
+                    + "temperature or larger sigma), or count the set's mass with independent draws "
+                    + "(Probe.levelSetMass)%n", r.diagnostics().plateauNats(), PopulationRun.MAX_PLATEAU_NATS));
+        }
+        if (r.diagnostics().settlingDrift() > PopulationRun.MAX_SETTLING_DRIFT) {
             b.append(String.format(Locale.ROOT, "settling drift %.2f (allowed %.0f): after the populations reached the "
                     + "target, their particles' energies kept drifting under moves that leave it invariant, so they had "
                     + "not settled into it (earlier stages' moves could not follow it, as in a funnel's neck) and their "

@@ -25,6 +25,11 @@ class SettlingVerdictTest {
 
     /** 400 draws of 4 populations that all attain the target, R̂ 1.0, ESS 1,000, with the given settling drift. */
     private static ProbeAnswer populations(double drift) {
+        return populations(drift, 0);
+    }
+
+    /** The same with the given plateau (nats). */
+    private static ProbeAnswer populations(double drift, double plateau) {
         int n = 400;
         double[][] x = new double[n][];
         Arrays.setAll(x, i -> new double[] {Math.sin(i), Math.cos(i)});
@@ -32,7 +37,7 @@ class SettlingVerdictTest {
         Arrays.setAll(outputs, i -> new double[] {0.05, 0.95});
         SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(n / 4).seed(3).build();
         Diagnostics d = new Diagnostics(new double[] {0.6, 0.6, 0.6, 0.6}, new double[] {1.0, 1.0}, new double[] {1000, 1000},
-                1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, drift);
+                1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, drift, plateau);
         ProbeResult r = new ProbeResult(new Provenance("high confidence of 1", "box", "SMC(MALA, 4×100 particles, α=0.50, "
                 + "moves 2–10)", config, d), 4, x, x, List.of("m"), new double[][][] {outputs}, new double[n], new double[n]);
         return ProbeAnswer.of(r, 0.1);
@@ -68,5 +73,19 @@ class SettlingVerdictTest {
                 .hasMessageContaining("settling drift <= 4").hasMessageContaining("settling drift 6.50");
         assertThatThrownBy(() -> assertThat(populations(6.5)).hasTargetAttainmentAtLeast(0.5))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("the settling drift 6.50");
+    }
+
+    /**
+     * Populations that crossed a plateau of the question's energy blind (a new user's 1-in-4·10¹⁰ corner: log Z 100
+     * nats low with R̂ 1.05) are not converged, with the nats and the levers, though R̂, ESS and drift are fine.
+     */
+    @Test
+    void populationsThatCrossedAPlateauBlindAreNotConverged() throws Exception {
+        assertThat(Verdict.of(populations(1.0, 0.9), settings()).isConclusive()).isTrue();
+        Verdict v = Verdict.of(populations(1.0, 115), settings());
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
+        assertThat(v.reason()).contains("plateau 115.0 nats (allowed 1)", "Probe.levelSetMass").doesNotContain("settling drift");
+        assertThatThrownBy(() -> assertThat(populations(1.0, 115)).isConverged()).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("plateau <= 1 nat").hasMessageContaining("plateau 115.00 nats");
     }
 }
