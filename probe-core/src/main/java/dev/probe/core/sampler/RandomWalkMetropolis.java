@@ -214,11 +214,12 @@ public final class RandomWalkMetropolis implements Kernel {
 
     /**
      * Its proposal's largest useful scale: a chain on a bounded box whose every proposal is accepted grew its scale to
-     * 10⁶ and reported it, though the steps it took were capped at twice the box's span.
+     * 10⁶ and reported it, though the steps it took were capped at twice the box's span. With a metric, in the widths
+     * it gives.
      */
     @Override
     public double largestUsefulStepSize(Box box) {
-        return proposal.largestUsefulScale(box);
+        return widthsProposal().largestUsefulScale(box);
     }
 
     /** Whether its proposal moves continuous coordinates only (no categorical ones). */

@@ -99,4 +99,20 @@ final class ClosedForms {
         }
         return out;
     }
+
+    /** Exact draws of the uniform prior on [0, 1]^d, {@code n} per population. */
+    static List<StartingDraws> uniformOnTheUnitCube(int populations, int n, int d, long seed) {
+        ChainRandom random = new ChainRandom(seed);
+        List<StartingDraws> starts = new ArrayList<>();
+        for (int r = 0; r < populations; r++) {
+            double[][] z = new double[n][d];
+            for (double[] row : z) {
+                for (int k = 0; k < d; k++) {
+                    row[k] = random.nextDouble();
+                }
+            }
+            starts.add(StartingDraws.of(z));
+        }
+        return starts;
+    }
 }

@@ -45,7 +45,7 @@ class PlateauTest {
     void aRareCornerBehindASaturatedModelIsFlagged() {
         PopulationRun run = new Smc(SmcConfig.builder().particles(75).populations(4).draws(1).seed(2).build())
                 .run(SpreadWidthsTest.corner(30, 10).withQuestionFloor(0), RandomWalkMetropolis.of(MixedProposal.gaussian(30), 0.5),
-                        SpreadWidthsTest.uniform(4, 4096, 30, 7));
+                        ClosedForms.uniformOnTheUnitCube(4, 4096, 30, 7));
         assertThat(run.stages(0)).as(run.table()).anySatisfy(s -> assertThat(s.flat()).isTrue());
         assertThat(run.diagnostics().plateauNats()).as(run.table()).isGreaterThan(PopulationRun.MAX_PLATEAU_NATS);
         assertThat(run.status()).isEqualTo(PopulationStatus.UNSETTLED);

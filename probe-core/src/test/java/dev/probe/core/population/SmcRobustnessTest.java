@@ -171,7 +171,7 @@ class SmcRobustnessTest {
         double[] hi = {1, 1, 1};
         TemperedTarget target = TemperedTarget.of(Energies.valueOnly(d, x -> x.sum(new int[] {1}).mul(0)),
                 Energies.valueOnly(d, x -> x.sum(new int[] {1}).mul(10)), Box.of(new double[d], hi));
-        List<StartingDraws> starts = uniformOnTheUnitCube(4, 1024, d, 101);
+        List<StartingDraws> starts = ClosedForms.uniformOnTheUnitCube(4, 1024, d, 101);
         PopulationRun run = new Smc(SmcConfig.builder().particles(1024).populations(4).seed(100).build())
                 .run(target, RandomWalkMetropolis.of(MixedProposal.gaussian(d), 0.5), starts);
         assertThat(run.status()).as(run.table()).isEqualTo(PopulationStatus.OK);
@@ -198,7 +198,7 @@ class SmcRobustnessTest {
         int d = 3;
         Energy flat = Energies.valueOnly(d, x -> x.sum(new int[] {1}).mul(0));
         TemperedTarget target = TemperedTarget.of(flat, flat, Box.of(new double[d], new double[] {1, 1, 1}));
-        List<StartingDraws> starts = uniformOnTheUnitCube(2, 128, d, 7);
+        List<StartingDraws> starts = ClosedForms.uniformOnTheUnitCube(2, 128, d, 7);
         PopulationRun run = new Smc(SmcConfig.builder().particles(128).populations(2).seed(3).build())
                 .run(target, RandomWalkMetropolis.of(MixedProposal.gaussian(d), 0.5), starts);
         assertThat(run.status()).as(run.table()).isEqualTo(PopulationStatus.OK);
@@ -209,22 +209,6 @@ class SmcRobustnessTest {
                 .run(RandomWalkMetropolis.of(MixedProposal.gaussian(d), 0.5), Energies.valueOnly(d, x -> x.sum(new int[] {1}).mul(0)),
                         new double[][] {{0.1, 0.2, 0.3}, {0.5, 0.5, 0.5}, {0.9, 0.1, 0.4}, {0.3, 0.7, 0.2}});
         assertThat(chains.diagnostics().energyRhat()).isEqualTo(1);
-    }
-
-    /** Exact draws of the uniform prior on [0, 1]^d, {@code n} per population. */
-    private static List<StartingDraws> uniformOnTheUnitCube(int populations, int n, int d, long seed) {
-        ChainRandom random = new ChainRandom(seed);
-        List<StartingDraws> starts = new ArrayList<>();
-        for (int r = 0; r < populations; r++) {
-            double[][] z = new double[n][d];
-            for (double[] row : z) {
-                for (int k = 0; k < d; k++) {
-                    row[k] = random.nextDouble();
-                }
-            }
-            starts.add(StartingDraws.of(z));
-        }
-        return starts;
     }
 
     @Test

@@ -11,8 +11,6 @@ import dev.probe.core.sampler.Energies;
 import dev.probe.core.sampler.MixedProposal;
 import dev.probe.core.sampler.Proposal;
 import dev.probe.core.sampler.RandomWalkMetropolis;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,7 +94,7 @@ class SpreadWidthsTest {
         double[] z2 = new double[2];
         for (int seed = 1; seed <= seeds; seed++) {
             PopulationRun run = new Smc(SmcConfig.builder().particles(75).populations(4).draws(1).seed(seed).build())
-                    .run(corner(), RandomWalkMetropolis.of(MixedProposal.gaussian(D), 0.5), uniform(4, 4096, 1000 + seed));
+                    .run(corner(), RandomWalkMetropolis.of(MixedProposal.gaussian(D), 0.5), ClosedForms.uniformOnTheUnitCube(4, 4096, D, 1000 + seed));
             assertThat(run.describe()).contains("widths from the particles' spread");
             assertThat(run.diagnostics().plateauNats()).as("no flat stage: the starting draws see the corner").isZero();
             double[][][] x = run.populationParticles();
@@ -155,25 +153,5 @@ class SpreadWidthsTest {
                     NDArray t = x.get(":, 0:" + m).min(new int[] {1});
                     return t.sub(EDGE).mul(SLOPE).exp().add(1).pow(-1).square().mul(1 / (2 * SIGMA * SIGMA));
                 }), Box.of(new double[d], hi));
-    }
-
-    private static List<StartingDraws> uniform(int populations, int n, long seed) {
-        return uniform(populations, n, D, seed);
-    }
-
-    /** Exact draws of the uniform prior on [0, 1]^d, {@code n} per population. */
-    static List<StartingDraws> uniform(int populations, int n, int d, long seed) {
-        ChainRandom random = new ChainRandom(seed);
-        List<StartingDraws> starts = new ArrayList<>();
-        for (int r = 0; r < populations; r++) {
-            double[][] z = new double[n][d];
-            for (double[] row : z) {
-                for (int k = 0; k < d; k++) {
-                    row[k] = random.nextDouble();
-                }
-            }
-            starts.add(StartingDraws.of(z));
-        }
-        return starts;
     }
 }
