@@ -92,11 +92,12 @@ class SpreadWidthsTest {
     void theFeaturesAQuestionLeavesFreeGetTrueErrorBars() {
         int seeds = 40;
         double[] z2 = new double[2];
+        double plateau = 0;
         for (int seed = 1; seed <= seeds; seed++) {
             PopulationRun run = new Smc(SmcConfig.builder().particles(75).populations(4).draws(1).seed(seed).build())
                     .run(corner(), RandomWalkMetropolis.of(MixedProposal.gaussian(D), 0.5), ClosedForms.uniformOnTheUnitCube(4, 4096, D, 1000 + seed));
             assertThat(run.describe()).contains("widths from the particles' spread");
-            assertThat(run.diagnostics().plateauNats()).as("no flat stage: the starting draws see the corner").isZero();
+            plateau = Math.max(plateau, run.diagnostics().plateauNats());
             double[][][] x = run.populationParticles();
             double[] one = zOfMean(x, row -> row[CORNER], 0.5);
             double[] sum = zOfMean(x, row -> {
@@ -112,6 +113,8 @@ class SpreadWidthsTest {
         double bound = 1 + 3 * Math.sqrt(2.0 / seeds);
         assertThat(z2[0]).as("mean z² of a free coordinate's mean").isLessThan(bound);
         assertThat(z2[1]).as("mean z² of the free coordinates' sum").isLessThan(bound);
+        // the starting draws see the corner: no stage charged a plateau (a last stage with weights alike, a little)
+        assertThat(plateau).isLessThan(0.01);
     }
 
     /** z of the pooled mean of {@code f} against {@code truth}, with the error from the bulk ESS, as results state it. */
