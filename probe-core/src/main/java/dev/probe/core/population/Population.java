@@ -57,13 +57,13 @@ final class Population {
     private final boolean dense;
     /**
      * How the last local moves were scaled: {@code "full-covariance metric"} (whitened by the Cholesky factor),
-     * {@code "diagonal metric"}, {@code "widths from the particles' spread"} or {@code "the proposal's widths"} (gradient-free
-     * moves with a proposal that takes widths, or one that does not).
+     * {@code "diagonal metric"}, {@code "widths from the particles' spread"} or {@code "the proposal's widths"}
+     * (gradient-free moves with a proposal that takes widths, or one that does not).
      */
     String metric = "diagonal metric";
     /** The {@link #metric} of gradient-free moves, which step with the proposal's own widths. */
     static final String WALK = "the proposal's widths";
-    /** Gradient-free moves whose proposal widths are the other side's spread ({@link dev.probe.core.sampler.Proposal#withWidths}). */
+    /** Gradient-free moves whose widths are the other side's spread ({@link dev.probe.core.sampler.Proposal#withWidths}). */
     static final String WALK_SPREAD = "widths from the particles' spread";
     double lastAcceptance = Double.NaN;
     PopulationStatus status = PopulationStatus.OK;

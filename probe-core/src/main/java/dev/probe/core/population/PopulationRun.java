@@ -555,9 +555,10 @@ public final class PopulationRun {
         String grown = rounds.equals(populations() + "×" + particles()) ? "" : "; rounds " + rounds;
         String draws = config.draws() > 1 ? ", " + config.draws() + " draws each" : "";
         boolean jumped = stages.stream().flatMap(List::stream).anyMatch(s -> s.jumps() > 0);
+        boolean walk = metric.contains(Population.WALK) || metric.contains(Population.WALK_SPREAD);
         return String.format(Locale.ROOT, "SMC(%s, %d×%d particles%s, α=%.2f, moves %d–%d, %s, %s%s)", kernel,
-                populations(), particles(), draws, config.alpha(), config.minMoves(), metric.contains(Population.WALK)
-                        || metric.contains(Population.WALK_SPREAD) ? (int) Math.round(Rejuvenation.WALK_MOVES * config.maxMoves()) : config.maxMoves(), metric,
+                populations(), particles(), draws, config.alpha(), config.minMoves(),
+                walk ? (int) Math.round(Rejuvenation.WALK_MOVES * config.maxMoves()) : config.maxMoves(), metric,
                 jumped ? "mode jumps" : "no mode jumps", grown);
     }
 

@@ -189,8 +189,8 @@ final class Rejuvenation {
                 moveFactors[2 * i + side] = pop.sideCholesky[side] != null ? pop.sideCholesky[side]
                         : Whitening.diagonal(pop.moveMetric(side));
             }
-            pop.metric = !kernel.needsGradient()
-                    ? kernel.withInverseMetric(pop.inverseMetric).inverseMetric() != null ? Population.WALK_SPREAD : Population.WALK
+            boolean spread = kernel.withInverseMetric(pop.inverseMetric).inverseMetric() != null;
+            pop.metric = !kernel.needsGradient() ? spread ? Population.WALK_SPREAD : Population.WALK
                     : whitened && full ? "full-covariance metric" : "diagonal metric";
             if (jumpable) {
                 means[i] = pop.cholesky != null ? pop.mean : new double[d];

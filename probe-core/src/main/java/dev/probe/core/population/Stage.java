@@ -32,8 +32,8 @@ public record Stage(int index, double beta, double delta, double essFraction, do
         double jumpAcceptance) {
 
     /**
-     * The smallest weights' ESS fraction of a {@link #flat()} stage: {@code δ·sd(G) ≲ 0.045} over the particles, which
-     * a question of a χ² shape reaches only beyond about 5,000 dimensions at the stage-drop cap.
+     * The smallest weights' ESS fraction of a {@link #flat()} stage: {@code δ·sd(G) ≲ 0.03} over the particles, which
+     * a question of a χ² shape reaches at the stage-drop cap only beyond about 10,000 dimensions.
      */
     public static final double FLAT_ESS = 0.999;
 

@@ -15,7 +15,8 @@ package dev.probe.core.result;
  * above {@link dev.probe.core.population.PopulationRun#MAX_SETTLING_DRIFT} means the particles kept moving toward
  * regions the populations had missed (Neal's funnel: R̂ 1.002, E[v²] 2.3 against 9, drift 4.3–16), so the
  * evidence is not converged; so does a plateau of the question's energy that every particle crossed without seeing
- * the set, found later by moves ({@link dev.probe.core.diagnostics.Diagnostics#plateauNats()}). The JUnit extension judges every
+ * the set, found later by moves ({@link dev.probe.core.diagnostics.Diagnostics#plateauNats()}).
+ * The JUnit extension judges every
  * invocation by it (its settings {@code maxRhat}, {@code minAttainedEss}, {@code maxDivergences} and the
  * annotation's {@code tolerance}); population sampling can keep adding populations until a result meets it
  * ({@link dev.probe.core.probe.Sampling.Populations#until}).

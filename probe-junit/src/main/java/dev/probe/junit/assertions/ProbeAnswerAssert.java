@@ -128,8 +128,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                     actual.result().isPopulationResult()
                             ? String.format(java.util.Locale.ROOT, " and the settling drift %.2f",
                                     actual.result().diagnostics().settlingDrift())
-                                    + (actual.result().diagnostics().plateauNats() > 0 ? String.format(java.util.Locale.ROOT,
-                                            " and the plateau %.2f nats", actual.result().diagnostics().plateauNats()) : "")
+                                    + Plateau.clause(actual.result().diagnostics(), " and the plateau")
                             : " and " + actual.result().diagnostics().divergences() + " divergences after warm-up",
                     actual.result().diagnostics().table().stripTrailing())));
         }

@@ -15,13 +15,13 @@ final class ShouldBeConverged {
         boolean populations = a.result().isPopulationResult();
         String divergences = populations
                 ? String.format(Locale.ROOT, " and settling drift %.2f", a.result().diagnostics().settlingDrift())
-                        + (a.result().diagnostics().plateauNats() > 0
-                                ? String.format(Locale.ROOT, " and plateau %.2f nats", a.result().diagnostics().plateauNats()) : "")
+                        + Plateau.clause(a.result().diagnostics(), " and plateau")
                 : String.format(Locale.ROOT, " and %d divergent trajectories after warm-up", a.result().diagnostics().divergences());
         return FailureFrame.framed(a, String.format(Locale.ROOT, "expected converged %s (max R-hat <= %.3f, min bulk ESS >= "
                 + "%.0f%s), but max R-hat is %.4f and min bulk ESS is %.1f%s%n%s", populations ? "populations" : "chains",
                 maxRhat, minEss, populations ? String.format(Locale.ROOT, ", settling drift <= %.0f, plateau <= %.0f nat",
-                        PopulationRun.MAX_SETTLING_DRIFT, PopulationRun.MAX_PLATEAU_NATS) : ", no divergence after warm-up", a.result().diagnostics().maxRhat(),
+                        PopulationRun.MAX_SETTLING_DRIFT, PopulationRun.MAX_PLATEAU_NATS) : ", no divergence after warm-up",
+                a.result().diagnostics().maxRhat(),
                 a.result().diagnostics().minEss(), divergences, a.result().diagnostics().table().stripTrailing()));
     }
 }
