@@ -197,8 +197,9 @@ final class PopulationSampling {
     }
 
     /**
-     * What follows a round, per {@link Sampling.Populations#until}. Stop once the result meets the evidence or
-     * nothing attains the target. If R̂ fails, the populations disagree, which larger populations fix and more of
+     * What follows a round, per {@link Sampling.Populations#until}. Stop once the result meets the evidence, when
+     * nothing attains the target, or when the populations crossed a plateau of the question's energy blind
+     * ({@link dev.probe.core.diagnostics.Diagnostics#plateauNats()}; more populations from the same pool would too). If R̂ fails, the populations disagree, which larger populations fix and more of
      * them do not: once, the run is replaced by {@code first} populations of twice the particles (when they fit in
      * {@code capacity} particles); after that, or if they do not fit, stop when R̂ exceeds twice the allowed excess.
      * Otherwise add the populations projected to give enough effective attained samples (in proportion to the
@@ -211,6 +212,11 @@ final class PopulationSampling {
         }
         double ess = result.attainedEss(evidence.tolerance());
         if (!(ess > 0)) {
+            return Next.STOP;
+        }
+        if (result.diagnostics().plateauNats() > dev.probe.core.population.PopulationRun.MAX_PLATEAU_NATS) {
+            // the populations crossed a plateau of the question's energy blind: more of them, or wider ones started
+            // from the same pool, cross it the same way (the plateau is the largest over populations: it only grows)
             return Next.STOP;
         }
         double rhat = result.diagnostics().maxRhat();

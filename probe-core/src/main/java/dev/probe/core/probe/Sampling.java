@@ -92,6 +92,10 @@ public sealed interface Sampling permits Sampling.Chains, Sampling.Populations {
          * <ul>
          *   <li>it stops once the result meets the evidence, and at once when no particle attains the target (more
          *       of the same sampler would not reach it: a different question or a larger prior pool might);</li>
+         *   <li>it stops when the populations crossed a plateau of the question's energy blind
+         *       ({@link dev.probe.core.diagnostics.Diagnostics#plateauNats()} above
+         *       {@link dev.probe.core.population.PopulationRun#MAX_PLATEAU_NATS}): more populations from the same
+         *       pool would cross it the same way;</li>
          *   <li>if R̂ fails, the populations disagree (each holds the modes in its own shares), which larger
          *       populations fix and more of them do not: once, the run is replaced by as many populations of twice
          *       the particles (its cost is still reported); after that it stops if R̂ exceeds twice the allowed
