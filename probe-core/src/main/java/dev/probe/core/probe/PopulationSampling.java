@@ -63,9 +63,9 @@ final class PopulationSampling {
         RowChunking chunking = RowChunking.configured(ProbeEnergy.pipeline(space, query));
         TemperedTarget target = differentiable
                 ? TemperedTarget.of(Energies.differentiable(d, space::priorEnergy),
-                        Energies.differentiable(d, s -> query.energy(space.toInput(s)), chunking), space.bounds())
+                        Energies.differentiable(d, ReachedNaNCheck.question(space, query), chunking), space.bounds())
                 : TemperedTarget.of(Energies.valueOnly(d, space::priorEnergy, chunking),
-                        Energies.valueOnly(d, s -> query.energy(space.toInput(s)), chunking), space.bounds());
+                        Energies.valueOnly(d, ReachedNaNCheck.question(space, query), chunking), space.bounds());
         target = target.withQuestionFloor(query.energyFloor());
         PriorPool pool = null;
         double[] g = null;

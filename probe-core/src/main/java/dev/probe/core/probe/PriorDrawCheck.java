@@ -24,6 +24,15 @@ final class PriorDrawCheck {
      */
     static void noNaN(SampleSpace space, List<? extends ModelUnderTest> models, String what, double[][] coordinates,
             double[] energies) {
+        noNaN(space, models, what, coordinates, energies, "prior draws");
+    }
+
+    /**
+     * Throws if {@code energies[i]} is NaN for some {@code coordinates[i]}, naming them as {@code kind} (e.g. "prior
+     * draws", or points a sampler reached: {@link ReachedNaNCheck}).
+     */
+    static void noNaN(SampleSpace space, List<? extends ModelUnderTest> models, String what, double[][] coordinates,
+            double[] energies, String kind) {
         int first = -1;
         int count = 0;
         for (int i = 0; i < energies.length; i++) {
@@ -35,13 +44,13 @@ final class PriorDrawCheck {
         if (first < 0) {
             return;
         }
-        String where = count + " of " + energies.length + " prior draws of " + space.describe() + " (first: coordinates "
+        String where = count + " of " + energies.length + " " + kind + " of " + space.describe() + " (first: coordinates "
                 + values(coordinates[first]) + ")";
         double[][] input = space.toInputs(new double[][] {coordinates[first]});
         for (double v : input[0]) {
             if (!Double.isFinite(v)) {
                 throw new IllegalStateException("The space's input is " + v + " at " + where + ": " + space.describe()
-                        + " must map every prior draw to finite inputs. Check the generator's weights, or bound the space.");
+                        + " must map every point of the space to finite inputs. Check the generator's weights, or bound the space.");
             }
         }
         for (ModelUnderTest m : models) {

@@ -30,9 +30,10 @@ final class ProbeEnergy {
      * prior, so chains keep to the generator's realistic region while they search for the level set.
      */
     private static Energy of(SampleSpace space, Query query, double beta) {
+        Function<NDArray, NDArray> question = ReachedNaNCheck.question(space, query);
         Function<NDArray, NDArray> u = beta == 1
-                ? s -> space.priorEnergy(s).add(query.energy(space.toInput(s)))
-                : s -> space.priorEnergy(s).add(query.energy(space.toInput(s)).mul(Constant.of(s, beta)));
+                ? s -> space.priorEnergy(s).add(question.apply(s))
+                : s -> space.priorEnergy(s).add(question.apply(s).mul(Constant.of(s, beta)));
         RowChunking chunking = RowChunking.configured(pipeline(space, query));
         Energy base;
         if (space.isDifferentiable() && query.isDifferentiable()) {

@@ -84,6 +84,29 @@ class BadInputTest {
                 .hasMessageContaining("'half-broken' returned NaN");
     }
 
+    /**
+     * A model NaN on a part of its confident inputs that prior draws miss (x0 + x1 > 1.8: 1 in 400 of the box, a
+     * quarter of the level set x0 + x1 ≳ 1.6) used to pass: the chains' NaN proposals were rejected, and the samples
+     * held for the model restricted to where it is finite (a new user's classifier, NaN on 14% of its class-2 level
+     * set). A NaN the sampler reaches inside the space is now refused with the model, the output and the point.
+     */
+    @Test
+    void aModelThatIsNaNWhereTheQuestionLeadsIsRefusedWhenTheSamplerGetsThere() {
+        Classifier cornerNaN = Classifier.fromProbabilities(BlackBoxFunction.of("nan-corner", 2, 2,
+                rows -> java.util.Arrays.stream(rows).map(r -> {
+                    double p = 1 / (1 + Math.exp(-40 * (r[0] + r[1] - 1.6)));
+                    return r[0] + r[1] > 1.8 ? new double[] {Double.NaN, Double.NaN} : new double[] {1 - p, p};
+                }).toArray(double[][]::new)));
+        Probe probe = Probe.of(BOX, HighConfidence.of(cornerNaN, 1));
+        SamplerConfig plainStarts = SamplerConfig.builder().chains(4).warmup(200).draws(200).screening(1).seed(3).build();
+        assertThatThrownBy(() -> probe.sample(plainStarts, RandomWalkMetropolis.of(
+                        dev.probe.core.sampler.MixedProposal.gaussian(2), 0.2)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the sampler evaluated")
+                .hasMessageContaining("'nan-corner' returned NaN")
+                .hasMessageContaining("refuses to sample around");
+    }
+
     @Test
     void aNaNInputIsBlamedOnWhatMadeItNotOnTheModel() {
         // a renderer or generator writing NaN into one pixel: the model's NaN output is a consequence

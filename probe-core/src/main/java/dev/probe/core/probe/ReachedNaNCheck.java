@@ -1,0 +1,63 @@
+package dev.probe.core.probe;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import dev.probe.core.query.Query;
+import dev.probe.core.sampler.Box;
+import dev.probe.core.space.SampleSpace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The question's energy, refused where it is NaN at a point a sampler reached inside the space (package plumbing).
+ * {@link PriorDrawCheck} sees a model that is undefined where the prior puts mass; a region that prior draws miss but
+ * the question leads to (a model NaN on part of its confident inputs) is reached only while sampling, where a
+ * non-finite energy used to be a rejected proposal: the answer then held for the model restricted to where it is
+ * finite, without a word (a new user's classifier, NaN on 14% of its class-2 level set, passed its probe). Points
+ * outside the space's bounds (a trajectory's excursion) are not judged: the sampler rejects them anyway.
+ */
+final class ReachedNaNCheck {
+    private ReachedNaNCheck() {}
+
+    /** {@code s -> query.energy(space.toInput(s))}, throwing with the model, output and point of a NaN inside the space. */
+    static Function<NDArray, NDArray> question(SampleSpace space, Query query) {
+        Box box = space.bounds();
+        return s -> {
+            NDArray g = query.energy(space.toInput(s));
+            boolean any;
+            try (NDArray nan = g.isNaN(); NDArray some = nan.any()) {
+                any = some.getBoolean();
+            }
+            if (any) {
+                refuse(space, query, box, s, g);
+            }
+            return g;
+        };
+    }
+
+    private static void refuse(SampleSpace space, Query query, Box box, NDArray s, NDArray g) {
+        int d = box.dimension();
+        float[] x;
+        double[] v;
+        try (NDArray sd = s.stopGradient(); NDArray sf = sd.toType(DataType.FLOAT32, false);
+                NDArray gd = g.stopGradient(); NDArray gf = gd.toType(DataType.FLOAT64, false)) {
+            x = sf.toFloatArray();
+            v = gf.toDoubleArray();
+        }
+        List<double[]> rows = new ArrayList<>();
+        List<Double> energies = new ArrayList<>();
+        for (int i = 0; i < v.length; i++) {
+            if (box.containsRow(x, i)) {
+                double[] row = new double[d];
+                for (int k = 0; k < d; k++) {
+                    row[k] = x[i * d + k];
+                }
+                rows.add(row);
+                energies.add(v[i]);
+            }
+        }
+        PriorDrawCheck.noNaN(space, query.models(), query.describe(), rows.toArray(new double[0][]),
+                energies.stream().mapToDouble(Double::doubleValue).toArray(), "points of one batch the sampler evaluated (starting draws or proposals)");
+    }
+}
