@@ -49,6 +49,8 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         try {
             return invocations(context);
+        } catch (UnmatchedKeys e) {
+            throw e; // a slip on the command line, not a misconfigured template: earlier reports and rows stay
         } catch (RuntimeException e) {
             ProbeReport.writeRowWithoutSamples("", Outcome.ERROR, context);
             ProbeReport.clear("", context); // its invocations' reports of earlier runs: its error row replaced their rows
@@ -116,7 +118,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         Optional<String> unmatched = selection.unmatchedKeys(context);
         if (specs.isEmpty()) {
             if (unmatched.isPresent()) {
-                throw new IllegalArgumentException(unmatched.get());
+                throw new UnmatchedKeys(unmatched.get());
             }
             return Stream.empty(); // another template holds the selected invocations, or another shard runs these
         }
@@ -162,7 +164,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         List<GateSpec> selected = selection.select(template, all, GateSpec::key, context);
         Optional<String> unmatched = selection.unmatchedKeys(context);
         if (selected.isEmpty() && unmatched.isPresent()) {
-            throw new IllegalArgumentException(unmatched.get());
+            throw new UnmatchedKeys(unmatched.get());
         }
         return withUnmatchedKeys(selected.stream().map(GateInvocation::new), unmatched);
     }
@@ -180,6 +182,19 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             }
         }
         return unique;
+    }
+
+    /**
+     * Keys of {@code probe.only} that match no invocation, where the template selects none: the run fails, but the
+     * method's reports and summary rows of earlier runs stay (a mistyped key of a re-run used to replace them with one
+     * error row, as a misconfigured template does).
+     */
+    static final class UnmatchedKeys extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnmatchedKeys(String message) {
+            super(message);
+        }
     }
 
     /** The invocations, then (if {@code probe.only} has unmatched keys) one that fails naming them. */

@@ -80,4 +80,34 @@ class ProbeSelectionListenerTest {
                 .satisfies(f -> assertThat(f.getException()).hasMessage(UNMATCHED));
         assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
     }
+
+    /**
+     * A mistyped key of a re-run fails the run but leaves the method's earlier reports and summary rows alone (a new
+     * user's {@code -Dprobe.only=9} used to replace four rows by one error row and delete their folders, as a
+     * misconfigured template does).
+     */
+    @Test
+    void aMistypedKeyKeepsTheReportsAndSummaryRowsOfEarlierRuns() throws Exception {
+        String dir = "target/probe-reports-mistyped";
+        java.util.function.Function<String, SummaryGeneratingListener> launch = only -> {
+            SummaryGeneratingListener summary = new SummaryGeneratingListener();
+            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(ProbeExtensionTest.ManyDraws.class)) // one template
+                    .configurationParameter("probe.only", only)
+                    .configurationParameter("probe.reportDir", dir)
+                    .build(), summary);
+            return summary;
+        };
+        assertThat(launch.apply("0").getSummary().getTestsSucceededCount()).isEqualTo(1);
+        java.nio.file.Path report = java.nio.file.Path.of(dir, "ProbeExtensionTest$ManyDraws/confident/0");
+        java.nio.file.Path csv = java.nio.file.Path.of(dir, "summary.csv");
+        assertThat(report.resolve("diagnostics.txt")).exists();
+        java.util.List<String> before = java.nio.file.Files.readAllLines(csv);
+        assertThat(before).anySatisfy(line -> assertThat(line).contains(",confident,0,"));
+        SummaryGeneratingListener mistyped = launch.apply("9");
+        assertThat(mistyped.getSummary().getFailures()).singleElement()
+                .satisfies(f -> assertThat(f.getException()).hasMessageStartingWith("probe.only names [9]"));
+        assertThat(report.resolve("diagnostics.txt")).exists();
+        assertThat(java.nio.file.Files.readAllLines(csv)).isEqualTo(before);
+    }
 }
