@@ -174,7 +174,7 @@ public final class Probe {
                 ? ScreenedStarts.fromPool(pool(), (OutputEnergy) query, config.chains(), starts)
                 : ScreenedStarts.select(space, query, config.chains(), config.screening(), starts);
         preflight(initial);
-        Trace trace = new Sampler(config).run(kernel, energy(), initial);
+        Trace trace = ReachedNaNCheck.diagnosed(space, query, () -> new Sampler(config).run(kernel, energy(), initial));
         return ResultBuilder.build(space, query, trace);
     }
 
@@ -187,7 +187,8 @@ public final class Probe {
         if (space.hasProperPrior()) {
             preflightOnPriorDraws(config);
         }
-        return PopulationSampling.run(space, query, config, how, usesPool() ? pool() : null);
+        return ReachedNaNCheck.diagnosed(space, query,
+                () -> PopulationSampling.run(space, query, config, how, usesPool() ? pool() : null));
     }
 
     /**

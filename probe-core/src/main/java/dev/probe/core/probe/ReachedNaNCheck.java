@@ -47,8 +47,10 @@ final class ReachedNaNCheck {
         }
         List<double[]> rows = new ArrayList<>();
         List<Double> energies = new ArrayList<>();
+        boolean inside = false;
         for (int i = 0; i < v.length; i++) {
             if (box.containsRow(x, i)) {
+                inside |= Double.isNaN(v[i]);
                 double[] row = new double[d];
                 for (int k = 0; k < d; k++) {
                     row[k] = x[i * d + k];
@@ -57,7 +59,48 @@ final class ReachedNaNCheck {
                 energies.add(v[i]);
             }
         }
-        PriorDrawCheck.noNaN(space, query.models(), query.describe(), rows.toArray(new double[0][]),
-                energies.stream().mapToDouble(Double::doubleValue).toArray(), "points of one batch the sampler evaluated (starting draws or proposals)");
+        if (inside) {
+            throw new Reached(rows.toArray(new double[0][]), energies.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+    }
+
+    /**
+     * Runs {@code sampling} and, if it reached a NaN inside the space, throws the error naming the model, the output
+     * and the point: the diagnosis evaluates the models on the checked Java path, which must happen outside the
+     * sampler's gradient evaluation, so the energy only records the batch ({@link Reached}) and this reports it.
+     */
+    static <T> T diagnosed(SampleSpace space, Query query, java.util.function.Supplier<T> sampling) {
+        try {
+            return sampling.get();
+        } catch (Reached r) {
+            PriorDrawCheck.noNaN(space, query.models(), query.describe(), r.rows, r.energies,
+                    "points of one batch the sampler evaluated (starting draws or proposals)");
+            throw new IllegalStateException("The question's energy was NaN at a point the sampler reached inside "
+                    + space.describe() + ".", r); // not reached: noNaN throws for a NaN it is given
+        }
+    }
+
+    /** The batch in which a sampler reached a NaN inside the space: its points there and their energies. */
+    static final class Reached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient double[][] rows;
+        private final transient double[] energies;
+
+        private static int firstNaN(double[] energies) {
+            for (int i = 0; i < energies.length; i++) {
+                if (Double.isNaN(energies[i])) {
+                    return i;
+                }
+            }
+            return 0;
+        }
+
+        Reached(double[][] rows, double[] energies) {
+            super("The question's energy is NaN at a point a sampler reached inside the space (first: "
+                    + java.util.Arrays.toString(rows[firstNaN(energies)]) + "): a model is undefined there, and Probe refuses to sample "
+                    + "around it (the answer would hold for the rest of the space only).", null, false, false);
+            this.rows = rows;
+            this.energies = energies;
+        }
     }
 }

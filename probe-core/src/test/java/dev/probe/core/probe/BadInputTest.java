@@ -107,6 +107,49 @@ class BadInputTest {
                 .hasMessageContaining("refuses to sample around");
     }
 
+    /** The same through a differentiable model, sampled with gradients (the diagnosis runs after the autograd pass). */
+    @Test
+    void aDifferentiableModelThatIsNaNWhereTheQuestionLeadsIsRefusedToo() {
+        dev.probe.core.model.TensorFunction logits = new dev.probe.core.model.TensorFunction() {
+            @Override
+            public String name() {
+                return "nan-corner-net";
+            }
+
+            @Override
+            public int inputDimension() {
+                return 2;
+            }
+
+            @Override
+            public int outputDimension() {
+                return 2;
+            }
+
+            @Override
+            public NDArray apply(NDArray x) {
+                NDArray sum = x.sum(new int[] {1}, true);
+                // 40 (x0 + x1 − 1.6), and NaN where x0 + x1 > 1.8 (0 · √(negative))
+                NDArray one = sum.sub(sum).add(1.6).neg().add(sum).mul(40)
+                        .add(sum.neg().add(1.8).sqrt().mul(0));
+                return sum.zerosLike().concat(one, 1);
+            }
+
+            @Override
+            public boolean isDifferentiable() {
+                return true;
+            }
+        };
+        Classifier net = Classifier.fromLogits(logits);
+        Probe probe = Probe.of(BOX, HighConfidence.of(net, 1));
+        SamplerConfig plainStarts = SamplerConfig.builder().chains(4).warmup(200).draws(200).screening(1).seed(3).build();
+        assertThatThrownBy(() -> probe.sample(plainStarts, dev.probe.core.sampler.Mala.of(0.05)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the sampler evaluated")
+                .hasMessageContaining("'nan-corner-net' returned NaN")
+                .hasMessageContaining("refuses to sample around");
+    }
+
     @Test
     void aNaNInputIsBlamedOnWhatMadeItNotOnTheModel() {
         // a renderer or generator writing NaN into one pixel: the model's NaN output is a consequence
