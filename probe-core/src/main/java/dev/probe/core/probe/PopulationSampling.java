@@ -199,8 +199,8 @@ final class PopulationSampling {
     /**
      * What follows a round, per {@link Sampling.Populations#until}. Stop once the result meets the evidence, when
      * nothing attains the target, or when the populations crossed a plateau of the question's energy blind
-     * ({@link dev.probe.core.diagnostics.Diagnostics#plateauNats()}; more populations from the same pool would too). If R̂ fails, the populations disagree, which larger populations fix and more of
-     * them do not: once, the run is replaced by {@code first} populations of twice the particles (when they fit in
+     * ({@link dev.probe.core.diagnostics.Diagnostics#plateauNats()}; more populations from the same pool would too).
+     * If R̂ fails, the populations disagree, which larger populations fix and more of them do not: once, the run is replaced by {@code first} populations of twice the particles (when they fit in
      * {@code capacity} particles); after that, or if they do not fit, stop when R̂ exceeds twice the allowed excess.
      * Otherwise add the populations projected to give enough effective attained samples (in proportion to the
      * populations, 10% margin), when the projection fits in {@code capacity}.

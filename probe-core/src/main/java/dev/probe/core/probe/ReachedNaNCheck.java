@@ -20,7 +20,10 @@ import java.util.function.Function;
 final class ReachedNaNCheck {
     private ReachedNaNCheck() {}
 
-    /** {@code s -> query.energy(space.toInput(s))}, throwing with the model, output and point of a NaN inside the space. */
+    /**
+     * {@code s -> query.energy(space.toInput(s))}, throwing {@link Reached} with the batch's points inside the space
+     * when one of them has a NaN energy ({@link #diagnosed} turns it into the error naming the model and output).
+     */
     static Function<NDArray, NDArray> question(SampleSpace space, Query query) {
         Box box = space.bounds();
         return s -> {
@@ -30,13 +33,13 @@ final class ReachedNaNCheck {
                 any = some.getBoolean();
             }
             if (any) {
-                refuse(space, query, box, s, g);
+                refuse(box, s, g);
             }
             return g;
         };
     }
 
-    private static void refuse(SampleSpace space, Query query, Box box, NDArray s, NDArray g) {
+    private static void refuse(Box box, NDArray s, NDArray g) {
         int d = box.dimension();
         float[] x;
         double[] v;
@@ -60,7 +63,8 @@ final class ReachedNaNCheck {
             }
         }
         if (inside) {
-            throw new Reached(rows.toArray(new double[0][]), energies.stream().mapToDouble(Double::doubleValue).toArray());
+            throw new Reached(rows.toArray(new double[0][]),
+                    energies.stream().mapToDouble(Double::doubleValue).toArray());
         }
     }
 
@@ -96,9 +100,10 @@ final class ReachedNaNCheck {
         }
 
         Reached(double[][] rows, double[] energies) {
-            super("The question's energy is NaN at a point a sampler reached inside the space (first: "
-                    + java.util.Arrays.toString(rows[firstNaN(energies)]) + "): a model is undefined there, and Probe refuses to sample "
-                    + "around it (the answer would hold for the rest of the space only).", null, false, false);
+            super("The question's energy is NaN at a point a sampler reached inside the space ("
+                    + java.util.Arrays.toString(rows[firstNaN(energies)]) + "): a model is undefined there, and Probe "
+                    + "refuses to sample around it (the answer would hold for the rest of the space only).", null, false,
+                    false);
             this.rows = rows;
             this.energies = energies;
         }

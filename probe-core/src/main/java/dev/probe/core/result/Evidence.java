@@ -92,8 +92,8 @@ public record Evidence(double maxRhat, double minAttainedEss, double tolerance, 
     }
 
     /**
-     * The smallest tail ESS over the coordinates of {@code trace} ({@link dev.probe.core.diagnostics.Convergence#tailEss}:
-     * the ESS of the indicators of the 5% and 95% quantiles); NaN with fewer than 4 draws per chain. A coordinate that
+     * The smallest tail ESS over the coordinates of {@code trace}
+     * ({@link dev.probe.core.diagnostics.Convergence#tailEss}: the ESS of the indicators of the 5% and 95% quantiles); NaN with fewer than 4 draws per chain. A coordinate that
      * takes one value in every draw, or whose quantile indicators do not vary (ties), has no tails to judge and is
      * skipped; +∞ if no coordinate has.
      */
@@ -105,7 +105,8 @@ public record Evidence(double maxRhat, double minAttainedEss, double tolerance, 
         for (int k = 0; k < trace.dimension(); k++) {
             double[][] x = trace.coordinate(k);
             double first = x[0][0];
-            boolean constant = java.util.Arrays.stream(x).flatMapToDouble(java.util.Arrays::stream).allMatch(v -> v == first);
+            boolean constant = java.util.Arrays.stream(x).flatMapToDouble(java.util.Arrays::stream)
+                    .allMatch(v -> v == first);
             double tail = constant ? Double.NaN : dev.probe.core.diagnostics.Convergence.tailEss(x);
             if (!Double.isNaN(tail)) { // NaN: a quantile indicator without spread (ties at one value), nothing to judge
                 min = Math.min(min, tail);
