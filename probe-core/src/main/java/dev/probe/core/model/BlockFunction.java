@@ -75,9 +75,9 @@ abstract class BlockFunction implements TensorFunction {
             types.remove(DataType.FLOAT32);
             if (!types.isEmpty()) {
                 throw new IllegalArgumentException("Model '" + name + "' failed on a batch of float32 rows of shape (2, "
-                        + sampleShape + "): " + firstLine(e.getMessage()) + ". Its parameters are " + types + ", and "
+                        + sampleShape + "): " + sentence(reason(e)) + " Its parameters are " + types + ", and "
                         + "Probe hands models float32 rows (autograd needs the input's type all the way through). "
-                        + float32Advice(), e);
+                        + float32Advice().strip(), e);
             }
             String message = String.valueOf(e.getMessage());
             if (message.contains("has not been initialized")) {
@@ -127,6 +127,12 @@ abstract class BlockFunction implements TensorFunction {
             }
         }
         return firstLine(e.getMessage());
+    }
+
+    /** {@code text} ending in one period. */
+    private static String sentence(String text) {
+        String t = text.strip();
+        return t.endsWith(".") ? t : t + ".";
     }
 
     /** The first line of an exception's message (engine messages run to stack dumps). */

@@ -1,5 +1,6 @@
 package dev.probe.core.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.types.Shape;
@@ -17,7 +18,9 @@ class UserModelFormsTest {
         assertThatThrownBy(() -> TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("classifier-float64.pt"), new Shape(2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Its parameters are [float64]")
-                .hasMessageContaining("model.float()");
+                .hasMessageContaining("model.float()")
+                .hasMessageContaining("Error: ") // the engine's own reason (a new user's message had only its first line)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("..").doesNotContain("  "));
     }
 
     @Test
