@@ -288,10 +288,15 @@ public final class Probe {
     private void preflightOnPriorDraws(SamplerConfig config) {
         ChainRandom check = new ChainRandom(config.seed());
         check.split();
-        preflight(space.priorDraws(2, check));
+        preflight(space.priorDraws(2, check), "a prior draw");
     }
 
     private void preflight(double[][] initial) {
+        preflight(initial, "a chain's starting point");
+    }
+
+    /** Checks shapes and the models' outputs at {@code initial}, naming a non-finite output's point as {@code what}. */
+    private void preflight(double[][] initial, String what) {
         double[][] inputs = space.toInputs(initial);
         for (int c = 0; c < inputs.length; c++) {
             if (inputs[c].length != query.inputDimension()) {
@@ -301,7 +306,25 @@ public final class Probe {
             }
         }
         for (ModelUnderTest m : query.models()) {
-            m.outputs(inputs);
+            try {
+                m.outputs(inputs);
+            } catch (IllegalStateException e) {
+                // the checked path names the row of its batch; name the point of the space, as PriorDrawCheck does
+                for (int r = 0; r < inputs.length; r++) {
+                    try {
+                        m.outputs(new double[][] {inputs[r]});
+                    } catch (IllegalStateException one) {
+                        if (one.getMessage() != null && one.getMessage().contains("not the model")) {
+                            throw one; // a non-finite input: the space is at fault, and the message says so
+                        }
+                        throw new IllegalStateException("At " + what + " of " + space.describe() + " (coordinates "
+                                + java.util.Arrays.toString(initial[r]) + "): " + one.getMessage() + " Probe refuses to "
+                                + "sample around a region where the model is undefined: the answer would hold for the "
+                                + "rest of the space only.", one);
+                    }
+                }
+                throw e;
+            }
         }
     }
 

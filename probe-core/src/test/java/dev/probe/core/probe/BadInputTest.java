@@ -48,7 +48,10 @@ class BadInputTest {
         assertThatThrownBy(() -> Probe.of(BOX, HighConfidence.of(nan, 1)).sample(CONFIG))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'broken' returned NaN")
-                .hasMessageContaining("must be finite");
+                .hasMessageContaining("must be finite")
+                // the point of the space, not only the row of a batch (a new user's message gave no coordinates)
+                .hasMessageContaining("At a prior draw of InputSpace")
+                .hasMessageContaining("(coordinates [");
         Classifier inf = Classifier.fromLogits(BlackBoxFunction.of("overflow", 2, 2,
                 rows -> java.util.Arrays.stream(rows).map(r -> new double[] {Double.POSITIVE_INFINITY, 0}).toArray(double[][]::new)));
         assertThatThrownBy(() -> Probe.of(BOX, HighConfidence.of(inf, 1)).sample(CONFIG))
