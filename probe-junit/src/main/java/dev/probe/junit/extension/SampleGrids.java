@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The image grids of a report, honest about what they show: {@code samples.png} holds samples that
  * attained the target, each captioned with the probabilities of the classes the question is about
- * ({@code "1:.47 7:.48"}); {@code missed.png} holds, apart and titled so, draws that missed it. Images
+ * ({@code "1:.47 7:.48"}); {@code missed.png} holds, apart and titled so, draws that missed it (each caption adds
+ * the top class when the question's classes miss it, and the target distance). Images
  * are drawn at the per-sample shape the judged model declares; nothing is guessed from the width.
  */
 final class SampleGrids {
@@ -135,6 +136,14 @@ final class SampleGrids {
      * each model's after its label ({@code "a 3:.91 b 8:.77"}).
      */
     static String[] captions(List<double[][]> probabilities, List<Integer> index, int[] classes) {
+        return captions(probabilities, index, classes, false);
+    }
+
+    /**
+     * As {@link #captions(List, List, int[])}; with {@code withTop}, a model's top class when the question's classes do
+     * not include it ({@code "1:.30 7:.31 top 8:.35"}): what a draw that missed an ambivalence between 1 and 7 is.
+     */
+    static String[] captions(List<double[][]> probabilities, List<Integer> index, int[] classes, boolean withTop) {
         String[] out = new String[index.size()];
         for (int k = 0; k < out.length; k++) {
             StringBuilder b = new StringBuilder();
@@ -150,6 +159,11 @@ final class SampleGrids {
                                 .append(String.format(Locale.ROOT, "%.2f", p[c]).replaceFirst("^0\\.", "."));
                     }
                 }
+                int top = argmax(p);
+                if (withTop && classes.length > 0 && java.util.Arrays.stream(classes).noneMatch(c -> c == top)) {
+                    b.append(" top ").append(top).append(':')
+                            .append(String.format(Locale.ROOT, "%.2f", p[top]).replaceFirst("^0\\.", "."));
+                }
             }
             out[k] = b.toString();
         }
@@ -157,13 +171,13 @@ final class SampleGrids {
     }
 
     /**
-     * As {@link #captions}, each followed by its target distance written with as many decimals as it takes to differ
+     * As {@link #captions}, with each model's top class when the question's classes miss it, each followed by its target distance written with as many decimals as it takes to differ
      * from the tolerance: two-decimal probabilities of a draw that barely missed (p = 0.8998 at tolerance 0.1, or
      * 0.998 at 0.002) read like a hit ({@code .90}, {@code 1.00}); {@code d=.10002} does not.
      */
     private static String[] missedCaptions(List<double[][]> probabilities, List<Integer> index, int[] classes, double[] distances,
             double tolerance) {
-        String[] out = captions(probabilities, index, classes);
+        String[] out = captions(probabilities, index, classes, true);
         for (int k = 0; k < out.length; k++) {
             out[k] = out[k] + " d=" + distinct(distances[index.get(k)], tolerance);
         }

@@ -38,4 +38,14 @@ class SampleGridsTest {
         assertThat(SampleGrids.captions(java.util.List.<double[][]>of(first), java.util.List.of(1), new int[] {0, 2}))
                 .containsExactly("0:.50 2:.30");
     }
+
+    @Test
+    void aMissedDrawsCaptionNamesTheTopClassWhenTheQuestionsClassesDoNot() {
+        // a draw that missed "ambivalent 1 vs 7" showed only "1:.05 7:.12": not what the model called it (an 8)
+        double[][] p = {{0.01, 0.05, 0.02, 0.0, 0.0, 0.0, 0.0, 0.12, 0.8, 0.0}, {0.0, 0.45, 0.0, 0.0, 0.0, 0.0, 0.0, 0.55, 0.0, 0.0}};
+        assertThat(SampleGrids.captions(java.util.List.<double[][]>of(p), java.util.List.of(0, 1), new int[] {1, 7}, true))
+                .containsExactly("1:.05 7:.12 top 8:.80", "1:.45 7:.55");
+        assertThat(SampleGrids.captions(java.util.List.<double[][]>of(p), java.util.List.of(0), new int[] {1, 7}))
+                .containsExactly("1:.05 7:.12");
+    }
 }
