@@ -74,8 +74,7 @@ public final class ProbeAnswer {
     /** The same answer, judging the predictions of {@code model} (a name in {@link ProbeResult#models()}). */
     public ProbeAnswer judging(String model) {
         if (!result.models().contains(model)) {
-            throw new IllegalArgumentException("No model named '" + model + "' in this result; its models are "
-                    + result.models());
+            result.outputs(model); // throws the message that says how models are named
         }
         return new ProbeAnswer(result, tolerance, model, oracle, displayName, key, testName, settings, rerunCommand, evidence);
     }

@@ -330,7 +330,9 @@ public final class ProbeResult {
     private int indexOf(String model) {
         int m = models.indexOf(model);
         if (m < 0) {
-            throw new IllegalArgumentException("No model named '" + model + "' in this result; its models are " + models);
+            throw new IllegalArgumentException("No model named '" + model + "' in this result; its models are " + models
+                    + ". A model is named by its own name(): a TorchScript file's name without .pt, the name given to "
+                    + "BlackBoxFunction.of or DjlBlockFunction.of; not by the @ProbedModel field or value that declares it");
         }
         return m;
     }

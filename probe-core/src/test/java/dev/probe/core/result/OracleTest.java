@@ -54,5 +54,9 @@ class OracleTest {
                 .hasMessageContaining("labelled a sample 7, but model 'm' has 3 classes (0..2)");
         assertThatThrownBy(() -> r.misclassifiedAmongAttained("m", Oracle.constant(-1), 0.1))
                 .hasMessageContaining("labelled a sample -1");
+        // a new user asked for the model by its @ProbedModel field name: the message says how models are named
+        assertThatThrownBy(() -> r.outputs("classifier")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No model named 'classifier' in this result; its models are [m]")
+                .hasMessageContaining("a TorchScript file's name without .pt").hasMessageContaining("not by the @ProbedModel");
     }
 }
