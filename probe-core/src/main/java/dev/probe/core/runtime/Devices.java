@@ -45,4 +45,21 @@ public final class Devices {
                 throw new IllegalArgumentException("Unknown probe.device '" + value + "': use cpu, gpu or auto");
         }
     }
+
+    /**
+     * The PyTorch engine's intra-op thread count (libtorch's {@code get_num_threads}; loads the engine), empty without
+     * that engine. A model's float results, and so a seed's samples, depend on it (the engine splits its sums by thread): a
+     * replay on a machine with another core count needs {@code -Dai.djl.pytorch.num_threads=<this>}.
+     */
+    public static java.util.OptionalInt intraOpThreads() {
+        try {
+            if (!Engine.hasEngine("PyTorch")) {
+                return java.util.OptionalInt.empty();
+            }
+            Engine.getEngine("PyTorch");
+            return java.util.OptionalInt.of(ai.djl.pytorch.jni.JniUtils.getNumThreads());
+        } catch (RuntimeException | LinkageError e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
 }

@@ -22,27 +22,32 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }</pre>
  */
 final class RerunCommand {
+    /** The system property that sets the engine's intra-op threads. */
+    static final String ENGINE_THREADS = "ai.djl.pytorch.num_threads";
     private final String prefix;
+    private final java.util.OptionalInt engineThreads;
 
-    private RerunCommand(String prefix) {
+    private RerunCommand(String prefix, java.util.OptionalInt engineThreads) {
         this.prefix = prefix;
+        this.engineThreads = engineThreads;
     }
 
     /** The command for tests run with {@code moduleDir} as working directory (Surefire's default). */
     static RerunCommand in(Path moduleDir) {
         Path module = moduleDir.toAbsolutePath().normalize();
         if (!Files.isRegularFile(module.resolve("pom.xml"))) {
-            return new RerunCommand(null);
+            return new RerunCommand(null, java.util.OptionalInt.empty());
         }
         Path root = module;
         while (root.getParent() != null && listsModule(root.getParent(), root.getFileName().toString())) {
             root = root.getParent();
         }
         if (root.equals(module)) {
-            return new RerunCommand(launcher(module) + " test");
+            return new RerunCommand(launcher(module) + " test", java.util.OptionalInt.empty());
         }
         String relative = root.relativize(module).toString().replace('\\', '/');
-        return new RerunCommand(launcher(root) + " -pl " + relative + " -am test -Dsurefire.failIfNoSpecifiedTests=false");
+        return new RerunCommand(launcher(root) + " -pl " + relative + " -am test -Dsurefire.failIfNoSpecifiedTests=false",
+                java.util.OptionalInt.empty());
     }
 
     /** Whether {@code dir}'s pom.xml lists {@code module} among its modules. */
@@ -55,8 +60,19 @@ final class RerunCommand {
         }
     }
 
+    /** The command for this JVM's tests, with the engine's intra-op thread count ({@link #withEngineThreads}). */
     static RerunCommand current() {
-        return in(Paths.get(System.getProperty("user.dir")));
+        java.util.OptionalInt threads = dev.probe.core.runtime.Devices.intraOpThreads();
+        RerunCommand c = in(Paths.get(System.getProperty("user.dir")));
+        return threads.isPresent() ? c.withEngineThreads(threads.getAsInt()) : c;
+    }
+
+    /**
+     * This command, repeating the engine's intra-op thread count ({@code -Dai.djl.pytorch.num_threads=n}): a model's
+     * float results depend on it, so a failure in CI replays on a machine with another core count only with it.
+     */
+    RerunCommand withEngineThreads(int threads) {
+        return new RerunCommand(prefix, java.util.OptionalInt.of(threads));
     }
 
     private static String launcher(Path dir) {
@@ -74,11 +90,15 @@ final class RerunCommand {
         // theirs from it)
         String seedProperty = seed.map(s -> " -Dprobe.seed=" + s).orElse(Optional.ofNullable(System.getProperty(
                 Setting.SEED.key())).filter(s -> !s.isBlank()).map(s -> " -Dprobe.seed=" + s.trim()).orElse(""));
-        String properties = "-Dprobe.only='" + only + "'" + seedProperty + commandLineSettings();
+        String properties = "-Dprobe.only='" + only + "'" + seedProperty + commandLineSettings()
+                + (engineThreads.isPresent() ? " -D" + ENGINE_THREADS + "=" + engineThreads.getAsInt() : "");
         String tags = tags(testClass, method);
         if (prefix == null) {
-            return "run " + testClass.getName() + "#" + method + " with the configuration parameters " + properties
-                    .replace("-D", "") + tags;
+            String engine = " -D" + ENGINE_THREADS + "=";
+            int at = properties.indexOf(engine);
+            String threads = at < 0 ? "" : " and the system property " + properties.substring(at + 3);
+            return "run " + testClass.getName() + "#" + method + " with the configuration parameters "
+                    + (at < 0 ? properties : properties.substring(0, at)).replace("-D", "") + threads + tags;
         }
         return prefix + " -Dtest='" + testClass.getName() + "#" + method + "' " + properties + tags;
     }

@@ -102,4 +102,20 @@ class RerunCommandTest {
                 .isEqualTo("run dev.probe.junit.extension.RerunCommandTest#probe with the configuration parameters "
                         + "probe.only='1' probe.seed=3");
     }
+
+    @Test
+    void theEnginesThreadCountIsRepeatedSoAReplayOnAnotherMachineGivesTheSameSamples() throws Exception {
+        // a user's TorchScript CNN gave other samples with 1 intra-op thread than with 2: CI's failure did not replay
+        pom(dir, "");
+        assertThat(RerunCommand.in(dir).withEngineThreads(2).of(RerunCommandTest.class, "probe", List.of("1:7"), Optional.of(42L)))
+                .isEqualTo("mvn test -Dtest='dev.probe.junit.extension.RerunCommandTest#probe' -Dprobe.only='1:7' -Dprobe.seed=42 "
+                        + "-Dai.djl.pytorch.num_threads=2");
+        Files.delete(dir.resolve("pom.xml"));
+        assertThat(RerunCommand.in(dir).withEngineThreads(4).of(RerunCommandTest.class, "probe", List.of("1"), Optional.of(3L)))
+                .isEqualTo("run dev.probe.junit.extension.RerunCommandTest#probe with the configuration parameters "
+                        + "probe.only='1' probe.seed=3 and the system property ai.djl.pytorch.num_threads=4");
+        // this JVM's command carries the engine's own count
+        assertThat(RerunCommand.current().of(RerunCommandTest.class, "probe", List.of("1"), Optional.empty()))
+                .contains("ai.djl.pytorch.num_threads=" + ai.djl.pytorch.jni.JniUtils.getNumThreads());
+    }
 }

@@ -36,6 +36,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  */
 class VerdictTest {
     private static final String RERUN = "./mvnw -pl probe-junit -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest='";
+    /** The engine's intra-op thread count, which a re-run repeats. */
+    private static final String THREADS = " -Dai.djl.pytorch.num_threads=" + dev.probe.core.runtime.Devices.intraOpThreads().getAsInt();
 
     @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 40, draws = 10, seed = "5", maxRhat = 10, minAttainedEss = 1)
     static class Demanding {
@@ -56,7 +58,7 @@ class VerdictTest {
                         + "expected target attainment at most 0.000, but the attained fraction is ")
                         && m.contains("\nquery: HighConfidence[linear3, class 1, σ=0.05]\nkernel: MALA(")
                         && m.endsWith("\nseed: 5\nre-run: " + RERUN + "dev.probe.junit.extension.VerdictTest$Demanding"
-                                + "#impossible' -Dprobe.only='1' -Dprobe.seed=5")))));
+                                + "#impossible' -Dprobe.only='1' -Dprobe.seed=5" + THREADS)))));
     }
 
     @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 40, draws = 10, seed = "7", maxRhat = 10, minAttainedEss = 1)
@@ -79,7 +81,7 @@ class VerdictTest {
                                 + "of it (closest ") && m.contains("The target is unreachable within this budget")))));
         String gate = "Probe gate of Unreachable#confident failed: 1 of 2 invocations sampled their target, 1 passed "
                 + "(gate: sampled >= 2).\n  not sampled (1): 2\n  re-run them: " + RERUN
-                + "dev.probe.junit.extension.VerdictTest$Unreachable#confident' -Dprobe.only='2' -Dprobe.seed=7";
+                + "dev.probe.junit.extension.VerdictTest$Unreachable#confident' -Dprobe.only='2' -Dprobe.seed=7" + THREADS;
         events.containerEvents().assertThatEvents().haveExactly(1, event(container(), finishedWithFailure(message(gate))));
         assertThat(reportEntries(events, "probe")).contains(gate)
                 .anyMatch(e -> e.startsWith("Could not sample the target of probe 'high confidence: class 2'"));
