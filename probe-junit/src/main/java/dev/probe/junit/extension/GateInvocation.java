@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,7 +22,9 @@ import org.opentest4j.TestAbortedException;
  * converged is no verdict, failed or aborted as configured), compares, writes both reports, and fails the
  * invocation — before the test method runs — when the candidate is not shown to be no worse; the message
  * prints both estimates with their intervals, the difference's interval, the margin, the seeds and the
- * re-run command. Otherwise the test method receives the {@link Comparison}.
+ * re-run command. Otherwise the test method receives the {@link Comparison}; when it (or an {@code @AfterEach}
+ * method) then fails, aborts or throws, the gate's summary rows say so as JUnit does, and the failure carries the
+ * seeds and the re-run command.
  */
 final class GateInvocation implements TestTemplateInvocationContext {
     private final GateSpec gate;
@@ -41,8 +44,12 @@ final class GateInvocation implements TestTemplateInvocationContext {
     }
 
     /** The callbacks of this invocation. */
-    private final class Run implements BeforeTestExecutionCallback, ParameterResolver {
+    private final class Run implements BeforeTestExecutionCallback, ParameterResolver, AfterEachCallback {
         private Comparison comparison;
+        /** The outcome the summary rows were written with, null until they are. */
+        private Outcome written;
+        private List<ProbeAnswer> baselineAnswers = List.of();
+        private List<ProbeAnswer> candidateAnswers = List.of();
 
         @Override
         public void beforeTestExecution(ExtensionContext context) {
@@ -54,6 +61,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
             List<Verdict> inconclusive = new ArrayList<>();
             List<ProbeAnswer> baseline = sample(gate.baseline(), inconclusive, context);
             List<ProbeAnswer> candidate = sample(gate.candidate(), inconclusive, context);
+            baselineAnswers = baseline;
+            candidateAnswers = candidate;
             if (!inconclusive.isEmpty()) {
                 noVerdict(inconclusive, baseline, candidate, context);
             }
@@ -64,6 +73,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
             } catch (RuntimeException e) {
                 if (probeless) {
                     ProbeReport.writeRowWithoutSamples(gate.key(), Outcome.ERROR, context);
+                    written = Outcome.ERROR;
                 }
                 throw e;
             }
@@ -73,10 +83,11 @@ final class GateInvocation implements TestTemplateInvocationContext {
             }
             write(gate.baseline(), baseline, outcome, context);
             write(gate.candidate(), candidate, outcome, context);
+            written = outcome;
             context.publishReportEntry("comparison", comparison.toString());
             ProbeReport.writeComparison(gate.key(), comparison.describe(), context);
             if (outcome == Outcome.FAILED) {
-                throw new AssertionError(message(baseline, candidate, context));
+                throw new AssertionError(message(context));
             }
         }
 
@@ -92,7 +103,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
                     result = SamplerThread.of(context).call("sampling probe '" + spec.displayName() + "'",
                             () -> spec.probe().sample(c.samplerConfig(), SamplingSelection.of(c, spec.probe())));
                 } catch (RuntimeException e) {
-                    ProbeReport.writeErrorRow(spec, context); // summary.csv has a row for every probe, errors too
+                    written = Outcome.ERROR; // every probe of the gate gets an error row (afterEach)
                     throw e;
                 }
                 ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).withEvidence(c.evidence()).judging(spec.judgedModel()).named(
@@ -120,6 +131,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
                     .orElse(inconclusive.get(0));
             write(gate.baseline(), baseline, first.outcome(), context);
             write(gate.candidate(), candidate, first.outcome(), context);
+            written = first.outcome();
             StringBuilder reasons = new StringBuilder();
             for (Verdict v : inconclusive) {
                 reasons.append(reasons.length() == 0 ? "" : String.format("%n")).append(v.reason());
@@ -177,14 +189,24 @@ final class GateInvocation implements TestTemplateInvocationContext {
             }
         }
 
-        private String message(List<ProbeAnswer> baseline, List<ProbeAnswer> candidate, ExtensionContext context) {
+        /** The seed of every sampled probe of both sides, one line each (empty for a gate over prior draws only). */
+        private String seeds() {
             StringBuilder seeds = new StringBuilder();
-            for (ProbeAnswer a : baseline) {
+            for (ProbeAnswer a : baselineAnswers) {
                 seeds.append(String.format(Locale.ROOT, "baseline seed        %d (%s)%n", a.result().seed(), a.displayName()));
             }
-            for (ProbeAnswer a : candidate) {
+            for (ProbeAnswer a : candidateAnswers) {
                 seeds.append(String.format(Locale.ROOT, "candidate seed       %d (%s)%n", a.result().seed(), a.displayName()));
             }
+            return seeds.toString();
+        }
+
+        private String rerun(ExtensionContext context) {
+            return RerunCommand.current().of(context.getRequiredTestClass(), context.getRequiredTestMethod().getName(),
+                    List.of(gate.key()), Optional.empty());
+        }
+
+        private String message(ExtensionContext context) {
             Class<?> testClass = context.getRequiredTestClass();
             String method = context.getRequiredTestMethod().getName();
             double growth = comparison.growthToShowNoWorse();
@@ -200,8 +222,51 @@ final class GateInvocation implements TestTemplateInvocationContext {
                             + "estimate: it assumes the difference stays where it is)%n", growth);
             return String.format(Locale.ROOT, "Regression gate '%s' (%s#%s) failed: the candidate is not shown to be no "
                     + "worse than the baseline.%n%s%s%sre-run: %s", gate.displayName(), testClass.getSimpleName(), method,
-                    comparison.describe(), budget, seeds, RerunCommand.current().of(testClass, method, List.of(gate.key()),
-                            Optional.empty()));
+                    comparison.describe(), budget, seeds(), rerun(context));
+        }
+
+        /**
+         * After the test method and the {@code @AfterEach} methods: the rows say what JUnit reports. A gate that passed
+         * whose test method then failed, aborted or threw is written again with that outcome (and the failure gets the
+         * seeds and the re-run command); one that never wrote its rows (a {@code @BeforeEach} or a model threw) gets a
+         * row without numbers for each of its probes.
+         */
+        @Override
+        public void afterEach(ExtensionContext context) {
+            Optional<Throwable> thrown = context.getExecutionException();
+            if (written == Outcome.PASSED && thrown.isPresent()) {
+                Outcome outcome = Outcome.of(thrown.get());
+                if (outcome != Outcome.SKIPPED) {
+                    String note = "regression gate '" + gate.displayName() + "' " + seeds().replace(String.format("%n"), "; ").replaceAll(" {2,}", " ")
+                            + "re-run: " + rerun(context);
+                    Console.print(context, note);
+                    thrown.get().addSuppressed(new ProbeInvocation.ProbeNote(note));
+                }
+                rewrite(outcome, context);
+            } else if (written == null || written == Outcome.ERROR) {
+                // never sampled, or broke on the way: no report of an earlier run may stand beside this run's rows
+                ProbeReport.clear(gate.key(), context);
+                java.util.stream.Stream.concat(gate.baseline().stream(), gate.candidate().stream())
+                        .forEach(spec -> ProbeReport.clear(spec.key(), context));
+                Outcome outcome = written != null ? written : thrown.map(Outcome::of).orElse(Outcome.ERROR);
+                if (gate.baseline().isEmpty() && gate.candidate().isEmpty()) {
+                    ProbeReport.writeRowWithoutSamples(gate.key(), outcome, context);
+                }
+                java.util.stream.Stream.concat(gate.baseline().stream(), gate.candidate().stream())
+                        .forEach(spec -> ProbeReport.writeRowWithoutSamples(spec.key(), outcome, context));
+            }
+        }
+
+        private void rewrite(Outcome outcome, ExtensionContext context) {
+            if (gate.baseline().isEmpty() && gate.candidate().isEmpty()) {
+                ProbeReport.writeRowWithoutSamples(gate.key(), outcome, context);
+            }
+            for (int i = 0; i < baselineAnswers.size(); i++) {
+                ProbeReport.summaryRow(gate.baseline().get(i), baselineAnswers.get(i), outcome, context);
+            }
+            for (int i = 0; i < candidateAnswers.size(); i++) {
+                ProbeReport.summaryRow(gate.candidate().get(i), candidateAnswers.get(i), outcome, context);
+            }
         }
 
         @Override

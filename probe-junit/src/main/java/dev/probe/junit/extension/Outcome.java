@@ -27,6 +27,15 @@ enum Outcome {
      */
     SKIPPED;
 
+    /**
+     * How JUnit reports an invocation that threw {@code t} after its probes passed: an assertion failure is a verdict
+     * ({@link #FAILED}), an aborted test (a failed assumption) is {@link #SKIPPED}; any other exception is
+     * {@link #ERROR}.
+     */
+    static Outcome of(Throwable t) {
+        return t instanceof AssertionError ? FAILED : t instanceof org.opentest4j.TestAbortedException ? SKIPPED : ERROR;
+    }
+
     /** The value in {@code summary.csv}, e.g. {@code not_converged}. */
     String csv() {
         return name().toLowerCase(Locale.ROOT);

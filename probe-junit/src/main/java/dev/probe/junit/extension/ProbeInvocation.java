@@ -113,7 +113,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                 ProbeReport.writeErrorRow(spec, context);
                 return;
             }
-            Outcome outcome = thrown.map(Run::outcomeOf).orElse(Outcome.PASSED);
+            Outcome outcome = thrown.map(Outcome::of).orElse(Outcome.PASSED);
             if (outcome == Outcome.FAILED || outcome == Outcome.ERROR) {
                 withSeed(thrown.get(), answer, context);
             }
@@ -136,7 +136,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             if (recorded == null) {
                 // never sampled: no report of an earlier run may stand beside this run's row
                 ProbeReport.clear(spec.key(), context);
-                Outcome outcome = thrown.map(Run::outcomeOf).orElse(Outcome.ERROR);
+                Outcome outcome = thrown.map(Outcome::of).orElse(Outcome.ERROR);
                 store.put(Outcome.class, outcome);
                 if (gate != null) {
                     gate.record(spec.key(), outcome, false, Optional.empty());
@@ -145,9 +145,12 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                 return;
             }
             if (recorded == Outcome.PASSED && thrown.isPresent()) {
-                Outcome outcome = outcomeOf(thrown.get());
+                Outcome outcome = Outcome.of(thrown.get());
                 store.put(Outcome.class, outcome);
                 ProbeAnswer answer = store.get(ProbeAnswer.class, ProbeAnswer.class);
+                if (outcome != Outcome.SKIPPED) {
+                    withSeed(thrown.get(), answer, context); // an @AfterEach failed after sampling: a failure like any
+                }
                 ProbeConfiguration c = spec.configuration();
                 if (gate != null) {
                     gate.record(spec.key(), outcome, answer.attainedEss() >= c.minAttainedEss(),
@@ -169,15 +172,6 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                     + " " + answer.seedAndRerun();
             Console.print(context, note);
             t.addSuppressed(new ProbeNote(note));
-        }
-
-        /**
-         * An assertion failure is a verdict ({@link Outcome#FAILED}), an aborted test (a failed assumption) is
-         * {@link Outcome#SKIPPED} as JUnit reports it; any other exception is {@link Outcome#ERROR}.
-         */
-        private static Outcome outcomeOf(Throwable t) {
-            return t instanceof AssertionError ? Outcome.FAILED
-                    : t instanceof TestAbortedException ? Outcome.SKIPPED : Outcome.ERROR;
         }
 
         private void finish(ExtensionContext context, ProbeAnswer answer, Outcome outcome) {

@@ -207,6 +207,56 @@ class RegressionGateTest {
         assertThat(rows).anyMatch(r -> r.contains(",confidentlyWrongMoreOften,0-baseline,"));
     }
 
+    /** Gates that pass, whose test methods then end otherwise. */
+    @ProbeSettings(chains = 8, warmup = 100, draws = 200, maxRhat = 10, minAttainedEss = 1)
+    static class GateEndings {
+        @ProbedModel("v1") static final Classifier V1 = linear("v1-endings", new double[] {0, 0, 0});
+        @ProbedModel("v1-copy") static final Classifier COPY = linear("v1-copy-endings", new double[] {0, 0, 0});
+        @Generator static final SampleSpace BOX = InputSpace.box();
+        @ProbeOracle static final Oracle TRUTH = Oracle.ofInput(RegressionGateTest::truth);
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "v1-copy", margin = 0.25, classes = 0)
+        void sampledThenAssertionFails(Comparison c) {
+            throw new AssertionError("the test's own check");
+        }
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "v1-copy", statistic = GateStatistic.CONFIDENTLY_WRONG_MASS,
+                margin = 0.01, classes = {0, 1}, pooled = true)
+        void massThenBreaks(Comparison c) {
+            throw new IllegalStateException("the test broke");
+        }
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "v1-copy", statistic = GateStatistic.CONFIDENTLY_WRONG_MASS,
+                margin = 0.01, classes = {0, 1}, pooled = true)
+        void massThenAssumed(Comparison c) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "not on this machine");
+        }
+    }
+
+    /**
+     * A client's gates passed, their test methods then failed, threw or aborted: JUnit said so, but every summary row
+     * said "passed", and a dashboard counted passes. The rows now say what JUnit says, and a failure carries the seeds.
+     */
+    @Test
+    void aGatesRowsSayHowItsTestMethodEnded() throws java.io.IOException {
+        EngineExecutionResults events = run(GateEndings.class);
+        events.testEvents().assertStatistics(s -> s.started(3).failed(2).aborted(1));
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("target/probe-reports-gates/summary.csv"));
+        String prefix = GateEndings.class.getName() + ",";
+        assertThat(rows).filteredOn(r -> r.startsWith(prefix)).extracting(r -> String.join(",",
+                java.util.Arrays.asList(r.split(",", -1)).subList(1, 4))).containsExactlyInAnyOrder(
+                        "massThenAssumed,pooled,skipped", "massThenBreaks,pooled,error",
+                        "sampledThenAssertionFails,0-baseline,failed", "sampledThenAssertionFails,0-candidate,failed");
+        Throwable failed = events.testEvents().failed().stream()
+                .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("sampledThenAssertionFails"))
+                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()
+                        .orElseThrow())
+                .findFirst().orElseThrow();
+        assertThat(failed.getSuppressed()).singleElement().satisfies(n -> assertThat(n.getMessage())
+                .contains("baseline seed").contains("candidate seed").contains("re-run: ").contains("-Dprobe.only='0'"));
+    }
+
     /** A gate on prior draws only samples no probe; it used to leave no trace in summary.csv, now it has its row. */
     @Test
     void aGateOnPriorDrawsHasItsOwnSummaryRow() throws java.io.IOException {

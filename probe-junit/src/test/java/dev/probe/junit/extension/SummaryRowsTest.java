@@ -72,6 +72,35 @@ class SummaryRowsTest {
         void gate(dev.probe.core.result.Comparison c) {}
     }
 
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10, minAttainedEss = 1)
+    static class FailingAfterEach {
+        @ProbedModel("linear") static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @org.junit.jupiter.api.AfterEach
+        void closeSomething() {
+            throw new IllegalStateException("the clean-up broke");
+        }
+
+        @ProbeHighConfidence(classes = 0, model = "linear")
+        void passed(ProbeAnswer answer) {}
+    }
+
+    /** A probe that passed before its {@code @AfterEach} failed is an error, and its failure carries the seed. */
+    @Test
+    void aFailedAfterEachIsAnErrorWithTheSeed() throws Exception {
+        Path dir = Path.of("target/probe-reports-summary-rows-after-each");
+        Files.deleteIfExists(dir.resolve("summary.csv"));
+        var events = Fixtures.run(FailingAfterEach.class, Map.of("probe.reportDir", dir.toString()));
+        events.testEvents().assertStatistics(s -> s.started(1).failed(1));
+        Throwable thrown = events.testEvents().failed().stream().findFirst().orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        assertThat(thrown.getSuppressed()).singleElement()
+                .satisfies(n -> assertThat(n.getMessage()).contains("seed: 3").contains("re-run: "));
+        assertThat(Files.readAllLines(dir.resolve("summary.csv"))).anySatisfy(l -> assertThat(l)
+                .startsWith(FailingAfterEach.class.getName() + ",passed,0,error,"));
+    }
+
     @Test
     void aRegressionGateWhoseModelThrowsHasAnErrorRow() throws Exception {
         Path dir = Path.of("target/probe-reports-summary-rows-gate");
