@@ -9,13 +9,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * System properties that look like a probe setting but are none ({@code -Dprobe.notconverged=fail},
- * {@code -Dprobe.chain=5}): JUnit ignores an unknown configuration key, so the run would go on at the setting's
- * other value without a word. Only near misses are named (the same key in another case, or at most two letters
- * off), so a project's own {@code probe.*} build properties pass unremarked.
+ * Configuration keys that look like a probe setting but are none ({@code -Dprobe.notconverged=fail},
+ * {@code -Dprobe.chain=5}, {@code -Dprobe.minEss=200}): JUnit ignores an unknown configuration key, so the run would
+ * go on at the setting's other value without a word. Near misses — the same key in another case, at most two letters
+ * off, or a setting's key with letters left out — fail every probe template ({@link #in}); other unknown
+ * {@code probe.*} keys (a project's own build properties, say) are only listed ({@link #unknown}).
  *
  * <pre>{@code
- * MisspelledKeys.in(Set.of("probe.chain")); // ["probe.chain (did you mean probe.chains?)"]
+ * MisspelledKeys.in(Set.of("probe.chain"));   // ["probe.chain (did you mean probe.chains?)"]
+ * MisspelledKeys.in(Set.of("probe.minEss"));  // ["probe.minEss (did you mean probe.minAttainedEss?)"]
  * }</pre>
  */
 final class MisspelledKeys {
@@ -24,7 +26,10 @@ final class MisspelledKeys {
     /** The configuration keys the extension reads. */
     static Set<String> known() {
         return Stream.concat(Setting.ALL.stream().map(Setting::key),
-                Stream.of("probe.only", "probe.shard", "probe.reportDir", "probe.reportSamples"))
+                Stream.of("probe.only", "probe.shard", "probe.reportDir", "probe.reportSamples",
+                        // the engine's system properties
+                        dev.probe.core.runtime.Devices.PROPERTY, dev.probe.core.autograd.RowChunking.PROPERTY,
+                        dev.probe.core.model.KernelCheck.PROPERTY))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -36,14 +41,58 @@ final class MisspelledKeys {
             if (!key.startsWith("probe.") || known.contains(key)) {
                 continue;
             }
-            for (String k : known) {
-                if (k.toLowerCase(Locale.ROOT).equals(key.toLowerCase(Locale.ROOT)) || distance(k, key) <= 2) {
-                    out.add(key + " (did you mean " + k + "?)");
-                    break;
-                }
+            meant(key, known).ifPresent(k -> out.add(key + " (did you mean " + k + "?)"));
+        }
+        return out;
+    }
+
+    /** The {@code probe.*} keys among {@code keys} that are no setting and no near miss of one. */
+    static List<String> unknown(Set<String> keys) {
+        Set<String> known = known();
+        List<String> out = new ArrayList<>();
+        for (String key : new TreeSet<>(keys)) {
+            if (key.startsWith("probe.") && !known.contains(key) && meant(key, known).isEmpty()) {
+                out.add(key);
             }
         }
         return out;
+    }
+
+    private static java.util.Optional<String> meant(String key, Set<String> known) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        for (String k : known) {
+            String kLower = k.toLowerCase(Locale.ROOT);
+            if (kLower.equals(lower) || distance(k, key) <= 2) {
+                return java.util.Optional.of(k);
+            }
+        }
+        for (String k : known) {
+            // a setting's key with letters left out (probe.minEss for probe.minAttainedEss), its name 4 letters or more
+            if (key.length() >= "probe.".length() + 4 && isSubsequence(lower, k.toLowerCase(Locale.ROOT))) {
+                return java.util.Optional.of(k);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static boolean isSubsequence(String shorter, String longer) {
+        int i = 0;
+        for (int j = 0; j < longer.length() && i < shorter.length(); j++) {
+            if (shorter.charAt(i) == longer.charAt(j)) {
+                i++;
+            }
+        }
+        return i == shorter.length();
+    }
+
+    /**
+     * The error of a run whose configuration has near misses: names each with the key it meant.
+     */
+    static String error(List<String> misspelled) {
+        return "Configuration keys that are no probe setting: " + String.join(", ", misspelled) + ". JUnit ignores an "
+                + "unknown key, so the run would go on at the setting's other value; correct the key (keys are "
+                + "case-sensitive), or give a project property of your own a name that is no near miss of a probe "
+                + "setting. README, \"Settings: one place\".";
     }
 
     /** Levenshtein distance. */

@@ -64,19 +64,28 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
      * system properties.
      */
     private static final java.util.concurrent.atomic.AtomicBoolean KEYS_CHECKED = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The near misses of probe settings among this run's configuration keys: every probe template fails on them. */
+    private static volatile List<String> misspelled = List.of();
 
-    static void keysChecked() {
+    /** The launcher's listener has checked every configuration key and found these near misses. */
+    static void keysChecked(List<String> nearMisses) {
         KEYS_CHECKED.set(true);
+        misspelled = List.copyOf(nearMisses);
     }
 
     @SuppressWarnings("unchecked")
     private Stream<TestTemplateInvocationContext> invocations(ExtensionContext context) {
         if (!KEYS_CHECKED.getAndSet(true)) {
-            List<String> misspelled = MisspelledKeys.in(System.getProperties().stringPropertyNames());
-            if (!misspelled.isEmpty()) {
-                Console.print(context, "WARNING: system properties that are no probe setting, ignored: "
-                        + String.join(", ", misspelled) + ". The settings are case-sensitive; README, \"Settings: one place\".");
+            java.util.Set<String> keys = System.getProperties().stringPropertyNames();
+            misspelled = MisspelledKeys.in(keys);
+            List<String> unknown = MisspelledKeys.unknown(keys);
+            if (!unknown.isEmpty()) {
+                Console.print(context, "note: system properties named probe.* that are no probe setting, ignored: "
+                        + String.join(", ", unknown));
             }
+        }
+        if (!misspelled.isEmpty()) {
+            throw new IllegalArgumentException(MisspelledKeys.error(misspelled));
         }
         Method method = context.getRequiredTestMethod();
         Class<?> testClass = context.getRequiredTestClass();

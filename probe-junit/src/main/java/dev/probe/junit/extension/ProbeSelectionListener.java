@@ -40,7 +40,8 @@ public final class ProbeSelectionListener implements TestExecutionListener {
     }
 
     /**
-     * Names configuration keys that look like a probe setting but are none, from every source the launcher reads
+     * Finds configuration keys that look like a probe setting but are none (every probe template then fails), from every
+     * source the launcher reads
      * ({@code -D}, {@code junit-platform.properties}, the build's configuration parameters), where the extension on its
      * own sees only system properties. Launchers older than JUnit Platform 1.9 cannot list their keys: nothing is said.
      */
@@ -51,17 +52,22 @@ public final class ProbeSelectionListener implements TestExecutionListener {
         } catch (LinkageError | UnsupportedOperationException e) {
             return;
         }
-        ProbeExtension.keysChecked();
         java.util.List<String> misspelled = MisspelledKeys.in(keys);
+        ProbeExtension.keysChecked(misspelled); // every probe template fails on them, with this message
         if (!misspelled.isEmpty()) {
-            System.out.println("[probe] WARNING: configuration keys that are no probe setting, ignored: "
-                    + String.join(", ", misspelled) + " (from -D, junit-platform.properties or the build's configuration "
-                    + "parameters). The settings are case-sensitive; README, \"Settings: one place\".");
+            System.out.println("[probe] ERROR: " + MisspelledKeys.error(misspelled) + " (from -D, junit-platform.properties "
+                    + "or the build's configuration parameters)");
+        }
+        java.util.List<String> unknown = MisspelledKeys.unknown(keys);
+        if (!unknown.isEmpty()) {
+            System.out.println("[probe] note: configuration keys named probe.* that are no probe setting, ignored: "
+                    + String.join(", ", unknown));
         }
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
+        ProbeExtension.keysChecked(java.util.List.of()); // the near misses were this plan's, not the next one's
         PlannedTemplates.finished(registered);
         registered.clear();
     }

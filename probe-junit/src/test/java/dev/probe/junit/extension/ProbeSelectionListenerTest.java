@@ -46,9 +46,25 @@ class ProbeSelectionListenerTest {
     @Test
     void misspelledKeysFromTheBuildsConfigurationParametersAreNamedNotOnlySystemProperties() {
         // what Surefire's configurationParameters and junit-platform.properties hand the launcher
-        assertThat(consoleOfARunWith("nightly", Map.of("probe.notconverged", "fail", "probe.drawz", "10"))).contains("[probe] WARNING: configuration keys that are no "
-                + "probe setting, ignored: probe.drawz (did you mean probe.draws?), probe.notconverged (did you mean "
-                + "probe.notConverged?) (from -D, junit-platform.properties or the build's configuration parameters).");
+        assertThat(consoleOfARunWith("nightly", Map.of("probe.notconverged", "fail", "probe.drawz", "10", "probe.fooBar", "1")))
+                .contains("[probe] ERROR: Configuration keys that are no probe setting: probe.drawz (did you mean "
+                        + "probe.draws?), probe.notconverged (did you mean probe.notConverged?).")
+                .contains("[probe] note: configuration keys named probe.* that are no probe setting, ignored: probe.fooBar");
+    }
+
+    /** The near misses of one launch fail its probes; a later launch without them runs its probes. */
+    @Test
+    void aNearMissFailsTheProbesOfItsLaunchOnly() {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(ProbeExtensionTest.Confident.class))
+                .configurationParameter("probe.chain", "5")
+                .configurationParameter("probe.reportDir", "target/probe-reports-listener")
+                .build(), summary);
+        assertThat(summary.getSummary().getTestsStartedCount()).isZero();
+        assertThat(summary.getSummary().getFailures()).isNotEmpty().allSatisfy(f -> assertThat(f.getException())
+                .hasMessageContaining("probe.chain (did you mean probe.chains?)"));
+        assertThat(launch("0").getSummary().getTestsSucceededCount()).isPositive();
     }
 
     private static SummaryGeneratingListener launch(String only) {
