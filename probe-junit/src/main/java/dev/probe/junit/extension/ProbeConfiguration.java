@@ -26,11 +26,31 @@ public final class ProbeConfiguration {
     private final Map<Setting<?>, Object> values;
     private final Map<Setting<?>, String> sources;
     private final java.util.Set<Setting<?>> setOnMethod;
+    /** What 0 of {@code pool} and {@code smoothing} stands for in the probe's space; NaN before it is known. */
+    private final double builtInPool;
+    private final double builtInSmoothing;
 
     ProbeConfiguration(Map<Setting<?>, Object> values, Map<Setting<?>, String> sources, java.util.Set<Setting<?>> setOnMethod) {
+        this(values, sources, setOnMethod, Double.NaN, Double.NaN);
+    }
+
+    private ProbeConfiguration(Map<Setting<?>, Object> values, Map<Setting<?>, String> sources,
+            java.util.Set<Setting<?>> setOnMethod, double builtInPool, double builtInSmoothing) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.setOnMethod = java.util.Set.copyOf(setOnMethod);
+        this.builtInPool = builtInPool;
+        this.builtInSmoothing = builtInSmoothing;
+    }
+
+    /**
+     * These settings for a probe over {@code space}: listings show the values the built-in {@code pool} and
+     * {@code smoothing} take there ({@code pool=32768}, {@code smoothing=0.6}), not the 0 that stands for them.
+     */
+    ProbeConfiguration forSpace(dev.probe.core.space.SampleSpace space) {
+        return new ProbeConfiguration(values, sources, setOnMethod,
+                dev.probe.core.probe.PriorPool.defaultSize(space.dimension()),
+                dev.probe.core.sampler.SmoothedMala.defaultSmoothing(space.bounds()));
     }
 
     /** Whether the test method itself sets {@code setting} (a class may set it for probes it applies to). */
@@ -209,8 +229,9 @@ public final class ProbeConfiguration {
     public String summary(boolean populations) {
         return values.entrySet().stream().filter(e -> e.getKey() != Setting.NOT_SAMPLED && e.getKey() != Setting.NOT_CONVERGED)
                 .filter(e -> populations || !isPopulationSetting(e.getKey()))
-                .map(e -> e.getKey().name + "=" + (isPopulationSetting(e.getKey()) ? shown(e.getKey(), e.getValue())
-                        .replaceFirst(" \\(.*\\)$", "") : format(e.getValue())))
+                .map(e -> e.getKey().name + "=" + (isPopulationSetting(e.getKey()) || e.getKey() == Setting.POOL
+                        || e.getKey() == Setting.SMOOTHING ? shown(e.getKey(), e.getValue()).replaceFirst(" \\(.*\\)$", "")
+                        : format(e.getValue())))
                 .collect(Collectors.joining(" "));
     }
 
@@ -243,7 +264,12 @@ public final class ProbeConfiguration {
      */
     private String shown(Setting<?> s, Object v) {
         if (s == Setting.SMOOTHING && v instanceof Double d && d == 0) {
-            return "0 (a tenth of the narrowest box width)";
+            return (Double.isNaN(builtInSmoothing) ? "auto" : String.format(Locale.ROOT, "%.4g", builtInSmoothing))
+                    + " (a tenth of the narrowest box width)";
+        }
+        if (s == Setting.POOL && v instanceof Integer p && p == 0) {
+            return Double.isNaN(builtInPool) ? "auto (the built-in size)"
+                    : String.format(Locale.ROOT, "%d (built-in)", (int) builtInPool);
         }
         if (budget() != 1 && (s == Setting.WARMUP || s == Setting.DRAWS
                 || (s == Setting.PARTICLES && v instanceof Integer p && p > 0))) {
@@ -266,7 +292,7 @@ public final class ProbeConfiguration {
                     : Sampling.Populations.DEFAULT_GROWTH * populations + " (" + Sampling.Populations.DEFAULT_GROWTH
                             + " × populations)";
         }
-        return s == Setting.POOL ? "default size (0)" : "0";
+        return "0";
     }
 
     private static String format(Object v) {

@@ -263,7 +263,7 @@ public final class ProbeContext {
             probe = probe.withPoolSeed(configuration.seed());
         }
         checkTrainingData(space);
-        return new ProbeSpec(displayName, key, probe, configuration, judgedModel, oracle(), questionClasses);
+        return new ProbeSpec(displayName, key, probe, configuration.forSpace(space), judgedModel, oracle(), questionClasses);
     }
 
     /**

@@ -260,7 +260,9 @@ final class ProbeReport {
 
     static void summaryRow(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
         ProbeResult r = answer.result();
-        Optional<double[]> mass = r.priorMass().map(m -> new double[] {m.logMass(), m.logMassSd()});
+        // nothing attained: the near misses' mass, a lower bound, with no error bar for what no particle found
+        Optional<double[]> mass = r.priorMass().map(m -> new double[] {m.logMass(),
+                answer.attainment().successes() > 0 ? m.logMassSd() : Double.NaN});
         SummaryCsv.at(reportDir(context).resolve("summary.csv")).write(List.of(context.getRequiredTestClass().getName(),
                 context.getRequiredTestMethod().getName(), spec.key(), outcome.csv(), number(answer.attainment().estimate()),
                 number(answer.attainedEss()), number(r.diagnostics().maxRhat()), number(r.diagnostics().minEss()),

@@ -166,8 +166,9 @@ final class ReportFiles {
                 .with("settings", spec.configuration().summary(result.isPopulationResult()))
                 .with("attainment (tolerance " + answer.tolerance() + ")", answer.attainment().toString())
                 .with("effective attained samples", String.format(Locale.ROOT, "%.1f", answer.attainedEss()));
-        if (result.priorMass().isPresent()) {
-            table = table.with("prior mass of the level set", result.priorMass().get().toString());
+        Optional<String> mass = Verdict.priorMass(answer);
+        if (mass.isPresent()) {
+            table = table.with("prior mass of the level set", mass.get());
         }
         if (isPopulation(result) && spec.probe().usesPool()) {
             // the pool the populations started from: already built on the sampler thread, cached per JVM

@@ -37,9 +37,9 @@ final class Setting<T> {
     static final Setting<Double> ANNEALING = new Setting<>("annealing", a -> number(a.annealing()), Double::valueOf,
             v -> v >= 0 && v < 1, "a fraction of warm-up in [0, 1)", 0.5);
     static final Setting<Integer> SCREENING = whole("screening", ProbeSettings::screening, 16, 1);
-    /** SMOOTHED_MALA only; 0 (built-in): a tenth of the narrowest box width ({@link dev.probe.core.sampler.SmoothedMala#defaultSmoothing}). */
+    /** SMOOTHED_MALA only; unset (0 inside): a tenth of the narrowest box width ({@link dev.probe.core.sampler.SmoothedMala#defaultSmoothing}). */
     static final Setting<Double> SMOOTHING = new Setting<>("smoothing", a -> number(a.smoothing()), Double::valueOf,
-            v -> v >= 0 && Double.isFinite(v), "a positive number, or 0 for a tenth of the narrowest box width", 0.0);
+            v -> v > 0 && Double.isFinite(v), "a positive number (unset: a tenth of the narrowest box width)", 0.0);
     /** SMOOTHED_MALA only: antithetic pairs J per smoothed gradient. */
     static final Setting<Integer> SMOOTHING_PAIRS = whole("smoothingPairs", ProbeSettings::smoothingPairs, 4, 1);
     /** SMC only; 0 (built-in): from the budget. */

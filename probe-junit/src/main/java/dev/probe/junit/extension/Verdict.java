@@ -9,6 +9,7 @@ import dev.probe.junit.ProbeAnswer;
 import java.util.Arrays;
 import java.util.DoubleSummaryStatistics;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Whether an answer's samples can support a verdict on the model: they must attain the target
@@ -196,6 +197,20 @@ record Verdict(Outcome outcome, String reason) {
      * With an oracle: how many attained draws it labels otherwise. Such inputs exist whatever the evidence says about
      * their rate, so an inconclusive outcome (skipped under {@code abort}) must not hide them.
      */
+    /**
+     * The prior mass of the answer's relaxed level set in words, where populations estimated it. When no sample attained
+     * the target, the populations saw only near misses: the estimate is then a lower bound (the mass of what they saw),
+     * and its spread over populations no error bar for what none of them found — a tree's leaf of mass 1e-5 read
+     * "log Z −192.080 ± 0.000" on a plateau every particle crossed.
+     */
+    static Optional<String> priorMass(ProbeAnswer answer) {
+        return answer.result().priorMass().map(m -> answer.attainment().successes() > 0 ? m.toString()
+                : String.format(Locale.ROOT, "log Z ≥ about %.3f (a mass of at least %s; %d populations): no sample reached the "
+                        + "target, so this counts only the near misses the populations saw; the target's own mass is "
+                        + "unmeasured and may be far larger (no error bar covers what no particle found)", m.logMass(),
+                        m.rarity().replace("about ", ""), m.populations()));
+    }
+
     static String foundEvenSo(ProbeAnswer answer) {
         return foundEvenSo(answer, "their rate is not judged from this evidence");
     }
@@ -261,7 +276,7 @@ record Verdict(Outcome outcome, String reason) {
                     r.size(), answer.judgedModel(), FLAT, widest, spread, Double.isNaN(priorSpread) ? ""
                             : String.format(Locale.ROOT, "; over %d prior draws by %.3g", PRIOR_DRAWS, priorSpread));
         } else {
-            String prior = r.priorMass().map(m -> " Its relaxed level set has prior mass " + m + ".").orElse("");
+            String prior = priorMass(answer).map(m -> " Its relaxed level set's prior mass: " + m + ".").orElse("");
             String flat = spread < FLAT ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated (its top "
                     + "probability is at least %.2f everywhere the samples went).", r.size(), answer.judgedModel(),
                     SATURATED) : "";

@@ -42,9 +42,12 @@ class SmoothingSettingsTest {
         /** Widths 2 and 0.5: the built-in s is a tenth of the narrower one. */
         @Generator static final SampleSpace BOX = InputSpace.box(new double[] {0, 0}, new double[] {2, 0.5});
 
+        static final Map<String, ProbeAnswer> ANSWERS = new ConcurrentHashMap<>();
+
         @ProbeHighConfidence(classes = 1)
         void builtIn(ProbeAnswer answer) {
             RESULTS.put("builtIn", answer.result());
+            ANSWERS.put("builtIn", answer);
         }
 
         @ProbeHighConfidence(classes = 1)
@@ -68,6 +71,25 @@ class SmoothingSettingsTest {
         run(Smoothed.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(2));
         assertThat(Smoothed.RESULTS.get("builtIn").provenance().kernel()).contains("s=0.05, J=4");
         assertThat(Smoothed.RESULTS.get("set").provenance().kernel()).contains("s=0.3, J=2");
+        // the listing shows the width that ran, and the pool's size, where it said "0" for both
+        assertThat(Smoothed.ANSWERS.get("builtIn").settings().orElseThrow()).contains("0.05000 (a tenth of the narrowest box width)")
+                .contains(dev.probe.core.probe.PriorPool.defaultSize(2) + " (built-in)").doesNotContain("(0)");
+    }
+
+    @ProbeSettings(sampler = SamplerKind.SMOOTHED_MALA, smoothing = 0)
+    static class ZeroSmoothing {
+        @ProbedModel static final Classifier MODEL = stump();
+        @Generator static final SampleSpace BOX = InputSpace.box(new double[] {0, 0}, new double[] {1, 1});
+
+        @ProbeHighConfidence(classes = 1)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    /** A width of 0 ran at the built-in width without a word, while pool = 0 was refused: both are refused now. */
+    @Test
+    void aSmoothingWidthOfZeroIsRefused() {
+        run(ZeroSmoothing.class, Map.of()).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                m -> m.contains("Probe setting 'smoothing' = 0.0") && m.contains("expected a positive number")))));
     }
 
     @Test

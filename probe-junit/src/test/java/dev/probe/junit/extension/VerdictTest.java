@@ -149,11 +149,24 @@ class VerdictTest {
     }
 
     @Test
-    void populationProbesGetAdviceAboutPopulationsNotChains() {
-        run(UnreachableByPopulations.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
-                finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.contains(
-                        "Its relaxed level set has prior mass log Z = ") && m.contains(
-                        "more budget (particles per population, or a larger prior pool)")))));
+    void populationProbesGetAdviceAboutPopulationsNotChains() throws java.io.IOException {
+        Path dir = Path.of("target/probe-reports-verdict-populations");
+        // the near misses' mass is a lower bound with no error bar: "log Z −192.080 ± 0.000" read as certain on a leaf
+        // of mass 1e-5 that no particle found
+        run(UnreachableByPopulations.class, Map.of("probe.reportDir", dir.toString())).testEvents().assertThatEvents()
+                .haveExactly(1, event(test(), finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m ->
+                        m.contains("Its relaxed level set's prior mass: log Z ≥ about ") && !m.contains(" ± ")
+                                && m.contains("the target's own mass is unmeasured")
+                                && m.contains("more budget (particles per population, or a larger prior pool)")))));
+        List<String> row = java.util.Arrays.asList(Files.readAllLines(dir.resolve("summary.csv")).stream()
+                .filter(l -> l.startsWith(UnreachableByPopulations.class.getName())).findFirst().orElseThrow().split(",", -1));
+        assertThat(row.get(SummaryCsv.COLUMNS.indexOf("outcome"))).isEqualTo("not_sampled");
+        assertThat(row.get(SummaryCsv.COLUMNS.indexOf("log_prior_mass"))).isNotEmpty();
+        assertThat(row.get(SummaryCsv.COLUMNS.indexOf("log_prior_mass_sd"))).isEmpty();
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(f -> f.endsWith("diagnostics.txt"))).singleElement().satisfies(f -> assertThat(
+                    Files.readString(f)).contains("log Z ≥ about ").contains("no sample reached the target"));
+        }
         run(SmallPopulations.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
                 finishedWithFailure(instanceOf(ProbeNotConvergedException.class), message(m -> m.contains(
                         "over 2 populations x ") && m.contains("budget: about ") && m.contains(
