@@ -264,7 +264,7 @@ public final class ProbeConfiguration {
      */
     private String shown(Setting<?> s, Object v) {
         if (s == Setting.SMOOTHING && v instanceof Double d && d == 0) {
-            return (Double.isNaN(builtInSmoothing) ? "auto" : String.format(Locale.ROOT, "%.4g", builtInSmoothing))
+            return (Double.isNaN(builtInSmoothing) ? "auto" : String.format(Locale.ROOT, "%.3g", builtInSmoothing))
                     + " (a tenth of the narrowest box width)";
         }
         if (s == Setting.POOL && v instanceof Integer p && p == 0) {

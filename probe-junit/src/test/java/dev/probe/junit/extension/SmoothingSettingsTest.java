@@ -72,7 +72,7 @@ class SmoothingSettingsTest {
         assertThat(Smoothed.RESULTS.get("builtIn").provenance().kernel()).contains("s=0.05, J=4");
         assertThat(Smoothed.RESULTS.get("set").provenance().kernel()).contains("s=0.3, J=2");
         // the listing shows the width that ran, and the pool's size, where it said "0" for both
-        assertThat(Smoothed.ANSWERS.get("builtIn").settings().orElseThrow()).contains("0.05000 (a tenth of the narrowest box width)")
+        assertThat(Smoothed.ANSWERS.get("builtIn").settings().orElseThrow()).contains("0.0500 (a tenth of the narrowest box width)")
                 .contains(dev.probe.core.probe.PriorPool.defaultSize(2) + " (built-in)").doesNotContain("(0)");
     }
 
