@@ -73,7 +73,23 @@ final class GateCsv {
             // the same lines as a gate evaluated in one run: which invocations did not pass, and how they ended
             others.forEach((outcome, keys) -> out.append(String.format(Locale.ROOT, "  %s (%d): %s%n", outcome, keys.size(),
                     String.join(", ", keys))));
+            if (!ok) {
+                out.append("  re-run: ").append(rerun(others)).append(String.format("%n"));
+            }
             return ok;
+        }
+
+        /**
+         * The command that re-runs the invocations that did not pass (all of the method's when none is named), in
+         * the test's module; the merge knows neither the module nor the build's launcher, so it says where to add them.
+         */
+        private String rerun(java.util.Map<String, List<String>> others) {
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            others.values().forEach(ks -> ks.forEach(k -> keys.add(k.replaceFirst("-(baseline|candidate)(-[^-]+)?$", ""))));
+            return "mvn test -Dtest='" + className + "#" + method + "'" + (keys.isEmpty() ? ""
+                    : " -Dprobe.only='" + String.join(",", keys) + "'") + "  (in the test's module; in a multi-module "
+                    + "build, from the root with -pl <module> -am -Dsurefire.failIfNoSpecifiedTests=false; repeat the "
+                    + "shard's -Dprobe.* settings)";
         }
     }
 

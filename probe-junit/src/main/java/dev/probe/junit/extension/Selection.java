@@ -120,6 +120,24 @@ final class Selection {
         return guard != null && last ? guard.report() : Optional.empty();
     }
 
+    private static final java.util.regex.Pattern GATE_SIDE = java.util.regex.Pattern.compile("(.+)-(baseline|candidate)(-[^-]+)?");
+
+    /**
+     * A hint for keys that look like a regression gate's side as summary.csv names them ({@code 2-candidate},
+     * {@code pooled-baseline-7}): probe.only selects the gate by its own key, which runs both sides.
+     */
+    static String gateSides(Set<String> keys) {
+        List<String> hints = new ArrayList<>();
+        for (String key : keys) {
+            java.util.regex.Matcher m = GATE_SIDE.matcher(key);
+            if (m.matches()) {
+                hints.add("'" + key + "' -> '" + m.group(1) + "'");
+            }
+        }
+        return hints.isEmpty() ? "" : " A regression gate's summary rows name its sides (<key>-baseline, <key>-candidate), "
+                + "but probe.only takes the gate's own key, which runs both: " + String.join(", ", hints) + ".";
+    }
+
     /** Fails the run at its end if a key of {@code probe.only} matched no invocation and no template reported it. */
     private static final class Guard implements AutoCloseable {
         private final Set<String> keys;
@@ -140,7 +158,7 @@ final class Selection {
             reported = true;
             return Optional.of("probe.only names " + missing + ", which matched no invocation of the probe templates that "
                     + "ran. Check the key (the failure message prints it) and that the test selection (-Dtest, tags) "
-                    + "includes its test method.");
+                    + "includes its test method." + gateSides(missing));
         }
 
         @Override

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.TagFilter;
@@ -75,6 +76,15 @@ class ProbeSelectionListenerTest {
                 .configurationParameter("probe.reportDir", "target/probe-reports-listener")
                 .build(), summary);
         return summary;
+    }
+
+    /** A client re-ran a gate's side by the key summary.csv printed (2-candidate) and read only "matched nothing". */
+    @Test
+    void aKeyOfAGatesSideIsAnsweredWithTheGatesKey() {
+        assertThat(Selection.gateSides(new java.util.LinkedHashSet<>(List.of("2-candidate", "pooled-baseline-7", "4:9"))))
+                .contains("probe.only takes the gate's own key").contains("'2-candidate' -> '2'")
+                .contains("'pooled-baseline-7' -> 'pooled'").doesNotContain("4:9");
+        assertThat(Selection.gateSides(java.util.Set.of("4:9"))).isEmpty();
     }
 
     private static final String UNMATCHED = "probe.only names [4:9], which matched no invocation of the probe templates "

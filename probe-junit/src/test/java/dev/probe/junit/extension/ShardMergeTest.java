@@ -42,7 +42,10 @@ class ShardMergeTest {
         assertThat(ok).isFalse();
         assertThat(out.toString()).isEqualTo("merged 2 summaries into target/shards/merged/summary.csv (2 invocations)\n"
                 + "Probe gate of VerdictTest$Unreachable#confident failed: 1 of 2 invocations sampled their target, 1 passed "
-                + "(gate: sampled >= 2)\n  not sampled (1): 2\n");
+                + "(gate: sampled >= 2)\n  not sampled (1): 2\n  re-run: mvn test "
+                + "-Dtest='dev.probe.junit.extension.VerdictTest$Unreachable#confident' -Dprobe.only='2'  (in the test's "
+                + "module; in a multi-module build, from the root with -pl <module> -am "
+                + "-Dsurefire.failIfNoSpecifiedTests=false; repeat the shard's -Dprobe.* settings)\n");
         List<String> rows = new ArrayList<>(Files.readAllLines(merged.resolve("summary.csv")));
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,0,passed,");
