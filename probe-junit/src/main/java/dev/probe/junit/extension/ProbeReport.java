@@ -184,14 +184,17 @@ final class ProbeReport {
             double[][][] prior = priorDraws(spec, answer.result(), inputs, context);
             List<ReportFile> files = ReportFiles.render(spec, answer, outcome, dir, training, prior, full);
             if (allure) {
+                // a regression gate's sides share one Allure test case: their attachments and parameters carry the
+                // side's key (0-baseline: samples.png), else the second side's read like the first's
+                String side = Selection.isGateSide(spec.key()) ? spec.key() + ": " : "";
                 Map<String, String> parameters = new LinkedHashMap<>();
-                parameters.put("probe", answer.displayName());
-                parameters.put("outcome", outcome.csv());
-                parameters.put("seed", Long.toString(answer.result().seed()));
-                parameters.put("settings", spec.configuration().summary(answer.result().isPopulationResult()));
+                parameters.put(side + "probe", answer.displayName());
+                parameters.put(side + "outcome", outcome.csv());
+                parameters.put(side + "seed", Long.toString(answer.result().seed()));
+                parameters.put(side + "settings", spec.configuration().summary(answer.result().isPopulationResult()));
                 AllureAttachments.parameters(parameters);
                 for (ReportFile f : files) {
-                    AllureAttachments.attach(f.name(), f.mediaType(), f.path());
+                    AllureAttachments.attach(side + f.name(), f.mediaType(), f.path());
                     Files.delete(f.path());
                 }
                 Files.delete(dir);

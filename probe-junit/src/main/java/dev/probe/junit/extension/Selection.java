@@ -122,6 +122,11 @@ final class Selection {
 
     private static final java.util.regex.Pattern GATE_SIDE = java.util.regex.Pattern.compile("(.+)-(baseline|candidate)(-[^-]+)?");
 
+    /** Whether {@code key} is a regression gate's side as its factory names them ({@code 2-candidate}). */
+    static boolean isGateSide(String key) {
+        return GATE_SIDE.matcher(key).matches();
+    }
+
     /**
      * A hint for keys that look like a regression gate's side as summary.csv names them ({@code 2-candidate},
      * {@code pooled-baseline-7}): probe.only selects the gate by its own key, which runs both sides.

@@ -257,6 +257,38 @@ class RegressionGateTest {
                 .contains("baseline seed").contains("candidate seed").contains("re-run: ").contains("-Dprobe.only='0'"));
     }
 
+    /**
+     * Under Allure a gate's two sides attach to one test case: both attached "samples.png" and "diagnostics.txt", and a
+     * reviewer could not tell the baseline's from the candidate's. Each side's names now carry its key.
+     */
+    @Test
+    void aGatesSidesAttachToAllureUnderTheirOwnNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path results) {
+        io.qameta.allure.AllureLifecycle original = io.qameta.allure.Allure.getLifecycle();
+        io.qameta.allure.AllureLifecycle lifecycle = new io.qameta.allure.AllureLifecycle(
+                new io.qameta.allure.FileSystemResultsWriter(results));
+        io.qameta.allure.Allure.setLifecycle(lifecycle);
+        String uuid = java.util.UUID.randomUUID().toString();
+        java.util.List<String> attachments = new java.util.ArrayList<>();
+        java.util.List<String> parameters = new java.util.ArrayList<>();
+        try {
+            lifecycle.scheduleTestCase(new io.qameta.allure.model.TestResult().setUuid(uuid).setName("gate"));
+            lifecycle.startTestCase(uuid);
+            EngineTestKit.engine("junit-jupiter").selectors(org.junit.platform.engine.discovery.DiscoverySelectors
+                    .selectMethod(GateEndings.class, "sampledThenAssertionFails", Comparison.class.getName()))
+                    .configurationParameter("probe.reportDir", "target/probe-reports-gates").execute();
+            lifecycle.updateTestCase(uuid, r -> {
+                r.getAttachments().forEach(a -> attachments.add(a.getName()));
+                r.getParameters().forEach(p -> parameters.add(p.getName()));
+            });
+            lifecycle.stopTestCase(uuid);
+        } finally {
+            io.qameta.allure.Allure.setLifecycle(original);
+        }
+        assertThat(attachments).contains("0-baseline: diagnostics.txt", "0-candidate: diagnostics.txt")
+                .doesNotContain("diagnostics.txt").doesNotHaveDuplicates();
+        assertThat(parameters).contains("0-baseline: seed", "0-candidate: seed").doesNotHaveDuplicates();
+    }
+
     /** A gate on prior draws only samples no probe; it used to leave no trace in summary.csv, now it has its row. */
     @Test
     void aGateOnPriorDrawsHasItsOwnSummaryRow() throws java.io.IOException {
