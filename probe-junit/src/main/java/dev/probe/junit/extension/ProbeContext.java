@@ -191,13 +191,15 @@ public final class ProbeContext {
 
     /** The oracle, if the test class declares one. */
     public Optional<Oracle> oracle() {
-        var all = TestClassMembers.find(testClass, ProbeOracle.class, extensionContext);
+        // the nearest declaring class's oracle wins (a subclass overrides its superclass's); two in one class are an error
+        var all = TestClassMembers.nearest(TestClassMembers.find(testClass, ProbeOracle.class, extensionContext));
         if (all.isEmpty()) {
             return Optional.empty();
         }
         if (all.size() > 1) {
-            throw new IllegalArgumentException(testClass.getSimpleName() + " declares " + all.size() + " @ProbeOracle members "
-                    + all.stream().map(m -> m.name()).toList() + ", but a probe uses one: keep a single @ProbeOracle.");
+            throw new IllegalArgumentException(all.get(0).member().getDeclaringClass().getSimpleName() + " declares "
+                    + all.size() + " @ProbeOracle members " + all.stream().map(m -> m.name()).toList()
+                    + ", but a probe uses one: keep a single @ProbeOracle.");
         }
         if (!(all.get(0).value() instanceof Oracle o)) {
             throw new IllegalArgumentException("@ProbeOracle " + all.get(0).name() + " must be a dev.probe.core.result.Oracle.");
@@ -211,7 +213,7 @@ public final class ProbeContext {
     }
 
     static Optional<double[][]> trainingData(Class<?> testClass, ExtensionContext context) {
-        var all = TestClassMembers.find(testClass, TrainingData.class, context);
+        var all = TestClassMembers.nearest(TestClassMembers.find(testClass, TrainingData.class, context));
         if (all.isEmpty()) {
             return Optional.empty();
         }

@@ -54,6 +54,18 @@ final class TestClassMembers {
     }
 
     /**
+     * The members of {@code found} (in {@link DeclaringClasses} order) declared by the nearest class that declares
+     * any: a subclass's {@code @ProbeOracle} overrides its superclass's, as the nearest {@code @ProbeSettings} does.
+     */
+    static <A extends Annotation> List<Found<A>> nearest(List<Found<A>> found) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        Class<?> nearest = found.get(0).member().getDeclaringClass();
+        return found.stream().filter(f -> f.member().getDeclaringClass() == nearest).toList();
+    }
+
+    /**
      * The value of the static field or no-argument static method called {@code name}, looked up like annotated
      * members ({@link DeclaringClasses}: the test class, its superclasses and interfaces, then each enclosing class
      * likewise; the nearest wins). Computed on every call and not cached (e.g. a factory of new blocks).

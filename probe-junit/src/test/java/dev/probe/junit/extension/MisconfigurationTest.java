@@ -392,6 +392,34 @@ class MisconfigurationTest {
         void gate(dev.probe.core.result.Comparison c) {}
     }
 
+    static class BaseWithOracle {
+        static final dev.probe.core.result.Oracle ZERO = dev.probe.core.result.Oracle.ofInput(x -> 0);
+        static final java.util.List<dev.probe.core.result.Oracle> USED = new java.util.ArrayList<>();
+        @ProbedModel("v1") static final Classifier V1 = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        @dev.probe.junit.ProbeOracle static final dev.probe.core.result.Oracle TRUTH = ZERO;
+    }
+
+    @dev.probe.junit.ProbeSettings(sampler = dev.probe.junit.SamplerKind.MH, chains = 4, warmup = 10, draws = 10, maxRhat = 100,
+            minAttainedEss = 1)
+    static class SubclassOracle extends BaseWithOracle {
+        static final dev.probe.core.result.Oracle ONE = dev.probe.core.result.Oracle.ofInput(x -> 1);
+        @dev.probe.junit.ProbeOracle static final dev.probe.core.result.Oracle OWN = ONE;
+
+        @dev.probe.junit.annotations.ProbeHighConfidence(classes = 0, model = "v1")
+        void confident(dev.probe.junit.ProbeAnswer answer) {
+            USED.add(answer.oracle().orElseThrow());
+        }
+    }
+
+    /** A subclass's oracle overrides its superclass's, as the nearest declaration does elsewhere (it was an error). */
+    @Test
+    void aSubclassOracleOverridesTheInheritedOne() {
+        BaseWithOracle.USED.clear();
+        Fixtures.run(SubclassOracle.class, java.util.Map.of()).testEvents().assertStatistics(s -> s.succeeded(1));
+        org.assertj.core.api.Assertions.assertThat(BaseWithOracle.USED).containsExactly(SubclassOracle.ONE);
+    }
+
     static class MarginThatCannotFail extends TwoOracles {
         @dev.probe.junit.annotations.ProbeRegressionGate(baseline = "v1", candidate = "v2", margin = 5, classes = 0)
         void gate(dev.probe.core.result.Comparison c) {}
