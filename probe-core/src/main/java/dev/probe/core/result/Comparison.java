@@ -68,6 +68,57 @@ public record Comparison(String statistic, Better better, double margin, double 
     }
 
     /**
+     * Two rates counted on the <em>same</em> independent draws (each draw judged under both models, e.g. the prior mass
+     * of confidently wrong inputs), from their 2×2 table: {@code both} draws count for both models,
+     * {@code baselineOnly} for the baseline alone, {@code candidateOnly} for the candidate alone, of {@code trials}.
+     * Newcombe's interval for paired proportions (1998, method 10): MOVER with the correlation of the pair,
+     * {@code L = d − √(Δl_c² − 2φ·Δl_c·Δu_b + Δu_b²)}, {@code U = d + √(Δu_c² − 2φ·Δu_c·Δl_b + Δl_b²)}, with
+     * {@code Δ} the distances of each rate's Clopper–Pearson ends from its estimate and {@code φ} the table's phi
+     * coefficient (its positive part reduced by n/2, Newcombe's correction). Treating paired rates as independent
+     * ({@link #ofRates}) is too wide when the models err on the same inputs and too narrow when they err on disjoint
+     * ones ({@code φ < 0}): a candidate could pass on an interval narrower than its evidence.
+     *
+     * <pre>{@code
+     * Comparison c = Comparison.ofPairedRates("confidently wrong mass", Better.LOWER, 3, 40, 12, 20_000, 0.001, 0.95);
+     * }</pre>
+     */
+    public static Comparison ofPairedRates(String statistic, Better better, long both, long baselineOnly,
+            long candidateOnly, long trials, double margin, double confidence) {
+        long neither = trials - both - baselineOnly - candidateOnly;
+        if (both < 0 || baselineOnly < 0 || candidateOnly < 0 || neither < 0 || trials <= 0) {
+            throw new IllegalArgumentException("A paired table needs counts ≥ 0 that add up to at most the trials (> 0), "
+                    + "got both " + both + ", baseline only " + baselineOnly + ", candidate only " + candidateOnly
+                    + " of " + trials);
+        }
+        Rate b = Rate.clopperPearson(both + baselineOnly, trials, confidence);
+        Rate c = Rate.clopperPearson(both + candidateOnly, trials, confidence);
+        double pb = b.estimate();
+        double pc = c.estimate();
+        double d = pc - pb;
+        double phi = phi(both, baselineOnly, candidateOnly, neither);
+        double lo = d - Math.sqrt(Math.max(0, sq(pc - c.lower()) - 2 * phi * (pc - c.lower()) * (b.upper() - pb)
+                + sq(b.upper() - pb)));
+        double hi = d + Math.sqrt(Math.max(0, sq(c.upper() - pc) - 2 * phi * (c.upper() - pc) * (pb - b.lower())
+                + sq(pb - b.lower())));
+        return new Comparison(statistic, better, margin, confidence, Measure.of(b), Measure.of(c), d, lo, hi);
+    }
+
+    /** The phi coefficient of a 2×2 table, its positive part reduced by n/2 (Newcombe 1998); 0 for a degenerate table. */
+    private static double phi(long a, long b, long c, long d) {
+        double n = (double) a + b + c + d;
+        double denominator = Math.sqrt((double) (a + b) * (c + d) * (a + c) * (b + d));
+        if (!(denominator > 0)) {
+            return 0;
+        }
+        double cross = (double) a * d - (double) b * c;
+        return (cross > 0 ? Math.max(cross - n / 2, 0) : cross) / denominator;
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+
+    /**
      * Two estimates with their own intervals (e.g. {@link Measure#averageOf} rates over classes), by MOVER as for
      * rates.
      */

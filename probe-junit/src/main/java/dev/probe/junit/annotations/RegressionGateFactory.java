@@ -73,9 +73,19 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
                 ProbeConfiguration c = context.configuration(key, a.tolerance());
                 Tolerances.check("@ProbeRegressionGate", c, 1, "1 − p_c");
                 int draws = 10 * c.chains() * c.scaledDraws();
-                gates.add(new GateSpec(display, key, List.of(), List.of(), (b, x) -> Comparison.ofRates(statistic,
-                        Better.LOWER, confidentlyWrong(space, baseline, group, oracle, draws, c),
-                        confidentlyWrong(space, candidate, group, oracle, draws, c), a.margin())));
+                // both models judge the same prior draws: a paired comparison (Newcombe), not one of independent rates
+                gates.add(new GateSpec(display, key, List.of(), List.of(), (b, x) -> {
+                    long[] table = new long[4];
+                    for (int k : group) {
+                        boolean[] base = confidentlyWrong(space, baseline, k, oracle, draws, c);
+                        boolean[] cand = confidentlyWrong(space, candidate, k, oracle, draws, c);
+                        for (int i = 0; i < draws; i++) {
+                            table[(base[i] ? 2 : 0) + (cand[i] ? 1 : 0)]++;
+                        }
+                    }
+                    return Comparison.ofPairedRates(statistic, Better.LOWER, table[3], table[2], table[1],
+                            (long) draws * group.length, a.margin(), ProbeResult.CONFIDENCE);
+                }));
                 continue;
             }
             List<ProbeSpec> base = specs(context, a, space, baseline, group, key, "baseline");
@@ -115,19 +125,27 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
         return Measure.averageOf(rates);
     }
 
-    /** Prior mass of {f_c ≥ 1 − tolerance and the oracle says otherwise}, pooled over the classes. */
-    private static Rate confidentlyWrong(SampleSpace space, Classifier model, int[] group, Oracle oracle, int draws,
+    /**
+     * Which of {@code draws} prior draws (seeded by the gate's seed and the class, so both models judge the same draws)
+     * are confidently wrong for class {@code k}: {@code f_k ≥ 1 − tolerance} and the oracle says otherwise.
+     */
+    private static boolean[] confidentlyWrong(SampleSpace space, Classifier model, int k, Oracle oracle, int draws,
             ProbeConfiguration c) {
-        List<Rate> rates = new ArrayList<>();
-        for (int k : group) {
-            List<Sample> confident = Probe.of(space, HighConfidence.of(model, k)).priorDraws(draws, c.seed() + k).stream()
-                    .filter(x -> x.targetDistance() <= c.tolerance()).collect(Collectors.toList());
-            int[] truth = confident.isEmpty() ? new int[0] : oracle.labels(
-                    confident.stream().map(Sample::latent).toArray(double[][]::new),
-                    confident.stream().map(Sample::input).toArray(double[][]::new));
-            long wrong = Arrays.stream(truth).filter(t -> t != k).count();
-            rates.add(Rate.clopperPearson(wrong, draws, ProbeResult.CONFIDENCE));
+        List<Sample> all = Probe.of(space, HighConfidence.of(model, k)).priorDraws(draws, c.seed() + k);
+        List<Integer> confident = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).targetDistance() <= c.tolerance()) {
+                confident.add(i);
+            }
         }
-        return Rate.pooled(rates);
+        boolean[] wrong = new boolean[draws];
+        if (!confident.isEmpty()) {
+            int[] truth = oracle.labels(confident.stream().map(i -> all.get(i).latent()).toArray(double[][]::new),
+                    confident.stream().map(i -> all.get(i).input()).toArray(double[][]::new));
+            for (int j = 0; j < truth.length; j++) {
+                wrong[confident.get(j)] = truth[j] != k;
+            }
+        }
+        return wrong;
     }
 }
