@@ -80,8 +80,9 @@ public @interface ProbeSettings {
     /**
      * {@code sampler = SMOOTHED_MALA} only: the smoothing width s of the Gaussian-smoothed energy whose estimated
      * gradient shapes proposals, in sampled coordinates (a feature's units, divided by its {@code InputSpace.scale}).
-     * Built-in: a tenth of the narrowest box width, 0.1 on an unbounded space (0 is refused, like any width ≤ 0). Wider than a tree's leaves lets
-     * the gradient see the next split; acceptance uses the true energy, so s changes efficiency, never the target.
+     * Built-in: a tenth of the narrowest box width, 0.1 on an unbounded space (0 is refused, like any width ≤ 0).
+     * Wider than a tree's leaves lets the gradient see the next split; acceptance uses the true energy, so s changes
+     * efficiency, never the target.
      */
     double smoothing() default Double.NaN;
 

@@ -85,7 +85,7 @@ final class GateCsv {
          */
         private String rerun(java.util.Map<String, List<String>> others) {
             java.util.Set<String> keys = new java.util.TreeSet<>();
-            others.values().forEach(ks -> ks.forEach(k -> keys.add(k.replaceFirst("-(baseline|candidate)(-[^-]+)?$", ""))));
+            others.values().forEach(ks -> ks.forEach(k -> keys.add(Selection.selectingKey(k))));
             return "mvn test -Dtest='" + className + "#" + method + "'" + (keys.isEmpty() ? ""
                     : " -Dprobe.only='" + String.join(",", keys) + "'") + "  (in the test's module; in a multi-module "
                     + "build, from the root with -pl <module> -am -Dsurefire.failIfNoSpecifiedTests=false; repeat the "

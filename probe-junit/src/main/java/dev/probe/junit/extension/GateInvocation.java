@@ -237,8 +237,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
             if (written == Outcome.PASSED && thrown.isPresent()) {
                 Outcome outcome = Outcome.of(thrown.get());
                 if (outcome != Outcome.SKIPPED) {
-                    String note = "regression gate '" + gate.displayName() + "' " + seeds().replace(String.format("%n"), "; ").replaceAll(" {2,}", " ")
-                            + "re-run: " + rerun(context);
+                    String seeds = seeds().replace(String.format("%n"), "; ").replaceAll(" {2,}", " ");
+                    String note = "regression gate '" + gate.displayName() + "' " + seeds + "re-run: " + rerun(context);
                     Console.print(context, note);
                     thrown.get().addSuppressed(new ProbeInvocation.ProbeNote(note));
                 }

@@ -127,6 +127,12 @@ final class Selection {
         return GATE_SIDE.matcher(key).matches();
     }
 
+    /** The key that selects {@code key}'s invocation: a gate side's gate ({@code 2-candidate}: {@code 2}), else itself. */
+    static String selectingKey(String key) {
+        java.util.regex.Matcher m = GATE_SIDE.matcher(key);
+        return m.matches() ? m.group(1) : key;
+    }
+
     /**
      * A hint for keys that look like a regression gate's side as summary.csv names them ({@code 2-candidate},
      * {@code pooled-baseline-7}): probe.only selects the gate by its own key, which runs both sides.
@@ -134,9 +140,8 @@ final class Selection {
     static String gateSides(Set<String> keys) {
         List<String> hints = new ArrayList<>();
         for (String key : keys) {
-            java.util.regex.Matcher m = GATE_SIDE.matcher(key);
-            if (m.matches()) {
-                hints.add("'" + key + "' -> '" + m.group(1) + "'");
+            if (isGateSide(key)) {
+                hints.add("'" + key + "' -> '" + selectingKey(key) + "'");
             }
         }
         return hints.isEmpty() ? "" : " A regression gate's summary rows name its sides (<key>-baseline, <key>-candidate), "

@@ -194,10 +194,6 @@ record Verdict(Outcome outcome, String reason) {
     }
 
     /**
-     * With an oracle: how many attained draws it labels otherwise. Such inputs exist whatever the evidence says about
-     * their rate, so an inconclusive outcome (skipped under {@code abort}) must not hide them.
-     */
-    /**
      * The prior mass of the answer's relaxed level set in words, where populations estimated it. When no sample attained
      * the target, the populations saw only near misses: the estimate is then a lower bound (the mass of what they saw),
      * and its spread over populations no error bar for what none of them found — a tree's leaf of mass 1e-5 read
@@ -211,6 +207,10 @@ record Verdict(Outcome outcome, String reason) {
                         m.rarity().replace("about ", ""), m.populations()));
     }
 
+    /**
+     * With an oracle: how many attained draws it labels otherwise. Such inputs exist whatever the evidence says about
+     * their rate, so an inconclusive outcome (skipped under {@code abort}) must not hide them.
+     */
     static String foundEvenSo(ProbeAnswer answer) {
         return foundEvenSo(answer, "their rate is not judged from this evidence");
     }
