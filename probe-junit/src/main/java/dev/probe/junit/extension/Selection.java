@@ -168,7 +168,9 @@ final class Selection {
             reported = true;
             return Optional.of("probe.only names " + missing + ", which matched no invocation of the probe templates that "
                     + "ran. Check the key (the failure message prints it) and that the test selection (-Dtest, tags) "
-                    + "includes its test method." + gateSides(missing));
+                    + "includes its test method, and that the method is not @Disabled or switched off by a condition "
+                    + "(@EnabledOnOs and the like)."
+                    + gateSides(missing));
         }
 
         @Override

@@ -89,7 +89,8 @@ class ProbeSelectionListenerTest {
 
     private static final String UNMATCHED = "probe.only names [4:9], which matched no invocation of the probe templates "
             + "that ran. Check the key (the failure message prints it) and that the test selection (-Dtest, tags) "
-            + "includes its test method.";
+            + "includes its test method, and that the method is not @Disabled or switched off by a condition "
+            + "(@EnabledOnOs and the like).";
 
     @Test
     void aKeyOfProbeOnlyThatMatchesNothingIsTheHeadlineOfTheFailure() {
