@@ -581,7 +581,27 @@ public final class PopulationRun {
                                 + "question finite on more of the prior\n");
             }
         }
-        return out.append(diagnostics.table()).toString();
+        return out.append(why()).append(diagnostics.table()).toString();
+    }
+
+    /** Why an unsettled run is unsettled, and what helps: a line per cause, empty otherwise. */
+    private String why() {
+        StringBuilder b = new StringBuilder();
+        if (diagnostics.plateauNats() > MAX_PLATEAU_NATS) {
+            b.append(String.format(Locale.ROOT, "why UNSETTLED        the stages charged %.1f nats (allowed %.0f) to a "
+                    + "plateau of the question's energy that every particle crossed before any saw the set, which they "
+                    + "found later by moves: log Z can be that many nats low and the draws biased. Helps: more starting "
+                    + "draws in or beside the set (a larger prior pool, Probe.withPoolSize, or more particles), or a "
+                    + "question with a slope toward the set%n", diagnostics.plateauNats(), MAX_PLATEAU_NATS));
+        }
+        if (diagnostics.settlingDrift() > MAX_SETTLING_DRIFT) {
+            b.append(String.format(Locale.ROOT, "why UNSETTLED        the particles' energies kept drifting after the last "
+                    + "resampling (settling drift %.2f, allowed %.0f): the moves could not follow the target (a funnel's "
+                    + "neck), so draws and log Z are biased however well the populations agree. Helps: more moves per "
+                    + "stage (maxMoves), more particles, or a reparametrised space%n", diagnostics.settlingDrift(),
+                    MAX_SETTLING_DRIFT));
+        }
+        return b.toString();
     }
 
     private static double[][] copy(double[][] a) {

@@ -17,7 +17,10 @@ package dev.probe.core.population;
  *       ({@link dev.probe.core.diagnostics.Diagnostics#settlingDrift()} above
  *       {@link PopulationRun#MAX_SETTLING_DRIFT}). The populations had not settled into the target (earlier stages'
  *       moves could not follow it, as in the neck of Neal's funnel), so their draws and log Z are biased even when
- *       they agree with each other.</li>
+ *       they agree with each other. Also when the stages charged more than {@link PopulationRun#MAX_PLATEAU_NATS}
+ *       to a plateau of the question's energy that every particle crossed before any saw the set (a rare set behind a
+ *       saturated model): a larger prior pool or more particles give starting draws beside the set.
+ *       {@link PopulationRun#table()} says which cause, and what helps.</li>
  * </ul>
  *
  * <pre>{@code

@@ -50,5 +50,7 @@ class PlateauTest {
         assertThat(run.diagnostics().plateauNats()).as(run.table()).isGreaterThan(PopulationRun.MAX_PLATEAU_NATS);
         assertThat(run.status()).isEqualTo(PopulationStatus.UNSETTLED);
         assertThat(run.diagnostics().table()).contains("plateau (nats)");
+        // the status says why and what helps (a new user's rare set was refused with no word of the pool)
+        assertThat(run.table()).contains("why UNSETTLED").contains("a larger prior pool");
     }
 }
