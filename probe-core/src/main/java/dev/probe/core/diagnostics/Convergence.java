@@ -55,10 +55,25 @@ public final class Convergence {
         return Math.min(lower, upper);
     }
 
+    /**
+     * The ESS of {@code I(x ≤ q)}; where ties at {@code q} make that indicator constant over every draw, the ESS of
+     * {@code I(x < q)} if a (split) chain sits at {@code q} in every draw. A chain stuck at one value beyond the
+     * others' range holds more than 5% of the draws at the pooled 95% quantile, so {@code I(x ≤ q95)} is 1 everywhere
+     * and its ESS undefined, while the strict indicator separates the stuck chain from the rest and shows how few
+     * effective draws the tail has (a new user's stuck HMC chain on a banana read a tail ESS of +∞).
+     */
     private static double quantileEss(double[][] split, double q) {
         double[][] indicator = new double[split.length][];
         for (int j = 0; j < split.length; j++) {
             indicator[j] = Arrays.stream(split[j]).map(v -> v <= q ? 1 : 0).toArray();
+        }
+        double ess = ess(indicator);
+        boolean stuck = Arrays.stream(split).anyMatch(c -> Arrays.stream(c).allMatch(v -> v == q));
+        if (!Double.isNaN(ess) || !stuck) {
+            return ess; // ties without a chain stuck on them (a discrete coordinate's common value): nothing to judge
+        }
+        for (int j = 0; j < split.length; j++) {
+            indicator[j] = Arrays.stream(split[j]).map(v -> v < q ? 1 : 0).toArray();
         }
         return ess(indicator);
     }

@@ -36,6 +36,20 @@ class ConvergenceTest {
         assertThat(Convergence.rhat(iid)).isBetween(0.995, 1.01);
     }
 
+    /**
+     * One of 8 chains stuck at a value beyond the others' range: a new user's HMC banana had a tail ESS of NaN (ties
+     * at the 95% quantile), which {@code Evidence.minTailEss} read as "no tails to judge", +∞. The stuck chain is one
+     * effective draw of the upper tail, so the tail ESS is small.
+     */
+    @Test
+    void aStuckChainBeyondTheOthersGivesASmallTailEssNotAnUndefinedOne() {
+        double[][] draws = ar1(0, new double[8], 5);
+        java.util.Arrays.fill(draws[1], 24.4);
+        double tail = Convergence.tailEss(draws);
+        assertThat(tail).isFinite().isLessThan(50);
+        assertThat(Convergence.bulkEss(draws)).isFinite();
+    }
+
     @Test
     void autocorrelatedDrawsHaveTheTheoreticalEss() {
         double phi = 0.9;
