@@ -66,6 +66,14 @@ final class ResultBuilder {
      */
     static double distance(Query query, double[][] row) {
         double d = query.targetDistance(row);
+        if (Double.isNaN(d)) {
+            // the models' outputs are checked finite before this: a NaN distance is the query's own; counted as "not
+            // attained" it made a custom query's attainment 0.51 where it was 0.95, and a test on it passed
+            throw new IllegalStateException("The query " + query.describe() + " returned a target distance of NaN for the "
+                    + "outputs " + java.util.Arrays.deepToString(row) + ". A target distance is a number ≥ 0 for every "
+                    + "output (0: attained; infinity: never): fix its targetDistance (a square root or log of a "
+                    + "negative number, 0/0), since a NaN would silently count as a sample that missed the target.");
+        }
         if (!(Math.abs(d) < 1)) {
             return d < 0 ? 0 : d; // far from any tolerance tie (or NaN, or infinite)
         }

@@ -59,4 +59,54 @@ class TargetDistanceTiesTest {
             assertThat(d).isIn(0.0, 0.1, 1.0);
         }
     }
+
+    /** A custom query whose distance is NaN where its author took the root of a negative number. */
+    private static final class NaNDistance implements dev.probe.core.query.Query {
+        private final dev.probe.core.query.Query inner = HighConfidence.of(FOREST, 1);
+
+        @Override
+        public ai.djl.ndarray.NDArray energy(ai.djl.ndarray.NDArray x) {
+            return inner.energy(x);
+        }
+
+        @Override
+        public boolean isDifferentiable() {
+            return inner.isDifferentiable();
+        }
+
+        @Override
+        public int inputDimension() {
+            return inner.inputDimension();
+        }
+
+        @Override
+        public List<dev.probe.core.model.ModelUnderTest> models() {
+            return inner.models();
+        }
+
+        @Override
+        public double targetDistance(double[][] outputs) {
+            double d = inner.targetDistance(outputs);
+            return d < 0.5 ? Math.sqrt(d - 0.5) : d;
+        }
+
+        @Override
+        public String describe() {
+            return "NaNDistance";
+        }
+    }
+
+    /**
+     * A new user's custom query returned NaN for 224 of 512 samples: each counted as "not attained", the attainment
+     * read 0.506 where it was about 0.95, and hasTargetAttainmentAtMost(0.6) passed. A NaN distance is refused.
+     */
+    @Test
+    void aNaNTargetDistanceIsRefusedNotCountedAsAMiss() {
+        Probe probe = Probe.of(BOX, new NaNDistance());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> probe.priorDraws(100, 3))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("NaNDistance returned a target distance "
+                        + "of NaN").hasMessageContaining("fix its targetDistance");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> probe.sample(SamplerConfig.builder().chains(4).warmup(10)
+                .draws(10).seed(3).build())).isInstanceOf(IllegalStateException.class).hasMessageContaining("NaN");
+    }
 }
