@@ -184,10 +184,24 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
      */
     private static java.util.Set<String> uniqueKeys(List<String> keys, String template) {
         java.util.Set<String> unique = new java.util.LinkedHashSet<>();
+        java.util.Map<String, String> folders = new java.util.HashMap<>();
         for (String key : keys) {
             if (!unique.add(key)) {
                 throw new IllegalArgumentException(template + " has two invocations with the key '" + key + "' (a class, "
                         + "pair or factual given twice, e.g. classes = {0, 0}): remove the repeated value.");
+            }
+            // a custom factory's keys: probe.only splits on commas, and a report folder is the key with other
+            // characters replaced by '_' ("low income" and "low/income" shared one folder, one report lost)
+            if (key.isBlank() || key.contains(",")) {
+                throw new IllegalArgumentException(template + " has an invocation with the key '" + key + "': a key "
+                        + "names its invocation in probe.only (comma-separated), summary.csv and its report folder, so it "
+                        + "must be non-blank and hold no comma. Use letters, digits and ._-:");
+            }
+            String other = folders.putIfAbsent(ProbeReport.sanitize(key), key);
+            if (other != null) {
+                throw new IllegalArgumentException(template + " has invocations with the keys '" + other + "' and '" + key
+                        + "', which share the report folder '" + ProbeReport.sanitize(key) + "' (characters other than "
+                        + "letters, digits and ._- become '_'): give them keys that differ in those characters.");
             }
         }
         return unique;
