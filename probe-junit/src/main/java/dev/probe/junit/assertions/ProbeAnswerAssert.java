@@ -161,6 +161,11 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
 
     /** Mean acceptance over chains lies in {@code [min, max]}. */
     public ProbeAnswerAssert hasAcceptanceBetween(double min, double max) {
+        if (!(min >= 0 && min <= max && max <= 1)) {
+            // a usage error, not a finding about the model (it was reported as the probe's failure)
+            throw new IllegalArgumentException("hasAcceptanceBetween needs 0 <= min <= max <= 1, got [" + min + ", " + max
+                    + "]");
+        }
         isNotNull();
         double a = actual.result().diagnostics().meanAcceptance();
         if (!(a >= min && a <= max)) {
@@ -239,6 +244,14 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
             throw new IllegalArgumentException("hasPriorMassAtMost needs a positive bound, got " + max);
         }
         java.util.Optional<dev.probe.core.result.PriorMass> mass = actual.result().priorMass();
+        if (mass.isEmpty() && actual.result().isPopulationResult()) {
+            // populations ran, but the query is not a function of the models' outputs: a usage error, not a finding
+            throw new IllegalStateException("hasPriorMassAtMost on '" + actual.displayName() + "': its populations ("
+                    + actual.result().provenance().kernel() + ") estimate no prior mass, because its query ("
+                    + actual.result().provenance().query() + ") does not implement dev.probe.core.query.OutputEnergy: "
+                    + "only a question written as an energy of the models' outputs has a prior mass the shared prior pool "
+                    + "can weigh. Implement OutputEnergy in the query, or assert on attainment instead.");
+        }
         if (mass.isEmpty()) {
             failWithMessage("%s", FailureFrame.framed(actual, "expected a prior-mass estimate, but this probe was sampled by "
                     + actual.result().provenance().kernel() + ", which gives none: only population sampling (SMC) estimates "

@@ -63,4 +63,62 @@ class PriorMassAssertTest {
         assertThatThrownBy(() -> assertThat(chains).hasPriorMassAtMost(1.0)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("only population sampling (SMC) estimates the prior mass");
     }
+
+    /** A team's own query: the high-confidence energy, but not written as an energy of the outputs (no OutputEnergy). */
+    private static final class OwnQuery implements dev.probe.core.query.Query {
+        private final dev.probe.core.query.Query inner = HighConfidence.of(MODEL, 0);
+
+        @Override
+        public ai.djl.ndarray.NDArray energy(ai.djl.ndarray.NDArray x) {
+            return inner.energy(x);
+        }
+
+        @Override
+        public boolean isDifferentiable() {
+            return inner.isDifferentiable();
+        }
+
+        @Override
+        public int inputDimension() {
+            return inner.inputDimension();
+        }
+
+        @Override
+        public java.util.List<dev.probe.core.model.ModelUnderTest> models() {
+            return inner.models();
+        }
+
+        @Override
+        public double targetDistance(double[][] outputs) {
+            return inner.targetDistance(outputs);
+        }
+
+        @Override
+        public String describe() {
+            return "OwnQuery";
+        }
+    }
+
+    /**
+     * A new user's own query, sampled by populations, had no prior mass, and the failure told them to use population
+     * sampling, which they had: it is a usage error that names OutputEnergy.
+     */
+    @Test
+    void populationsOfAQueryWithoutOutputEnergyGiveNoPriorMassAndTheErrorSaysWhy() {
+        Probe probe = Probe.of(BOX, new OwnQuery());
+        ProbeAnswer answer = ProbeAnswer.of(probe.sample(CONFIG,
+                probe.populationSampling(SmcConfig.builder().particles(64).seed(5).build())), 0.1);
+        org.assertj.core.api.Assertions.assertThat(answer.result().isPopulationResult()).isTrue();
+        assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(1.0)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not implement dev.probe.core.query.OutputEnergy")
+                .hasMessageNotContaining("only population sampling");
+    }
+
+    @Test
+    void anEmptyAcceptanceRangeIsAUsageError() {
+        Probe probe = Probe.of(BOX, HighConfidence.of(MODEL, 0));
+        ProbeAnswer chains = ProbeAnswer.of(probe.sample(CONFIG, Sampling.chains(probe.defaultKernel())), 0.1);
+        assertThatThrownBy(() -> assertThat(chains).hasAcceptanceBetween(0.9, 0.1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 <= min <= max <= 1");
+    }
 }
