@@ -106,6 +106,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         chain.checkApplies(source.relaxation(), probeName);
         ProbeContext probeContext = new ProbeContext(context, testClass, method, chain, source.relaxation(), probeName);
         Object factory = factory(source);
+        checkFactoryType(factory.getClass(), annotation);
         TestMethodParameters.check(method, template, factory instanceof GateFactory<?> ? List.of(Comparison.class)
                 : List.of(ProbeAnswer.class, ProbeResult.class), context);
         if (factory instanceof GateFactory<?>) {
@@ -289,6 +290,27 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             }
         }
         return out;
+    }
+
+    /**
+     * The factory's annotation type (its {@code ProbeFactory<A>} or {@code GateFactory<A>}) must be the annotation that
+     * names it: one typed for another annotation failed with "$Proxy16 cannot be cast to ProbeHighConfidence".
+     */
+    private static void checkFactoryType(Class<?> type, Annotation annotation) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Type t : c.getGenericInterfaces()) {
+                if (t instanceof java.lang.reflect.ParameterizedType p
+                        && (p.getRawType() == ProbeFactory.class || p.getRawType() == GateFactory.class)
+                        && p.getActualTypeArguments()[0] instanceof Class<?> expected
+                        && !expected.isAssignableFrom(annotation.annotationType())) {
+                    throw new IllegalStateException("@" + annotation.annotationType().getSimpleName() + " names the factory "
+                            + type.getName() + " in its @ProbeSource, but that factory makes the invocations of @"
+                            + expected.getSimpleName() + " (it implements " + p.getTypeName() + "): make it implement "
+                            + ((Class<?>) p.getRawType()).getSimpleName() + "<" + annotation.annotationType().getSimpleName()
+                            + ">, or name the right factory in @ProbeSource.");
+                }
+            }
+        }
     }
 
     /** A {@link ProbeFactory} or a {@link GateFactory}. */

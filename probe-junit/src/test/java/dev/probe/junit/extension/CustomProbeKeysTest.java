@@ -54,8 +54,19 @@ class CustomProbeKeysTest {
         }
     }
 
+    /** A custom probe whose @ProbeSource names a factory made for another annotation. */
+    @TestTemplate
+    @ExtendWith(ProbeExtension.class)
+    @ProbeSource(value = KeysFactory.class, relaxation = ProbeSource.Relaxation.SIGMA)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface WrongFactory {}
+
     @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 10, draws = 10, maxRhat = 100, minAttainedEss = 1)
     static class Keys {
+        @WrongFactory
+        void wrongFactory(ProbeAnswer answer) {}
+
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
 
@@ -81,7 +92,11 @@ class CustomProbeKeysTest {
                 .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("the key 'low,income'")
                         && m.contains("must be non-blank and hold no comma")))))
                 .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("the key ''")
-                        && m.contains("must be non-blank")))));
+                        && m.contains("must be non-blank")))))
+                // was: "$Proxy16 cannot be cast to KeysProbe", naming neither the annotation nor the factory
+                .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("@WrongFactory names the factory")
+                        && m.contains("makes the invocations of @KeysProbe")
+                        && m.contains("ProbeFactory<WrongFactory>")))));
         events.testEvents().assertStatistics(s -> s.succeeded(2));
     }
 }
