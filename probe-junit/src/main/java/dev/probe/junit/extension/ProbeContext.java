@@ -87,8 +87,23 @@ public final class ProbeContext {
                 return model;
             }
         }
+        // the model's own name (what results, reports and queries call it) is not how annotations refer to it
+        for (var m : models) {
+            Object v;
+            try {
+                v = m.value();
+            } catch (RuntimeException e) {
+                continue; // a model that fails to load fails the probes that use it, not this message
+            }
+            if (v instanceof ModelUnderTest model && model.name().equals(name)) {
+                throw new IllegalArgumentException("Unknown model '" + name + "' in " + testClass.getSimpleName() + ": '"
+                        + name + "' is the own name of the model declared as '" + modelName(m) + "' (results, reports and "
+                        + "queries use a model's own name; probe annotations use its @ProbedModel name, or the member's "
+                        + "name without one): set model = \"" + modelName(m) + "\".");
+            }
+        }
         throw new IllegalArgumentException("Unknown model '" + name + "' in " + testClass.getSimpleName() + ": known models are "
-                + names + ".");
+                + names + " (the @ProbedModel names, or the members' names without one).");
     }
 
     /** The name a probe annotation refers to a model by: the {@code @ProbedModel} value, or the member's name. */

@@ -91,6 +91,15 @@ class MisconfigurationTest {
         void confident(ProbeAnswer a) {}
     }
 
+    /** Refers to the model by its own name (linear3), which results and reports use, not by its member's name. */
+    static class ModelByItsOwnName {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(model = "linear3")
+        void confident(ProbeAnswer a) {}
+    }
+
     static class SigmaOnAGibbsProbe {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
@@ -537,6 +546,8 @@ class MisconfigurationTest {
     @Test
     void unknownModelName() {
         failsWith(UnknownModelName.class, "Unknown model 'cnn'", "known models are [MODEL]");
+        failsWith(ModelByItsOwnName.class, "'linear3' is the own name of the model declared as 'MODEL'",
+                "set model = \"MODEL\"");
     }
 
     static class SettingsOnPlainTests {
