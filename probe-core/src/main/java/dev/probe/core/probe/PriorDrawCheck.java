@@ -57,8 +57,7 @@ final class PriorDrawCheck {
             try {
                 m.outputs(input); // the checked path: names the model, output and input of a non-finite output
             } catch (IllegalStateException e) {
-                throw new IllegalStateException("At " + where + ": " + e.getMessage() + " Probe refuses to sample around "
-                        + "a region where the model is undefined: the answer would hold for the rest of the space only.", e);
+                throw new IllegalStateException("At " + where + ": " + e.getMessage() + undefinedThere(e), e);
             }
         }
         throw new IllegalStateException("The energy of " + what + " is NaN at " + where + ", although the models' outputs "
@@ -75,5 +74,17 @@ final class PriorDrawCheck {
             b.append(", ... (").append(x.length - 4).append(" more)");
         }
         return b.append(']').toString();
+    }
+
+    /**
+     * Why Probe stops, for a model whose outputs are not finite at a point: it refuses to sample around where the model
+     * is undefined. Empty for other errors (a model declared wrongly is wrong everywhere, not undefined in a region).
+     */
+    static String undefinedThere(IllegalStateException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.matches("(?s).* returned (NaN|Infinity|-Infinity) at output .*")
+                ? " Probe refuses to sample around a region where the model is undefined: the answer would hold for the "
+                        + "rest of the space only."
+                : "";
     }
 }

@@ -318,9 +318,8 @@ public final class Probe {
                             throw one; // a non-finite input: the space is at fault, and the message says so
                         }
                         throw new IllegalStateException("At " + what + " of " + space.describe() + " (coordinates "
-                                + java.util.Arrays.toString(initial[r]) + "): " + one.getMessage() + " Probe refuses to "
-                                + "sample around a region where the model is undefined: the answer would hold for the "
-                                + "rest of the space only.", one);
+                                + java.util.Arrays.toString(initial[r]) + "): " + one.getMessage()
+                                + PriorDrawCheck.undefinedThere(one), one);
                     }
                 }
                 throw e;

@@ -88,6 +88,21 @@ class BadInputTest {
     }
 
     /**
+     * A logits model declared as probabilities is wrong everywhere, not undefined in a region: its error names the
+     * declaration, and no longer ends with "refuses to sample around a region where the model is undefined".
+     */
+    @Test
+    void aMisdeclaredModelIsNotCalledUndefinedInARegion() {
+        Classifier logits = Classifier.fromProbabilities(BlackBoxFunction.of("raw-logits", 2, 2,
+                rows -> java.util.Arrays.stream(rows).map(r -> new double[] {3 * r[0], -3 * r[0]}).toArray(double[][]::new)));
+        Probe probe = Probe.of(BOX, Ambivalent.between(logits, 0, 1));
+        assertThatThrownBy(() -> probe.sample(CONFIG, Sampling.chains(probe.defaultKernel())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("declared to output probabilities")
+                .hasMessageNotContaining("region where the model is undefined");
+    }
+
+    /**
      * A model NaN on a part of its confident inputs that prior draws miss (x0 + x1 > 1.8: 1 in 400 of the box, a
      * quarter of the level set x0 + x1 ≳ 1.6) used to pass: the chains' NaN proposals were rejected, and the samples
      * held for the model restricted to where it is finite (a new user's classifier, NaN on 14% of its class-2 level
