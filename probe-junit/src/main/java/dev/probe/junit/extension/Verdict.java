@@ -141,9 +141,18 @@ record Verdict(Outcome outcome, String reason) {
             double factor = c.minAttainedEss() / Math.max(ess, 1e-9);
             if (populations) {
                 long more = (long) Math.ceil(r.chains() * factor);
-                b.append(String.format(Locale.ROOT, "budget: about %d populations (x%.1f of the %d made; setting "
-                        + "maxPopulations, or more particles per population) would give %.0f effective attained samples%n",
-                        more, factor, r.chains(), c.minAttainedEss()));
+                // maxPopulations counts populations of the first round's size; after doubling these are larger (a user
+                // set the "about 12" advised for 64-particle populations and got no growth: 24 of 32 were needed)
+                int first = c.smcConfig() != null ? c.smcConfig().particles()
+                        : dev.probe.core.population.SmcConfig.fromBudget(c.samplerConfig()).particles();
+                java.util.regex.Matcher size = java.util.regex.Pattern.compile("(\\d+)×(\\d+) particles")
+                        .matcher(r.provenance().kernel());
+                int now = size.find() ? Integer.parseInt(size.group(2)) : first;
+                long setting = (long) Math.ceil((double) more * now / first);
+                b.append(String.format(Locale.ROOT, "budget: about %d populations of %d particles (x%.1f of the %d made), "
+                        + "i.e. maxPopulations = %d (it counts populations of the first round's %d particles), or more "
+                        + "particles per population, would give %.0f effective attained samples%n", more, now, factor,
+                        r.chains(), setting, first, c.minAttainedEss()));
             } else {
                 long draws = (long) Math.ceil(c.draws() * factor);
                 b.append(String.format(Locale.ROOT, "budget: about draws=%d per chain (x%.1f of draws=%d) would give %.0f "

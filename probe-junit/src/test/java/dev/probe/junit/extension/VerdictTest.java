@@ -169,8 +169,10 @@ class VerdictTest {
         }
         run(SmallPopulations.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
                 finishedWithFailure(instanceOf(ProbeNotConvergedException.class), message(m -> m.contains(
-                        "over 2 populations x ") && m.contains("budget: about ") && m.contains(
-                        "populations (x") && m.contains("setting maxPopulations")))));
+                        "over 2 populations x ") && m.contains("budget: about ")
+                        // the advice in maxPopulations' own unit (populations of the first round's particles)
+                        && m.matches("(?s).*about (\\d+) populations of 8 particles \\(x[0-9.]+ of the 2 made\\), i\\.e\\. "
+                                + "maxPopulations = \\1 \\(it counts populations of the first round's 8 particles\\).*")))));
     }
 
     /**
