@@ -157,7 +157,10 @@ final class ReportFiles {
                 .with("outcome", outcome.csv() + switch (outcome) {
                     case NOT_SAMPLED -> ": no sample attained the target; no verdict on the model";
                     case NOT_CONVERGED -> ": the evidence did not converge; no verdict on the model";
-                    case FAILED -> ": the test's assertions (a gate's comparison) did not hold";
+                    case FAILED -> Selection.isGateSide(spec.key())
+                            ? ": the regression gate this side belongs to failed (its comparison, or its test method), "
+                                    + "not necessarily this side: see the gate's comparison.txt"
+                            : ": the test's assertions did not hold";
                     default -> "";
                 })
                 .with("query", result.provenance().query())

@@ -205,6 +205,12 @@ class RegressionGateTest {
                             .contains("verdict"));
         }
         assertThat(rows).anyMatch(r -> r.contains(",confidentlyWrongMoreOften,0-baseline,"));
+        // the healthy baseline's report of a failed gate says the gate failed, not that this side did
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("target/probe-reports-gates"))) {
+            assertThat(files.filter(f -> f.endsWith(java.nio.file.Path.of("confidentlyWrongMoreOften", "0-baseline",
+                    "diagnostics.txt")))).singleElement().satisfies(f -> assertThat(java.nio.file.Files.readString(f))
+                            .contains("the regression gate this side belongs to failed"));
+        }
     }
 
     /** Gates that pass, whose test methods then end otherwise. */
