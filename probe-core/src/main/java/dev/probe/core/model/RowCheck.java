@@ -40,6 +40,12 @@ final class RowCheck {
             second = forward(f, rows);
             alone = forward(f, new double[][] {rows[0]});
         } catch (RuntimeException e) {
+            String m = String.valueOf(e.getMessage());
+            if (e instanceof IllegalStateException && (m.contains(" but declared ") || m.contains("output row per input row"))) {
+                // a black box that answers with the wrong shape is misdeclared for every input: say so at load, not at
+                // the first sampling call
+                throw new IllegalArgumentException(m, e);
+            }
             return; // a model that refuses these rows (e.g. a black box with integer-coded features) is not judged here
         }
         if (!finite(first) || !finite(second) || !finite(alone)) {

@@ -87,6 +87,15 @@ class BadInputTest {
                 .hasMessageContaining("'half-broken' returned NaN");
     }
 
+    /** A black box declaring 3 outputs and returning 2 is refused when the classifier wraps it, not at sampling. */
+    @Test
+    void aBlackBoxOfTheWrongWidthIsRefusedAtLoad() {
+        assertThatThrownBy(() -> Classifier.fromProbabilities(BlackBoxFunction.of("narrow", 2, 3,
+                rows -> java.util.Arrays.stream(rows).map(r -> new double[] {0.5, 0.5}).toArray(double[][]::new))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("returned a row of 2 values but declared 3 outputs");
+    }
+
     /**
      * A logits model declared as probabilities is wrong everywhere, not undefined in a region: its error names the
      * declaration, and no longer ends with "refuses to sample around a region where the model is undefined".
