@@ -26,7 +26,10 @@ public final class ProbeConfiguration {
     private final Map<Setting<?>, Object> values;
     private final Map<Setting<?>, String> sources;
     private final java.util.Set<Setting<?>> setOnMethod;
-    /** What 0 of {@code pool} and {@code smoothing} stands for in the probe's space; NaN before it is known. */
+    /**
+     * What 0 of {@code pool} and {@code smoothing} stands for in the probe's space; NaN before it is known; a pool of
+     * −1: the probe uses none.
+     */
     private final double builtInPool;
     private final double builtInSmoothing;
 
@@ -44,12 +47,14 @@ public final class ProbeConfiguration {
     }
 
     /**
-     * These settings for a probe over {@code space}: listings show the values the built-in {@code pool} and
-     * {@code smoothing} take there ({@code pool=32768}, {@code smoothing=0.6}), not the 0 that stands for them.
+     * These settings for {@code probe}: listings show the values the built-in {@code pool} and {@code smoothing} take
+     * there ({@code pool=32768}, {@code smoothing=0.6}), not the 0 that stands for them, and say when the probe uses
+     * no prior pool (a Gibbs question, a space without a proper prior).
      */
-    ProbeConfiguration forSpace(dev.probe.core.space.SampleSpace space) {
+    ProbeConfiguration forProbe(dev.probe.core.probe.Probe probe) {
+        dev.probe.core.space.SampleSpace space = probe.space();
         return new ProbeConfiguration(values, sources, setOnMethod,
-                dev.probe.core.probe.PriorPool.defaultSize(space.dimension()),
+                probe.usesPool() ? dev.probe.core.probe.PriorPool.defaultSize(space.dimension()) : -1,
                 dev.probe.core.sampler.SmoothedMala.defaultSmoothing(space.bounds()));
     }
 
@@ -266,6 +271,9 @@ public final class ProbeConfiguration {
         if (s == Setting.SMOOTHING && v instanceof Double d && d == 0) {
             return (Double.isNaN(builtInSmoothing) ? "auto" : String.format(Locale.ROOT, "%.3g", builtInSmoothing))
                     + " (a tenth of the narrowest box width)";
+        }
+        if (s == Setting.POOL && builtInPool < 0) {
+            return "none (this question uses no prior pool)";
         }
         if (s == Setting.POOL && v instanceof Integer p && p == 0) {
             return Double.isNaN(builtInPool) ? "auto (the built-in size)"

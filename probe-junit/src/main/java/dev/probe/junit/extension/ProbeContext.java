@@ -280,7 +280,7 @@ public final class ProbeContext {
             probe = probe.withPoolSeed(configuration.seed());
         }
         checkTrainingData(space);
-        return new ProbeSpec(displayName, key, probe, configuration.forSpace(space), judgedModel, oracle(), questionClasses);
+        return new ProbeSpec(displayName, key, probe, configuration.forProbe(probe), judgedModel, oracle(), questionClasses);
     }
 
     /**

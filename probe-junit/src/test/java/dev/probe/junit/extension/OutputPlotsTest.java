@@ -53,5 +53,8 @@ class OutputPlotsTest {
         assertThat(contrast.resolve("confidence.png")).isNotEmptyFile();
         assertThat(contrast.resolve("confidence-rotated.png")).as("the second model's plot").isNotEmptyFile();
         assertThat(reports.resolve("OutputPlotsTest$Outputs/risky/risky/confidence.png")).isNotEmptyFile();
+        // a Gibbs question uses no prior pool: its settings say so instead of listing a pool size that never ran
+        assertThat(reports.resolve("OutputPlotsTest$Outputs/risky/risky/diagnostics.txt")).content()
+                .contains("pool=none").doesNotContain("pool=32768");
     }
 }
