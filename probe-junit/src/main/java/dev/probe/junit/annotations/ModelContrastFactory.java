@@ -20,7 +20,11 @@ final class ModelContrastFactory implements ProbeFactory<ProbeModelContrast> {
         Classifier second = context.classifier(a.models()[1]);
         ProbeConfiguration s = context.configuration("contrast", a.tolerance());
         Tolerances.check("@ProbeModelContrast", s, 1, "1 − the models' total-variation distance");
-        return List.of(context.spec("contrast " + a.models()[0] + " vs " + a.models()[1], "contrast",
+        // the title says what "attains" means: samples the models both call a 4 attain it when their probabilities
+        // differ enough, and a reviewer read "contrast cnn vs mlp" as "the models disagree"
+        String name = String.format(java.util.Locale.ROOT, "contrast %s vs %s (total variation ≥ %.2f)", a.models()[0],
+                a.models()[1], 1 - s.tolerance());
+        return List.of(context.spec(name, "contrast",
                 context.space(a.generator()), ModelContrast.classifiers(first, second).temperature(s.tau()), first.name(), s));
     }
 }

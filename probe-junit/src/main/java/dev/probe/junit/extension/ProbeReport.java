@@ -263,9 +263,10 @@ final class ProbeReport {
 
     static void summaryRow(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
         ProbeResult r = answer.result();
-        // nothing attained: the near misses' mass, a lower bound, with no error bar for what no particle found
-        Optional<double[]> mass = r.priorMass().map(m -> new double[] {m.logMass(),
-                answer.attainment().successes() > 0 ? m.logMassSd() : Double.NaN});
+        // nothing attained: the target's mass is unmeasured (the populations' number is only a lower bound from near
+        // misses, which diagnostics.txt gives as such): both columns stay empty, so no reader takes it for an estimate
+        Optional<double[]> mass = r.priorMass().filter(m -> answer.attainment().successes() > 0)
+                .map(m -> new double[] {m.logMass(), m.logMassSd()});
         SummaryCsv.at(reportDir(context).resolve("summary.csv")).write(List.of(context.getRequiredTestClass().getName(),
                 context.getRequiredTestMethod().getName(), spec.key(), outcome.csv(), number(answer.attainment().estimate()),
                 number(answer.attainedEss()), number(r.diagnostics().maxRhat()), number(r.diagnostics().minEss()),

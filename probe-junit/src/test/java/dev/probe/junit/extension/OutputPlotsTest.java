@@ -52,6 +52,8 @@ class OutputPlotsTest {
         Path contrast = reports.resolve("OutputPlotsTest$Outputs/contrast/contrast");
         assertThat(contrast.resolve("confidence.png")).isNotEmptyFile();
         assertThat(contrast.resolve("confidence-rotated.png")).as("the second model's plot").isNotEmptyFile();
+        // the title says what attaining a contrast means (both models may pick one class, with probabilities apart)
+        assertThat(contrast.resolve("diagnostics.txt")).content().contains("contrast A vs B (total variation ≥ 0.90)");
         assertThat(reports.resolve("OutputPlotsTest$Outputs/risky/risky/confidence.png")).isNotEmptyFile();
         // a Gibbs question uses no prior pool: its settings say so instead of listing a pool size that never ran
         assertThat(reports.resolve("OutputPlotsTest$Outputs/risky/risky/diagnostics.txt")).content()

@@ -161,7 +161,7 @@ class VerdictTest {
         List<String> row = java.util.Arrays.asList(Files.readAllLines(dir.resolve("summary.csv")).stream()
                 .filter(l -> l.startsWith(UnreachableByPopulations.class.getName())).findFirst().orElseThrow().split(",", -1));
         assertThat(row.get(SummaryCsv.COLUMNS.indexOf("outcome"))).isEqualTo("not_sampled");
-        assertThat(row.get(SummaryCsv.COLUMNS.indexOf("log_prior_mass"))).isNotEmpty();
+        assertThat(row.get(SummaryCsv.COLUMNS.indexOf("log_prior_mass"))).isEmpty();
         assertThat(row.get(SummaryCsv.COLUMNS.indexOf("log_prior_mass_sd"))).isEmpty();
         try (var files = Files.walk(dir)) {
             assertThat(files.filter(f -> f.endsWith("diagnostics.txt"))).singleElement().satisfies(f -> assertThat(
