@@ -11,6 +11,9 @@ final class OutputCheck {
     /** Values shown of a row. */
     static final int SHOWN = 4;
 
+    /** Rows of at most this many values (tabular rows, whose hidden values may be the cause) are shown whole. */
+    static final int SHOWN_WHOLE = 12;
+
     private OutputCheck() {}
 
     static void finite(String model, double[][] inputs, double[][] outputs) {
@@ -88,12 +91,13 @@ final class OutputCheck {
         return "an input of " + x.length + " values: " + values(x);
     }
 
-    /** At most {@value #SHOWN} values, then how many more. */
+    /** Every value of a row of up to {@value #SHOWN_WHOLE} (a tabular row), else {@value #SHOWN}, then how many more. */
     static String values(double[] x) {
+        int shown = x.length <= SHOWN_WHOLE ? x.length : SHOWN;
         StringBuilder b = new StringBuilder("[");
-        for (int k = 0; k < Math.min(SHOWN, x.length); k++) {
+        for (int k = 0; k < shown; k++) {
             b.append(k == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.4g", x[k]));
         }
-        return b.append(x.length > SHOWN ? ", ... (" + (x.length - SHOWN) + " more)]" : "]").toString();
+        return b.append(x.length > shown ? ", ... (" + (x.length - shown) + " more)]" : "]").toString();
     }
 }

@@ -172,6 +172,7 @@ final class PopulationSampling {
             }
         }
         PriorDrawCheck.noNaN(space, query.models(), query.describe(), x, g);
+        BatchIndependence.atPriorDraws(space, query.models(), x);
         return g;
     }
 

@@ -64,17 +64,24 @@ final class PriorDrawCheck {
                 + "there are finite. An energy must be finite, or +∞ where the question excludes inputs: check the query.");
     }
 
-    /** {@code [0.1200, −1.500, ... (3 more)]}: at most four values of a row. */
-    private static String values(double[] x) {
+    /**
+     * {@code [0.1200, −1.500, 3.000]}: every value of a row of up to {@value #SHOWN_WHOLE} (a tabular row, whose hidden
+     * values may be the cause), else the first four and how many more.
+     */
+    static String values(double[] x) {
+        int shown = x.length <= SHOWN_WHOLE ? x.length : 4;
         StringBuilder b = new StringBuilder("[");
-        for (int k = 0; k < Math.min(4, x.length); k++) {
+        for (int k = 0; k < shown; k++) {
             b.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g", x[k]));
         }
-        if (x.length > 4) {
-            b.append(", ... (").append(x.length - 4).append(" more)");
+        if (x.length > shown) {
+            b.append(", ... (").append(x.length - shown).append(" more)");
         }
         return b.append(']').toString();
     }
+
+    /** Rows of at most this many values are shown whole in messages. */
+    static final int SHOWN_WHOLE = 12;
 
     /**
      * Why Probe stops, for a model whose outputs are not finite at a point: it refuses to sample around where the model

@@ -152,6 +152,9 @@ public final class PriorPool {
                     float[] y = chunking.forward(z, s -> allOutputs(space.toInput(s), models))
                             .toType(DataType.FLOAT32, false).toFloatArray();
                     noNaN(space, models, draws, y, total);
+                    if (from == 0) {
+                        BatchIndependence.atPriorDraws(space, models, draws);
+                    }
                     for (int i = 0; i < n; i++) {
                         int column = 0;
                         for (int m = 0; m < widths.length; m++) {

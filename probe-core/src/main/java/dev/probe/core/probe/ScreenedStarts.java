@@ -78,6 +78,7 @@ final class ScreenedStarts {
             NDArray g = chunking.forward(s, batch -> query.energy(space.toInput(batch)));
             double[] energies = g.toType(DataType.FLOAT64, false).toDoubleArray();
             PriorDrawCheck.noNaN(space, query.models(), query.describe(), candidates, energies);
+            BatchIndependence.atPriorDraws(space, query.models(), candidates);
             return energies;
         }
     }

@@ -87,6 +87,45 @@ class BadInputTest {
                 .hasMessageContaining("'half-broken' returned NaN");
     }
 
+    /**
+     * A credit model centring income on the batch's mean (a preprocessing bug) passed the load-time check, whose rows
+     * (all 0.25, all 1) lie outside a raw-unit box and differ by too little; its probes converged and passed with a
+     * prior mass 4–8 standard errors off. The space's own prior draws are now evaluated as a batch and alone, on every
+     * path that looks at prior draws first: the pool, screened chain starts and populations' fresh starting draws.
+     */
+    @Test
+    void aModelThatDependsOnItsBatchAtRealisticInputsIsRefused() {
+        Classifier centred = Classifier.fromProbabilities(BlackBoxFunction.of("centred", 2, 2, rows -> {
+            double mean = java.util.Arrays.stream(rows).mapToDouble(r -> r[0]).average().orElse(0);
+            return java.util.Arrays.stream(rows).map(r -> {
+                double p = 1 / (1 + Math.exp(-(0.02 * (r[0] - 100) + 0.003 * (r[0] - mean) + r[1])));
+                return new double[] {1 - p, p};
+            }).toArray(double[][]::new);
+        })); // loads: rows 0.25 and 1 move the logit by 0.001
+        InputSpace incomes = InputSpace.box(new double[] {10, 0}, new double[] {200, 1});
+        Probe levelSet = Probe.of(incomes, HighConfidence.of(centred, 1));
+        assertThatThrownBy(levelSet::pool)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Model 'centred' gives a prior draw of InputSpace")
+                .hasMessageContaining("a different output alone than in a batch of 8 prior draws")
+                .hasMessageContaining("depend on the other rows of the batch")
+                .hasMessageContaining("normalise by fixed statistics");
+        Probe gibbs = Probe.of(incomes, FixedLabel.of(centred, 1));
+        assertThatThrownBy(() -> gibbs.sample(CONFIG, Sampling.chains(gibbs.defaultKernel())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("depend on the other rows of the batch");
+        assertThatThrownBy(() -> gibbs.sample(CONFIG, gibbs.populationSampling(
+                dev.probe.core.population.SmcConfig.builder().particles(64).populations(2).seed(2).build())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("depend on the other rows of the batch");
+        Classifier rowwise = Classifier.fromProbabilities(BlackBoxFunction.of("rowwise", 2, 2,
+                rows -> java.util.Arrays.stream(rows).map(r -> {
+                    double p = 1 / (1 + Math.exp(-(0.02 * (r[0] - 100) + r[1])));
+                    return new double[] {1 - p, p};
+                }).toArray(double[][]::new)));
+        assertThat(Probe.of(incomes, HighConfidence.of(rowwise, 1)).pool().size()).isPositive();
+    }
+
     /** A black box declaring 3 outputs and returning 2 is refused when the classifier wraps it, not at sampling. */
     @Test
     void aBlackBoxOfTheWrongWidthIsRefusedAtLoad() {

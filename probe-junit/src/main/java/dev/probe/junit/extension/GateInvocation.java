@@ -43,6 +43,28 @@ final class GateInvocation implements TestTemplateInvocationContext {
         return List.of(new Run());
     }
 
+    /**
+     * The failure's budget line: what more draws could do, for a comparison that is not shown worse; empty for one
+     * shown worse. Conditional where the estimate is beyond the margin: a noisy estimate is no certainty (a new
+     * user's true difference, +0.037, was inside the 0.05 margin while one run's +0.12 read "more draws would …
+     * not show the candidate no worse").
+     */
+    static String budget(Comparison comparison) {
+        double growth = comparison.growthToShowNoWorse();
+        return comparison.isWorse() ? ""
+                : comparison.margin() == 0 ? String.format(Locale.ROOT, "budget               with margin 0 a "
+                        + "candidate equal to the baseline is shown no worse only by chance, whatever the draws: give the "
+                        + "gate a margin (the largest worsening you accept)%n")
+                : Double.isInfinite(growth) ? String.format(Locale.ROOT, "budget               the estimated "
+                        + "difference is beyond the margin itself: if the true difference is that large, more draws "
+                        + "would narrow the interval around it, not show the candidate no worse; if it is smaller (the "
+                        + "interval reaches below the margin), more draws may show it no worse (an estimate from one "
+                        + "run's difference, not a verdict)%n")
+                : String.format(Locale.ROOT, "budget               if the difference holds, about %.1f times the "
+                        + "effective draws on both sides (draws, chains or populations) would show it no worse (an "
+                        + "estimate: it assumes the difference stays where it is)%n", growth);
+    }
+
     /** The callbacks of this invocation. */
     private final class Run implements BeforeTestExecutionCallback, ParameterResolver, AfterEachCallback {
         private Comparison comparison;
@@ -209,17 +231,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
         private String message(ExtensionContext context) {
             Class<?> testClass = context.getRequiredTestClass();
             String method = context.getRequiredTestMethod().getName();
-            double growth = comparison.growthToShowNoWorse();
-            String budget = comparison.isWorse() ? ""
-                    : comparison.margin() == 0 ? String.format(Locale.ROOT, "budget               with margin 0 a "
-                            + "candidate equal to the baseline is shown no worse only by chance, whatever the draws: give the "
-                            + "gate a margin (the largest worsening you accept)%n")
-                    : Double.isInfinite(growth) ? String.format(Locale.ROOT, "budget               the estimated "
-                            + "difference is beyond the margin itself: more draws would narrow the interval around it, not "
-                            + "show the candidate no worse%n")
-                    : String.format(Locale.ROOT, "budget               if the difference holds, about %.1f times the "
-                            + "effective draws on both sides (draws, chains or populations) would show it no worse (an "
-                            + "estimate: it assumes the difference stays where it is)%n", growth);
+            String budget = budget(comparison);
             return String.format(Locale.ROOT, "Regression gate '%s' (%s#%s) failed: the candidate is not shown to be no "
                     + "worse than the baseline.%n%s%s%sre-run: %s", gate.displayName(), testClass.getSimpleName(), method,
                     comparison.describe(), budget, seeds(), rerun(context));

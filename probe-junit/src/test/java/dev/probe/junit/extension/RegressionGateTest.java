@@ -30,6 +30,30 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * statistic of independent prior draws works too.
  */
 class RegressionGateTest {
+    /**
+     * An inconclusive gate whose estimated difference lies beyond the margin says what more draws could do under
+     * both readings: the interval still reaches below the margin, so the true difference may be inside it (a new
+     * user's true +0.037 against a margin of 0.05, one run's +0.12); the budget line had stated that more draws would
+     * not show the candidate no worse.
+     */
+    @Test
+    void anInconclusiveGateBeyondTheMarginDoesNotStateItsEstimateAsFact() {
+        Comparison inconclusive = Comparison.ofRates("misclassification", dev.probe.core.result.Better.LOWER,
+                dev.probe.core.result.Rate.clopperPearson(30, 100, 0.95),
+                dev.probe.core.result.Rate.clopperPearson(42, 100, 0.95), 0.05);
+        assertThat(inconclusive.isWorse()).isFalse();
+        assertThat(inconclusive.isNoWorse()).isFalse();
+        assertThat(inconclusive.difference()).isGreaterThan(0.05);
+        assertThat(GateInvocation.budget(inconclusive))
+                .contains("if the true difference is that large")
+                .contains("more draws may show it no worse")
+                .doesNotContain("if the difference holds");
+        Comparison inside = Comparison.ofRates("misclassification", dev.probe.core.result.Better.LOWER,
+                dev.probe.core.result.Rate.clopperPearson(30, 100, 0.95),
+                dev.probe.core.result.Rate.clopperPearson(33, 100, 0.95), 0.05);
+        assertThat(GateInvocation.budget(inside)).contains("if the difference holds, about");
+    }
+
     private static final double[][] W = {{3, 0}, {0, 3}, {-3, -3}};
 
     private static Classifier linear(String name, double[] bias) {
