@@ -279,12 +279,16 @@ public final class ProbeConfiguration {
             return Double.isNaN(builtInPool) ? "auto (the built-in size)"
                     : String.format(Locale.ROOT, "%d (built-in)", (int) builtInPool);
         }
-        if (budget() != 1 && (s == Setting.WARMUP || s == Setting.DRAWS
-                || (s == Setting.PARTICLES && v instanceof Integer p && p > 0))) {
-            // what ran, not only what was set: probe.budget scales these
+        if (s == Setting.WARMUP || s == Setting.DRAWS || (s == Setting.PARTICLES && v instanceof Integer p && p > 0)) {
+            // what ran, not only what was set: probe.budget scales these, and at least 4 run (split-R̂ needs them)
             int scaled = s == Setting.WARMUP ? scaledWarmup() : s == Setting.DRAWS ? scaledDraws()
                     : Math.max(4, (int) Math.round((Integer) v * budget()));
-            return v + " (" + scaled + " at budget " + format(budget()) + ")";
+            if (budget() != 1) {
+                return v + " (" + scaled + " at budget " + format(budget()) + ")";
+            }
+            if (scaled != (Integer) v) {
+                return v + " (" + scaled + " ran: the fewest Probe runs)";
+            }
         }
         if (!(v instanceof Integer i) || i != 0) {
             return format(v);

@@ -169,6 +169,12 @@ class SettingsChainTest {
         // the listing shows what ran beside what was set
         assertThat(c.describe()).containsPattern("warmup +50 \\(25 at budget 0\\.5\\) ")
                 .containsPattern("draws +[0-9]+ \\(4 at budget 0\\.5\\) ");
+        // at budget 1 too: draws = 3 ran as 4, and the listing said 3 (a new user's tiny chains)
+        ProbeConfiguration three = resolve(Plain.class, "bare", Map.of("probe.draws", "3"), Relaxation.SIGMA,
+                Optional.empty());
+        assertThat(three.samplerConfig().draws()).isEqualTo(4);
+        assertThat(three.describe()).containsPattern("draws +3 \\(4 ran: the fewest Probe runs\\) +configuration probe.draws")
+                .containsPattern("warmup +200 +built-in");
     }
 
     @Test
