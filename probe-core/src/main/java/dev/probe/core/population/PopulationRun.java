@@ -283,15 +283,27 @@ public final class PopulationRun {
     }
 
     /**
+     * A flat stage charges a plateau only if the draws' final mean energy lies more than this many of the stage's own
+     * energy spreads (estimated from its weights' ESS) below the energy its particles had.
+     */
+    static final double PLATEAU_SPREADS = 10;
+
+    /**
      * {@link Diagnostics#plateauNats()}: per population, over its {@link Stage#flat() flat} stages, the drop each
      * charged to log Z ({@code −Δlog Z ≈ δ·mean G} with weights all alike) beyond what the same step costs at the
      * question energy its last draws hold ({@code δ·mean G_final}); the largest over the populations, 0 without flat
-     * stages. If the particles sat on a plateau of {@code G} and found a set of lower energy only later, by moves,
+     * stages, and only stages whose final energy lies more than {@value #PLATEAU_SPREADS} of their own spreads below
+     * theirs. If the particles sat on a plateau of {@code G} and found a set of lower energy only later, by moves,
      * every flat stage charged the plateau's energy to mass that was in the set all along: log Z can be low by up to
      * this much (a new user's 1-in-4·10¹⁰ corner of [0, 1]³⁰ behind a saturated classifier: 100 nats low, every
      * population agreeing on it).
      */
     static double plateauNats(List<List<Stage>> stages, double[][] g) {
+        // a flat stage counts only if the energy the draws end at lies more than PLATEAU_SPREADS of the stage's own
+        // spread below what its particles had: a plateau's particles share one energy to float resolution, while a
+        // steep energy far above its floor (a counterfactual's λ‖x − a‖²/τ at τ = 0.002) makes stages flat by the
+        // stage-drop cap alone and declines by a few of its spreads as β grows, which is thermodynamic integration,
+        // not a plateau (a new user's right counterfactual was refused with "plateau 2.1 nats")
         double worst = 0;
         for (int p = 0; p < stages.size(); p++) {
             double mean = 0;
@@ -308,8 +320,10 @@ public final class PopulationRun {
             mean /= finite;
             double nats = 0;
             for (Stage stage : stages.get(p)) {
-                if (stage.flat()) {
-                    nats += Math.max(0, -stage.logIncrement() - stage.delta() * mean);
+                double excess = -stage.logIncrement() - stage.delta() * mean; // δ·(mean G then − mean G at the end)
+                double spread = Math.sqrt(Math.max(0, 1 / stage.essFraction() - 1)); // δ·sd(G) then, from the ESS
+                if (stage.flat() && excess > PLATEAU_SPREADS * spread) {
+                    nats += excess;
                 }
             }
             worst = Math.max(worst, nats);

@@ -156,7 +156,8 @@ class ModelLoadingChecksTest {
         }));
         assertThatThrownBy(() -> skewed.outputs(inputs)).satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(500)
                 .startsWith("Classifier 'skewed' was declared to output probabilities, but its output row 0 [0.2000, 0.2000, "
-                        + "0.2000, 0.2000, ... (6 more)] of a batch of 5 inputs (an input of 784 values: [0.000, "));
+                        + "0.2000, 0.2000, 0.2000, 0.2000, 0.2000, 0.2000, 0.2000, 0.2000] of a batch of 5 inputs (an "
+                        + "input of 784 values: [0.000, "));
     }
 
     /** A linear 2 -> 3 model with {@code first} applied to its input. */

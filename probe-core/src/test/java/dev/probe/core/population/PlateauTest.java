@@ -38,6 +38,33 @@ class PlateauTest {
     }
 
     /**
+     * A steep energy far above its floor (a counterfactual's λ‖x − a‖²/τ at τ = 0.002, G ≈ 575 with a spread of a few
+     * units) makes stages flat by the stage-drop cap alone, and its mean declines by a few spreads as β grows: that is
+     * thermodynamic integration, not a plateau. A new user's right counterfactual (attainment 0.508 against 0.510) was
+     * refused with "plateau 2.1 nats"; 100 such stages charged 2.0 nats and now none. A stage whose particles shared
+     * one energy (a plateau, spread 0) still counts whatever it charged.
+     */
+    @Test
+    void flatStagesOfASteepEnergyFarAboveItsFloorAreNoPlateau() {
+        List<Stage> steep = new ArrayList<>();
+        double beta = 0;
+        for (int i = 1; i <= 100; i++) {
+            beta += 0.004;
+            // mean G 575 against 570 at the end, sd(G) 5.6: ESS/n = 1/(1 + (δ·sd)²) = 0.9995
+            steep.add(stage(i, beta, 0.004, 0.9995, -0.004 * 575));
+        }
+        assertThat(steep.get(0).flat()).isTrue();
+        double[][] g = {{570, 570}};
+        assertThat(PopulationRun.plateauNats(List.of(steep), g)).isZero();
+        List<Stage> shared = new ArrayList<>(steep);
+        shared.set(0, stage(1, 0.004, 0.004, 1.0, -0.004 * 575)); // every particle at 575: a plateau of 0.02 nats
+        assertThat(PopulationRun.plateauNats(List.of(shared), g)).isCloseTo(0.02, within(1e-9));
+        // far below the stages' spread: a set found later, 100 stages of 1.9 nats each
+        assertThat(PopulationRun.plateauNats(List.of(steep), new double[][] {{100, 100}}))
+                .isCloseTo(100 * 0.004 * 475, within(1e-6));
+    }
+
+    /**
      * A corner of 1 in 4·10¹⁰ in [0, 1]³⁰ behind a saturated classifier (a new user's black box, stop 36): every
      * population agreed on a log Z about 100 nats low with R̂ 1.05; now the run is UNSETTLED and its plateau says why.
      */
