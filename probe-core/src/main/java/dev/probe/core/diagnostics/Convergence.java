@@ -89,6 +89,50 @@ public final class Convergence {
         return ess(split(draws));
     }
 
+    /**
+     * ESS of the mean over independent populations of a population sampler (SMC), {@code draws[population][draw]}:
+     * the smaller of {@link #meanEss} and what the spread of the populations' means allows, {@code R·s²/var(means)}
+     * with {@code s²} the pooled variance of the draws. Within a population the draws share ancestors, which the
+     * autocorrelations of {@link #meanEss} see only in part; independent populations that disagree show it. Two new
+     * users' mode shares from small populations (a 4% lobe of a 10-d level set at 4 × 256 particles, a 0.6/0.3/0.1
+     * mixture at 4 × 64) were off by up to 5 standard errors of {@link #meanEss} (mean z² 2–5), within about 2 of this
+     * one. With few populations the spread is itself uncertain (3 degrees of freedom at 4), so this is a floor on the
+     * error, as for log Z ({@code PopulationRun.logPriorMassStandardError}).
+     *
+     * <pre>{@code
+     * double[][] inLobe = ...; // [population][draw]: 1 where a draw lies in the lobe
+     * double se = Math.sqrt(share * (1 - share) / Convergence.populationEss(inLobe));
+     * }</pre>
+     */
+    public static double populationEss(double[][] draws) {
+        double ess = meanEss(draws);
+        int m = draws.length;
+        if (m < 2) {
+            return ess;
+        }
+        double[] means = new double[m];
+        double pooled = 0;
+        long n = 0;
+        double grand = 0;
+        for (int j = 0; j < m; j++) {
+            means[j] = mean(draws[j]);
+            grand += means[j] / m;
+        }
+        for (double[] chain : draws) {
+            for (double v : chain) {
+                pooled += (v - grand) * (v - grand);
+                n++;
+            }
+        }
+        pooled /= n - 1;
+        double between = variance(means, mean(means));
+        if (!(between > 0) || !(pooled > 0)) {
+            return ess;
+        }
+        double spread = m * pooled / between;
+        return Double.isNaN(ess) ? spread : Math.min(ess, spread);
+    }
+
     /** Classic (non-split, non-ranked) potential scale reduction of the given chains. */
     static double plainRhat(double[][] chains) {
         int m = chains.length;

@@ -452,6 +452,36 @@ public final class PopulationRun {
         return out;
     }
 
+    /**
+     * The mean of {@code statistic} over every population's draws, with a standard error that the populations'
+     * disagreement bounds from below ({@link Convergence#populationEss}): the error bar for a mode's share, a
+     * coordinate's mean or a tail probability of the draws.
+     *
+     * <pre>{@code
+     * Estimate share = run.estimate(x -> x[0] < 0 ? 1 : 0); // ± share.standardError()
+     * }</pre>
+     */
+    public dev.probe.core.result.Estimate estimate(java.util.function.ToDoubleFunction<double[]> statistic) {
+        double[][] series = new double[particles.length][];
+        double sum = 0;
+        double sq = 0;
+        long n = 0;
+        for (int p = 0; p < particles.length; p++) {
+            series[p] = new double[particles[p].length];
+            for (int i = 0; i < particles[p].length; i++) {
+                double v = statistic.applyAsDouble(particles[p][i].clone());
+                series[p][i] = v;
+                sum += v;
+                sq += v * v;
+                n++;
+            }
+        }
+        double mean = sum / n;
+        double sd = Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1)));
+        double ess = series[0].length >= 4 ? Convergence.populationEss(series) : Double.NaN;
+        return new dev.probe.core.result.Estimate(mean, sd, Double.isFinite(ess) ? Math.min(ess, n) : particles.length);
+    }
+
     /** Every population's draws, population after population: {@code [R·N·K][d]}. */
     public double[][] pooledParticles() {
         double[][] out = new double[populations() * draws()][];

@@ -254,7 +254,10 @@ public final class ProbeResult {
         return Math.max(1.0 / size(), Math.min(1, ess / size()));
     }
 
-    /** Mean, standard deviation and ESS of a per-sample statistic. */
+    /**
+     * Mean, standard deviation and ESS of a per-sample statistic. For population results the ESS is also at most what
+     * the spread of the populations' means allows ({@link Convergence#populationEss}).
+     */
     public Estimate estimate(ToDoubleFunction<Sample> statistic) {
         int n = size();
         int draws = n / chains;
@@ -270,6 +273,11 @@ public final class ProbeResult {
         double mean = sum / n;
         double sd = Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1)));
         double ess = draws >= 4 ? Convergence.bulkEss(series) : Double.NaN;
+        if (isPopulationResult() && draws >= 4) {
+            // independent populations that disagree bound the error from below (Convergence.populationEss)
+            double spread = Convergence.populationEss(series);
+            ess = Double.isNaN(ess) ? spread : Double.isNaN(spread) ? ess : Math.min(ess, spread);
+        }
         return new Estimate(mean, sd, Double.isFinite(ess) ? Math.min(ess, n) : chains);
     }
 

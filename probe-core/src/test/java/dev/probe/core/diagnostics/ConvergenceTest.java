@@ -8,6 +8,59 @@ import org.junit.jupiter.api.Test;
 
 /** R̂ and ESS against cases with known answers. */
 class ConvergenceTest {
+    /**
+     * Four populations whose shares of a minor lobe are 0, 0.021, 0.031 and 0.039 (a new user's 10-d level set at
+     * 4 × 256 particles × 4 draws): each population's draws are independent within it, so {@link Convergence#meanEss}
+     * counts nearly all 4,096, while the populations' disagreement says the pooled share is known to about ±0.0085,
+     * not ±0.003. {@link Convergence#populationEss} is {@code R·s²/var(means)} there, and {@link Convergence#meanEss}
+     * where the populations agree.
+     */
+    @Test
+    void populationsThatDisagreeBoundTheEssOfTheirMean() {
+        ChainRandom random = new ChainRandom(5);
+        double[] shares = {0, 0.021, 0.031, 0.039};
+        double[][] lobe = new double[4][1024];
+        for (int p = 0; p < 4; p++) {
+            int hits = (int) Math.round(shares[p] * 1024);
+            for (int i = 0; i < hits; i++) {
+                lobe[p][i] = 1;
+            }
+            for (int i = 1023; i > 0; i--) { // shuffled: no autocorrelation within a population
+                int j = (int) Math.floor(random.nextDouble() * (i + 1));
+                double t = lobe[p][i];
+                lobe[p][i] = lobe[p][j];
+                lobe[p][j] = t;
+            }
+        }
+        double mean = 0;
+        double[] means = new double[4];
+        for (int p = 0; p < 4; p++) {
+            means[p] = java.util.Arrays.stream(lobe[p]).average().orElseThrow();
+            mean += means[p] / 4;
+        }
+        double pooled = 0;
+        for (double[] pop : lobe) {
+            for (double v : pop) {
+                pooled += (v - mean) * (v - mean) / 4095;
+            }
+        }
+        double between = 0;
+        for (double m : means) {
+            between += (m - mean) * (m - mean) / 3;
+        }
+        assertThat(Convergence.meanEss(lobe)).isGreaterThan(2500);
+        assertThat(Convergence.populationEss(lobe)).isCloseTo(4 * pooled / between, org.assertj.core.data.Offset.offset(1e-6))
+                .isLessThan(600);
+        double se = Math.sqrt(mean * (1 - mean) / Convergence.populationEss(lobe));
+        assertThat(se).isGreaterThan(0.007);
+        // populations that agree: the autocorrelation ESS stands
+        double[][] agree = new double[4][];
+        for (int p = 0; p < 4; p++) {
+            agree[p] = lobe[3].clone();
+        }
+        assertThat(Convergence.populationEss(agree)).isEqualTo(Convergence.meanEss(agree));
+    }
+
     private static final int CHAINS = 4;
     private static final int DRAWS = 2000;
 

@@ -76,6 +76,16 @@ class SmcDrawsTest {
         System.out.printf("min ESS: %.0f with 1 draw per particle, %.0f with 4%n", one.diagnostics().minEss(), ess);
         assertThat(ess).as("more effective samples than the particles alone").isGreaterThan(1.5 * one.diagnostics().minEss());
         assertThat(four.diagnostics().maxRhat()).isLessThan(1.05);
+        // the run's own estimate of a mean: its error bar is the populations' floor, and it holds the truth
+        dev.probe.core.result.Estimate x0 = four.estimate(v -> v[0]);
+        double[][] series = new double[2][];
+        for (int p = 0; p < 2; p++) {
+            series[p] = Arrays.stream(b[p]).mapToDouble(v -> v[0]).toArray();
+        }
+        assertThat(x0.ess()).isEqualTo(dev.probe.core.diagnostics.Convergence.populationEss(series))
+                .isLessThanOrEqualTo(dev.probe.core.diagnostics.Convergence.meanEss(series));
+        assertThat(x0.mean()).as("%s", x0).isCloseTo(0.8, within(5 * x0.standardError()));
+        assertThat(x0.sd()).isCloseTo(Math.sqrt(0.2), within(0.05));
     }
 
     @Test
