@@ -16,7 +16,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Where the samples sit among prior draws, as a 2-D scatter (prior in blue, samples in orange, drawn
  * on top). Two dimensions are plotted as they are; more are projected onto the first two principal
  * components of prior ∪ samples (the axes say how much variance each keeps); one dimension is
- * plotted against a vertical jitter, prior in a band around 0 and samples around 1.
+ * plotted against a vertical jitter, prior in a band around 0 and samples around 1. At most 1,000 points per set are
+ * drawn, evenly spaced through its rows (the legend says "1000 of 3040 shown").
  *
  * <pre>{@code
  * ReportFile f = LatentScatter.titled("Latent codes of ambivalent digits")
@@ -139,12 +140,38 @@ public final class LatentScatter {
             styler.setYAxisMax(1.5);
             styler.setPlotGridHorizontalLinesVisible(false);
         }
-        add(chart, reference + " (" + prior.length + ")", p, ChartStyle.translucent(ChartStyle.REFERENCE, 110));
-        add(chart, sampled + " (" + samples.length + ")", s, ChartStyle.translucent(ChartStyle.SAMPLES, 210));
+        add(chart, reference, p, ChartStyle.translucent(ChartStyle.REFERENCE, 110));
+        add(chart, sampled, s, ChartStyle.translucent(ChartStyle.SAMPLES, 210));
         return chart;
     }
 
-    private static void add(XYChart chart, String name, double[][] points, Color colour) {
+    /**
+     * At most {@value #MAX_POINTS} points per series are drawn, evenly spaced through the rows (so every chain keeps its
+     * share): more only pile up into one blot and made the suite's scatter PNGs 110 KB each on average; the legend says
+     * how many of how many are shown. The projection is fitted on every row.
+     */
+    static final int MAX_POINTS = 1000;
+
+    private static void add(XYChart chart, String name, double[][] all, Color colour) {
+        double[][] points = evenlySpaced(all, MAX_POINTS);
+        String label = points.length == all.length ? name + " (" + all.length + ")"
+                : String.format(Locale.ROOT, "%s (%d of %d shown)", name, points.length, all.length);
+        addSeries(chart, label, points, colour);
+    }
+
+    /** {@code max} rows of {@code rows} at evenly spaced positions (all of them when there are no more). */
+    static double[][] evenlySpaced(double[][] rows, int max) {
+        if (rows.length <= max) {
+            return rows;
+        }
+        double[][] out = new double[max][];
+        for (int i = 0; i < max; i++) {
+            out[i] = rows[(int) ((long) i * rows.length / max)];
+        }
+        return out;
+    }
+
+    private static void addSeries(XYChart chart, String name, double[][] points, Color colour) {
         if (points.length == 0) {
             return;
         }

@@ -57,6 +57,21 @@ class LatentScatterTest {
     }
 
     @Test
+    void atMostAThousandPointsPerSeriesAreDrawnAndTheLegendSaysSo() {
+        // the suite's scatter plots drew up to 5,000 translucent points: one blot, 110 KB per PNG on average
+        org.knowm.xchart.XYChart chart = LatentScatter.titled("many").chart(gaussian(2000, 5, 0, 1), gaussian(3040, 5, 2, 2));
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("prior (1000 of 2000 shown)", "samples (1000 of 3040 shown)");
+        assertThat(chart.getSeriesMap().get("samples (1000 of 3040 shown)").getXData()).hasSize(1000);
+        double[][] rows = gaussian(3040, 1, 0, 3);
+        double[][] shown = LatentScatter.evenlySpaced(rows, 1000);
+        assertThat(shown[0]).isSameAs(rows[0]);
+        assertThat(shown[999]).isSameAs(rows[3036]); // the last chain keeps its share
+        assertThat(LatentScatter.evenlySpaced(rows, 4000)).isSameAs(rows);
+        assertThat(LatentScatter.titled("few").chart(gaussian(10, 2, 0, 1), gaussian(5, 2, 0, 2)).getSeriesMap())
+                .containsOnlyKeys("prior (10)", "samples (5)");
+    }
+
+    @Test
     void eitherSetMayBeEmptyButDimensionsMustAgree() {
         assertThat(Images.variance(LatentScatter.titled("prior only").render(gaussian(50, 3, 0, 1), new double[0][])))
                 .isPositive();
