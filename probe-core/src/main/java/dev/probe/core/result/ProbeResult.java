@@ -127,7 +127,11 @@ public final class ProbeResult {
         return new Sample(i, latents[i].clone(), inputs[i].clone(), out, distances[i]);
     }
 
-    /** Target attainment: the fraction of samples within {@code tolerance} of the query's target. */
+    /**
+     * Target attainment: the fraction of samples within {@code tolerance} of the query's target. Its interval, like every
+     * {@link Rate} of a result, counts effective trials: the indicator's ESS over chains, and for population results at
+     * most what the populations' disagreement allows ({@link Convergence#populationEss}).
+     */
     public Rate attainment(double tolerance) {
         checkTolerance(tolerance);
         return rate(s -> s.targetDistance() <= tolerance);
@@ -239,6 +243,12 @@ public final class ProbeResult {
             }
         }
         double ess = draws >= 4 ? Convergence.bulkEss(series) : Double.NaN;
+        if (isPopulationResult() && Double.isFinite(ess)) {
+            // independent populations that disagree on the rate bound its error from below, as for estimate(): a share
+            // is a mean of an indicator (Convergence.populationEss)
+            double spread = Convergence.populationEss(series);
+            ess = Double.isFinite(spread) ? Math.min(ess, spread) : ess;
+        }
         if (!Double.isFinite(ess)) {
             // a constant indicator has no ESS of its own: use the energy trace's (the energy decides the target)
             ess = provenance.diagnostics().energyEss();

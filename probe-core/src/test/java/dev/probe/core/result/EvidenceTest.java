@@ -136,6 +136,49 @@ class EvidenceTest {
         assertThat(Evidence.DEFAULT.isMetBy(stuckTree)).isFalse();
     }
 
+    /**
+     * A rate over populations is a mean of an indicator: populations that disagree bound its effective trials, as they
+     * bound {@link ProbeResult#estimate}'s ESS (a new user's 4%-lobe share was off by up to 5 standard errors of the
+     * within-population ESS). Chains keep the indicator's own ESS.
+     */
+    @Test
+    void populationsThatDisagreeOnARateBoundItsEffectiveTrialsAndItsAttainedEss() {
+        int populations = 4;
+        int particles = 200;
+        int n = populations * particles;
+        double[][] x = new double[n][];
+        double[] distances = new double[n];
+        double[][] indicator = new double[populations][particles];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int r = 0; r < populations; r++) {
+            double share = 0.05 + 0.1 * r; // 0.05, 0.15, 0.25, 0.35: far apart for 200 particles each
+            for (int i = 0; i < particles; i++) {
+                boolean hit = random.nextDouble() < share;
+                indicator[r][i] = hit ? 1 : 0;
+                distances[r * particles + i] = hit ? 0 : 1;
+                x[r * particles + i] = new double[] {random.nextGaussian()};
+            }
+        }
+        SamplerConfig config = SamplerConfig.builder().chains(populations).warmup(10).draws(particles).seed(1).build();
+        Diagnostics mixing = withDrift(0);
+        ProbeResult pops = new ProbeResult(new Provenance("q", "s", "SMC(MALA, 4×200 particles, α=0.50, moves 2–10)",
+                config, mixing), populations, x, x, List.of("m"), new double[][][] {x}, new double[n], distances);
+        ProbeResult chains = new ProbeResult(new Provenance("q", "s", "MALA(h=0.1)", config, mixing), populations, x, x,
+                List.of("m"), new double[][][] {x}, new double[n], distances);
+
+        double floor = dev.probe.core.diagnostics.Convergence.populationEss(indicator);
+        double own = dev.probe.core.diagnostics.Convergence.bulkEss(indicator);
+        assertThat(floor).as("the populations' disagreement").isLessThan(own / 1.5);
+        assertThat(pops.attainment(0.5).effectiveTrials()).isCloseTo(floor, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(chains.attainment(0.5).effectiveTrials()).isCloseTo(Math.min(own, n),
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(pops.attainedEss(0.5)).isLessThan(chains.attainedEss(0.5) / 1.5);
+        assertThat(pops.attainment(0.5).estimate()).isEqualTo(chains.attainment(0.5).estimate());
+        // the estimate of the same share agrees with the rate's count
+        assertThat(pops.estimate(s -> s.targetDistance() <= 0.5 ? 1 : 0).ess()).isCloseTo(floor,
+                org.assertj.core.api.Assertions.within(1e-9));
+    }
+
     @Test
     void populationsWhoseParticlesHadNotSettledAreNotConvergedEvidence() {
         // R̂ and ESS met; only the settling drift differs (Neal's funnel gave 5.7–16 with the default draws)
