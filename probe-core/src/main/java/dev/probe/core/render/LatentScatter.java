@@ -14,7 +14,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Where the samples sit among prior draws, as a 2-D scatter (prior in blue, samples in orange, drawn
- * on top). Two dimensions are plotted as they are; more are projected onto the first two principal
+ * on top). Two dimensions are plotted as they are; more are standardised (each coordinate divided by its standard
+ * deviation over the prior points, so features in raw units weigh alike) and projected onto the first two principal
  * components of prior ∪ samples (the axes say how much variance each keeps); one dimension is
  * plotted against a vertical jitter, prior in a band around 0 and samples around 1. At most 1,000 points per set are
  * drawn, evenly spaced through its rows (the legend says "1000 of 3040 shown").
@@ -116,10 +117,14 @@ public final class LatentScatter {
             xTitle = name(0);
             yTitle = name(1);
         } else {
-            PrincipalComponents pca = PrincipalComponents.fit(prior, samples);
-            p = project(pca, prior);
-            s = project(pca, samples);
-            xTitle = String.format(Locale.ROOT, "PC1 (%.1f%% of variance)", 100 * pca.explained(0));
+            // standardised first: in raw units (income in dollars beside age in years) the widest feature alone made PC1
+            double[] scale = scales(prior, samples);
+            double[][] priorScaled = scaled(prior, scale);
+            double[][] samplesScaled = scaled(samples, scale);
+            PrincipalComponents pca = PrincipalComponents.fit(priorScaled, samplesScaled);
+            p = project(pca, priorScaled);
+            s = project(pca, samplesScaled);
+            xTitle = String.format(Locale.ROOT, "PC1 of standardised coordinates (%.1f%% of variance)", 100 * pca.explained(0));
             yTitle = String.format(Locale.ROOT, "PC2 (%.1f%% of variance)", 100 * pca.explained(1));
             fullTitle = title + " (PCA, " + d + "-d)";
         }
@@ -184,6 +189,40 @@ public final class LatentScatter {
         XYSeries series = chart.addSeries(name, x, y);
         series.setMarker(SeriesMarkers.CIRCLE);
         series.setMarkerColor(colour);
+    }
+
+    /**
+     * Each coordinate's standard deviation over the reference points (over the samples when there are fewer than two
+     * reference points), 1 where it is constant: the samples' departure from the reference then shows in the projection.
+     */
+    static double[] scales(double[][] reference, double[][] samples) {
+        double[][] rows = reference.length >= 2 ? reference : samples;
+        int d = (reference.length > 0 ? reference : samples)[0].length;
+        double[] sum = new double[d];
+        double[] sq = new double[d];
+        for (double[] row : rows) {
+            for (int k = 0; k < d; k++) {
+                sum[k] += row[k];
+                sq[k] += row[k] * row[k];
+            }
+        }
+        double[] sd = new double[d];
+        for (int k = 0; k < d; k++) {
+            double mean = sum[k] / rows.length;
+            double v = Math.max(0, sq[k] / rows.length - mean * mean);
+            sd[k] = v > 1e-24 * Math.max(1, mean * mean) ? Math.sqrt(v) : 1;
+        }
+        return sd;
+    }
+
+    private static double[][] scaled(double[][] rows, double[] scale) {
+        double[][] out = new double[rows.length][scale.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int k = 0; k < scale.length; k++) {
+                out[i][k] = rows[i][k] / scale[k];
+            }
+        }
+        return out;
     }
 
     private static double[][] project(PrincipalComponents pca, double[][] rows) {

@@ -72,6 +72,33 @@ class LatentScatterTest {
     }
 
     @Test
+    void rawUnitsAreStandardisedBeforeTheProjection() {
+        // a bank's features in raw units: sds 10,000, 1,000, 100 and 1; the samples differ from the space draws only in
+        // the last, by 3 of its sds. Unstandardised, PC1 and PC2 were the two widest features and the samples sat on the
+        // draws; standardised, the shift makes PC1.
+        double[] sd = {10_000, 1_000, 100, 1};
+        double[][] draws = gaussian(600, 4, 0, 1);
+        double[][] samples = gaussian(300, 4, 0, 2);
+        for (double[][] rows : new double[][][] {draws, samples}) {
+            for (double[] row : rows) {
+                for (int k = 0; k < 4; k++) {
+                    row[k] = row[k] * sd[k] + (rows == samples && k == 3 ? 3 : 0);
+                }
+            }
+        }
+        org.knowm.xchart.XYChart chart = LatentScatter.titled("bank").chart(draws, samples);
+        double[] drawsX = chart.getSeriesMap().get("prior (600)").getXData();
+        double[] samplesX = chart.getSeriesMap().get("samples (300)").getXData();
+        double drawsMean = java.util.Arrays.stream(drawsX).average().orElseThrow();
+        double drawsSd = Math.sqrt(java.util.Arrays.stream(drawsX).map(v -> (v - drawsMean) * (v - drawsMean)).average()
+                .orElseThrow());
+        double shift = java.util.Arrays.stream(samplesX).average().orElseThrow() - drawsMean;
+        assertThat(Math.abs(shift) / drawsSd).as("the samples' shift along PC1, in the draws' spread").isGreaterThan(2);
+        assertThat(chart.getXAxisTitle()).startsWith("PC1 of standardised coordinates (");
+        assertThat(LatentScatter.scales(new double[][] {{1, 5}, {3, 5}}, new double[0][])).containsExactly(1, 1);
+    }
+
+    @Test
     void eitherSetMayBeEmptyButDimensionsMustAgree() {
         assertThat(Images.variance(LatentScatter.titled("prior only").render(gaussian(50, 3, 0, 1), new double[0][])))
                 .isPositive();
