@@ -11,6 +11,7 @@ Writes, next to this script:
   scripted-dropout-batchnorm-expected.csv  its eval() outputs at the same inputs as classifier-expected.csv
   tuple-output.pt          classifier.pt returning (logits, 2x) — a model Probe must refuse with a clear message
   classifier-float64.pt    classifier.pt in float64 (same weights, so classifier-expected.csv applies)
+  conv8.pt                 1x8x8 image -> Conv2d(1, 8, 3) -> ReLU -> 3 logits (8 channels: the kernel check)
 """
 import os
 import torch
@@ -63,3 +64,9 @@ class WithFeatures(torch.nn.Module):
 
 torch.jit.trace(WithFeatures(classifier), example).save(os.path.join(here, "tuple-output.pt"))
 torch.jit.trace(classifier.double(), example.double()).save(os.path.join(here, "classifier-float64.pt"))
+
+# A small CNN whose convolutions have 8 output channels (not a multiple of 16): machines whose oneDNN kernels compute
+# such convolutions wrongly refuse it at load with the kernel check's own cause and fix (KernelCheck).
+conv8 = torch.nn.Sequential(torch.nn.Conv2d(1, 8, 3), torch.nn.ReLU(), torch.nn.Flatten(),
+                            torch.nn.Linear(8 * 6 * 6, 3)).eval()
+torch.jit.trace(conv8, torch.zeros(1, 1, 8, 8)).save(os.path.join(here, "conv8.pt"))

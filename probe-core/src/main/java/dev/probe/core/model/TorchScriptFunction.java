@@ -92,21 +92,26 @@ public final class TorchScriptFunction extends BlockFunction implements AutoClos
         Model model = Model.newInstance(name, "PyTorch");
         try {
             model.load(file, name, Map.of("trainParam", "true"));
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new IllegalArgumentException("Cannot load " + file.toAbsolutePath() + " as a TorchScript module ("
+                    + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + "). Save it with "
+                    + "torch.jit.trace(model.eval(), example).save(path) or torch.jit.script(model).save(path); "
+                    + "torch.save(state_dict) files are not TorchScript.", e);
+        }
+        // only a failure to load is blamed on the file: the checks of a loaded module (its shapes, its rows, this
+        // machine's kernels for its layers) name their own cause and fix, which "not TorchScript" advice would
+        // contradict (a new user's CNN refused by the kernel check read "Cannot load … as a TorchScript module")
+        try {
             if (!(model.getBlock() instanceof PtSymbolBlock module)) {
                 throw new IllegalArgumentException("Model '" + name + "' did not load as a TorchScript module (got "
                         + model.getBlock() + "). Load it with DJL's PyTorch engine.");
             }
             JniUtils.enableInferenceMode(module); // eval(): dropout off, batch-norm on running statistics
             return new TorchScriptFunction(modelName, model, sampleShape);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
+        } catch (RuntimeException e) {
             model.close();
-            if (e instanceof IllegalArgumentException && e.getMessage().startsWith("Model '")) {
-                throw (IllegalArgumentException) e;
-            }
-            throw new IllegalArgumentException("Cannot load " + file.toAbsolutePath() + " as a TorchScript module ("
-                    + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + "). Save it with "
-                    + "torch.jit.trace(model.eval(), example).save(path) or torch.jit.script(model).save(path); "
-                    + "torch.save(state_dict) files are not TorchScript.", e);
+            throw e;
         }
     }
 

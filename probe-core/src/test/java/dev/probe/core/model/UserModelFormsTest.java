@@ -23,6 +23,25 @@ class UserModelFormsTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("..").doesNotContain("  "));
     }
 
+    /**
+     * A CNN with 8-channel convolutions: where this machine's kernels compute them wrongly, the kernel check's own cause
+     * and fix, not "Cannot load … as a TorchScript module … torch.save(state_dict) files are not TorchScript" wrapped
+     * around it (a new user's valid TorchScript file read as if it were not one).
+     */
+    @Test
+    void aCnnRefusedByTheKernelCheckIsNotCalledAFileThatIsNotTorchScript() {
+        java.nio.file.Path file = TestModels.TORCHSCRIPT.resolve("conv8.pt");
+        if (KernelCheck.result().sound() || System.getProperty(KernelCheck.PROPERTY) != null) {
+            try (TorchScriptFunction f = TorchScriptFunction.load(file, new Shape(1, 8, 8))) {
+                assertThat(f.outputDimension()).isEqualTo(3);
+            }
+        } else {
+            assertThatThrownBy(() -> TorchScriptFunction.load(file, new Shape(1, 8, 8)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("ONEDNN_MAX_CPU_ISA=SSE41")
+                    .hasMessageNotContaining("Cannot load").hasMessageNotContaining("not TorchScript");
+        }
+    }
+
     @Test
     void aModelReturningATupleIsRefusedWithTheFix() {
         assertThatThrownBy(() -> TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("tuple-output.pt"), new Shape(2)))
