@@ -117,20 +117,21 @@ final class ReportFiles {
         double[][] inputs = result.inputs();
         Optional<int[]> image = SampleGrids.imageShape(spec);
         if (image.isPresent()) {
-            files.addAll(SampleGrids.write(spec, answer, image.get(), dir));
+            files.addAll(SampleGrids.write(spec, answer, outcome, image.get(), dir));
         }
         files.addAll(outputPlots(spec, result, model, dir));
         // where the samples lie: only those that attain the target, so no plot shows a miss under the probe's title
         // (a counterfactual's features plot showed all draws, 83% of which had not flipped)
         Plotted plotted = Plotted.of(result, answer.tolerance());
-        files.add(LatentScatter.titled(plotted.title() + " over " + (image.isPresent() ? "prior draws" : "space draws"))
+        files.add(LatentScatter.titled(SampleGrids.noVerdict(outcome) + plotted.title() + " over "
+                + (image.isPresent() ? "prior draws" : "space draws"))
                 .withSampleName(plotted.legend()).withReferenceName(image.isPresent() ? "prior" : "space draws")
                 .withCoordinateNames(spec.probe().space().coordinateNames())
                 .write(dir.resolve("latent.png"), prior[0],
                         rows(result.latents(), plotted.rows())));
         files.add(trace(result).write(dir.resolve("trace.png"), byChain(result)));
         if (image.isEmpty()) {
-            FeatureDistributions features = FeatureDistributions.titled(plotted.title() + " vs "
+            FeatureDistributions features = FeatureDistributions.titled(SampleGrids.noVerdict(outcome) + plotted.title() + " vs "
                     + (training.isPresent() ? "training data" : "space draws"))
                     .withReferenceName(training.isPresent() ? "training" : "space draws")
                     .withSampleName(plotted.legend()).withFeatureNames(featureNames(spec, inputs[0].length));

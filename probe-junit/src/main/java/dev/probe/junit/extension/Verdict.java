@@ -149,10 +149,21 @@ record Verdict(Outcome outcome, String reason) {
                         .matcher(r.provenance().kernel());
                 int now = size.find() ? Integer.parseInt(size.group(2)) : first;
                 long setting = (long) Math.ceil((double) more * now / first);
-                b.append(String.format(Locale.ROOT, "budget: about %d populations of %d particles (x%.1f of the %d made), "
-                        + "i.e. maxPopulations = %d (it counts populations of the first round's %d particles), or more "
-                        + "particles per population, would give %.0f effective attained samples%n", more, now, factor,
-                        r.chains(), setting, first, c.minAttainedEss()));
+                if (!(rhat <= c.maxRhat())) {
+                    // a user followed "maxPopulations = 32" here: 132 effective attained samples, R-hat still 1.42; twice
+                    // the particles and a larger pool converged
+                    b.append(String.format(Locale.ROOT, "budget: R-hat fails first (below), and more populations of the "
+                            + "same size do not make populations agree: give each more particles first (particles = %d"
+                            + "%s); for the effective attained samples alone, about %d populations of %d particles (x%.1f "
+                            + "of the %d made), i.e. maxPopulations = %d (it counts populations of the first round's %d "
+                            + "particles), would give %.0f%n", 2 * now, levers.pool() ? ", and a larger prior pool" : "",
+                            more, now, factor, r.chains(), setting, first, c.minAttainedEss()));
+                } else {
+                    b.append(String.format(Locale.ROOT, "budget: about %d populations of %d particles (x%.1f of the %d "
+                            + "made), i.e. maxPopulations = %d (it counts populations of the first round's %d particles), "
+                            + "or more particles per population, would give %.0f effective attained samples%n", more, now,
+                            factor, r.chains(), setting, first, c.minAttainedEss()));
+                }
             } else {
                 long draws = (long) Math.ceil(c.draws() * factor);
                 b.append(String.format(Locale.ROOT, "budget: about draws=%d per chain (x%.1f of draws=%d) would give %.0f "

@@ -35,6 +35,15 @@ class PlottedSamplesTest {
     }
 
     @Test
+    void picturesOfEvidenceThatDidNotConvergeSaySoInTheirTitle() {
+        // a grid titled "256 of 256 samples attain the target" read as a clean pass with R-hat 1.44 (a new user)
+        assertThat(SampleGrids.noVerdict(Outcome.NOT_CONVERGED)).isEqualTo("NOT CONVERGED, no verdict: ");
+        for (Outcome o : new Outcome[] {Outcome.PASSED, Outcome.FAILED, Outcome.NOT_SAMPLED, Outcome.SKIPPED}) {
+            assertThat(SampleGrids.noVerdict(o)).as("%s", o).isEmpty();
+        }
+    }
+
+    @Test
     void whenNoneAttainsEverySampleIsShownAsMissing() {
         ReportFiles.Plotted p = ReportFiles.Plotted.of(withDistances(0.5, 0.4), 0.1);
         assertThat(p.rows()).containsExactly(0, 1);

@@ -66,6 +66,35 @@ class SettlingVerdictTest {
         assertThat(pooled.reason()).contains("chains (sampler = HMC");
     }
 
+    /**
+     * Populations that disagree (R̂ 1.44) and hold too few effective attained samples: the budget line says R̂ blocks
+     * first and more particles help, not only "maxPopulations = 32 would give 100" (a user followed that: 132 effective
+     * attained samples, R̂ still 1.42; twice the particles and a larger pool converged).
+     */
+    @Test
+    void disagreeingPopulationsShortOfAttainedSamplesAreToldToGrowParticlesFirst() throws Exception {
+        int n = 400;
+        double[][] x = new double[n][];
+        Arrays.setAll(x, i -> new double[] {Math.sin(i), Math.cos(i)});
+        double[][] outputs = new double[n][];
+        Arrays.setAll(outputs, i -> new double[] {0.05, 0.95});
+        double[] distances = new double[n];
+        Arrays.setAll(distances, i -> i % 20 == 0 ? 0 : 1); // 20 of 400 attain
+        SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(n / 4).seed(3).build();
+        Diagnostics d = new Diagnostics(new double[] {0.6, 0.6, 0.6, 0.6}, new double[] {1.44, 1.0}, new double[] {1000, 1000},
+                1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, 1.0, 0);
+        ProbeResult r = new ProbeResult(new Provenance("ambivalent 1 vs 3", "box", "SMC(MALA, 4×100 particles, α=0.50, "
+                + "moves 2–10)", config, d), 4, x, x, List.of("m"), new double[][][] {outputs}, new double[n], distances);
+        Verdict v = Verdict.of(ProbeAnswer.of(r, 0.1), settings());
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
+        assertThat(v.reason()).contains("budget: R-hat fails first (below), and more populations of the same size do not "
+                + "make populations agree: give each more particles first (particles = 200, and a larger prior pool)")
+                .contains("R-hat 1.440: the populations disagree").contains("maxPopulations = ");
+        // populations that agree keep the plain projection
+        Verdict agreeing = Verdict.of(populations(1.0), settings());
+        assertThat(agreeing.reason()).doesNotContain("R-hat fails first");
+    }
+
     @Test
     void isConvergedRefusesUnsettledPopulations() {
         assertThat(populations(3.9)).isConverged();
