@@ -147,6 +147,12 @@ public record Diagnostics(
         return m;
     }
 
+    /** The {@link #table()} (a record's own {@code toString} printed its arrays as {@code [D@a4b2d8f}). */
+    @Override
+    public String toString() {
+        return table();
+    }
+
     /** A key/value table for reports and failure messages. */
     public String table() {
         String settling = Double.isNaN(settlingDrift) ? ""

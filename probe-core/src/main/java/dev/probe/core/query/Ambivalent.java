@@ -35,6 +35,11 @@ public final class Ambivalent extends LevelSetQuery implements OutputEnergy {
         return new Ambivalent(classifier, i, j, DEFAULT_SIGMA, DEFAULT_SIGMA);
     }
 
+    /** The same query with {@code σ1 = σ2 = sigma}, as {@code withSigma} of the other level-set queries. */
+    public Ambivalent withSigma(double sigma) {
+        return withSigmas(sigma, sigma);
+    }
+
     /** The same query with {@code σ1} (balance of i and j) and {@code σ2} (suppression of the others). */
     public Ambivalent withSigmas(double sigma1, double sigma2) {
         return new Ambivalent(classifier, i, j, sigma1, sigma2);

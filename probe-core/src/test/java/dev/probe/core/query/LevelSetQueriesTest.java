@@ -30,6 +30,9 @@ class LevelSetQueriesTest {
         double u2 = Math.min(P[0], P[1]) - P[2];
         check(Ambivalent.between(F, 0, 1).withSigmas(s1, s2), X,
                 u1 * u1 / (2 * s1 * s1) + Math.pow(u2 - 0.5, 2) / (2 * s2 * s2));
+        // withSigma sets both, as the other level-set queries' withSigma does (a new user reached for it first)
+        check(Ambivalent.between(F, 0, 1).withSigma(s2), X,
+                u1 * u1 / (2 * s2 * s2) + Math.pow(u2 - 0.5, 2) / (2 * s2 * s2));
     }
 
     @Test

@@ -193,6 +193,8 @@ class EvidenceTest {
         assertThat(Evidence.isUnsettled(chains)).as("chains are not judged by it").isFalse();
         assertThat(withDrift(4.1).table()).contains("settling drift |t|   4.10");
         assertThat(withDrift(Double.NaN).table()).doesNotContain("settling");
+        // printed as a table, not as a record of array identities ([D@a4b2d8f), which a new user's log showed
+        assertThat(withDrift(4.1).toString()).isEqualTo(withDrift(4.1).table()).doesNotContain("[D@");
     }
 
     private static Diagnostics withDrift(double drift) {
