@@ -220,7 +220,17 @@ record Verdict(Outcome outcome, String reason) {
      * "log Z −192.080 ± 0.000" on a plateau every particle crossed.
      */
     static Optional<String> priorMass(ProbeAnswer answer) {
-        return answer.result().priorMass().map(m -> answer.attainment().successes() > 0 ? m.toString()
+        ProbeResult r = answer.result();
+        double closest = java.util.Arrays.stream(r.targetDistances()).min().orElse(Double.NaN);
+        // every draw as far from the target as the question allows (a class the model gives probability 0 everywhere):
+        // the "bound" is then the question's own floor, exp(-its largest energy), not a measurement (a new user's
+        // "log Z ≥ about -200.000, at least 1 in 7.2 × 10^86 … may be far larger" was -1/(2σ²) exactly)
+        boolean atFloor = Double.isFinite(r.largestTargetDistance()) && closest >= 0.999 * r.largestTargetDistance();
+        return r.priorMass().map(m -> answer.attainment().successes() > 0 ? m.toString()
+                : atFloor ? String.format(Locale.ROOT, "log Z %.3f (%d populations) is the question's floor: every draw "
+                        + "lay as far from the target as it allows (closest %.3f of at most %.3f), so it measures nothing "
+                        + "about the target's mass, which no particle came near", m.logMass(), m.populations(), closest,
+                        r.largestTargetDistance())
                 : String.format(Locale.ROOT, "log Z ≥ about %.3f (a mass of at least %s; %d populations): no sample reached the "
                         + "target, so this counts only the near misses the populations saw; the target's own mass is "
                         + "unmeasured and may be far larger (no error bar covers what no particle found)", m.logMass(),

@@ -95,6 +95,37 @@ class SettlingVerdictTest {
         assertThat(agreeing.reason()).doesNotContain("R-hat fails first");
     }
 
+    /**
+     * No draw came any nearer the target than the question allows (a class the model gives probability 0 everywhere):
+     * the near misses' log Z is then the question's floor, not a lower bound worth reading ("log Z ≥ about −200.000,
+     * at least 1 in 7.2 × 10^86 … may be far larger" was −1/(2σ²) exactly, a new user's report).
+     */
+    @Test
+    void aPriorMassAtTheQuestionsFloorIsCalledSoNotABound() {
+        int n = 40;
+        double[][] x = new double[n][];
+        Arrays.setAll(x, i -> new double[] {Math.sin(i), Math.cos(i)});
+        double[][] outputs = new double[n][];
+        Arrays.setAll(outputs, i -> new double[] {1, 0});
+        SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(n / 4).seed(3).build();
+        Diagnostics d = new Diagnostics(new double[] {0.6, 0.6, 0.6, 0.6}, new double[] {1.0, 1.0}, new double[] {1000, 1000},
+                1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, 1.0, 0);
+        double[] atFloor = new double[n];
+        Arrays.fill(atFloor, 1.0);
+        ProbeResult floor = new ProbeResult(new Provenance("high confidence of 1", "box", "SMC(MALA, 4×10 particles, "
+                + "α=0.50, moves 2–10)", config, d), 4, x, x, List.of("m"), new double[][][] {outputs}, new double[n], atFloor,
+                new dev.probe.core.result.PriorMass(-200, 0, 4), 1.0);
+        assertThat(Verdict.priorMass(ProbeAnswer.of(floor, 0.1))).hasValueSatisfying(m -> assertThat(m)
+                .contains("log Z -200.000 (4 populations) is the question's floor").contains("closest 1.000 of at most 1.000")
+                .doesNotContain("≥ about"));
+        double[] near = atFloor.clone();
+        near[7] = 0.4;
+        ProbeResult misses = new ProbeResult(floor.provenance(), 4, x, x, List.of("m"), new double[][][] {outputs},
+                new double[n], near, new dev.probe.core.result.PriorMass(-12, 0.5, 4), 1.0);
+        assertThat(Verdict.priorMass(ProbeAnswer.of(misses, 0.1))).hasValueSatisfying(m -> assertThat(m)
+                .contains("log Z ≥ about -12.000").contains("may be far larger"));
+    }
+
     @Test
     void isConvergedRefusesUnsettledPopulations() {
         assertThat(populations(3.9)).isConverged();
