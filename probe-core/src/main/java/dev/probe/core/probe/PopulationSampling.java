@@ -244,9 +244,9 @@ final class PopulationSampling {
      * How much larger than measured a population result's attained ESS may be, read from its {@code made} populations:
      * that ESS is at most what their disagreement allows ({@link dev.probe.core.diagnostics.Convergence#populationEss}),
      * an estimate with {@code made − 1} degrees of freedom, so a projection from 4 populations can fall 2–3 times short.
-     * Growth projects from its 90% upper bound ({@code χ²₀.₉(made − 1)/(made − 1)}: 2.08 at 4, 1.72 at 8, 1.49 at 16): a low reading
-     * does not declare the target out of reach, and a round that adds too few is followed by another that projects again
-     * from more populations.
+     * Growth projects from its 90% upper bound ({@code χ²₀.₉(made − 1)/(made − 1)}: 2.08 at 4, 1.72 at 8, 1.49 at
+     * 16): a low reading does not declare the target out of reach, and a round that adds too few is followed by another
+     * that projects again from more populations.
      */
     static double floorOptimism(int made) {
         return made < 2 ? 1 : org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(made - 1)
