@@ -31,16 +31,25 @@ class SettlingVerdictTest {
     /** The same with the given plateau (nats). */
     private static ProbeAnswer populations(double drift, double plateau) {
         int n = 400;
+        return ProbeAnswer.of(populationResult(n, 1.0, new double[n], drift, plateau, null), 0.1);
+    }
+
+    /**
+     * {@code n} draws of 4 populations on a circle, all of outputs (0.05, 0.95) and the given largest
+     * R̂, target distances, settling drift, plateau and prior mass (or none), the question's largest distance 1.
+     */
+    private static ProbeResult populationResult(int n, double rhat, double[] distances, double drift, double plateau,
+            dev.probe.core.result.PriorMass mass) {
         double[][] x = new double[n][];
         Arrays.setAll(x, i -> new double[] {Math.sin(i), Math.cos(i)});
         double[][] outputs = new double[n][];
         Arrays.setAll(outputs, i -> new double[] {0.05, 0.95});
         SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(n / 4).seed(3).build();
-        Diagnostics d = new Diagnostics(new double[] {0.6, 0.6, 0.6, 0.6}, new double[] {1.0, 1.0}, new double[] {1000, 1000},
+        Diagnostics d = new Diagnostics(new double[] {0.6, 0.6, 0.6, 0.6}, new double[] {rhat, 1.0}, new double[] {1000, 1000},
                 1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, drift, plateau);
-        ProbeResult r = new ProbeResult(new Provenance("high confidence of 1", "box", "SMC(MALA, 4×100 particles, α=0.50, "
-                + "moves 2–10)", config, d), 4, x, x, List.of("m"), new double[][][] {outputs}, new double[n], new double[n]);
-        return ProbeAnswer.of(r, 0.1);
+        return new ProbeResult(new Provenance("high confidence of 1", "box", "SMC(MALA, 4×" + n / 4 + " particles, α=0.50, "
+                + "moves 2–10)", config, d), 4, x, x, List.of("m"), new double[][][] {outputs}, new double[n], distances, mass,
+                1.0);
     }
 
     private static ProbeConfiguration settings() throws Exception {
@@ -74,17 +83,9 @@ class SettlingVerdictTest {
     @Test
     void disagreeingPopulationsShortOfAttainedSamplesAreToldToGrowParticlesFirst() throws Exception {
         int n = 400;
-        double[][] x = new double[n][];
-        Arrays.setAll(x, i -> new double[] {Math.sin(i), Math.cos(i)});
-        double[][] outputs = new double[n][];
-        Arrays.setAll(outputs, i -> new double[] {0.05, 0.95});
         double[] distances = new double[n];
         Arrays.setAll(distances, i -> i % 20 == 0 ? 0 : 1); // 20 of 400 attain
-        SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(n / 4).seed(3).build();
-        Diagnostics d = new Diagnostics(new double[] {0.6, 0.6, 0.6, 0.6}, new double[] {1.44, 1.0}, new double[] {1000, 1000},
-                1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, 1.0, 0);
-        ProbeResult r = new ProbeResult(new Provenance("ambivalent 1 vs 3", "box", "SMC(MALA, 4×100 particles, α=0.50, "
-                + "moves 2–10)", config, d), 4, x, x, List.of("m"), new double[][][] {outputs}, new double[n], distances);
+        ProbeResult r = populationResult(n, 1.44, distances, 1.0, 0, null);
         Verdict v = Verdict.of(ProbeAnswer.of(r, 0.1), settings());
         assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
         assertThat(v.reason()).contains("budget: R-hat fails first (below), and more populations of the same size do not "
@@ -103,25 +104,15 @@ class SettlingVerdictTest {
     @Test
     void aPriorMassAtTheQuestionsFloorIsCalledSoNotABound() {
         int n = 40;
-        double[][] x = new double[n][];
-        Arrays.setAll(x, i -> new double[] {Math.sin(i), Math.cos(i)});
-        double[][] outputs = new double[n][];
-        Arrays.setAll(outputs, i -> new double[] {1, 0});
-        SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(n / 4).seed(3).build();
-        Diagnostics d = new Diagnostics(new double[] {0.6, 0.6, 0.6, 0.6}, new double[] {1.0, 1.0}, new double[] {1000, 1000},
-                1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, 1.0, 0);
         double[] atFloor = new double[n];
         Arrays.fill(atFloor, 1.0);
-        ProbeResult floor = new ProbeResult(new Provenance("high confidence of 1", "box", "SMC(MALA, 4×10 particles, "
-                + "α=0.50, moves 2–10)", config, d), 4, x, x, List.of("m"), new double[][][] {outputs}, new double[n], atFloor,
-                new dev.probe.core.result.PriorMass(-200, 0, 4), 1.0);
+        ProbeResult floor = populationResult(n, 1.0, atFloor, 1.0, 0, new dev.probe.core.result.PriorMass(-200, 0, 4));
         assertThat(Verdict.priorMass(ProbeAnswer.of(floor, 0.1))).hasValueSatisfying(m -> assertThat(m)
                 .contains("log Z -200.000 (4 populations) is the question's floor").contains("closest 1.000 of at most 1.000")
                 .doesNotContain("≥ about"));
         double[] near = atFloor.clone();
         near[7] = 0.4;
-        ProbeResult misses = new ProbeResult(floor.provenance(), 4, x, x, List.of("m"), new double[][][] {outputs},
-                new double[n], near, new dev.probe.core.result.PriorMass(-12, 0.5, 4), 1.0);
+        ProbeResult misses = populationResult(n, 1.0, near, 1.0, 0, new dev.probe.core.result.PriorMass(-12, 0.5, 4));
         assertThat(Verdict.priorMass(ProbeAnswer.of(misses, 0.1))).hasValueSatisfying(m -> assertThat(m)
                 .contains("log Z ≥ about -12.000").contains("may be far larger"));
     }
