@@ -130,7 +130,10 @@ final class GateInvocation implements TestTemplateInvocationContext {
                 }
                 ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).withEvidence(c.evidence()).judging(spec.judgedModel()).named(
                         spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(result.isPopulationResult()),
-                        RerunCommand.current().of(testClass, method, List.of(gate.key()), Optional.empty()));
+                        // a seed set on purpose seeds both sides and their pool, as -Dprobe.seed does; a derived one
+                        // is derived again (a gate's failure called a @ProbeSettings seed "derived")
+                        RerunCommand.current().of(testClass, method, List.of(gate.key()),
+                                c.isSeedSet() ? Optional.of(c.seed()) : Optional.empty()));
                 answer = spec.oracle().map(answer::withOracle).orElse(answer);
                 Verdict verdict = Verdict.of(answer, c,
                         Verdict.Levers.of(spec.probe(), answer.judgedModel(), result.seed(), SamplerThread.of(context)));
@@ -198,7 +201,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
         private static void appendFound(StringBuilder b, String side, ProbeAnswer a) {
             // the gate as a whole has no verdict; a side whose own evidence converged still gets no rate compared
             String found = Verdict.foundEvenSo(a, a.evidence().isMetBy(a.result())
-                    ? "this side's evidence converged, but the gate compares no rates while the other side has no verdict"
+                    ? "the gate compares no rates while the other side has no verdict (this side's evidence converged)"
                     : "their rate is not judged from this evidence");
             if (!found.isEmpty()) {
                 b.append(String.format("%n%s '%s': %s", side, a.displayName(), found.stripTrailing()));

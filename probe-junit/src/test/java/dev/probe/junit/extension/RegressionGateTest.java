@@ -143,6 +143,31 @@ class RegressionGateTest {
         void noWorse(Comparison c) {}
     }
 
+    /** {@link CandidateNeverConfident} with a seed set on purpose. */
+    @ProbeSettings(chains = 8, warmup = 100, draws = 200, maxRhat = 10, minAttainedEss = 1, seed = "7")
+    static class SeededCandidateNeverConfident {
+        @ProbedModel("v1") static final Classifier V1 = CandidateNeverConfident.V1;
+        @ProbedModel("never0") static final Classifier NEVER = CandidateNeverConfident.NEVER;
+        @Generator static final SampleSpace BOX = InputSpace.box();
+        @ProbeOracle static final Oracle TRUTH = Oracle.ofInput(RegressionGateTest::truth);
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "never0", margin = 0.05, classes = 0)
+        void noWorse(Comparison c) {}
+    }
+
+    @Test
+    void aGateWithASeedSetOnPurposeDoesNotCallItDerived() {
+        // a gate's no-verdict message said "seed: 7 (derived from the invocation; … set as probe.seed it would … draw
+        // other samples)" under a settings table that said "seed 7 @ProbeSettings": the re-run command now carries it
+        abortedGate(SeededCandidateNeverConfident.class).testEvents().aborted().assertThatEvents().haveExactly(1, event(
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains("seed: 7")
+                        && !m.contains("derived from the invocation") && m.contains("-Dprobe.seed=7")))));
+        // a derived seed still says so
+        abortedGate(CandidateNeverConfident.class).testEvents().aborted().assertThatEvents().haveExactly(1, event(
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains(
+                        "derived from the invocation") && !m.contains("-Dprobe.seed=")))));
+    }
+
     /** Runs a gate fixture with {@code probe.notSampled=abort}: its one gate is started and aborted. */
     private static EngineExecutionResults abortedGate(Class<?> fixture) {
         EngineExecutionResults events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
@@ -161,8 +186,9 @@ class RegressionGateTest {
                         "candidate 'candidate v2, high confidence: class 0': found even so: ") && m.contains(
                         " attained draws are labelled otherwise by the oracle") && m.contains(
                         // the candidate's own evidence converged: it is the gate that has no verdict
-                        "this side's evidence converged, but the gate compares no rates while the other side has no "
-                        + "verdict") && !m.contains("their rate is not judged") && m.contains(
+                        "such inputs exist (the report shows them), but the gate compares no rates while the other "
+                        + "side has no verdict (this side's evidence converged)") && !m.contains("their rate is not judged")
+                        && m.contains(
                         "use statistic = CONFIDENTLY_WRONG_MASS")))));
     }
 
@@ -174,7 +200,7 @@ class RegressionGateTest {
                         "Regression gate 'no worse than v1: never0, class 0' has no verdict: Could not sample the target")))));
         java.util.List<String> rows = java.nio.file.Files.readAllLines(
                 java.nio.file.Path.of("target/probe-reports-gates/summary.csv")).stream()
-                .filter(r -> r.contains("CandidateNeverConfident")).toList();
+                .filter(r -> r.contains("$CandidateNeverConfident,")).toList();
         assertThat(rows).hasSize(2).allMatch(r -> r.contains(",not_sampled,"));
         assertThat(rows).anyMatch(r -> r.contains("baseline")).anyMatch(r -> r.contains("candidate"));
         assertThat(java.nio.file.Path.of("target/probe-reports-gates/RegressionGateTest$CandidateNeverConfident/noWorse/0-baseline/samples.csv"))
