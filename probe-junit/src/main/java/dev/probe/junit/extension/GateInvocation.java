@@ -60,9 +60,14 @@ final class GateInvocation implements TestTemplateInvocationContext {
                         + "would narrow the interval around it, not show the candidate no worse; if it is smaller (the "
                         + "interval reaches below the margin), more draws may show it no worse (an estimate from one "
                         + "run's difference, not a verdict)%n")
-                : String.format(Locale.ROOT, "budget               if the difference holds, about %.1f times the "
+                : String.format(Locale.ROOT, "budget               if the difference holds, about %s times the "
                         + "effective draws on both sides (draws, chains or populations) would show it no worse (an "
-                        + "estimate: it assumes the difference stays where it is)%n", growth);
+                        + "estimate: it assumes the difference stays where it is)%n", times(growth));
+    }
+
+    /** A growth factor as printed: two decimals below 2 (1.04 read "about 1.0 times", the budget already run). */
+    static String times(double growth) {
+        return String.format(Locale.ROOT, growth < 2 ? "%.2f" : "%.1f", growth);
     }
 
     /** The callbacks of this invocation. */

@@ -52,6 +52,9 @@ class RegressionGateTest {
                 dev.probe.core.result.Rate.clopperPearson(30, 100, 0.95),
                 dev.probe.core.result.Rate.clopperPearson(33, 100, 0.95), 0.05);
         assertThat(GateInvocation.budget(inside)).contains("if the difference holds, about");
+        // 1.04 read "about 1.0 times the effective draws", the budget already run (a new user's gate)
+        assertThat(GateInvocation.times(1.04)).isEqualTo("1.04");
+        assertThat(GateInvocation.times(3.46)).isEqualTo("3.5");
     }
 
     private static final double[][] W = {{3, 0}, {0, 3}, {-3, -3}};
