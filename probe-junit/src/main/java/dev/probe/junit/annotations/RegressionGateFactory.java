@@ -45,6 +45,13 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
                     + baseline.classes() + " classes and candidate '" + candidate.name() + "' has " + candidate.classes()
                     + "; two versions of one model have the same classes.");
         }
+        if (baseline.inputDimension() != candidate.inputDimension()) {
+            // the space's own shape check named only "the query's models", not which side of the gate differs
+            throw new IllegalArgumentException("@ProbeRegressionGate: baseline '" + baseline.name() + "' takes "
+                    + baseline.inputDimension() + " input values and candidate '" + candidate.name() + "' takes "
+                    + candidate.inputDimension() + "; two versions of one model read the same inputs (check the "
+                    + "candidate's declared input shape, or that it is the version of this model).");
+        }
         if (!(a.margin() >= 0 && a.margin() < 1)) {
             throw new IllegalArgumentException("@ProbeRegressionGate margin must lie in [0, 1), got " + a.margin() + (a.margin()
                     >= 1 ? ": every statistic of a gate is a rate or a prior mass, so a candidate can never be worse by 1 or "

@@ -439,6 +439,19 @@ class MisconfigurationTest {
         void gate(dev.probe.core.result.Comparison c) {}
     }
 
+    /** A candidate over 3 inputs beside a baseline over 2: the error named neither side. */
+    static class WiderCandidate {
+        @ProbedModel("v1") static final Classifier V1 = TwoOracles.V1;
+        @ProbedModel("v2") static final Classifier V2 = Classifier.fromLogits(dev.probe.core.model.DjlBlockFunction.of(
+                Fixtures.linear("three-in", new double[][] {{3, 0, 1}, {0, 3, 1}, {-3, -3, 1}}, new double[] {0, 0, 0}),
+                new ai.djl.ndarray.types.Shape(3)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        @dev.probe.junit.ProbeOracle static final dev.probe.core.result.Oracle TRUTH = dev.probe.core.result.Oracle.ofInput(x -> 0);
+
+        @dev.probe.junit.annotations.ProbeRegressionGate(baseline = "v1", candidate = "v2", margin = 0.05, classes = 0)
+        void gate(dev.probe.core.result.Comparison c) {}
+    }
+
     static class ProbeGateOnAGate {
         @ProbedModel("v1") static final Classifier V1 = TwoOracles.V1;
         @ProbedModel("v2") static final Classifier V2 = TwoOracles.V2;
@@ -467,6 +480,7 @@ class MisconfigurationTest {
         failsWith(MarginThatCannotFail.class, "margin must lie in [0, 1), got 5.0", "could not fail");
         failsWith(NegativeMargin.class, "margin must lie in [0, 1), got -0.1: it is how much worse the candidate may be");
         failsWith(ProbeGateOnAGate.class, "has @ProbeGate and @ProbeRegressionGate", "Remove @ProbeGate");
+        failsWith(WiderCandidate.class, "baseline 'linear3' takes 2 input values and candidate 'three-in' takes 3");
     }
 
     static class AlphaOnAClassifier {
