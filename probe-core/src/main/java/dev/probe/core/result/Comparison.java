@@ -17,7 +17,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * {@link Rate}) it is Newcombe's hybrid interval by the method of variance estimates recovery (MOVER;
  * Newcombe 1998, Zou &amp; Donner 2008): {@code L = d − √((p_c − l_c)² + (u_b − p_b)²)},
  * {@code U = d + √((u_c − p_c)² + (p_b − l_b)²)}; for means the normal interval
- * {@code d ± z·√(se_c² + se_b²)} with {@code se = sd/√ESS}. The two runs are independent (own seeds).
+ * {@code d ± z·√(se_c² + se_b²)} with {@code se = sd/√ESS}. The interval treats the two runs as independent, which
+ * is conservative when they are not: the extension samples both sides of a gate with one seed, so two identical
+ * models give identical draws and a difference of exactly 0 with the full width of two independent runs.
  *
  * <pre>{@code
  * Rate base = baselineResult.misclassifiedAmongAttained("v1", oracle, 0.1);
