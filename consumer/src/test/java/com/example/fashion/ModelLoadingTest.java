@@ -23,7 +23,7 @@ class ModelLoadingTest {
     void aWrongPerSampleShapeFailsNamingTheShape() {
         assertThatThrownBy(() -> Classifier.fromLogits(TorchScriptFunction.load(
                 FashionProbesTest.MODELS.resolve("fashion-cnn.pt"), new Shape(3, 28, 28))))
-                .hasMessageStartingWith("Model 'fashion-cnn' failed on a batch of shape (2, (3, 28, 28)): ")
+                .hasMessageStartingWith("Model 'fashion-cnn' failed on a batch of shape (2, 3, 28, 28): ")
                 .hasMessageEndingWith("Check that the per-sample input shape (3, 28, 28) is the one the model was built for.");
     }
 }

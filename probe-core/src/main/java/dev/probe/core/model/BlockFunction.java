@@ -75,7 +75,7 @@ abstract class BlockFunction implements TensorFunction {
             types.remove(DataType.FLOAT32);
             if (!types.isEmpty()) {
                 throw new IllegalArgumentException("Model '" + name + "' failed on a batch of float32 rows of shape (2, "
-                        + sampleShape + "): " + sentence(reason(e)) + " Its parameters are " + types + ", and "
+                        + dimensions(sampleShape) + "): " + sentence(reason(e)) + " Its parameters are " + types + ", and "
                         + "Probe hands models float32 rows (autograd needs the input's type all the way through). "
                         + float32Advice().strip(), e);
             }
@@ -84,14 +84,14 @@ abstract class BlockFunction implements TensorFunction {
                 throw new IllegalArgumentException("Model '" + name + "' has parameters that are not initialised ("
                         + firstLine(message) + "). Probe tests trained models: train the block, load its parameters "
                         + "(model.load(...)), or initialise it (block.initialize(manager, DataType.FLOAT32, new Shape(1, "
-                        + sampleShape + ")...)) before handing it to Probe.", e);
+                        + dimensions(sampleShape) + ")...)) before handing it to Probe.", e);
             }
             if (message.contains("released already")) {
                 throw new IllegalArgumentException("Model '" + name + "' is closed (" + firstLine(message) + "): its "
                         + "native memory was freed. Keep the DJL Model (or the NDManager that holds its parameters) open "
                         + "while Probe uses it, e.g. open it in a static factory and close it after the tests.", e);
             }
-            throw new IllegalArgumentException("Model '" + name + "' failed on a batch of shape (2, " + sampleShape
+            throw new IllegalArgumentException("Model '" + name + "' failed on a batch of shape (2, " + dimensions(sampleShape)
                     + "): " + reason(e) + ". The cause below is the model's own exception on such a batch (a layer the "
                     + "engine does not implement fails here too). Check that the per-sample input shape " + sampleShape
                     + " is the one the model was built for.", e);
@@ -243,5 +243,11 @@ abstract class BlockFunction implements TensorFunction {
     /** The per-sample input shape the flat rows are reshaped to. */
     public Shape sampleShape() {
         return sampleShape;
+    }
+
+    /** A shape's sizes as Java arguments, {@code 1, 8, 8} (its {@code toString} is {@code (1, 8, 8)}). */
+    static String dimensions(Shape shape) {
+        return java.util.Arrays.stream(shape.getShape()).mapToObj(Long::toString)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

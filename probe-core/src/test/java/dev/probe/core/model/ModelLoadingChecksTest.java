@@ -58,6 +58,12 @@ class ModelLoadingChecksTest {
                 .hasMessageContaining("Model 'fresh' has parameters that are not initialised")
                 .hasMessageContaining("train the block");
         fresh.close();
+        // the fix is Java a user can paste: new Shape(1, 1, 8, 8), not new Shape(1, (1, 8, 8)) (a user's image block)
+        Model image = Model.newInstance("image");
+        image.setBlock(ai.djl.nn.core.Linear.builder().setUnits(3).build());
+        assertThatThrownBy(() -> DjlBlockFunction.of(image, new Shape(1, 8, 8)))
+                .hasMessageContaining("new Shape(1, 1, 8, 8)");
+        image.close();
 
         Model trained = TestModels.linear("closed-later", new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {0, 0, 0});
         Classifier c = Classifier.fromLogits(DjlBlockFunction.of(trained, new Shape(2)));
@@ -216,7 +222,7 @@ class ModelLoadingChecksTest {
     void aTorchScriptShapeErrorQuotesTheInterpretersReasonAndMissingArgumentsAreNamed() {
         assertThatThrownBy(() -> TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("classifier.pt"), new Shape(5)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Model 'classifier' failed on a batch of shape (2, (5)): RuntimeError: ");
+                .hasMessageStartingWith("Model 'classifier' failed on a batch of shape (2, 5): RuntimeError: ");
         assertThatThrownBy(() -> TorchScriptFunction.load(null, new Shape(2))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("TorchScriptFunction.load needs the .pt file and the per-sample input shape the model "
                         + "reads, got no file");
