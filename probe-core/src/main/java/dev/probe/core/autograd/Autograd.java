@@ -74,7 +74,8 @@ public final class Autograd {
             if (String.valueOf(e.getMessage()).contains("does not require grad")) {
                 throw new IllegalArgumentException("The function's value is not connected to its input in the "
                         + "autograd graph, so it has no gradient: it was computed from a copy (stopGradient(), "
-                        + "toArray() and back, a new array) or does not use the input at all. Build the value from the "
+                        + "toArray() and back, a new array, a type cast such as toType(DataType.FLOAT64, …), which DJL's "
+                        + "PyTorch engine does not differentiate) or does not use the input at all. Build the value from the "
                         + "input array with NDArray operations only (a flat energy: x.mul(0).sum(new int[] {1})).", e);
             }
             throw e;

@@ -342,6 +342,11 @@ class BadInputTest {
             assertThatThrownBy(() -> Autograd.valueAndGradient(x, z -> z.stopGradient().sum(new int[] {1})))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("not connected to its input in the autograd graph");
+            // a float64 energy (the README's advice for large energies) cuts the graph at the cast: named as such
+            assertThatThrownBy(() -> Autograd.valueAndGradient(x, z -> z.toType(ai.djl.ndarray.types.DataType.FLOAT64,
+                    false).square().sum(new int[] {1}).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("toType(DataType.FLOAT64");
             // the collector is released: the next gradient works
             assertThat(Autograd.valueAndGradient(x, z -> z.square().sum(new int[] {1})).gradient().toFloatArray())
                     .containsExactly(2, 4, 6, 8);
