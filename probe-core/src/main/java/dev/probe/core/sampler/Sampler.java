@@ -158,6 +158,38 @@ public final class Sampler {
                         + "initial positions), or make it finite there (for a probe, check the model for NaN outputs).");
             }
         }
+        if (state.gradient() == null) {
+            return;
+        }
+        float[] g = Tensors.toFloats(state.gradient());
+        int firstBad = -1;
+        for (int c = u.length - 1; c >= 0; c--) {
+            boolean finite = true;
+            for (int k = 0; k < d; k++) {
+                finite &= Float.isFinite(g[c * d + k]);
+            }
+            if (finite) {
+                return; // a chain that can move: a stuck one shows in R̂
+            }
+            firstBad = c;
+        }
+        for (int i = firstBad * d; i < g.length; i++) {
+            if (!Float.isFinite(g[i])) {
+                int c = i / d;
+                double[] row = new double[d];
+                for (int k = 0; k < d; k++) {
+                    row[k] = start[c * d + k];
+                }
+                // every proposal from such a point is non-finite and rejected: the chains never move, and only an
+                // R̂ of 10¹⁴ said so (a new user's energy)
+                throw new IllegalStateException("The energy's gradient is not finite at the initial position of any "
+                        + "chain: " + g[i] + " at chain " + c + " " + Arrays.toString(row) + ", where the energy is "
+                        + u[c] + ". A branch the energy does not take can still poison its gradient: NDArrays.where(mask, a, b) back-propagates NaN or "
+                        + "infinite values of the unused branch (compute that branch on safe inputs, e.g. "
+                        + "where(mask, x, safe)), and so do log or sqrt at 0. Make the gradient finite there, or start "
+                        + "the chains elsewhere.");
+            }
+        }
     }
 
     private static float[] initialPositions(double[][] initial, Box box, int chains, int d, ChainRandom random) {

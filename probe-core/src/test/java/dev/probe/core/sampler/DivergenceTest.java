@@ -39,7 +39,7 @@ class DivergenceTest {
         // NaN beyond x > 1.5: every such proposal is non-finite; for HMC it is also a divergence
         Energy energy = Energies.differentiable(1, x -> {
             NDArray u = x.square().sum(new int[] {1}).div(2);
-            return ai.djl.ndarray.NDArrays.where(x.get(":, 0").gt(1.5f), u.mul(Float.NaN), u);
+            return ai.djl.ndarray.NDArrays.where(x.get(":, 0").gt(1.5f), u.add(Float.NaN), u);
         });
         double[][] init = new double[8][] ;
         java.util.Arrays.setAll(init, c -> new double[] {0});

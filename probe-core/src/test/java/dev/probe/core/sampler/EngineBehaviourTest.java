@@ -34,7 +34,9 @@ class EngineBehaviourTest {
         // NaN for x > 1.5: such proposals must be rejected, never kept
         Energy energy = Energies.differentiable(1, x -> {
             NDArray u = x.square().sum(new int[] {1}).div(2);
-            NDArray nan = u.mul(Float.NaN);
+            // u + NaN, not u·NaN: the unused branch's derivative (1, not NaN) must not poison the gradient, or the
+            // chains never move (this test used u·NaN, and its chains stood still at 0)
+            NDArray nan = u.add(Float.NaN);
             NDArray mask = x.get(":, 0").gt(1.5f);
             return ai.djl.ndarray.NDArrays.where(mask, nan, u);
         });
@@ -49,6 +51,20 @@ class EngineBehaviourTest {
                 assertThat(v).isFinite();
             }
         }
+    }
+
+    @Test
+    void aGradientPoisonedEverywhereIsAClearErrorNotChainsThatNeverMove() {
+        // finite energy, NaN gradient at every point (the unused branch u·NaN of where): every proposal was non-finite,
+        // the chains stood still, and only an R̂ of 1.6·10¹⁴ said so (a new user's energy)
+        Energy energy = Energies.differentiable(2, x -> {
+            NDArray u = x.square().sum(new int[] {1}).div(2);
+            return ai.djl.ndarray.NDArrays.where(x.get(":, 0").gt(1), u.mul(Float.NaN), u);
+        });
+        assertThatThrownBy(() -> new Sampler(config(1)).run(Mala.of(0.1), energy, new double[][] {{0, 0}, {0.5, 0}, {-1, 1}, {0, 2}}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("gradient is not finite at the initial position of any chain: NaN at chain 0")
+                .hasMessageContaining("where(mask, x, safe)");
     }
 
     @Test
