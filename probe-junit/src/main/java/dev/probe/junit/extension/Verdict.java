@@ -231,10 +231,24 @@ record Verdict(Outcome outcome, String reason) {
                         + "lay as far from the target as it allows (closest %.3f of at most %.3f), so it measures nothing "
                         + "about the target's mass, which no particle came near", m.logMass(), m.populations(), closest,
                         r.largestTargetDistance())
-                : String.format(Locale.ROOT, "log Z ≥ about %.3f (a mass of at least %s; %d populations): no sample reached the "
-                        + "target, so this counts only the near misses the populations saw; the target's own mass is "
-                        + "unmeasured and may be far larger (no error bar covers what no particle found)", m.logMass(),
-                        m.rarity().replace("about ", ""), m.populations()));
+                : nearMisses(m));
+    }
+
+    /**
+     * A bound from near misses: the estimate less its 95% margin over the populations (a new user's "log Z ≥ about
+     * −129.876" stood 0.02 nats above the exact −129.896: the point estimate is no lower bound of itself).
+     */
+    private static String nearMisses(dev.probe.core.result.PriorMass m) {
+        double lower = m.logLowerBound(0.95);
+        boolean margin = Double.isFinite(lower) && m.logMassSd() > 0;
+        double bound = margin ? lower : m.logMass();
+        return String.format(Locale.ROOT, "log Z ≥ about %.3f (a mass of at least %s; %s): no sample reached the "
+                + "target, so this counts only the near misses the populations saw; the target's own mass is "
+                + "unmeasured and may be far larger (no error bar covers what no particle found)", bound,
+                new dev.probe.core.result.PriorMass(bound, 0, m.populations()).rarity().replace("about ", ""),
+                margin ? String.format(Locale.ROOT, "the 95%% lower bound of %.3f ± %.3f over %d populations",
+                        m.logMass(), m.logMassSd(), m.populations())
+                        : m.populations() + " populations");
     }
 
     /**
