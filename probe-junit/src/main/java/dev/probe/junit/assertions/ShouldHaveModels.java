@@ -8,7 +8,7 @@ final class ShouldHaveModels {
 
     static String message(ProbeAnswer a, String first, String second) {
         return FailureFrame.framed(a, "models " + first + " and " + second + " are not both in this result; it has "
-                + a.result().models());
+                + a.result().models() + " (the models' own names, not the names of their @ProbedModel members)");
     }
 
     static String oracle(ProbeAnswer a) {

@@ -52,6 +52,15 @@ class CounterfactualDistanceAssertTest {
     }
 
     @Test
+    void aDisagreementBetweenModelsNotInTheResultNamesTheNamesItHas() {
+        // a user passed the @ProbedModel names; the result knows the models by their own names
+        assertThatThrownBy(() -> assertThat(answer()).hasDisagreementRateAtLeast("a", "b", 0.5))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("models a and b are not both in this result; it has [m] (the models' own names, "
+                        + "not the names of their @ProbedModel members)");
+    }
+
+    @Test
     void theLocaliserMeasuresInTheProbesOwnMetric() {
         Localiser near = Localiser.around(FACTUAL).weights(new double[] {1, 0.25}).power(2);
         // sqrt(1·3² + 0.25·4²) = sqrt(13)
