@@ -62,6 +62,13 @@ public final class PopulationRun {
     public static final double MAX_SETTLING_DRIFT = 4;
 
     /**
+     * A settling drift above this and at most {@link #MAX_SETTLING_DRIFT} is borderline: with
+     * {@link SmcConfig#recheckSettling()} the run goes on to twice its draws and reads the drift again (about one
+     * settled run in eleven pays for that; one that had not settled drifts further with every draw).
+     */
+    public static final double BORDERLINE_SETTLING_DRIFT = 2;
+
+    /**
      * Largest {@link Diagnostics#plateauNats()} of a settled run, in nats: a population whose stages charged more than
      * this to a plateau of the question's energy, above the set it found later, crossed the plateau blind and its log Z
      * and draws are not evidence. Runs whose starting draws see the set have next to none (at most 0.002 over 40 runs of

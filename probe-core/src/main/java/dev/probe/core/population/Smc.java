@@ -69,6 +69,7 @@ public final class Smc {
         List<Population> pops = new ArrayList<>();
         long[] counts = new long[6]; // gradient calls, particle gradients, non-finite, divergent, out of box, energy calls
         Rejuvenation rejuvenation = new Rejuvenation(target, config, moveRandom);
+        SmcConfig made;
         try (NDManager run = NDManager.newBaseManager(Devices.preferred())) {
             for (int r = 0; r < starts.size(); r++) {
                 Population pop = new Population(r, n, d, initialStep(kernel, d), priorVariance);
@@ -129,9 +130,32 @@ public final class Smc {
                 pop.keepDraw();
             }
             drawUpTo(config.draws(), 1, rejuvenation, pops, kernel, run, counts);
+            made = recheck(config, rejuvenation, pops, kernel, run, counts);
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
-        return PopulationRun.of(config, kernel.name(), pops, master, moveRandom, seconds, counts);
+        return PopulationRun.of(made, kernel.name(), pops, master, moveRandom, seconds, counts);
+    }
+
+    /**
+     * With {@link SmcConfig#recheckSettling()}: a borderline settling drift makes the populations go on to twice
+     * their draws, and the drift is read again at the last draw. Returns the configuration with the draws made.
+     */
+    private static SmcConfig recheck(SmcConfig config, Rejuvenation rejuvenation, List<Population> pops, Kernel kernel,
+            NDManager manager, long[] counts) {
+        if (!config.recheckSettling()) {
+            return config;
+        }
+        List<double[]> sums = new ArrayList<>();
+        for (Population pop : pops) {
+            sums.add(Settling.sums(pop));
+        }
+        double drift = Settling.drift(sums);
+        if (!(drift > PopulationRun.BORDERLINE_SETTLING_DRIFT && drift <= PopulationRun.MAX_SETTLING_DRIFT)) {
+            return config;
+        }
+        int draws = Math.max(config.draws() + 1, 2 * config.draws());
+        drawUpTo(draws, config.draws(), rejuvenation, pops, kernel, manager, counts);
+        return config.toBuilder().draws(draws).build();
     }
 
     /**
@@ -156,11 +180,13 @@ public final class Smc {
         long begin = System.nanoTime();
         long[] counts = c.counts().clone();
         Rejuvenation rejuvenation = new Rejuvenation(target, config, c.moves());
+        SmcConfig made;
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
             drawUpTo(draws, c.drawsMade(), rejuvenation, c.pops(), kernel, manager, counts);
+            made = recheck(config, rejuvenation, c.pops(), kernel, manager, counts);
         }
         double seconds = run.seconds() + (System.nanoTime() - begin) / 1e9;
-        return PopulationRun.of(config, kernel.name(), c.pops(), c.orders(), c.moves(), seconds, counts);
+        return PopulationRun.of(made, kernel.name(), c.pops(), c.orders(), c.moves(), seconds, counts);
     }
 
     /** Draw blocks until every particle has {@code draws} draws, from the {@code made} it has. */

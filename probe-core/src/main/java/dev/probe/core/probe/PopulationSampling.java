@@ -48,8 +48,10 @@ final class PopulationSampling {
         }
         // the sampler configuration gives the seed, also to explicit SmcConfig settings (a user's runs over several
         // SamplerConfig seeds, with SmcConfig.builder()...build() for the sizes, all came out identical at seed 0)
-        SmcConfig config = how.config() != null ? how.config().toBuilder().seed(budget.seed()).build()
-                : SmcConfig.fromBudget(budget);
+        // rounds of a growing run are pooled, so they keep one number of draws per particle, which growth chooses
+        // (SmcConfig.recheckSettling would let a round go on to more draws on its own)
+        SmcConfig config = (how.config() != null ? how.config().toBuilder().seed(budget.seed()).build()
+                : SmcConfig.fromBudget(budget)).toBuilder().recheckSettling(false).build();
         int first = config.populations();
         if (how.evidence() != null && how.maxPopulations() != 0 && how.maxPopulations() < first) {
             throw new IllegalArgumentException("maxPopulations = " + how.maxPopulations() + " is below the first round's "
