@@ -161,6 +161,9 @@ public final class InputSpaceBuilder {
                 free.add(k);
             }
         }
+        for (int k : free) {
+            checkResolution(k);
+        }
         if (free.isEmpty() && groups.isEmpty()) {
             throw new IllegalArgumentException("Every feature is fixed: nothing is left to sample. Leave at least one feature free.");
         }
@@ -171,6 +174,34 @@ public final class InputSpaceBuilder {
             checkAnchor(grouped);
         }
         return new InputSpace(layout, anchor, names);
+    }
+
+    /** The fewest float32 values a free feature's bounds must span ({@code 2^16}). */
+    static final double MIN_BOX_STEPS = 65_536;
+
+    /**
+     * Refuses a bounded feature whose box float32 resolves into fewer than {@link #MIN_BOX_STEPS} values: the sampler's
+     * states and the model's inputs are float32, so a region narrower than a step cannot be sampled however the chains
+     * converge (a user's Unix-time feature over one day, 1.7·10⁹ + [0, 86,400], had 675 values 128 s apart, and a
+     * probe passed a misclassification gate because no sample could land in a 100-second window the oracle called
+     * wrong).
+     */
+    private void checkResolution(int k) {
+        double lo = lower[k] / scale[k];
+        double hi = upper[k] / scale[k];
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            return;
+        }
+        double step = Math.ulp((float) Math.max(Math.abs(lo), Math.abs(hi))) * scale[k];
+        double values = (upper[k] - lower[k]) / step;
+        if (values < MIN_BOX_STEPS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "Feature %d's bounds [%s, %s] span only "
+                    + "about %,.0f float32 values (%s apart there): the sampler's states and the model's inputs are float32, "
+                    + "so nothing narrower than %s can be sampled, and a verdict would miss it. Give the feature as an "
+                    + "offset from a reference value (e.g. seconds since %s, bounds [0, %s]) and add the reference back "
+                    + "inside the model, or measure it in larger units.", k, lower[k], upper[k], values, step, step,
+                    lower[k], upper[k] - lower[k]));
+        }
     }
 
     private void checkAnchor(boolean[] grouped) {
