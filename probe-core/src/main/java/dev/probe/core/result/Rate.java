@@ -88,8 +88,11 @@ public record Rate(long successes, long trials, double effectiveTrials, double l
                 shown(estimate()), 100 * confidence, shown(lower), shown(upper), effectiveTrials);
     }
 
-    /** Four decimals, or three significant digits below 0.001: a rare set's 3/400,000 read "0.0000 [0.0000, 0.0000]". */
+    /**
+     * Four decimals, or three significant digits below 0.01: a rare set's 3/400,000 read "0.0000 [0.0000, 0.0000]", and
+     * 1201/1,000,000 "0.0012 [0.0011, 0.0013]", too coarse to hold against a truth of 0.00116.
+     */
     private static String shown(double v) {
-        return String.format(java.util.Locale.ROOT, v > 0 && v < 1e-3 ? "%.3g" : "%.4f", v);
+        return String.format(java.util.Locale.ROOT, v > 0 && v < 1e-2 ? "%.3g" : "%.4f", v);
     }
 }

@@ -27,6 +27,8 @@ class RateTest {
         // a new user's levelSetMass(400000): 3 draws in the set read "0.0000, 95% CI [0.0000, 0.0000]"
         assertThat(Rate.clopperPearson(3, 400_000, 0.95).toString())
                 .matches("3/400000 = 7\\.50e-06, 95% CI \\[1\\.5\\de-06, 2\\.1\\de-05\\] \\(n_eff 400000\\.0\\)");
+        assertThat(Rate.clopperPearson(1201, 1_000_000, 0.95).toString())
+                .startsWith("1201/1000000 = 0.00120, 95% CI [0.00113, 0.00127]");
         assertThat(Rate.clopperPearson(20, 200, 0.95).toString()).startsWith("20/200 = 0.1000, 95% CI [0.0");
         assertThat(Rate.clopperPearson(0, 200, 0.95).toString()).startsWith("0/200 = 0.0000, 95% CI [0.0000, 0.0183]");
     }
