@@ -184,8 +184,8 @@ public final class Sampler {
                 // R̂ of 10¹⁴ said so (a new user's energy)
                 throw new IllegalStateException("The energy's gradient is not finite at the initial position of any "
                         + "chain: " + g[i] + " at chain " + c + " " + Arrays.toString(row) + ", where the energy is "
-                        + u[c] + ". A branch the energy does not take can still poison its gradient: NDArrays.where(mask, a, b) back-propagates NaN or "
-                        + "infinite values of the unused branch (compute that branch on safe inputs, e.g. "
+                        + u[c] + ". A branch the energy does not take can still poison its gradient: "
+                        + "NDArrays.where(mask, a, b) back-propagates NaN or infinite values of the unused branch (compute that branch on safe inputs, e.g. "
                         + "where(mask, x, safe)), and so do log or sqrt at 0. Make the gradient finite there, or start "
                         + "the chains elsewhere.");
             }
