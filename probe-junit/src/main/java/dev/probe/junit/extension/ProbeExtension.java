@@ -87,6 +87,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         if (!misspelled.isEmpty()) {
             throw new IllegalArgumentException(MisspelledKeys.error(misspelled));
         }
+        ProbeReport.fullSamples(context); // refuses a report setting it cannot read before any probe runs
         Method method = context.getRequiredTestMethod();
         Class<?> testClass = context.getRequiredTestClass();
         String template = testClass.getSimpleName() + "#" + method.getName();

@@ -156,6 +156,25 @@ final class ProbeReport {
         }
     }
 
+    /**
+     * Whether {@code probe.reportSamples} asks for every draw ({@code full}) rather than the thinned samples
+     * ({@code compact}, the default); any other value is refused (a typo such as {@code fulll} or {@code true} would
+     * otherwise leave the run at compact without a word).
+     */
+    static boolean fullSamples(ExtensionContext context) {
+        Optional<String> value = context.getConfigurationParameter("probe.reportSamples").map(String::trim)
+                .filter(s -> !s.isEmpty());
+        if (value.isEmpty() || value.get().equalsIgnoreCase("compact")) {
+            return false;
+        }
+        if (value.get().equalsIgnoreCase("full")) {
+            return true;
+        }
+        throw new IllegalArgumentException("Probe setting 'reportSamples' = \"" + value.get() + "\" (from configuration "
+                + "probe.reportSamples) is invalid: expected full (every draw with every input value, in "
+                + "samples-full.csv.gz) or compact (the thinned samples.csv, the default).");
+    }
+
     static Path reportDir(ExtensionContext context) {
         return Paths.get(context.getConfigurationParameter("probe.reportDir").filter(s -> !s.isBlank()).orElse("target/probe-reports"));
     }
@@ -173,8 +192,7 @@ final class ProbeReport {
 
     private static void writeReport(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
         boolean allure = AllureAttachments.available();
-        boolean full = context.getConfigurationParameter("probe.reportSamples").map(s -> s.trim().equalsIgnoreCase("full"))
-                .orElse(false);
+        boolean full = fullSamples(context);
         Path dir = allure ? temporary() : reportDir(context).resolve(folder(reportDir(context), context.getRequiredTestClass()))
                 .resolve(context.getRequiredTestMethod().getName()).resolve(sanitize(spec.key()));
         try {

@@ -170,4 +170,17 @@ class ProbeExtensionTest {
                 "Probe setting 'shard' = \"3/2\" (from configuration probe.shard) is invalid: expected i/n with 1 <= i <= n, "
                         + "e.g. 2/4 for the second of four shards."))));
     }
+
+    @Test
+    void aReportSamplesValueItCannotReadIsRefused() {
+        // a typo left the run at compact without a word (a new user's fulll): no samples-full.csv.gz, no message
+        EngineExecutionResults events = run(Confident.class, Map.of("probe.reportSamples", "fulll", "probe.reportDir",
+                "target/probe-reports-typo"));
+        events.allEvents().assertThatEvents().haveAtLeast(1, event(finishedWithFailure(message(
+                "Probe setting 'reportSamples' = \"fulll\" (from configuration probe.reportSamples) is invalid: expected "
+                        + "full (every draw with every input value, in samples-full.csv.gz) or compact (the thinned "
+                        + "samples.csv, the default)."))));
+        assertThat(events.testEvents().started().count()).isZero(); // refused before any probe sampled
+        assertThat(Path.of("target/probe-reports-typo/summary.csv")).content().contains("$Confident,confident,,error,");
+    }
 }
