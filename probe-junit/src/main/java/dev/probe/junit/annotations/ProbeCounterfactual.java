@@ -44,7 +44,8 @@ public @interface ProbeCounterfactual {
 
     /**
      * Static field or method returning the localiser's per-feature weights {@code w_k} ({@code double[]}),
-     * e.g. {@code 1/sd_k²} to measure distance in standard deviations; empty means all weights 1.
+     * e.g. {@code 1/sd_k^r} to measure distance in standard deviations ({@code 1/sd_k²} at the default power 2,
+     * {@code 1/sd_k} at power 1); empty means all weights 1.
      */
     String weights() default "";
 

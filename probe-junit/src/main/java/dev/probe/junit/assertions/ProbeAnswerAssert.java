@@ -198,7 +198,8 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
      * pass its {@link Localiser} instead.
      */
     public ProbeAnswerAssert hasCounterfactualDistanceAtMost(double[] anchor, double max) {
-        return hasCounterfactualDistanceAtMost(Localiser.around(anchor), max);
+        return counterfactualDistanceAtMost(Localiser.around(anchor), max, "Euclidean, in the features' own units; "
+                + "pass the probe's Localiser to measure in its weights and power");
     }
 
     /**
@@ -206,6 +207,11 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
      * of the samples that attain the target within the answer's tolerance is at most {@code max}.
      */
     public ProbeAnswerAssert hasCounterfactualDistanceAtMost(Localiser localiser, double max) {
+        return counterfactualDistanceAtMost(localiser, max, "the localiser's metric: weights "
+                + java.util.Arrays.toString(localiser.weights()) + ", power " + localiser.power());
+    }
+
+    private ProbeAnswerAssert counterfactualDistanceAtMost(Localiser localiser, double max, String metric) {
         hasConvergedEvidence("a mean distance to the factual at most " + max);
         double tolerance = actual.tolerance();
         double sum = 0;
@@ -220,8 +226,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         double d = attained == 0 ? Double.NaN : sum / attained;
         if (!(d <= max)) {
             failWithMessage("%s", ShouldHaveValue.message(actual, String.format(java.util.Locale.ROOT,
-                    "mean distance to the factual (the localiser's metric: weights %s, power %s) of the %d samples that "
-                    + "attain the target within %.3g", java.util.Arrays.toString(localiser.weights()), localiser.power(),
+                    "mean distance to the factual (%s) of the %d samples that attain the target within %.3g", metric,
                     attained, tolerance), "at most", max, d));
         }
         return this;

@@ -231,9 +231,17 @@ final class GateInvocation implements TestTemplateInvocationContext {
             return seeds.toString();
         }
 
+        /**
+         * The command that re-runs this gate: with its seed where it was set on purpose (as its probes' answers give
+         * it), so the failure's command reads like a probe's (a user's gate said "baseline seed 99" but left the seed
+         * out of the command).
+         */
         private String rerun(ExtensionContext context) {
+            Optional<Long> seed = java.util.stream.Stream.concat(gate.baseline().stream(), gate.candidate().stream())
+                    .map(ProbeSpec::configuration).filter(ProbeConfiguration::isSeedSet).map(ProbeConfiguration::seed)
+                    .findFirst();
             return RerunCommand.current().of(context.getRequiredTestClass(), context.getRequiredTestMethod().getName(),
-                    List.of(gate.key()), Optional.empty());
+                    List.of(gate.key()), seed);
         }
 
         private String message(ExtensionContext context) {

@@ -46,8 +46,10 @@ class CounterfactualDistanceAssertTest {
         assertThat(answer()).hasCounterfactualDistanceAtMost(FACTUAL, 5);
         assertThatThrownBy(() -> assertThat(answer()).hasCounterfactualDistanceAtMost(FACTUAL, 4.9))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("mean distance to the factual (the localiser's metric: weights [1.0, 1.0")
-                .hasMessageContaining("power 2.0) of the 200 samples that attain the target within 0.1")
+                // the factual alone: raw units, not "the localiser's metric", which read as the probe's own (a user)
+                .hasMessageContaining("mean distance to the factual (Euclidean, in the features' own units; pass the "
+                        + "probe's Localiser to measure in its weights and power) of the 200 samples that attain the "
+                        + "target within 0.1")
                 .hasMessageContaining("but it is 5.000");
     }
 
@@ -67,7 +69,8 @@ class CounterfactualDistanceAssertTest {
         org.assertj.core.api.Assertions.assertThat(near.distance(new double[] {3, 4})).isEqualTo(Math.sqrt(13));
         assertThat(answer()).hasCounterfactualDistanceAtMost(near, Math.sqrt(13) + 1e-12);
         assertThatThrownBy(() -> assertThat(answer()).hasCounterfactualDistanceAtMost(near, 3.6))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("but it is 3.606");
+                .isInstanceOf(AssertionError.class).hasMessageContaining("but it is 3.606")
+                .hasMessageContaining("(the localiser's metric: weights [1.0, 0.25], power 2.0) of the 200 samples");
         assertThatThrownBy(() -> assertThat(answer()).hasCounterfactualDistanceAtMost(new double[] {0, 0, 0}, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("anchor has 3 features but the input has 2");
     }

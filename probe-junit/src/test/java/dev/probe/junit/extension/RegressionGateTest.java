@@ -171,6 +171,26 @@ class RegressionGateTest {
                         "derived from the invocation") && !m.contains("-Dprobe.seed=")))));
     }
 
+    @ProbeSettings(chains = 8, warmup = 100, draws = 200, maxRhat = 10, minAttainedEss = 1, seed = "7")
+    static class SeededWorseVersion {
+        @ProbedModel("v1") static final Classifier V1 = Versions.V1;
+        @ProbedModel("v2") static final Classifier V2 = Versions.V2;
+        @Generator static final SampleSpace BOX = InputSpace.box();
+        @ProbeOracle static final Oracle TRUTH = Oracle.ofInput(RegressionGateTest::truth);
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "v2", margin = 0.05, classes = 0)
+        void confidentlyWrongMoreOften(Comparison c) {}
+    }
+
+    @Test
+    void aFailedGateWithASeedSetOnPurposeCarriesItInItsReRunCommand() {
+        // a user's failed gate printed "baseline seed 99" and a re-run command without -Dprobe.seed, where a probe's
+        // failure gives it
+        run(SeededWorseVersion.class).testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                message(m -> m.contains("failed: the candidate is not shown to be no worse") && m.contains("re-run: ")
+                        && m.contains("-Dprobe.only='0' -Dprobe.seed=7")))));
+    }
+
     /** Runs a gate fixture with {@code probe.notSampled=abort}: its one gate is started and aborted. */
     private static EngineExecutionResults abortedGate(Class<?> fixture) {
         EngineExecutionResults events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
