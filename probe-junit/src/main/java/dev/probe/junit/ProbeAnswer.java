@@ -35,9 +35,10 @@ public final class ProbeAnswer {
     private final String settings;
     private final String rerunCommand;
     private final Evidence evidence;
+    private final int[] targetLabels;
 
     private ProbeAnswer(ProbeResult result, double tolerance, String judgedModel, Oracle oracle, String displayName,
-            String key, String testName, String settings, String rerunCommand, Evidence evidence) {
+            String key, String testName, String settings, String rerunCommand, Evidence evidence, int[] targetLabels) {
         this.result = Objects.requireNonNull(result, "result");
         checkTolerance(tolerance);
         if (tolerance >= result.largestTargetDistance()) {
@@ -55,6 +56,7 @@ public final class ProbeAnswer {
         this.settings = settings;
         this.rerunCommand = rerunCommand;
         this.evidence = Objects.requireNonNull(evidence, "evidence");
+        this.targetLabels = targetLabels.clone();
     }
 
     private static void checkTolerance(double tolerance) {
@@ -68,7 +70,7 @@ public final class ProbeAnswer {
         checkTolerance(tolerance);
         return new ProbeAnswer(result, tolerance, result.models().get(0), null, result.provenance().query(), "", null, null,
                 null, new Evidence(Evidence.DEFAULT.maxRhat(), Evidence.DEFAULT.minAttainedEss(), tolerance,
-                        Evidence.DEFAULT.maxDivergences()));
+                        Evidence.DEFAULT.maxDivergences()), new int[0]);
     }
 
     /** The same answer, judging the predictions of {@code model} (a name in {@link ProbeResult#models()}). */
@@ -76,12 +78,14 @@ public final class ProbeAnswer {
         if (!result.models().contains(model)) {
             result.outputs(model); // throws the message that says how models are named
         }
-        return new ProbeAnswer(result, tolerance, model, oracle, displayName, key, testName, settings, rerunCommand, evidence);
+        return new ProbeAnswer(result, tolerance, model, oracle, displayName, key, testName, settings, rerunCommand, evidence,
+                targetLabels);
     }
 
     /** The same answer with the oracle that labels samples (for misclassification rates). */
     public ProbeAnswer withOracle(Oracle o) {
-        return new ProbeAnswer(result, tolerance, judgedModel, o, displayName, key, testName, settings, rerunCommand, evidence);
+        return new ProbeAnswer(result, tolerance, judgedModel, o, displayName, key, testName, settings, rerunCommand, evidence,
+                targetLabels);
     }
 
     /**
@@ -95,7 +99,7 @@ public final class ProbeAnswer {
      */
     public ProbeAnswer named(String displayName, String key, String testName, String settings, String rerunCommand) {
         return new ProbeAnswer(result, tolerance, judgedModel, oracle, displayName, key, testName, settings, rerunCommand,
-                evidence);
+                evidence, targetLabels);
     }
 
     /**
@@ -105,7 +109,59 @@ public final class ProbeAnswer {
      */
     public ProbeAnswer withEvidence(Evidence e) {
         return new ProbeAnswer(result, tolerance, judgedModel, oracle, displayName, key, testName, settings, rerunCommand,
-                Objects.requireNonNull(e, "evidence"));
+                Objects.requireNonNull(e, "evidence"), targetLabels);
+    }
+
+    /**
+     * The same answer, with the classes its question asks the model to give an attained sample: both classes of an
+     * ambivalent pair, the top classes of a target vector, the target class of a counterfactual. An attained sample
+     * is misclassified when the oracle's label is none of them ({@link #misclassifiedAmongAttained()}). Without them
+     * (as made by {@link #of}) the model's top class is judged against the oracle, which suits confident classes but
+     * not a pair the model is torn between, where the top class is a coin flip (a new user's ambivalent pair read 232
+     * of 485 torn draws as "labelled otherwise"). The extension sets them for every probe annotation.
+     *
+     * <pre>{@code
+     * ProbeAnswer torn = ProbeAnswer.of(result, 0.05).withOracle(truth).withTargetLabels(1, 7);
+     * Rate neither = torn.misclassifiedAmongAttained(); // torn between 1 and 7 while the truth is another digit
+     * }</pre>
+     */
+    public ProbeAnswer withTargetLabels(int... labels) {
+        return new ProbeAnswer(result, tolerance, judgedModel, oracle, displayName, key, testName, settings, rerunCommand,
+                evidence, labels);
+    }
+
+    /** The classes an attained sample should have by the question ({@link #withTargetLabels}); empty: its top class. */
+    public int[] targetLabels() {
+        return targetLabels.clone();
+    }
+
+    /**
+     * Whether a misclassification is defined for this question: false when its target labels are every class of the
+     * judged model (a fully ambiguous question: whatever the truth, it is among them).
+     */
+    public boolean isMisclassificationDefined() {
+        int classes = result.outputs(judgedModel)[0].length;
+        return java.util.Arrays.stream(targetLabels).distinct().count() < classes;
+    }
+
+    /**
+     * The share of samples attaining the target that the oracle labels otherwise: whose label is none of the
+     * {@linkplain #targetLabels() target labels} (or, without them, differs from the judged model's top class).
+     *
+     * @throws IllegalStateException without an oracle, or when {@link #isMisclassificationDefined()} is false
+     */
+    public Rate misclassifiedAmongAttained() {
+        if (oracle == null) {
+            throw new IllegalStateException("Probe '" + displayName + "' has no oracle: declare @ProbeOracle in the test "
+                    + "class, or make the answer withOracle(...).");
+        }
+        if (!isMisclassificationDefined()) {
+            throw new IllegalStateException("Probe '" + displayName + "' asks about every class of '" + judgedModel
+                    + "' at once, so no oracle label is outside its question: a misclassification rate is not defined "
+                    + "for it. Judge confident questions (@ProbeHighConfidence, @ProbeAmbivalent, @ProbeConfidence) "
+                    + "instead.");
+        }
+        return result.misclassifiedAmongAttained(judgedModel, oracle, tolerance, targetLabels);
     }
 
     /** The evidence this answer's verdict assertions require. */

@@ -17,6 +17,8 @@ final class AmbiguousFactory implements ProbeFactory<ProbeAmbiguous> {
         Tolerances.check("@ProbeAmbiguous", s, 1 - 1.0 / classifier.classes(),
                 "the ∞-norm from the class probabilities to the uniform vector 1/L");
         return List.of(context.spec("fully ambiguous", "ambiguous", context.space(a.generator()),
-                FullyAmbiguous.of(classifier).withSigma(s.sigma()), classifier.name(), s));
+                FullyAmbiguous.of(classifier).withSigma(s.sigma()), classifier.name(), s)
+                // every class is the question's: no oracle label is outside it, so no misclassification is defined
+                .withTargetLabels(java.util.stream.IntStream.range(0, classifier.classes()).toArray()));
     }
 }

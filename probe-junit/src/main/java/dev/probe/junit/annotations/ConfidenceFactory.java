@@ -27,7 +27,8 @@ final class ConfidenceFactory implements ProbeFactory<ProbeConfidence> {
                     "the ∞-norm from the class probabilities to the target vector");
             specs.add(context.spec("confidence " + describe(a.target()), "target", context.space(a.generator()),
                     TargetConfidence.of(classifier, a.target()).withSigma(s.sigma()), classifier.name(), s,
-                    java.util.stream.IntStream.range(0, a.target().length).filter(k -> a.target()[k] > 0).toArray()));
+                    java.util.stream.IntStream.range(0, a.target().length).filter(k -> a.target()[k] > 0).toArray())
+                    .withTargetLabels(topClasses(a.target())));
             return specs;
         }
         if (a.from() < 0 || a.to() < 0 || a.from() == a.to() || a.steps() < 2) {
@@ -46,9 +47,19 @@ final class ConfidenceFactory implements ProbeFactory<ProbeConfidence> {
             String name = String.format(Locale.ROOT, "confidence %d→%d step %d/%d: p%d=%.2f p%d=%.2f", a.from(), a.to(), k,
                     targets.size() - 1, a.from(), t[a.from()], a.to(), t[a.to()]);
             specs.add(context.spec(name, key, context.space(a.generator()),
-                    TargetConfidence.of(classifier, t).withSigma(s.sigma()), classifier.name(), s, a.from(), a.to()));
+                    TargetConfidence.of(classifier, t).withSigma(s.sigma()), classifier.name(), s, a.from(), a.to())
+                    .withTargetLabels(topClasses(t)));
         }
         return specs;
+    }
+
+    /**
+     * The classes a target vector puts on top (both of a 50/50 step): an attained sample's true label should be one of
+     * them, whichever the model happens to rank first.
+     */
+    static int[] topClasses(double[] target) {
+        double top = java.util.Arrays.stream(target).max().orElse(0);
+        return java.util.stream.IntStream.range(0, target.length).filter(k -> target[k] >= top - 1e-9).toArray();
     }
 
     private static String describe(double[] p) {

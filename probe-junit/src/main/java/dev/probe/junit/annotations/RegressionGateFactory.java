@@ -126,7 +126,7 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
             ProbeResult r = a.result();
             Oracle oracle = a.oracle().orElseThrow();
             rates.add(statistic == GateStatistic.MISCLASSIFICATION
-                    ? r.misclassifiedAmongAttained(a.judgedModel(), oracle, a.tolerance())
+                    ? a.misclassifiedAmongAttained()
                     : r.misclassified(a.judgedModel(), oracle));
         }
         return Measure.averageOf(rates);

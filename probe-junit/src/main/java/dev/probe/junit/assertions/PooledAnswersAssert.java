@@ -57,7 +57,11 @@ public class PooledAnswersAssert extends AbstractAssert<PooledAnswersAssert, Col
                         a.result().diagnostics().maxRhat(), e.maxRhat(), a.result().attainedEss(e.tolerance()),
                         e.minAttainedEss()));
             }
-            Rate rate = a.result().misclassifiedAmongAttained(a.judgedModel(), oracle, a.tolerance());
+            if (!a.isMisclassificationDefined()) {
+                failWithMessage("Probe '%s' asks about every class of '%s' at once: no misclassification is defined for "
+                        + "it. Pool questions about some classes.", a.displayName(), a.judgedModel());
+            }
+            Rate rate = a.misclassifiedAmongAttained();
             if (rate.trials() == 0) {
                 empty.append(String.format(Locale.ROOT, "%n  %s (seed %d)", a.displayName(), a.result().seed()));
             }

@@ -97,8 +97,13 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
             failWithMessage("%s", ShouldHaveModels.oracle(actual));
         }
         hasConvergedEvidence("a misclassification rate at most " + max);
-        Oracle oracle = actual.oracle().get();
-        Rate r = actual.result().misclassifiedAmongAttained(actual.judgedModel(), oracle, actual.tolerance());
+        if (!actual.isMisclassificationDefined()) {
+            failWithMessage("%s", FailureFrame.framed(actual, "expected a misclassification rate at most " + max + ", but "
+                    + "the question asks about every class of '" + actual.judgedModel() + "' at once, so no true label "
+                    + "is outside it and no misclassification is defined: the assertion could not fail. Judge a "
+                    + "question about some classes (@ProbeHighConfidence, @ProbeAmbivalent, @ProbeConfidence)."));
+        }
+        Rate r = actual.misclassifiedAmongAttained();
         if (!(r.upper() <= max)) {
             failWithMessage("%s", ShouldHaveRate.message(actual, "misclassification rate among samples attaining the target",
                     "at most", max, "its 95% upper bound", r.upper(), r));

@@ -140,6 +140,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
                         RerunCommand.current().of(testClass, method, List.of(gate.key()),
                                 c.isSeedSet() ? Optional.of(c.seed()) : Optional.empty()));
                 answer = spec.oracle().map(answer::withOracle).orElse(answer);
+                answer = answer.withTargetLabels(spec.targetLabels());
                 Verdict verdict = Verdict.of(answer, c,
                         Verdict.Levers.of(spec.probe(), answer.judgedModel(), result.seed(), SamplerThread.of(context)));
                 if (!verdict.isConclusive()) {

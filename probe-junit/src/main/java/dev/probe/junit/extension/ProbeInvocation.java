@@ -68,6 +68,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                                     // a derived seed is derived again; set as -Dprobe.seed it would also seed the prior pool
                                     c.isSeedSet() ? Optional.of(c.seed()) : Optional.empty()));
             answer = spec.oracle().map(answer::withOracle).orElse(answer);
+            answer = answer.withTargetLabels(spec.targetLabels());
             context.getStore(ProbeExtension.NAMESPACE).put(ProbeAnswer.class, answer);
             Verdict verdict = Verdict.of(answer, c,
                     Verdict.Levers.of(spec.probe(), answer.judgedModel(), result.seed(), SamplerThread.of(context)));

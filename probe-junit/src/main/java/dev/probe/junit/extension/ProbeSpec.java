@@ -22,9 +22,18 @@ import java.util.Optional;
  * @param oracle true labels of samples, if the test class declares one
  * @param questionClasses the classes the question is about (report captions show their probabilities);
  *     empty: the top class
+ * @param targetLabels the classes the question asks the model to give an attained sample (both of an ambivalent pair,
+ *     the top classes of a target vector; every class for a fully ambiguous one): an oracle label outside them is a
+ *     misclassification ({@link dev.probe.junit.ProbeAnswer#misclassifiedAmongAttained()}); empty: the model's top class is judged
  */
 public record ProbeSpec(String displayName, String key, Probe probe, ProbeConfiguration configuration, String judgedModel,
-        Optional<Oracle> oracle, int[] questionClasses) {
+        Optional<Oracle> oracle, int[] questionClasses, int[] targetLabels) {
+
+    /** A spec whose target labels are its question classes. */
+    public ProbeSpec(String displayName, String key, Probe probe, ProbeConfiguration configuration, String judgedModel,
+            Optional<Oracle> oracle, int[] questionClasses) {
+        this(displayName, key, probe, configuration, judgedModel, oracle, questionClasses, questionClasses);
+    }
 
     public ProbeSpec {
         Objects.requireNonNull(displayName, "displayName");
@@ -34,10 +43,21 @@ public record ProbeSpec(String displayName, String key, Probe probe, ProbeConfig
         Objects.requireNonNull(judgedModel, "judgedModel");
         Objects.requireNonNull(oracle, "oracle");
         questionClasses = questionClasses.clone();
+        targetLabels = targetLabels.clone();
     }
 
     @Override
     public int[] questionClasses() {
         return questionClasses.clone();
+    }
+
+    @Override
+    public int[] targetLabels() {
+        return targetLabels.clone();
+    }
+
+    /** The same spec with other target labels (the top classes of a target vector, say). */
+    public ProbeSpec withTargetLabels(int... labels) {
+        return new ProbeSpec(displayName, key, probe, configuration, judgedModel, oracle, questionClasses, labels);
     }
 }

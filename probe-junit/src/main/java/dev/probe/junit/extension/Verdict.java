@@ -266,8 +266,8 @@ record Verdict(Outcome outcome, String reason) {
         }
         Rate wrong;
         try {
-            wrong = answer.result().misclassifiedAmongAttained(answer.judgedModel(), answer.oracle().get(),
-                    answer.tolerance());
+            // the oracle's label outside the question's classes: on an ambivalent pair the top class is a coin flip
+            wrong = answer.misclassifiedAmongAttained();
         } catch (RuntimeException e) {
             return ""; // an oracle that does not fit this model (a regressor's, say) labels nothing here
         }
@@ -275,8 +275,19 @@ record Verdict(Outcome outcome, String reason) {
             return "";
         }
         return String.format(Locale.ROOT, "found even so: %d of the %d attained draws are labelled otherwise by the oracle "
-                + "(model '%s' gives its top class to another label): such inputs exist (the report shows them), but "
-                + "%s%n", wrong.successes(), wrong.trials(), answer.judgedModel(), rateClause);
+                + "(%s): such inputs exist (the report shows them), but %s%n", wrong.successes(), wrong.trials(),
+                whatIsWrong(answer), rateClause);
+    }
+
+    /** What "labelled otherwise" means for this answer's question. */
+    private static String whatIsWrong(ProbeAnswer answer) {
+        int[] labels = answer.targetLabels();
+        if (labels.length == 0) {
+            return "model '" + answer.judgedModel() + "' gives its top class to another label";
+        }
+        return "their true label is " + (labels.length == 1 ? "not " + labels[0] : "none of "
+                + Arrays.stream(labels).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(", ")))
+                + ", the class" + (labels.length == 1 ? "" : "es") + " model '" + answer.judgedModel() + "' is asked about";
     }
 
     private static String notSampled(ProbeAnswer answer, ProbeConfiguration c, Levers levers) {

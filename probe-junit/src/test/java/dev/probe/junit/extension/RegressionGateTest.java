@@ -179,7 +179,7 @@ class RegressionGateTest {
         @ProbeOracle static final Oracle TRUTH = Oracle.ofInput(RegressionGateTest::truth);
 
         @ProbeRegressionGate(baseline = "v1", candidate = "v2", margin = 0.05, classes = 0)
-        void confidentlyWrongMoreOften(Comparison c) {}
+        void seededAndWorse(Comparison c) {}
     }
 
     @Test
@@ -268,7 +268,8 @@ class RegressionGateTest {
                 java.nio.file.Path.of("target/probe-reports-gates/summary.csv"));
         int mass = SummaryCsv.COLUMNS.indexOf("log_prior_mass");
         assertThat(rows.stream().skip(1).map(r -> r.split(",", -1))
-                .filter(r -> r[1].equals("confidentlyWrongMoreOften") && r[2].equals("0-candidate")))
+                .filter(r -> r[0].equals(Versions.class.getName()) && r[1].equals("confidentlyWrongMoreOften")
+                        && r[2].equals("0-candidate")))
                 .singleElement().satisfies(r -> assertThat(r[mass]).as("log prior mass of a population run").isNotEmpty());
         assertThat(rows).noneMatch(r -> r.contains(",9-candidate,"));
         // the gate's own numbers are kept next to its sides' folders, passed or not

@@ -141,7 +141,8 @@ class VerdictTest {
         run(SmallPopulationsWithOracle.class, Map.of("probe.notConverged", "abort")).testEvents().assertThatEvents()
                 .haveExactly(1, event(test(), org.junit.platform.testkit.engine.EventConditions.abortedWithReason(
                         message(m -> m.contains("did not converge") && m.matches("(?s).*found even so: (\\d+) of the \\1 "
-                                + "attained draws are labelled otherwise by the oracle \\(model 'linear3' gives.*")))));
+                                + "attained draws are labelled otherwise by the oracle \\(their true label is not 0, the "
+                                + "class model 'linear3' is asked about\\).*")))));
         // without an oracle the line is absent
         run(SmallPopulations.class, Map.of("probe.notConverged", "abort")).testEvents().assertThatEvents()
                 .haveExactly(1, event(test(), org.junit.platform.testkit.engine.EventConditions.abortedWithReason(

@@ -1,0 +1,62 @@
+package dev.probe.junit.assertions;
+
+import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probe.core.diagnostics.Diagnostics;
+import dev.probe.core.diagnostics.InvalidProposals;
+import dev.probe.core.result.Oracle;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Provenance;
+import dev.probe.core.sampler.SamplerConfig;
+import dev.probe.junit.ProbeAnswer;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On a pair the model is torn between, its top class is a coin flip: a new user's ambivalent probe read 232 of 485
+ * torn draws (top probability at most 0.516) as "labelled otherwise by the oracle", and
+ * {@code hasMisclassificationRateAtMost(0.05)} failed at 0.48 on inputs that were 50/50 by construction. A sample is
+ * misclassified when its true label is none of the classes the question asks about.
+ */
+public class MisclassificationOnAPairTest {
+
+    /**
+     * 400 converged draws torn between classes 0 and 1 (0.49/0.51 or 0.51/0.49, each with the top class the other
+     * one's label), every tenth of them truly a 2: torn between two classes, neither of them the truth.
+     */
+    public static ProbeAnswer torn() {
+        int n = 400;
+        double[][] x = new double[n][];
+        Arrays.setAll(x, i -> new double[] {i % 10 == 0 ? 2 : i % 2 == 0 ? 0 : 1});
+        double[][] outputs = new double[n][];
+        Arrays.setAll(outputs, i -> i % 2 == 0 ? new double[] {0.49, 0.51, 0} : new double[] {0.51, 0.49, 0});
+        SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(n / 4).seed(3).build();
+        Diagnostics d = new Diagnostics(new double[] {0.6, 0.6, 0.6, 0.6}, new double[] {1.0},
+                new double[] {1000}, 1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, 0);
+        ProbeResult r = new ProbeResult(new Provenance("ambivalent 0 vs 1", "box", "SMC(MALA, 4×100 particles)",
+                config, d), 4, x, x, List.of("m"), new double[][][] {outputs}, new double[n], new double[n]);
+        return ProbeAnswer.of(r, 0.05).withOracle(Oracle.ofInput(in -> (int) in[0]));
+    }
+
+    @Test
+    void aTrueLabelInsideThePairIsNoMisclassification() {
+        ProbeAnswer pair = torn().withTargetLabels(0, 1);
+        org.assertj.core.api.Assertions.assertThat(pair.misclassifiedAmongAttained().successes()).isEqualTo(40);
+        assertThat(pair).hasMisclassificationRateAtMost(0.15);
+        assertThatThrownBy(() -> assertThat(pair).hasMisclassificationRateAtMost(0.05))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("40/400");
+        // the top class against the oracle (the rule without target labels) calls the 360 torn ones wrong too
+        org.assertj.core.api.Assertions.assertThat(torn().misclassifiedAmongAttained().successes()).isEqualTo(400);
+    }
+
+    @Test
+    void aQuestionAboutEveryClassHasNoMisclassificationRate() {
+        ProbeAnswer all = torn().withTargetLabels(0, 1, 2);
+        org.assertj.core.api.Assertions.assertThat(all.isMisclassificationDefined()).isFalse();
+        assertThatThrownBy(() -> assertThat(all).hasMisclassificationRateAtMost(0.5)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the question asks about every class of 'm' at once, so no true label is outside "
+                        + "it and no misclassification is defined");
+    }
+}
