@@ -319,6 +319,19 @@ record Verdict(Outcome outcome, String reason) {
                     + "(%s) or relax the question (%s).",
                     r.size(), answer.judgedModel(), FLAT, shown(outputs[0]), PRIOR_DRAWS, priorSpread, budget(r, levers),
                     levers.question());
+        } else if (spread < FLAT && !saturated && !levers.gradients()) {
+            // a black box without gradients (a tree, a rule, a scorecard) that gives one answer everywhere in the space
+            // is an ordinary model out of reach, not a suspect declaration: a lender's tree approving only above
+            // the space's income bound, with 0.95/0.05 leaves, read "probably misdeclared"
+            cause = String.format(Locale.ROOT, "Over all %d samples%s no output of '%s' moves by %.2g or more (outputs "
+                    + "%s): within the space's bounds this model gives one answer everywhere the draws went, as a tree, "
+                    + "rule or scorecard certain of one class throughout the box does. Then the target is out of reach in "
+                    + "this space, and that is the answer (for a counterfactual: no change within the bounds flips the "
+                    + "decision); this is not a verdict on the model. If the model should move inside the bounds, check "
+                    + "how it is declared (the per-sample input, the input scaling, that it reads its input); if its "
+                    + "other values lie in a small region, count it over many prior draws with Probe.levelSetMass.",
+                    r.size(), Double.isNaN(priorSpread) ? "" : String.format(Locale.ROOT, " and %d prior draws",
+                            PRIOR_DRAWS), answer.judgedModel(), FLAT, shown(outputs[0]));
         } else if (spread < FLAT && !saturated) {
             cause = String.format(Locale.ROOT, "The model is probably misdeclared: over all %d samples no output of '%s' "
                     + "moves by %.2g or more (the widest, output %d, by %.3g%s), so no input moves it toward the target. Check "
