@@ -126,6 +126,12 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         ProbeReport.dropStale(uniqueKeys(all.stream().map(ProbeSpec::key).collect(Collectors.toList()), template), context);
         Selection selection = Selection.of(context);
         List<ProbeSpec> specs = selection.select(template, all, context);
+        if (selection.ownsItsRows()) {
+            // this shard's summary holds its own invocations only: the other shards' rows here are an earlier run's,
+            // and a merge would let them replace the other shards' fresh ones
+            ProbeReport.dropStale(new java.util.HashSet<>(specs.stream().map(ProbeSpec::key).collect(Collectors.toList())),
+                    context);
+        }
         Optional<String> unmatched = selection.unmatchedKeys(context);
         if (specs.isEmpty()) {
             if (unmatched.isPresent()) {
@@ -173,6 +179,14 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         ProbeReport.dropStale(rows, context);
         Selection selection = Selection.of(context);
         List<GateSpec> selected = selection.select(template, all, GateSpec::key, context);
+        if (selection.ownsItsRows()) { // as for probes: a shard's summary holds its own gates' rows only
+            java.util.Set<String> own = new java.util.HashSet<>();
+            for (GateSpec g : selected) {
+                own.add(g.key());
+                Stream.concat(g.baseline().stream(), g.candidate().stream()).map(ProbeSpec::key).forEach(own::add);
+            }
+            ProbeReport.dropStale(own, context);
+        }
         Optional<String> unmatched = selection.unmatchedKeys(context);
         if (selected.isEmpty() && unmatched.isPresent()) {
             throw new UnmatchedKeys(unmatched.get());

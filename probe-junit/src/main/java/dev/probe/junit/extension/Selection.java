@@ -59,6 +59,16 @@ final class Selection {
         return !only.isEmpty() || shards > 1;
     }
 
+    /**
+     * Whether this run's summary should hold the selected invocations only: one shard of several, with every
+     * invocation of the shard selected (no {@code probe.only}). A shard's invocations are fixed by the templates, so
+     * rows of the other shards' invocations in its report directory are left by an earlier run (a cached or reused
+     * workspace), and {@link SummaryMerge} would let them replace the other shards' fresh rows.
+     */
+    boolean ownsItsRows() {
+        return shards > 1 && only.isEmpty();
+    }
+
     /** Whether this run is one shard of several. */
     boolean isSharded() {
         return shards > 1;

@@ -70,4 +70,34 @@ class ShardMergeTest {
                 List.of(first.resolve("summary.csv"), Path.of("target/shards-partial/2/summary.csv")), new StringBuilder()))
                 .isInstanceOf(java.io.IOException.class).hasMessageContaining("a shard's summary is missing");
     }
+
+    /**
+     * A reused workspace (a self-hosted runner, a cached target/): each shard's summary kept an earlier run's rows of
+     * the other shard's invocations, and the merge let the last file's stale rows replace the other shard's fresh ones
+     * (a new user's not-converged invocations merged as "passed"). A shard's summary now holds its own rows only.
+     */
+    @Test
+    void aShardsSummaryHoldsItsOwnInvocationsOnlySoStaleRowsCannotWinTheMerge() throws Exception {
+        Path first = Path.of("target/shards-reused/1");
+        Path second = Path.of("target/shards-reused/2");
+        Path merged = Path.of("target/shards-reused/merged");
+        for (Path d : List.of(first, second, merged)) {
+            clean(d);
+            // an earlier run's rows, opposite to what this run finds
+            SummaryCsv.at(d.resolve("summary.csv")).write(List.of(VerdictTest.Unreachable.class.getName(), "confident",
+                    "0", "failed", "", "", "", "", "", "", "", ""));
+            SummaryCsv.at(d.resolve("summary.csv")).write(List.of(VerdictTest.Unreachable.class.getName(), "confident",
+                    "2", "passed", "", "", "", "", "", "", "", ""));
+        }
+        run(VerdictTest.Unreachable.class, Map.of("probe.shard", "1/2", "probe.reportDir", first.toString()));
+        run(VerdictTest.Unreachable.class, Map.of("probe.shard", "2/2", "probe.reportDir", second.toString()));
+        assertThat(Files.readAllLines(first.resolve("summary.csv"))).hasSize(2);
+        assertThat(Files.readAllLines(second.resolve("summary.csv"))).hasSize(2);
+        SummaryMerge.merge(merged.resolve("summary.csv"), List.of(first.resolve("summary.csv"),
+                second.resolve("summary.csv")), new StringBuilder());
+        List<String> rows = Files.readAllLines(merged.resolve("summary.csv"));
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,0,passed,");
+        assertThat(rows.get(2)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,2,not_sampled,");
+    }
 }
