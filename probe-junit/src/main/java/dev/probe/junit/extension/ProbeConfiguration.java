@@ -129,12 +129,26 @@ public final class ProbeConfiguration {
         int populations = has(Setting.POPULATIONS) ? get(Setting.POPULATIONS) : 0;
         int particles = has(Setting.PARTICLES) ? get(Setting.PARTICLES) : 0;
         if (populations == 0 && particles == 0) {
-            return null;
+            return budget() == 1 ? null : budgetPopulations();
         }
-        SmcConfig budget = SmcConfig.fromBudget(samplerConfig());
+        SmcConfig budget = budgetPopulations();
         return SmcConfig.builder().populations(populations > 0 ? populations : budget.populations())
                 .particles(particles > 0 ? Math.max(4, (int) Math.round(particles * budget())) : budget.particles())
                 .seed(seed()).build();
+    }
+
+    /**
+     * The populations the budget gives: those of the unscaled warm-up and draws ({@link SmcConfig#fromBudget}: at least
+     * 128 particles in all), scaled by the budget, still at least 128. Scaling after the floor lets a budget above 1
+     * add particles where the floor had set them: a nightly profile at budget 2 ran the quick profile's 4 × 32 (the
+     * scaled evaluations, 104 particles' worth, were floored to 128 as the quick profile's 52 were).
+     */
+    SmcConfig budgetPopulations() {
+        SmcConfig base = SmcConfig.fromBudget(SamplerConfig.builder().chains(chains()).warmup(warmup()).draws(draws())
+                .thin(thin()).seed(seed()).build());
+        long total = (long) base.particles() * base.populations();
+        int scaled = (int) Math.max(128, Math.min(1 << 16, Math.round(total * budget())));
+        return base.toBuilder().particles(scaled / base.populations()).build();
     }
 
     /** SMOOTHED_MALA's smoothing width s in sampled coordinates; 0: a tenth of the narrowest box width. */
@@ -294,7 +308,7 @@ public final class ProbeConfiguration {
             return format(v);
         }
         if (s == Setting.POPULATIONS || s == Setting.PARTICLES || s == Setting.MAX_POPULATIONS) {
-            SmcConfig budget = SmcConfig.fromBudget(samplerConfig());
+            SmcConfig budget = budgetPopulations();
             if (s == Setting.PARTICLES) {
                 return budget.particles() + " (from the budget)";
             }

@@ -144,7 +144,7 @@ record Verdict(Outcome outcome, String reason) {
                 // maxPopulations counts populations of the first round's size; after doubling these are larger (a user
                 // set the "about 12" advised for 64-particle populations and got no growth: 24 of 32 were needed)
                 int first = c.smcConfig() != null ? c.smcConfig().particles()
-                        : dev.probe.core.population.SmcConfig.fromBudget(c.samplerConfig()).particles();
+                        : c.budgetPopulations().particles();
                 java.util.regex.Matcher size = java.util.regex.Pattern.compile("(\\d+)×(\\d+) particles")
                         .matcher(r.provenance().kernel());
                 int now = size.find() ? Integer.parseInt(size.group(2)) : first;

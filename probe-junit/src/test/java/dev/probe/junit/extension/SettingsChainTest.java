@@ -177,6 +177,27 @@ class SettingsChainTest {
                 .containsPattern("warmup +200 +built-in");
     }
 
+    /**
+     * Particles from the budget scale with it also where the 128-particle floor set them: a user's nightly profile at
+     * budget 2 (chains 8, warm-up 100, draws 30) ran the quick profile's 4 × 32 while the listing said budget 2.0.
+     */
+    @Test
+    void theBudgetScalesParticlesAlsoWhereTheFloorSetThem() throws Exception {
+        Map<String, String> small = Map.of("probe.chains", "8", "probe.warmup", "100", "probe.draws", "30");
+        ProbeConfiguration quick = resolve(Plain.class, "bare", small, Relaxation.SIGMA, Optional.empty());
+        assertThat(quick.smcConfig()).isNull(); // budget 1: the engine's own SmcConfig.fromBudget, 4 × 32
+        assertThat(quick.budgetPopulations().particles()).isEqualTo(32);
+        java.util.Map<String, String> nightly = new java.util.HashMap<>(small);
+        nightly.put("probe.budget", "2");
+        ProbeConfiguration twice = resolve(Plain.class, "bare", nightly, Relaxation.SIGMA, Optional.empty());
+        assertThat(twice.smcConfig().particles()).isEqualTo(64);
+        assertThat(twice.smcConfig().populations()).isEqualTo(4);
+        assertThat(twice.describe(true)).containsPattern("particles +64 \\(from the budget\\)");
+        nightly.put("probe.budget", "0.5"); // below 1 the floor holds
+        assertThat(resolve(Plain.class, "bare", nightly, Relaxation.SIGMA, Optional.empty()).smcConfig().particles())
+                .isEqualTo(32);
+    }
+
     @Test
     void invalidConfigurationNamesTheSettingItsSourceAndWhatIsExpected() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.sampler", "nuts"),
