@@ -95,6 +95,33 @@ final class MisspelledKeys {
                 + "setting. README, \"Settings: one place\".";
     }
 
+    /**
+     * The engine's keys ({@code probe.device}, {@code probe.chunk}, {@code probe.kernelCheck}) among this run's
+     * configuration keys that are not system properties: set in {@code junit-platform.properties} or the build's
+     * configuration parameters, where the engine (which starts before JUnit's configuration is read) never sees them.
+     * A GPU team's {@code probe.device=gpu} in the file ran on the CPU without a word.
+     */
+    static List<String> engineKeysOutsideSystemProperties(Set<String> keys) {
+        List<String> out = new ArrayList<>();
+        for (String key : List.of(dev.probe.core.runtime.Devices.PROPERTY, dev.probe.core.autograd.RowChunking.PROPERTY,
+                dev.probe.core.model.KernelCheck.PROPERTY)) {
+            if (keys.contains(key) && System.getProperty(key) == null) {
+                out.add(key);
+            }
+        }
+        return out;
+    }
+
+    static String misplacedError(List<String> keys) {
+        return "The engine reads " + String.join(", ", keys) + " from system properties or the environment only, but "
+                + "this run sets " + (keys.size() == 1 ? "it" : "them") + " in junit-platform.properties or the build's "
+                + "configuration parameters, where the engine never sees " + (keys.size() == 1 ? "it" : "them")
+                + " (it starts before JUnit's configuration is read), so the run would go on at the built-in value. "
+                + "Set " + (keys.size() == 1 ? "it" : "them") + " as -D on the command line, in Surefire's "
+                + "<systemPropertyVariables>, or as the environment variable (PROBE_DEVICE, PROBE_CHUNK, "
+                + "PROBE_KERNEL_CHECK). README, \"Settings: one place\".";
+    }
+
     /** Levenshtein distance. */
     private static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];

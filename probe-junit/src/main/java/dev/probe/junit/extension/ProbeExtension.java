@@ -69,9 +69,21 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
 
     /** The launcher's listener has checked every configuration key and found these near misses. */
     static void keysChecked(List<String> nearMisses) {
+        keysChecked(nearMisses, List.of());
+    }
+
+    /**
+     * As {@link #keysChecked(List)}, with the engine's keys set where the engine cannot read them
+     * ({@link MisspelledKeys#engineKeysOutsideSystemProperties}): every probe template fails on them too.
+     */
+    static void keysChecked(List<String> nearMisses, List<String> engineKeysMisplaced) {
         KEYS_CHECKED.set(true);
         misspelled = List.copyOf(nearMisses);
+        misplaced = List.copyOf(engineKeysMisplaced);
     }
+
+    /** The engine's keys this run sets where the engine does not read them. */
+    private static volatile List<String> misplaced = List.of();
 
     @SuppressWarnings("unchecked")
     private Stream<TestTemplateInvocationContext> invocations(ExtensionContext context) {
@@ -86,6 +98,9 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         }
         if (!misspelled.isEmpty()) {
             throw new IllegalArgumentException(MisspelledKeys.error(misspelled));
+        }
+        if (!misplaced.isEmpty()) {
+            throw new IllegalArgumentException(MisspelledKeys.misplacedError(misplaced));
         }
         ProbeReport.fullSamples(context); // refuses a report setting it cannot read before any probe runs
         Method method = context.getRequiredTestMethod();

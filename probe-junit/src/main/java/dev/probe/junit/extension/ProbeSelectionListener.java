@@ -53,10 +53,14 @@ public final class ProbeSelectionListener implements TestExecutionListener {
             return;
         }
         java.util.List<String> misspelled = MisspelledKeys.in(keys);
-        ProbeExtension.keysChecked(misspelled); // every probe template fails on them, with this message
+        java.util.List<String> misplaced = MisspelledKeys.engineKeysOutsideSystemProperties(keys);
+        ProbeExtension.keysChecked(misspelled, misplaced); // every probe template fails on them, with these messages
         if (!misspelled.isEmpty()) {
             System.out.println("[probe] ERROR: " + MisspelledKeys.error(misspelled) + " (from -D, junit-platform.properties "
                     + "or the build's configuration parameters)");
+        }
+        if (!misplaced.isEmpty()) {
+            System.out.println("[probe] ERROR: " + MisspelledKeys.misplacedError(misplaced));
         }
         java.util.List<String> unknown = MisspelledKeys.unknown(keys);
         if (!unknown.isEmpty()) {

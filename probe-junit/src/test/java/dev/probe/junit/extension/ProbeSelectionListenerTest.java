@@ -53,6 +53,28 @@ class ProbeSelectionListenerTest {
                 .contains("[probe] note: configuration keys named probe.* that are no probe setting, ignored: probe.fooBar");
     }
 
+    /**
+     * The engine reads probe.device, probe.chunk and probe.kernelCheck from system properties or the environment: set
+     * in junit-platform.properties (or the build's configuration parameters) they did nothing, without a word (a GPU
+     * team's probe.device=gpu ran on the CPU). They now fail the launch's probes, saying where to set them.
+     */
+    @Test
+    void engineKeysSetWhereTheEngineCannotReadThemFailTheProbesOfTheLaunch() {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(ProbeExtensionTest.Confident.class))
+                .configurationParameter("probe.device", "gpu")
+                .configurationParameter("probe.chunk", "auto")
+                .configurationParameter("probe.reportDir", "target/probe-reports-listener")
+                .build(), summary);
+        assertThat(summary.getSummary().getTestsStartedCount()).isZero();
+        assertThat(summary.getSummary().getFailures()).isNotEmpty().allSatisfy(f -> assertThat(f.getException())
+                .hasMessageContaining("The engine reads probe.device, probe.chunk from system properties or the "
+                        + "environment only, but this run sets them in junit-platform.properties or the build's "
+                        + "configuration parameters").hasMessageContaining("<systemPropertyVariables>"));
+        assertThat(launch("0").getSummary().getTestsSucceededCount()).isPositive();
+    }
+
     /** The near misses of one launch fail its probes; a later launch without them runs its probes. */
     @Test
     void aNearMissFailsTheProbesOfItsLaunchOnly() {
