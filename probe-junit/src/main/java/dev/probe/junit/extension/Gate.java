@@ -102,7 +102,8 @@ final class Gate implements AutoCloseable {
             }
         }
         if (!others.isEmpty()) {
-            b.append("\n  re-run them: ").append(RerunCommand.current().of(testClass, method, others, fixedSeed));
+            b.append("\n  re-run them: ").append(RerunCommand.current().withConfiguration(context::getConfigurationParameter)
+                    .of(testClass, method, others, fixedSeed));
         }
         Console.print(context, b.toString());
         if (!failures.isEmpty()) {

@@ -137,7 +137,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
                         spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(result.isPopulationResult()),
                         // a seed set on purpose seeds both sides and their pool, as -Dprobe.seed does; a derived one
                         // is derived again (a gate's failure called a @ProbeSettings seed "derived")
-                        RerunCommand.current().of(testClass, method, List.of(gate.key()),
+                        RerunCommand.current().withConfiguration(context::getConfigurationParameter)
+                                .of(testClass, method, List.of(gate.key()),
                                 c.isSeedSet() ? Optional.of(c.seed()) : Optional.empty()));
                 answer = spec.oracle().map(answer::withOracle).orElse(answer);
                 answer = answer.withTargetLabels(spec.targetLabels());
@@ -241,7 +242,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
             Optional<Long> seed = java.util.stream.Stream.concat(gate.baseline().stream(), gate.candidate().stream())
                     .map(ProbeSpec::configuration).filter(ProbeConfiguration::isSeedSet).map(ProbeConfiguration::seed)
                     .findFirst();
-            return RerunCommand.current().of(context.getRequiredTestClass(), context.getRequiredTestMethod().getName(),
+            return RerunCommand.current().withConfiguration(context::getConfigurationParameter)
+                    .of(context.getRequiredTestClass(), context.getRequiredTestMethod().getName(),
                     List.of(gate.key()), seed);
         }
 

@@ -64,7 +64,8 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             String method = context.getRequiredTestMethod().getName();
             ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).withEvidence(c.evidence()).judging(spec.judgedModel())
                     .named(spec.displayName(), spec.key(), testClass.getSimpleName() + "#" + method, c.describe(result.isPopulationResult()),
-                            RerunCommand.current().of(testClass, method, List.of(spec.key()),
+                            RerunCommand.current().withConfiguration(context::getConfigurationParameter).of(testClass, method,
+                                    List.of(spec.key()),
                                     // a derived seed is derived again; set as -Dprobe.seed it would also seed the prior pool
                                     c.isSeedSet() ? Optional.of(c.seed()) : Optional.empty()));
             answer = spec.oracle().map(answer::withOracle).orElse(answer);

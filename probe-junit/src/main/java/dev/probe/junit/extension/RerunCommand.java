@@ -26,10 +26,29 @@ final class RerunCommand {
     static final String ENGINE_THREADS = "ai.djl.pytorch.num_threads";
     private final String prefix;
     private final java.util.OptionalInt engineThreads;
+    /** The run's configuration parameters, to repeat those a re-run would not apply again by itself; none: -D only. */
+    private final java.util.function.Function<String, Optional<String>> configuration;
 
     private RerunCommand(String prefix, java.util.OptionalInt engineThreads) {
+        this(prefix, engineThreads, k -> Optional.empty());
+    }
+
+    private RerunCommand(String prefix, java.util.OptionalInt engineThreads,
+            java.util.function.Function<String, Optional<String>> configuration) {
         this.prefix = prefix;
         this.engineThreads = engineThreads;
+        this.configuration = configuration;
+    }
+
+    /**
+     * This command, repeating the probe settings of the run's configuration parameters that a re-run would not apply
+     * by itself: those not set in {@code junit-platform.properties} (which applies again) — the build's
+     * {@code configurationParameters}, say, where a profile's value ({@code probe.budget = ${probe.budget}} under
+     * {@code -Pnightly}) is gone without the profile (a new user's nightly failure re-ran at budget 1, other samples).
+     * As {@code -D} they take effect either way: as the pom's property, or as the system property JUnit reads.
+     */
+    RerunCommand withConfiguration(java.util.function.Function<String, Optional<String>> parameters) {
+        return new RerunCommand(prefix, engineThreads, parameters);
     }
 
     /** The command for tests run with {@code moduleDir} as working directory (Surefire's default). */
@@ -72,7 +91,7 @@ final class RerunCommand {
      * float results depend on it, so a failure in CI replays on a machine with another core count only with it.
      */
     RerunCommand withEngineThreads(int threads) {
-        return new RerunCommand(prefix, java.util.OptionalInt.of(threads));
+        return new RerunCommand(prefix, java.util.OptionalInt.of(threads), configuration);
     }
 
     private static String launcher(Path dir) {
@@ -90,7 +109,7 @@ final class RerunCommand {
         // theirs from it)
         String seedProperty = seed.map(s -> " -Dprobe.seed=" + s).orElse(Optional.ofNullable(System.getProperty(
                 Setting.SEED.key())).filter(s -> !s.isBlank()).map(s -> " -Dprobe.seed=" + s.trim()).orElse(""));
-        String properties = "-Dprobe.only='" + only + "'" + seedProperty + commandLineSettings()
+        String properties = "-Dprobe.only='" + only + "'" + seedProperty + commandLineSettings() + configurationSettings()
                 + (engineThreads.isPresent() ? " -D" + ENGINE_THREADS + "=" + engineThreads.getAsInt() : "");
         String tags = tags(testClass, method);
         if (prefix == null) {
@@ -117,6 +136,53 @@ final class RerunCommand {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The settings (and {@code probe.reportDir}) of the configuration parameters that are neither system properties
+     * (repeated by {@link #commandLineSettings}) nor {@code junit-platform.properties} entries of the same value.
+     */
+    private String configurationSettings() {
+        StringBuilder b = new StringBuilder();
+        List<String> keys = new java.util.ArrayList<>();
+        for (Setting<?> s : Setting.ALL) {
+            if (s != Setting.SEED) {
+                keys.add(s.key());
+            }
+        }
+        keys.add("probe.reportDir");
+        java.util.Properties file = PropertiesFile.read();
+        for (String key : keys) {
+            if (System.getProperty(key) != null && (Setting.ALL.stream().anyMatch(s -> s.key().equals(key)))) {
+                continue; // repeated with the command line's settings
+            }
+            Optional<String> v = configuration.apply(key).filter(x -> !x.isBlank());
+            if (v.isPresent() && !v.get().equals(file.getProperty(key))) {
+                String value = v.get().trim();
+                b.append(" -D").append(key).append('=').append(value.matches("[A-Za-z0-9._+/-]+") ? value : "'" + value + "'");
+            }
+        }
+        return b.toString();
+    }
+
+    /** {@code junit-platform.properties} as JUnit reads it (the first on the class path), read once. */
+    private static final class PropertiesFile {
+        private static java.util.Properties read;
+
+        static synchronized java.util.Properties read() {
+            if (read == null) {
+                read = new java.util.Properties();
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                try (java.io.InputStream in = loader == null ? null : loader.getResourceAsStream("junit-platform.properties")) {
+                    if (in != null) {
+                        read.load(in);
+                    }
+                } catch (java.io.IOException e) {
+                    // unreadable: every configuration value is repeated, which re-runs the same settings
+                }
+            }
+            return read;
+        }
     }
 
     /**

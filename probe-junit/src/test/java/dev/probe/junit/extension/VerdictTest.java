@@ -52,13 +52,16 @@ class VerdictTest {
 
     @Test
     void assertionFailuresNameTheProbeTheNumbersTheSeedAndTheRerunCommand() {
-        EngineExecutionResults events = run(Demanding.class, Map.of());
+        // a setting of the build's configuration parameters (a profile's, say) is repeated: without the profile a
+        // re-run would not apply it (a new user's nightly failure re-ran at budget 1); so is the report directory
+        EngineExecutionResults events = run(Demanding.class, Map.of("probe.notSampled", "fail"));
         events.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("high confidence: class 1"),
                 finishedWithFailure(message(m -> m.startsWith("Probe 'high confidence: class 1' (Demanding#impossible) failed:\n"
                         + "expected target attainment at most 0.000, but the attained fraction is ")
                         && m.contains("\nquery: HighConfidence[linear3, class 1, σ=0.05]\nkernel: MALA(")
                         && m.endsWith("\nseed: 5\nre-run: " + RERUN + "dev.probe.junit.extension.VerdictTest$Demanding"
-                                + "#impossible' -Dprobe.only='1' -Dprobe.seed=5" + THREADS)))));
+                                + "#impossible' -Dprobe.only='1' -Dprobe.seed=5 -Dprobe.notSampled=fail "
+                                + "-Dprobe.reportDir=target/probe-reports-fixtures" + THREADS)))));
     }
 
     @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 40, draws = 10, seed = "7", maxRhat = 10, minAttainedEss = 1)
@@ -81,7 +84,8 @@ class VerdictTest {
                                 + "of it (closest ") && m.contains("The target is unreachable within this budget")))));
         String gate = "Probe gate of Unreachable#confident failed: 1 of 2 invocations sampled their target, 1 passed "
                 + "(gate: sampled >= 2).\n  not sampled (1): 2\n  re-run them: " + RERUN
-                + "dev.probe.junit.extension.VerdictTest$Unreachable#confident' -Dprobe.only='2' -Dprobe.seed=7" + THREADS;
+                + "dev.probe.junit.extension.VerdictTest$Unreachable#confident' -Dprobe.only='2' -Dprobe.seed=7 "
+                + "-Dprobe.reportDir=target/probe-reports-fixtures" + THREADS;
         events.containerEvents().assertThatEvents().haveExactly(1, event(container(), finishedWithFailure(message(gate))));
         assertThat(reportEntries(events, "probe")).contains(gate)
                 .anyMatch(e -> e.startsWith("Could not sample the target of probe 'high confidence: class 2'"));
