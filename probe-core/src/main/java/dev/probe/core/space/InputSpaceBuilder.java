@@ -198,8 +198,8 @@ public final class InputSpaceBuilder {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "Feature %d's bounds [%s, %s] span only "
                     + "about %,.0f float32 values (%s apart there): the sampler's states and the model's inputs are float32, "
                     + "so nothing narrower than %s can be sampled, and a verdict would miss it. Give the feature as an "
-                    + "offset from a reference value (e.g. seconds since %s, bounds [0, %s]) and add the reference back "
-                    + "inside the model, or measure it in larger units.", k, lower[k], upper[k], values, step, step,
+                    + "offset from a reference value (e.g. the feature minus %s, in its own units: bounds [0, %s]) and add "
+                    + "the reference back inside the model, or measure it in larger units.", k, lower[k], upper[k], values, step, step,
                     lower[k], upper[k] - lower[k]));
         }
     }

@@ -328,7 +328,7 @@ class BadInputTest {
         assertThatThrownBy(() -> InputSpace.box(new double[] {0, 1.7e9}, new double[] {1, 1.7e9 + 86_400}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Feature 1's bounds [1.7E9, 1.7000864E9] span only about 675 float32 values (128.0 apart")
-                .hasMessageContaining("offset from a reference value (e.g. seconds since 1.7E9, bounds [0, 86400.0])");
+                .hasMessageContaining("offset from a reference value (e.g. the feature minus 1.7E9, in its own units: bounds [0, 86400.0])");
         // the same day as an offset, or a year of timestamps (246,000 values), is fine
         assertThat(InputSpace.box(new double[] {0, 0}, new double[] {1, 86_400}).dimension()).isEqualTo(2);
         assertThat(InputSpace.box(new double[] {1.7e9}, new double[] {1.7e9 + 3.15e7}).dimension()).isEqualTo(1);
