@@ -145,6 +145,39 @@ public final class ProbeAnswer {
     }
 
     /**
+     * Which samples attain the target yet the oracle labels otherwise (the rows {@link #misclassifiedAmongAttained()}
+     * counts), with the oracle's label of each attained sample ({@code labels[i]}, −1 where the sample missed the
+     * target); empty without an oracle or where no misclassification is defined.
+     */
+    public Optional<LabelledOtherwise> labelledOtherwise() {
+        if (oracle == null || !isMisclassificationDefined()) {
+            return Optional.empty();
+        }
+        int[] labels = result.oracleLabelsOfAttained(judgedModel, oracle, tolerance);
+        int m = result.models().indexOf(judgedModel);
+        boolean[] wrong = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            int label = labels[i];
+            wrong[i] = label >= 0 && (targetLabels.length == 0 ? result.sample(i).predicted(m) != label
+                    : java.util.Arrays.stream(targetLabels).noneMatch(t -> t == label));
+        }
+        return Optional.of(new LabelledOtherwise(labels, wrong));
+    }
+
+    /**
+     * The oracle's label of every sample (−1 where it missed the target) and whether it is labelled otherwise.
+     *
+     * @param labels the oracle's label of each attained sample, −1 for the others
+     * @param wrong whether sample {@code i} attains the target and its label is outside the question's classes
+     */
+    public record LabelledOtherwise(int[] labels, boolean[] wrong) {
+        /** The indices of the samples labelled otherwise. */
+        public int[] rows() {
+            return java.util.stream.IntStream.range(0, wrong.length).filter(i -> wrong[i]).toArray();
+        }
+    }
+
+    /**
      * The share of samples attaining the target that the oracle labels otherwise: whose label is none of the
      * {@linkplain #targetLabels() target labels} (or, without them, differs from the judged model's top class).
      *

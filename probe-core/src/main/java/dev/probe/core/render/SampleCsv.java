@@ -92,6 +92,20 @@ public final class SampleCsv {
         return new SampleCsv(List.copyOf(kept));
     }
 
+    /** The rows {@code indices} of this table, in that order (e.g. the samples a report points to). */
+    public SampleCsv onlyRows(int[] indices) {
+        List<ColumnBlock> kept = new ArrayList<>();
+        for (ColumnBlock b : blocks) {
+            double[][] rows = new double[indices.length][];
+            for (int i = 0; i < indices.length; i++) {
+                Require.that(indices[i] >= 0 && indices[i] < b.rows(), "row " + indices[i] + " is not in the table");
+                rows[i] = b.values()[indices[i]];
+            }
+            kept.add(new ColumnBlock(b.prefix(), b.single(), rows, b.names()));
+        }
+        return new SampleCsv(List.copyOf(kept));
+    }
+
     public int rows() {
         return blocks.isEmpty() ? 0 : blocks.get(0).rows();
     }

@@ -206,6 +206,14 @@ public final class ProbeResult {
         return rateAmong(s -> !labels.contains(truth[s.index()]), s -> s.targetDistance() <= tolerance);
     }
 
+    /**
+     * The oracle's labels of the samples within {@code tolerance} of the target, checked as classes of {@code model};
+     * −1 for the samples that missed it (the oracle is asked about the attained ones only).
+     */
+    public int[] oracleLabelsOfAttained(String model, Oracle oracle, double tolerance) {
+        return labelsWithin(oracle, tolerance, indexOf(model));
+    }
+
     /** A distance tolerance must be a number ≥ 0 (−1 or NaN attained nothing, silently). */
     private static void checkTolerance(double tolerance) {
         if (!(tolerance >= 0)) {

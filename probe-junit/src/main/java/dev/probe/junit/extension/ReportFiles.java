@@ -147,6 +147,14 @@ final class ReportFiles {
             csv = csv.withBlock(m, result.outputs(m));
         }
         csv = csv.withColumn("energy", result.energies()).withColumn("target_distance", result.targetDistances());
+        // with an oracle: its label of each attained sample and whether it is outside the question's classes, so the
+        // draws a message says were "found even so" can be found in the report (a user had to re-implement the oracle)
+        Optional<ProbeAnswer.LabelledOtherwise> otherwise = labelledOtherwise(answer);
+        if (otherwise.isPresent()) {
+            boolean[] wrong = otherwise.get().wrong();
+            csv = csv.withColumn("oracle_label", otherwise.get().labels())
+                    .withColumn("labelled_otherwise", IntStream.range(0, wrong.length).map(i -> wrong[i] ? 1 : 0).toArray());
+        }
         List<String> names = List.of(featureNames(spec, inputs[0].length));
         boolean named = IntStream.range(0, names.size()).anyMatch(k -> !names.get(k).equals("x_" + k));
         // the inputs' columns by feature (x_age, x_income) when the space names them
@@ -182,6 +190,12 @@ final class ReportFiles {
                     pool.size(), pool.seconds() < 0.1 ? String.format(Locale.ROOT, "%.0f ms", pool.seconds() * 1000)
                             : String.format(Locale.ROOT, "%.1f s", pool.seconds())));
         }
+        int[] wrongRows = otherwise.map(ProbeAnswer.LabelledOtherwise::rows).orElse(new int[0]);
+        if (otherwise.isPresent()) {
+            table = table.with("labelled otherwise by the oracle", wrongRows.length == 0 ? "none of the attained draws"
+                    : wrongRows.length + " attained draws (their true label is outside the question's classes): every "
+                            + "one in labelled-otherwise.csv; column labelled_otherwise of samples.csv");
+        }
         if (stride > 1) {
             table = table.with("samples.csv", "every " + ordinal(stride) + " of " + result.size()
                     + " draws (column draw); probe.reportSamples=full writes all of them");
@@ -189,10 +203,22 @@ final class ReportFiles {
         files.add(table.writeHtml(dir.resolve("diagnostics.html")));
         files.add(table.writeText(dir.resolve("diagnostics.txt")));
         files.add(compact.everyNth(stride).write(dir.resolve("samples.csv")));
+        if (wrongRows.length > 0) { // every one, with its inputs, whatever the thinning of samples.csv
+            files.add(withInputs.onlyRows(wrongRows).write(dir.resolve("labelled-otherwise.csv")));
+        }
         if (full) {
             files.add(gzip(withInputs, dir.resolve("samples-full.csv.gz")));
         }
         return files;
+    }
+
+    /** The oracle's labels and the samples it labels otherwise; empty without an oracle, or one that does not fit. */
+    private static Optional<ProbeAnswer.LabelledOtherwise> labelledOtherwise(ProbeAnswer answer) {
+        try {
+            return answer.labelledOtherwise();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // an oracle that does not fit this model (a regressor's, say) labels nothing here
+        }
     }
 
     private static String ordinal(int n) {

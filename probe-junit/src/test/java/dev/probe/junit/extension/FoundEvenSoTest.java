@@ -2,6 +2,20 @@ package dev.probe.junit.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.probe.core.model.Classifier;
+import dev.probe.core.result.Oracle;
+import dev.probe.core.space.SampleSpace;
+import dev.probe.junit.ProbeOracle;
+import dev.probe.junit.ProbeSettings;
+import dev.probe.junit.ProbedModel;
+import dev.probe.junit.Generator;
+import dev.probe.junit.SamplerKind;
+import dev.probe.junit.annotations.ProbeHighConfidence;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
 import dev.probe.junit.ProbeAnswer;
 import dev.probe.junit.assertions.MisclassificationOnAPairTest;
 import org.junit.jupiter.api.Test;
@@ -23,5 +37,49 @@ class FoundEvenSoTest {
     @Test
     void onAQuestionAboutEveryClassItSaysNothing() {
         assertThat(Verdict.foundEvenSo(MisclassificationOnAPairTest.torn().withTargetLabels(0, 1, 2))).isEmpty();
+    }
+
+    @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 16, seed = "7")
+    static class HalfWrong {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        /** Labels an input 0 or 1 by a bit of its first coordinate: about half the confident "0"s are wrong. */
+        @ProbeOracle static final Oracle TRUTH = Oracle.ofInput(x -> (int) (Double.doubleToLongBits(x[0]) >>> 40) & 1);
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(dev.probe.junit.ProbeAnswer answer) {}
+    }
+
+    /**
+     * The messages say the draws labelled otherwise exist and "the report shows them": a user found nothing in the
+     * report that told which, and re-implemented the oracle to find them. Each sample's oracle label and flag are now
+     * columns of samples.csv, and every flagged draw is in labelled-otherwise.csv.
+     */
+    @Test
+    void theReportShowsWhichAttainedDrawsTheOracleLabelsOtherwise() throws Exception {
+        Fixtures.run(HalfWrong.class, Map.of("probe.reportDir", "target/probe-reports-oracle",
+                "probe.notConverged", "abort", "probe.notSampled", "abort"));
+        Path dir = Path.of("target/probe-reports-oracle/FoundEvenSoTest$HalfWrong/confident/0");
+        List<String> samples = Files.readAllLines(dir.resolve("samples.csv"));
+        List<String> header = List.of(samples.get(0).split(","));
+        int label = header.indexOf("oracle_label");
+        int flag = header.indexOf("labelled_otherwise");
+        int distance = header.indexOf("target_distance");
+        assertThat(label).isPositive();
+        assertThat(flag).isEqualTo(label + 1);
+        long flagged = 0;
+        for (String row : samples.subList(1, samples.size())) {
+            String[] c = row.split(",");
+            boolean attained = Double.parseDouble(c[distance]) <= 0.1;
+            assertThat(c[label]).isEqualTo(attained ? c[label] : "-1");
+            assertThat(c[flag]).isEqualTo(attained && c[label].equals("1") ? "1" : "0");
+            flagged += c[flag].equals("1") ? 1 : 0;
+        }
+        assertThat(flagged).isPositive();
+        List<String> otherwise = Files.readAllLines(dir.resolve("labelled-otherwise.csv"));
+        assertThat(otherwise).hasSize(1 + (int) flagged);
+        assertThat(otherwise.subList(1, otherwise.size())).allSatisfy(r -> assertThat(r.split(",")[label]).isEqualTo("1"));
+        assertThat(dir.resolve("diagnostics.txt")).content().contains("labelled otherwise by the oracle")
+                .contains(flagged + " attained draws");
     }
 }
