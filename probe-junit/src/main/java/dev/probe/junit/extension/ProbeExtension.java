@@ -141,6 +141,11 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         ProbeReport.dropStale(uniqueKeys(all.stream().map(ProbeSpec::key).collect(Collectors.toList()), template), context);
         Selection selection = Selection.of(context);
         List<ProbeSpec> specs = selection.select(template, all, context);
+        if (selection.isSharded()) {
+            // a shard always writes gates.csv (a header at least), so a merge can tell a shard without gates from an
+            // artifact that left the file out (its gates were skipped without a word)
+            GateCsv.at(ProbeReport.reportDir(context).resolve("gates.csv")).update(List.of());
+        }
         if (selection.ownsItsRows()) {
             // this shard's summary holds its own invocations only: the other shards' rows here are an earlier run's,
             // and a merge would let them replace the other shards' fresh ones

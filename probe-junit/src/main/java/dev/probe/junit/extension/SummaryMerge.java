@@ -53,12 +53,17 @@ public final class SummaryMerge {
      */
     static boolean merge(Path target, List<Path> sources, StringBuilder out) throws IOException {
         List<GateCsv.Row> gates = new ArrayList<>();
+        List<Path> missingGates = new ArrayList<>();
         for (Path s : sources) {
             if (!Files.isRegularFile(s)) {
                 throw new IOException("No summary at " + s.toAbsolutePath() + ": a shard's summary is missing (did its "
                         + "job run, and was its artifact downloaded?).");
             }
-            gates.addAll(GateCsv.read(s.resolveSibling("gates.csv")));
+            Path gateFile = s.resolveSibling("gates.csv");
+            if (!Files.isRegularFile(gateFile)) {
+                missingGates.add(gateFile);
+            }
+            gates.addAll(GateCsv.read(gateFile));
         }
         Path gateFile = target.resolveSibling("gates.csv");
         boolean targetIsSource = sources.stream().anyMatch(s -> s.toAbsolutePath().normalize().equals(
@@ -73,6 +78,13 @@ public final class SummaryMerge {
         List<List<String>> merged = SummaryCsv.read(target);
         out.append("merged ").append(sources.size()).append(" summaries into ").append(target).append(" (")
                 .append(merged.size()).append(" invocations)\n");
+        for (Path g : missingGates) {
+            // a shard always writes gates.csv: without one beside its summary, an artifact left it out, and the
+            // @ProbeGates of that shard's templates cannot be evaluated here
+            out.append("WARNING: no ").append(g).append(": a sharded run always writes gates.csv beside its summary, so "
+                    + "this artifact is incomplete and the @ProbeGates it holds are not evaluated; upload both files "
+                    + "(target/probe-reports/*.csv). A summary of an unsharded run has none and needs none.\n");
+        }
         GateCsv.at(gateFile).update(gates);
         boolean ok = true;
         for (GateCsv.Row g : GateCsv.read(gateFile)) {

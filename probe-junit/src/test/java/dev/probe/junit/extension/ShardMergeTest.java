@@ -100,4 +100,27 @@ class ShardMergeTest {
         assertThat(rows.get(1)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,0,passed,");
         assertThat(rows.get(2)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,2,not_sampled,");
     }
+
+    /**
+     * An artifact that held only a shard's summary.csv: its gates were skipped and the merge exited 0 without a word.
+     * A shard always writes gates.csv (a header at least, here for a template without @ProbeGate), and the merge warns
+     * about a summary without one.
+     */
+    @Test
+    void aShardWritesGatesCsvAlwaysAndTheMergeWarnsWhenAnArtifactLacksIt() throws Exception {
+        Path shard = Path.of("target/shards-nogates/1");
+        Path copy = Path.of("target/shards-nogates/summary-only");
+        clean(shard);
+        clean(copy);
+        run(ProbeExtensionTest.Confident.class, Map.of("probe.shard", "1/2", "probe.reportDir", shard.toString()));
+        assertThat(Files.readAllLines(shard.resolve("gates.csv")))
+                .containsExactly("class,method,min_sampled,min_passed,min_attained_ess,invocations");
+        Files.createDirectories(copy);
+        Files.copy(shard.resolve("summary.csv"), copy.resolve("summary.csv"));
+        StringBuilder out = new StringBuilder();
+        assertThat(SummaryMerge.merge(Path.of("target/shards-nogates/merged/summary.csv"), List.of(copy.resolve("summary.csv")),
+                out)).isTrue();
+        assertThat(out.toString()).contains("WARNING: no target/shards-nogates/summary-only/gates.csv: a sharded run "
+                + "always writes gates.csv beside its summary, so this artifact is incomplete");
+    }
 }
