@@ -78,7 +78,8 @@ final class Gate implements AutoCloseable {
             return;
         }
         long passed = outcomes.values().stream().filter(o -> o == Outcome.PASSED).count();
-        String counts = String.format(Locale.ROOT, "%d of %d invocations sampled their target, %d passed", sampled.size(),
+        String counts = String.format(Locale.ROOT, "%d of %d invocations sampled their target (enough effective "
+                + "attained samples: minAttainedEss), %d passed", sampled.size(),
                 invocations, passed);
         List<String> failures = new ArrayList<>();
         if (minSampled >= 0 && sampled.size() < minSampled) {

@@ -66,8 +66,9 @@ final class GateCsv {
             boolean ok = seen == invocations && (minSampled < 0 || sampled >= minSampled) && (minPassed < 0 || passed >= minPassed);
             String gate = (minSampled >= 0 ? "sampled >= " + minSampled : "") + (minSampled >= 0 && minPassed >= 0 ? ", " : "")
                     + (minPassed >= 0 ? "passed >= " + minPassed : "");
-            out.append(String.format(Locale.ROOT, "Probe gate of %s#%s %s: %d of %d invocations sampled their target, %d "
-                    + "passed (gate: %s)%s%n", className.substring(className.lastIndexOf('.') + 1), method,
+            out.append(String.format(Locale.ROOT, "Probe gate of %s#%s %s: %d of %d invocations sampled their target (enough "
+                    + "effective attained samples: minAttainedEss), %d passed (gate: %s)%s%n",
+                    className.substring(className.lastIndexOf('.') + 1), method,
                     ok ? "passed" : "failed", sampled, invocations, passed, gate,
                     seen == invocations ? "" : "; only " + seen + " of its invocations are in the summaries"));
             // the same lines as a gate evaluated in one run: which invocations did not pass, and how they ended

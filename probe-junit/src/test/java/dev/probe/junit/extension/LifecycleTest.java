@@ -57,7 +57,7 @@ class LifecycleTest {
         EngineExecutionResults first = run(GatedWithAFailure.class, Map.of("probe.reportDir", DIR));
         first.testEvents().assertStatistics(s -> s.started(3).succeeded(2).failed(1));
         assertThat(reportEntries(first, "probe")).anyMatch(e -> e.startsWith("Probe gate of GatedWithAFailure#confident passed: "
-                + "3 of 3 invocations sampled their target, 2 passed"));
+                + "3 of 3 invocations sampled their target (enough effective attained samples: minAttainedEss), 2 passed"));
         String failed = first.testEvents().failed().stream().findFirst().orElseThrow().getTestDescriptor().getUniqueId()
                 .toString();
 
@@ -121,6 +121,6 @@ class LifecycleTest {
         // the probe passed, then @AfterEach failed: JUnit reports a failure, and the gate counts none passed
         events.containerEvents().assertThatEvents().haveExactly(1, event(container(), finishedWithFailure(message(m -> m
                 .startsWith("Probe gate of FailingLifecycleMethods#afterFails failed: 1 of 1 invocations sampled their "
-                        + "target, 0 passed")))));
+                        + "target (enough effective attained samples: minAttainedEss), 0 passed")))));
     }
 }

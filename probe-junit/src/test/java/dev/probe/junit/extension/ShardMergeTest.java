@@ -41,7 +41,7 @@ class ShardMergeTest {
                 List.of(first.resolve("summary.csv"), second.resolve("summary.csv")), out);
         assertThat(ok).isFalse();
         assertThat(out.toString()).isEqualTo("merged 2 summaries into target/shards/merged/summary.csv (2 invocations)\n"
-                + "Probe gate of VerdictTest$Unreachable#confident failed: 1 of 2 invocations sampled their target, 1 passed "
+                + "Probe gate of VerdictTest$Unreachable#confident failed: 1 of 2 invocations sampled their target (enough effective attained samples: minAttainedEss), 1 passed "
                 + "(gate: sampled >= 2)\n  not sampled (1): 2\n  re-run: mvn test "
                 + "-Dtest='dev.probe.junit.extension.VerdictTest$Unreachable#confident' -Dprobe.only='2'  (in the test's "
                 + "module; in a multi-module build, from the root with -pl <module> -am "

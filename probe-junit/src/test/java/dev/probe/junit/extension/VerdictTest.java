@@ -82,7 +82,7 @@ class VerdictTest {
                 finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.startsWith(
                         "Could not sample the target of probe 'high confidence: class 2' (Unreachable#confident): none of 40 samples came within 0.100 "
                                 + "of it (closest ") && m.contains("The target is unreachable within this budget")))));
-        String gate = "Probe gate of Unreachable#confident failed: 1 of 2 invocations sampled their target, 1 passed "
+        String gate = "Probe gate of Unreachable#confident failed: 1 of 2 invocations sampled their target (enough effective attained samples: minAttainedEss), 1 passed "
                 + "(gate: sampled >= 2).\n  not sampled (1): 2\n  re-run them: " + RERUN
                 + "dev.probe.junit.extension.VerdictTest$Unreachable#confident' -Dprobe.only='2' -Dprobe.seed=7 "
                 + "-Dprobe.reportDir=target/probe-reports-fixtures" + THREADS;
@@ -382,7 +382,7 @@ class VerdictTest {
                         && m.contains("(needed <= 1.050)") && m.contains("budget: about draws=")
                         && m.contains("re-run: " + RERUN)))));
         events.containerEvents().assertThatEvents().haveExactly(1, event(container(), finishedWithFailure(message(m -> m.startsWith(
-                "Probe gate of ShortChains#confident failed: 0 of 1 invocations sampled their target, 0 passed (gate: sampled >= 1)."
+                "Probe gate of ShortChains#confident failed: 0 of 1 invocations sampled their target (enough effective attained samples: minAttainedEss), 0 passed (gate: sampled >= 1)."
                         + "\n  not converged (1): 0\n")))));
         EngineExecutionResults aborted = run(ShortChains.class, Map.of("probe.notConverged", "abort"));
         aborted.testEvents().assertStatistics(s -> s.aborted(1).failed(0));
