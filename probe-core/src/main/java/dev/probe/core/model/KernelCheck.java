@@ -86,6 +86,22 @@ public final class KernelCheck {
     }
 
     /**
+     * The mode {@value #PROPERTY} sets ({@code fail}, {@code warn} or {@code off}; {@code fail} when unset), checked:
+     * the JUnit extension reads it before any probe runs, so a typo fails at once rather than once some model has
+     * convolutions.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public static String mode() {
+        String mode = System.getProperty(PROPERTY, System.getenv().getOrDefault("PROBE_KERNEL_CHECK", "fail"))
+                .trim().toLowerCase(Locale.ROOT);
+        if (!List.of("fail", "warn", "off").contains(mode)) {
+            throw new IllegalArgumentException("Unknown " + PROPERTY + " '" + mode + "': use fail, warn or off");
+        }
+        return mode;
+    }
+
+    /**
      * Refuses (or warns about, per {@value #PROPERTY}) a model whose convolution layers this machine computes
      * wrongly; does nothing for a model without convolutions that need padded channels, or on a sound machine.
      *
@@ -95,11 +111,7 @@ public final class KernelCheck {
      *     property is {@code fail} (the default)
      */
     public static void ensure(String model, Block block) {
-        String mode = System.getProperty(PROPERTY, System.getenv().getOrDefault("PROBE_KERNEL_CHECK", "fail"))
-                .trim().toLowerCase(Locale.ROOT);
-        if (!List.of("fail", "warn", "off").contains(mode)) {
-            throw new IllegalArgumentException("Unknown " + PROPERTY + " '" + mode + "': use fail, warn or off");
-        }
+        String mode = mode();
         if (mode.equals("off")) {
             return;
         }

@@ -103,6 +103,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             throw new IllegalArgumentException(MisspelledKeys.misplacedError(misplaced));
         }
         ProbeReport.fullSamples(context); // refuses a report setting it cannot read before any probe runs
+        dev.probe.core.model.KernelCheck.mode(); // and a kernel check's typo, also where no model has convolutions
         Method method = context.getRequiredTestMethod();
         Class<?> testClass = context.getRequiredTestClass();
         String template = testClass.getSimpleName() + "#" + method.getName();

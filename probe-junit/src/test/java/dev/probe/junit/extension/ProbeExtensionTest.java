@@ -183,4 +183,22 @@ class ProbeExtensionTest {
         assertThat(events.testEvents().started().count()).isZero(); // refused before any probe sampled
         assertThat(Path.of("target/probe-reports-typo/summary.csv")).content().contains("$Confident,confident,,error,");
     }
+
+    @Test
+    void aKernelCheckValueItCannotReadFailsAtOnceEvenWithoutConvolutions() {
+        // read only when a model with convolutions loaded: a shared CI config's typo surfaced once a team added a CNN
+        String before = System.getProperty("probe.kernelCheck");
+        System.setProperty("probe.kernelCheck", "maybe");
+        try {
+            run(Confident.class, Map.of("probe.reportDir", "target/probe-reports-typo")).allEvents().assertThatEvents()
+                    .haveAtLeast(1, event(finishedWithFailure(message("Unknown probe.kernelCheck 'maybe': use fail, warn "
+                            + "or off"))));
+        } finally {
+            if (before == null) {
+                System.clearProperty("probe.kernelCheck");
+            } else {
+                System.setProperty("probe.kernelCheck", before);
+            }
+        }
+    }
 }
