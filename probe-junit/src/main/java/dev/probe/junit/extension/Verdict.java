@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.DoubleSummaryStatistics;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Whether an answer's samples can support a verdict on the model: they must attain the target
@@ -357,6 +358,19 @@ record Verdict(Outcome outcome, String reason) {
             cause += " The space fixes " + levers.fixed() + ": if the target can only be reached by changing them, no "
                     + "counterfactual exists in this space, and that is the answer for this factual.";
         }
+        if (r.provenance().query().startsWith("ModelContrast[") && r.models().size() == 2) {
+            // two trees with 0.9/0.1 leaves differ by a total variation of at most 0.8: "more budget" cannot reach 0.9,
+            // while most samples were disagreements already (a lender's 1,628 of 2,048)
+            double[][] a = r.outputs(r.models().get(0));
+            double[][] b = r.outputs(r.models().get(1));
+            long differ = IntStream.range(0, a.length).filter(i -> argmax(a[i]) != argmax(b[i])).count();
+            if (differ > 0 && a[0].length > 1) {
+                cause += String.format(Locale.ROOT, " Yet on %d of %d samples the two models' top classes differ: such "
+                        + "disagreements exist. If the models can never differ by the question's total variation (two "
+                        + "trees whose leaves are 0.9/0.1 differ by at most 0.8), no budget reaches it: a tolerance of at "
+                        + "least %.3g (the closest distance) samples them.", differ, a.length, closest);
+            }
+        }
         if (outputs[0].length == 1) {
             // a single score (a Regressor): a price model probed at the default threshold 0.5 read "closest 9.80"
             DoubleSummaryStatistics y = Arrays.stream(outputs).mapToDouble(row -> row[0]).summaryStatistics();
@@ -366,6 +380,14 @@ record Verdict(Outcome outcome, String reason) {
         return String.format(Locale.ROOT, "Could not sample the target of probe %s: none of %d samples came within %.3g "
                 + "of it (closest %.3g).%n%s%n%s", named(answer), r.size(), answer.tolerance(), closest, cause,
                 context(answer, c));
+    }
+
+    private static int argmax(double[] row) {
+        int best = 0;
+        for (int k = 1; k < row.length; k++) {
+            best = row[k] > row[best] ? k : best;
+        }
+        return best;
     }
 
     /** {@code 'high confidence: class 2' (Digits#confident)}: in a parallel run several classes have that probe. */

@@ -412,4 +412,34 @@ class VerdictTest {
         run(Unreachable.class, Map.of("probe.reportDir", dir.toString(), "probe.only", "0"));
         assertThat(Files.readAllLines(dir.resolve("summary.csv"))).hasSize(4);
     }
+
+    /** Two threshold rules with 0.9/0.1 outputs: where they disagree their total variation is 0.8, never 0.9. */
+    @ProbeSettings(populations = 2, particles = 64, seed = "3", tau = 0.15)
+    static class TreesThatDifferByAtMostEightTenths {
+        @ProbedModel("a") static final Classifier A = rule("a", 0);
+        @ProbedModel("b") static final Classifier B = rule("b", 1);
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        static Classifier rule(String name, double threshold) {
+            return Classifier.fromProbabilities(dev.probe.core.model.BlackBoxFunction.of(name, 2, 2, rows ->
+                    java.util.Arrays.stream(rows).map(r -> r[0] > threshold ? new double[] {0.9, 0.1}
+                            : new double[] {0.1, 0.9}).toArray(double[][]::new)));
+        }
+
+        @dev.probe.junit.annotations.ProbeModelContrast(models = {"a", "b"})
+        void contrast(ProbeAnswer answer) {}
+    }
+
+    /**
+     * A lender's two trees with 0.9/0.1 leaves: their contrast read "unreachable within this budget … give the sampler
+     * more budget", though no budget reaches a total variation of 0.9 and 79.5% of the samples were disagreements.
+     */
+    @Test
+    void aContrastThatCannotReachItsTotalVariationSaysTheDisagreementsItSaw() {
+        run(TreesThatDifferByAtMostEightTenths.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.matches("(?s).*Yet on "
+                        + "[1-9][0-9]* of [0-9]+ samples the two models' top classes differ: such disagreements exist\\. If "
+                        + "the models can never differ by the question's total variation .* a tolerance of at least 0\\.200 "
+                        + "\\(the closest distance\\) samples them\\..*")))));
+    }
 }
