@@ -194,7 +194,8 @@ public final class ProbeAnswer {
                     + "for it. Judge confident questions (@ProbeHighConfidence, @ProbeAmbivalent, @ProbeConfidence) "
                     + "instead.");
         }
-        return result.misclassifiedAmongAttained(judgedModel, oracle, tolerance, targetLabels);
+        boolean[] wrong = labelledOtherwise().orElseThrow().wrong();
+        return result.rateAmong(s -> wrong[s.index()], s -> s.targetDistance() <= tolerance);
     }
 
     /** The evidence this answer's verdict assertions require. */

@@ -184,31 +184,10 @@ public final class ProbeResult {
     }
 
     /**
-     * The fraction of samples within {@code tolerance} of the target whose oracle label is none of
-     * {@code targetLabels}: the classes the query asks the model to give such a sample (both classes of an ambivalent
-     * pair, the top classes of a target vector). On an ambivalent pair the model's top class is a coin flip between the
-     * two, so a top class other than the oracle's label is no error there; a label outside the pair is (the model is
-     * torn between two classes, neither of them the truth). With no labels this is
-     * {@link #misclassifiedAmongAttained(String, Oracle, double)}.
-     *
-     * <pre>{@code
-     * Rate wrong = result.misclassifiedAmongAttained("cnn", oracle, 0.1, new int[] {1, 7}); // torn between 1 and 7, yet neither
-     * }</pre>
-     */
-    public Rate misclassifiedAmongAttained(String model, Oracle oracle, double tolerance, int[] targetLabels) {
-        if (targetLabels.length == 0) {
-            return misclassifiedAmongAttained(model, oracle, tolerance);
-        }
-        int m = indexOf(model);
-        int[] truth = labelsWithin(oracle, tolerance, m);
-        java.util.Set<Integer> labels = java.util.Arrays.stream(targetLabels).boxed()
-                .collect(java.util.stream.Collectors.toSet());
-        return rateAmong(s -> !labels.contains(truth[s.index()]), s -> s.targetDistance() <= tolerance);
-    }
-
-    /**
      * The oracle's labels of the samples within {@code tolerance} of the target, checked as classes of {@code model};
-     * −1 for the samples that missed it (the oracle is asked about the attained ones only).
+     * −1 for the samples that missed it (the oracle is asked about the attained ones only). With them, a question
+     * about several classes can judge a label against all of its classes (the JUnit extension's
+     * {@code ProbeAnswer.misclassifiedAmongAttained()}: on an ambivalent pair the top class is a coin flip).
      */
     public int[] oracleLabelsOfAttained(String model, Oracle oracle, double tolerance) {
         return labelsWithin(oracle, tolerance, indexOf(model));

@@ -199,8 +199,8 @@ public final class InputSpaceBuilder {
                     + "about %,.0f float32 values (%s apart there): the sampler's states and the model's inputs are float32, "
                     + "so nothing narrower than %s can be sampled, and a verdict would miss it. Give the feature as an "
                     + "offset from a reference value (e.g. the feature minus %s, in its own units: bounds [0, %s]) and add "
-                    + "the reference back inside the model, or measure it in larger units.", k, lower[k], upper[k], values, step, step,
-                    lower[k], upper[k] - lower[k]));
+                    + "the reference back inside the model, or measure it in larger units.", k, lower[k], upper[k], values,
+                    step, step, lower[k], upper[k] - lower[k]));
         }
     }
 
