@@ -35,10 +35,18 @@ public final class PositionResolution {
         for (int k = 0; k < d; k++) {
             double mean = 0;
             double largest = 0;
+            float first = positions[k];
+            boolean constant = true;
             for (int r = 0; r < rows; r++) {
                 double v = positions[r * d + k];
                 mean += v / rows;
                 largest = Math.max(largest, Math.abs(v));
+                constant &= positions[r * d + k] == first;
+            }
+            if (constant) {
+                // one value in every state (an attribute the question forces): nothing to resolve; the rounding of
+                // the mean gave a constant 2 a spread of 2e-15 and stopped a procedural probe of a forced category
+                continue;
             }
             double sq = 0;
             for (int r = 0; r < rows; r++) {

@@ -50,6 +50,14 @@ class PositionResolutionTest {
         assertThat(trace.diagnostics().maxRhat()).isLessThan(1.05);
         // identical states (stuck chains) are not a resolution question
         PositionResolution.require(new float[] {1.7e9f, 1.7e9f, 1.7e9f}, 3, 1, "chains");
+        // nor is a category the question forces on every state: the rounded mean of 1,200 states at 2 gave a spread of
+        // 2e-15 and stopped a procedural probe ("slot 0 is blue") with advice to centre the coordinate
+        float[] forced = new float[1200 * 2];
+        for (int r = 0; r < 1200; r++) {
+            forced[2 * r] = 2;
+            forced[2 * r + 1] = r / 1200f;
+        }
+        PositionResolution.require(forced, 1200, 2, "particles");
         assertThatThrownBy(() -> PositionResolution.require(new float[] {1.7e9f, 1.7e9f + 128, 1.7e9f - 128, 1.7e9f}, 4, 1,
                 "chains")).hasMessageContaining("Coordinate 0 of the chains");
     }
