@@ -246,15 +246,30 @@ public final class Sampler {
         double energyRhat = Double.NaN;
         double energyEss = Double.NaN;
         if (draws >= 4) {
+            boolean[] constant = new boolean[d];
+            boolean moved = false;
             for (int k = 0; k < d; k++) {
                 double[][] coordinate = new double[chains][draws];
+                double first = samples[0][0][k];
+                constant[k] = true;
                 for (int c = 0; c < chains; c++) {
                     for (int i = 0; i < draws; i++) {
                         coordinate[c][i] = samples[c][i][k];
+                        constant[k] &= coordinate[c][i] == first;
                     }
                 }
+                moved |= !constant[k];
                 rhat[k] = Convergence.rhat(coordinate);
                 ess[k] = Convergence.bulkEss(coordinate);
+            }
+            for (int k = 0; k < d && moved; k++) {
+                if (constant[k]) {
+                    // one value in every draw of every chain while others move (a category the question forces, as
+                    // populations judge it): the chains agree exactly; its R̂ was 0/0 = NaN, "the chains disagree".
+                    // Chains none of whose coordinates move keep NaN: stuck, not agreeing
+                    rhat[k] = 1;
+                    ess[k] = (double) chains * draws;
+                }
             }
             // a constant energy (a flat target) has no spread to compare: it agrees exactly across chains
             java.util.DoubleSummaryStatistics range = Arrays.stream(energies).flatMapToDouble(Arrays::stream)

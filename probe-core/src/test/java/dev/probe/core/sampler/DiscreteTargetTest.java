@@ -48,4 +48,32 @@ class DiscreteTargetTest {
             assertMean(trace, x -> x[1] == level ? 1 : 0, P[k], "P(k=" + k + ")");
         }
     }
+
+    /**
+     * A category the target forces (every other value has energy 10⁶ and is never accepted) is one value in every draw
+     * of every chain: the chains agree on it exactly. Its R̂ was 0/0 = NaN, read "the chains disagree", and a procedural
+     * probe of "slot 0 is blue" whose 3,200 draws all attained never converged. Chains that never move keep NaN.
+     */
+    @Test
+    void aCategoryTheTargetForcesCountsAsAgreeingButStuckChainsDoNot() {
+        Energy energy = Energies.restrictedTo(Energies.blackBox(2, r -> (r[1] == 2 ? 0 : 1e6) + r[0] * r[0] / 2),
+                Box.of(new double[] {Double.NEGATIVE_INFINITY, 0}, new double[] {Double.POSITIVE_INFINITY, 3}));
+        Proposal proposal = MixedProposal.builder(2).continuous(0, 1.0).categorical(1, 4, 0.5).build();
+        double[][] start = new double[8][];
+        for (int c = 0; c < 8; c++) {
+            start[c] = new double[] {c / 4.0 - 1, 2};
+        }
+        Trace trace = new Sampler(SamplerConfig.builder().chains(8).warmup(200).draws(400).seed(5).build())
+                .run(RandomWalkMetropolis.of(proposal, 1.0), energy, start);
+        assertThat(trace.diagnostics().rhat()[1]).isEqualTo(1.0);
+        assertThat(trace.diagnostics().maxRhat()).isLessThan(1.05);
+        // no coordinate moves (every proposal rejected): stuck, and R̂ stays undefined
+        Energy nowhere = Energies.restrictedTo(Energies.blackBox(2, r -> r[0] == -1 && r[1] == 2 ? 0 : 1e6),
+                Box.of(new double[] {Double.NEGATIVE_INFINITY, 0}, new double[] {Double.POSITIVE_INFINITY, 3}));
+        double[][] same = new double[8][];
+        java.util.Arrays.fill(same, new double[] {-1, 2});
+        Trace stuck = new Sampler(SamplerConfig.builder().chains(8).warmup(20).draws(40).seed(5).build())
+                .run(RandomWalkMetropolis.of(proposal, 1.0), nowhere, same);
+        assertThat(stuck.diagnostics().maxRhat()).isNaN();
+    }
 }
