@@ -67,7 +67,20 @@ public record Evidence(double maxRhat, double minAttainedEss, double tolerance, 
      */
     public boolean isMetBy(ProbeResult result) {
         return result.diagnostics().maxRhat() <= maxRhat && result.attainedEss(tolerance) >= minAttainedEss
-                && !hasTooManyDivergences(result) && !isUnsettled(result);
+                && !hasTooManyDivergences(result) && !isUnsettled(result)
+                && !(result.isPopulationResult() && unmoved(result.diagnostics()));
+    }
+
+    /**
+     * Populations whose moves accepted fewer than this share of proposals (mean over populations and stages) did not
+     * move their particles: their draws are copies of resampled starting draws, whose agreement says nothing (a
+     * procedural space with {@code keep(0)}: acceptance 0.000, status {@code DEGENERATE}, evidence met).
+     */
+    public static final double MIN_POPULATION_ACCEPTANCE = 0.01;
+
+    /** Whether population diagnostics show moves that (almost) never moved a particle. */
+    public static boolean unmoved(dev.probe.core.diagnostics.Diagnostics d) {
+        return d.meanAcceptance() < MIN_POPULATION_ACCEPTANCE;
     }
 
     /**
@@ -118,13 +131,14 @@ public record Evidence(double maxRhat, double minAttainedEss, double tolerance, 
     /**
      * Whether a bare population run ({@code new Smc(config).run(...)}, every draw counting as attained; {@code
      * tolerance} is not used) meets this evidence: R̂ across its populations at most {@code maxRhat}, the smallest
-     * ESS over the coordinates of the pooled draws at least {@code minAttainedEss}, and settled ({@link #isUnsettled});
+     * ESS over the coordinates of the pooled draws at least {@code minAttainedEss}, settled ({@link #isUnsettled}), and
+     * moved (a mean acceptance of at least {@value #MIN_POPULATION_ACCEPTANCE});
      * divergences are not judged, as for
      * {@link #isMetBy(ProbeResult)}.
      */
     public boolean isMetBy(dev.probe.core.population.PopulationRun run) {
         dev.probe.core.diagnostics.Diagnostics d = run.diagnostics();
-        return d.maxRhat() <= maxRhat && d.minEss() >= minAttainedEss && !unsettled(d);
+        return d.maxRhat() <= maxRhat && d.minEss() >= minAttainedEss && !unsettled(d) && !unmoved(d);
     }
 
     /**

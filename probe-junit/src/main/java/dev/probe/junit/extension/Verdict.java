@@ -197,6 +197,13 @@ record Verdict(Outcome outcome, String reason) {
                     levers.gradients() ? "chains (sampler = HMC, whose divergences show such regions)"
                             : "long chains (sampler = MH)"));
         }
+        if (populations && dev.probe.core.result.Evidence.unmoved(r.diagnostics())) {
+            b.append(String.format(Locale.ROOT, "acceptance %.3f (at least %.2f needed): the populations' moves almost "
+                    + "never moved a particle, so their draws are copies of resampled starting draws, whose agreement "
+                    + "says nothing; give the moves a chance (a ProceduralSpace's keep() below 1 changes fewer "
+                    + "attributes per proposal; smaller steps), or sample by chains%n", r.diagnostics().meanAcceptance(),
+                    dev.probe.core.result.Evidence.MIN_POPULATION_ACCEPTANCE));
+        }
         if (!(rhat <= c.maxRhat())) {
             b.append(populations
                     ? String.format(Locale.ROOT, "R-hat %.3f: the populations disagree (they hold the modes in different "

@@ -40,12 +40,19 @@ class SettlingVerdictTest {
      */
     private static ProbeResult populationResult(int n, double rhat, double[] distances, double drift, double plateau,
             dev.probe.core.result.PriorMass mass) {
+        return populationResult(n, rhat, distances, drift, plateau, mass, 0.6);
+    }
+
+    /** The same with every population's mean acceptance {@code acceptance}. */
+    private static ProbeResult populationResult(int n, double rhat, double[] distances, double drift, double plateau,
+            dev.probe.core.result.PriorMass mass, double acceptance) {
         double[][] x = new double[n][];
         Arrays.setAll(x, i -> new double[] {Math.sin(i), Math.cos(i)});
         double[][] outputs = new double[n][];
         Arrays.setAll(outputs, i -> new double[] {0.05, 0.95});
         SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(n / 4).seed(3).build();
-        Diagnostics d = new Diagnostics(new double[] {0.6, 0.6, 0.6, 0.6}, new double[] {rhat, 1.0}, new double[] {1000, 1000},
+        Diagnostics d = new Diagnostics(new double[] {acceptance, acceptance, acceptance, acceptance}, new double[] {rhat, 1.0},
+                new double[] {1000, 1000},
                 1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, drift, plateau);
         return new ProbeResult(new Provenance("high confidence of 1", "box", "SMC(MALA, 4×" + n / 4 + " particles, α=0.50, "
                 + "moves 2–10)", config, d), 4, x, x, List.of("m"), new double[][][] {outputs}, new double[n], distances, mass,
@@ -64,6 +71,23 @@ class SettlingVerdictTest {
         assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
         assertThat(v.reason()).contains("settling drift 6.50 (allowed 4)", "had not settled", "sampler = HMC")
                 .doesNotContain("R-hat 1.000:");
+    }
+
+    /**
+     * Populations whose moves never moved a particle (a procedural space with keep(0): acceptance 0.000, status
+     * DEGENERATE) agreed and met the evidence on copies of resampled starting draws.
+     */
+    @Test
+    void populationsThatNeverMovedAreNotConverged() throws Exception {
+        int n = 400;
+        ProbeAnswer still = ProbeAnswer.of(populationResult(n, 1.0, new double[n], 1.0, 0, null, 0.0), 0.1);
+        assertThat(still.evidence().isMetBy(still.result())).isFalse();
+        Verdict v = Verdict.of(still, settings());
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
+        assertThat(v.reason()).contains("acceptance 0.000 (at least 0.01 needed): the populations' moves almost never "
+                + "moved a particle");
+        ProbeAnswer moving = ProbeAnswer.of(populationResult(n, 1.0, new double[n], 1.0, 0, null, 0.02), 0.1);
+        assertThat(Verdict.of(moving, settings()).isConclusive()).isTrue();
     }
 
     @Test
