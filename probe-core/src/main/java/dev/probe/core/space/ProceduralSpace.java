@@ -107,7 +107,20 @@ public final class ProceduralSpace implements SampleSpace {
                 a[k] = InputLayout.category(a[k], levels[k]);
             }
         }
-        double[] x = renderer.apply(a);
+        double[] x;
+        try {
+            x = renderer.apply(a);
+        } catch (RuntimeException e) {
+            // the user's exception alone named neither the generator nor the scene that broke it (a renderer that
+            // throws on one background of 50 surfaced as a bare stack trace through the prior pool)
+            StringBuilder at = new StringBuilder();
+            for (int k = 0; k < a.length; k++) {
+                at.append(k == 0 ? "" : ", ").append(this.attributes.get(k)).append(" = ").append(a[k]);
+            }
+            throw new IllegalStateException("The renderer of '" + name + "' threw " + e + " at the attributes " + at
+                    + ". Make the renderer handle every attribute vector inside the space's bounds, or narrow the "
+                    + "bounds (categories, ranges) to what it can draw.", e);
+        }
         if (x == null || x.length != inputDimension) {
             throw new IllegalStateException("The renderer of '" + name + "' returned " + (x == null ? "null" : x.length
                     + " values") + " but the space declares " + inputDimension + " input features. Declare the renderer's "

@@ -105,4 +105,25 @@ class ProceduralProbeTest {
         System.out.println("prior mass: SMC (relaxed) " + smc + ", brute force p >= 0.9 " + hard);
         assertThat(smc).as("relaxed mass vs the hard set's %s", hard).isBetween(0.5 * hard.lower(), 4 * hard.upper());
     }
+
+    /**
+     * A renderer that throws for one scene surfaced as the user's bare exception, with no generator and no attributes
+     * (a NaN from the renderer is named with both): the error now names them.
+     */
+    @Test
+    void aRendererThatThrowsIsNamedWithTheAttributesItThrewAt() {
+        ProceduralSpace picky = ProceduralSpace.builder("picky").categorical("background", 50).continuous("x", 0, 1)
+                .renderer(2, a -> {
+                    if (a[0] == 49) {
+                        throw new IllegalStateException("cannot draw background 49");
+                    }
+                    return new double[] {a[0], a[1]};
+                }).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> picky.render(new double[] {49, 0.5}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("The renderer of 'picky' threw java.lang.IllegalStateException: cannot draw "
+                        + "background 49 at the attributes background = 49.0, x = 0.5")
+                .hasRootCauseMessage("cannot draw background 49");
+        assertThat(picky.render(new double[] {3, 0.5})).containsExactly(3, 0.5);
+    }
 }
