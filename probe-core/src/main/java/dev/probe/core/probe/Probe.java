@@ -209,6 +209,13 @@ public final class Probe {
         if (!(tolerance >= 0)) {
             throw new IllegalArgumentException("A level set's mass needs a tolerance ≥ 0, got " + tolerance);
         }
+        if (tolerance >= query.largestTargetDistance()) {
+            // every input attains, and the "mass" is 1 whatever the model (ProbeAnswer.of refuses the same tolerance)
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "A tolerance of %s lets every input "
+                    + "attain the target of %s: its target distance is at most %s for any input, so the mass would be 1 "
+                    + "whatever the model. Give a tolerance below %s.", tolerance, query.describe(),
+                    query.largestTargetDistance(), query.largestTargetDistance()));
+        }
         return priorRate(draws, seed, s -> s.targetDistance() <= tolerance);
     }
 

@@ -67,5 +67,9 @@ class LevelSetMassTest {
                 .hasMessageContaining("draws ≥ 1");
         assertThatThrownBy(() -> Probe.of(UNIT, HighConfidence.of(LINEAR, 1)).levelSetMass(10, -1, 1))
                 .hasMessageContaining("tolerance ≥ 0");
+        // every input attains at 1.5 (a high-confidence distance is at most 1): a user got "1000/1000 = 1.0000"
+        assertThatThrownBy(() -> Probe.of(UNIT, HighConfidence.of(LINEAR, 1)).levelSetMass(10, 1.5, 1))
+                .hasMessageContaining("A tolerance of 1.5 lets every input attain the target")
+                .hasMessageContaining("Give a tolerance below 1.0");
     }
 }
