@@ -126,8 +126,10 @@ class ProceduralSpaceTest {
             }
             return new double[] {a[0]};
         }).renderThreads(2).build();
-        assertThatThrownBy(() -> failing.toInputs(new double[][] {{0.1}, {0.2}, {0.7}})).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no scene at x = 0.7");
+        // the renderer's own error, from its thread, with the generator and the attributes it threw at
+        assertThatThrownBy(() -> failing.toInputs(new double[][] {{0.1}, {0.2}, {0.7}})).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("The renderer of 'g' threw java.lang.IllegalArgumentException: no scene at x = 0.7 "
+                        + "at the attributes x = 0.7").hasRootCauseMessage("no scene at x = 0.7");
         assertThatThrownBy(() -> ProceduralSpace.builder("g").renderThreads(0)).hasMessageContaining("at least 1");
     }
 }
