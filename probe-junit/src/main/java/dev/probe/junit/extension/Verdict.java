@@ -200,7 +200,7 @@ record Verdict(Outcome outcome, String reason) {
         if (populations && dev.probe.core.result.Evidence.unmoved(r.diagnostics())) {
             b.append(String.format(Locale.ROOT, "acceptance %.3f (at least %.2f needed): the populations' moves almost "
                     + "never moved a particle, so their draws are copies of resampled starting draws, whose agreement "
-                    + "says nothing; give the moves a chance (a ProceduralSpace's keep() below 1 changes fewer "
+                    + "says nothing; give the moves a chance (a larger ProceduralSpace keep() changes fewer "
                     + "attributes per proposal; smaller steps), or sample by chains%n", r.diagnostics().meanAcceptance(),
                     dev.probe.core.result.Evidence.MIN_POPULATION_ACCEPTANCE));
         }
