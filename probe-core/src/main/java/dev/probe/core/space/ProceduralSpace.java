@@ -95,7 +95,12 @@ public final class ProceduralSpace implements SampleSpace {
         return box;
     }
 
-    /** Renders one attribute vector (categorical attributes rounded to their category). */
+    /**
+     * Renders one attribute vector (categorical attributes rounded to their category).
+     *
+     * @throws IllegalArgumentException if a value is NaN, a categorical one rounds outside {@code 0..levels−1}, or a
+     *     continuous one lies outside its bounds (beyond float32 rounding): the scene would not be the one asked for
+     */
     public double[] render(double[] attributes) {
         if (attributes.length != dimension()) {
             throw new IllegalArgumentException("Generator '" + name + "' has " + dimension() + " attributes " + this.attributes
@@ -103,6 +108,7 @@ public final class ProceduralSpace implements SampleSpace {
         }
         double[] a = attributes.clone();
         for (int k = 0; k < a.length; k++) {
+            requireInRange(k, a[k]);
             if (levels[k] > 0) {
                 a[k] = InputLayout.category(a[k], levels[k]);
             }
@@ -127,6 +133,34 @@ public final class ProceduralSpace implements SampleSpace {
                     + "real output size in renderer(size, ...).");
         }
         return x;
+    }
+
+    /**
+     * Refuses a value the renderer would draw as another scene: a replayed or hand-made attribute vector of 7 for a
+     * four-colour attribute was drawn as colour 3, NaN as colour 0, and a continuous value above its bound reached the
+     * renderer unchecked. The samplers stay inside the bounds; the tolerance admits float32 rounding of a bound.
+     */
+    private void requireInRange(int k, double v) {
+        String what = "Attribute '" + this.attributes.get(k) + "' of '" + name + "' ";
+        if (levels[k] > 0) {
+            if (Double.isNaN(v) || Math.round(v) < 0 || Math.round(v) > levels[k] - 1) {
+                throw new IllegalArgumentException(what + "is categorical with values 0.." + (levels[k] - 1) + " but got " + v
+                        + ". Pass one of its categories as a whole number; a value outside them is not drawn as any scene.");
+            }
+            return;
+        }
+        double lo = box.lower(k);
+        double hi = box.upper(k);
+        double slack = 1e-6 * Math.max(hi - lo, Math.max(Math.abs(lo), Math.abs(hi)));
+        if (!(v >= lo - slack && v <= hi + slack)) {
+            throw new IllegalArgumentException(what + "is continuous on [" + lo + ", " + hi + "] but got " + v
+                    + ". Pass a value inside its bounds, or widen them in continuous(name, lo, hi) if the renderer draws it.");
+        }
+    }
+
+    @Override
+    public java.util.List<String> coordinateNames() {
+        return attributes;
     }
 
     @Override

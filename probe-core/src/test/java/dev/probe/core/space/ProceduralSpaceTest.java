@@ -96,6 +96,28 @@ class ProceduralSpaceTest {
     }
 
     @Test
+    void attributesOutsideTheSpaceAreRefusedNotDrawnAsAnotherScene() {
+        // a user replaying attributes from a log got kind 7 drawn as kind 2, NaN as kind 0, and r = 9 drawn unchecked
+        assertThatThrownBy(() -> SHAPES.render(new double[] {7, 0.5, 8, 8, 2})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Attribute 'kind' of 'shapes' is categorical with values 0..2 but got 7.0");
+        assertThatThrownBy(() -> SHAPES.render(new double[] {-1, 0.5, 8, 8, 2})).hasMessageContaining("got -1.0");
+        assertThatThrownBy(() -> SHAPES.render(new double[] {Double.NaN, 0.5, 8, 8, 2})).hasMessageContaining("got NaN");
+        assertThatThrownBy(() -> SHAPES.toInputs(new double[][] {{0, 0.5, 8, 8, 2}, {1, 0.5, 8, 8, 9}}))
+                .hasMessageContaining("Attribute 'r' of 'shapes' is continuous on [2.0, 6.0] but got 9.0");
+        assertThatThrownBy(() -> SHAPES.render(new double[] {1, Double.NaN, 8, 8, 2})).hasMessageContaining("'grey'");
+        // the bounds themselves, a category rounded from within half a step, and a bound's float32 rounding are drawn
+        assertThat(SHAPES.render(new double[] {2.4, 1, 16, 0, 6})).isEqualTo(SHAPES.render(new double[] {2, 1, 16, 0, 6}));
+        assertThat(SHAPES.render(new double[] {0, (float) 0.3, 8, 8, 2})).hasSize(256);
+        // the tensor path carries float32 values of the bounds: 0.3f lies above 0.3 by 1.2e-8, inside the slack
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertThat(SHAPES.toInput(m.create(new float[] {2, 0.3f, 16, 0, 6}, new Shape(1, 5))).getShape())
+                    .isEqualTo(new Shape(1, 256));
+        }
+        assertThat(SHAPES.coordinateNames()).as("plots and samples.csv name the attributes")
+                .containsExactly("kind", "grey", "x", "y", "r");
+    }
+
+    @Test
     void renderThreadsGiveTheSameInputsAndTheRenderersOwnErrors() {
         ProceduralSpace threaded = ProceduralSpace.builder("shapes")
                 .categorical("kind", 3).continuous("grey", 0.3, 1).continuous("x", 0, 16).continuous("y", 0, 16)
