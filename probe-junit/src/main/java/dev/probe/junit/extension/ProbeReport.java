@@ -209,7 +209,7 @@ final class ProbeReport {
                 parameters.put(side + "probe", answer.displayName());
                 parameters.put(side + "outcome", outcome.csv());
                 parameters.put(side + "seed", Long.toString(answer.result().seed()));
-                parameters.put(side + "settings", spec.configuration().summary(answer.result().isPopulationResult()));
+                parameters.put(side + "settings", ReportFiles.settings(spec, answer.result()));
                 AllureAttachments.parameters(parameters);
                 for (ReportFile f : files) {
                     AllureAttachments.attach(side + f.name(), f.mediaType(), f.path());

@@ -69,6 +69,23 @@ final class ReportFiles {
         return Optional.empty();
     }
 
+    private static final java.util.regex.Pattern RAN = java.util.regex.Pattern.compile("^SMC\\([^,]*, (\\d+)×(\\d+) particles");
+
+    /**
+     * The settings line of a report: {@link ProbeConfiguration#summary(boolean)}, and for populations that grew past
+     * their first round what ran ({@code populations=4 particles=32 … (ran 8×64: grown past the first round, see the kernel line)}): the
+     * listing alone read as 4 × 32 beside a kernel line of 8 × 64, so two runs' settings could not be compared.
+     */
+    static String settings(ProbeSpec spec, dev.probe.core.result.ProbeResult result) {
+        String listed = spec.configuration().summary(result.isPopulationResult());
+        String kernel = result.provenance().kernel();
+        java.util.regex.Matcher ran = RAN.matcher(kernel);
+        if (!result.isPopulationResult() || !kernel.contains("; rounds ") || !ran.find()) {
+            return listed;
+        }
+        return listed + " (ran " + ran.group(1) + "×" + ran.group(2) + ": grown past the first round, see the kernel line)";
+    }
+
     static String[] featureNames(ProbeSpec spec, int features) {
         if (spec.probe().space() instanceof dev.probe.core.space.InputSpace box) {
             return box.featureNames().toArray(String[]::new);
@@ -142,7 +159,10 @@ final class ReportFiles {
             files.add(features.write(dir.resolve("features.png"), training.orElse(prior[1]), rows(inputs, plotted.rows())));
         }
         SampleCsv csv = SampleCsv.empty().withColumn("draw", IntStream.range(0, result.size()).toArray())
-                .withColumn("chain", chainOf(result)).withBlock("s", result.latents());
+                .withColumn("chain", chainOf(result));
+        // a procedural space's coordinates by attribute (s_colour, s_x), as its latent.png axes: a user mapped indices by hand
+        csv = spec.probe().space() instanceof dev.probe.core.space.ProceduralSpace scenes
+                ? csv.withBlock("s", scenes.attributes(), result.latents()) : csv.withBlock("s", result.latents());
         for (String m : result.models()) {
             csv = csv.withBlock(m, result.outputs(m));
         }
@@ -175,7 +195,7 @@ final class ReportFiles {
                 .with("query", result.provenance().query())
                 .with("kernel", result.provenance().kernel())
                 .with("seed", Long.toString(result.seed()))
-                .with("settings", spec.configuration().summary(result.isPopulationResult()))
+                .with("settings", settings(spec, result))
                 .with("attainment (tolerance " + answer.tolerance() + ")", answer.attainment().toString())
                 .with("effective attained samples", String.format(Locale.ROOT, "%.1f", answer.attainedEss()));
         Optional<String> mass = Verdict.priorMass(answer);

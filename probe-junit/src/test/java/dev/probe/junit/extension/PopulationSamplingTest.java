@@ -117,6 +117,12 @@ class PopulationSamplingTest {
         }
 
         @ProbeHighConfidence(classes = 0)
+        @ProbeSettings(particles = 8)
+        void small(ProbeAnswer answer) {
+            ANSWERS.put("small", answer);
+        }
+
+        @ProbeHighConfidence(classes = 0)
         @ProbeSettings(maxPopulations = 4)
         void fixed(ProbeAnswer answer) {
             ANSWERS.put("fixed", answer);
@@ -124,9 +130,9 @@ class PopulationSamplingTest {
     }
 
     @Test
-    void populationsGrowTowardTheEvidenceUpToMaxPopulations() {
+    void populationsGrowTowardTheEvidenceUpToMaxPopulations() throws Exception {
         run(Growing.class, Map.of("probe.reportDir", "target/probe-reports-growing", "probe.notConverged", "abort"))
-                .testEvents().assertStatistics(s -> s.finished(2));
+                .testEvents().assertStatistics(s -> s.finished(3));
         ProbeAnswer grown = Growing.ANSWERS.get("grown");
         assertThat(grown).as("the grown invocation converged and its body ran").isNotNull();
         // the first round of 4 × 24 fell short: its particles made more draws (SmcConfig.draws()), then it grew if needed
@@ -135,6 +141,17 @@ class PopulationSamplingTest {
         assertThat(grown.result().provenance().kernel()).contains(SmcConfig.DEFAULT_DRAWS + " draws each");
         assertThat(grown.attainedEss()).isGreaterThanOrEqualTo(100);
         assertThat(grown.settings()).hasValueSatisfying(v -> assertThat(v).containsPattern("maxPopulations +16 \\(4 × populations\\) +built-in"));
+        // the report's settings line says what ran beside the first round's listing (a reader saw 4 × 32 beside 8 × 64);
+        // one that did not grow says nothing more
+        assertThat(Path.of("target/probe-reports-growing/PopulationSamplingTest$Growing/grown/0/diagnostics.txt")).content()
+                .containsPattern("settings +.*populations=4 .*particles=24").doesNotContain("(ran ");
+        // 8 particles fall short: the first round was set aside, and the run grew (it need not converge: no body ran)
+        String small = Files.readString(Path.of("target/probe-reports-growing/PopulationSamplingTest$Growing/small/0/diagnostics.txt"));
+        java.util.regex.Matcher ran = java.util.regex.Pattern.compile("kernel +SMC\\(MALA, (\\d+×\\d+) particles.*; rounds ")
+                .matcher(small);
+        assertThat(ran.find()).as(small).isTrue();
+        assertThat(small).containsPattern("settings +.*populations=4 .*particles=8 .*\\(ran " + ran.group(1)
+                        + ": grown past the first round, see the kernel line\\)");
         // maxPopulations = populations: no more populations than the first round's 4; its draws alone met the evidence
         ProbeAnswer fixed = Growing.ANSWERS.get("fixed");
         assertThat(fixed).as("converged by draws, no growth").isNotNull();
