@@ -140,12 +140,30 @@ public final class ProbeResult {
     /**
      * The effective number of samples attaining the target within {@code tolerance}: attained samples scaled by
      * the effective fraction of the draws ({@code successes · n_eff / n} of {@link #attainment}). Converged
-     * evidence needs enough of them ({@link Evidence}).
+     * evidence needs enough of them ({@link Evidence}). When every draw attains, or fewer than 20 miss, the
+     * indicator says little about how the draws mix, and the fraction is at most the energy's ESS over the draws.
      */
     public double attainedEss(double tolerance) {
         Rate r = attainment(tolerance);
-        return r.trials() == 0 ? 0 : r.successes() * r.effectiveTrials() / r.trials();
+        if (r.trials() == 0) {
+            return 0;
+        }
+        double fraction = r.effectiveTrials() / r.trials();
+        long minority = Math.min(r.successes(), r.trials() - r.successes());
+        if (minority > 0 && minority < FEW_INDICATOR_EVENTS) {
+            // a handful of misses (or hits) carries no autocorrelation to measure: one isolated miss among 1,600 draws
+            // of stuck chains read as 1,599 effective attained samples, where every draw attaining read 17 (the energy's
+            // ESS); such an indicator counts at most as the energy's draws do, as a constant one does
+            fraction = Math.min(fraction, withoutIndicatorEss() / size());
+        }
+        return r.successes() * Math.max(1.0 / size(), Math.min(1, fraction));
     }
+
+    /**
+     * Below this many draws on the rarer side (misses among attained draws, or hits among missed ones), the attainment
+     * indicator's ESS does not judge how the draws mix, and {@link #attainedEss} is at most the energy's ESS.
+     */
+    static final int FEW_INDICATOR_EVENTS = 20;
 
     /** The fraction of samples satisfying {@code p}. */
     public Rate rate(Predicate<Sample> p) {
@@ -260,18 +278,21 @@ public final class ProbeResult {
             ess = Double.isFinite(spread) ? Math.min(ess, spread) : ess;
         }
         if (!Double.isFinite(ess)) {
-            // a constant indicator has no ESS of its own: use the energy trace's (the energy decides the target)
-            ess = provenance.diagnostics().energyEss();
+            ess = withoutIndicatorEss();
         }
+        return Math.max(1.0 / size(), Math.min(1, ess / size()));
+    }
+
+    /** The ESS of the draws judged without an indicator: the energy's, else the smallest coordinate's, else the chains. */
+    private double withoutIndicatorEss() {
+        // a constant indicator has no ESS of its own: use the energy trace's (the energy decides the target)
+        double ess = provenance.diagnostics().energyEss();
         if (!Double.isFinite(ess)) {
             // a flat energy too (piecewise-constant models such as trees, all draws attaining): the draws are as
             // independent as their coordinates, so the smallest coordinate ESS counts them
             ess = provenance.diagnostics().minEss();
         }
-        if (!Double.isFinite(ess)) {
-            ess = chains;
-        }
-        return Math.max(1.0 / size(), Math.min(1, ess / size()));
+        return Double.isFinite(ess) ? ess : chains;
     }
 
     /**

@@ -137,6 +137,37 @@ class EvidenceTest {
     }
 
     /**
+     * Stuck chains on a thin set (a new user's HMC in d = 128, R̂ 9.5): every draw attaining gave 17 effective attained
+     * samples, the energy's ESS; one isolated miss among the 1,600 draws gave 1,599, the ESS of an indicator with one
+     * event. A handful of misses now counts the attained draws as the energy does; many misses keep the indicator's ESS.
+     */
+    @Test
+    void aFewMissesDoNotTurnTheEnergysEssIntoEveryDraw() {
+        int chains = 2;
+        int n = 1600;
+        double[][] x = new double[n][];
+        java.util.Arrays.setAll(x, i -> new double[] {Math.sin(i)});
+        SamplerConfig config = SamplerConfig.builder().chains(chains).warmup(10).draws(n / chains).seed(1).build();
+        Diagnostics stuck = new Diagnostics(new double[] {0.9, 0.9}, new double[] {9.5}, new double[] {17}, 9.5, 17, 1, 1,
+                InvalidProposals.NONE, InvalidProposals.NONE, 10, 0, 0.1);
+        java.util.function.IntFunction<ProbeResult> withMisses = misses -> {
+            double[] distances = new double[n];
+            for (int k = 0; k < misses; k++) {
+                distances[(37 + k * (n / Math.max(1, misses))) % n] = 1; // isolated, evenly spread misses
+            }
+            return new ProbeResult(new Provenance("q", "s", "HMC(eps=0.1, L=8)", config, stuck), chains, x, x,
+                    List.of("m"), new double[][][] {x}, new double[n], distances);
+        };
+        assertThat(withMisses.apply(0).attainedEss(0.1)).as("every draw attains: the energy's ESS").isEqualTo(17.0);
+        assertThat(withMisses.apply(1).attainedEss(0.1)).as("one miss").isLessThanOrEqualTo(17.0);
+        assertThat(withMisses.apply(19).attainedEss(0.1)).as("19 misses").isLessThanOrEqualTo(17.0);
+        assertThat(withMisses.apply(1).attainment(0.1).effectiveTrials()).as("the attainment's own interval is unchanged")
+                .isGreaterThan(1000);
+        // 400 isolated misses: an indicator that varies, whose own ESS counts
+        assertThat(withMisses.apply(400).attainedEss(0.1)).isGreaterThan(1000);
+    }
+
+    /**
      * A rate over populations is a mean of an indicator: populations that disagree bound its effective trials, as they
      * bound {@link ProbeResult#estimate}'s ESS (a new user's 4%-lobe share was off by up to 5 standard errors of the
      * within-population ESS). Chains keep the indicator's own ESS.
