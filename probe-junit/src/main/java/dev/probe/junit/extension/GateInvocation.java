@@ -50,7 +50,20 @@ final class GateInvocation implements TestTemplateInvocationContext {
      * not show the candidate no worse").
      */
     static String budget(Comparison comparison) {
+        return budget(comparison, Double.NaN);
+    }
+
+    /**
+     * As {@link #budget(Comparison)}, naming the setting that grows what the sides kept: {@code probe.budget} at
+     * {@code growth × budgetNow} for sides sampled as probes (a user who doubled {@code draws} as told got the same 128
+     * particles, the floor of a side sampled by populations, and the same failure); the prior draws of a gate without
+     * probes ({@code budgetNow} NaN) grow with chains and draws.
+     */
+    static String budget(Comparison comparison, double budgetNow) {
         double growth = comparison.growthToShowNoWorse();
+        String knob = Double.isNaN(budgetNow) ? "the prior draws (10 × chains × draws, scaled by probe.budget)"
+                : "the effective draws on both sides (-Dprobe.budget=" + times(growth * budgetNow) + " scales every side; "
+                        + "draws or chains alone do not grow a side sampled by populations above its 128-particle floor)";
         return comparison.isWorse() ? ""
                 : comparison.margin() == 0 ? String.format(Locale.ROOT, "budget               with margin 0 a "
                         + "candidate equal to the baseline is shown no worse only by chance, whatever the draws: give the "
@@ -60,9 +73,9 @@ final class GateInvocation implements TestTemplateInvocationContext {
                         + "would narrow the interval around it, not show the candidate no worse; if it is smaller (the "
                         + "interval reaches below the margin), more draws may show it no worse (an estimate from one "
                         + "run's difference, not a verdict)%n")
-                : String.format(Locale.ROOT, "budget               if the difference holds, about %s times the "
-                        + "effective draws on both sides (draws, chains or populations) would show it no worse (an "
-                        + "estimate: it assumes the difference stays where it is)%n", times(growth));
+                : String.format(Locale.ROOT, "budget               if the difference holds, about %s times %s "
+                        + "would show it no worse (an estimate: it assumes the difference stays where it is)%n",
+                        times(growth), knob);
     }
 
     /** A growth factor as printed: two decimals below 2 (1.04 read "about 1.0 times", the budget already run). */
@@ -202,7 +215,36 @@ final class GateInvocation implements TestTemplateInvocationContext {
                         + "= CONFIDENTLY_WRONG_MASS (the prior mass of confidently wrong inputs: defined, and 0, for a "
                         + "model never confident)."));
             }
+            if (baseline.size() == candidate.size()) {
+                for (int i = 0; i < baseline.size(); i++) {
+                    appendLost(b, baseline.get(i), candidate.get(i));
+                }
+            }
             return b.toString();
+        }
+
+        /**
+         * The baseline reached a target the candidate never came near: the candidate may have lost it (a new user's
+         * candidate could not give class 1 more than 0.5, which the baseline gave on a third of the prior; the gate
+         * said only "give the sampler more budget" and, under {@code abort}, the build stayed green).
+         */
+        private static void appendLost(StringBuilder b, ProbeAnswer baseline, ProbeAnswer candidate) {
+            if (baseline.attainment().successes() == 0 || candidate.attainment().successes() > 0) {
+                return;
+            }
+            double closest = java.util.Arrays.stream(candidate.result().targetDistances()).min().orElse(Double.NaN);
+            String mass = baseline.result().priorMass().map(m -> ", prior mass " + m).orElse("");
+            b.append(String.format(Locale.ROOT, "%nthe baseline reached '%s' (%d of %d draws attained%s), the candidate "
+                    + "never came within %s of the same question (closest %.3f): the candidate may have lost what the "
+                    + "baseline is confident in, a regression that no rate among confident samples counts. With "
+                    + "probe.notSampled=fail this gate fails the build; a probe of the candidate's own level set (e.g. "
+                    + "@ProbeHighConfidence) shows where it stands.", baseline.displayName(),
+                    baseline.attainment().successes(), baseline.attainment().trials(), mass, number(candidate.tolerance()),
+                    closest));
+        }
+
+        private static String number(double v) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
         }
 
         private static void appendFound(StringBuilder b, String side, ProbeAnswer a) {
@@ -250,7 +292,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
         private String message(ExtensionContext context) {
             Class<?> testClass = context.getRequiredTestClass();
             String method = context.getRequiredTestMethod().getName();
-            String budget = budget(comparison);
+            String budget = budget(comparison, java.util.stream.Stream.concat(gate.baseline().stream(),
+                    gate.candidate().stream()).mapToDouble(spec -> spec.configuration().budget()).findFirst().orElse(Double.NaN));
             return String.format(Locale.ROOT, "Regression gate '%s' (%s#%s) failed: the candidate is not shown to be no "
                     + "worse than the baseline.%n%s%s%sre-run: %s", gate.displayName(), testClass.getSimpleName(), method,
                     comparison.describe(), budget, seeds(), rerun(context));

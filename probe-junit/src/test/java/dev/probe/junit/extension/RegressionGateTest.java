@@ -52,6 +52,13 @@ class RegressionGateTest {
                 dev.probe.core.result.Rate.clopperPearson(30, 100, 0.95),
                 dev.probe.core.result.Rate.clopperPearson(33, 100, 0.95), 0.05);
         assertThat(GateInvocation.budget(inside)).contains("if the difference holds, about");
+        // the setting that grows what the sides kept: draws alone left a side sampled by populations at 128 particles
+        String factor = GateInvocation.times(inside.growthToShowNoWorse());
+        assertThat(GateInvocation.budget(inside, 1)).contains("about " + factor + " times the effective draws on both sides")
+                .contains("-Dprobe.budget=" + factor + " scales every side").contains("128-particle floor");
+        assertThat(GateInvocation.budget(inside, 2)).contains("-Dprobe.budget="
+                + GateInvocation.times(2 * inside.growthToShowNoWorse()) + " ");
+        assertThat(GateInvocation.budget(inside, Double.NaN)).contains("times the prior draws (10 × chains × draws");
         // 1.04 read "about 1.0 times the effective draws", the budget already run (a new user's gate)
         assertThat(GateInvocation.times(1.04)).isEqualTo("1.04");
         assertThat(GateInvocation.times(3.46)).isEqualTo("3.5");
@@ -220,7 +227,13 @@ class RegressionGateTest {
         // the baseline's probe was sampled and converged, but only the side without a verdict was written
         abortedGate(CandidateNeverConfident.class).testEvents().aborted().assertThatEvents().haveExactly(1, event(
                 org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.startsWith(
-                        "Regression gate 'no worse than v1: never0, class 0' has no verdict: Could not sample the target")))));
+                        "Regression gate 'no worse than v1: never0, class 0' has no verdict: Could not sample the target")
+                        // the baseline reached the set the candidate never came near: it may have lost the class (a
+                        // user's gate said only "give more budget" and the build stayed green)
+                        && m.contains("the baseline reached 'baseline v1, high confidence: class 0' (")
+                        && m.contains("the candidate never came within 0.1 of the same question (closest ")
+                        && m.contains("the candidate may have lost what the baseline is confident in")
+                        && m.contains("With probe.notSampled=fail this gate fails the build")))));
         java.util.List<String> rows = java.nio.file.Files.readAllLines(
                 java.nio.file.Path.of("target/probe-reports-gates/summary.csv")).stream()
                 .filter(r -> r.contains("$CandidateNeverConfident,")).toList();
