@@ -44,17 +44,17 @@ record Verdict(Outcome outcome, String reason) {
      * its samples sat on a plateau.
      */
     record Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
-            boolean improper, String fixed) {
+            boolean improper, String fixed, boolean logits) {
         /** Every lever; the spread over prior draws unknown (NaN). */
-        static final Levers ALL = new Levers(true, true, () -> Double.NaN, false, false, "");
+        static final Levers ALL = new Levers(true, true, () -> Double.NaN, false, false, "", false);
 
         Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread) {
-            this(gradients, pool, priorSpread, false, false, "");
+            this(gradients, pool, priorSpread, false, false, "", false);
         }
 
         Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
                 boolean improper) {
-            this(gradients, pool, priorSpread, localised, improper, "");
+            this(gradients, pool, priorSpread, localised, improper, "", false);
         }
 
         /** The features an input space fixes, e.g. "age = 19.0, region = 2.0"; empty for other spaces. */
@@ -92,9 +92,37 @@ record Verdict(Outcome outcome, String reason) {
                     });
             boolean localised = probe.query() instanceof dev.probe.core.query.QuerySum sum
                     && sum.parts().stream().anyMatch(q -> q instanceof dev.probe.core.query.Localiser);
+            boolean logits = probe.query().models().stream().anyMatch(u -> u.name().equals(judgedModel)
+                    && u instanceof dev.probe.core.model.Classifier k
+                    && k.declaredOutput() == dev.probe.core.model.Classifier.Output.LOGITS);
             return new Levers(probe.energy().isDifferentiable(), probe.usesPool(), spread, localised,
-                    !probe.space().hasProperPrior(), fixedFeatures(probe.space()));
+                    !probe.space().hasProperPrior(), fixedFeatures(probe.space()), logits);
         }
+    }
+
+    /**
+     * A model declared with {@code Classifier.fromLogits} whose probabilities, at every sample, lie within a factor e of
+     * each other: its "logits" all lie within 1 of each other, as outputs squashed to [0, 1] (a sigmoid per class) do,
+     * and softmax over them caps the top probability at e/(e + K − 1) (0.576 for 3 classes) however long the sampler
+     * runs (a new user's one-vs-rest head read "closest 0.424 … give more budget"). Empty otherwise.
+     */
+    static String squashedLogits(double[][] outputs, String model, Levers levers) {
+        int k = outputs.length == 0 ? 0 : outputs[0].length;
+        if (!levers.logits() || k < 2) {
+            return "";
+        }
+        for (double[] row : outputs) {
+            double hi = Arrays.stream(row).max().orElse(0);
+            double lo = Arrays.stream(row).min().orElse(0);
+            if (!(lo > 0) || hi / lo > Math.E * (1 + 1e-6)) {
+                return "";
+            }
+        }
+        return String.format(Locale.ROOT, " At every sample the probabilities of '%s' lie within a factor e of each other, "
+                + "so its outputs, declared as logits, all lie within 1 of each other, as outputs squashed to [0, 1] (a "
+                + "sigmoid per class) do: softmax over them caps the top probability at e/(e + %d) = %.3f. If the model "
+                + "ends in a sigmoid or a softmax, declare it with Classifier.fromProbabilities (outputs summing to 1) or "
+                + "export its raw logits.", model, k - 1, Math.E / (Math.E + k - 1));
     }
 
     /** {index, range} of the output whose range over the rows is widest. */
@@ -360,6 +388,8 @@ record Verdict(Outcome outcome, String reason) {
                     + "not a verdict on the model." + flat + prior + " Give the sampler more budget (" + budget(r, levers)
                     + "), relax the question (" + levers.question() + "), or use a generator that can reach the target.";
         }
+        // whichever way the samples sat (moving, or on the saturated corner of the squashed outputs), the cap is the cause
+        cause += squashedLogits(outputs, answer.judgedModel(), levers);
         if (levers.localised() && !levers.fixed().isEmpty()) {
             // a factual whose flip needs an immutable feature: more budget or a smaller lambda cannot help
             cause += " The space fixes " + levers.fixed() + ": if the target can only be reached by changing them, no "

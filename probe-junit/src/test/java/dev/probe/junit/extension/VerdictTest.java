@@ -442,4 +442,38 @@ class VerdictTest {
                         + "the models can never differ by the question's total variation .* a tolerance of at least 0\\.200 "
                         + "\\(the closest distance\\) samples them\\..*")))));
     }
+
+    /** A one-vs-rest head (a sigmoid per class) declared as logits: softmax over values in [0, 1] tops out at 0.576. */
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 20, seed = "7", maxRhat = 10, minAttainedEss = 1)
+    static class SigmoidsDeclaredAsLogits {
+        @ProbedModel static final Classifier MODEL = Classifier.fromLogits(dev.probe.core.model.BlackBoxFunction.of(
+                "onevsrest", 2, 3, rows -> java.util.Arrays.stream(rows).map(x -> new double[] {sigmoid(3 * x[0]),
+                        sigmoid(3 * x[1]), sigmoid(-3 * x[0] - 3 * x[1])}).toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        private static double sigmoid(double v) {
+            return 1 / (1 + Math.exp(-v));
+        }
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void sigmoidOutputsDeclaredAsLogitsAreNamedAsTheCauseNotTheBudget() {
+        // a new user's one-vs-rest head read "closest 0.424 … give the sampler more budget": 0.424 = 1 − e/(e + 2)
+        run(SigmoidsDeclaredAsLogits.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.contains(
+                        "At every sample the probabilities of 'onevsrest' lie within a factor e of each other")
+                        && m.contains("caps the top probability at e/(e + 2) = 0.576")
+                        && m.contains("declare it with Classifier.fromProbabilities")))));
+        // probabilities that are merely uncertain, or a model declared with them, get no such line
+        double[][] torn = {{0.4, 0.35, 0.25}, {0.5, 0.3, 0.2}};
+        assertThat(Verdict.squashedLogits(torn, "m", new Verdict.Levers(true, true, () -> Double.NaN, false, false, "",
+                true))).isNotEmpty();
+        assertThat(Verdict.squashedLogits(torn, "m", new Verdict.Levers(true, true, () -> Double.NaN))).isEmpty();
+        double[][] sure = {{0.4, 0.35, 0.25}, {0.9, 0.05, 0.05}};
+        assertThat(Verdict.squashedLogits(sure, "m", new Verdict.Levers(true, true, () -> Double.NaN, false, false, "",
+                true))).isEmpty();
+    }
 }
