@@ -33,8 +33,10 @@ public final class Classifier implements ModelUnderTest {
         this.output = Objects.requireNonNull(output, "output");
         if (function.outputDimension() < 2) {
             throw new IllegalArgumentException("Classifier '" + function.name() + "' has " + function.outputDimension()
-                    + " output; a classifier needs one output per class (at least 2). For a single score use "
-                    + "Regressor.of(...) with PredictionRisky.decision(...).");
+                    + " output; a classifier needs one output per class (at least 2). A binary model's one column "
+                    + "becomes two: return [0, logit] with fromLogits (softmax gives sigmoid(logit) to class 1), or [1 − p, p] "
+                    + "with fromProbabilities; every classifier probe then applies. For a score that is not a class's "
+                    + "(a price), use Regressor.of(...) with PredictionRisky.decision(...).");
         }
         if (function instanceof BlockFunction block && Arrays.stream(block.outputShape().getShape()).filter(n -> n != 1).count() > 1) {
             throw new IllegalArgumentException("Classifier '" + function.name() + "' returns outputs of shape " + block.outputShape()

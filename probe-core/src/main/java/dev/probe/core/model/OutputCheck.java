@@ -29,10 +29,15 @@ final class OutputCheck {
                                     + "them is at fault, not the model. Make it produce finite inputs.");
                         }
                     }
+                    // an infinite logit is how hard rules ("always decline above ...") are often coded; NaN is a fault.
+                    // A standard-normal latent space has no bounds to restrict: the input space's bounds, or the generator
+                    String fix = Double.isNaN(v) ? "check its weights and preprocessing, or restrict the space to where the "
+                            + "model is defined (an input space's bounds; for a latent space, the decoder's outputs)"
+                            : "a hard rule coded as an infinite logit can return a large finite one (e.g. ±30: "
+                                    + "probability 1 − 10⁻¹³), or its probabilities declared with Classifier.fromProbabilities";
                     throw new IllegalStateException("Model '" + model + "' returned " + v + " at output " + k + " of row " + r
                             + " of a batch of " + inputs.length + " inputs (" + row(inputs[r]) + "). Its outputs must be "
-                            + "finite: check its weights and preprocessing, or restrict the space's bounds to where the model "
-                            + "is defined.");
+                            + "finite: " + fix + ".");
                 }
             }
         }

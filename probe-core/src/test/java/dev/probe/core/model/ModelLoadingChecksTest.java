@@ -151,7 +151,21 @@ class ModelLoadingChecksTest {
         inputs[3][0] = 0.25;
         assertThatThrownBy(() -> nan.outputs(inputs)).hasMessage("Model 'nan' returned NaN at output 7 of row 3 of a batch of "
                 + "5 inputs (an input of 784 values: [0.2500, 0.000, 0.000, 0.000, ... (780 more)]). Its outputs must be finite: "
-                + "check its weights and preprocessing, or restrict the space's bounds to where the model is defined.");
+                + "check its weights and preprocessing, or restrict the space to where the model is defined (an input "
+                + "space's bounds; for a latent space, the decoder's outputs).");
+        // a binary model's one column: the message says how to make it two, not only "use a Regressor" (a user's pricing model)
+        assertThatThrownBy(() -> Classifier.fromLogits(BlackBoxFunction.of("onelogit", 3, 1, rows -> new double[rows.length][1])))
+                .hasMessageContaining("Classifier 'onelogit' has 1 output").hasMessageContaining("return [0, logit] with fromLogits")
+                .hasMessageContaining("[1 − p, p]");
+        // an infinite logit is a hard rule, not a fault: the message says how to code one (a user's decline rule)
+        Classifier rule = Classifier.fromLogits(BlackBoxFunction.of("rule", 784, 2, rows -> {
+            double[][] out = new double[rows.length][2];
+            out[rows.length - 1][1] = Double.POSITIVE_INFINITY;
+            return out;
+        }));
+        assertThatThrownBy(() -> rule.outputs(inputs)).hasMessageContaining("returned Infinity at output 1 of row 4")
+                .hasMessageContaining("a hard rule coded as an infinite logit can return a large finite one (e.g. ±30")
+                .hasMessageContaining("Classifier.fromProbabilities");
 
         Classifier skewed = Classifier.fromProbabilities(BlackBoxFunction.of("skewed", 784, 10, rows -> {
             double[][] out = new double[rows.length][10];
