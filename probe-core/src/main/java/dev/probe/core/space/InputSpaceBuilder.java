@@ -148,6 +148,15 @@ public final class InputSpaceBuilder {
                     throw new IllegalArgumentException("Feature " + k + " is both fixed and in a one-hot group. Fix none of a "
                             + "group's columns, or leave the whole group out of the space's groups and fix every column.");
                 }
+                if (!(lower[k] <= 0 && upper[k] >= 1)) {
+                    // bounds given to a one-hot column are not used (it takes 0 or 1); bounds that exclude 0 or 1 say
+                    // the group names other columns than meant (a user's swapped indices went unnoticed)
+                    throw new IllegalArgumentException("Feature " + k + (names == null ? "" : " ('" + names[k] + "')")
+                            + " is in the one-hot group "
+                            + java.util.Arrays.toString(g) + ", so it takes 0 or 1, but its bounds are [" + lower[k] + ", "
+                            + upper[k] + "]. Check the group's column indices (a continuous feature listed by mistake?), "
+                            + "or bound the column to [0, 1].");
+                }
                 grouped[k] = true;
             }
         }

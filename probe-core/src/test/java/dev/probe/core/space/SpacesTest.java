@@ -21,6 +21,19 @@ class SpacesTest {
             .build();
 
     @Test
+    void aOneHotColumnWhoseBoundsExcludeZeroOrOneIsRefused() {
+        // bounds of a one-hot column are not used; ones that exclude 0 or 1 say the group lists other columns than meant
+        // (a user's swapped indices put age [18, 90] in the group, and nothing said so)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InputSpace.builder(4)
+                .bounds(new double[] {0, 18, 0, 0}, new double[] {10, 90, 1, 1}).names("debt", "age", "a", "b")
+                .oneHot(1, 2, 3).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Feature 1 ('age') is in the one-hot group [1, 2, 3], so it takes 0 or 1, but its bounds "
+                        + "are [18.0, 90.0]. Check the group's column indices");
+        // unbounded, or [0, 1], columns are fine
+        assertThat(InputSpace.builder(4).bound(0, 0, 10).oneHot(1, 2, 3).build().dimension()).isEqualTo(2);
+    }
+
+    @Test
     void inputFeaturesCanBeNamedForReports() {
         // a tabular user's features plot said x_0..x_4
         InputSpace named = InputSpace.builder(2).bounds(new double[] {10, 0}, new double[] {200, 1}).names("income", "debt ratio")
