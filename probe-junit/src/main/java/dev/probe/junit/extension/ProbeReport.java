@@ -271,12 +271,25 @@ final class ProbeReport {
      * (prior draws only), whose row carries its key and outcome.
      */
     static void writeRowWithoutSamples(String key, Outcome outcome, ExtensionContext context) {
-        List<String> row = new java.util.ArrayList<>(List.of(context.getRequiredTestClass().getName(),
-                context.getRequiredTestMethod().getName(), key, outcome.csv()));
+        writeRowWithoutSamples(reportDir(context), context.getRequiredTestClass().getName(),
+                context.getRequiredTestMethod().getName(), key, outcome);
+    }
+
+    private static void writeRowWithoutSamples(Path reportDir, String testClass, String method, String key, Outcome outcome) {
+        List<String> row = new java.util.ArrayList<>(List.of(testClass, method, key, outcome.csv()));
         while (row.size() < SummaryCsv.COLUMNS.size()) {
             row.add("");
         }
-        SummaryCsv.at(reportDir(context).resolve("summary.csv")).write(row);
+        SummaryCsv.at(reportDir.resolve("summary.csv")).write(row);
+    }
+
+    /**
+     * A probe template whose class failed (or aborted) before it started: one row without a key and numbers (it replaces
+     * every row of the method) and no report folder of an earlier run.
+     */
+    static void neverStarted(Path reportDir, Class<?> testClass, String method, Outcome outcome) {
+        existingClassFolder(reportDir, testClass).ifPresent(classDir -> deleteTree(classDir.resolve(method)));
+        writeRowWithoutSamples(reportDir, testClass.getName(), method, "", outcome);
     }
 
     static void summaryRow(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {

@@ -15,14 +15,20 @@ import org.junit.platform.launcher.TestPlan;
  * the test selection ({@code -Dtest}, tags or groups) excluded it before the extension could see it, so
  * the run would otherwise pass with zero probe invocations. Otherwise it registers the plan's probe
  * templates ({@link PlannedTemplates}), so that a key matching no invocation fails as soon as the last of them
- * expands. Registered through {@code META-INF/services}; it does nothing without {@code probe.only}.
+ * expands. Registered through {@code META-INF/services}. A test class that fails before its probe templates start
+ * (its {@code @BeforeAll} threw) gets {@code error} rows for them in {@code summary.csv}, so an earlier run's rows do
+ * not stand for invocations that never ran.
  */
 public final class ProbeSelectionListener implements TestExecutionListener {
 
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    /** The probe templates of this plan that started. */
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
+    private volatile TestPlan plan;
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
+        this.plan = plan;
         checkKeys(plan);
         Optional<String> only = plan.getConfigurationParameters().get("probe.only").filter(s -> !s.isBlank());
         if (only.isEmpty()) {
@@ -74,6 +80,45 @@ public final class ProbeSelectionListener implements TestExecutionListener {
         ProbeExtension.keysChecked(java.util.List.of()); // the near misses were this plan's, not the next one's
         PlannedTemplates.finished(registered);
         registered.clear();
+        started.clear();
+        this.plan = null;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        if (isProbe(id)) {
+            started.add(id.getUniqueId());
+        }
+    }
+
+    /**
+     * A test class that failed or aborted before its probe templates started (a {@code @BeforeAll} that threw, a failed
+     * assumption there): each of them gets a summary row without numbers saying so ({@code error} or {@code skipped}),
+     * which replaces the rows and report folders an earlier run left (a new user's {@code summary.csv} still read
+     * {@code passed} for invocations that never ran, while JUnit reported the class as an error).
+     */
+    @Override
+    public void executionFinished(TestIdentifier id, org.junit.platform.engine.TestExecutionResult result) {
+        TestPlan current = plan;
+        if (current == null || result.getStatus() == org.junit.platform.engine.TestExecutionResult.Status.SUCCESSFUL
+                || id.getSource().filter(org.junit.platform.engine.support.descriptor.ClassSource.class::isInstance).isEmpty()) {
+            return;
+        }
+        Outcome outcome = result.getStatus() == org.junit.platform.engine.TestExecutionResult.Status.ABORTED
+                ? Outcome.SKIPPED : Outcome.ERROR;
+        java.nio.file.Path reportDir = java.nio.file.Paths.get(current.getConfigurationParameters().get("probe.reportDir")
+                .filter(s -> !s.isBlank()).orElse("target/probe-reports"));
+        for (TestIdentifier d : current.getDescendants(id)) {
+            if (isProbe(d) && !started.contains(d.getUniqueId())) {
+                MethodSource m = (MethodSource) d.getSource().get();
+                try {
+                    ProbeReport.neverStarted(reportDir, m.getJavaClass(), m.getMethodName(), outcome);
+                } catch (RuntimeException e) {
+                    System.out.println("[probe] WARNING: could not mark " + m.getClassName() + "#" + m.getMethodName()
+                            + " as not run in " + reportDir.resolve("summary.csv") + ": " + e);
+                }
+            }
+        }
     }
 
     private static boolean isProbe(TestIdentifier id) {

@@ -159,4 +159,59 @@ class ProbeSelectionListenerTest {
         assertThat(report.resolve("diagnostics.txt")).exists();
         assertThat(java.nio.file.Files.readAllLines(csv)).isEqualTo(before);
     }
+
+    /** A class whose {@code @BeforeAll} throws when {@link #BREAK} is set (a model that failed to load, say). */
+    @dev.probe.junit.ProbeSettings(sampler = dev.probe.junit.SamplerKind.MALA, chains = 8, warmup = 80, draws = 20,
+            seed = "3", maxRhat = 10, minAttainedEss = 1)
+    static class BreaksBeforeAll {
+        static volatile boolean BREAK;
+        @dev.probe.junit.ProbedModel static final dev.probe.core.model.Classifier MODEL = Fixtures.threeClasses();
+        @dev.probe.junit.Generator static final dev.probe.core.space.SampleSpace BOX = Fixtures.box();
+
+        @org.junit.jupiter.api.BeforeAll
+        static void load() {
+            if (BREAK) {
+                throw new IllegalStateException("the model server is down");
+            }
+        }
+
+        @dev.probe.junit.annotations.ProbeHighConfidence(classes = {0, 1})
+        void confident(dev.probe.junit.ProbeAnswer answer) {}
+    }
+
+    /**
+     * A new user's {@code @BeforeAll} failed on a second run: JUnit reported the class as an error and no probe ran, but
+     * {@code summary.csv} still read {@code passed} for both invocations and their report folders stayed.
+     */
+    @Test
+    void aClassThatFailsBeforeItsProbesStartGetsErrorRowsNotTheLastRunsPasses() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("target/probe-reports-beforeall");
+        java.nio.file.Path summaryCsv = dir.resolve("summary.csv");
+        java.util.function.Supplier<List<String>> rows = () -> {
+            try {
+                return java.nio.file.Files.readAllLines(summaryCsv).stream().filter(r -> r.contains("$BreaksBeforeAll,")).toList();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        try {
+            BreaksBeforeAll.BREAK = false;
+            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(BreaksBeforeAll.class))
+                    .configurationParameter("probe.reportDir", dir.toString()).build());
+            assertThat(rows.get()).hasSize(2).allMatch(r -> r.contains(",passed,"));
+            java.nio.file.Path method = dir.resolve("ProbeSelectionListenerTest$BreaksBeforeAll/confident");
+            assertThat(method.resolve("0")).isDirectory();
+
+            BreaksBeforeAll.BREAK = true;
+            SummaryGeneratingListener summary = new SummaryGeneratingListener();
+            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(BreaksBeforeAll.class))
+                    .configurationParameter("probe.reportDir", dir.toString()).build(), summary);
+            assertThat(summary.getSummary().getContainersFailedCount()).isEqualTo(1);
+            assertThat(rows.get()).containsExactly("dev.probe.junit.extension.ProbeSelectionListenerTest$BreaksBeforeAll,"
+                    + "confident,,error,,,,,,,,");
+            assertThat(method).doesNotExist();
+        } finally {
+            BreaksBeforeAll.BREAK = false;
+        }
+    }
 }
