@@ -22,8 +22,11 @@ final class ModelContrastFactory implements ProbeFactory<ProbeModelContrast> {
         Tolerances.check("@ProbeModelContrast", s, 1, "1 − the models' total-variation distance");
         // the title says what "attains" means: samples the models both call a 4 attain it when their probabilities
         // differ enough, and a reviewer read "contrast cnn vs mlp" as "the models disagree"
-        String name = String.format(java.util.Locale.ROOT, "contrast %s vs %s (total variation ≥ %.2f)", a.models()[0],
-                a.models()[1], 1 - s.tolerance());
+        // at least two decimals, and as many as the threshold has: tolerance 0.998 read "total variation ≥ 0.00"
+        java.math.BigDecimal threshold = new java.math.BigDecimal(1 - s.tolerance()).round(new java.math.MathContext(6))
+                .stripTrailingZeros();
+        String name = String.format(java.util.Locale.ROOT, "contrast %s vs %s (total variation ≥ %s)", a.models()[0],
+                a.models()[1], threshold.scale() < 2 ? threshold.setScale(2).toPlainString() : threshold.toPlainString());
         return List.of(context.spec(name, "contrast",
                 context.space(a.generator()), ModelContrast.classifiers(first, second).temperature(s.tau()), first.name(), s));
     }

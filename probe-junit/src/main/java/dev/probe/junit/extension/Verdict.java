@@ -406,6 +406,14 @@ record Verdict(Outcome outcome, String reason) {
                         + "disagreements exist. If the models can never differ by the question's total variation (two "
                         + "trees whose leaves are 0.9/0.1 differ by at most 0.8), no budget reaches it: a tolerance of at "
                         + "least %.3g (the closest distance) samples them.", differ, a.length, closest);
+            } else if (differ == 0 && a[0].length > 1) {
+                // two bitwise-equal models read "unreachable … give more budget" (a user's unchanged model version)
+                double largest = IntStream.range(0, a.length).mapToDouble(i -> totalVariation(a[i], b[i])).max().orElse(0);
+                cause += String.format(Locale.ROOT, " On every sample the two models' top classes agree, and their "
+                        + "probabilities differ by a total variation of at most %.3g%s: where these samples went the "
+                        + "models do not disagree. To measure how often they disagree over the space, count it with "
+                        + "Probe.priorRate over prior draws.", largest, largest == 0 ? " (the same outputs everywhere: "
+                        + "the same model?)" : "");
             }
         }
         if (outputs[0].length == 1) {
@@ -414,9 +422,22 @@ record Verdict(Outcome outcome, String reason) {
             cause += String.format(Locale.ROOT, " Over the samples '%s' output %.4g to %.4g: a threshold (alpha) and the "
                     + "tolerance are in these units.", answer.judgedModel(), y.getMin(), y.getMax());
         }
+        // the closest distance with the decimals it takes to differ from the tolerance: "within 0.998 (closest 1.00)"
+        // read like a tie (a user's contrast of two near-identical models)
+        String shownClosest = Double.isFinite(closest) && closest < 1e6
+                ? SampleGrids.distinct(closest, answer.tolerance()).replaceFirst("^\\.", "0.")
+                : String.format(Locale.ROOT, "%.3g", closest);
         return String.format(Locale.ROOT, "Could not sample the target of probe %s: none of %d samples came within %.3g "
-                + "of it (closest %.3g).%n%s%n%s", named(answer), r.size(), answer.tolerance(), closest, cause,
+                + "of it (closest %s).%n%s%n%s", named(answer), r.size(), answer.tolerance(), shownClosest, cause,
                 context(answer, c));
+    }
+
+    private static double totalVariation(double[] p, double[] q) {
+        double sum = 0;
+        for (int k = 0; k < p.length; k++) {
+            sum += Math.abs(p[k] - q[k]);
+        }
+        return sum / 2;
     }
 
     private static int argmax(double[] row) {

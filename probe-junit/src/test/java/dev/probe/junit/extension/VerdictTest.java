@@ -476,4 +476,29 @@ class VerdictTest {
         assertThat(Verdict.squashedLogits(sure, "m", new Verdict.Levers(true, true, () -> Double.NaN, false, false, "",
                 true))).isEmpty();
     }
+
+    /** Two copies of one model: their contrast cannot be sampled, and the message says why rather than "more budget". */
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 40, draws = 20, seed = "7", maxRhat = 10, minAttainedEss = 1)
+    static class SameModelTwice {
+        @ProbedModel("v1") static final Classifier V1 = Fixtures.threeClasses();
+        @ProbedModel("v1same") static final Classifier SAME = Classifier.fromLogits(dev.probe.core.model.DjlBlockFunction.of(
+                Fixtures.linear("v1same", new double[][] {{3, 0}, {0, 3}, {-3, -3}}, new double[] {0, 0, 0}),
+                new ai.djl.ndarray.types.Shape(2)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @dev.probe.junit.annotations.ProbeModelContrast(models = {"v1", "v1same"}, tolerance = 0.998)
+        void contrast(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aContrastOfTwoEqualModelsSaysTheyAgreeAndShowsItsThresholdAndClosestDistanceUnrounded() {
+        // a user's "total variation ≥ 0.00" at tolerance 0.998, "within 0.998 (closest 1.00)", and "give more budget"
+        run(SameModelTwice.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                displayName("contrast v1 vs v1same (total variation ≥ 0.002)"),
+                finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.contains(
+                        "none of 80 samples came within 0.998 of it (closest 1.000)")
+                        && m.contains("On every sample the two models' top classes agree, and their probabilities differ by "
+                                + "a total variation of at most 0.00 (the same outputs everywhere: the same model?)")
+                        && m.contains("Probe.priorRate")))));
+    }
 }
