@@ -34,8 +34,11 @@ public final class ProbeSelectionListener implements TestExecutionListener {
         if (only.isEmpty()) {
             return;
         }
+        // a @Disabled template never expands: counted, it kept the plan from completing, and the unmatched key failed
+        // the run from a close hook ("Failed to close extension context") instead of as the last template's failure
         Set<String> templates = plan.getRoots().stream().flatMap(r -> plan.getDescendants(r).stream())
-                .filter(ProbeSelectionListener::isProbe).map(TestIdentifier::getUniqueId).collect(Collectors.toSet());
+                .filter(ProbeSelectionListener::isProbe).filter(id -> !isDisabled(id)).map(TestIdentifier::getUniqueId)
+                .collect(Collectors.toSet());
         registered.addAll(templates);
         PlannedTemplates.planned(templates);
         if (templates.isEmpty()) {
@@ -92,6 +95,46 @@ public final class ProbeSelectionListener implements TestExecutionListener {
     }
 
     /**
+     * A template skipped by a condition (or one that failed before it expanded, below) will not expand: it counts as
+     * done, so that a later template can still be the plan's last and carry an unmatched key's failure.
+     */
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        markDone(id);
+        TestPlan current = plan;
+        if (current != null) {
+            current.getDescendants(id).forEach(this::markDone);
+        }
+    }
+
+    private void markDone(TestIdentifier id) {
+        if (registered.contains(id.getUniqueId())) {
+            PlannedTemplates.of(id.getUniqueId()).ifPresent(p -> p.expanded(id.getUniqueId()));
+        }
+    }
+
+    /** Whether the template's method, or a class that declares or encloses it, is {@code @Disabled}. */
+    private static boolean isDisabled(TestIdentifier id) {
+        return id.getSource().filter(MethodSource.class::isInstance).map(s -> {
+            try {
+                MethodSource m = (MethodSource) s;
+                if (org.junit.platform.commons.support.AnnotationSupport.isAnnotated(m.getJavaMethod(),
+                        org.junit.jupiter.api.Disabled.class)) {
+                    return true;
+                }
+                for (Class<?> c = m.getJavaClass(); c != null; c = c.getEnclosingClass()) {
+                    if (org.junit.platform.commons.support.AnnotationSupport.isAnnotated(c, org.junit.jupiter.api.Disabled.class)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (RuntimeException | LinkageError e) {
+                return false;
+            }
+        }).orElse(false);
+    }
+
+    /**
      * A test class that failed or aborted before its probe templates started (a {@code @BeforeAll} that threw, a failed
      * assumption there): each of them gets a summary row without numbers saying so ({@code error} or {@code skipped}),
      * which replaces the rows and report folders an earlier run left (a new user's {@code summary.csv} still read
@@ -99,6 +142,7 @@ public final class ProbeSelectionListener implements TestExecutionListener {
      */
     @Override
     public void executionFinished(TestIdentifier id, org.junit.platform.engine.TestExecutionResult result) {
+        markDone(id);
         TestPlan current = plan;
         if (current == null || result.getStatus() == org.junit.platform.engine.TestExecutionResult.Status.SUCCESSFUL
                 || id.getSource().filter(org.junit.platform.engine.support.descriptor.ClassSource.class::isInstance).isEmpty()) {

@@ -214,4 +214,36 @@ class ProbeSelectionListenerTest {
             BreaksBeforeAll.BREAK = false;
         }
     }
+
+    /** A class with a @Disabled probe beside a running one (common in real suites). */
+    @dev.probe.junit.ProbeSettings(sampler = dev.probe.junit.SamplerKind.MALA, chains = 8, warmup = 80, draws = 20,
+            seed = "3", maxRhat = 10, minAttainedEss = 1)
+    static class WithADisabledProbe {
+        @dev.probe.junit.ProbedModel static final dev.probe.core.model.Classifier MODEL = Fixtures.threeClasses();
+        @dev.probe.junit.Generator static final dev.probe.core.space.SampleSpace BOX = Fixtures.box();
+
+        @org.junit.jupiter.api.Disabled("until the next model version")
+        @dev.probe.junit.annotations.ProbeHighConfidence(classes = 0)
+        void later(dev.probe.junit.ProbeAnswer answer) {}
+
+        @dev.probe.junit.annotations.ProbeHighConfidence(classes = 1)
+        void now(dev.probe.junit.ProbeAnswer answer) {}
+    }
+
+    /**
+     * With a @Disabled probe in the plan the last template never came, and an unmatched key failed the run from a close
+     * hook: Surefire's headline read "Failed to close extension context" on a test called "JUnit Jupiter".
+     */
+    @Test
+    void anUnmatchedKeyIsTheFailureOfATemplateAlsoBesideADisabledProbe() {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(WithADisabledProbe.class))
+                .configurationParameter("probe.only", "zzz")
+                .configurationParameter("probe.reportDir", "target/probe-reports-listener").build(), summary);
+        assertThat(summary.getSummary().getFailures()).singleElement().satisfies(f -> {
+            assertThat(f.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(
+                    "probe.only names [zzz], which matched no invocation");
+            assertThat(f.getTestIdentifier().getSource()).get().isInstanceOf(org.junit.platform.engine.support.descriptor.MethodSource.class);
+        });
+    }
 }
