@@ -98,6 +98,11 @@ final class ReportFiles {
      * {@code confidence-<model>.png} for the others (a contrast's second model); a regressor's on its own scale.
      */
     static List<ReportFile> outputPlots(ProbeSpec spec, ProbeResult result, String judged, Path dir) {
+        return outputPlots(spec, result, judged, dir, Outcome.PASSED);
+    }
+
+    /** As above, titled "NOT CONVERGED, no verdict:" first when the evidence did not converge, as every picture is. */
+    static List<ReportFile> outputPlots(ProbeSpec spec, ProbeResult result, String judged, Path dir, Outcome outcome) {
         List<String> names = new ArrayList<>(List.of(judged));
         result.models().stream().filter(m -> !m.equals(judged)).forEach(names::add);
         List<ReportFile> out = new ArrayList<>();
@@ -106,8 +111,8 @@ final class ReportFiles {
                     .noneMatch(u -> u.name().equals(m) && !(u instanceof dev.probe.core.model.Classifier));
             String draws = ", all " + result.size() + " draws";
             ConfidencePlot plot = probabilities
-                    ? ConfidencePlot.titled("Predicted probability per class (" + m + ")" + draws)
-                    : ConfidencePlot.titled("Output of " + m + draws).ofRawOutputs();
+                    ? ConfidencePlot.titled(SampleGrids.noVerdict(outcome) + "Predicted probability per class (" + m + ")" + draws)
+                    : ConfidencePlot.titled(SampleGrids.noVerdict(outcome) + "Output of " + m + draws).ofRawOutputs();
             String file = m.equals(judged) ? "confidence.png" : "confidence-" + ProbeReport.sanitize(m) + ".png";
             out.add(plot.write(dir.resolve(file), result.outputs(m)));
         }
@@ -136,7 +141,7 @@ final class ReportFiles {
         if (image.isPresent()) {
             files.addAll(SampleGrids.write(spec, answer, outcome, image.get(), dir));
         }
-        files.addAll(outputPlots(spec, result, model, dir));
+        files.addAll(outputPlots(spec, result, model, dir, outcome));
         // where the samples lie: only those that attain the target, so no plot shows a miss under the probe's title
         // (a counterfactual's features plot showed all draws, 83% of which had not flipped)
         Plotted plotted = Plotted.of(result, answer.tolerance());

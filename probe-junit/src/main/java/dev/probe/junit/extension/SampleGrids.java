@@ -55,7 +55,7 @@ final class SampleGrids {
         if (!missed.isEmpty()) {
             // the closest misses: what the model was nearest to doing (the closest one is the miss a message names)
             List<Integer> shown = closest(missed, distances, GRID);
-            files.add(grid.withTitle(String.format(Locale.ROOT, "MISSED the target (distance > %s): %d of %d draws%s%s",
+            files.add(grid.withTitle(noVerdict(outcome) + String.format(Locale.ROOT, "MISSED the target (distance > %s): %d of %d draws%s%s",
                     answer.tolerance(), missed.size(), distances.length, shownOf(shown.size(), missed.size(),
                             "the closest first"), legend)).write(dir.resolve("missed.png"),
                     rows(inputs, shown), missedCaptions(outputs, shown, spec.questionClasses(), distances,
