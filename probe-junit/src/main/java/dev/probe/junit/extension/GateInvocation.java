@@ -295,8 +295,39 @@ final class GateInvocation implements TestTemplateInvocationContext {
             String budget = budget(comparison, java.util.stream.Stream.concat(gate.baseline().stream(),
                     gate.candidate().stream()).mapToDouble(spec -> spec.configuration().budget()).findFirst().orElse(Double.NaN));
             return String.format(Locale.ROOT, "Regression gate '%s' (%s#%s) failed: the candidate is not shown to be no "
-                    + "worse than the baseline.%n%s%s%sre-run: %s", gate.displayName(), testClass.getSimpleName(), method,
-                    comparison.describe(), budget, seeds(), rerun(context));
+                    + "worse than the baseline.%n%s%s%s%sre-run: %s", gate.displayName(), testClass.getSimpleName(), method,
+                    comparison.describe(), budget, wrongDraws(context), seeds(), rerun(context));
+        }
+
+        /**
+         * Where the draws behind the rates are: each side's attained draws the oracle labels otherwise, in its report's
+         * {@code labelled-otherwise.csv} (a user found the 32 wrong draws of a failed gate, all in the region the
+         * candidate had broken, only by reading the report folders).
+         */
+        private String wrongDraws(ExtensionContext context) {
+            StringBuilder b = new StringBuilder();
+            for (int side = 0; side < 2; side++) {
+                List<ProbeSpec> specs = side == 0 ? gate.baseline() : gate.candidate();
+                List<ProbeAnswer> answers = side == 0 ? baselineAnswers : candidateAnswers;
+                for (int i = 0; i < Math.min(specs.size(), answers.size()); i++) {
+                    ProbeAnswer a = answers.get(i);
+                    if (a.oracle().isEmpty()) {
+                        continue;
+                    }
+                    long wrong;
+                    try {
+                        wrong = a.misclassifiedAmongAttained().successes();
+                    } catch (RuntimeException e) {
+                        continue;
+                    }
+                    if (wrong > 0) {
+                        b.append(String.format(Locale.ROOT, "wrong draws          %s '%s': %d attained draws labelled "
+                                + "otherwise by the oracle, in labelled-otherwise.csv of %s%n", side == 0 ? "baseline"
+                                : "candidate", a.displayName(), wrong, ProbeReport.where(specs.get(i), context)));
+                    }
+                }
+            }
+            return b.toString();
         }
 
         /**

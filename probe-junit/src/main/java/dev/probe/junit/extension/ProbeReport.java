@@ -190,6 +190,15 @@ final class ProbeReport {
         summaryRow(spec, answer, outcome, context);
     }
 
+    /** Where an invocation's report files are: its folder, or the Allure test case's attachments. */
+    static String where(ProbeSpec spec, ExtensionContext context) {
+        if (AllureAttachments.available()) {
+            return "the Allure test case's attachments";
+        }
+        return reportDir(context).resolve(folder(reportDir(context), context.getRequiredTestClass()))
+                .resolve(context.getRequiredTestMethod().getName()).resolve(sanitize(spec.key())).toString();
+    }
+
     private static void writeReport(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
         boolean allure = AllureAttachments.available();
         boolean full = fullSamples(context);

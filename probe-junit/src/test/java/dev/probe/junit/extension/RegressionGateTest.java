@@ -195,7 +195,11 @@ class RegressionGateTest {
         // failure gives it
         run(SeededWorseVersion.class).testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
                 message(m -> m.contains("failed: the candidate is not shown to be no worse") && m.contains("re-run: ")
-                        && m.contains("-Dprobe.only='0' -Dprobe.seed=7")))));
+                        && m.contains("-Dprobe.only='0' -Dprobe.seed=7")
+                        // where the draws behind the candidate's rate are (a user read the folders to find them)
+                        && m.matches("(?s).*wrong draws +candidate 'candidate v2, high confidence: class 0': [0-9]+ attained "
+                                + "draws labelled otherwise by the oracle, in labelled-otherwise.csv of \\S*"
+                                + "RegressionGateTest\\$SeededWorseVersion/seededAndWorse/0-candidate\\n.*")))));
     }
 
     /** Runs a gate fixture with {@code probe.notSampled=abort}: its one gate is started and aborted. */
