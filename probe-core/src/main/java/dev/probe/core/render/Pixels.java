@@ -3,9 +3,9 @@ package dev.probe.core.render;
 import java.awt.image.BufferedImage;
 
 /**
- * One image's values, channel-first ({@code c·h·w}, {@code c} = 1 grey or 3 RGB, each in [0, 1]), as
- * an RGB {@code BufferedImage}. Values outside [0, 1] are clamped; a non-finite value paints its
- * pixel magenta so it cannot pass for a dark or bright one.
+ * One image's values, channel-first ({@code c·h·w}, {@code c} = 1 grey or 3 RGB, each in [0, 1] or in a
+ * given range), as an RGB {@code BufferedImage}. Values outside the range are clamped; a non-finite value paints
+ * its pixel magenta so it cannot pass for a dark or bright one.
  */
 final class Pixels {
     static final int NON_FINITE = 0xFF00FF;
@@ -43,6 +43,12 @@ final class Pixels {
     }
 
     BufferedImage toImage(double[] values) {
+        return toImage(values, 0, 1);
+    }
+
+    /** As {@link #toImage(double[])}, with {@code lo} drawn black and {@code hi} white (a generator's [−1, 1]). */
+    BufferedImage toImage(double[] values, double lo, double hi) {
+        double span = hi - lo;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int plane = height * width;
         for (int y = 0; y < height; y++) {
@@ -50,12 +56,12 @@ final class Pixels {
                 int i = y * width + x;
                 int rgb;
                 if (channels == 1) {
-                    int v = level(values[i]);
+                    int v = level((values[i] - lo) / span);
                     rgb = v < 0 ? NON_FINITE : v << 16 | v << 8 | v;
                 } else {
-                    int r = level(values[i]);
-                    int g = level(values[plane + i]);
-                    int b = level(values[2 * plane + i]);
+                    int r = level((values[i] - lo) / span);
+                    int g = level((values[plane + i] - lo) / span);
+                    int b = level((values[2 * plane + i] - lo) / span);
                     rgb = r < 0 || g < 0 || b < 0 ? NON_FINITE : r << 16 | g << 8 | b;
                 }
                 image.setRGB(x, y, rgb);

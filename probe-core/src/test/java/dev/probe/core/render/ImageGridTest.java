@@ -15,11 +15,11 @@ class ImageGridTest {
     @TempDir
     Path dir;
 
-    /** Image {@code i} is uniformly grey at level (i + 1) / 11. */
+    /** Image {@code i} is uniformly grey at level (i mod 10 + 1) / 11, inside [0, 1]. */
     private static double[][] greyLevels(int n, int side) {
         double[][] images = new double[n][side * side];
         for (int i = 0; i < n; i++) {
-            Arrays.fill(images[i], (i + 1) / 11.0);
+            Arrays.fill(images[i], (i % 10 + 1) / 11.0);
         }
         return images;
     }
@@ -86,6 +86,30 @@ class ImageGridTest {
         int cellW = 64;
         assertThat(png.getRGB(PAD + 20 + (cellW - 40) / 2, PAD + 20) & 0xFFFFFF).isEqualTo(0xFF0000);
         assertThat(png.getRGB(PAD + cellW + PAD + 20 + (cellW - 40) / 2, PAD + 20) & 0xFFFFFF).isEqualTo(0x0000FF);
+    }
+
+    /**
+     * A tanh generator's images in [−1, 1] were clamped to [0, 1]: 39 of 48 tiles of a user's grid were black where the
+     * model saw a clear shape. The grid's range is drawn black to white, and the heading says so.
+     */
+    @Test
+    void imagesOutsideZeroToOneAreDrawnOverTheirRangeNotClamped() {
+        double[][] signed = new double[3][100];
+        Arrays.fill(signed[0], -1);
+        Arrays.fill(signed[1], 0);
+        Arrays.fill(signed[2], 1);
+        BufferedImage png = ImageGrid.grey(10, 10).withColumns(3).withScale(4).render(signed, null);
+        int cellW = 64;
+        int[] expected = {0, 128, 255};
+        for (int i = 0; i < 3; i++) {
+            int x = PAD + i * (cellW + PAD) + (cellW - 40) / 2 + 20;
+            int y = 28 + PAD + 20; // below the heading that names the range
+            assertThat(png.getRGB(x, y) & 0xFF).as("tile %d", i).isEqualTo(expected[i]);
+        }
+        assertThat(Images.inked(png, 0, 0, png.getWidth(), 28)).as("heading naming the range").isPositive();
+        // images in [0, 1] keep their levels and get no such heading
+        BufferedImage unit = ImageGrid.grey(10, 10).withColumns(3).withScale(4).render(greyLevels(3, 10), null);
+        assertThat(unit.getHeight()).isEqualTo(png.getHeight() - 28);
     }
 
     @Test
