@@ -217,7 +217,8 @@ final class ReportFiles {
         }
         int[] wrongRows = otherwise.map(ProbeAnswer.LabelledOtherwise::rows).orElse(new int[0]);
         if (otherwise.isPresent()) {
-            table = table.with("labelled otherwise by the oracle", wrongRows.length == 0 ? "none of the attained draws"
+            table = table.with("labelled otherwise by the oracle", answer.attainment().successes() == 0
+                    ? "no draw attained the target, so the oracle labelled none" : wrongRows.length == 0 ? "none of the attained draws"
                     : wrongRows.length + " attained draws (their true label is outside the question's classes): every "
                             + "one in labelled-otherwise.csv; column labelled_otherwise of samples.csv");
         }

@@ -47,10 +47,24 @@ final class SampleGrids {
         ImageGrid grid = ImageGrid.of(shape[0], shape[1], shape[2]).withMaxImages(GRID);
         if (!hit.isEmpty()) {
             List<Integer> shown = spread(hit, GRID);
-            files.add(grid.withTitle(noVerdict(outcome) + String.format(Locale.ROOT, "%s: %d of %d samples attain the target%s%s",
+            String[] captions = captions(outputs, shown, spec.questionClasses());
+            // the draws the oracle labels outside the question's classes are marked with their label (a reviewer found
+            // 5 of a failed gate's 14 wrong draws among the 48 shown, unmarked)
+            String marked = "";
+            java.util.Optional<ProbeAnswer.LabelledOtherwise> otherwise;
+            try {
+                otherwise = answer.labelledOtherwise();
+            } catch (RuntimeException e) {
+                otherwise = java.util.Optional.empty();
+            }
+            if (otherwise.isPresent()) {
+                int count = markLabelledOtherwise(captions, shown, otherwise.get());
+                marked = count == 0 ? "" : String.format(Locale.ROOT, "; %d shown are labelled otherwise by the oracle, "
+                        + "marked \"oracle <label>\"", count);
+            }
+            files.add(grid.withTitle(noVerdict(outcome) + String.format(Locale.ROOT, "%s: %d of %d samples attain the target%s%s%s",
                     answer.displayName(), hit.size(), distances.length, shownOf(shown.size(), hit.size(), "spread over them"),
-                    legend)).write(dir.resolve("samples.png"), rows(inputs, shown),
-                    captions(outputs, shown, spec.questionClasses())));
+                    legend, marked)).write(dir.resolve("samples.png"), rows(inputs, shown), captions));
         }
         if (!missed.isEmpty()) {
             // the closest misses: what the model was nearest to doing (the closest one is the miss a message names)
@@ -62,6 +76,19 @@ final class SampleGrids {
                             answer.tolerance())));
         }
         return files;
+    }
+
+    /** Appends " oracle <label>" to the caption of each shown draw labelled otherwise; returns how many it marked. */
+    static int markLabelledOtherwise(String[] captions, List<Integer> shown, ProbeAnswer.LabelledOtherwise otherwise) {
+        int count = 0;
+        for (int k = 0; k < shown.size(); k++) {
+            int i = shown.get(k);
+            if (otherwise.wrong()[i]) {
+                captions[k] = captions[k] + " oracle " + otherwise.labels()[i];
+                count++;
+            }
+        }
+        return count;
     }
 
     /**

@@ -49,4 +49,15 @@ class PlottedSamplesTest {
         assertThat(p.rows()).containsExactly(0, 1);
         assertThat(p.title()).isEqualTo("Samples (none attains the target)");
     }
+
+    @Test
+    void gridCaptionsMarkTheDrawsTheOracleLabelsOtherwise() {
+        // a reviewer found 5 of a failed gate's 14 wrong draws among the 48 shown, unmarked
+        String[] captions = {"1:.99", "1:.98", "1:.97"};
+        int marked = SampleGrids.markLabelledOtherwise(captions, java.util.List.of(4, 7, 9),
+                new dev.probe.junit.ProbeAnswer.LabelledOtherwise(new int[] {1, 1, 1, 1, 1, 1, 1, 3, 1, 1},
+                        new boolean[] {false, false, false, false, false, false, false, true, false, false}));
+        assertThat(marked).isEqualTo(1);
+        assertThat(captions).containsExactly("1:.99", "1:.98 oracle 3", "1:.97");
+    }
 }
