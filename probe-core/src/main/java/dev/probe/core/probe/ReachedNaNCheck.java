@@ -1,6 +1,7 @@
 package dev.probe.core.probe;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.DataType;
 import dev.probe.core.query.Query;
 import dev.probe.core.sampler.Box;
@@ -27,7 +28,7 @@ final class ReachedNaNCheck {
     static Function<NDArray, NDArray> question(SampleSpace space, Query query) {
         Box box = space.bounds();
         return s -> {
-            NDArray g = query.energy(space.toInput(s));
+            NDArray g = energyOf(query, space.toInput(s), s.getShape().get(0));
             boolean any;
             try (NDArray nan = g.isNaN(); NDArray some = nan.any()) {
                 any = some.getBoolean();
@@ -37,6 +38,28 @@ final class ReachedNaNCheck {
             }
             return g;
         };
+    }
+
+    /**
+     * {@code query.energy(x)} for {@code rows} inputs, checked to hold one value per row: a custom query's [C, 2] or
+     * scalar energy crashed deep inside DJL or in the start selection, and a [C, 1] one was named by the shape it had
+     * after the prior's energy was added to it ([C, C]). A [C, 1] energy is taken as [C].
+     */
+    static NDArray energyOf(Query query, NDArray x, long rows) {
+        NDArray g = query.energy(x);
+        Shape shape = g.getShape();
+        if (shape.dimension() == 1 && shape.get(0) == rows) {
+            return g;
+        }
+        if (shape.dimension() == 2 && shape.get(0) == rows && shape.get(1) == 1) {
+            return g.reshape(rows);
+        }
+        throw new IllegalArgumentException("The query " + query.describe() + " (" + query.getClass().getName() + ") returned "
+                + "an energy of shape " + shape + " for " + rows + " inputs " + x.getShape() + "; Query.energy must return one "
+                + "value per input row, shape (" + rows + ")"
+                + (shape.dimension() == 2 && shape.get(0) == rows ? ": sum over the outputs, e.g. p.sum(new int[] {1})" : "")
+                + (shape.dimension() == 0 || shape.size() == 1 ? ": do not sum over the batch (rows are independent inputs)" : "")
+                + ".");
     }
 
     private static void refuse(Box box, NDArray s, NDArray g) {

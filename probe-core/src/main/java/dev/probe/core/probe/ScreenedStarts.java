@@ -75,7 +75,8 @@ final class ScreenedStarts {
         RowChunking chunking = RowChunking.configured(ProbeEnergy.pipeline(space, query));
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
             NDArray s = manager.create(flat, new Shape(candidates.length, d));
-            NDArray g = chunking.forward(s, batch -> query.energy(space.toInput(batch)));
+            NDArray g = chunking.forward(s, batch -> ReachedNaNCheck.energyOf(query, space.toInput(batch),
+                    batch.getShape().get(0)));
             double[] energies = g.toType(DataType.FLOAT64, false).toDoubleArray();
             PriorDrawCheck.noNaN(space, query.models(), query.describe(), candidates, energies);
             BatchIndependence.atPriorDraws(space, query.models(), candidates);

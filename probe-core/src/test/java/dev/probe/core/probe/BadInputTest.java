@@ -364,4 +364,59 @@ class BadInputTest {
                     .containsExactly(2, 4, 6, 8);
         }
     }
+
+    /** A user's own query whose energy is not one value per input row. */
+    private static dev.probe.core.query.Query customQuery(java.util.function.UnaryOperator<NDArray> energyOfProbabilities) {
+        return new dev.probe.core.query.Query() {
+            @Override
+            public NDArray energy(NDArray x) {
+                return energyOfProbabilities.apply(MODEL.probabilities(x));
+            }
+
+            @Override
+            public boolean isDifferentiable() {
+                return true;
+            }
+
+            @Override
+            public int inputDimension() {
+                return 2;
+            }
+
+            @Override
+            public java.util.List<dev.probe.core.model.ModelUnderTest> models() {
+                return java.util.List.of(MODEL);
+            }
+
+            @Override
+            public double targetDistance(double[][] outputs) {
+                return 1 - outputs[0][1];
+            }
+
+            @Override
+            public String describe() {
+                return "MyQuery";
+            }
+        };
+    }
+
+    @Test
+    void aCustomQueryWhoseEnergyIsNotOneValuePerRowIsNamedWithTheFix() {
+        // a researcher's [C, 2] energy crashed inside DJL ("size of tensor a (4) must match"), a scalar one with an
+        // ArrayIndexOutOfBoundsException in the start selection
+        SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(10).seed(1).build();
+        assertThatThrownBy(() -> Probe.of(BOX, customQuery(p -> p.neg())).sample(config, Sampling.chains(dev.probe.core.sampler.Mala.of(0.1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("The query MyQuery (")
+                .hasMessageContaining("returned an energy of shape (")
+                .hasMessageContaining("Query.energy must return one value per input row")
+                .hasMessageContaining("sum over the outputs");
+        assertThatThrownBy(() -> Probe.of(BOX, customQuery(p -> p.get(":, 1").sum().neg())).sample(config,
+                Sampling.chains(dev.probe.core.sampler.Mala.of(0.1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not sum over the batch");
+        // a [C, 1] energy is taken as [C]
+        ProbeResult r = Probe.of(BOX, customQuery(p -> p.get(":, 1:2").neg())).sample(config,
+                Sampling.chains(dev.probe.core.sampler.Mala.of(0.1)));
+        org.assertj.core.api.Assertions.assertThat(r.size()).isEqualTo(40);
+    }
 }
