@@ -74,8 +74,16 @@ final class ResultBuilder {
                     + "output (0: attained; infinity: never): fix its targetDistance (a square root or log of a "
                     + "negative number, 0/0), since a NaN would silently count as a sample that missed the target.");
         }
+        if (d < -1e-6) {
+            // float32 probabilities may exceed 1 by 10⁻⁷; anything further below 0 is the query's own arithmetic, and
+            // every such sample counted as attained (a researcher's custom query read attainment 1.0)
+            throw new IllegalStateException("The query " + query.describe() + " returned a target distance of " + d
+                    + " for the outputs " + java.util.Arrays.deepToString(row) + ". A target distance is a number ≥ 0 "
+                    + "(0: attained): fix its targetDistance (e.g. an absolute value or max(0, ...)), since a negative "
+                    + "one would silently count as a sample that attained the target.");
+        }
         if (!(Math.abs(d) < 1)) {
-            return d < 0 ? 0 : d; // far from any tolerance tie (or NaN, or infinite)
+            return d < 0 ? 0 : d; // far from any tolerance tie (or infinite)
         }
         return Math.max(0, Math.rint(d * 1e12) / 1e12);
     }

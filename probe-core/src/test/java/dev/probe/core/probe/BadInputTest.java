@@ -414,6 +414,42 @@ class BadInputTest {
         assertThatThrownBy(() -> Probe.of(BOX, customQuery(p -> p.get(":, 1").sum().neg())).sample(config,
                 Sampling.chains(dev.probe.core.sampler.Mala.of(0.1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not sum over the batch");
+        // a negative target distance is the query's own error: every such sample counted as attained
+        dev.probe.core.query.Query negative = customQuery(p -> p.get(":, 1").neg());
+        dev.probe.core.query.Query wrongDistance = new dev.probe.core.query.Query() {
+            @Override
+            public NDArray energy(NDArray x) {
+                return negative.energy(x);
+            }
+
+            @Override
+            public boolean isDifferentiable() {
+                return true;
+            }
+
+            @Override
+            public int inputDimension() {
+                return 2;
+            }
+
+            @Override
+            public java.util.List<dev.probe.core.model.ModelUnderTest> models() {
+                return negative.models();
+            }
+
+            @Override
+            public double targetDistance(double[][] outputs) {
+                return 0.5 - outputs[0][1];
+            }
+
+            @Override
+            public String describe() {
+                return "MyQuery";
+            }
+        };
+        assertThatThrownBy(() -> Probe.of(BOX, wrongDistance).sample(config, Sampling.chains(dev.probe.core.sampler.Mala.of(0.1))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("The query MyQuery returned a target distance of -")
+                .hasMessageContaining("fix its targetDistance");
         // a [C, 1] energy is taken as [C]
         ProbeResult r = Probe.of(BOX, customQuery(p -> p.get(":, 1:2").neg())).sample(config,
                 Sampling.chains(dev.probe.core.sampler.Mala.of(0.1)));
