@@ -127,10 +127,17 @@ final class RerunCommand {
      * line), which a re-run must repeat to run the same probe (it failed at sigma 0.1 and passed without); settings
      * from files (junit-platform.properties, the pom) apply again by themselves. The seed is given apart.
      */
-    static String commandLineSettings() {
+    String commandLineSettings() {
         StringBuilder b = new StringBuilder();
         for (Setting<?> s : Setting.ALL) {
             String v = System.getProperty(s.key());
+            // a configuration parameter of the build beats the system property (JUnit reads the launcher's parameters
+            // first): the value that ran is repeated, not the one that lost (a CI profile's literal probe.thin = 2 beat
+            // -Dprobe.thin=3, and the printed command re-ran at 3, other samples)
+            Optional<String> ran = configuration.apply(s.key()).filter(x -> !x.isBlank());
+            if (v != null && ran.isPresent() && !ran.get().trim().equals(v.trim())) {
+                v = ran.get();
+            }
             if (s != Setting.SEED && v != null && !v.isBlank()) {
                 b.append(" -D").append(s.key()).append('=').append(v.matches("[A-Za-z0-9._+-]+") ? v.trim() : "'" + v + "'");
             }

@@ -70,6 +70,23 @@ class RerunCommandTest {
     }
 
     @Test
+    void aSystemPropertyThatLostToAConfigurationParameterIsRepeatedWithTheValueThatRan() throws Exception {
+        // a CI profile's literal probe.thin = 2 in Surefire's configurationParameters beat -Dprobe.thin=3; the printed
+        // command repeated 3 and re-ran other samples
+        pom(dir, "");
+        System.setProperty("probe.thin", "3");
+        try {
+            java.util.Map<String, String> parameters = java.util.Map.of("probe.thin", "2");
+            assertThat(RerunCommand.in(dir).withConfiguration(k -> Optional.ofNullable(parameters.get(k)))
+                    .of(RerunCommandTest.class, "probe", List.of("0"), Optional.empty()))
+                    .isEqualTo("mvn test -Dtest='dev.probe.junit.extension.RerunCommandTest#probe' -Dprobe.only='0' "
+                            + "-Dprobe.thin=2");
+        } finally {
+            System.clearProperty("probe.thin");
+        }
+    }
+
+    @Test
     void theProjectsWrapperIsUsedWhenItHasOne() throws Exception {
         pom(dir, "");
         Files.writeString(dir.resolve("mvnw"), "#!/bin/sh");
