@@ -44,7 +44,9 @@ final class SampleGrids {
             (distances[i] <= answer.tolerance() ? hit : missed).add(i);
         }
         List<ReportFile> files = new ArrayList<>();
-        ImageGrid grid = ImageGrid.of(shape[0], shape[1], shape[2]).withMaxImages(GRID);
+        // small images drawn at least about 64 pixels across (8×8 tiles were 24 pixels wide: too small to review)
+        ImageGrid grid = ImageGrid.of(shape[0], shape[1], shape[2]).withMaxImages(GRID)
+                .withScale(tileScale(shape[1], shape[2]));
         if (!hit.isEmpty()) {
             List<Integer> shown = spread(hit, GRID);
             String[] captions = captions(outputs, shown, spec.questionClasses());
@@ -76,6 +78,11 @@ final class SampleGrids {
                             answer.tolerance())));
         }
         return files;
+    }
+
+    /** The upscaling of a tile: 3 (28×28 → 84 pixels), more for small images so a tile is about 64 pixels across. */
+    static int tileScale(int height, int width) {
+        return Math.max(3, (int) Math.ceil(64.0 / Math.max(height, width)));
     }
 
     /** Appends " oracle <label>" to the caption of each shown draw labelled otherwise; returns how many it marked. */

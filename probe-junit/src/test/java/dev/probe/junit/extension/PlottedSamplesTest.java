@@ -60,4 +60,11 @@ class PlottedSamplesTest {
         assertThat(marked).isEqualTo(1);
         assertThat(captions).containsExactly("1:.99", "1:.98 oracle 3", "1:.97");
     }
+
+    @Test
+    void smallImagesAreDrawnLargeEnoughToReview() {
+        assertThat(SampleGrids.tileScale(8, 8)).isEqualTo(8);     // 64 pixels, not 24
+        assertThat(SampleGrids.tileScale(28, 28)).isEqualTo(3);   // 84, as before
+        assertThat(SampleGrids.tileScale(8, 16)).isEqualTo(4);
+    }
 }
