@@ -367,6 +367,12 @@ class BadInputTest {
 
     /** A user's own query whose energy is not one value per input row. */
     private static dev.probe.core.query.Query customQuery(java.util.function.UnaryOperator<NDArray> energyOfProbabilities) {
+        return customQuery(energyOfProbabilities, outputs -> 1 - outputs[0][1]);
+    }
+
+    /** As above, with the query's own target distance. */
+    private static dev.probe.core.query.Query customQuery(java.util.function.UnaryOperator<NDArray> energyOfProbabilities,
+            java.util.function.ToDoubleFunction<double[][]> distance) {
         return new dev.probe.core.query.Query() {
             @Override
             public NDArray energy(NDArray x) {
@@ -390,7 +396,7 @@ class BadInputTest {
 
             @Override
             public double targetDistance(double[][] outputs) {
-                return 1 - outputs[0][1];
+                return distance.applyAsDouble(outputs);
             }
 
             @Override
@@ -415,38 +421,7 @@ class BadInputTest {
                 Sampling.chains(dev.probe.core.sampler.Mala.of(0.1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not sum over the batch");
         // a negative target distance is the query's own error: every such sample counted as attained
-        dev.probe.core.query.Query negative = customQuery(p -> p.get(":, 1").neg());
-        dev.probe.core.query.Query wrongDistance = new dev.probe.core.query.Query() {
-            @Override
-            public NDArray energy(NDArray x) {
-                return negative.energy(x);
-            }
-
-            @Override
-            public boolean isDifferentiable() {
-                return true;
-            }
-
-            @Override
-            public int inputDimension() {
-                return 2;
-            }
-
-            @Override
-            public java.util.List<dev.probe.core.model.ModelUnderTest> models() {
-                return negative.models();
-            }
-
-            @Override
-            public double targetDistance(double[][] outputs) {
-                return 0.5 - outputs[0][1];
-            }
-
-            @Override
-            public String describe() {
-                return "MyQuery";
-            }
-        };
+        dev.probe.core.query.Query wrongDistance = customQuery(p -> p.get(":, 1").neg(), outputs -> 0.5 - outputs[0][1]);
         assertThatThrownBy(() -> Probe.of(BOX, wrongDistance).sample(config, Sampling.chains(dev.probe.core.sampler.Mala.of(0.1))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("The query MyQuery returned a target distance of -")
                 .hasMessageContaining("fix its targetDistance");
