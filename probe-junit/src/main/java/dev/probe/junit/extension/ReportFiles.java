@@ -229,8 +229,11 @@ final class ReportFiles {
         files.add(table.writeHtml(dir.resolve("diagnostics.html")));
         files.add(table.writeText(dir.resolve("diagnostics.txt")));
         files.add(compact.everyNth(stride).write(dir.resolve("samples.csv")));
-        if (wrongRows.length > 0) { // every one, with its inputs, whatever the thinning of samples.csv
-            files.add(withInputs.onlyRows(wrongRows).write(dir.resolve("labelled-otherwise.csv")));
+        if (wrongRows.length > 0) {
+            // every one, whatever the thinning of samples.csv; with its inputs when samples.csv has them (at most 64
+            // features) or the run writes full samples: thousands of 784-pixel rows made the suite's report 21 MB larger,
+            // and an image's coordinates (s_) give it back through the generator
+            files.add((full ? withInputs : compact).onlyRows(wrongRows).write(dir.resolve("labelled-otherwise.csv")));
         }
         if (full) {
             files.add(gzip(withInputs, dir.resolve("samples-full.csv.gz")));

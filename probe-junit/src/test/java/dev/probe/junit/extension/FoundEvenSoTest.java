@@ -78,6 +78,7 @@ class FoundEvenSoTest {
         assertThat(flagged).isPositive();
         List<String> otherwise = Files.readAllLines(dir.resolve("labelled-otherwise.csv"));
         assertThat(otherwise).hasSize(1 + (int) flagged);
+        assertThat(otherwise.get(0)).as("the columns of samples.csv, inputs included (2 features)").isEqualTo(samples.get(0));
         assertThat(otherwise.subList(1, otherwise.size())).allSatisfy(r -> assertThat(r.split(",")[label]).isEqualTo("1"));
         assertThat(dir.resolve("diagnostics.txt")).content().contains("labelled otherwise by the oracle")
                 .contains(flagged + " attained draws");
