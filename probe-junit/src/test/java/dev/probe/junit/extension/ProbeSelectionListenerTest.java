@@ -60,13 +60,7 @@ class ProbeSelectionListenerTest {
      */
     @Test
     void engineKeysSetWhereTheEngineCannotReadThemFailTheProbesOfTheLaunch() {
-        SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(ProbeExtensionTest.Confident.class))
-                .configurationParameter("probe.device", "gpu")
-                .configurationParameter("probe.chunk", "auto")
-                .configurationParameter("probe.reportDir", "target/probe-reports-listener")
-                .build(), summary);
+        SummaryGeneratingListener summary = launchWith(Map.of("probe.device", "gpu", "probe.chunk", "auto"));
         assertThat(summary.getSummary().getTestsStartedCount()).isZero();
         assertThat(summary.getSummary().getFailures()).isNotEmpty().allSatisfy(f -> assertThat(f.getException())
                 .hasMessageContaining("The engine reads probe.device, probe.chunk from system properties or the "
@@ -78,12 +72,7 @@ class ProbeSelectionListenerTest {
     /** The near misses of one launch fail its probes; a later launch without them runs its probes. */
     @Test
     void aNearMissFailsTheProbesOfItsLaunchOnly() {
-        SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(ProbeExtensionTest.Confident.class))
-                .configurationParameter("probe.chain", "5")
-                .configurationParameter("probe.reportDir", "target/probe-reports-listener")
-                .build(), summary);
+        SummaryGeneratingListener summary = launchWith(Map.of("probe.chain", "5"));
         assertThat(summary.getSummary().getTestsStartedCount()).isZero();
         assertThat(summary.getSummary().getFailures()).isNotEmpty().allSatisfy(f -> assertThat(f.getException())
                 .hasMessageContaining("probe.chain (did you mean probe.chains?)"));
@@ -91,10 +80,15 @@ class ProbeSelectionListenerTest {
     }
 
     private static SummaryGeneratingListener launch(String only) {
+        return launchWith(Map.of("probe.only", only));
+    }
+
+    /** A launcher run of ProbeExtensionTest.Confident with these configuration parameters. */
+    private static SummaryGeneratingListener launchWith(Map<String, String> parameters) {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(ProbeExtensionTest.Confident.class))
-                .configurationParameter("probe.only", only)
+                .configurationParameters(parameters)
                 .configurationParameter("probe.reportDir", "target/probe-reports-listener")
                 .build(), summary);
         return summary;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,6 +17,20 @@ class ShardMergeTest {
         for (String f : List.of("summary.csv", "gates.csv")) {
             Files.deleteIfExists(dir.resolve(f));
         }
+    }
+
+    /** A row an earlier run left in {@code dir}'s summary: invocation {@code key} of Unreachable#confident, without numbers. */
+    private static void earlierRow(Path dir, String key, String outcome) {
+        SummaryCsv.at(dir.resolve("summary.csv")).write(List.of(VerdictTest.Unreachable.class.getName(), "confident",
+                key, outcome, "", "", "", "", "", "", "", ""));
+    }
+
+    /** The merged summary of Unreachable#confident's two shards: invocation 0 passed, 2 not sampled. */
+    private static void assertMergedRows(Path merged) throws Exception {
+        List<String> rows = Files.readAllLines(merged.resolve("summary.csv"));
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,0,passed,");
+        assertThat(rows.get(2)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,2,not_sampled,");
     }
 
     @Test
@@ -46,10 +59,7 @@ class ShardMergeTest {
                 + "-Dtest='dev.probe.junit.extension.VerdictTest$Unreachable#confident' -Dprobe.only='2'  (in the test's "
                 + "module; in a multi-module build, from the root with -pl <module> -am "
                 + "-Dsurefire.failIfNoSpecifiedTests=false; repeat the shard's -Dprobe.* settings)\n");
-        List<String> rows = new ArrayList<>(Files.readAllLines(merged.resolve("summary.csv")));
-        assertThat(rows).hasSize(3);
-        assertThat(rows.get(1)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,0,passed,");
-        assertThat(rows.get(2)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,2,not_sampled,");
+        assertMergedRows(merged);
     }
 
     @Test
@@ -60,8 +70,7 @@ class ShardMergeTest {
         clean(merged);
         run(VerdictTest.Unreachable.class, Map.of("probe.shard", "1/2", "probe.reportDir", first.toString()));
         // a reused workspace: an earlier merge left the other shard's row in the target, which must not count now
-        SummaryCsv.at(merged.resolve("summary.csv")).write(List.of(VerdictTest.Unreachable.class.getName(), "confident",
-                "2", "passed", "", "", "", "", "", "", "", ""));
+        earlierRow(merged, "2", "passed");
         StringBuilder out = new StringBuilder();
         assertThat(SummaryMerge.merge(merged.resolve("summary.csv"), List.of(first.resolve("summary.csv")), out)).isFalse();
         assertThat(out.toString()).contains("; only 1 of its invocations are in the summaries");
@@ -84,10 +93,8 @@ class ShardMergeTest {
         for (Path d : List.of(first, second, merged)) {
             clean(d);
             // an earlier run's rows, opposite to what this run finds
-            SummaryCsv.at(d.resolve("summary.csv")).write(List.of(VerdictTest.Unreachable.class.getName(), "confident",
-                    "0", "failed", "", "", "", "", "", "", "", ""));
-            SummaryCsv.at(d.resolve("summary.csv")).write(List.of(VerdictTest.Unreachable.class.getName(), "confident",
-                    "2", "passed", "", "", "", "", "", "", "", ""));
+            earlierRow(d, "0", "failed");
+            earlierRow(d, "2", "passed");
         }
         run(VerdictTest.Unreachable.class, Map.of("probe.shard", "1/2", "probe.reportDir", first.toString()));
         run(VerdictTest.Unreachable.class, Map.of("probe.shard", "2/2", "probe.reportDir", second.toString()));
@@ -95,10 +102,7 @@ class ShardMergeTest {
         assertThat(Files.readAllLines(second.resolve("summary.csv"))).hasSize(2);
         SummaryMerge.merge(merged.resolve("summary.csv"), List.of(first.resolve("summary.csv"),
                 second.resolve("summary.csv")), new StringBuilder());
-        List<String> rows = Files.readAllLines(merged.resolve("summary.csv"));
-        assertThat(rows).hasSize(3);
-        assertThat(rows.get(1)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,0,passed,");
-        assertThat(rows.get(2)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,2,not_sampled,");
+        assertMergedRows(merged);
     }
 
     /**
