@@ -242,7 +242,7 @@ final class ReportFiles {
     }
 
     /** The oracle's labels and the samples it labels otherwise; empty without an oracle, or one that does not fit. */
-    private static Optional<ProbeAnswer.LabelledOtherwise> labelledOtherwise(ProbeAnswer answer) {
+    static Optional<ProbeAnswer.LabelledOtherwise> labelledOtherwise(ProbeAnswer answer) {
         try {
             return answer.labelledOtherwise();
         } catch (RuntimeException e) {

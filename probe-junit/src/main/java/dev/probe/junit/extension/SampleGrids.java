@@ -53,12 +53,7 @@ final class SampleGrids {
             // the draws the oracle labels outside the question's classes are marked with their label (a reviewer found
             // 5 of a failed gate's 14 wrong draws among the 48 shown, unmarked)
             String marked = "";
-            java.util.Optional<ProbeAnswer.LabelledOtherwise> otherwise;
-            try {
-                otherwise = answer.labelledOtherwise();
-            } catch (RuntimeException e) {
-                otherwise = java.util.Optional.empty();
-            }
+            Optional<ProbeAnswer.LabelledOtherwise> otherwise = ReportFiles.labelledOtherwise(answer);
             if (otherwise.isPresent()) {
                 int count = markLabelledOtherwise(captions, shown, otherwise.get());
                 marked = count == 0 ? "" : String.format(Locale.ROOT, "; %d shown are labelled otherwise by the oracle, "
