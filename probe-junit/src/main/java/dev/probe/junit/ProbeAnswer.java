@@ -114,7 +114,7 @@ public final class ProbeAnswer {
 
     /**
      * The same answer, with the classes its question asks the model to give an attained sample: both classes of an
-     * ambivalent pair, the top classes of a target vector, the target class of a counterfactual. An attained sample
+     * ambivalent pair, the classes a target vector gives probability to, the target class of a counterfactual. An attained sample
      * is misclassified when the oracle's label is none of them ({@link #misclassifiedAmongAttained()}). Without them
      * (as made by {@link #of}) the model's top class is judged against the oracle, which suits confident classes but
      * not a pair the model is torn between, where the top class is a coin flip (a new user's ambivalent pair read 232

@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param questionClasses the classes the question is about (report captions show their probabilities);
  *     empty: the top class
  * @param targetLabels the classes the question asks the model to give an attained sample (both of an ambivalent pair,
- *     the top classes of a target vector; every class for a fully ambiguous one): an oracle label outside them is a
+ *     the classes a target vector gives probability to; every class for a fully ambiguous one): an oracle label outside them is a
  *     misclassification ({@link dev.probe.junit.ProbeAnswer#misclassifiedAmongAttained()}); empty: the model's top class is judged
  */
 public record ProbeSpec(String displayName, String key, Probe probe, ProbeConfiguration configuration, String judgedModel,
@@ -56,7 +56,7 @@ public record ProbeSpec(String displayName, String key, Probe probe, ProbeConfig
         return targetLabels.clone();
     }
 
-    /** The same spec with other target labels (the top classes of a target vector, say). */
+    /** The same spec with other target labels (the classes a target vector gives probability to, say). */
     public ProbeSpec withTargetLabels(int... labels) {
         return new ProbeSpec(displayName, key, probe, configuration, judgedModel, oracle, questionClasses, labels);
     }
