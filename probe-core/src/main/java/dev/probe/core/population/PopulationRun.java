@@ -624,12 +624,9 @@ public final class PopulationRun {
             out.append("population ").append(p).append('\n');
             stages.get(p).forEach(s -> out.append("  ").append(s.line()).append('\n'));
             if (!(logZ[p] > Double.NEGATIVE_INFINITY)) {
-                out.append(Double.isNaN(logZ[p])
-                        ? "  no stage: every starting draw's question energy G was NaN, so Z is undefined; make G defined "
-                                + "on the prior\n"
-                        : "  no stage: no starting draw had a finite question energy G (log Z = −∞); the population holds "
-                                + "its unweighted starting draws, not the target. Give more or wider starting draws, or a "
-                                + "question finite on more of the prior\n");
+                out.append("  no stage: no starting draw had a finite question energy G (log Z = −∞); the population holds "
+                        + "its unweighted starting draws, not the target. Give more or wider starting draws, or a "
+                        + "question finite on more of the prior\n");
             }
         }
         return out.append(why()).append(diagnostics.table()).toString();

@@ -12,6 +12,7 @@ import dev.probe.core.sampler.EnergyGradient;
 import dev.probe.core.sampler.Hmc;
 import dev.probe.core.sampler.Kernel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,6 +54,7 @@ public final class Smc {
      *
      * @throws IllegalArgumentException if the kernel cannot keep a step size per population or needs gradients the
      *     target cannot give, or the starting draws do not fit
+     * @throws IllegalStateException if the question energy is NaN at every starting draw of a population
      */
     public PopulationRun run(TemperedTarget target, Kernel kernel, List<StartingDraws> starts) {
         check(target, kernel, starts);
@@ -76,6 +78,7 @@ public final class Smc {
                 StartingDraws s = starts.get(r);
                 float[] flat = flatten(s.positions(), d);
                 double[] g = s.questionEnergies() != null ? s.questionEnergies() : questionEnergies(target, flat, d, run);
+                requireDefinedSomewhere(g, r);
                 int[] ancestors = pop.reweightAndResample(g, flat, config.alpha(), config.maxStageDrop(), target.questionFloor(),
                         resampling.get(r).nextDouble());
                 pop.x = new float[n * d];
@@ -308,6 +311,20 @@ public final class Smc {
             out[k] = count > 1 && m2[k] > 0 ? m2[k] / (count - 1) : 1;
         }
         return out;
+    }
+
+    /**
+     * Refuses a question that is NaN at every starting draw of a population: Z = E_prior[e^{−G}] is undefined and
+     * there is no target to sample (the run used to return the unweighted starting draws with an ESS, as a
+     * {@link PopulationStatus#DEGENERATE} run). {@link dev.probe.core.sampler.Sampler} refuses a NaN start the same way.
+     */
+    private static void requireDefinedSomewhere(double[] g, int population) {
+        if (g.length > 0 && Arrays.stream(g).allMatch(Double::isNaN)) {
+            throw new IllegalStateException("The question energy G is NaN at every one of the " + g.length
+                    + " starting draws of population " + (population + 1) + ", so Z = E_prior[e^{−G}] is undefined and "
+                    + "there is no target to sample. Make G defined on the prior: finite, or +∞ where the question "
+                    + "excludes an input (those draws get weight 0)");
+        }
     }
 
     private static float[] flatten(double[][] rows, int d) {
