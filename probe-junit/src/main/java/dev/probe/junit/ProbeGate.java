@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @ExtendWith(ProbeAnnotationPlacement.class)
 public @interface ProbeGate {
     /** Invocations that must sample their target (see above); -1 = no requirement. */

@@ -32,7 +32,8 @@ public final class ProbeAnnotationPlacement implements BeforeEachCallback {
         List<String> placed = new ArrayList<>();
         for (Annotation a : method.getDeclaredAnnotations()) {
             if (a.annotationType() == ProbeSettings.class || a.annotationType() == ProbeGate.class
-                    || AnnotationSupport.isAnnotated(a.annotationType(), ProbeSettings.class)) {
+                    || AnnotationSupport.isAnnotated(a.annotationType(), ProbeSettings.class)
+                    || AnnotationSupport.isAnnotated(a.annotationType(), ProbeGate.class)) {
                 placed.add("@" + a.annotationType().getSimpleName());
             }
         }

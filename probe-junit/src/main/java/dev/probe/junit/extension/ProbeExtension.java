@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The one generic pipeline behind every probe annotation: find the annotation meta-annotated with
@@ -127,7 +128,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         TestMethodParameters.check(method, template, factory instanceof GateFactory<?> ? List.of(Comparison.class)
                 : List.of(ProbeAnswer.class, ProbeResult.class), context);
         if (factory instanceof GateFactory<?>) {
-            if (method.isAnnotationPresent(ProbeGate.class)) {
+            if (AnnotationSupport.isAnnotated(method, ProbeGate.class)) {
                 throw new IllegalArgumentException(template + " has @ProbeGate and " + probeName + ": @ProbeGate counts a "
                         + "probe's passed invocations, but a regression gate's invocations are comparisons that pass or "
                         + "fail on their own. Remove @ProbeGate.");
@@ -160,7 +161,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             }
             return Stream.empty(); // another template holds the selected invocations, or another shard runs these
         }
-        ProbeGate gateAnnotation = method.getAnnotation(ProbeGate.class);
+        ProbeGate gateAnnotation = AnnotationSupport.findAnnotation(method, ProbeGate.class).orElse(null);
         if (gateAnnotation != null && gateAnnotation.minSampled() < 0 && gateAnnotation.minPassed() < 0) {
             throw new IllegalArgumentException(template + " has @ProbeGate without a threshold: set minSampled, minPassed "
                     + "or both (e.g. @ProbeGate(minPassed = 40)), or remove it.");
@@ -318,6 +319,11 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         return Selection.of(context).isPartial();
     }
 
+    /**
+     * The probe annotations of {@code method}: its own, then those of the annotations it carries (a team's composed
+     * annotation, e.g. {@code @ProbeHighConfidence(classes = {0, 1}) @Tag("nightly") @interface NightlyConfidence}),
+     * at any depth.
+     */
     static List<Annotation> probeAnnotations(Method method) {
         List<Annotation> out = new ArrayList<>();
         for (Annotation a : method.getAnnotations()) {
@@ -325,7 +331,27 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
                 out.add(a);
             }
         }
+        java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+        for (Annotation a : method.getAnnotations()) {
+            if (!a.annotationType().isAnnotationPresent(ProbeSource.class)) {
+                composedProbes(a, seen, out);
+            }
+        }
         return out;
+    }
+
+    private static void composedProbes(Annotation composed, java.util.Set<Class<?>> seen, List<Annotation> out) {
+        Class<? extends Annotation> type = composed.annotationType();
+        if (type.getName().startsWith("java.") || !seen.add(type)) {
+            return;
+        }
+        for (Annotation meta : type.getAnnotations()) {
+            if (meta.annotationType().isAnnotationPresent(ProbeSource.class)) {
+                out.add(meta);
+            } else {
+                composedProbes(meta, seen, out);
+            }
+        }
     }
 
     /**
