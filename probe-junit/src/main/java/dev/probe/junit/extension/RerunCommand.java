@@ -158,7 +158,7 @@ final class RerunCommand {
             }
         }
         keys.add("probe.reportDir");
-        java.util.Properties file = PropertiesFile.read();
+        java.util.Properties file = ConfigurationSource.propertiesFile();
         for (String key : keys) {
             if (System.getProperty(key) != null && (Setting.ALL.stream().anyMatch(s -> s.key().equals(key)))) {
                 continue; // repeated with the command line's settings
@@ -170,26 +170,6 @@ final class RerunCommand {
             }
         }
         return b.toString();
-    }
-
-    /** {@code junit-platform.properties} as JUnit reads it (the first on the class path), read once. */
-    private static final class PropertiesFile {
-        private static java.util.Properties read;
-
-        static synchronized java.util.Properties read() {
-            if (read == null) {
-                read = new java.util.Properties();
-                ClassLoader loader = Thread.currentThread().getContextClassLoader();
-                try (java.io.InputStream in = loader == null ? null : loader.getResourceAsStream("junit-platform.properties")) {
-                    if (in != null) {
-                        read.load(in);
-                    }
-                } catch (java.io.IOException e) {
-                    // unreadable: every configuration value is repeated, which re-runs the same settings
-                }
-            }
-            return read;
-        }
     }
 
     /**

@@ -189,7 +189,7 @@ final class SettingsChain {
         }
         Optional<String> text = configuration.apply(s.key()).filter(t -> !t.isBlank());
         if (text.isPresent()) {
-            String where = "configuration " + s.key();
+            String where = ConfigurationSource.of(s.key(), text.get()) + " " + s.key();
             put(s, s.checked(s.parse(text.get(), where), where), where, values, sources);
         } else if (s.builtIn != null) {
             put(s, s.builtIn, "built-in", values, sources);

@@ -91,7 +91,7 @@ class SettingsChainTest {
         assertThat(c.source("draws")).isEqualTo("@ProbeSettings on Inner#annotated");
         assertThat(c.source("chains")).isEqualTo("@ProbeSettings on Inner");
         assertThat(c.source("warmup")).isEqualTo("@ProbeSettings on Outer");
-        assertThat(c.source("thin")).isEqualTo("configuration probe.thin");
+        assertThat(c.source("thin")).isEqualTo("launcher parameter probe.thin");
         assertThat(c.source("tolerance")).isEqualTo("built-in");
         assertThat(c.source("tau")).isEqualTo("not applicable");
         assertThat(c.summary()).doesNotContain("tau=");
@@ -173,7 +173,7 @@ class SettingsChainTest {
         ProbeConfiguration three = resolve(Plain.class, "bare", Map.of("probe.draws", "3"), Relaxation.SIGMA,
                 Optional.empty());
         assertThat(three.samplerConfig().draws()).isEqualTo(4);
-        assertThat(three.describe()).containsPattern("draws +3 \\(4 ran: the fewest Probe runs\\) +configuration probe.draws")
+        assertThat(three.describe()).containsPattern("draws +3 \\(4 ran: the fewest Probe runs\\) +launcher parameter probe.draws")
                 .containsPattern("warmup +200 +built-in");
     }
 
@@ -201,13 +201,25 @@ class SettingsChainTest {
     @Test
     void invalidConfigurationNamesTheSettingItsSourceAndWhatIsExpected() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.sampler", "nuts"),
-                Relaxation.SIGMA, Optional.empty())).hasMessage("Probe setting 'sampler' = \"nuts\" (from configuration "
-                        + "probe.sampler) is invalid: expected one of [AUTO, MALA, HMC, MH, SMOOTHED_MALA, SMC].");
+                Relaxation.SIGMA, Optional.empty())).hasMessage("Probe setting 'sampler' = \"nuts\" (from launcher "
+                        + "parameter probe.sampler) is invalid: expected one of [AUTO, MALA, HMC, MH, SMOOTHED_MALA, SMC].");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.notConverged",
                 "ignore"), Relaxation.SIGMA, Optional.empty())).hasMessage("Probe setting 'notConverged' = \"ignore\" (from "
-                        + "configuration probe.notConverged) is invalid: expected fail or abort.");
+                        + "launcher parameter probe.notConverged) is invalid: expected fail or abort.");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.maxRhat", "0.9"),
-                Relaxation.SIGMA, Optional.empty())).hasMessage("Probe setting 'maxRhat' = 0.9 (from configuration "
-                        + "probe.maxRhat) is invalid: expected a number of at least 1.");
+                Relaxation.SIGMA, Optional.empty())).hasMessage("Probe setting 'maxRhat' = 0.9 (from launcher "
+                        + "parameter probe.maxRhat) is invalid: expected a number of at least 1.");
+    }
+
+    @Test
+    void aConfigurationValueSaysWhichOfJUnitsThreeSourcesGaveIt() {
+        java.util.Properties file = new java.util.Properties();
+        file.setProperty("probe.draws", "40");
+        // a CI engineer's three sources all read "configuration probe.x"
+        assertThat(ConfigurationSource.of("probe.draws", "40", "40", file)).isEqualTo("system property");
+        assertThat(ConfigurationSource.of("probe.draws", "2", "3", file)).as("beat the -D").isEqualTo("launcher parameter");
+        assertThat(ConfigurationSource.of("probe.draws", "40", null, file)).isEqualTo("junit-platform.properties");
+        assertThat(ConfigurationSource.of("probe.draws", "2", null, file)).isEqualTo("launcher parameter");
+        assertThat(ConfigurationSource.of("probe.thin", "2", null, file)).isEqualTo("launcher parameter");
     }
 }
