@@ -171,9 +171,21 @@ public record Comparison(String statistic, Better better, double margin, double 
         return room > 0 ? Math.max(1, (half / room) * (half / room)) : Double.POSITIVE_INFINITY;
     }
 
-    /** The verdict in words: "no worse", "worse", or "inconclusive". */
+    /**
+     * The verdict in words: "no worse", "worse", or "inconclusive"; an inconclusive interval that excludes 0 on the
+     * worse side says that the candidate is worse, though not shown beyond the margin (a release reviewer read a bare
+     * "inconclusive" as "not enough data" where the interval [+0.016, +0.170] showed the candidate worse).
+     */
     public String verdict() {
-        return isNoWorse() ? "no worse" : isWorse() ? "worse" : "inconclusive (interval contains the margin)";
+        if (isNoWorse()) {
+            return "no worse";
+        }
+        if (isWorse()) {
+            return "worse";
+        }
+        boolean worseThanBaseline = better == Better.LOWER ? lower > 0 : upper < 0;
+        return worseThanBaseline ? "inconclusive: worse than the baseline, but not shown beyond the margin (interval "
+                + "contains the margin and excludes 0)" : "inconclusive (interval contains the margin)";
     }
 
     /** A key/value block for failure messages: both estimates with intervals, the difference, margin, verdict. */

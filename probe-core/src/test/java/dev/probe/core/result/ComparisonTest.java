@@ -26,6 +26,24 @@ class ComparisonTest {
     }
 
     @Test
+    void anInconclusiveIntervalThatExcludesZeroSaysTheCandidateIsWorse() {
+        // a new user's gate: difference +0.086, CI [+0.016, +0.170], margin 0.05 read "inconclusive" only
+        Comparison worse = Comparison.ofRates("misclassification", Better.LOWER, Rate.clopperPearson(3, 128, 0.95),
+                Rate.clopperPearson(14, 128, 0.95), 0.05);
+        assertThat(worse.lower()).isPositive();
+        assertThat(worse.upper()).isGreaterThan(0.05);
+        assertThat(worse.verdict()).isEqualTo("inconclusive: worse than the baseline, but not shown beyond the margin "
+                + "(interval contains the margin and excludes 0)");
+        Comparison unclear = Comparison.ofRates("misclassification", Better.LOWER, Rate.clopperPearson(3, 128, 0.95),
+                Rate.clopperPearson(8, 128, 0.95), 0.05);
+        assertThat(unclear.lower()).isNegative();
+        assertThat(unclear.verdict()).isEqualTo("inconclusive (interval contains the margin)");
+        Comparison higherBetter = Comparison.ofRates("attainment", Better.HIGHER, Rate.clopperPearson(14, 128, 0.95),
+                Rate.clopperPearson(3, 128, 0.95), 0.05);
+        assertThat(higherBetter.verdict()).startsWith("inconclusive: worse than the baseline");
+    }
+
+    @Test
     void classesAveragedWithEqualWeightsGiveTwoRunsOfOneModelTheSameEstimate() {
         // one model on both sides (rates 0.125 and 0.25 per class); the candidate's sampler kept more draws of class 1
         java.util.List<Rate> base = java.util.List.of(Rate.clopperPearson(16, 128, 0.95), Rate.clopperPearson(32, 128, 0.95));
