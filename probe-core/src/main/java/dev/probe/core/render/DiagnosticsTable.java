@@ -22,9 +22,15 @@ import java.util.Map;
  */
 public final class DiagnosticsTable {
     private final LinkedHashMap<String, String> rows;
+    private final Map<String, String> emphasis;
 
     private DiagnosticsTable(LinkedHashMap<String, String> rows) {
+        this(rows, Map.of());
+    }
+
+    private DiagnosticsTable(LinkedHashMap<String, String> rows, Map<String, String> emphasis) {
         this.rows = rows;
+        this.emphasis = emphasis;
     }
 
     /** A copy of {@code rows}, in their order. */
@@ -56,7 +62,27 @@ public final class DiagnosticsTable {
     public DiagnosticsTable with(String key, String value) {
         LinkedHashMap<String, String> more = new LinkedHashMap<>(rows);
         more.put(key, value);
-        return new DiagnosticsTable(more);
+        return new DiagnosticsTable(more, emphasis);
+    }
+
+    /** This table with {@code rows} appended (values of keys it has replaced in place). */
+    public DiagnosticsTable withAll(Map<String, String> more) {
+        LinkedHashMap<String, String> all = new LinkedHashMap<>(rows);
+        all.putAll(more);
+        return new DiagnosticsTable(all, emphasis);
+    }
+
+    /**
+     * This table with the row {@code key} drawn bold on the background {@code cssColour} in {@link #html()} (e.g. a
+     * probe's outcome, which a sign-off reader looks for first); the text form is unchanged.
+     */
+    public DiagnosticsTable emphasising(String key, String cssColour) {
+        if (!cssColour.matches("#?[A-Za-z0-9]+")) {
+            throw new IllegalArgumentException("A CSS colour is a name or #rrggbb, got '" + cssColour + "'");
+        }
+        Map<String, String> more = new java.util.HashMap<>(emphasis);
+        more.put(key, cssColour);
+        return new DiagnosticsTable(rows, Map.copyOf(more));
     }
 
     /** A copy of the rows. */
@@ -75,7 +101,9 @@ public final class DiagnosticsTable {
     /** A standalone {@code <table>} with escaped keys and values. */
     public String html() {
         StringBuilder out = new StringBuilder("<table class=\"probe-diagnostics\">\n");
-        rows.forEach((k, v) -> out.append("  <tr><th style=\"text-align:left\">").append(escape(k))
+        rows.forEach((k, v) -> out.append(emphasis.containsKey(k)
+                        ? "  <tr style=\"font-weight:bold;background:" + emphasis.get(k) + "\">" : "  <tr>")
+                .append("<th style=\"text-align:left\">").append(escape(k))
                 .append("</th><td style=\"text-align:right\">").append(escape(v)).append("</td></tr>\n"));
         return out.append("</table>\n").toString();
     }

@@ -1,12 +1,14 @@
 package dev.probe.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.probe.core.diagnostics.Diagnostics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +54,17 @@ class DiagnosticsTableTest {
                 .containsEntry("seed", "42");
         assertThat(table.rows().keySet()).first().isEqualTo("acceptance (mean)");
         assertThat(table.rows().keySet()).last().isEqualTo("seed");
+    }
+
+    @Test
+    void anEmphasisedRowIsBoldOnItsColourInHtmlOnly() {
+        DiagnosticsTable table = DiagnosticsTable.of(Map.of("outcome", "failed")).emphasising("outcome", "#f8d0d0")
+                .withAll(table().rows());
+        assertThat(table.html()).contains("<tr style=\"font-weight:bold;background:#f8d0d0\"><th style=\"text-align:left\">"
+                + "outcome</th>");
+        assertThat(table.html().lines().filter(l -> l.contains("font-weight"))).hasSize(1);
+        assertThat(table.text().lines().findFirst()).hasValueSatisfying(l -> assertThat(l).startsWith("outcome"));
+        assertThatThrownBy(() -> table.emphasising("outcome", "red;color:red")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

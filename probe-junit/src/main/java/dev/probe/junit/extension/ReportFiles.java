@@ -186,7 +186,8 @@ final class ReportFiles {
         SampleCsv withInputs = named ? csv.withBlock("x", names, inputs) : csv.withBlock("x", inputs);
         SampleCsv compact = inputs[0].length <= FEW_FEATURES ? withInputs : csv;
         int stride = stride(compact);
-        DiagnosticsTable table = DiagnosticsTable.of(result.diagnostics())
+        // the outcome first, and marked in the HTML: it was row 16 of 25, after the step size, styled as a pass
+        DiagnosticsTable table = DiagnosticsTable.of(java.util.Map.of())
                 .with("probe", answer.displayName())
                 .with("outcome", outcome.csv() + switch (outcome) {
                     case NOT_SAMPLED -> ": no sample attained the target; no verdict on the model";
@@ -197,6 +198,12 @@ final class ReportFiles {
                             : ": the test's assertions did not hold";
                     default -> "";
                 })
+                .emphasising("outcome", switch (outcome) {
+                    case PASSED -> "#d9f2d9";
+                    case FAILED, ERROR -> "#f8d0d0";
+                    default -> "#fbeec0";
+                })
+                .withAll(DiagnosticsTable.of(result.diagnostics()).rows())
                 .with("query", result.provenance().query())
                 .with("kernel", result.provenance().kernel())
                 .with("seed", Long.toString(result.seed()))

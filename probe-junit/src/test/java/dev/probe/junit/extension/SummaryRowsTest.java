@@ -144,6 +144,11 @@ class SummaryRowsTest {
         // each report says how its invocation ended
         assertThat(Files.readString(classDir.resolve("failedAssertion").resolve("0").resolve("diagnostics.txt")))
                 .contains("failed: the test's assertions");
+        // right after the probe's name, first in the table (it was row 16 of 25), and marked in the HTML
+        assertThat(Files.readAllLines(classDir.resolve("failedAssertion").resolve("0").resolve("diagnostics.txt")).get(1))
+                .startsWith("outcome").contains("failed");
+        assertThat(Files.readString(classDir.resolve("failedAssertion").resolve("0").resolve("diagnostics.html")))
+                .contains("<tr style=\"font-weight:bold;background:#f8d0d0\"><th style=\"text-align:left\">outcome</th>");
         assertThat(Files.readString(classDir.resolve("passed").resolve("0").resolve("diagnostics.txt"))).contains("passed");
         events.containerEvents().assertStatistics(s -> s.skipped(1));
         assertThat(stale).doesNotExist();
