@@ -60,9 +60,10 @@ public final class Probe {
         if (space.inputDimension() != query.inputDimension()) {
             throw new IllegalArgumentException("Shape mismatch: " + space.describe() + " produces inputs of "
                     + space.inputDimension() + " features but the query's models take " + query.inputDimension() + " ("
-                    + query.describe() + "). Use a decoder (or generator) whose flattened output has "
+                    + query.describe() + ")" + LayoutCheck.shapes(space, query) + ". Use a decoder (or generator) whose flattened output has "
                     + query.inputDimension() + " values, or models built for " + space.inputDimension() + " features.");
         }
+        LayoutCheck.of(space, query);
     }
 
     /** The probe of {@code query} over {@code space}. */
@@ -296,6 +297,9 @@ public final class Probe {
         ChainRandom check = new ChainRandom(config.seed());
         check.split();
         preflight(space.priorDraws(2, check), "a prior draw");
+        if (query instanceof OutputEnergy levelSet) {
+            OutputEnergyCheck.agrees(space, levelSet, space.priorDraws(8, check));
+        }
     }
 
     private void preflight(double[][] initial) {

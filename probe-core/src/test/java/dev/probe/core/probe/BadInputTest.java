@@ -17,6 +17,7 @@ import dev.probe.core.model.TorchScriptFunction;
 import dev.probe.core.query.Ambivalent;
 import dev.probe.core.query.FixedLabel;
 import dev.probe.core.query.HighConfidence;
+import dev.probe.core.query.OutputEnergy;
 import dev.probe.core.query.PredictionRisky;
 import dev.probe.core.query.TargetConfidence;
 import dev.probe.core.sampler.SamplerConfig;
@@ -56,6 +57,44 @@ class BadInputTest {
                 rows -> java.util.Arrays.stream(rows).map(r -> new double[] {Double.POSITIVE_INFINITY, 0}).toArray(double[][]::new)));
         assertThatThrownBy(() -> Probe.of(BOX, HighConfidence.of(inf, 1)).sample(CONFIG))
                 .hasMessageContaining("'overflow' returned Infinity");
+    }
+
+    /**
+     * An OutputEnergy whose energy(x) and energyOfOutputs disagree (a new user's σ 0.02 on one path, 0.05 on the
+     * other): the samples were of one question and the prior mass of the other, 12–16 standard errors off.
+     */
+    @Test
+    void anOutputEnergyWhoseTwoEnergiesDisagree() {
+        HighConfidence moved = HighConfidence.of(MODEL, 1).withSigma(0.02);
+        HighConfidence measured = HighConfidence.of(MODEL, 1).withSigma(0.05);
+        OutputEnergy mismatched = new OutputEnergy() {
+            @Override public ai.djl.ndarray.NDArray energy(ai.djl.ndarray.NDArray x) { return moved.energy(x); }
+            @Override public double energyOfOutputs(double[][] outputs) { return measured.energyOfOutputs(outputs); }
+            @Override public boolean isDifferentiable() { return true; }
+            @Override public int inputDimension() { return moved.inputDimension(); }
+            @Override public java.util.List<dev.probe.core.model.ModelUnderTest> models() { return moved.models(); }
+            @Override public double targetDistance(double[][] outputs) { return moved.targetDistance(outputs); }
+            @Override public String describe() { return "Mismatched"; }
+        };
+        Probe probe = Probe.of(BOX, mismatched);
+        for (Runnable sampling : java.util.List.<Runnable>of(() -> probe.sample(CONFIG, dev.probe.core.sampler.Mala.of(0.1)),
+                () -> probe.sample(CONFIG, Sampling.populations()))) {
+            assertThatThrownBy(sampling::run).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("The query Mismatched")
+                    .hasMessageContaining("gives one input two energies: energy(x) = ")
+                    .hasMessageContaining("Compute both from the same parameters");
+        }
+        // the same query with one σ on both paths samples
+        OutputEnergy agreeing = new OutputEnergy() {
+            @Override public ai.djl.ndarray.NDArray energy(ai.djl.ndarray.NDArray x) { return measured.energy(x); }
+            @Override public double energyOfOutputs(double[][] outputs) { return measured.energyOfOutputs(outputs); }
+            @Override public boolean isDifferentiable() { return true; }
+            @Override public int inputDimension() { return measured.inputDimension(); }
+            @Override public java.util.List<dev.probe.core.model.ModelUnderTest> models() { return measured.models(); }
+            @Override public double targetDistance(double[][] outputs) { return measured.targetDistance(outputs); }
+            @Override public String describe() { return "Agreeing"; }
+        };
+        assertThat(Probe.of(BOX, agreeing).sample(CONFIG).size()).isPositive();
     }
 
     /**
