@@ -44,17 +44,17 @@ record Verdict(Outcome outcome, String reason) {
      * its samples sat on a plateau.
      */
     record Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
-            boolean improper, String fixed, boolean logits) {
+            boolean improper, String fixed, java.util.function.BooleanSupplier logits) {
         /** Every lever; the spread over prior draws unknown (NaN). */
-        static final Levers ALL = new Levers(true, true, () -> Double.NaN, false, false, "", false);
+        static final Levers ALL = new Levers(true, true, () -> Double.NaN, false, false, "", () -> false);
 
         Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread) {
-            this(gradients, pool, priorSpread, false, false, "", false);
+            this(gradients, pool, priorSpread, false, false, "", () -> false);
         }
 
         Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
                 boolean improper) {
-            this(gradients, pool, priorSpread, localised, improper, "", false);
+            this(gradients, pool, priorSpread, localised, improper, "", () -> false);
         }
 
         /** The features an input space fixes, e.g. "age = 19.0, region = 2.0"; empty for other spaces. */
@@ -82,47 +82,55 @@ record Verdict(Outcome outcome, String reason) {
 
         /** The levers of {@code probe}; its models are called on {@code thread}, as every model call of the JVM is. */
         static Levers of(Probe probe, String judgedModel, long seed, SamplerThread thread) {
-            java.util.function.DoubleSupplier spread = () -> thread.call("trying model '" + judgedModel + "' on prior draws",
-                    () -> {
+            java.util.function.Supplier<double[][]> prior = () -> thread.call("trying model '" + judgedModel
+                    + "' on prior draws", () -> {
                         int m = probe.query().models().stream().map(dev.probe.core.model.ModelUnderTest::name).toList()
                                 .indexOf(judgedModel);
-                        double[][] outputs = probe.priorDraws(PRIOR_DRAWS, seed).stream().map(x -> x.outputs()[m])
+                        return probe.priorDraws(PRIOR_DRAWS, seed).stream().map(x -> x.outputs()[m])
                                 .toArray(double[][]::new);
-                        return widest(outputs)[1];
                     });
+            java.util.function.DoubleSupplier spread = () -> widest(prior.get())[1];
             boolean localised = probe.query() instanceof dev.probe.core.query.QuerySum sum
                     && sum.parts().stream().anyMatch(q -> q instanceof dev.probe.core.query.Localiser);
             boolean logits = probe.query().models().stream().anyMatch(u -> u.name().equals(judgedModel)
                     && u instanceof dev.probe.core.model.Classifier k
                     && k.declaredOutput() == dev.probe.core.model.Classifier.Output.LOGITS);
+            // squashed over the space, not only where the samples gathered: a right logits model asked for a class it
+            // cannot reach gathers its samples where its logits are close, and read as a sigmoid head
+            java.util.function.BooleanSupplier squashed = () -> logits && withinFactorE(prior.get());
             return new Levers(probe.energy().isDifferentiable(), probe.usesPool(), spread, localised,
-                    !probe.space().hasProperPrior(), fixedFeatures(probe.space()), logits);
+                    !probe.space().hasProperPrior(), fixedFeatures(probe.space()), squashed);
         }
     }
 
     /**
-     * A model declared with {@code Classifier.fromLogits} whose probabilities, at every sample, lie within a factor e of
-     * each other: its "logits" all lie within 1 of each other, as outputs squashed to [0, 1] (a sigmoid per class) do,
+     * A model declared with {@code Classifier.fromLogits} whose probabilities, at every sample and at prior draws (a right
+     * logits model's samples may gather where its logits are close), lie within a factor e of each other: its "logits" all lie within 1 of each other, as outputs squashed to [0, 1] (a sigmoid per class) do,
      * and softmax over them caps the top probability at e/(e + K − 1) (0.576 for 3 classes) however long the sampler
      * runs (a new user's one-vs-rest head read "closest 0.424 … give more budget"). Empty otherwise.
      */
     static String squashedLogits(double[][] outputs, String model, Levers levers) {
         int k = outputs.length == 0 ? 0 : outputs[0].length;
-        if (!levers.logits() || k < 2) {
+        if (k < 2 || !withinFactorE(outputs) || !levers.logits().getAsBoolean()) {
             return "";
         }
-        for (double[] row : outputs) {
+        return String.format(Locale.ROOT, " At every sample, and at %d prior draws, the probabilities of '%s' lie within a "
+                + "factor e of each other, so its outputs, declared as logits, all lie within 1 of each other, as outputs "
+                + "squashed to [0, 1] (a sigmoid per class) do: softmax over them caps the top probability at e/(e + %d) = "
+                + "%.3f. If the model ends in a sigmoid or a softmax, declare it with Classifier.fromProbabilities (outputs "
+                + "summing to 1) or export its raw logits.", PRIOR_DRAWS, model, k - 1, Math.E / (Math.E + k - 1));
+    }
+
+    /** Whether every row's probabilities lie within a factor e of each other (its logits within 1). */
+    static boolean withinFactorE(double[][] probabilities) {
+        for (double[] row : probabilities) {
             double hi = Arrays.stream(row).max().orElse(0);
             double lo = Arrays.stream(row).min().orElse(0);
             if (!(lo > 0) || hi / lo > Math.E * (1 + 1e-6)) {
-                return "";
+                return false;
             }
         }
-        return String.format(Locale.ROOT, " At every sample the probabilities of '%s' lie within a factor e of each other, "
-                + "so its outputs, declared as logits, all lie within 1 of each other, as outputs squashed to [0, 1] (a "
-                + "sigmoid per class) do: softmax over them caps the top probability at e/(e + %d) = %.3f. If the model "
-                + "ends in a sigmoid or a softmax, declare it with Classifier.fromProbabilities (outputs summing to 1) or "
-                + "export its raw logits.", model, k - 1, Math.E / (Math.E + k - 1));
+        return probabilities.length > 0;
     }
 
     /** {index, range} of the output whose range over the rows is widest. */

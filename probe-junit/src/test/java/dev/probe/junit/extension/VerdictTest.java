@@ -459,22 +459,42 @@ class VerdictTest {
         void confident(ProbeAnswer answer) {}
     }
 
+    /** Right logits, asked for a class they cannot make confident: the samples gather where the logits are close. */
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 20, seed = "7", maxRhat = 10, minAttainedEss = 1)
+    static class UnreachableClassOfRightLogits {
+        @ProbedModel static final Classifier MODEL = Classifier.fromLogits(dev.probe.core.model.BlackBoxFunction.of(
+                "logits", 2, 3, rows -> java.util.Arrays.stream(rows).map(x -> new double[] {x[0], -x[0], 0})
+                        .toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 2)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void rightLogitsWhoseSamplesGatherWhereTheyAreCloseAreNotCalledASigmoidHead() {
+        // a new user's [x0, −x0, 0] over [−3, 3]²: class 2 tops out at 1/3 where x0 = 0, and the message added the hint
+        run(UnreachableClassOfRightLogits.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(ProbeNotSampledException.class),
+                        message(m -> !m.contains("factor e") && !m.contains("fromProbabilities")))));
+    }
+
     @Test
     void sigmoidOutputsDeclaredAsLogitsAreNamedAsTheCauseNotTheBudget() {
         // a new user's one-vs-rest head read "closest 0.424 … give the sampler more budget": 0.424 = 1 − e/(e + 2)
         run(SigmoidsDeclaredAsLogits.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
                 finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.contains(
-                        "At every sample the probabilities of 'onevsrest' lie within a factor e of each other")
+                        "At every sample, and at 64 prior draws, the probabilities of 'onevsrest' lie within a factor e")
                         && m.contains("caps the top probability at e/(e + 2) = 0.576")
                         && m.contains("declare it with Classifier.fromProbabilities")))));
         // probabilities that are merely uncertain, or a model declared with them, get no such line
         double[][] torn = {{0.4, 0.35, 0.25}, {0.5, 0.3, 0.2}};
         assertThat(Verdict.squashedLogits(torn, "m", new Verdict.Levers(true, true, () -> Double.NaN, false, false, "",
-                true))).isNotEmpty();
+                () -> true))).isNotEmpty();
         assertThat(Verdict.squashedLogits(torn, "m", new Verdict.Levers(true, true, () -> Double.NaN))).isEmpty();
         double[][] sure = {{0.4, 0.35, 0.25}, {0.9, 0.05, 0.05}};
         assertThat(Verdict.squashedLogits(sure, "m", new Verdict.Levers(true, true, () -> Double.NaN, false, false, "",
-                true))).isEmpty();
+                () -> true))).isEmpty();
     }
 
     /** Two copies of one model: their contrast cannot be sampled, and the message says why rather than "more budget". */
