@@ -97,8 +97,8 @@ public final class ImageGrid {
         int headingW = 0;
         // pixels outside [0, 1] (a tanh generator's [−1, 1]) were clamped: 39 of 48 images of a user's grid were black
         // where the model saw a clear shape. The grid's own range is drawn black to white instead, and the heading says so
-        double lo = 0;
-        double hi = 1;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < shown; i++) {
             for (double v : images[i]) {
                 if (Double.isFinite(v)) {
@@ -107,10 +107,9 @@ public final class ImageGrid {
                 }
             }
         }
-        double black = lo;
-        double white = hi;
-        String range = lo < 0 || hi > 1 ? String.format(java.util.Locale.ROOT, "pixels outside [0, 1]: %.3g to %.3g drawn "
-                + "black to white", lo, hi) : "";
+        double black = Math.min(0, lo);
+        double white = Math.max(1, hi);
+        String range = rangeNote(lo, hi);
         String heading = heading(shown, images.length, range);
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D m = scratch.createGraphics();
@@ -159,6 +158,18 @@ public final class ImageGrid {
             g.dispose();
         }
         return out;
+    }
+
+    /**
+     * The heading's note on pixels outside [0, 1], which are drawn from min(0, lowest) black to max(1, highest) white
+     * (it read "0.00 to 248" for pixels 4.39 to 248, the range drawn for the pixels'); empty for pixels in [0, 1].
+     */
+    static String rangeNote(double lowest, double highest) {
+        if (!(lowest < 0 || highest > 1)) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "pixels %.3g to %.3g, outside [0, 1]: %.3g drawn black, %.3g white",
+                lowest, highest, Math.min(0, lowest), Math.max(1, highest));
     }
 
     private String heading(int shown, int total, String range) {

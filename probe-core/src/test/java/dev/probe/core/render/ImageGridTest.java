@@ -113,6 +113,15 @@ class ImageGridTest {
     }
 
     @Test
+    void theHeadingNamesThePixelsRangeAndTheRangeDrawn() {
+        // a [0, 255] generator's pixels 4.39 to 248 were headed "0.00 to 248", the range drawn
+        assertThat(ImageGrid.rangeNote(4.39, 248)).isEqualTo("pixels 4.39 to 248, outside [0, 1]: 0.00 drawn black, 248 white");
+        assertThat(ImageGrid.rangeNote(-0.963, 0.958))
+                .isEqualTo("pixels -0.963 to 0.958, outside [0, 1]: -0.963 drawn black, 1.00 white");
+        assertThat(ImageGrid.rangeNote(0.1, 0.9)).isEmpty();
+    }
+
+    @Test
     void nonFiniteValuesShowMagenta() {
         double[] image = new double[4];
         image[0] = Double.NaN;
