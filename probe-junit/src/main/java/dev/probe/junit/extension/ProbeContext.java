@@ -270,7 +270,9 @@ public final class ProbeContext {
     /**
      * The spec of one invocation, with the test class's oracle (if it declares one).
      *
-     * @param questionClasses the classes the question is about, for report captions (none: the top class)
+     * @param questionClasses the classes the question is about, for report captions (none: the top class); they are
+     *     also the spec's target labels, against which an oracle's misclassification counts: for a question that is
+     *     not "the model gives one of these classes", set its own with {@link ProbeSpec#withTargetLabels}
      */
     public ProbeSpec spec(String displayName, String key, SampleSpace space, Query query, String judgedModel,
             ProbeConfiguration configuration, int... questionClasses) {

@@ -138,7 +138,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         List<ProbeSpec> all = SamplerThread.of(context).call("making the probes of " + template,
                 () -> ((ProbeFactory<Annotation>) factory).specs(annotation, probeContext));
         if (all.isEmpty()) {
-            throw new IllegalArgumentException(template + " has no invocations.");
+            throw new IllegalArgumentException(noInvocations(template, factory, annotation, "ProbeSpec"));
         }
         ProbeReport.dropStale(uniqueKeys(all.stream().map(ProbeSpec::key).collect(Collectors.toList()), template), context);
         Selection selection = Selection.of(context);
@@ -185,13 +185,20 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         return withUnmatchedKeys(specs.stream().map(spec -> new ProbeInvocation(spec, g)), unmatched);
     }
 
+    /** A factory made no invocation: name it and its annotation (the bare "has no invocations." named neither). */
+    private static String noInvocations(String template, Object factory, Annotation annotation, String spec) {
+        return template + " has no invocations: " + factory.getClass().getName() + ", the factory of @"
+                + annotation.annotationType().getSimpleName() + ", returned no " + spec + " for " + annotation
+                + ". Make it return one spec per invocation.";
+    }
+
     /** A regression gate's invocations (see {@link GateFactory}), selected like probes. */
     private static Stream<TestTemplateInvocationContext> gates(GateFactory<Annotation> factory, Annotation annotation,
             ProbeContext probeContext, String template, ExtensionContext context) {
         List<GateSpec> all = SamplerThread.of(context).call("making the gates of " + template,
                 () -> factory.gates(annotation, probeContext));
         if (all.isEmpty()) {
-            throw new IllegalArgumentException(template + " has no invocations.");
+            throw new IllegalArgumentException(noInvocations(template, factory, annotation, "GateSpec"));
         }
         java.util.Set<String> rows = new java.util.HashSet<>(uniqueKeys(all.stream().map(GateSpec::key)
                 .collect(Collectors.toList()), template));

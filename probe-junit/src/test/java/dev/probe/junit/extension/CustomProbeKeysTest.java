@@ -81,6 +81,9 @@ class CustomProbeKeysTest {
 
         @KeysProbe(keys = {"low-income", "high_income"})
         void fine(ProbeAnswer answer) {}
+
+        @KeysProbe(keys = {})
+        void none(ProbeAnswer answer) {}
     }
 
     @Test
@@ -96,7 +99,10 @@ class CustomProbeKeysTest {
                 // was: "$Proxy16 cannot be cast to KeysProbe", naming neither the annotation nor the factory
                 .haveExactly(1, event(finishedWithFailure(message(m -> m.contains("@WrongFactory names the factory")
                         && m.contains("makes the invocations of @KeysProbe")
-                        && m.contains("ProbeFactory<WrongFactory>")))));
+                        && m.contains("ProbeFactory<WrongFactory>")))))
+                // was: "Keys#none has no invocations.", naming neither the factory nor the annotation
+                .haveExactly(1, event(finishedWithFailure(message(m -> m.startsWith("Keys#none has no invocations: "
+                        + KeysFactory.class.getName() + ", the factory of @KeysProbe, returned no ProbeSpec for @")))));
         events.testEvents().assertStatistics(s -> s.succeeded(2));
     }
 }
