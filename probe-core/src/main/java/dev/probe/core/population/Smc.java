@@ -357,8 +357,12 @@ public final class Smc {
         }
         for (StartingDraws s : starts) {
             for (double[] row : s.positions()) {
+                if (Arrays.stream(row).anyMatch(Double::isNaN)) {
+                    throw new IllegalArgumentException("A starting draw " + Arrays.toString(row) + " holds NaN. Start "
+                            + "from prior draws, at finite coordinates.");
+                }
                 if (!target.bounds().contains(row)) {
-                    throw new IllegalArgumentException("A starting draw " + java.util.Arrays.toString(row)
+                    throw new IllegalArgumentException("A starting draw " + Arrays.toString(row)
                             + " lies outside the support " + target.bounds() + ". Start from prior draws inside it.");
                 }
             }

@@ -23,8 +23,8 @@ public final class Energies {
     private Energies() {}
 
     /**
-     * A differentiable energy from a tensor function {@code [C, d] -> [C]}; gradients via {@link Autograd},
-     * values forward-only ({@link dev.probe.core.autograd.ForwardOnly}); large batches are evaluated in row
+     * A differentiable energy from a tensor function {@code [C, d] -> [C]} (a {@code [C, 1]} column is taken as
+     * {@code [C]}); gradients via {@link Autograd}, values forward-only ({@link dev.probe.core.autograd.ForwardOnly}); large batches are evaluated in row
      * chunks as configured by {@code probe.chunk} ({@link RowChunking#configured()}).
      */
     public static Energy differentiable(int dimension, Function<NDArray, NDArray> u) {
@@ -137,7 +137,8 @@ public final class Energies {
                 return y.reshape(rows);
             }
             throw new IllegalArgumentException("The energy function returned shape " + out + " for " + rows + " positions "
-                    + in + "; it must return one value per position, shape (" + rows + ")"
+                    + in + "; it must return one value per position, shape (" + rows + ") (a column (" + rows + ", 1) "
+                    + "is taken as that)"
                     + (out.dimension() == 2 && out.get(0) == rows ? ": sum over the coordinates, e.g. "
                             + "x.square().sum(new int[] {1}).div(2)" : "")
                     + (out.dimension() == 0 || out.size() == 1 ? ": do not sum over the batch (rows are independent positions)" : "")

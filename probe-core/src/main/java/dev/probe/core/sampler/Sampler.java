@@ -204,6 +204,11 @@ public final class Sampler {
                     throw new IllegalArgumentException("Initial position of chain " + c + " has " + initial[c].length
                             + " coordinates but the energy has " + d + ".");
                 }
+                if (Arrays.stream(initial[c]).anyMatch(Double::isNaN)) {
+                    // it read "lies outside the support Box[-Infinity, …]..[Infinity, …]" on an unbounded space
+                    throw new IllegalArgumentException("Initial position of chain " + c + " " + Arrays.toString(initial[c])
+                            + " holds NaN. Start every chain at finite coordinates.");
+                }
                 if (!box.contains(initial[c])) {
                     throw new IllegalArgumentException("Initial position of chain " + c + " " + Arrays.toString(initial[c])
                             + " lies outside the support " + box + ". Start every chain inside the bounds.");

@@ -238,6 +238,9 @@ class SmcRobustnessTest {
         assertThatThrownBy(() -> new Smc(config).run(TemperedTarget.of(target.prior(), target.question(),
                 Box.of(new double[] {-0.1, -0.1}, new double[] {0.1, 0.1})), Mala.of(0.1), two))
                 .hasMessageContaining("outside the support");
+        List<StartingDraws> nan = List.of(StartingDraws.of(new double[][] {{Double.NaN, 0}}), two.get(1));
+        assertThatThrownBy(() -> new Smc(config).run(target, Mala.of(0.1), nan))
+                .hasMessageContaining("A starting draw [NaN, 0.0] holds NaN");
         assertThatThrownBy(() -> SmcConfig.builder().populations(1).build()).hasMessageContaining("at least 2");
     }
 }

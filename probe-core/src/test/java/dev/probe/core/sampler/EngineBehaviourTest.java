@@ -91,6 +91,9 @@ class EngineBehaviourTest {
                 .hasMessageContaining("outside the support");
         assertThatThrownBy(() -> new Sampler(config(1)).run(Mala.of(0.1), boxed, new double[][] {{0.5}}))
                 .hasMessageContaining("Give one position per chain");
+        // a NaN start on an unbounded space read "lies outside the support Box[-Infinity]..[Infinity]"
+        assertThatThrownBy(() -> new Sampler(config(1)).run(Mala.of(0.1), Targets.standardNormal(1),
+                new double[][] {{Double.NaN}, {0}, {0}, {0}})).hasMessageContaining("Initial position of chain 0 [NaN] holds NaN");
         assertThatThrownBy(() -> Box.of(new double[] {1}, new double[] {1})).hasMessageContaining("Empty box");
         assertThatThrownBy(() -> Box.of(new double[] {Double.NaN}, new double[] {1})).hasMessageContaining("is NaN")
                 .hasMessageNotContaining("Empty");
