@@ -127,14 +127,28 @@ class ProbeExtensionTest {
         run(ManyDraws.class, Map.of("probe.reportSamples", "full", "probe.reportDir", "target/probe-reports-many"));
         Path report = Path.of("target/probe-reports-many/ProbeExtensionTest$ManyDraws/confident/0");
         List<String> lines = java.nio.file.Files.readAllLines(report.resolve("samples.csv"));
-        // 8,000 draws x 11 columns = 88,000 cells > 40,000: every 3rd draw
-        assertThat(lines).hasSize(1 + 2667);
-        assertThat(lines.get(2)).startsWith("3,0,");
-        assertThat(report.resolve("samples.csv").toFile().length()).isLessThan(2_000_000);
-        assertThat(report.resolve("diagnostics.txt")).content().contains("every 3rd of 8000 draws");
+        List<String> full;
         try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(report.resolve("samples-full.csv.gz")))) {
-            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()).hasSize(1 + 8000);
+            full = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         }
+        assertThat(full).hasSize(1 + 8000);
+        // 8,000 draws x 11 columns = 88,000 cells > 40,000: every 3rd draw, and the 48 closest missed draws (missed.png's;
+        // a reviewer could trace 3 of the 7 a grid showed)
+        int column = java.util.Arrays.asList(full.get(0).split(",")).indexOf("target_distance");
+        List<Integer> missed = java.util.stream.IntStream.range(0, 8000)
+                .filter(i -> Double.parseDouble(full.get(1 + i).split(",")[column]) > 0.1).boxed()
+                .sorted(java.util.Comparator.comparingDouble(i -> Double.parseDouble(full.get(1 + i).split(",")[column])))
+                .limit(48).toList();
+        assertThat(missed).as("the fixture misses some draws").isNotEmpty();
+        java.util.Set<Integer> kept = new java.util.TreeSet<>(missed);
+        java.util.stream.IntStream.range(0, 8000).filter(i -> i % 3 == 0).forEach(kept::add);
+        assertThat(lines.stream().skip(1).map(l -> Integer.parseInt(l.split(",")[0])).toList())
+                .containsExactlyElementsOf(kept);
+        assertThat(lines.get(2)).startsWith(kept.stream().skip(1).findFirst().orElseThrow() + ",");
+        assertThat(report.resolve("samples.csv").toFile().length()).isLessThan(2_000_000);
+        long extra = kept.size() - 2667;
+        assertThat(report.resolve("diagnostics.txt")).content().contains("every 3rd of 8000 draws (column draw)"
+                + (extra > 0 ? " and " + extra + " more of the closest missed draws" : ""));
     }
 
     @Test
