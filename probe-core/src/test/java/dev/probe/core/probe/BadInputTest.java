@@ -67,16 +67,7 @@ class BadInputTest {
     void anOutputEnergyWhoseTwoEnergiesDisagree() {
         HighConfidence moved = HighConfidence.of(MODEL, 1).withSigma(0.02);
         HighConfidence measured = HighConfidence.of(MODEL, 1).withSigma(0.05);
-        OutputEnergy mismatched = new OutputEnergy() {
-            @Override public ai.djl.ndarray.NDArray energy(ai.djl.ndarray.NDArray x) { return moved.energy(x); }
-            @Override public double energyOfOutputs(double[][] outputs) { return measured.energyOfOutputs(outputs); }
-            @Override public boolean isDifferentiable() { return true; }
-            @Override public int inputDimension() { return moved.inputDimension(); }
-            @Override public java.util.List<dev.probe.core.model.ModelUnderTest> models() { return moved.models(); }
-            @Override public double targetDistance(double[][] outputs) { return moved.targetDistance(outputs); }
-            @Override public String describe() { return "Mismatched"; }
-        };
-        Probe probe = Probe.of(BOX, mismatched);
+        Probe probe = Probe.of(BOX, movedAndMeasured("Mismatched", moved, measured));
         for (Runnable sampling : java.util.List.<Runnable>of(() -> probe.sample(CONFIG, dev.probe.core.sampler.Mala.of(0.1)),
                 () -> probe.sample(CONFIG, Sampling.populations()))) {
             assertThatThrownBy(sampling::run).isInstanceOf(IllegalArgumentException.class)
@@ -85,16 +76,20 @@ class BadInputTest {
                     .hasMessageContaining("Compute both from the same parameters");
         }
         // the same query with one σ on both paths samples
-        OutputEnergy agreeing = new OutputEnergy() {
-            @Override public ai.djl.ndarray.NDArray energy(ai.djl.ndarray.NDArray x) { return measured.energy(x); }
+        assertThat(Probe.of(BOX, movedAndMeasured("Agreeing", measured, measured)).sample(CONFIG).size()).isPositive();
+    }
+
+    /** A custom OutputEnergy whose samplers move by {@code moved} and whose pool measures by {@code measured}. */
+    private static OutputEnergy movedAndMeasured(String name, HighConfidence moved, HighConfidence measured) {
+        return new OutputEnergy() {
+            @Override public NDArray energy(NDArray x) { return moved.energy(x); }
             @Override public double energyOfOutputs(double[][] outputs) { return measured.energyOfOutputs(outputs); }
             @Override public boolean isDifferentiable() { return true; }
-            @Override public int inputDimension() { return measured.inputDimension(); }
-            @Override public java.util.List<dev.probe.core.model.ModelUnderTest> models() { return measured.models(); }
-            @Override public double targetDistance(double[][] outputs) { return measured.targetDistance(outputs); }
-            @Override public String describe() { return "Agreeing"; }
+            @Override public int inputDimension() { return moved.inputDimension(); }
+            @Override public java.util.List<dev.probe.core.model.ModelUnderTest> models() { return moved.models(); }
+            @Override public double targetDistance(double[][] outputs) { return moved.targetDistance(outputs); }
+            @Override public String describe() { return name; }
         };
-        assertThat(Probe.of(BOX, agreeing).sample(CONFIG).size()).isPositive();
     }
 
     /**
