@@ -37,8 +37,7 @@ final class LayoutCheck {
             return;
         }
         for (ModelUnderTest m : query.models()) {
-            TensorFunction f = m instanceof Classifier c ? c.function() : m instanceof Regressor r ? r.function() : null;
-            Optional<Shape> taken = f == null ? Optional.empty() : inputShape(f);
+            Optional<Shape> taken = inputShape(m);
             if (taken.isPresent() && transposed(produced.get(), taken.get())) {
                 throw new IllegalArgumentException("Layout mismatch: " + space.describe() + " produces inputs of shape "
                         + produced.get() + " but model '" + m.name() + "' takes " + taken.get() + ": the same "
@@ -52,7 +51,7 @@ final class LayoutCheck {
 
     /**
      * The decoder's output shape and the models' input shapes where known, for a message about sizes that differ: e.g.
-     * " (the decoder's images are (3, 64, 64), model 'cnn' takes (3, 32, 32))"; empty where neither is known.
+     * " (the decoder's outputs are (3, 64, 64), model 'cnn' takes (3, 32, 32))"; empty where neither is known.
      */
     static String shapes(SampleSpace space, Query query) {
         java.util.List<String> parts = new java.util.ArrayList<>();
@@ -60,8 +59,7 @@ final class LayoutCheck {
             outputShape(latent.decoder()).ifPresent(s -> parts.add("the decoder's outputs are " + s));
         }
         for (ModelUnderTest m : query.models()) {
-            TensorFunction f = m instanceof Classifier c ? c.function() : m instanceof Regressor r ? r.function() : null;
-            (f == null ? Optional.<Shape>empty() : inputShape(f)).ifPresent(s -> parts.add("model '" + m.name() + "' takes " + s));
+            inputShape(m).ifPresent(s -> parts.add("model '" + m.name() + "' takes " + s));
         }
         return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
@@ -84,13 +82,16 @@ final class LayoutCheck {
         return Arrays.stream(s.getShape()).filter(v -> v != 1).toArray();
     }
 
+    /** The per-sample output shape of a DJL block or TorchScript file; empty for other functions. */
     private static Optional<Shape> outputShape(TensorFunction f) {
-        Shape s = f instanceof DjlBlockFunction d ? d.outputShape() : f instanceof TorchScriptFunction t ? t.outputShape() : null;
-        return Optional.ofNullable(s);
+        return Optional.ofNullable(f instanceof DjlBlockFunction d ? d.outputShape()
+                : f instanceof TorchScriptFunction t ? t.outputShape() : null);
     }
 
-    private static Optional<Shape> inputShape(TensorFunction f) {
-        Shape s = f instanceof DjlBlockFunction d ? d.sampleShape() : f instanceof TorchScriptFunction t ? t.sampleShape() : null;
-        return Optional.ofNullable(s);
+    /** The per-sample input shape of a classifier's or regressor's DJL block or TorchScript file; empty otherwise. */
+    private static Optional<Shape> inputShape(ModelUnderTest m) {
+        TensorFunction f = m instanceof Classifier c ? c.function() : m instanceof Regressor r ? r.function() : null;
+        return Optional.ofNullable(f instanceof DjlBlockFunction d ? d.sampleShape()
+                : f instanceof TorchScriptFunction t ? t.sampleShape() : null);
     }
 }

@@ -60,7 +60,8 @@ public final class Probe {
         if (space.inputDimension() != query.inputDimension()) {
             throw new IllegalArgumentException("Shape mismatch: " + space.describe() + " produces inputs of "
                     + space.inputDimension() + " features but the query's models take " + query.inputDimension() + " ("
-                    + query.describe() + ")" + LayoutCheck.shapes(space, query) + ". Use a decoder (or generator) whose flattened output has "
+                    + query.describe() + ")" + LayoutCheck.shapes(space, query) + ". Use a decoder (or generator) whose "
+                    + "flattened output has "
                     + query.inputDimension() + " values, or models built for " + space.inputDimension() + " features.");
         }
         LayoutCheck.of(space, query);

@@ -161,8 +161,9 @@ public final class ImageGrid {
     }
 
     /**
-     * The heading's note on pixels outside [0, 1], which are drawn from min(0, lowest) black to max(1, highest) white
-     * (it read "0.00 to 248" for pixels 4.39 to 248, the range drawn for the pixels'); empty for pixels in [0, 1].
+     * The heading's note on pixels outside [0, 1], which are drawn from min(0, lowest) black to max(1, highest) white:
+     * both ranges (a [0, 255] generator's pixels 4.39 to 248 were headed "0.00 to 248", the range drawn, as if it were
+     * theirs); empty for pixels in [0, 1].
      */
     static String rangeNote(double lowest, double highest) {
         if (!(lowest < 0 || highest > 1)) {

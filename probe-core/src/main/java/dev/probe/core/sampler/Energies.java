@@ -24,8 +24,8 @@ public final class Energies {
 
     /**
      * A differentiable energy from a tensor function {@code [C, d] -> [C]} (a {@code [C, 1]} column is taken as
-     * {@code [C]}); gradients via {@link Autograd}, values forward-only ({@link dev.probe.core.autograd.ForwardOnly}); large batches are evaluated in row
-     * chunks as configured by {@code probe.chunk} ({@link RowChunking#configured()}).
+     * {@code [C]}); gradients via {@link Autograd}, values forward-only ({@link dev.probe.core.autograd.ForwardOnly});
+     * large batches are evaluated in row chunks as configured by {@code probe.chunk} ({@link RowChunking#configured()}).
      */
     public static Energy differentiable(int dimension, Function<NDArray, NDArray> u) {
         return differentiable(dimension, u, RowChunking.configured());
