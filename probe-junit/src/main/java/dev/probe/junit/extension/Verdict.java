@@ -44,7 +44,7 @@ record Verdict(Outcome outcome, String reason) {
      * its samples sat on a plateau.
      */
     record Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
-            boolean improper, String fixed, java.util.function.BooleanSupplier logits) {
+            boolean improper, String fixed, java.util.function.BooleanSupplier squashedLogits) {
         /** Every lever; the spread over prior draws unknown (NaN). */
         static final Levers ALL = new Levers(true, true, () -> Double.NaN, false, false, "", () -> false);
 
@@ -82,13 +82,14 @@ record Verdict(Outcome outcome, String reason) {
 
         /** The levers of {@code probe}; its models are called on {@code thread}, as every model call of the JVM is. */
         static Levers of(Probe probe, String judgedModel, long seed, SamplerThread thread) {
-            java.util.function.Supplier<double[][]> prior = () -> thread.call("trying model '" + judgedModel
-                    + "' on prior draws", () -> {
+            double[][][] once = new double[1][][]; // the prior draws' outputs, computed at most once
+            java.util.function.Supplier<double[][]> prior = () -> once[0] != null ? once[0] : (once[0] = thread.call(
+                    "trying model '" + judgedModel + "' on prior draws", () -> {
                         int m = probe.query().models().stream().map(dev.probe.core.model.ModelUnderTest::name).toList()
                                 .indexOf(judgedModel);
                         return probe.priorDraws(PRIOR_DRAWS, seed).stream().map(x -> x.outputs()[m])
                                 .toArray(double[][]::new);
-                    });
+                    }));
             java.util.function.DoubleSupplier spread = () -> widest(prior.get())[1];
             boolean localised = probe.query() instanceof dev.probe.core.query.QuerySum sum
                     && sum.parts().stream().anyMatch(q -> q instanceof dev.probe.core.query.Localiser);
@@ -104,14 +105,15 @@ record Verdict(Outcome outcome, String reason) {
     }
 
     /**
-     * A model declared with {@code Classifier.fromLogits} whose probabilities, at every sample and at prior draws (a right
-     * logits model's samples may gather where its logits are close), lie within a factor e of each other: its "logits" all lie within 1 of each other, as outputs squashed to [0, 1] (a sigmoid per class) do,
+     * A model declared with {@code Classifier.fromLogits} whose probabilities, at every sample and at prior draws (a
+     * right logits model's samples may gather where its logits are close), lie within a factor e of each other: its
+     * "logits" all lie within 1 of each other, as outputs squashed to [0, 1] (a sigmoid per class) do,
      * and softmax over them caps the top probability at e/(e + K − 1) (0.576 for 3 classes) however long the sampler
      * runs (a new user's one-vs-rest head read "closest 0.424 … give more budget"). Empty otherwise.
      */
     static String squashedLogits(double[][] outputs, String model, Levers levers) {
         int k = outputs.length == 0 ? 0 : outputs[0].length;
-        if (k < 2 || !withinFactorE(outputs) || !levers.logits().getAsBoolean()) {
+        if (k < 2 || !withinFactorE(outputs) || !levers.squashedLogits().getAsBoolean()) {
             return "";
         }
         return String.format(Locale.ROOT, " At every sample, and at %d prior draws, the probabilities of '%s' lie within a "
