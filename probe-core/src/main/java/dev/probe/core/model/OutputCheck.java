@@ -54,7 +54,8 @@ final class OutputCheck {
                 sum += v;
             }
             if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-                throw notProbabilities(model, r, inputs, p[r], "sums to " + sum);
+                // values in [0, 1] that do not sum to 1: a sigmoid per label, whose labels may be on together
+                throw notProbabilities(model, r, inputs, p[r], "sums to " + String.format(java.util.Locale.ROOT, "%.4g", sum) + MULTI_LABEL);
             }
         }
     }
@@ -85,10 +86,15 @@ final class OutputCheck {
                 + "it with Classifier.fromProbabilities(...), or export the model without its final softmax.");
     }
 
+    /** Said of a row in [0, 1] that does not sum to 1: what a multi-label head is to Probe (a new user's was misled). */
+    static final String MULTI_LABEL = ": a multi-label head (a sigmoid per label) is a Regressor.of(...) with your own "
+            + "OutputEnergy (README). Otherwise";
+
     private static IllegalStateException notProbabilities(String model, int r, double[][] inputs, double[] p, String what) {
         return new IllegalStateException("Classifier '" + model + "' was declared to output probabilities, but its output "
                 + "row " + r + " " + values(p) + " of a batch of " + inputs.length + " inputs (" + row(inputs[r]) + ") " + what
-                + ". Declare it with Classifier.fromLogits(...) if it outputs logits, or add its final softmax.");
+                + (what.endsWith("Otherwise") ? ": d" : ". D") + "eclare it with Classifier.fromLogits(...) if it outputs logits, "
+                + "or add its final softmax.");
     }
 
     /** {@code "an input of 784 values: [0.000, 0.000, 0.1200, 0.5000, ... (780 more)]"}. */

@@ -96,6 +96,24 @@ class ModelLoadingChecksTest {
     }
 
     @Test
+    void aSigmoidPerLabelDeclaredAsProbabilitiesIsToldWhatAMultiLabelHeadIsToProbe() {
+        // a new user's multi-label head ([0.97, 0.97, 0.99], summing to 2.93) was told to declare it as logits, which
+        // softmax then misreads, or to add a softmax, which changes the model
+        Classifier labels = Classifier.fromProbabilities(BlackBoxFunction.of("labels", 2, 3, rows -> java.util.Arrays
+                .stream(rows).map(x -> new double[] {0.97, 0.97, 0.99}).toArray(double[][]::new)));
+        assertThatThrownBy(() -> labels.outputs(new double[][] {{0.8, 0.9}}))
+                .hasMessageContaining("sums to 2.930: a multi-label head (a sigmoid per label) is a Regressor.of(...) "
+                        + "with your own OutputEnergy (README). Otherwise: declare it with Classifier.fromLogits(...) if it "
+                        + "outputs logits, or add its final softmax.");
+        // a value outside [0, 1] is no sigmoid's: the message stays as it was
+        Classifier scores = Classifier.fromProbabilities(BlackBoxFunction.of("scores", 2, 2, rows -> java.util.Arrays
+                .stream(rows).map(x -> new double[] {2.0, -1.0}).toArray(double[][]::new)));
+        assertThatThrownBy(() -> scores.outputs(new double[][] {{0.8, 0.9}}))
+                .hasMessageContaining("has a value outside [0, 1]. Declare it with Classifier.fromLogits(...)")
+                .hasMessageNotContaining("multi-label");
+    }
+
+    @Test
     void anExceptionInsideABlackBoxNamesTheModelAndTheInputsAndKeepsItsCause() {
         IllegalArgumentException thrown = new IllegalArgumentException("feature 2 out of range");
         Classifier failing = Classifier.fromProbabilities(BlackBoxFunction.of("scorer", 3, 2, rows -> {

@@ -71,9 +71,15 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             answer = spec.oracle().map(answer::withOracle).orElse(answer);
             answer = answer.withTargetLabels(spec.targetLabels());
             context.getStore(ProbeExtension.NAMESPACE).put(ProbeAnswer.class, answer);
-            Verdict verdict = Verdict.of(answer, c,
-                    Verdict.Levers.of(spec.probe(), answer.judgedModel(), result.seed(), SamplerThread.of(context)));
+            Verdict.Levers levers = Verdict.Levers.of(spec.probe(), answer.judgedModel(), result.seed(),
+                    SamplerThread.of(context));
+            Verdict verdict = Verdict.of(answer, c, levers);
             if (verdict.isConclusive()) {
+                String judged = answer.judgedModel();
+                int classes = spec.probe().query().models().stream().filter(m -> m.name().equals(judged)
+                        && m instanceof dev.probe.core.model.Classifier).mapToInt(m -> ((dev.probe.core.model.Classifier) m)
+                        .classes()).findFirst().orElse(0);
+                Verdict.sigmoidHeadNote(judged, classes, levers).ifPresent(n -> Console.print(context, n));
                 return;
             }
             finish(context, answer, verdict.outcome());

@@ -119,8 +119,31 @@ record Verdict(Outcome outcome, String reason) {
         return String.format(Locale.ROOT, " At every sample, and at %d prior draws, the probabilities of '%s' lie within a "
                 + "factor e of each other, so its outputs, declared as logits, all lie within 1 of each other, as outputs "
                 + "squashed to [0, 1] (a sigmoid per class) do: softmax over them caps the top probability at e/(e + %d) = "
-                + "%.3f. If the model ends in a sigmoid or a softmax, declare it with Classifier.fromProbabilities (outputs "
-                + "summing to 1) or export its raw logits.", PRIOR_DRAWS, model, k - 1, Math.E / (Math.E + k - 1));
+                + "%.3f. If the model ends in a softmax, declare it with Classifier.fromProbabilities; if it ends in a "
+                + "sigmoid per class over classes that exclude each other, export its raw logits. " + MULTI_LABEL,
+                PRIOR_DRAWS, model, k - 1, Math.E / (Math.E + k - 1));
+    }
+
+    /** What a sigmoid-per-label head is to Probe, and how to ask it a question (shared by the hint and the note). */
+    static final String MULTI_LABEL = "If its labels can be on together (a multi-label head), softmax over them asks "
+            + "which one label wins, not whether a label is on: wrap the model with Regressor.of(...) and ask your question "
+            + "with your own OutputEnergy (README, \"Logits or probabilities\").";
+
+    /**
+     * A note for a probe that did reach its target with a model declared as logits whose outputs, at
+     * {@value #PRIOR_DRAWS} prior draws, all lie within 1 of each other, as a sigmoid per label's do: softmax over
+     * independent labels answers another question than the team's (a new user's two sigmoid labels passed "ambivalent
+     * 0:1" on inputs where both labels were on, or both off). Empty for another model or declaration.
+     */
+    static java.util.Optional<String> sigmoidHeadNote(String model, int classes, Levers levers) {
+        if (classes < 2 || !levers.squashedLogits().getAsBoolean()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT, "note: at every one of %d prior draws the outputs of '%s', "
+                + "declared as logits, lie within 1 of each other, as a sigmoid per label's do (softmax over them never gives "
+                + "a class more than e/(e + %d) = %.3f there). " + MULTI_LABEL + " If they are logits of classes that "
+                + "exclude each other, the model is never confident at prior draws.", PRIOR_DRAWS, model, classes - 1,
+                Math.E / (Math.E + classes - 1)));
     }
 
     /** Whether every row's probabilities lie within a factor e of each other (its logits within 1). */

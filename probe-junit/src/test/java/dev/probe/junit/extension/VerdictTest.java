@@ -14,6 +14,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.probe.core.model.Classifier;
+import dev.probe.core.space.InputSpace;
 import dev.probe.core.space.SampleSpace;
 import dev.probe.junit.Generator;
 import dev.probe.junit.ProbeAnswer;
@@ -21,6 +22,7 @@ import dev.probe.junit.ProbeGate;
 import dev.probe.junit.ProbeSettings;
 import dev.probe.junit.SamplerKind;
 import dev.probe.junit.ProbedModel;
+import dev.probe.junit.annotations.ProbeAmbivalent;
 import dev.probe.junit.annotations.ProbeHighConfidence;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -451,12 +453,52 @@ class VerdictTest {
                         sigmoid(3 * x[1]), sigmoid(-3 * x[0] - 3 * x[1])}).toArray(double[][]::new)));
         @Generator static final SampleSpace BOX = Fixtures.box();
 
-        private static double sigmoid(double v) {
+        static double sigmoid(double v) {
             return 1 / (1 + Math.exp(-v));
         }
 
         @ProbeHighConfidence(classes = 0)
         void confident(ProbeAnswer answer) {}
+    }
+
+    /** Two independent sigmoid labels declared as logits: "torn between 0 and 1" is reached where both are on or off. */
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 20, seed = "7", maxRhat = 10, minAttainedEss = 1)
+    static class MultiLabelDeclaredAsLogits {
+        @ProbedModel static final Classifier MODEL = Classifier.fromLogits(dev.probe.core.model.BlackBoxFunction.of(
+                "twolabels", 2, 2, rows -> java.util.Arrays.stream(rows).map(x -> new double[] {
+                        SigmoidsDeclaredAsLogits.sigmoid(10 * x[0] - 5), SigmoidsDeclaredAsLogits.sigmoid(10 * x[1] - 5)})
+                        .toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = InputSpace.box(new double[] {0, 0}, new double[] {1, 1});
+
+        @ProbeAmbivalent(pairs = "0:1", tolerance = 0.1)
+        void torn(ProbeAnswer answer) {}
+    }
+
+    /** The same probe of right logits: no note. */
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 20, seed = "7", maxRhat = 10, minAttainedEss = 1)
+    static class ExclusiveClassesDeclaredAsLogits {
+        @ProbedModel static final Classifier MODEL = Classifier.fromLogits(dev.probe.core.model.BlackBoxFunction.of(
+                "exclusive", 2, 2, rows -> java.util.Arrays.stream(rows).map(x -> new double[] {8 * x[0] - 4,
+                        8 * x[1] - 4}).toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = InputSpace.box(new double[] {0, 0}, new double[] {1, 1});
+
+        @ProbeAmbivalent(pairs = "0:1", tolerance = 0.1)
+        void torn(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aMultiLabelHeadDeclaredAsLogitsThatReachesItsTargetPrintsANote() {
+        // a new user's two sigmoid labels passed "ambivalent 0:1" silently: 96 of 160 samples had both labels on or off
+        EngineExecutionResults events = run(MultiLabelDeclaredAsLogits.class, Map.of());
+        events.testEvents().assertStatistics(s -> s.succeeded(1).failed(0).aborted(0));
+        assertThat(Fixtures.reportEntries(events, "probe")).singleElement().asString()
+                .startsWith("note: at every one of 64 prior draws the outputs of 'twolabels', declared as logits, lie within "
+                        + "1 of each other, as a sigmoid per label's do (softmax over them never gives a class more than "
+                        + "e/(e + 1) = 0.731 there). If its labels can be on together (a multi-label head)")
+                .contains("wrap the model with Regressor.of(...)");
+        EngineExecutionResults exclusive = run(ExclusiveClassesDeclaredAsLogits.class, Map.of());
+        exclusive.testEvents().assertStatistics(s -> s.succeeded(1).failed(0).aborted(0));
+        assertThat(Fixtures.reportEntries(exclusive, "probe")).noneMatch(e -> e.contains("sigmoid"));
     }
 
     /** Right logits, asked for a class they cannot make confident: the samples gather where the logits are close. */
