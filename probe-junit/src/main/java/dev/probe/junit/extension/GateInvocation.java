@@ -140,8 +140,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
                 ProbeConfiguration c = spec.configuration();
                 ProbeResult result;
                 try {
-                    result = SamplerThread.of(context).call("sampling probe '" + spec.displayName() + "'",
-                            () -> spec.probe().sample(c.samplerConfig(), SamplingSelection.of(c, spec.probe())));
+                    result = InvocationSampling.sample(spec, context);
                 } catch (RuntimeException e) {
                     written = Outcome.ERROR; // every probe of the gate gets an error row (afterEach)
                     throw e;

@@ -58,8 +58,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
         public void beforeTestExecution(ExtensionContext context) {
             ProbeReport.clear(spec.key(), context); // an earlier run's report must not outlive this one's, however it ends
             ProbeConfiguration c = spec.configuration();
-            ProbeResult result = SamplerThread.of(context).call("sampling probe '" + spec.displayName() + "'",
-                    () -> spec.probe().sample(c.samplerConfig(), SamplingSelection.of(c, spec.probe())));
+            ProbeResult result = InvocationSampling.sample(spec, context);
             Class<?> testClass = context.getRequiredTestClass();
             String method = context.getRequiredTestMethod().getName();
             ProbeAnswer answer = ProbeAnswer.of(result, c.tolerance()).withEvidence(c.evidence()).judging(spec.judgedModel())

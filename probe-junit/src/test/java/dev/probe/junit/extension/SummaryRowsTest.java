@@ -86,6 +86,53 @@ class SummaryRowsTest {
         void passed(ProbeAnswer answer) {}
     }
 
+    /** A model that is slow for the first rows after each reset: the prior pool's, built before any sampling. */
+    @ProbeSettings(chains = 4, warmup = 20, draws = 10, pool = 65536, seed = "3", maxRhat = 10, minAttainedEss = 1)
+    static class PoolPayer {
+        static final java.util.concurrent.atomic.AtomicLong ROWS = new java.util.concurrent.atomic.AtomicLong();
+        static final java.util.concurrent.atomic.AtomicLong SLEPT_MS = new java.util.concurrent.atomic.AtomicLong();
+        static volatile double samplerSeconds;
+        @ProbedModel("slow") static final Classifier MODEL = Classifier.fromLogits(BlackBoxFunction.of("slow", 2, 3, rows -> {
+            if (ROWS.getAndAdd(rows.length) < 65_536 && rows.length >= 64) { // the checks' few rows, then the pool
+                long ms = rows.length / 64;
+                try {
+                    Thread.sleep(ms);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                SLEPT_MS.addAndGet(ms);
+            }
+            return java.util.Arrays.stream(rows).map(x -> new double[] {3 * x[0], 3 * x[1], -3 * x[0] - 3 * x[1]})
+                    .toArray(double[][]::new);
+        }));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @org.junit.jupiter.api.BeforeEach
+        void reset() {
+            ROWS.set(0);
+            SLEPT_MS.set(0);
+        }
+
+        @ProbeHighConfidence(classes = 0)
+        void first(ProbeAnswer answer) {
+            samplerSeconds = answer.result().diagnostics().wallSeconds();
+        }
+    }
+
+    @Test
+    void wallSecondsCountTheWholeSamplingCallWithThePriorPoolItBuilt() throws Exception {
+        // a new user's first probe read 0.63 s where Surefire timed it at 8.01 s: the pool it built was in no row
+        Path dir = Path.of("target/probe-reports-summary-rows-wall");
+        Files.deleteIfExists(dir.resolve("summary.csv"));
+        Fixtures.run(PoolPayer.class, Map.of("probe.reportDir", dir.toString())).testEvents()
+                .assertStatistics(s -> s.succeeded(1));
+        String row = Files.readAllLines(dir.resolve("summary.csv")).stream()
+                .filter(l -> l.startsWith(PoolPayer.class.getName() + ",first,")).findFirst().orElseThrow();
+        double wall = Double.parseDouble(row.split(",")[10]);
+        assertThat(PoolPayer.SLEPT_MS.get()).isGreaterThan(500); // the pool's 65,536 rows slept about 1 s
+        assertThat(wall).isGreaterThanOrEqualTo(PoolPayer.samplerSeconds + PoolPayer.SLEPT_MS.get() / 1000.0);
+    }
+
     /** A probe that passed before its {@code @AfterEach} failed is an error, and its failure carries the seed. */
     @Test
     void aFailedAfterEachIsAnErrorWithTheSeed() throws Exception {
