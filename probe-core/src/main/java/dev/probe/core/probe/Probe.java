@@ -65,6 +65,7 @@ public final class Probe {
                     + query.inputDimension() + " values, or models built for " + space.inputDimension() + " features.");
         }
         LayoutCheck.of(space, query);
+        FactualCheck.of(space, query);
     }
 
     /** The probe of {@code query} over {@code space}. */

@@ -50,7 +50,13 @@ public final class FixedLabel implements Query {
         return new FixedLabel(regressor, t, -1, 1);
     }
 
-    /** Counterfactual (or factual) at the localiser's anchor: label {@code label} at the localiser's temperature. */
+    /**
+     * Counterfactual (or factual) at the localiser's anchor: label {@code label} at the localiser's temperature. An
+     * anchor the classifier already predicts as {@code label} makes it a factual: samples near the anchor that keep
+     * its label, where nothing flips (the extension's {@code @ProbeCounterfactual} refuses such a factual). Over an
+     * {@code InputSpace}, {@code Probe.of} refuses an anchor that contradicts a feature the space fixes or a one-hot
+     * group.
+     */
     public static Query counterfactual(Classifier classifier, int label, Localiser localiser) {
         if (localiser.inputDimension() != classifier.inputDimension()) {
             throw new IllegalArgumentException("The factual (the localiser's anchor) has " + localiser.inputDimension()

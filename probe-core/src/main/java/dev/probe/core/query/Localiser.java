@@ -29,7 +29,8 @@ public final class Localiser implements Query {
         this.power = Checks.power(power);
         if (weights.length != anchor.length) {
             throw new IllegalArgumentException("The localiser has " + weights.length + " weights for an anchor of "
-                    + anchor.length + " features. Give one weight per feature.");
+                    + anchor.length + " features. Give one weight per feature of the model's input, and check that the "
+                    + "anchor (the factual) has that many values too: either may be the one of the wrong length.");
         }
         for (double w : weights) {
             if (!(w >= 0) || !Double.isFinite(w)) {

@@ -25,17 +25,6 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
             throw new IllegalArgumentException("@ProbeCounterfactual on a " + classifier.classes()
                     + "-class model needs target = <class>; only binary models have an implied other class.");
         }
-        double[] weights = null;
-        if (!a.weights().isEmpty()) {
-            Object w = context.member(a.weights());
-            if (!(w instanceof double[] ws) || ws.length != factuals[0].length) {
-                throw new IllegalArgumentException("@ProbeCounterfactual weights = \"" + a.weights() + "\" must name a "
-                        + "static member returning a double[] with one weight per feature (" + factuals[0].length + "), got "
-                        + (w instanceof double[] ws ? ws.length + " weights" : w == null ? "nothing" : "a "
-                                + w.getClass().getSimpleName()) + ".");
-            }
-            weights = ws;
-        }
         for (int i = 0; i < factuals.length; i++) {
             if (factuals[i].length != classifier.inputDimension()) {
                 throw new IllegalArgumentException("@ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #" + i
@@ -49,6 +38,18 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
                             + "(a missing value must be filled in before the probe).");
                 }
             }
+        }
+        double[] weights = null;
+        if (!a.weights().isEmpty()) {
+            Object w = context.member(a.weights());
+            if (!(w instanceof double[] ws) || ws.length != classifier.inputDimension()) {
+                throw new IllegalArgumentException("@ProbeCounterfactual weights = \"" + a.weights() + "\" must name a "
+                        + "static member returning a double[] with one weight per input feature of model '"
+                        + classifier.name() + "' (" + classifier.inputDimension() + "), got "
+                        + (w instanceof double[] ws ? ws.length + " weights" : w == null ? "nothing" : "a "
+                                + w.getClass().getSimpleName()) + ".");
+            }
+            weights = ws;
         }
         if (context.space(a.generator()) instanceof InputSpace box) {
             insideTheBox(a, factuals, box);

@@ -74,10 +74,16 @@ record Verdict(Outcome outcome, String reason) {
         }
 
         /** How the question can be relaxed: a localised question (counterfactual) by its strength λ, not by τ. */
-        String question() {
-            return localised ? "a smaller lambda (the localiser's strength: counterfactuals may then lie further from the "
-                    + "factual; tau divides both terms, so it does not trade them off) or a larger tolerance"
-                    : "sigma or tau, tolerance";
+        String question(ProbeConfiguration c) {
+            if (localised) {
+                return "a smaller lambda (the localiser's strength: counterfactuals may then lie further from the "
+                        + "factual; tau divides both terms, so it does not trade them off) or a larger tolerance";
+            }
+            // only the setting the probe uses: a Gibbs probe told "sigma" is refused when it sets it (a new user's)
+            boolean sigma = c.has(Setting.SIGMA);
+            boolean tau = c.has(Setting.TAU);
+            return (sigma && tau ? "sigma or tau" : sigma ? "a larger sigma" : tau ? "a larger tau" : "") + (sigma || tau
+                    ? ", or a larger tolerance" : "a larger tolerance");
         }
 
         /** The levers of {@code probe}; its models are called on {@code thread}, as every model call of the JVM is. */
@@ -387,7 +393,7 @@ record Verdict(Outcome outcome, String reason) {
                     + "This is not a verdict on the model. If some region should meet it, give the sampler more budget "
                     + "(%s) or relax the question (%s).",
                     r.size(), answer.judgedModel(), FLAT, shown(outputs[0]), PRIOR_DRAWS, priorSpread, budget(r, levers),
-                    levers.question());
+                    levers.question(c));
         } else if (spread < FLAT && !saturated && !levers.gradients()) {
             // a black box without gradients (a tree, a rule, a scorecard) that gives one answer everywhere in the space
             // is an ordinary model out of reach, not a suspect declaration: a lender's tree approving only above
@@ -416,10 +422,14 @@ record Verdict(Outcome outcome, String reason) {
             String prior = priorMass(answer).map(m -> " Its relaxed level set's prior mass: " + m + ".").orElse("");
             String flat = spread < FLAT ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated (its top "
                     + "probability is at least %.2f everywhere the samples went).", r.size(), answer.judgedModel(),
-                    SATURATED) : "";
+                    SATURATED) : saturated ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated: its top "
+                    + "probability is at least %.2f at every sample, though its top class changes between them, as a model "
+                    + "that answers with hard labels (a rule set, a tree with pure leaves) does; such a model is uncertain "
+                    + "nowhere, and no budget reaches a target it could only meet by being uncertain.", r.size(),
+                    answer.judgedModel(), SATURATED) : "";
             cause = "The target is unreachable within this budget, or not at all for this model and generator. This is "
                     + "not a verdict on the model." + flat + prior + " Give the sampler more budget (" + budget(r, levers)
-                    + "), relax the question (" + levers.question() + "), or use a generator that can reach the target.";
+                    + "), relax the question (" + levers.question(c) + "), or use a generator that can reach the target.";
         }
         // whichever way the samples sat (moving, or on the saturated corner of the squashed outputs), the cap is the cause
         cause += squashedLogits(outputs, answer.judgedModel(), levers);

@@ -57,6 +57,15 @@ class CounterfactualTest {
         void flips(ProbeAnswer answer) {}
     }
 
+    /** A user's factual one feature short, with the model's width of weights: the weights were blamed. */
+    static class ShortFactualWithWeights extends Base {
+        static final double[][] SHORT = {{1}};
+        static final double[] W = {1, 1};
+
+        @ProbeCounterfactual(factuals = "SHORT", weights = "W")
+        void flips(ProbeAnswer answer) {}
+    }
+
     static class MissingValue extends Base {
         static final double[][] GAP = {{0.5, Double.NaN}};
 
@@ -223,6 +232,15 @@ class CounterfactualTest {
         events.testEvents().assertStatistics(s -> s.started(0));
         events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
                 "@ProbeCounterfactual factuals = \"WIDE\": factual #0 has 3 features, but model 'binary' takes 2: give "
+                        + "every factual one value per input feature of the model."))));
+    }
+
+    @Test
+    void aFactualOfTheWrongWidthIsNamedBeforeItsRightWeights() {
+        EngineExecutionResults events = run(ShortFactualWithWeights.class);
+        events.testEvents().assertStatistics(s -> s.started(0));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "@ProbeCounterfactual factuals = \"SHORT\": factual #0 has 1 features, but model 'binary' takes 2: give "
                         + "every factual one value per input feature of the model."))));
     }
 

@@ -501,6 +501,29 @@ class VerdictTest {
         assertThat(Fixtures.reportEntries(exclusive, "probe")).noneMatch(e -> e.contains("sigmoid"));
     }
 
+    /** A rule set's hard labels asked for uncertainty: certain at every sample, on both sides of its rule. */
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 20, seed = "7", maxRhat = 10, minAttainedEss = 1,
+            tau = 0.1)
+    static class HardLabelsAskedForUncertainty {
+        @ProbedModel static final Classifier MODEL = Classifier.fromProbabilities(dev.probe.core.model.BlackBoxFunction.of(
+                "rules", 2, 2, rows -> java.util.Arrays.stream(rows).map(x -> x[0] > 0.5 ? new double[] {0, 1}
+                        : new double[] {1, 0}).toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = InputSpace.box(new double[] {0, 0}, new double[] {1, 1});
+
+        @dev.probe.junit.annotations.ProbeRisky
+        void risky(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void hardLabelsAskedForUncertaintyAreNamedAsSaturatedAndOnlyTheProbesOwnRelaxationIsAdvised() {
+        // a new user's rule set read "relax the question (sigma or tau, tolerance)", and sigma is refused on @ProbeRisky
+        run(HardLabelsAskedForUncertainty.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.contains("'rules' is "
+                        + "saturated: its top probability is at least 0.99 at every sample, though its top class changes "
+                        + "between them") && m.contains("relax the question (a larger tau, or a larger tolerance)")
+                        && !m.contains("sigma")))));
+    }
+
     /** Right logits, asked for a class they cannot make confident: the samples gather where the logits are close. */
     @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 20, seed = "7", maxRhat = 10, minAttainedEss = 1)
     static class UnreachableClassOfRightLogits {

@@ -1,0 +1,59 @@
+package dev.probe.core.probe;
+
+import dev.probe.core.query.Localiser;
+import dev.probe.core.query.Query;
+import dev.probe.core.query.QuerySum;
+import dev.probe.core.space.InputSpace;
+import dev.probe.core.space.SampleSpace;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A localised question's factual (its {@link Localiser}'s anchor) checked against the input space it is sampled in,
+ * when the probe is made (package plumbing of {@link Probe}): a feature the space fixes to another value, or a one-hot
+ * group that does not hold one category, would be changed by every sample, inside the distance the answer reports
+ * (a new user's applicant of age 55 in a space fixing age at 40: every "counterfactual" changed the immutable age by
+ * 15 years, and nothing said so). The extension's {@code @ProbeCounterfactual} says the same per factual.
+ */
+final class FactualCheck {
+    private FactualCheck() {}
+
+    static void of(SampleSpace space, Query query) {
+        if (!(space instanceof InputSpace box) || !(query instanceof QuerySum sum)) {
+            return;
+        }
+        for (Query part : sum.parts()) {
+            if (part instanceof Localiser localiser && localiser.inputDimension() == box.inputDimension()) {
+                check(box, localiser.anchor());
+            }
+        }
+    }
+
+    private static void check(InputSpace box, double[] a) {
+        double[] lo = box.featureLower();
+        double[] hi = box.featureUpper();
+        List<String> names = box.featureNames();
+        for (int k = 0; k < a.length; k++) {
+            double slack = 1e-9 * Math.max(1, Math.abs(lo[k]));
+            if (lo[k] == hi[k] && !(Math.abs(a[k] - lo[k]) <= slack)) {
+                throw new IllegalArgumentException("The factual (the localiser's anchor) has feature " + k + " ("
+                        + names.get(k) + ") = " + a[k] + ", but " + box.describe() + " fixes it to " + lo[k] + ", so every "
+                        + "sample would change this immutable feature by " + Math.abs(a[k] - lo[k]) + ", inside the "
+                        + "distance the answer reports. Fix the feature to the factual's own value (a space per factual), "
+                        + "or leave it free.");
+            }
+        }
+        for (int[] group : box.oneHotGroups()) {
+            long ones = Arrays.stream(group).filter(k -> a[k] == 1).count();
+            boolean binary = Arrays.stream(group).allMatch(k -> a[k] == 0 || a[k] == 1);
+            if (!binary || ones != 1) {
+                throw new IllegalArgumentException("The factual (the localiser's anchor) has the one-hot group ("
+                        + Arrays.stream(group).mapToObj(names::get).collect(Collectors.joining(", ")) + ") = ("
+                        + Arrays.stream(group).mapToObj(k -> String.valueOf(a[k])).collect(Collectors.joining(", "))
+                        + "), not one category. The space samples valid one-hot rows only, so every sample would change "
+                        + "this group: set the factual's category to 1 and the others to 0.");
+            }
+        }
+    }
+}

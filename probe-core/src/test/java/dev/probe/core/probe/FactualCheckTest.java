@@ -1,0 +1,40 @@
+package dev.probe.core.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probe.core.model.BlackBoxFunction;
+import dev.probe.core.model.Classifier;
+import dev.probe.core.query.FixedLabel;
+import dev.probe.core.query.Localiser;
+import dev.probe.core.space.InputSpace;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** A counterfactual's factual that contradicts the input space is refused when the probe is made, in the core API too. */
+class FactualCheckTest {
+    /** Income, age (fixed at 40 by the space) and a three-category one-hot group. */
+    private static final InputSpace SPACE = InputSpace.builder(5).bounds(new double[] {0, 18, 0, 0, 0},
+            new double[] {200, 80, 1, 1, 1}).fix(1, 40).oneHot(2, 3, 4).names("income", "age", "a", "b", "c").build();
+    private static final Classifier CREDIT = Classifier.fromLogits(BlackBoxFunction.of("credit", 5, 2, rows -> Arrays
+            .stream(rows).map(x -> new double[] {0, (x[0] - 100) / 20}).toArray(double[][]::new)));
+
+    private static Probe probeAround(double... applicant) {
+        return Probe.of(SPACE, FixedLabel.counterfactual(CREDIT, 1, Localiser.around(applicant).lambda(0.05)));
+    }
+
+    @Test
+    void aFactualThatContradictsAFixedFeatureOrAOneHotGroupIsRefused() {
+        // a new user's applicant of age 55 in a space fixing age at 40: every sample changed the age by 15, silently
+        assertThatThrownBy(() -> probeAround(50, 55, 1, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("The factual (the localiser's anchor) has feature 1 (age) = 55.0, but ")
+                .hasMessageContaining("fixes it to 40.0, so every sample would change this immutable feature by 15.0");
+        assertThatThrownBy(() -> probeAround(50, 40, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The factual (the localiser's anchor) has the one-hot group (a, b, c) = (0.0, 0.0, 0.0), not one "
+                        + "category. The space samples valid one-hot rows only, so every sample would change this group: "
+                        + "set the factual's category to 1 and the others to 0.");
+        // a factual the space can hold is accepted (outside the bounds too: an answer can still exist)
+        assertThat(probeAround(50, 40, 0, 1, 0).space()).isSameAs(SPACE);
+        assertThat(probeAround(250, 40, 0, 0, 1).space()).isSameAs(SPACE);
+    }
+}
