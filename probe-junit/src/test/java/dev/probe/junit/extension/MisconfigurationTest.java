@@ -1,5 +1,6 @@
 package dev.probe.junit.extension;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -343,6 +344,29 @@ class MisconfigurationTest {
         // the template fails before sampling; the plain @Test run fails on its parameter with the same cause
         results.allEvents().assertThatEvents().haveExactly(2, event(finishedWithFailure(message(expected))));
         results.testEvents().assertStatistics(s -> s.started(1).failed(1));
+    }
+
+    static class WithATestFactory {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @org.junit.jupiter.api.TestFactory
+        @ProbeHighConfidence(classes = 0)
+        java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> confident(ProbeAnswer a) {
+            return java.util.stream.Stream.empty();
+        }
+    }
+
+    @Test
+    void aTestFactoryOnAProbeMethodFailsNamingTheFixAndWritesItsErrorRow() throws Exception {
+        // its template (which must not return a value) never runs, and a new user's summary.csv had no row for it
+        java.nio.file.Path dir = java.nio.file.Path.of("target/probe-reports-misconfiguration-factory");
+        java.nio.file.Files.deleteIfExists(dir.resolve("summary.csv"));
+        var results = Fixtures.run(WithATestFactory.class, java.util.Map.of("probe.reportDir", dir.toString()));
+        results.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.startsWith(
+                "WithATestFactory#confident has @TestFactory and @ProbeHighConfidence") && m.endsWith("Remove @TestFactory.")))));
+        assertThat(java.nio.file.Files.readAllLines(dir.resolve("summary.csv"))).anySatisfy(l -> assertThat(l)
+                .startsWith(WithATestFactory.class.getName() + ",confident,,error,"));
     }
 
     static class ToleranceOne {
