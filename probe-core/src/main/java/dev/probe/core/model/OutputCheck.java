@@ -49,13 +49,14 @@ final class OutputCheck {
             double sum = 0;
             for (double v : p[r]) {
                 if (v < -1e-6 || v > 1 + 1e-6) {
-                    throw notProbabilities(model, r, inputs, p[r], "has a value outside [0, 1]");
+                    throw notProbabilities(model, r, inputs, p[r], "has a value outside [0, 1]. " + DECLARE);
                 }
                 sum += v;
             }
             if (Math.abs(sum - 1) > SUM_TOLERANCE) {
                 // values in [0, 1] that do not sum to 1: a sigmoid per label, whose labels may be on together
-                throw notProbabilities(model, r, inputs, p[r], "sums to " + String.format(java.util.Locale.ROOT, "%.4g", sum) + MULTI_LABEL);
+                String total = String.format(java.util.Locale.ROOT, "%.4g", sum);
+                throw notProbabilities(model, r, inputs, p[r], "sums to " + total + MULTI_LABEL);
             }
         }
     }
@@ -86,15 +87,17 @@ final class OutputCheck {
                 + "it with Classifier.fromProbabilities(...), or export the model without its final softmax.");
     }
 
+    /** The fix for a model whose outputs are not probabilities. */
+    static final String DECLARE = "Declare it with Classifier.fromLogits(...) if it outputs logits, or add its final softmax.";
+
     /** Said of a row in [0, 1] that does not sum to 1: what a multi-label head is to Probe (a new user's was misled). */
     static final String MULTI_LABEL = ": a multi-label head (a sigmoid per label) is a Regressor.of(...) with your own "
-            + "OutputEnergy (README). Otherwise";
+            + "OutputEnergy (README). Otherwise: d" + DECLARE.substring(1);
+
 
     private static IllegalStateException notProbabilities(String model, int r, double[][] inputs, double[] p, String what) {
         return new IllegalStateException("Classifier '" + model + "' was declared to output probabilities, but its output "
-                + "row " + r + " " + values(p) + " of a batch of " + inputs.length + " inputs (" + row(inputs[r]) + ") " + what
-                + (what.endsWith("Otherwise") ? ": d" : ". D") + "eclare it with Classifier.fromLogits(...) if it outputs logits, "
-                + "or add its final softmax.");
+                + "row " + r + " " + values(p) + " of a batch of " + inputs.length + " inputs (" + row(inputs[r]) + ") " + what);
     }
 
     /** {@code "an input of 784 values: [0.000, 0.000, 0.1200, 0.5000, ... (780 more)]"}. */

@@ -74,11 +74,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                     SamplerThread.of(context));
             Verdict verdict = Verdict.of(answer, c, levers);
             if (verdict.isConclusive()) {
-                String judged = answer.judgedModel();
-                int classes = spec.probe().query().models().stream().filter(m -> m.name().equals(judged)
-                        && m instanceof dev.probe.core.model.Classifier).mapToInt(m -> ((dev.probe.core.model.Classifier) m)
-                        .classes()).findFirst().orElse(0);
-                Verdict.sigmoidHeadNote(judged, classes, levers).ifPresent(n -> Console.print(context, n));
+                Verdict.sigmoidHeadNote(answer, levers).ifPresent(n -> Console.print(context, n));
                 return;
             }
             finish(context, answer, verdict.outcome());

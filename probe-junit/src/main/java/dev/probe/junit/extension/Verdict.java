@@ -136,20 +136,23 @@ record Verdict(Outcome outcome, String reason) {
             + "with your own OutputEnergy (README, \"Logits or probabilities\").";
 
     /**
-     * A note for a probe that did reach its target with a model declared as logits whose outputs, at
-     * {@value #PRIOR_DRAWS} prior draws, all lie within 1 of each other, as a sigmoid per label's do: softmax over
+     * A note for a probe that did reach its target with a model declared as logits whose outputs, at every sample and
+     * at {@value #PRIOR_DRAWS} prior draws, all lie within 1 of each other, as a sigmoid per label's do: softmax over
      * independent labels answers another question than the team's (a new user's two sigmoid labels passed "ambivalent
-     * 0:1" on inputs where both labels were on, or both off). Empty for another model or declaration.
+     * 0:1" on inputs where both labels were on, or both off). Empty for another model or declaration, and without
+     * drawing from the prior unless the samples' outputs are that close.
      */
-    static java.util.Optional<String> sigmoidHeadNote(String model, int classes, Levers levers) {
-        if (classes < 2 || !levers.squashedLogits().getAsBoolean()) {
+    static java.util.Optional<String> sigmoidHeadNote(ProbeAnswer answer, Levers levers) {
+        double[][] outputs = answer.result().outputs(answer.judgedModel());
+        int k = outputs.length == 0 ? 0 : outputs[0].length;
+        if (k < 2 || !withinFactorE(outputs) || !levers.squashedLogits().getAsBoolean()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(String.format(Locale.ROOT, "note: at every one of %d prior draws the outputs of '%s', "
-                + "declared as logits, lie within 1 of each other, as a sigmoid per label's do (softmax over them never gives "
-                + "a class more than e/(e + %d) = %.3f there). " + MULTI_LABEL + " If they are logits of classes that "
-                + "exclude each other, the model is never confident at prior draws.", PRIOR_DRAWS, model, classes - 1,
-                Math.E / (Math.E + classes - 1)));
+        return java.util.Optional.of(String.format(Locale.ROOT, "note: at every sample and at %d prior draws the outputs "
+                + "of '%s', declared as logits, lie within 1 of each other, as a sigmoid per label's do (softmax over them "
+                + "never gives a class more than e/(e + %d) = %.3f there). " + MULTI_LABEL + " If they are logits of "
+                + "classes that exclude each other, the model is never confident at prior draws.", PRIOR_DRAWS,
+                answer.judgedModel(), k - 1, Math.E / (Math.E + k - 1)));
     }
 
     /** Whether every row's probabilities lie within a factor e of each other (its logits within 1). */

@@ -492,8 +492,8 @@ class VerdictTest {
         EngineExecutionResults events = run(MultiLabelDeclaredAsLogits.class, Map.of());
         events.testEvents().assertStatistics(s -> s.succeeded(1).failed(0).aborted(0));
         assertThat(Fixtures.reportEntries(events, "probe")).singleElement().asString()
-                .startsWith("note: at every one of 64 prior draws the outputs of 'twolabels', declared as logits, lie within "
-                        + "1 of each other, as a sigmoid per label's do (softmax over them never gives a class more than "
+                .startsWith("note: at every sample and at 64 prior draws the outputs of 'twolabels', declared as logits, lie "
+                        + "within 1 of each other, as a sigmoid per label's do (softmax over them never gives a class more than "
                         + "e/(e + 1) = 0.731 there). If its labels can be on together (a multi-label head)")
                 .contains("wrap the model with Regressor.of(...)");
         EngineExecutionResults exclusive = run(ExclusiveClassesDeclaredAsLogits.class, Map.of());
