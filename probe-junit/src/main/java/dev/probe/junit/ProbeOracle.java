@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a static field or method providing a {@code dev.probe.core.result.Oracle} (the true label of
- * a generated sample), used to count misclassified samples. Probes whose true label is known by
- * construction (e.g. a generator without class c that is asked for c) need none.
+ * a generated sample), used to count misclassified samples (the misclassification assertions and columns need
+ * one). A probe whose samples are wrong by construction (a generator without class c asked for c:
+ * {@code @InDistributionAdversarial}) needs none to ask its question, yet its misclassification counts do.
  *
  * <pre>{@code
  * @ProbeOracle static Oracle shapes = Oracle.ofLatent(a -> (int) a[0]);

@@ -249,14 +249,20 @@ record Verdict(Outcome outcome, String reason) {
                     c.maxDivergences()));
         }
         if (r.diagnostics().plateauNats() > PopulationRun.MAX_PLATEAU_NATS) {
+            // a question without a prior mass (a Gibbs probe, no pool) is told of its draws only (a new user's contrast
+            // read of a mass it never reports, and of Probe.levelSetMass)
+            boolean mass = r.priorMass().isPresent();
             b.append(String.format(Locale.ROOT, "plateau %.1f nats (allowed %.0f): for a stretch of the tempering every "
                     + "particle had the same question energy (a saturated model far from the set, with no slope toward "
                     + "it), and the particles found the set only later, by moves: every stage on the plateau charged its "
-                    + "energy to mass that was in the set all along, so the prior mass can be that many nats low and the "
-                    + "draws biased, however well the populations agree; a larger prior pool or more particles (so that "
-                    + "some starting draws already touch the set), a question with a slope toward it (a smaller "
-                    + "temperature or larger sigma), or count the set's mass with independent draws "
-                    + "(Probe.levelSetMass)%n", r.diagnostics().plateauNats(), PopulationRun.MAX_PLATEAU_NATS));
+                    + "energy to mass that was in the set all along, so %s, however well the populations agree; %s, a "
+                    + "question with a slope toward it (%s)%s%n", r.diagnostics().plateauNats(),
+                    PopulationRun.MAX_PLATEAU_NATS, mass ? "the prior mass can be that many nats low and the draws biased"
+                            : "the draws can be biased",
+                    levers.pool() ? "a larger prior pool or more particles (so that some starting draws already touch "
+                            + "the set)" : "more particles (so that some starting draws already touch the set)",
+                    c.has(Setting.SIGMA) ? "a larger sigma" : "a smaller temperature",
+                    mass ? ", or count the set's mass with independent draws (Probe.levelSetMass)" : ""));
         }
         if (r.diagnostics().settlingDrift() > PopulationRun.MAX_SETTLING_DRIFT) {
             b.append(String.format(Locale.ROOT, "settling drift %.2f (allowed %.0f): after the populations reached the "

@@ -160,7 +160,13 @@ class SettlingVerdictTest {
         assertThat(Verdict.of(populations(1.0, 0.9), settings()).isConclusive()).isTrue();
         Verdict v = Verdict.of(populations(1.0, 115), settings());
         assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
-        assertThat(v.reason()).contains("plateau 115.0 nats (allowed 1)", "Probe.levelSetMass").doesNotContain("settling drift");
+        // a question with a prior mass is told of it; one without (a Gibbs probe: a new user's contrast) of its draws only
+        assertThat(v.reason()).contains("plateau 115.0 nats (allowed 1)", "the draws can be biased", "a larger sigma")
+                .doesNotContain("settling drift", "prior mass can be", "Probe.levelSetMass");
+        ProbeAnswer withMass = ProbeAnswer.of(populationResult(400, 1.0, new double[400], 1.0, 115,
+                new dev.probe.core.result.PriorMass(-12, 0.5, 4)), 0.1);
+        assertThat(Verdict.of(withMass, settings()).reason()).contains("the prior mass can be that many nats low and the "
+                + "draws biased", "Probe.levelSetMass");
         assertThatThrownBy(() -> assertThat(populations(1.0, 115)).isConverged()).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("plateau <= 1 nat").hasMessageContaining("plateau 115.00 nats");
     }
