@@ -9,7 +9,7 @@ import dev.probe.core.sampler.SamplerConfig;
  *
  * <pre>{@code
  * SmcConfig config = SmcConfig.builder().particles(256).populations(4).seed(7).build();
- * SmcConfig sameBudget = SmcConfig.fromBudget(samplerConfig); // chains·draws particles in all
+ * SmcConfig sameBudget = SmcConfig.fromBudget(samplerConfig); // chains·(warmup + draws·thin)/20 particles, ≥ 128
  * }</pre>
  *
  * @param particles particles {@code N} per population

@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ProbeResult a = probe.sample(config, Sampling.chains(Hmc.of(0.05, 8)));
- * ProbeResult b = probe.sample(config, Sampling.populations());   // budget: config.chains()·config.draws() particles
+ * ProbeResult b = probe.sample(config, Sampling.populations());   // SmcConfig.fromBudget(config): 4 populations
  * ProbeResult c = probe.sample(config, Sampling.populations(SmcConfig.builder().particles(512).build()));
  * }</pre>
  */

@@ -17,7 +17,12 @@ import org.junit.platform.launcher.TestPlan;
  * templates ({@link PlannedTemplates}), so that a key matching no invocation fails as soon as the last of them
  * expands. Registered through {@code META-INF/services}. A test class that fails before its probe templates start
  * (its {@code @BeforeAll} threw) gets {@code error} rows for them in {@code summary.csv}, so an earlier run's rows do
- * not stand for invocations that never ran.
+ * not stand for invocations that never ran. Nothing to call: on the test class path it is found by the JUnit
+ * Platform, and it acts on a run such as
+ *
+ * <pre>{@code
+ * ./mvnw test -Dtest='MnistProbes#ambivalent' -Dprobe.only='1:7'   // fails naming a key no invocation has
+ * }</pre>
  */
 public final class ProbeSelectionListener implements TestExecutionListener {
 
