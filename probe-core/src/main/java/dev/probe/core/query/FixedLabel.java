@@ -106,4 +106,10 @@ public final class FixedLabel implements Query {
     public String describe() {
         return "FixedLabel[" + model.name() + ", " + (label >= 0 ? "class " + label : "value " + target[0]) + ", τ=" + tau + "]";
     }
+
+    /** What {@code describe()} says (a query or space printed in a log reads as in reports and messages). */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

@@ -45,4 +45,10 @@ abstract class LevelSetQuery implements Query {
     public double sigma() {
         return sigma;
     }
+
+    /** What {@code describe()} says (a query or space printed in a log reads as in reports and messages). */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

@@ -143,4 +143,10 @@ public final class Localiser implements Query {
     public String describe() {
         return "Localiser[anchor " + Arrays.toString(anchor) + ", λ=" + lambda + ", r=" + power + ", τ=" + tau + "]";
     }
+
+    /** What {@code describe()} says (a query or space printed in a log reads as in reports and messages). */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

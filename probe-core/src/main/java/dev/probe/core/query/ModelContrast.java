@@ -102,4 +102,10 @@ public final class ModelContrast implements Query {
     public String describe() {
         return "ModelContrast[" + a.name() + " vs " + b.name() + ", σ=" + sigma + ", τ=" + tau + "]";
     }
+
+    /** What {@code describe()} says (a query or space printed in a log reads as in reports and messages). */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

@@ -209,4 +209,10 @@ public final class ParameterSensitive implements Query {
         return "ParameterSensitive[" + trained.name() + ", " + form.name().toLowerCase().replace('_', '-') + ", K="
                 + perturbed.size() + ", " + g + ", τ=" + tau + "]";
     }
+
+    /** What {@code describe()} says (a query or space printed in a log reads as in reports and messages). */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

@@ -100,4 +100,10 @@ public final class PredictionRisky implements Query {
         return model instanceof Classifier ? "PredictionRisky[" + model.name() + ", −entropy, τ=" + tau + "]"
                 : "PredictionRisky[" + model.name() + ", |f − " + alpha + "|^" + power + ", τ=" + tau + "]";
     }
+
+    /** What {@code describe()} says (a query or space printed in a log reads as in reports and messages). */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

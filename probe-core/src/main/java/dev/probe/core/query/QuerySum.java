@@ -124,4 +124,10 @@ public final class QuerySum implements Query {
     public String describe() {
         return parts.stream().map(Query::describe).collect(Collectors.joining(" + "));
     }
+
+    /** What {@code describe()} says (a query or space printed in a log reads as in reports and messages). */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

@@ -188,4 +188,10 @@ public final class InputSpace implements SampleSpace {
                 + layout.groups().length + " one-hot groups, " + layout.fixedCount() + " fixed"
                 + (anchor == null ? "" : ", anchor " + Arrays.toString(anchor)) + "]";
     }
+
+    /** What {@code describe()} says (a query or space printed in a log reads as in reports and messages). */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

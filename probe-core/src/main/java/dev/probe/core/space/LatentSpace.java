@@ -136,4 +136,10 @@ public final class LatentSpace implements SampleSpace {
         return "LatentSpace[" + (gaussian ? "N(0, I)" : "uniform") + " prior on " + dimension() + " latents, decoder "
                 + decoder.name() + " -> " + inputDimension() + " features" + (bounds.isUnbounded() ? "" : ", " + bounds) + "]";
     }
+
+    /** What {@code describe()} says (a query or space printed in a log reads as in reports and messages). */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

@@ -402,4 +402,10 @@ public final class ProceduralSpace implements SampleSpace {
             return new ProceduralSpace(this);
         }
     }
+
+    /** What {@code describe()} says (a query or space printed in a log reads as in reports and messages). */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

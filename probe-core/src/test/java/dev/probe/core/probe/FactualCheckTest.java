@@ -37,4 +37,12 @@ class FactualCheckTest {
         assertThat(probeAround(50, 40, 0, 1, 0).space()).isSameAs(SPACE);
         assertThat(probeAround(250, 40, 0, 0, 1).space()).isSameAs(SPACE);
     }
+
+    @Test
+    void queriesAndSpacesPrintAsTheyDescribeThemselves() {
+        // a new user's log read dev.probe.core.query.QuerySum@1b2c3d4
+        Probe probe = probeAround(50, 40, 0, 1, 0);
+        assertThat(probe.query().toString()).isEqualTo(probe.query().describe()).contains("Localiser");
+        assertThat(SPACE.toString()).isEqualTo(SPACE.describe()).startsWith("InputSpace[");
+    }
 }
