@@ -72,6 +72,7 @@ public final class TorchScriptFunction extends BlockFunction implements AutoClos
      * @throws IllegalArgumentException if the file is missing, unreadable or not a TorchScript module, or the name blank
      */
     public static TorchScriptFunction load(Path file, Shape sampleShape, String modelName) {
+        dev.probe.core.runtime.Tracking.optOut(); // before the engine starts, unless the JVM chose
         if (file == null || sampleShape == null) {
             throw new IllegalArgumentException("TorchScriptFunction.load needs the .pt file and the per-sample input shape "
                     + "the model reads, got " + (file == null ? "no file" : "no shape") + ": e.g. load(Path.of(\"cnn.pt\"), new "

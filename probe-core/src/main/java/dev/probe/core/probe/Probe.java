@@ -51,6 +51,10 @@ public final class Probe {
     private final long poolSeed;
     private final PriorPool pool;
 
+    static {
+        dev.probe.core.runtime.Tracking.optOut(); // before any engine start of a probe, unless the JVM chose
+    }
+
     private Probe(SampleSpace space, Query query, int poolSize, long poolSeed, PriorPool pool) {
         this.space = Objects.requireNonNull(space, "space");
         this.query = Objects.requireNonNull(query, "query");

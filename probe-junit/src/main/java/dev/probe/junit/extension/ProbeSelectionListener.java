@@ -26,6 +26,12 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class ProbeSelectionListener implements TestExecutionListener {
 
+    static {
+        // the platform makes its listeners before any test class (and its models) loads: DJL's usage tracking is off
+        // before the engine starts, unless the JVM chose
+        dev.probe.core.runtime.Tracking.optOut();
+    }
+
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
     /** The probe templates of this plan that started. */
     private final Set<String> started = ConcurrentHashMap.newKeySet();
