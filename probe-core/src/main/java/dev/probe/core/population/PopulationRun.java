@@ -263,9 +263,12 @@ public final class PopulationRun {
         boolean flat = constant(u);
         double energyRhat = flat ? 1 : Convergence.rhat(u);
         double energyEss = flat ? unique : Math.min(Convergence.bulkEss(u), unique);
-        if (Arrays.stream(logZ).anyMatch(v -> !(v > Double.NEGATIVE_INFINITY))) {
+        if (Arrays.stream(logZ).anyMatch(v -> !(v > Double.NEGATIVE_INFINITY))
+                || statuses.contains(PopulationStatus.STALLED)) {
             // a population none of whose starting draws had weight holds those draws, not the target: no R̂ can
-            // vouch for it (a user's populations showed R̂ 1.004 over plain prior draws, status DEGENERATE)
+            // vouch for it (a user's populations showed R̂ 1.004 over plain prior draws, status DEGENERATE); nor for one
+            // that stalled below β = 1, whose draws are a tempered target's (a new user's, stopped by maxStages: R̂
+            // 1.004, attainment half the truth, log Z 20 standard errors high, evidence met)
             Arrays.fill(rhat, Double.NaN);
             energyRhat = Double.NaN;
         }

@@ -208,6 +208,12 @@ record Verdict(Outcome outcome, String reason) {
                 named(answer), "no verdict on the model from this evidence.", attained, ess, c.minAttainedEss(), rhat,
                 c.maxRhat(), r.diagnostics().minEss(), r.chains(), populations ? "populations" : "chains",
                 r.size() / r.chains(), "draws"));
+        if (populations && Double.isNaN(rhat)) {
+            b.append(String.format(Locale.ROOT, "R-hat undefined: a population did not reach the target (it stalled "
+                    + "below β = 1, its question too sharp to temper at this size, or none of its starting draws had "
+                    + "weight), so its draws are not the target's, however alike they look; give each population more "
+                    + "particles (particles), or relax the question (%s)%n", levers.question(c)));
+        }
         if (ess < c.minAttainedEss()) {
             double factor = c.minAttainedEss() / Math.max(ess, 1e-9);
             if (populations) {

@@ -142,6 +142,16 @@ class SettlingVerdictTest {
                 .contains("may be far larger"));
     }
 
+    /** Populations whose R̂ is undefined (one stalled below β = 1) are told why, not only "max R-hat NaN". */
+    @Test
+    void populationsWithAnUndefinedRhatAreToldThatOneDidNotReachTheTarget() throws Exception {
+        Verdict v = Verdict.of(ProbeAnswer.of(populationResult(400, Double.NaN, new double[400], 1.0, 0, null), 0.1),
+                settings());
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
+        assertThat(v.reason()).contains("R-hat undefined: a population did not reach the target (it stalled below β = 1");
+        assertThat(Verdict.of(populations(1.0), settings()).reason()).doesNotContain("R-hat undefined");
+    }
+
     @Test
     void isConvergedRefusesUnsettledPopulations() {
         assertThat(populations(3.9)).isConverged();
