@@ -36,7 +36,7 @@ final class PriorDrawCheck {
         int first = -1;
         int count = 0;
         for (int i = 0; i < energies.length; i++) {
-            if (Double.isNaN(energies[i])) {
+            if (!(energies[i] > Double.NEGATIVE_INFINITY)) { // NaN, or −∞: infinite density, no distribution either
                 count++;
                 first = first < 0 ? i : first;
             }
@@ -60,8 +60,11 @@ final class PriorDrawCheck {
                 throw new IllegalStateException("At " + where + ": " + e.getMessage() + undefinedThere(e), e);
             }
         }
-        throw new IllegalStateException("The energy of " + what + " is NaN at " + where + ", although the models' outputs "
-                + "there are finite. An energy must be finite, or +∞ where the question excludes inputs: check the query.");
+        boolean nan = Double.isNaN(energies[first]);
+        throw new IllegalStateException("The energy of " + what + " is " + (nan ? "NaN" : "−∞") + " at " + where
+                + ", although the models' outputs there are finite" + (nan ? "" : ": e^{−G} is infinite there, so there is "
+                + "no distribution to sample (it was rejected as if excluded, as +∞ is)") + ". An energy must be finite, or "
+                + "+∞ where the question excludes inputs: check the query.");
     }
 
     /**

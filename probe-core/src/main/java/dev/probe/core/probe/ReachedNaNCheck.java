@@ -30,8 +30,9 @@ final class ReachedNaNCheck {
         return s -> {
             NDArray g = energyOf(query, space.toInput(s), s.getShape().get(0));
             boolean any;
-            try (NDArray nan = g.isNaN(); NDArray some = nan.any()) {
-                any = some.getBoolean();
+            // NaN and −∞ alike: g > −∞ is false for both (an energy of −∞, infinite density, was rejected as +∞ is)
+            try (NDArray defined = g.gt(Double.NEGATIVE_INFINITY); NDArray all = defined.all()) {
+                any = !all.getBoolean();
             }
             if (any) {
                 refuse(box, s, g);
@@ -76,7 +77,7 @@ final class ReachedNaNCheck {
         boolean inside = false;
         for (int i = 0; i < v.length; i++) {
             if (box.containsRow(x, i)) {
-                inside |= Double.isNaN(v[i]);
+                inside |= !(v[i] > Double.NEGATIVE_INFINITY);
                 double[] row = new double[d];
                 for (int k = 0; k < d; k++) {
                     row[k] = x[i * d + k];
@@ -102,8 +103,8 @@ final class ReachedNaNCheck {
         } catch (Reached r) {
             PriorDrawCheck.noNaN(space, query.models(), query.describe(), r.rows, r.energies,
                     "points of one batch the sampler evaluated (starting draws or proposals)");
-            throw new IllegalStateException("The question's energy was NaN at a point the sampler reached inside "
-                    + space.describe() + ".", r); // not reached: noNaN throws for a NaN it is given
+            throw new IllegalStateException("The question's energy was NaN or −∞ at a point the sampler reached inside "
+                    + space.describe() + ".", r); // not reached: noNaN throws for a NaN or −∞ it is given
         }
     }
 
@@ -115,7 +116,7 @@ final class ReachedNaNCheck {
 
         private static int firstNaN(double[] energies) {
             for (int i = 0; i < energies.length; i++) {
-                if (Double.isNaN(energies[i])) {
+                if (!(energies[i] > Double.NEGATIVE_INFINITY)) {
                     return i;
                 }
             }
@@ -123,7 +124,7 @@ final class ReachedNaNCheck {
         }
 
         Reached(double[][] rows, double[] energies) {
-            super("The question's energy is NaN at a point a sampler reached inside the space ("
+            super("The question's energy is " + energies[firstNaN(energies)] + " at a point a sampler reached inside the space ("
                     + java.util.Arrays.toString(rows[firstNaN(energies)]) + "): a model is undefined there, and Probe "
                     + "refuses to sample around it (the answer would hold for the rest of the space only).", null, false,
                     false);
