@@ -59,6 +59,9 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
         require(particles >= 4, "particles must be at least 4 per population, got " + particles);
         require(populations >= 2, "populations must be at least 2 (the error bar of log Z and R̂ come from them), got "
                 + populations);
+        // the run holds every population's particles in one batch: their count overflowed to 0 as an int
+        require((long) particles * populations <= Integer.MAX_VALUE / 2, "particles·populations must be at most "
+                + Integer.MAX_VALUE / 2 + ", got " + particles + "·" + populations + " = " + (long) particles * populations);
         require(alpha > 0 && alpha < 1, "alpha must lie in (0, 1), got " + alpha);
         require(minMoves >= 1 && maxMoves >= minMoves, "need 1 ≤ minMoves ≤ maxMoves, got " + minMoves + " and " + maxMoves);
         require(maxStages >= 1, "maxStages must be at least 1, got " + maxStages);

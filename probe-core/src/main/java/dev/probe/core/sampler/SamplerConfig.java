@@ -30,6 +30,10 @@ public record SamplerConfig(int chains, int warmup, int draws, int thin, long se
         require(warmup >= 0, "warmup must be non-negative, got " + warmup);
         require(draws >= 1, "draws must be at least 1, got " + draws);
         require(thin >= 1, "thin must be at least 1, got " + thin);
+        // an int count of iterations: beyond it, draws·thin overflowed to 0 or below and a run returned draws of 0.0
+        require((long) draws * thin + warmup <= Integer.MAX_VALUE, "warmup + draws·thin must be at most "
+                + Integer.MAX_VALUE + " iterations per chain, got " + warmup + " + " + draws + "·" + thin + " = "
+                + ((long) draws * thin + warmup));
         require(annealing >= 0 && annealing < 1, "annealing must be in [0, 1), got " + annealing);
         require(screening >= 1, "screening must be at least 1 candidate per chain (1 = off), got " + screening);
     }

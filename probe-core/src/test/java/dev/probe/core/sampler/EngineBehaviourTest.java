@@ -98,6 +98,11 @@ class EngineBehaviourTest {
         assertThatThrownBy(() -> Box.of(new double[] {Double.NaN}, new double[] {1})).hasMessageContaining("is NaN")
                 .hasMessageNotContaining("Empty");
         assertThatThrownBy(() -> SamplerConfig.builder().chains(0).build()).hasMessageContaining("chains must be at least 1");
+        // counts that overflowed an int: draws·thin to 0 (a run of draws all 0.0), particles·populations to 0
+        assertThatThrownBy(() -> SamplerConfig.builder().draws(1 << 16).thin(1 << 16).build())
+                .hasMessageContaining("warmup + draws·thin must be at most 2147483647 iterations per chain");
+        assertThatThrownBy(() -> dev.probe.core.population.SmcConfig.builder().particles(1 << 30).populations(4).build())
+                .hasMessageContaining("particles·populations must be at most");
     }
 
     @Test
