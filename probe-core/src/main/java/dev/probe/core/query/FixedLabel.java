@@ -45,6 +45,10 @@ public final class FixedLabel implements Query {
 
     /** The regressor predicts {@code value} (every output). */
     public static FixedLabel of(Regressor regressor, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("The fixed value of regressor '" + regressor.name() + "' must be finite, got "
+                    + value + ": its energy ‖y(x) − y'‖² would be finite nowhere.");
+        }
         double[] t = new double[regressor.outputDimension()];
         java.util.Arrays.fill(t, value);
         return new FixedLabel(regressor, t, -1, 1);

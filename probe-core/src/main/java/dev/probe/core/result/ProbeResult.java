@@ -377,6 +377,9 @@ public final class ProbeResult {
     }
 
     private int indexOf(String model) {
+        if (model == null) {
+            throw new IllegalArgumentException("A model name is needed, got null; this result's models are " + models + ".");
+        }
         int m = models.indexOf(model);
         if (m < 0) {
             throw new IllegalArgumentException("No model named '" + model + "' in this result; its models are " + models

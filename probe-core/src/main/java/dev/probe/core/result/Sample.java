@@ -17,6 +17,11 @@ public record Sample(int index, double[] latent, double[] input, double[][] outp
 
     /** Index of the largest output of model {@code m} (the predicted class of a classifier). */
     public int predicted(int m) {
+        if (m < 0 || m >= outputs.length) {
+            throw new IndexOutOfBoundsException("Model " + m + " does not exist: this sample holds the outputs of "
+                    + outputs.length + " model" + (outputs.length == 1 ? " (index 0)" : "s, indices 0 to "
+                    + (outputs.length - 1)) + ", in the order of the query's models().");
+        }
         double[] row = outputs[m];
         int best = 0;
         for (int k = 1; k < row.length; k++) {

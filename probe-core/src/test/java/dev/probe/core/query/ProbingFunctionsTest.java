@@ -57,6 +57,20 @@ class ProbingFunctionsTest {
     }
 
     @Test
+    void aRegressorsFixedValueMustBeFiniteAndResultsNameModelsAndIndicesClearly() {
+        // a new user's FixedLabel.of(regressor, NaN) was built, and refused only at sampling
+        Regressor identity = Regressor.of(EnergyCheck.softmaxOfInput(2).function());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FixedLabel.of(identity, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be finite, got NaN");
+        dev.probe.core.result.Sample s = new dev.probe.core.result.Sample(0, new double[] {0}, new double[] {0},
+                new double[][] {{0.2, 0.8}}, 0);
+        assertThat(s.predicted(0)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.predicted(5))
+                .hasMessage("Model 5 does not exist: this sample holds the outputs of 1 model (index 0), in the order "
+                        + "of the query's models().");
+    }
+
+    @Test
     void counterfactualAddsTheLocaliserAtTheSameTemperature() {
         double[] a = {0, 0, 0};
         Query cf = FixedLabel.counterfactual(F, 2, Localiser.around(a).lambda(0.1).temperature(0.2));
