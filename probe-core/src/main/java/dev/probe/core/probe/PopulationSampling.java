@@ -55,8 +55,9 @@ final class PopulationSampling {
         int first = config.populations();
         if (how.evidence() != null && how.maxPopulations() != 0 && how.maxPopulations() < first) {
             throw new IllegalArgumentException("maxPopulations = " + how.maxPopulations() + " is below the first round's "
-                    + first + " populations: set it to at least " + first + " (equal: one round, no growth), or 0 for "
-                    + Sampling.Populations.DEFAULT_GROWTH + " times the populations.");
+                    + first + " populations: set it to at least " + first + " (equal: one round, no growth), or leave it "
+                    + "at its default (0 here; unset in @ProbeSettings) for " + Sampling.Populations.DEFAULT_GROWTH
+                    + " times the populations.");
         }
         int most = how.evidence() == null ? first
                 : Math.max(first, how.maxPopulations() == 0 ? Sampling.Populations.DEFAULT_GROWTH * first : how.maxPopulations());

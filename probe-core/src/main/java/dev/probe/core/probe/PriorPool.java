@@ -121,6 +121,14 @@ public final class PriorPool {
         if (size < 1) {
             throw new IllegalArgumentException("A prior pool needs at least one draw, got " + size);
         }
+        int widest = Math.max(space.dimension(), models.stream().mapToInt(ModelUnderTest::outputDimension).max().orElse(1));
+        if ((long) size * widest > Integer.MAX_VALUE - 8) {
+            // one Java array per model holds the pool's values: beyond that a bare NegativeArraySizeException
+            throw new IllegalArgumentException("A prior pool of " + size + " draws holds " + size + " × " + widest
+                    + " values in one array, more than Java allows (" + (Integer.MAX_VALUE - 8) + "): give a pool of at most "
+                    + (Integer.MAX_VALUE - 8) / widest + " draws (setting pool; the built-in size is "
+                    + defaultSize(space.dimension()) + ").");
+        }
         long begin = System.nanoTime();
         int d = space.dimension();
         ChainRandom random = new ChainRandom(seed);

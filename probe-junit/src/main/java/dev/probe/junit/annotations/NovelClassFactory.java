@@ -15,6 +15,11 @@ final class NovelClassFactory implements ProbeFactory<NovelClassExtrapolation> {
     @Override
     public List<ProbeSpec> specs(NovelClassExtrapolation a, ProbeContext context) {
         Classifier classifier = context.classifier(a.model());
+        if (a.generator().isBlank()) {
+            // "" is the default space elsewhere: here it asked the in-distribution generator, under a novel-class title
+            throw new IllegalArgumentException("@NovelClassExtrapolation needs generator = \"<name>\": the @Generator "
+                    + "of the novel classes (a blank name would probe the ordinary generator under a novel-class title).");
+        }
         SampleSpace novel = context.space(a.generator());
         List<ProbeSpec> specs = new ArrayList<>();
         for (int c : context.classesOrAll(a.classes(), classifier, "Novel-class")) {

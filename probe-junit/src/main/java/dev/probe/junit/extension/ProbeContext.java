@@ -185,6 +185,14 @@ public final class ProbeContext {
             throw new IllegalArgumentException("No generator in " + testClass.getSimpleName() + ": add a static field or "
                     + "static method annotated @Generator that returns a dev.probe.core.space.SampleSpace.");
         }
+        for (var g : all) {
+            if (g.annotation().excludes() < -1) {
+                // only −1 (the default) means "excludes none": −5 was used as an ordinary generator without a word
+                throw new IllegalArgumentException("@Generator(excludes = " + g.annotation().excludes() + ") " + g.name()
+                        + " in " + testClass.getSimpleName() + ": excludes takes the class index the generator never "
+                        + "draws (0 or more), or is left out for a generator that excludes none.");
+            }
+        }
         return all;
     }
 

@@ -155,6 +155,23 @@ record Verdict(Outcome outcome, String reason) {
                 answer.judgedModel(), k - 1, Math.E / (Math.E + k - 1)));
     }
 
+    /** Whether every row lies in [0, 1] and sums to 1 (to 10⁻³): class probabilities, not a regressor's outputs. */
+    static boolean onSimplex(double[][] outputs) {
+        for (double[] row : outputs) {
+            double sum = 0;
+            for (double v : row) {
+                if (!(v >= -1e-6 && v <= 1 + 1e-6)) {
+                    return false;
+                }
+                sum += v;
+            }
+            if (!(Math.abs(sum - 1) <= 1e-3)) {
+                return false;
+            }
+        }
+        return outputs.length > 0;
+    }
+
     /** Whether every row's probabilities lie within a factor e of each other (its logits within 1). */
     static boolean withinFactorE(double[][] probabilities) {
         for (double[] row : probabilities) {
@@ -395,7 +412,8 @@ record Verdict(Outcome outcome, String reason) {
         }
         // constant outputs at a vertex of the simplex are a saturated model (certain wherever the samples went, e.g.
         // a generator far from the training data), not a misdeclared one
-        boolean saturated = lowestTop >= SATURATED;
+        // class probabilities only: a regressor's outputs of 1.26 to 1.99 read as "top probability at least 0.99"
+        boolean saturated = lowestTop >= SATURATED && onSimplex(outputs);
         String cause;
         double priorSpread = spread < FLAT && !saturated ? levers.priorSpread().getAsDouble() : Double.NaN;
         if (priorSpread >= FLAT) {

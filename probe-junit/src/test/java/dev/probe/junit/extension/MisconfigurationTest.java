@@ -369,6 +369,29 @@ class MisconfigurationTest {
                 .startsWith(WithATestFactory.class.getName() + ",confident,,error,"));
     }
 
+    static class BlankNovelGenerator {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @dev.probe.junit.annotations.NovelClassExtrapolation(generator = "")
+        void novel(ProbeAnswer a) {}
+    }
+
+    static class NegativeExcludes {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator(excludes = -5) static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer a) {}
+    }
+
+    @Test
+    void aBlankNovelClassGeneratorAndANegativeExcludedClassAreRefused() {
+        // a new user's blank generator probed the ordinary one under a novel-class title, and excludes = -5 went unsaid
+        failsWith(BlankNovelGenerator.class, "@NovelClassExtrapolation needs generator = \"<name>\"");
+        failsWith(NegativeExcludes.class, "@Generator(excludes = -5) BOX in NegativeExcludes: excludes takes the class index");
+    }
+
     static class ToleranceOne {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();

@@ -524,6 +524,29 @@ class VerdictTest {
                         && !m.contains("sigma")))));
     }
 
+    /** A regressor asked for a level outside its range: its outputs are no probabilities, so no "saturated" reading. */
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 20, seed = "7", maxRhat = 10, minAttainedEss = 1,
+            tau = 0.01)
+    static class RegressorOutOfRange {
+        @ProbedModel static final dev.probe.core.model.Regressor MODEL = dev.probe.core.model.Regressor.of(
+                dev.probe.core.model.BlackBoxFunction.of("reg", 2, 1, rows -> java.util.Arrays.stream(rows)
+                        .map(x -> new double[] {x[0] + x[1]}).toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = InputSpace.box(new double[] {0, 0}, new double[] {1, 1});
+
+        @dev.probe.junit.annotations.ProbeRisky(alpha = 50, tolerance = 1)
+        void risky(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aRegressorOutOfRangeIsNotCalledASaturatedClassifier() {
+        // a new user's x + y asked for 50 read "'reg' is saturated: its top probability is at least 0.99"
+        run(RegressorOutOfRange.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> !m.contains("saturated")
+                        && !m.contains("top probability")))));
+        assertThat(Verdict.onSimplex(new double[][] {{0.2, 0.8}, {1, 0}})).isTrue();
+        assertThat(Verdict.onSimplex(new double[][] {{1.26}, {1.99}})).isFalse();
+    }
+
     /** Right logits, asked for a class they cannot make confident: the samples gather where the logits are close. */
     @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 20, seed = "7", maxRhat = 10, minAttainedEss = 1)
     static class UnreachableClassOfRightLogits {

@@ -1,0 +1,23 @@
+package dev.probe.core.probe;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probe.core.model.BlackBoxFunction;
+import dev.probe.core.model.Classifier;
+import dev.probe.core.space.InputSpace;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A pool too large for Java's arrays is refused with its size and the largest that fits, before any draw. */
+class PriorPoolSizeTest {
+    @Test
+    void aPoolBeyondJavasArraysIsRefusedNamingTheLargestThatFits() {
+        // a new user's pool = Integer.MAX_VALUE failed with a bare NegativeArraySizeException: -2
+        Classifier three = Classifier.fromProbabilities(BlackBoxFunction.of("three", 2, 3, rows -> java.util.Arrays
+                .stream(rows).map(x -> new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0}).toArray(double[][]::new)));
+        assertThatThrownBy(() -> PriorPool.compute(InputSpace.box(new double[] {0, 0}, new double[] {1, 1}), List.of(three),
+                Integer.MAX_VALUE, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("A prior pool of 2147483647 draws holds 2147483647 × 3 values in one array")
+                .hasMessageContaining("give a pool of at most 715827879 draws (setting pool;");
+    }
+}
