@@ -89,7 +89,10 @@ public @interface ProbeSettings {
     /** {@code sampler = SMOOTHED_MALA} only: antithetic pairs J per smoothed gradient, 2J + 1 model calls per step (built-in 4). */
     int smoothingPairs() default UNSET;
 
-    /** Populations only (sampler = SMC, or AUTO where the probe samples populations): independent populations (at least 2; built-in: 4, with chains·(warmup + draws·thin)/20 particles in all, at least 128: SmcConfig.fromBudget). */
+    /**
+     * Populations only (sampler = SMC, or AUTO where the probe samples populations): independent populations (at least
+     * 2; built-in: 4, with chains·(warmup + draws·thin)/20 particles in all, at least 128: SmcConfig.fromBudget).
+     */
     int populations() default UNSET;
 
     /** Populations only (as {@link #populations()}): particles per population (built-in: from the budget). */

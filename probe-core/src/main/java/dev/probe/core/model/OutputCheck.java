@@ -97,7 +97,8 @@ final class OutputCheck {
 
     private static IllegalStateException notProbabilities(String model, int r, double[][] inputs, double[] p, String what) {
         return new IllegalStateException("Classifier '" + model + "' was declared to output probabilities, but its output "
-                + "row " + r + " " + values(p) + " of a batch of " + inputs.length + " inputs (" + row(inputs[r]) + ") " + what);
+                + "row " + r + " " + values(p) + " of a batch of " + inputs.length + " inputs (" + row(inputs[r]) + ") "
+                + what);
     }
 
     /** {@code "an input of 784 values: [0.000, 0.000, 0.1200, 0.5000, ... (780 more)]"}. */

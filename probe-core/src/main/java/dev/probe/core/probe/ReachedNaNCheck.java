@@ -124,7 +124,8 @@ final class ReachedNaNCheck {
         }
 
         Reached(double[][] rows, double[] energies) {
-            super("The question's energy is " + energies[firstNaN(energies)] + " at a point a sampler reached inside the space ("
+            super("The question's energy is " + energies[firstNaN(energies)] + " at a point a sampler reached inside the "
+                    + "space ("
                     + java.util.Arrays.toString(rows[firstNaN(energies)]) + "): a model is undefined there, and Probe "
                     + "refuses to sample around it (the answer would hold for the rest of the space only).", null, false,
                     false);

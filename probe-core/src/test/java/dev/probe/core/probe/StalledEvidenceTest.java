@@ -25,7 +25,8 @@ class StalledEvidenceTest {
 
     @Test
     void aRunThatStalledBelowTheTargetIsNotEvidence() {
-        Probe probe = Probe.of(InputSpace.box(new double[] {0, 0}, new double[] {1, 1}), HighConfidence.of(CORNER, 1).withSigma(0.002));
+        Probe probe = Probe.of(InputSpace.box(new double[] {0, 0}, new double[] {1, 1}),
+                HighConfidence.of(CORNER, 1).withSigma(0.002));
         SamplerConfig seed = SamplerConfig.builder().seed(3).build();
         PopulationResult stalled = probe.samplePopulations(seed,
                 probe.populationSampling(SmcConfig.builder().particles(256).populations(4).maxStages(1).build()));

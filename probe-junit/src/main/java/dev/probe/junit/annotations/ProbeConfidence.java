@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Samples inputs whose predicted class probabilities equal a target vector {@code p*} (BAYES-PROBE
  * eqs. 10–11): either one {@code target}, or an interpolation from class {@code from} to class
- * {@code to} in {@code steps} steps, one invocation per step ({@code steps = 11}: steps 0 to 10, step 3 named "confidence 8→9 step 3/10: p8=0.70 p9=0.30").
+ * {@code to} in {@code steps} steps, one invocation per step ({@code steps = 11}: steps 0 to 10, step 3 named
+ * "confidence 8→9 step 3/10: p8=0.70 p9=0.30").
  *
  * <pre>{@code
  * @ProbeConfidence(from = 8, to = 9, steps = 11)

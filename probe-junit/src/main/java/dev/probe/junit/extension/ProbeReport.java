@@ -311,7 +311,8 @@ final class ProbeReport {
                 context.getRequiredTestMethod().getName(), spec.key(), outcome.csv(), number(answer.attainment().estimate()),
                 number(answer.attainedEss()), number(r.diagnostics().maxRhat()), number(r.diagnostics().minEss()),
                 mass.map(m -> number(m[0])).orElse(""), mass.map(m -> number(m[1])).orElse(""),
-                number(InvocationSampling.wallSeconds(spec, r, context)), Long.toString(r.diagnostics().gradientEvaluations())));
+                number(InvocationSampling.wallSeconds(spec, r, context)),
+                Long.toString(r.diagnostics().gradientEvaluations())));
     }
 
     private static String number(double v) {
