@@ -12,6 +12,9 @@ import java.util.Locale;
 
 /** One graded-confidence probe per target vector (a given one, or each interpolation step). */
 final class ConfidenceFactory implements ProbeFactory<ProbeConfidence> {
+    /** {@link ProbeConfidence#steps()}'s default. */
+    private static final int DEFAULT_STEPS = 11;
+
     @Override
     public List<ProbeSpec> specs(ProbeConfidence a, ProbeContext context) {
         Classifier classifier = context.classifier(a.model());
@@ -19,6 +22,11 @@ final class ConfidenceFactory implements ProbeFactory<ProbeConfidence> {
         if (interpolate == (a.target().length > 0)) {
             throw new IllegalArgumentException("@ProbeConfidence needs either target = {...} or from/to (+ steps), "
                     + (interpolate ? "not both" : "got neither") + ".");
+        }
+        if (!interpolate && a.steps() != DEFAULT_STEPS) {
+            // steps beside a target ran the one target vector without a word (a new user's steps = 5)
+            throw new IllegalArgumentException("@ProbeConfidence sets steps = " + a.steps() + " with target = {...}: steps "
+                    + "divides an interpolation from/to, and a target is one vector. Remove steps, or give from/to.");
         }
         List<ProbeSpec> specs = new ArrayList<>();
         if (!interpolate) {

@@ -25,6 +25,12 @@ final class RiskyFactory implements ProbeFactory<ProbeRisky> {
                     + "' is a classifier: its risky inputs are those of maximal entropy, with no threshold. alpha is the "
                     + "threshold of a decision function (a Regressor): remove alpha, or probe a Regressor.");
         }
+        if (model instanceof Classifier && a.power() != 1) {
+            // power was ignored on a classifier while alpha was refused (a new user's power = 3)
+            throw new IllegalArgumentException("@ProbeRisky sets power = " + a.power() + ", but model '" + model.name()
+                    + "' is a classifier: its risky inputs are those of maximal entropy, and power is the exponent of a "
+                    + "decision function's |y − alpha| (a Regressor): remove power, or probe a Regressor.");
+        }
         double alpha = Double.isNaN(a.alpha()) ? 0.5 : a.alpha();
         PredictionRisky query = model instanceof Classifier c ? PredictionRisky.entropy(c)
                 : PredictionRisky.decision((Regressor) model, alpha, a.power());

@@ -39,6 +39,13 @@ final class Selection {
                 .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(k -> !k.isEmpty())
                         .collect(Collectors.toCollection(LinkedHashSet::new)))
                 .orElse(new LinkedHashSet<>());
+        if (only.isEmpty() && context.getConfigurationParameter("probe.only").filter(s -> !s.isBlank()).isPresent()) {
+            // "," names no key, and a list of no keys ran every invocation (a new user's -Dprobe.only=,)
+            // a slip on the command line, as an unmatched key is: earlier reports and rows stay
+            throw new ProbeExtension.UnmatchedKeys("probe.only = '" + context.getConfigurationParameter("probe.only").get()
+                    + "' names no key: give the keys of the invocations to run, comma-separated (e.g. probe.only=7 or "
+                    + "probe.only=1:7,4:9), or leave it unset to run them all.");
+        }
         String shard = context.getConfigurationParameter("probe.shard").map(String::trim).filter(s -> !s.isEmpty()).orElse("1/1");
         String[] parts = shard.split("/");
         try {

@@ -538,6 +538,29 @@ class MisconfigurationTest {
         void risky(ProbeAnswer a) {}
     }
 
+    static class PowerOnAClassifier {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeRisky(power = 3)
+        void risky(ProbeAnswer a) {}
+    }
+
+    static class StepsBesideATarget {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeConfidence(target = {0.2, 0.3, 0.5}, steps = 5)
+        void graded(ProbeAnswer a) {}
+    }
+
+    @Test
+    void attributesTheQuestionDoesNotUseAreErrorsNotIgnored() {
+        // a new user's power = 3 on a classifier and steps = 5 beside a target both ran without a word
+        failsWith(PowerOnAClassifier.class, "@ProbeRisky sets power = 3.0, but model 'linear3' is a classifier");
+        failsWith(StepsBesideATarget.class, "@ProbeConfidence sets steps = 5 with target = {...}");
+    }
+
     @Test
     void alphaOnAClassifiersRiskyProbeIsAnError() {
         failsWith(AlphaOnAClassifier.class, "@ProbeRisky sets alpha = 0.3, but model 'linear3' is a classifier: its risky "

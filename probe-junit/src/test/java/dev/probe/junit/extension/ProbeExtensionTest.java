@@ -158,6 +158,15 @@ class ProbeExtensionTest {
     }
 
     @Test
+    void aProbeOnlyThatNamesNoKeyFailsRatherThanRunningEverything() {
+        // a new user's -Dprobe.only=, ran every invocation
+        EngineExecutionResults events = run(Confident.class, Map.of("probe.only", " , "));
+        assertThat(testNames(events)).isEmpty();
+        events.allEvents().assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m -> m.startsWith(
+                "probe.only = ' , ' names no key: give the keys of the invocations to run")))));
+    }
+
+    @Test
     void aKeyOfProbeOnlyThatMatchesNothingFailsTheRunSoARerunCannotPassWithZeroTests() {
         EngineExecutionResults events = run(Confident.class, Map.of("probe.only", "4:9"));
         assertThat(testNames(events)).isEmpty();
