@@ -35,7 +35,7 @@ public @interface ProbeRisky {
      */
     double alpha() default Double.NaN;
 
-    /** Power r for regressors. */
+    /** Power r for regressors only; set on a classifier's probe it is an error, as alpha is. */
     double power() default 1;
 
     /** The model; empty: the only one. */
