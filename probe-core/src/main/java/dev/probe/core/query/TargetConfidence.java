@@ -106,6 +106,23 @@ public final class TargetConfidence extends LevelSetQuery implements OutputEnerg
 
     @Override
     public String describe() {
-        return "TargetConfidence[" + classifier.name() + ", p*=" + Arrays.toString(target) + ", σ=" + sigma + "]";
+        return "TargetConfidence[" + classifier.name() + ", p*=" + shown(target) + ", σ=" + sigma + "]";
+    }
+
+    /**
+     * The target vector, whole up to 12 classes; beyond, its non-zero entries by class ({@code {0: 0.7, 1: 0.3} of 1000
+     * classes}): a 1000-class target printed 1000 numbers in every message.
+     */
+    static String shown(double[] target) {
+        if (target.length <= 12) {
+            return Arrays.toString(target);
+        }
+        StringBuilder b = new StringBuilder("{");
+        for (int k = 0; k < target.length; k++) {
+            if (target[k] != 0) {
+                b.append(b.length() > 1 ? ", " : "").append(k).append(": ").append(target[k]);
+            }
+        }
+        return b.append("} of ").append(target.length).append(" classes").toString();
     }
 }

@@ -71,6 +71,16 @@ class ProbingFunctionsTest {
     }
 
     @Test
+    void aManyClassTargetIsDescribedByItsNonZeroEntries() {
+        // a new user's 1000-class interpolation printed 1000 numbers in every message
+        double[] wide = new double[1000];
+        wide[0] = 0.7;
+        wide[1] = 0.3;
+        assertThat(TargetConfidence.shown(wide)).isEqualTo("{0: 0.7, 1: 0.3} of 1000 classes");
+        assertThat(TargetConfidence.shown(new double[] {0.5, 0.5, 0})).isEqualTo("[0.5, 0.5, 0.0]");
+    }
+
+    @Test
     void counterfactualAddsTheLocaliserAtTheSameTemperature() {
         double[] a = {0, 0, 0};
         Query cf = FixedLabel.counterfactual(F, 2, Localiser.around(a).lambda(0.1).temperature(0.2));
