@@ -16,13 +16,18 @@ final class AmbiguousFactory implements ProbeFactory<ProbeAmbiguous> {
         ProbeConfiguration s = context.configuration("ambiguous", a.tolerance());
         Tolerances.check("@ProbeAmbiguous", s, 1 - 1.0 / classifier.classes(),
                 "the ∞-norm from the class probabilities to the uniform vector 1/L");
-        // with a few classes the captions show every probability (the top one alone let a miss through p1 = 0.15 read
-        // like a hit); with many, the top class
-        int[] shown = classifier.classes() <= 5 ? java.util.stream.IntStream.range(0, classifier.classes()).toArray()
-                : new int[0];
+        int[] shown = everyClassOfAFew(classifier);
         return List.of(context.spec("fully ambiguous", "ambiguous", context.space(a.generator()),
                 FullyAmbiguous.of(classifier).withSigma(s.sigma()), classifier.name(), s, shown)
                 // every class is the question's: no oracle label is outside it, so no misclassification is defined
                 .withTargetLabels(java.util.stream.IntStream.range(0, classifier.classes()).toArray()));
+    }
+
+    /**
+     * The classes a question about every class's probability captions: with a few classes (at most 5) every
+     * probability (the top one alone let a miss through p1 = 0.15 read like a hit); with many, none (the top class).
+     */
+    static int[] everyClassOfAFew(Classifier classifier) {
+        return classifier.classes() <= 5 ? java.util.stream.IntStream.range(0, classifier.classes()).toArray() : new int[0];
     }
 }

@@ -36,7 +36,10 @@ final class RiskyFactory implements ProbeFactory<ProbeRisky> {
                 : PredictionRisky.decision((Regressor) model, alpha, a.power());
         String name = model instanceof Classifier ? "prediction-risky: entropy of " + model.name()
                 : "prediction-risky: " + model.name() + " near " + alpha;
+        // a classifier's entropy is about every class: its captions show them, as @ProbeAmbiguous's do (a new user's
+        // miss read "0:.50" while class 3, stuck at 0, caused it); the oracle still judges the top class
+        int[] shown = model instanceof Classifier c ? AmbiguousFactory.everyClassOfAFew(c) : new int[0];
         return List.of(context.spec(name, "risky", context.space(a.generator()), query.temperature(s.tau()),
-                model.name(), s));
+                model.name(), s, shown).withTargetLabels());
     }
 }

@@ -212,7 +212,9 @@ final class ReportFiles {
                 .with("effective attained samples", String.format(Locale.ROOT, "%.1f", answer.attainedEss()));
         Optional<String> mass = Verdict.priorMass(answer);
         if (mass.isPresent()) {
-            table = table.with("prior mass of the level set", mass.get());
+            // Z weighs every input by e^{-G}: a reviewer read "about 15%" as the share within the tolerance (19.1%)
+            table = table.with("prior mass of the relaxed level set (Z = E[e^-G], not the share within the tolerance: "
+                    + "Probe.levelSetMass counts that)", mass.get());
         }
         if (isPopulation(result) && spec.probe().usesPool()) {
             // the pool the populations started from: already built on the sampler thread, cached per JVM

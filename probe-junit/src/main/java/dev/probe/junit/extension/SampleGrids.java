@@ -56,8 +56,10 @@ final class SampleGrids {
             Optional<ProbeAnswer.LabelledOtherwise> otherwise = ReportFiles.labelledOtherwise(answer);
             if (otherwise.isPresent()) {
                 int count = markLabelledOtherwise(captions, shown, otherwise.get());
+                // with the total: "2 shown" read as all there were where 44 of 254 were (a reviewer's)
                 marked = count == 0 ? "" : String.format(Locale.ROOT, "; %d shown are labelled otherwise by the oracle, "
-                        + "marked \"oracle <label>\"", count);
+                        + "marked \"oracle <label>\" (%d of the %d attaining samples are)", count,
+                        otherwise.get().rows().length, hit.size());
             }
             files.add(grid.withTitle(noVerdict(outcome) + String.format(Locale.ROOT, "%s: %d of %d samples attain the target%s%s%s",
                     answer.displayName(), hit.size(), distances.length, shownOf(shown.size(), hit.size(), "spread over them"),
