@@ -1,9 +1,9 @@
 package dev.probe.junit;
 
 /**
- * The MCMC kernel a probe uses. {@link #AUTO} (the default) picks MALA for differentiable pipelines,
- * random-walk Metropolis–Hastings for spaces with discrete coordinates and smoothed-gradient MALA for
- * black-box models.
+ * How a probe is sampled. {@link #AUTO} (the default) samples by SMC populations over a space with a proper prior (a
+ * latent space, a bounded box), moved by MALA on a differentiable pipeline and by random-walk Metropolis–Hastings on a
+ * procedural space or a model without gradients; by chains otherwise. {@code MALA} and {@code HMC} need gradients.
  *
  * <pre>{@code
  * @ProbeHighConfidence(classes = 7) @ProbeSettings(sampler = SamplerKind.HMC)
@@ -22,9 +22,9 @@ public enum SamplerKind {
     MH,
     SMOOTHED_MALA,
     /**
-     * Sequential Monte Carlo: independent populations of particles tempered from the prior to the
-     * question, moved by MALA; estimates the prior mass of the level set too. Needs a differentiable
-     * pipeline and a space with a proper prior ({@code @ProbeSettings(populations, particles)}).
+     * Sequential Monte Carlo: independent populations of particles tempered from the prior to the question, moved by
+     * MALA on a differentiable pipeline and by Metropolis–Hastings otherwise; estimates the prior mass of the relaxed
+     * level set too. Needs a space with a proper prior ({@code @ProbeSettings(populations, particles)}).
      */
     SMC
 }

@@ -234,7 +234,8 @@ record Verdict(Outcome outcome, String reason) {
         if (ess < c.minAttainedEss()) {
             double factor = c.minAttainedEss() / Math.max(ess, 1e-9);
             if (populations) {
-                long more = (long) Math.ceil(r.chains() * factor);
+                // a run grows by at least 2 populations: maxPopulations = 5 after 4 made nothing (a new user's)
+                long more = Math.max((long) Math.ceil(r.chains() * factor), r.chains() + 2L);
                 // maxPopulations counts populations of the first round's size; after doubling these are larger (a user
                 // set the "about 12" advised for 64-particle populations and got no growth: 24 of 32 were needed)
                 int first = c.smcConfig() != null ? c.smcConfig().particles()
@@ -299,8 +300,10 @@ record Verdict(Outcome outcome, String reason) {
         if (populations && dev.probe.core.result.Evidence.unmoved(r.diagnostics())) {
             b.append(String.format(Locale.ROOT, "acceptance %.3f (at least %.2f needed): the populations' moves almost "
                     + "never moved a particle, so their draws are copies of resampled starting draws, whose agreement "
-                    + "says nothing; give the moves a chance (a larger ProceduralSpace keep() changes fewer "
-                    + "attributes per proposal; smaller steps), or sample by chains%n", r.diagnostics().meanAcceptance(),
+                    + "says nothing; give the moves a chance: more particles per population (particles: the moves' "
+                    + "steps come from the particles' spread, which a few copies make too small or too large), and "
+                    + "over a ProceduralSpace a larger keep() (fewer attributes changed per proposal)%n",
+                    r.diagnostics().meanAcceptance(),
                     dev.probe.core.result.Evidence.MIN_POPULATION_ACCEPTANCE));
         }
         if (!(rhat <= c.maxRhat())) {
@@ -310,8 +313,12 @@ record Verdict(Outcome outcome, String reason) {
                             + "population%s give each a better start, but no budget makes moves travel: where it stays, "
                             + "ask about the set's mass with independent draws (Probe.levelSetMass)%n", rhat,
                             levers.pool() ? ", or a larger prior pool," : "")
-                    : String.format(Locale.ROOT, "R-hat %.3f: the chains disagree (stuck in different modes, or still "
-                            + "warming up); more draws alone may not fix it: raise warmup or chains, or use another sampler%n", rhat)
+                    // a new user's one-mode target converged with 5x the draws, not with more warm-up or chains; their
+                    // two-mode one only with populations: the message names both cases and the sampler
+                    : String.format(Locale.ROOT, "R-hat %.3f: the chains disagree: chains that mix slowly agree with "
+                            + "more draws (longer chains); chains stuck in different modes never do, however long they "
+                            + "run: sample by populations (sampler = SMC, or AUTO where it picks them), which move "
+                            + "particles between modes%n", rhat)
                             + (levers.improper() ? "the space has no proper prior (a coordinate unbounded under a flat prior): "
                                     + "where the question's energy levels off, chains drift without limit and never agree; "
                                     + "bound every coordinate (InputSpace bounds) to the region the model is meant for\n" : ""));

@@ -121,6 +121,23 @@ class SettlingVerdictTest {
     }
 
     /**
+     * Populations that agree but fall just short: the advised maxPopulations lets the run grow (by at least 2
+     * populations: a new user's advised 5 after 4 made nothing, and the same advice came back).
+     */
+    @Test
+    void theAdvisedMaxPopulationsAlwaysAllowsARoundToBeAdded() throws Exception {
+        int n = 400;
+        double[] distances = new double[n];
+        Arrays.setAll(distances, i -> i % 5 == 0 ? 0 : 1); // 80 of 400 attain, alike in every population
+        ProbeResult r = populationResult(n, 1.0, distances, 1.0, 0, null);
+        Verdict v = Verdict.of(ProbeAnswer.of(r, 0.1), settings());
+        // the populations advised, of the current size (maxPopulations counts the first round's, which may differ)
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("about (\\d+) populations of").matcher(v.reason());
+        assertThat(m.find()).as(v.reason()).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).isGreaterThanOrEqualTo(4 + 2);
+    }
+
+    /**
      * No draw came any nearer the target than the question allows (a class the model gives probability 0 everywhere):
      * the near misses' log Z is then the question's floor, not a lower bound worth reading ("log Z ≥ about −200.000,
      * at least 1 in 7.2 × 10^86 … may be far larger" was −1/(2σ²) exactly, a new user's report).
