@@ -351,6 +351,14 @@ public final class Smc {
                     + "0.5), or the space's proposal()), which needs none; MALA and HMC moves need a differentiable prior "
                     + "and question.");
         }
+        int d = target.dimension();
+        // per particle: position and both gradients (floats), both energies, and every kept draw's position and energies
+        long perParticle = 12L * d + 16 + (long) config.draws() * (4L * d + 16);
+        dev.probe.core.runtime.HeapBudget.require((long) config.populations() * config.particles() * perParticle,
+                config.populations() + " populations of " + config.particles() + " particles (d = " + d + ", draws = "
+                        + config.draws() + ")",
+                "give at most " + dev.probe.core.runtime.HeapBudget.mostThatFit((long) config.populations() * perParticle)
+                        + " particles per population (setting particles), fewer populations or fewer draws");
         if (starts.size() != config.populations()) {
             throw new IllegalArgumentException("Got starting draws for " + starts.size() + " populations but the "
                     + "configuration asks for " + config.populations() + ". Give one StartingDraws per population.");

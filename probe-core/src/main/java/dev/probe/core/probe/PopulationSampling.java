@@ -73,8 +73,15 @@ final class PopulationSampling {
         PriorPool pool = null;
         double[] g = null;
         if (sharedPool != null && query instanceof OutputEnergy levelSet) {
-            int needed = config.particles() * most;
-            pool = sharedPool.size() >= needed ? sharedPool : PriorPool.of(space, query.models(), needed, sharedPool.seed());
+            long needed = (long) config.particles() * most;
+            if (needed > Integer.MAX_VALUE - 8) {
+                // the product overflowed an int to a pool smaller than the populations' distinct starting draws
+                throw new IllegalArgumentException("Up to " + most + " populations of " + config.particles()
+                        + " particles start from " + needed + " distinct prior draws, more than a prior pool can hold: give "
+                        + "fewer particles, or a smaller maxPopulations.");
+            }
+            pool = sharedPool.size() >= needed ? sharedPool
+                    : PriorPool.of(space, query.models(), (int) needed, sharedPool.seed());
             g = pool.energies(levelSet);
         }
         boolean growing = most > first;

@@ -10,6 +10,7 @@ import dev.probe.core.autograd.RowChunking;
 import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.query.OutputEnergy;
 import dev.probe.core.runtime.Devices;
+import dev.probe.core.runtime.HeapBudget;
 import dev.probe.core.sampler.ChainRandom;
 import dev.probe.core.space.SampleSpace;
 import java.util.ArrayList;
@@ -129,6 +130,10 @@ public final class PriorPool {
                     + (Integer.MAX_VALUE - 8) / widest + " draws (setting pool; the built-in size is "
                     + defaultSize(space.dimension()) + ").");
         }
+        long perDraw = 4L * (space.dimension() + models.stream().mapToLong(ModelUnderTest::outputDimension).sum());
+        HeapBudget.require(size * perDraw, "A prior pool of " + size + " draws",
+                "give a pool of at most " + HeapBudget.mostThatFit(perDraw) + " draws (setting pool; the built-in size is "
+                        + defaultSize(space.dimension()) + ")");
         long begin = System.nanoTime();
         int d = space.dimension();
         ChainRandom random = new ChainRandom(seed);

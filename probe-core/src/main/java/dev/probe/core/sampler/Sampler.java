@@ -64,6 +64,12 @@ public final class Sampler {
         }
         int chains = config.chains();
         int d = energy.dimension();
+        // every kept draw's position (one array per draw) and energy
+        long perDraw = 8L * d + 16 + 8;
+        dev.probe.core.runtime.HeapBudget.require((long) chains * config.draws() * perDraw,
+                chains + " chains of " + config.draws() + " draws (d = " + d + ")",
+                "give at most " + dev.probe.core.runtime.HeapBudget.mostThatFit(chains * perDraw) + " draws per chain "
+                        + "(setting draws), or fewer chains");
         ChainRandom random = new ChainRandom(config.seed());
         float[] start = initialPositions(initial, energy.bounds(), chains, d, random);
         long begin = System.nanoTime();

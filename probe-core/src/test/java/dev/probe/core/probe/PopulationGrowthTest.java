@@ -39,6 +39,15 @@ class PopulationGrowthTest {
     }
 
     @Test
+    void populationsWhoseStartsOverflowAPoolAreRefusedBeforeAnyDraw() {
+        // 200 million particles × 16 populations overflowed an int to a pool smaller than the starts needed
+        assertThatThrownBy(() -> run(200_000_000, new Evidence(1.05, ENOUGH, 0.1), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Up to 16 populations of 200000000 particles start from 3200000000 distinct prior draws, more "
+                        + "than a prior pool can hold: give fewer particles, or a smaller maxPopulations.");
+    }
+
+    @Test
     void drawsPerParticleNeedFewerPopulations() {
         Evidence evidence = new Evidence(1.05, ENOUGH, 0.1);
         PopulationResult one = run(PARTICLES, 1, evidence, 16);

@@ -20,4 +20,17 @@ class PriorPoolSizeTest {
                 .hasMessageStartingWith("A prior pool of 2147483647 draws holds 2147483647 × 3 values in one array")
                 .hasMessageContaining("give a pool of at most 715827879 draws (setting pool;");
     }
+
+    @Test
+    void aPoolBeyondTheHeapIsRefusedNamingTheLargestThatFits() {
+        // 2 coordinates and 3 outputs as floats: 20 bytes a draw; within Java's array limit, beyond this JVM's heap
+        long max = Runtime.getRuntime().maxMemory();
+        int size = (int) Math.min(Integer.MAX_VALUE / 4, max / 20 + 1);
+        Classifier three = Classifier.fromProbabilities(BlackBoxFunction.of("three", 2, 3, rows -> java.util.Arrays
+                .stream(rows).map(x -> new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0}).toArray(double[][]::new)));
+        assertThatThrownBy(() -> PriorPool.compute(InputSpace.box(new double[] {0, 0}, new double[] {1, 1}), List.of(three),
+                size, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("A prior pool of " + size + " draws needs at least")
+                .hasMessageContaining("give a pool of at most " + max / 20 + " draws (setting pool;");
+    }
 }
