@@ -80,6 +80,14 @@ final class PopulationSampling {
                         + " particles start from " + needed + " distinct prior draws, more than a prior pool can hold: give "
                         + "fewer particles, or a smaller maxPopulations.");
             }
+            if (sharedPool.size() < needed) {
+                // the pool grows to the populations' distinct starts: its size is the particles' doing, not the pool's
+                long perDraw = PriorPool.bytesPerDraw(space, query.models());
+                dev.probe.core.runtime.HeapBudget.require(needed * perDraw, "Up to " + most + " populations of "
+                        + config.particles() + " particles, starting from " + needed + " distinct prior draws,",
+                        "give at most " + dev.probe.core.runtime.HeapBudget.mostThatFit(most * perDraw)
+                                + " particles per population (setting particles), or a smaller maxPopulations");
+            }
             pool = sharedPool.size() >= needed ? sharedPool
                     : PriorPool.of(space, query.models(), (int) needed, sharedPool.seed());
             g = pool.energies(levelSet);

@@ -113,6 +113,16 @@ public final class PriorPool {
         }
     }
 
+    /**
+     * A lower bound of the heap a pool takes per draw while populations start from it: its coordinates and every
+     * model's outputs (floats), a query's energies, and half the pool copied as starting draws (a new user's pool that
+     * fit by its own arrays alone ran out of heap there).
+     */
+    static long bytesPerDraw(SampleSpace space, List<? extends ModelUnderTest> models) {
+        int d = space.dimension();
+        return 4L * (d + models.stream().mapToLong(ModelUnderTest::outputDimension).sum()) + 8 + (8L * d + 16) / 2;
+    }
+
     /** A fresh, uncached pool from the stream {@code seed} (for independent repetitions). */
     public static PriorPool compute(SampleSpace space, List<? extends ModelUnderTest> models, int size, long seed) {
         if (!space.hasProperPrior()) {
@@ -130,7 +140,7 @@ public final class PriorPool {
                     + (Integer.MAX_VALUE - 8) / widest + " draws (setting pool; the built-in size is "
                     + defaultSize(space.dimension()) + ").");
         }
-        long perDraw = 4L * (space.dimension() + models.stream().mapToLong(ModelUnderTest::outputDimension).sum());
+        long perDraw = bytesPerDraw(space, models);
         HeapBudget.require(size * perDraw, "A prior pool of " + size + " draws",
                 "give a pool of at most " + HeapBudget.mostThatFit(perDraw) + " draws (setting pool; the built-in size is "
                         + defaultSize(space.dimension()) + ")");

@@ -48,6 +48,16 @@ class PopulationGrowthTest {
     }
 
     @Test
+    void populationsWhoseStartsExceedTheHeapAreRefusedNamingTheParticles() {
+        // a new user's particles = 20,000,000 were refused as "a prior pool of 80000000 draws … give a pool of at most"
+        assertThatThrownBy(() -> run(50_000_000, new Evidence(1.05, ENOUGH, 0.1), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Up to 16 populations of 50000000 particles, starting from 800000000 distinct prior "
+                        + "draws, needs at least")
+                .hasMessageContaining("particles per population (setting particles), or a smaller maxPopulations");
+    }
+
+    @Test
     void drawsPerParticleNeedFewerPopulations() {
         Evidence evidence = new Evidence(1.05, ENOUGH, 0.1);
         PopulationResult one = run(PARTICLES, 1, evidence, 16);

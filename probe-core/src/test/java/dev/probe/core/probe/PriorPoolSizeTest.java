@@ -23,14 +23,15 @@ class PriorPoolSizeTest {
 
     @Test
     void aPoolBeyondTheHeapIsRefusedNamingTheLargestThatFits() {
-        // 2 coordinates and 3 outputs as floats: 20 bytes a draw; within Java's array limit, beyond this JVM's heap
+        // 2 coordinates and 3 outputs as floats, an energy, half a starting row: 44 bytes a draw; within Java's array
+        // limit, beyond this JVM's heap
         long max = Runtime.getRuntime().maxMemory();
-        int size = (int) Math.min(Integer.MAX_VALUE / 4, max / 20 + 1);
+        int size = (int) Math.min(Integer.MAX_VALUE / 4, max / 44 + 1);
         Classifier three = Classifier.fromProbabilities(BlackBoxFunction.of("three", 2, 3, rows -> java.util.Arrays
                 .stream(rows).map(x -> new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0}).toArray(double[][]::new)));
         assertThatThrownBy(() -> PriorPool.compute(InputSpace.box(new double[] {0, 0}, new double[] {1, 1}), List.of(three),
                 size, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("A prior pool of " + size + " draws needs at least")
-                .hasMessageContaining("give a pool of at most " + max / 20 + " draws (setting pool;");
+                .hasMessageContaining("give a pool of at most " + max / 44 + " draws (setting pool;");
     }
 }

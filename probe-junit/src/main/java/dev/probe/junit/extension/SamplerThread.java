@@ -46,6 +46,14 @@ final class SamplerThread implements AutoCloseable {
             if (cause instanceof RuntimeException r) {
                 throw r;
             }
+            if (cause instanceof OutOfMemoryError oom) {
+                // JUnit rethrows an OutOfMemoryError as unrecoverable, which ended the whole Surefire fork (every later
+                // test's result with it); the arrays that did not fit were released as the sampler thread unwound
+                throw new IllegalStateException("Ran out of Java heap (" + oom.getMessage() + "; maximum "
+                        + (Runtime.getRuntime().maxMemory() >> 20) + " MiB) while " + what + ": this probe's arrays did "
+                        + "not fit. Lower its pool, particles, draws or chains (the README's \"Memory\"), or give the test "
+                        + "JVM more heap (-Xmx in Surefire's argLine). The arrays were released, so the other tests go on.");
+            }
             if (cause instanceof Error err) {
                 throw err;
             }
