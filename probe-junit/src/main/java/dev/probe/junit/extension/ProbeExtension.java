@@ -127,6 +127,12 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         checkFactoryType(factory.getClass(), annotation);
         TestMethodParameters.check(method, template, factory instanceof GateFactory<?> ? List.of(Comparison.class)
                 : List.of(ProbeAnswer.class, ProbeResult.class), context);
+        if (Selection.of(context).isSharded()) {
+            // a shard always writes gates.csv (a header at least), so a merge can tell a shard without gates from an
+            // artifact that left the file out (its gates were skipped without a word); regression gates included (a
+            // shard of only those wrote none, and the merge warned that every artifact was incomplete)
+            GateCsv.at(ProbeReport.reportDir(context).resolve("gates.csv")).update(List.of());
+        }
         if (factory instanceof GateFactory<?>) {
             if (AnnotationSupport.isAnnotated(method, ProbeGate.class)) {
                 throw new IllegalArgumentException(template + " has @ProbeGate and " + probeName + ": @ProbeGate counts a "
@@ -143,11 +149,6 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         ProbeReport.dropStale(uniqueKeys(all.stream().map(ProbeSpec::key).collect(Collectors.toList()), template), context);
         Selection selection = Selection.of(context);
         List<ProbeSpec> specs = selection.select(template, all, context);
-        if (selection.isSharded()) {
-            // a shard always writes gates.csv (a header at least), so a merge can tell a shard without gates from an
-            // artifact that left the file out (its gates were skipped without a word)
-            GateCsv.at(ProbeReport.reportDir(context).resolve("gates.csv")).update(List.of());
-        }
         if (selection.ownsItsRows()) {
             // this shard's summary holds its own invocations only: the other shards' rows here are an earlier run's,
             // and a merge would let them replace the other shards' fresh ones

@@ -1,6 +1,7 @@
 package dev.probe.junit.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -121,6 +122,59 @@ class RegressionGateTest {
         @ProbeRegressionGate(baseline = "v1", candidate = "v1-copy", statistic = GateStatistic.CONFIDENTLY_WRONG_MASS,
                 margin = 0.01, classes = {0, 1}, pooled = true)
         void sameMass(Comparison c) {}
+    }
+
+    /**
+     * Margins wide enough for every gate to pass, so each hands its comparison over: the pooled mass of confidently
+     * wrong inputs against the classes' own.
+     */
+    @ProbeSettings(chains = 8, warmup = 100, draws = 200, maxRhat = 10, minAttainedEss = 1)
+    static class PooledMass {
+        @ProbedModel("v1") static final Classifier V1 = linear("v1-pooled", new double[] {0, 0, 0});
+        @ProbedModel("v2") static final Classifier V2 = linear("v2-pooled", new double[] {6, 0, 0});
+        @Generator static final SampleSpace BOX = InputSpace.box();
+        @ProbeOracle static final Oracle TRUTH = Oracle.ofInput(RegressionGateTest::truth);
+
+        static final java.util.Map<String, Comparison> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "v2", statistic = GateStatistic.CONFIDENTLY_WRONG_MASS,
+                margin = 0.9, pooled = true)
+        void pooled(Comparison c) {
+            SEEN.put("pooled", c);
+        }
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "v2", statistic = GateStatistic.CONFIDENTLY_WRONG_MASS,
+                margin = 0.9)
+        void perClass(Comparison c) {
+            SEEN.put(c.statistic(), c);
+        }
+    }
+
+    /**
+     * A pooled gate's mass is the prior mass of inputs confidently wrong in any of its classes, the sum of the classes'
+     * masses: it was their average, so a new user's candidate wrong on 10.3% of the box read 3.53% and a margin of 0.01
+     * allowed 3 points with 3 classes. Here v2 is confidently wrong in class 0 only.
+     */
+    @Test
+    void aPooledMassIsTheSumOfTheClassesMassesAndNamesEachClasssCounts() {
+        PooledMass.SEEN.clear();
+        run(PooledMass.class).testEvents().assertStatistics(s -> s.started(4).succeeded(4));
+        Comparison pooled = PooledMass.SEEN.get("pooled");
+        Comparison zero = PooledMass.SEEN.get("prior mass of confidently wrong inputs (class 0)");
+        double sum = 0;
+        for (int k = 0; k < 3; k++) {
+            sum += PooledMass.SEEN.get("prior mass of confidently wrong inputs (class " + k + ")").candidate().estimate();
+        }
+        assertThat(zero.candidate().estimate()).isGreaterThan(0.1);
+        // the pooled draws are the classes' draws (n each), each judged for every class: within 3 of the difference's
+        // standard errors (binomial, independent parts) of the sum
+        double n = zero.candidate().effectiveSize();
+        assertThat(pooled.candidate().effectiveSize()).isEqualTo(3 * n);
+        double se = Math.sqrt(sum * (1 - sum) / n + sum * (1 - sum) / (3 * n));
+        assertThat(pooled.candidate().estimate()).isCloseTo(sum, within(3 * se));
+        assertThat(pooled.statistic()).contains("prior mass of confidently wrong inputs (pooled over classes): confident "
+                + "in one of the classes, labelled otherwise; wrong draws by class (baseline/candidate) 0: ")
+                .containsPattern("1: 0/0, 2: 0/0$");
     }
 
     /** The fixtures' 2-D box. */

@@ -127,4 +127,18 @@ class ShardMergeTest {
         assertThat(out.toString()).contains("WARNING: no target/shards-nogates/summary-only/gates.csv: a sharded run "
                 + "always writes gates.csv beside its summary, so this artifact is incomplete");
     }
+
+    /** A shard of regression gates only wrote no gates.csv, and the merge warned that its artifact was incomplete. */
+    @Test
+    void aShardOfRegressionGatesOnlyWritesGatesCsvToo() throws Exception {
+        Path shard = Path.of("target/shards-regression/1");
+        clean(shard);
+        run(RegressionGateTest.PooledMass.class, Map.of("probe.shard", "1/2", "probe.reportDir", shard.toString()));
+        assertThat(Files.readAllLines(shard.resolve("gates.csv")))
+                .containsExactly("class,method,min_sampled,min_passed,min_attained_ess,invocations");
+        StringBuilder out = new StringBuilder();
+        SummaryMerge.merge(Path.of("target/shards-regression/merged/summary.csv"), List.of(shard.resolve("summary.csv")),
+                out);
+        assertThat(out.toString()).doesNotContain("WARNING");
+    }
 }
