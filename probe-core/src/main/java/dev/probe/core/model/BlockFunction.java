@@ -54,17 +54,28 @@ abstract class BlockFunction implements TensorFunction {
         RowCheck.reachesInput(this);
     }
 
-    /** How to give this kind of model float32 parameters. */
-    private String float32Advice() {
+    /** How to give this kind of model, whose parameters are of {@code types}, float32 parameters. */
+    private String float32Advice(Set<DataType> types) {
+        String torch = types.contains(DataType.FLOAT64) ? "torch.float64" : types.contains(DataType.FLOAT16)
+                ? "torch.float16" : types.contains(DataType.BFLOAT16) ? "torch.bfloat16" : "its parameters' type";
         return this instanceof TorchScriptFunction
                 ? " Save the model in float32 (model.float() before torch.jit.trace), or make its forward cast its "
-                        + "input itself (x.to(torch.float64)) and return float32."
+                        + "input itself (x.to(" + torch + ")) and return float32."
                 : " Cast the block's parameters to float32 (block.cast(DataType.FLOAT32)) before handing it to Probe.";
     }
 
     private int probeOutputDimension() {
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
             NDArray out = rawOutput(manager.zeros(new Shape(2, inputDimension)));
+            if (out.getDataType().isFloating() && out.getDataType() != DataType.FLOAT32) {
+                // the engine's conversion to float32 cut the autograd graph: the model was then called "not
+                // differentiable" and told of stopGradient and argmax (a new user's `return logits.double()`)
+                throw new IllegalArgumentException("Model '" + name + "' returns " + out.getDataType() + " outputs, but "
+                        + "Probe needs float32 outputs: gradients do not pass the engine's conversion to float32, so the "
+                        + "model could be sampled without them only. Return float32 from its forward ("
+                        + (this instanceof TorchScriptFunction ? "`return y.float()` in the exported model"
+                                : "a final `toType(DataType.FLOAT32, false)` in the block") + ").");
+            }
             this.outputShape = out.getShape().slice(1);
             return Math.toIntExact(out.getShape().size() / 2);
         } catch (RuntimeException e) {
@@ -77,7 +88,7 @@ abstract class BlockFunction implements TensorFunction {
                 throw new IllegalArgumentException("Model '" + name + "' failed on a batch of float32 rows of shape (2, "
                         + dimensions(sampleShape) + "): " + sentence(reason(e)) + " Its parameters are " + types + ", and "
                         + "Probe hands models float32 rows (autograd needs the input's type all the way through). "
-                        + float32Advice().strip(), e);
+                        + float32Advice(types).strip(), e);
             }
             String message = String.valueOf(e.getMessage());
             if (message.contains("has not been initialized")) {

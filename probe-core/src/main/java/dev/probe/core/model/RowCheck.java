@@ -28,6 +28,13 @@ final class RowCheck {
 
     private RowCheck() {}
 
+    /** Why a model's outputs must not depend on the other rows of their batch, what does that, and the fixes. */
+    static final String BATCH_DEPENDENCE = "Probe evaluates many chains in one batch, in chunks of varying size, so each "
+            + "row's output must be computed from that row alone. Batch-norm on batch statistics (training mode, or "
+            + "track_running_stats=False) or a normalisation over the batch (x - x.mean(0)) does this: normalise by "
+            + "fixed statistics (a batch-norm that tracks running statistics uses them in eval mode: model.eval() "
+            + "before exporting).";
+
     /** Fails when {@code f}'s outputs are not repeatable or depend on the other rows of their batch. */
     static void rowwise(TensorFunction f) {
         int d = f.inputDimension();
@@ -38,7 +45,6 @@ final class RowCheck {
         try {
             first = forward(f, rows);
             second = forward(f, rows);
-            alone = forward(f, new double[][] {rows[0]});
         } catch (RuntimeException e) {
             String m = String.valueOf(e.getMessage());
             if (e instanceof IllegalStateException && (m.contains(" but declared ") || m.contains("output row per input row"))) {
@@ -47,6 +53,15 @@ final class RowCheck {
                 throw new IllegalArgumentException(m, e);
             }
             return; // a model that refuses these rows (e.g. a black box with integer-coded features) is not judged here
+        }
+        try {
+            alone = forward(f, new double[][] {rows[0]});
+        } catch (RuntimeException e) {
+            // a batch-norm without running statistics refuses one row ("Expected more than 1 value per channel when
+            // training"): its failure escaped later, at the gradient check, as the engine's raw trace
+            throw new IllegalArgumentException("Model '" + f.name() + "' fails on a batch of one row but not on two ("
+                    + BlockFunction.firstLine(e.getMessage()) + "): its outputs depend on the other rows of the batch. "
+                    + BATCH_DEPENDENCE, e);
         }
         if (!finite(first) || !finite(second) || !finite(alone)) {
             return; // non-finite outputs are named where they occur, with the input that made them
@@ -64,10 +79,7 @@ final class RowCheck {
         if (at != null) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "Model '%s' gives an input a different output "
                     + "alone than in a batch of two (output %d: %.6g alone, %.6g in the batch): its outputs depend on the "
-                    + "other rows of the batch. Probe evaluates many chains in one batch, in chunks of varying size, so each "
-                    + "row's output must be computed from that row alone. Batch-norm on batch statistics (training mode) or "
-                    + "a normalisation over the batch does this: export or run the model in eval mode (model.eval()), or "
-                    + "normalise by fixed statistics.", f.name(), at[1], alone[0][at[1]], first[0][at[1]]));
+                    + "other rows of the batch. " + BATCH_DEPENDENCE, f.name(), at[1], alone[0][at[1]], first[0][at[1]]));
         }
     }
 

@@ -230,6 +230,41 @@ class ModelLoadingChecksTest {
     }
 
     @Test
+    void aModelThatFailsOnOneRowButNotOnTwoIsNamedAsBatchDependent() {
+        // a batch-norm without running statistics: its engine error escaped the gradient check as a raw trace
+        assertThatThrownBy(() -> DjlBlockFunction.of(withInput("bn-no-stats", x -> {
+            if (x.getShape().get(0) < 2) {
+                throw new ai.djl.engine.EngineException("Expected more than 1 value per channel when training, got input "
+                        + "size [1, 2]");
+            }
+            return x.sub(x.mean(new int[] {0}, true));
+        }), new Shape(2))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Model 'bn-no-stats' fails on a batch of one row but not on two (Expected more than 1 "
+                        + "value per channel when training, got input size [1, 2]): its outputs depend on the other rows of "
+                        + "the batch.")
+                .hasMessageContaining("track_running_stats=False) or a normalisation over the batch (x - x.mean(0)) does "
+                        + "this: normalise by fixed statistics");
+    }
+
+    @Test
+    void aModelThatReturnsFloat64IsToldToReturnFloat32InsteadOfBeingCalledNotDifferentiable() {
+        // float32 weights, `return logits.double()`: "not differentiable … stopGradient(), argmax" before
+        assertThatThrownBy(() -> DjlBlockFunction.of(withOutput("double", y -> y.toType(ai.djl.ndarray.types.DataType.FLOAT64,
+                false)), new Shape(2))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Model 'double' returns float64 outputs, but Probe needs float32 outputs: gradients do not pass "
+                        + "the engine's conversion to float32, so the model could be sampled without them only. Return "
+                        + "float32 from its forward (a final `toType(DataType.FLOAT32, false)` in the block).");
+    }
+
+    /** A linear 2 -> 3 model with {@code last} applied to its output. */
+    private static Model withOutput(String name, java.util.function.UnaryOperator<ai.djl.ndarray.NDArray> last) {
+        Model linear = TestModels.linear(name, new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {0, 0, 0});
+        linear.setBlock(new SequentialBlock().add(linear.getBlock()).add(new LambdaBlock(y -> new ai.djl.ndarray.NDList(
+                last.apply(y.singletonOrThrow())))));
+        return linear;
+    }
+
+    @Test
     void aModelWhoseGraphIsCutNamesItInsteadOfAnEngineError() {
         assertThatThrownBy(() -> DjlBlockFunction.of(withInput("cut", ai.djl.ndarray.NDArray::stopGradient), new Shape(2)))
                 .isInstanceOf(IllegalArgumentException.class)
