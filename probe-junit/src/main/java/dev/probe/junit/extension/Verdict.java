@@ -259,6 +259,12 @@ record Verdict(Outcome outcome, String reason) {
                             + "or more particles per population, would give %.0f effective attained samples%n", more, now,
                             factor, r.chains(), setting, first, c.minAttainedEss()));
                 }
+            } else if (!(rhat <= 1 + 2 * (c.maxRhat() - 1))) {
+                // a projection from chains that do not mix did not hold: a new user followed it three times (8.3 times
+                // the draws once gave no more evidence, and the message asked for 8.3 times more again)
+                b.append(String.format(Locale.ROOT, "budget: the chains do not mix yet (R-hat %.3f), so no number of "
+                        + "draws can be read from their effective samples: make them agree first (below), then expect to "
+                        + "need at least x%.1f of draws=%d%n", rhat, factor, c.draws()));
             } else {
                 long draws = (long) Math.ceil(c.draws() * factor);
                 b.append(String.format(Locale.ROOT, "budget: about draws=%d per chain (x%.1f of draws=%d) would give %.0f "
