@@ -181,7 +181,8 @@ final class SampleGrids {
 
     /**
      * As {@link #captions(List, List, int[])}; with {@code withTop}, a model's top class when the question's classes do
-     * not include it ({@code "1:.30 7:.31 top 8:.35"}): what a draw that missed an ambivalence between 1 and 7 is.
+     * not include it ({@code "1:.30 7:.31 top 8:.35"}): what a draw that missed an ambivalence between 1 and 7 is; else
+     * its most probable other class, from 0.005 ({@code "0:.44 1:.45 other 2:.11"}: why such a draw missed).
      */
     static String[] captions(List<double[][]> probabilities, List<Integer> index, int[] classes, boolean withTop) {
         String[] out = new String[index.size()];
@@ -199,10 +200,12 @@ final class SampleGrids {
                                 .append(String.format(Locale.ROOT, "%.2f", p[c]).replaceFirst("^0\\.", "."));
                     }
                 }
-                int top = argmax(p);
-                if (withTop && classes.length > 0 && java.util.Arrays.stream(classes).noneMatch(c -> c == top)) {
-                    b.append(" top ").append(top).append(':')
-                            .append(String.format(Locale.ROOT, "%.2f", p[top]).replaceFirst("^0\\.", "."));
+                int other = largestOther(p, classes);
+                if (withTop && classes.length > 0 && other >= 0 && (other == argmax(p) || p[other] >= 0.005)) {
+                    // the class that made the draw miss, when the question's classes look right: "0:.44 1:.45" missed
+                    // "ambivalent 0 vs 1" because class 2 was at .11 (a reviewer could not tell why)
+                    b.append(other == argmax(p) ? " top " : " other ").append(other).append(':')
+                            .append(String.format(Locale.ROOT, "%.2f", p[other]).replaceFirst("^0\\.", "."));
                 }
             }
             out[k] = b.toString();
@@ -236,6 +239,18 @@ final class SampleGrids {
             }
         }
         return shown;
+    }
+
+    /** The most probable class outside {@code classes}, or −1 if there is none. */
+    private static int largestOther(double[] p, int[] classes) {
+        int best = -1;
+        for (int c = 0; c < p.length; c++) {
+            int k = c;
+            if (java.util.Arrays.stream(classes).noneMatch(q -> q == k) && (best < 0 || p[c] > p[best])) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     private static int argmax(double[] p) {

@@ -47,5 +47,9 @@ class SampleGridsTest {
                 .containsExactly("1:.05 7:.12 top 8:.80", "1:.45 7:.55");
         assertThat(SampleGrids.captions(java.util.List.<double[][]>of(p), java.util.List.of(0), new int[] {1, 7}))
                 .containsExactly("1:.05 7:.12");
+        // the question's classes on top, the miss caused by another class: it is named ("0:.44 1:.45" read like a hit)
+        double[][] q = {{0.44, 0.447, 0.113}, {0.5, 0.498, 0.002}};
+        assertThat(SampleGrids.captions(java.util.List.<double[][]>of(q), java.util.List.of(0, 1), new int[] {0, 1}, true))
+                .containsExactly("0:.44 1:.45 other 2:.11", "0:.50 1:.50");
     }
 }
