@@ -22,6 +22,14 @@ final class SamplingSelection {
                     + "divergent rejuvenation move is rejected; their settling drift is judged instead): leave maxDivergences "
                     + "out, or set a chain sampler (sampler = HMC).");
         }
+        if (chosen instanceof Sampling.Chains chains && !(chains.kernel() instanceof dev.probe.core.sampler.Hmc)
+                && c.isSetOnMethod(Setting.MAX_DIVERGENCES)) {
+            // a user's maxDivergences on MH chains ran and was listed as in force, though MH never diverges
+            throw new IllegalArgumentException(c.source(Setting.MAX_DIVERGENCES.name) + " sets maxDivergences = "
+                    + c.maxDivergences() + ", but this probe's chains move by " + chains.kernel().name() + ", which has no "
+                    + "trajectories to diverge (divergences are HMC's energy errors): leave maxDivergences out, or set "
+                    + "sampler = HMC.");
+        }
         // populations grow toward converged evidence, as the verdict will judge it
         return chosen instanceof Sampling.Populations p ? p.until(c.evidence(), c.maxPopulations()) : chosen;
     }

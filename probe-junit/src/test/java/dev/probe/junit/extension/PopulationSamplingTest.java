@@ -75,6 +75,16 @@ class PopulationSamplingTest {
         void confident(ProbeAnswer answer) {}
     }
 
+    /** maxDivergences judges HMC chains only: MH chains never diverge. */
+    static class DivergencesOnMhChains {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        @ProbeSettings(sampler = SamplerKind.MH, maxDivergences = 2)
+        void confident(ProbeAnswer answer) {}
+    }
+
     /** AUTO samples a level-set probe over a proper prior by populations, and takes their settings. */
     @ProbeSettings(populations = 3, particles = 32, seed = "17", maxRhat = 10, minAttainedEss = 1)
     static class AutoPopulations {
@@ -209,6 +219,15 @@ class PopulationSamplingTest {
         run(DivergencesOnPopulations.class, Map.of()).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
                 message(m -> m.startsWith("@ProbeSettings on DivergencesOnPopulations#confident sets maxDivergences = 5, but this "
                         + "probe is sampled by populations") && m.endsWith("set a chain sampler (sampler = HMC).")))));
+    }
+
+    @Test
+    void maxDivergencesOnAMethodSampledByChainsThatCannotDivergeIsAnError() {
+        // a new user's MH chains ran with maxDivergences = 2 listed as in force
+        run(DivergencesOnMhChains.class, Map.of()).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                message("@ProbeSettings on DivergencesOnMhChains#confident sets maxDivergences = 2, but this probe's chains "
+                        + "move by MH, which has no trajectories to diverge (divergences are HMC's energy errors): leave "
+                        + "maxDivergences out, or set sampler = HMC."))));
     }
 
     @Test
