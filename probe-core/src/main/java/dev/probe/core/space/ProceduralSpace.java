@@ -119,11 +119,7 @@ public final class ProceduralSpace implements SampleSpace {
         } catch (RuntimeException e) {
             // the user's exception alone named neither the generator nor the scene that broke it (a renderer that
             // throws on one background of 50 surfaced as a bare stack trace through the prior pool)
-            StringBuilder at = new StringBuilder();
-            for (int k = 0; k < a.length; k++) {
-                at.append(k == 0 ? "" : ", ").append(this.attributes.get(k)).append(" = ").append(a[k]);
-            }
-            throw new IllegalStateException("The renderer of '" + name + "' threw " + e + " at the attributes " + at
+            throw new IllegalStateException("The renderer of '" + name + "' threw " + e + " at the attributes " + named(a)
                     + ". Make the renderer handle every attribute vector inside the space's bounds, or narrow the "
                     + "bounds (categories, ranges) to what it can draw.", e);
         }
@@ -132,7 +128,24 @@ public final class ProceduralSpace implements SampleSpace {
                     + " values") + " but the space declares " + inputDimension + " input features. Declare the renderer's "
                     + "real output size in renderer(size, ...).");
         }
+        for (int j = 0; j < x.length; j++) {
+            if (!Double.isFinite(x[j])) {
+                // the model's check named only "input feature 8 of row 4 of a batch of 8", not the scene that made it
+                throw new IllegalStateException("The renderer of '" + name + "' returned " + x[j] + " at input feature " + j
+                        + " for the attributes " + named(a) + ". Make it draw finite values for every attribute vector "
+                        + "inside the space's bounds, or narrow the bounds (categories, ranges) to what it can draw.");
+            }
+        }
         return x;
+    }
+
+    /** "shape = 2.0, colour = 3.0, …": an attribute vector with its names. */
+    private String named(double[] a) {
+        StringBuilder at = new StringBuilder();
+        for (int k = 0; k < a.length; k++) {
+            at.append(k == 0 ? "" : ", ").append(this.attributes.get(k)).append(" = ").append(a[k]);
+        }
+        return at.toString();
     }
 
     /**

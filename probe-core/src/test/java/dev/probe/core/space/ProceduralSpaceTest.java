@@ -154,4 +154,16 @@ class ProceduralSpaceTest {
                         + "at the attributes x = 0.7").hasRootCauseMessage("no scene at x = 0.7");
         assertThatThrownBy(() -> ProceduralSpace.builder("g").renderThreads(0)).hasMessageContaining("at least 1");
     }
+
+    @Test
+    void aRendererThatDrawsNaNIsNamedWithTheAttributesItDrewItAt() {
+        // the model's own check named only "input feature 1 of row 2 of a batch of 3", not the scene
+        ProceduralSpace nan = ProceduralSpace.builder("g").categorical("shape", 3).continuous("b", 0, 1)
+                .renderer(2, a -> new double[] {a[0], a[1] > 0.9 ? Double.NaN : a[1]}).build();
+        assertThatThrownBy(() -> nan.toInputs(new double[][] {{0, 0.1}, {1, 0.5}, {2, 0.95}}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The renderer of 'g' returned NaN at input feature 1 for the attributes shape = 2.0, b = 0.95. "
+                        + "Make it draw finite values for every attribute vector inside the space's bounds, or narrow the "
+                        + "bounds (categories, ranges) to what it can draw.");
+    }
 }
