@@ -510,6 +510,20 @@ record Verdict(Outcome outcome, String reason) {
             DoubleSummaryStatistics y = Arrays.stream(outputs).mapToDouble(row -> row[0]).summaryStatistics();
             cause += String.format(Locale.ROOT, " Over the samples '%s' output %.4g to %.4g: a threshold (alpha) and the "
                     + "tolerance are in these units.", answer.judgedModel(), y.getMin(), y.getMax());
+        } else if (r.provenance().query().startsWith("PredictionRisky[") && r.provenance().query().contains("|f − ")) {
+            // a regressor of several outputs: the question judges its first, which a new user's "quality near 0.5"
+            // on (price, quality) never said, and "more budget" cannot help
+            StringBuilder ranges = new StringBuilder();
+            for (int k = 0; k < outputs[0].length && k < 4; k++) {
+                int j = k;
+                DoubleSummaryStatistics y = Arrays.stream(outputs).mapToDouble(row -> row[j]).summaryStatistics();
+                ranges.append(String.format(Locale.ROOT, "%s output %d %.4g to %.4g", k == 0 ? "" : ",", k, y.getMin(),
+                        y.getMax()));
+            }
+            cause += String.format(Locale.ROOT, " '%s' has %d outputs and this question judges its first (output 0): "
+                    + "over the samples%s. A threshold (alpha) and the tolerance are in output 0's units; to ask about "
+                    + "another output, wrap the model so that it comes first (Regressor.of over a function that selects "
+                    + "it).", answer.judgedModel(), outputs[0].length, ranges);
         }
         // the closest distance with the decimals it takes to differ from the tolerance: "within 0.998 (closest 1.00)"
         // read like a tie (a user's contrast of two near-identical models)

@@ -555,6 +555,29 @@ class VerdictTest {
         void risky(ProbeAnswer answer) {}
     }
 
+    /** A regressor of two outputs (price, quality) asked "near 0.5": the question judges the price, 2 or more. */
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 20, seed = "7", maxRhat = 10, minAttainedEss = 1,
+            tau = 0.05)
+    static class TwoOutputRegressor {
+        @ProbedModel static final dev.probe.core.model.Regressor MODEL = dev.probe.core.model.Regressor.of(
+                dev.probe.core.model.BlackBoxFunction.of("price-quality", 2, 2, rows -> java.util.Arrays.stream(rows)
+                        .map(x -> new double[] {2 + x[0] + x[1], x[0]}).toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = InputSpace.box(new double[] {0, 0}, new double[] {1, 1});
+
+        @dev.probe.junit.annotations.ProbeRisky(alpha = 0.5, tolerance = 0.05)
+        void risky(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aRegressorOfSeveralOutputsNotSampledIsToldWhichOutputTheQuestionJudges() {
+        // a new user's "quality near 0.5" on (price, quality) read "unreachable … give more budget", nothing of output 0
+        run(TwoOutputRegressor.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.contains(
+                        "'price-quality' has 2 outputs and this question judges its first (output 0): over the samples "
+                                + "output 0 ") && m.contains(", output 1 ") && m.contains("in output 0's units; to ask "
+                                + "about another output, wrap the model so that it comes first")))));
+    }
+
     @Test
     void aRegressorOutOfRangeIsNotCalledASaturatedClassifier() {
         // a new user's x + y asked for 50 read "'reg' is saturated: its top probability is at least 0.99"
