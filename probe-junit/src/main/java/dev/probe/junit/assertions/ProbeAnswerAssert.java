@@ -123,8 +123,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
             failWithMessage("%s", FailureFrame.framed(actual, String.format(java.util.Locale.ROOT,
                     "expected %s, on converged evidence (max R-hat <= %.3f, at least %.0f effective samples attaining the "
                     + "target within %.3g%s), but max R-hat is %.4f and the effective attained samples are %.1f%s: the "
-                    + "samples cannot support a verdict. Give the sampler more budget (or populations), or relax the "
-                    + "evidence (ProbeAnswer.withEvidence, settings maxRhat / minAttainedEss).%n%s", claim, e.maxRhat(),
+                    + "samples cannot support a verdict. %s%n%s", claim, e.maxRhat(),
                     e.minAttainedEss(), e.tolerance(), actual.result().isPopulationResult()
                             ? ", settling drift at most " + (int) PopulationRun.MAX_SETTLING_DRIFT + ", plateau at most "
                                     + (int) PopulationRun.MAX_PLATEAU_NATS + " nat"
@@ -135,6 +134,13 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                                     actual.result().diagnostics().settlingDrift())
                                     + Plateau.clause(actual.result().diagnostics(), " and the plateau")
                             : " and " + actual.result().diagnostics().divergences() + " divergences after warm-up",
+                    actual.result().attainedEss(e.tolerance()) > 0 ? "Give the sampler more budget (or populations), or "
+                            + "relax the evidence (ProbeAnswer.withEvidence, settings maxRhat / minAttainedEss)."
+                            // a price above the model's maximum was told "more budget" (a new user's rarity gate)
+                            : "No sample attained the target: if no input reaches it (e.g. a threshold beyond the model's "
+                                    + "outputs), no budget will, so bound such a set by independent prior draws "
+                                    + "(Probe.levelSetMass or priorRate, exact intervals); if it is only rare, give the "
+                                    + "sampler more budget (or populations).",
                     actual.result().diagnostics().table().stripTrailing())));
         }
     }

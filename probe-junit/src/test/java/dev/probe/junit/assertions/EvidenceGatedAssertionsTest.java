@@ -52,6 +52,21 @@ class EvidenceGatedAssertionsTest {
     }
 
     @Test
+    void anAnswerThatAttainedNothingIsToldThatNoBudgetReachesAnUnreachableSet() {
+        // a price threshold above the model's maximum was told "give the sampler more budget" (a new user's rarity gate)
+        Classifier unsure = Classifier.fromLogits(BlackBoxFunction.of("unsure", 2, 2, rows -> java.util.Arrays.stream(rows)
+                .map(x -> new double[] {0.1 * x[0], -0.1 * x[0]}).toArray(double[][]::new)));
+        SamplerConfig config = SamplerConfig.builder().chains(2).warmup(0).draws(30).seed(4).build();
+        ProbeAnswer answer = ProbeAnswer.of(Probe.of(BOX, HighConfidence.of(unsure, 0)).sample(config,
+                Sampling.chains(RandomWalkMetropolis.of(BOX.proposal(), 0.5))), 0.1);
+        assertThatThrownBy(() -> assertThat(answer).hasTargetAttainmentAtLeast(0))
+                .hasMessageContaining("No sample attained the target: if no input reaches it (e.g. a threshold beyond the "
+                        + "model's outputs), no budget will, so bound such a set by independent prior draws "
+                        + "(Probe.levelSetMass or priorRate, exact intervals)")
+                .hasMessageNotContaining("Give the sampler more budget (or populations), or relax");
+    }
+
+    @Test
     void aToleranceAtWhichEverySampleAttainsIsRefused() {
         // a user's hasTargetAttainmentAtLeast(0.99) passed trivially at tolerance 0.6 on a two-class ambivalent probe
         SamplerConfig config = SamplerConfig.builder().chains(2).warmup(0).draws(10).seed(4).build();
