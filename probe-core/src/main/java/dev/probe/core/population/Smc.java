@@ -357,8 +357,8 @@ public final class Smc {
         dev.probe.core.runtime.HeapBudget.require((long) config.populations() * config.particles() * perParticle,
                 config.populations() + " populations of " + config.particles() + " particles (d = " + d + ", draws = "
                         + config.draws() + ")",
-                "give at most " + dev.probe.core.runtime.HeapBudget.mostThatFit((long) config.populations() * perParticle)
-                        + " particles per population (setting particles), fewer populations or fewer draws");
+                "give " + dev.probe.core.runtime.HeapBudget.wellBelow((long) config.populations() * perParticle,
+                        "particles per population") + " (setting particles), fewer populations or fewer draws");
         if (starts.size() != config.populations()) {
             throw new IllegalArgumentException("Got starting draws for " + starts.size() + " populations but the "
                     + "configuration asks for " + config.populations() + ". Give one StartingDraws per population.");

@@ -85,8 +85,8 @@ final class PopulationSampling {
                 long perDraw = PriorPool.bytesPerDraw(space, query.models());
                 dev.probe.core.runtime.HeapBudget.require(needed * perDraw, "Up to " + most + " populations of "
                         + config.particles() + " particles, starting from " + needed + " distinct prior draws,",
-                        "give at most " + dev.probe.core.runtime.HeapBudget.mostThatFit(most * perDraw)
-                                + " particles per population (setting particles), or a smaller maxPopulations");
+                        "give " + dev.probe.core.runtime.HeapBudget.wellBelow(most * perDraw, "particles per population")
+                                + " (setting particles), or a smaller maxPopulations");
             }
             pool = sharedPool.size() >= needed ? sharedPool
                     : PriorPool.of(space, query.models(), (int) needed, sharedPool.seed());

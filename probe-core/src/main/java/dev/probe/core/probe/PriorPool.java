@@ -142,7 +142,7 @@ public final class PriorPool {
         }
         long perDraw = bytesPerDraw(space, models);
         HeapBudget.require(size * perDraw, "A prior pool of " + size + " draws",
-                "give a pool of at most " + HeapBudget.mostThatFit(perDraw) + " draws (setting pool; the built-in size is "
+                "give a pool " + HeapBudget.wellBelow(perDraw, "draws") + " (setting pool; the built-in size is "
                         + defaultSize(space.dimension()) + ")");
         long begin = System.nanoTime();
         int d = space.dimension();

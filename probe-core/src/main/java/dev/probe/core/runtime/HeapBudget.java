@@ -8,7 +8,7 @@ package dev.probe.core.runtime;
  *
  * <pre>{@code
  * HeapBudget.require(4L * 300_000_000 * 5, "a pool of 300,000,000 draws in 5 dimensions",
- *         "give a pool of at most " + HeapBudget.mostThatFit(4L * 5) + " draws");
+ *         "give a pool " + HeapBudget.wellBelow(4L * 5, "draws"));
  * }</pre>
  */
 public final class HeapBudget {
@@ -29,9 +29,19 @@ public final class HeapBudget {
         }
     }
 
-    /** How many items of {@code bytesPerItem} fit in the maximum heap (at least 1). */
+    /** How many items of {@code bytesPerItem} fill the maximum heap with their arrays alone (at least 1). */
     public static long mostThatFit(long bytesPerItem) {
         return Math.max(1, Runtime.getRuntime().maxMemory() / Math.max(1, bytesPerItem));
+    }
+
+    /**
+     * "well below 6100805 draws (that many fill the heap with their arrays alone; half of it leaves room for the rest)":
+     * the advice for items of {@code bytesPerItem}. Not "at most": a new user who gave exactly that many ran out of heap.
+     */
+    public static String wellBelow(long bytesPerItem, String items) {
+        long most = mostThatFit(bytesPerItem);
+        return "well below " + most + " " + items + " (that many fill the heap with their arrays alone; about " + most / 2
+                + " leave room for the rest)";
     }
 
     private static long mebibytes(long bytes) {

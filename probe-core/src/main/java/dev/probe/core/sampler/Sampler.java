@@ -68,8 +68,8 @@ public final class Sampler {
         long perDraw = 8L * d + 16 + 8;
         dev.probe.core.runtime.HeapBudget.require((long) chains * config.draws() * perDraw,
                 chains + " chains of " + config.draws() + " draws (d = " + d + ")",
-                "give at most " + dev.probe.core.runtime.HeapBudget.mostThatFit(chains * perDraw) + " draws per chain "
-                        + "(setting draws), or fewer chains");
+                "give " + dev.probe.core.runtime.HeapBudget.wellBelow(chains * perDraw, "draws per chain")
+                        + " (setting draws), or fewer chains");
         ChainRandom random = new ChainRandom(config.seed());
         float[] start = initialPositions(initial, energy.bounds(), chains, d, random);
         long begin = System.nanoTime();

@@ -26,7 +26,8 @@ class HeapBudgetTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("2 populations of " + particles + " particles (d = 1, draws = 1) needs at least")
                 .hasMessageContaining("more than this JVM's maximum heap")
-                .hasMessageContaining("give at most " + MAX / 96 + " particles per population (setting particles)");
+                .hasMessageContaining("give well below " + MAX / 96 + " particles per population (that many fill the heap with "
+                        + "their arrays alone; about " + MAX / 96 / 2 + " leave room for the rest) (setting particles)");
     }
 
     @Test
@@ -38,6 +39,7 @@ class HeapBudgetTest {
                 .sum(new int[] {1}))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("2 chains of " + draws + " draws (d = 1) needs at least")
-                .hasMessageContaining("give at most " + MAX / 64 + " draws per chain (setting draws)");
+                .hasMessageContaining("give well below " + MAX / 64 + " draws per chain (that many fill the heap with their arrays "
+                        + "alone; about " + MAX / 64 / 2 + " leave room for the rest) (setting draws)");
     }
 }

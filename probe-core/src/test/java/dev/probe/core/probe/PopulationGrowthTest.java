@@ -54,7 +54,7 @@ class PopulationGrowthTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Up to 16 populations of 50000000 particles, starting from 800000000 distinct prior "
                         + "draws, needs at least")
-                .hasMessageContaining("particles per population (setting particles), or a smaller maxPopulations");
+                .hasMessageContaining("leave room for the rest) (setting particles), or a smaller maxPopulations");
     }
 
     @Test
