@@ -20,7 +20,8 @@ public enum GateStatistic {
     /**
      * The prior mass of the confidently wrong part of the level set: the fraction of independent draws
      * from the generator that the model classifies as the class with confidence and the oracle does not
-     * (ten times the probe's chains × kept draws per class; no MCMC, exact interval).
+     * (ten times the probe's chains × kept draws per class; no MCMC, exact interval). Pooled, every class's draws
+     * are judged for all the classes: the mass of inputs confidently wrong in any of them.
      */
     CONFIDENTLY_WRONG_MASS("prior mass of confidently wrong inputs");
 

@@ -51,7 +51,11 @@ public @interface ProbeRegressionGate {
     /** Classes whose level sets are compared; empty means every class. */
     int[] classes() default {};
 
-    /** One invocation comparing the rates pooled over all {@link #classes()}, instead of one per class. */
+    /**
+     * One invocation comparing the rates pooled over all {@link #classes()}, instead of one per class: the classes'
+     * rates averaged with equal weights, and for {@link GateStatistic#CONFIDENTLY_WRONG_MASS} the prior mass of inputs
+     * confidently wrong in any of the classes (the sum of the classes' masses).
+     */
     boolean pooled() default false;
 
     /** The generator ({@code @Generator} name); empty: the default one. */
