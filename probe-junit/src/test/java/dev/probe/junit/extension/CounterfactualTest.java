@@ -165,7 +165,7 @@ class CounterfactualTest {
         events.testEvents().assertStatistics(s -> s.started(0));
         events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.contains(
                 "Model 'loss' in RegressorAsClassifier is a regressor, but this probe needs a classifier")
-                && m.contains("@ProbeRisky")))));
+                && m.contains("@ProbeRisky") && m.contains("ModelContrast.regressors(a, b, sigma)")))));
     }
 
     @Test
