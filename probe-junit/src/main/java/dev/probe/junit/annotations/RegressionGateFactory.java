@@ -138,10 +138,6 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
     }
 
     /**
-     * Which of {@code draws} prior draws (seeded by the gate's seed and the class, so both models judge the same draws)
-     * are confidently wrong for class {@code k}: {@code f_k ≥ 1 − tolerance} and the oracle says otherwise.
-     */
-    /**
      * For each of {@code group.length · perClass} prior draws (a part of {@code perClass} from the stream
      * {@code seed + k} for each class {@code k} of the group, as the classes' own gates draw them): the class of the
      * group the model is confident in ({@code p ≥ 1 − tolerance}; the most probable of them if several) while the
