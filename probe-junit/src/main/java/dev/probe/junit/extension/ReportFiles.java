@@ -230,6 +230,7 @@ final class ReportFiles {
                     ? "no draw attained the target, so the oracle labelled none" : wrongRows.length == 0 ? "none of the attained draws"
                     : wrongRows.length + " attained draws (their true label is outside the question's classes): every "
                             + "one in labelled-otherwise.csv; column labelled_otherwise of samples.csv");
+            table = otherModels(answer, table);
         }
         // a thinned samples.csv keeps the closest misses too (those missed.png shows): a reviewer could trace only 3 of
         // the 7 missed draws a grid showed, the rare ones worth looking up
@@ -272,6 +273,28 @@ final class ReportFiles {
         }
         rows.addAll(SampleGrids.closest(missed, distances, SampleGrids.GRID));
         return rows.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * A contrast's other models, as the oracle judges them: the judged model's row alone read "none of the attained
+     * draws" for draws all confidently wrong for the second-named model.
+     */
+    private static DiagnosticsTable otherModels(ProbeAnswer answer, DiagnosticsTable table) {
+        List<ProbeAnswer> each = Verdict.eachModel(answer);
+        if (each.size() < 2 || answer.attainment().successes() == 0) {
+            return table;
+        }
+        DiagnosticsTable t = table.with("labelled otherwise by the oracle", table.rows().get("labelled otherwise by the oracle")
+                + " (judged by model '" + answer.judgedModel() + "', whose top class is compared)");
+        for (ProbeAnswer other : each.subList(1, each.size())) {
+            java.util.OptionalLong wrong = Verdict.wrongAmongAttained(other);
+            if (wrong.isPresent()) {
+                t = t.with("labelled otherwise for model '" + other.judgedModel() + "'", wrong.getAsLong() + " of the "
+                        + answer.attainment().successes() + " attained draws (ProbeAnswer.judging(\"" + other.judgedModel()
+                        + "\") judges them)");
+            }
+        }
+        return t;
     }
 
     /** The oracle's labels and the samples it labels otherwise; empty without an oracle, or one that does not fit. */

@@ -8,8 +8,10 @@ import dev.probe.core.result.Rate;
 import dev.probe.junit.ProbeAnswer;
 import java.util.Arrays;
 import java.util.DoubleSummaryStatistics;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 
 /**
@@ -28,6 +30,13 @@ record Verdict(Outcome outcome, String reason) {
     static final double FLAT = 0.02;
     /** A top class probability at or above which constant outputs mean a saturated model, not a misdeclared one. */
     static final double SATURATED = 0.99;
+    /**
+     * A top class probability at or above which outputs that do not move mean a model confident of one class wherever
+     * the samples went, not a misdeclared one: a softmax applied twice cannot give more than e/(e + 1) ≈ 0.73, and an
+     * untrained or input-blind model sits near 1/C (a robust model at 0.982 everywhere on a generator without the
+     * asked class was told to check its declaration).
+     */
+    static final double CONFIDENT_EVERYWHERE = 0.9;
 
     boolean isConclusive() {
         return outcome == null;
@@ -384,19 +393,42 @@ record Verdict(Outcome outcome, String reason) {
         if (answer.oracle().isEmpty()) {
             return "";
         }
-        Rate wrong;
+        StringBuilder b = new StringBuilder();
+        for (ProbeAnswer each : eachModel(answer)) {
+            OptionalLong wrong = wrongAmongAttained(each);
+            if (wrong.isPresent() && wrong.getAsLong() > 0) {
+                b.append(String.format(Locale.ROOT, "found even so: %d of the %d attained draws are labelled otherwise by "
+                        + "the oracle (%s): such inputs exist (the report shows them), but %s%n", wrong.getAsLong(),
+                        each.attainment().successes(), whatIsWrong(each), rateClause));
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * The answer as judged by each model its question asks about, the judged one first: a contrast's draws that one
+     * model gets wrong are found whichever model is named first (a new user's 15 draws, all confidently wrong for the
+     * second-named student, were hidden under a skip with the teacher first). Questions with target labels judge the
+     * labels, the same for every model: the answer alone.
+     */
+    static List<ProbeAnswer> eachModel(ProbeAnswer answer) {
+        List<String> models = answer.result().models();
+        if (answer.targetLabels().length > 0 || models.size() < 2) {
+            return List.of(answer);
+        }
+        List<ProbeAnswer> each = new java.util.ArrayList<>(List.of(answer));
+        models.stream().filter(m -> !m.equals(answer.judgedModel())).forEach(m -> each.add(answer.judging(m)));
+        return each;
+    }
+
+    /** The attained draws the oracle labels otherwise for this answer; empty where its oracle does not fit. */
+    static OptionalLong wrongAmongAttained(ProbeAnswer answer) {
         try {
             // the oracle's label outside the question's classes: on an ambivalent pair the top class is a coin flip
-            wrong = answer.misclassifiedAmongAttained();
+            return OptionalLong.of(answer.misclassifiedAmongAttained().successes());
         } catch (RuntimeException e) {
-            return ""; // an oracle that does not fit this model (a regressor's, say) labels nothing here
+            return OptionalLong.empty(); // an oracle that does not fit this model (a regressor's, say) labels nothing here
         }
-        if (wrong.successes() == 0) {
-            return "";
-        }
-        return String.format(Locale.ROOT, "found even so: %d of the %d attained draws are labelled otherwise by the oracle "
-                + "(%s): such inputs exist (the report shows them), but %s%n", wrong.successes(), wrong.trials(),
-                whatIsWrong(answer), rateClause);
     }
 
     /** What "labelled otherwise" means for this answer's question. */
@@ -426,7 +458,8 @@ record Verdict(Outcome outcome, String reason) {
         // constant outputs at a vertex of the simplex are a saturated model (certain wherever the samples went, e.g.
         // a generator far from the training data), not a misdeclared one
         // class probabilities only: a regressor's outputs of 1.26 to 1.99 read as "top probability at least 0.99"
-        boolean saturated = lowestTop >= SATURATED && onSimplex(outputs);
+        boolean saturated = (lowestTop >= SATURATED
+                || spread < FLAT && lowestTop >= CONFIDENT_EVERYWHERE && levers.gradients()) && onSimplex(outputs);
         String cause;
         double priorSpread = spread < FLAT && !saturated ? levers.priorSpread().getAsDouble() : Double.NaN;
         if (priorSpread >= FLAT) {
@@ -446,7 +479,7 @@ record Verdict(Outcome outcome, String reason) {
             // the space's income bound, with 0.95/0.05 leaves, read "probably misdeclared"
             cause = String.format(Locale.ROOT, "Over all %d samples%s no output of '%s' moves by %.2g or more (outputs "
                     + "%s): within the space's bounds this model gives one answer everywhere the draws went, as a tree, "
-                    + "rule or scorecard certain of one class throughout the box does. Then the target is out of reach in "
+                    + "rule or scorecard with the same output throughout the box does. Then the target is out of reach in "
                     + "this space, and that is the answer (for a counterfactual: no change within the bounds flips the "
                     + "decision); this is not a verdict on the model. If the model should move inside the bounds, check "
                     + "how it is declared (the per-sample input, the input scaling, that it reads its input); if its "
@@ -467,8 +500,11 @@ record Verdict(Outcome outcome, String reason) {
         } else {
             String prior = priorMass(answer).map(m -> " Its relaxed level set's prior mass: " + m + ".").orElse("");
             String flat = spread < FLAT ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated (its top "
-                    + "probability is at least %.2f everywhere the samples went).", r.size(), answer.judgedModel(),
-                    SATURATED) : saturated ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated: its top "
+                    + "probability is at least %.3f everywhere the samples went, and no output moves by %.2g or more): it "
+                    + "is certain of one class wherever they went%s", r.size(), answer.judgedModel(),
+                    Math.floor(lowestTop * 1000) / 1000, FLAT, lowestTop >= SATURATED ? "."
+                    : " (if it should be uncertain somewhere in this space, check that it reads its input: the "
+                            + "per-sample input shape, the input scaling).") : saturated ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated: its top "
                     + "probability is at least %.2f at every sample, though its top class changes between them, as a model "
                     + "that answers with hard labels (a rule set, a tree with pure leaves) does; such a model is uncertain "
                     + "nowhere, and no budget reaches a target it could only meet by being uncertain.", r.size(),

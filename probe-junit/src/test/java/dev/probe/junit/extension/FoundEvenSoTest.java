@@ -40,6 +40,46 @@ class FoundEvenSoTest {
     }
 
     @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 16, seed = "7")
+    static class WrongForTheSecondModel {
+        /** Class 0 where x0 &gt; 0, as the truth has it. */
+        @ProbedModel static final Classifier TEACHER = Classifier.fromLogits(dev.probe.core.model.DjlBlockFunction.of(
+                Fixtures.linear("teacher", new double[][] {{4, 0}, {-4, 0}}, new double[] {0, 0}),
+                new ai.djl.ndarray.types.Shape(2)));
+        /** The teacher negated: confidently wrong wherever the two disagree. */
+        @ProbedModel static final Classifier STUDENT = Classifier.fromLogits(dev.probe.core.model.DjlBlockFunction.of(
+                Fixtures.linear("student", new double[][] {{-4, 0}, {4, 0}}, new double[] {0, 0}),
+                new ai.djl.ndarray.types.Shape(2)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        @ProbeOracle static final Oracle TRUTH = Oracle.ofInput(x -> x[0] > 0 ? 0 : 1);
+
+        @dev.probe.junit.annotations.ProbeModelContrast(models = {"TEACHER", "STUDENT"})
+        void differ(ProbeAnswer answer) {}
+    }
+
+    /**
+     * A contrast's draws are judged for both models, whichever is named first: a new user's 15 attained draws, every one
+     * confidently wrong for the second-named student, were skipped as "not converged" with no word of them, and the
+     * report's row read "none of the attained draws" (the teacher's count).
+     */
+    @Test
+    void aContrastCountsTheDrawsEitherModelGetsWrong() throws Exception {
+        var events = Fixtures.run(WrongForTheSecondModel.class, Map.of("probe.reportDir", "target/probe-reports-oracle",
+                "probe.minAttainedEss", "1000000", "probe.notConverged", "fail"));
+        events.testEvents().assertThatEvents().haveExactly(1, org.junit.platform.testkit.engine.EventConditions.event(
+                org.junit.platform.testkit.engine.EventConditions.finishedWithFailure(
+                        org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf(
+                                ProbeNotConvergedException.class),
+                        org.junit.platform.testkit.engine.TestExecutionResultConditions.message(m -> m.matches(
+                                "(?s).*found even so: (\\d+) of the \\1 attained draws are labelled otherwise by the "
+                                + "oracle \\(model 'student' gives its top class to another label\\).*")
+                                && !m.contains("model 'teacher' gives")))));
+        String diagnostics = Files.readString(Path.of(
+                "target/probe-reports-oracle/FoundEvenSoTest$WrongForTheSecondModel/differ/contrast/diagnostics.txt"));
+        assertThat(diagnostics).contains("none of the attained draws (judged by model 'teacher'")
+                .containsPattern("labelled otherwise for model 'student' +(\\d+) of the \\1 attained draws");
+    }
+
+    @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 16, seed = "7")
     static class HalfWrong {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();

@@ -260,6 +260,30 @@ class VerdictTest {
                         && m.contains("probabilities declared as logits") && !m.contains("unreachable")))));
     }
 
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 40, draws = 10, seed = "9")
+    static class ConfidentEverywhere {
+        /** Ignores its input, confident of class 0 (logits 4, 0, 0: p = 0.965): a robust model on a generator without 1. */
+        @ProbedModel static final Classifier MODEL = Classifier.fromLogits(dev.probe.core.model.DjlBlockFunction.of(
+                Fixtures.linear("confident-flat", new double[][] {{0, 0}, {0, 0}, {0, 0}}, new double[] {4, 0, 0}),
+                new ai.djl.ndarray.types.Shape(2)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 1)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aModelConfidentOfOneClassEverywhereIsUnreachableNotMisdeclared() {
+        // a new user's robust model, 0.982 everywhere on a generator without the asked class, was told to check its
+        // declaration (a softmax applied twice gives at most 0.73)
+        EngineExecutionResults events = run(ConfidentEverywhere.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                instanceOf(ProbeNotSampledException.class), message(m -> m.contains("The target is unreachable")
+                        && m.contains("'confident-flat' is saturated (its top probability is at least 0.964 everywhere "
+                                + "the samples went")
+                        && m.contains("check that it reads its input") && !m.contains("misdeclared")))));
+    }
+
     @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 10, seed = "9")
     static class ConstantButUneven {
         /** Ignores its input: always (0.87, 0.09, 0.04). Its outputs differ from each other, but none moves. */
