@@ -294,13 +294,17 @@ record Verdict(Outcome outcome, String reason) {
             b.append(String.format(Locale.ROOT, "plateau %.1f nats (allowed %.0f): for a stretch of the tempering every "
                     + "particle had the same question energy (a saturated model far from the set, with no slope toward "
                     + "it), and the particles found the set only later, by moves: every stage on the plateau charged its "
-                    + "energy to mass that was in the set all along, so %s, however well the populations agree; %s, a "
-                    + "question with a slope toward it (%s)%s%n", r.diagnostics().plateauNats(),
+                    + "energy to mass that was in the set all along, so %s, however well the populations agree; %s, or "
+                    + "%s%s%n", r.diagnostics().plateauNats(),
                     PopulationRun.MAX_PLATEAU_NATS, mass ? "the prior mass can be that many nats low and the draws biased"
                             : "the draws can be biased",
                     levers.pool() ? "a larger prior pool or more particles (so that some starting draws already touch "
                             + "the set)" : "more particles (so that some starting draws already touch the set)",
-                    c.has(Setting.SIGMA) ? "a larger sigma" : "a smaller temperature",
+                    // the plateau's energy scales with 1/tau (a Gibbs probe) or 1/sigma²: a smaller tau deepened a new
+                    // user's contrast plateau from 1.3 to 4.6 nats, as "a smaller temperature" had advised
+                    c.has(Setting.SIGMA) ? "a larger sigma (the plateau's energy falls as sigma grows, though fewer "
+                            + "samples then attain)" : "a larger tau (the plateau's energy scales with 1/tau: a smaller tau "
+                            + "deepens it, a larger one lowers it, though fewer samples then attain)",
                     mass ? ", or count the set's mass with independent draws (Probe.levelSetMass)" : ""));
         }
         if (r.diagnostics().settlingDrift() > PopulationRun.MAX_SETTLING_DRIFT) {

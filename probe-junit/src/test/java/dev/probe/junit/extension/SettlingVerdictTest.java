@@ -196,5 +196,11 @@ class SettlingVerdictTest {
                 + "draws biased", "Probe.levelSetMass");
         assertThatThrownBy(() -> assertThat(populations(1.0, 115)).isConverged()).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("plateau <= 1 nat").hasMessageContaining("plateau 115.00 nats");
+        // a Gibbs probe's plateau is 1/tau deep: "a smaller temperature" made a new user's 1.3 nats 4.6
+        ProbeConfiguration gibbs = SettingsChain.of(SettlingVerdictTest.class.getDeclaredMethod("settings"),
+                SettlingVerdictTest.class, k -> Optional.empty()).resolve(Relaxation.TAU, "@ProbeModelContrast",
+                Optional.empty(), "settling");
+        assertThat(Verdict.of(populations(1.0, 115), gibbs).reason()).contains("a larger tau (the plateau's energy "
+                + "scales with 1/tau").doesNotContain("smaller temperature", "sigma");
     }
 }
