@@ -50,6 +50,25 @@ final class KernelChoice {
         return differentiable ? Mala.of(0.1) : RandomWalkMetropolis.of(space.proposal(), 0.5);
     }
 
+    /**
+     * Refuses a kernel that moves every coordinate continuously (MALA, HMC, smoothed-gradient MALA) on a space with
+     * discrete coordinates: its proposals are values the space does not have (a new user's smoothed MALA handed a
+     * procedural renderer the category 2.80 and an attribute of [0, 1] the value 1.05, and the renderer's message told
+     * the user to pass whole numbers).
+     */
+    static void checkFits(SampleSpace space, Kernel kernel) {
+        if (kernel == null || !space.hasDiscreteCoordinates()) {
+            return;
+        }
+        if (kernel instanceof SmoothedMala || kernel instanceof Mala || kernel instanceof dev.probe.core.sampler.Hmc) {
+            throw new IllegalArgumentException(kernel.name() + " moves every coordinate continuously, but "
+                    + space.describe() + " has discrete coordinates (categories, and attributes its renderer takes only "
+                    + "within their bounds): its proposals would be values the space does not have. Sample it with "
+                    + "Metropolis–Hastings and the space's own proposal, RandomWalkMetropolis.of(space.proposal(), 0.5), "
+                    + "or with sample(config), which does (in the extension: sampler = MH, or AUTO).");
+        }
+    }
+
     static Kernel forPipeline(SampleSpace space, boolean differentiable) {
         if (differentiable) {
             return Mala.of(0.01);

@@ -172,6 +172,7 @@ public final class Probe {
             return samplePopulations(config, how).result();
         }
         Kernel kernel = ((Sampling.Chains) sampling).kernel();
+        KernelChoice.checkFits(space, kernel);
         if (usesPool() && config.screening() > 1) {
             preflightOnPriorDraws(config); // before the pool is paid for
         }
@@ -191,6 +192,7 @@ public final class Probe {
      * ({@link dev.probe.core.population.SmcConfig#fromBudget}).
      */
     public PopulationResult samplePopulations(SamplerConfig config, Sampling.Populations how) {
+        KernelChoice.checkFits(space, how.kernel());
         if (space.hasProperPrior()) {
             preflightOnPriorDraws(config);
         }

@@ -35,6 +35,23 @@ class ProceduralSpaceTest {
         assertThat(SHAPES.describe()).contains("kind ∈ {0..2}").contains("x ∈ [0.0, 16.0]");
     }
 
+    /**
+     * Kernels that move every coordinate continuously are refused on a procedural space: smoothed MALA handed a new
+     * user's renderer the category 2.80, and the renderer's message told the user to pass whole numbers.
+     */
+    @Test
+    void continuousKernelsAreRefusedOnDiscreteCoordinates() {
+        var probe = dev.probe.core.probe.Probe.of(SHAPES, dev.probe.core.query.HighConfidence.of(Shapes.classifier(), 1));
+        var config = dev.probe.core.sampler.SamplerConfig.builder().chains(4).warmup(10).draws(10).seed(5).build();
+        assertThatThrownBy(() -> probe.sample(config, dev.probe.core.sampler.SmoothedMala.of(0.01, 0.5, 4)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("SmoothedMALA moves every coordinate continuously, but ProceduralSpace[shapes")
+                .hasMessageContaining("RandomWalkMetropolis.of(space.proposal(), 0.5)");
+        assertThatThrownBy(() -> probe.samplePopulations(config, dev.probe.core.probe.Sampling.populations(null,
+                dev.probe.core.sampler.Mala.of(0.1)))).hasMessageStartingWith("MALA moves every coordinate continuously");
+        assertThat(probe.sample(config, probe.defaultKernel()).size()).isEqualTo(40);
+    }
+
     @Test
     void rendererDrawsTheShapesAndTensorAndArrayPathsAgree() {
         double[] square = SHAPES.render(new double[] {0, 0.5, 8, 8, 2});

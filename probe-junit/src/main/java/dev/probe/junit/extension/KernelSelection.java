@@ -20,6 +20,13 @@ final class KernelSelection {
                     + "model or a non-differentiable space. Set sampler = MH or SMOOTHED_MALA, or leave sampler = AUTO, "
                     + "which picks one for it.");
         }
+        if (kind == SamplerKind.SMOOTHED_MALA && probe.space().hasDiscreteCoordinates()) {
+            // its proposals reached a procedural renderer as category 2.80, and the renderer blamed the user's input
+            throw new IllegalArgumentException("sampler = SMOOTHED_MALA moves every coordinate continuously, but this "
+                    + "probe's space (" + probe.space().describe() + ") has discrete coordinates: its proposals would be "
+                    + "values the space does not have. Set sampler = MH (Metropolis–Hastings with the space's own "
+                    + "proposal), or leave sampler = AUTO, which picks it.");
+        }
         switch (kind) {
             case MALA:
                 return Mala.of(0.01);

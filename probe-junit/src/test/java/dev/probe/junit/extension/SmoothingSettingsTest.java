@@ -20,6 +20,7 @@ import dev.probe.junit.annotations.ProbeHighConfidence;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** SMOOTHED_MALA's smoothing width s and antithetic pairs J, set like any other setting. */
 class SmoothingSettingsTest {
@@ -90,6 +91,29 @@ class SmoothingSettingsTest {
     void aSmoothingWidthOfZeroIsRefused() {
         run(ZeroSmoothing.class, Map.of()).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
                 m -> m.contains("Probe setting 'smoothing' = 0.0") && m.contains("expected a positive number")))));
+    }
+
+    @ProbeSettings(sampler = SamplerKind.SMOOTHED_MALA, chains = 4, warmup = 20, draws = 10)
+    static class SmoothedOnCategories {
+        @ProbedModel static final Classifier MODEL = stump();
+        @Generator static final SampleSpace CARDS = dev.probe.core.space.ProceduralSpace.builder("cards")
+                .categorical("k", 3).continuous("u", 0, 1).renderer(2, a -> new double[] {a[0] / 2, a[1]}).build();
+
+        @ProbeHighConfidence(classes = 1)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    /**
+     * Smoothed MALA on a procedural space ran, then handed the renderer the category 2.80 and an attribute of [0, 1]
+     * the value 1.05; the renderer's message told the user to pass whole numbers. It is refused, naming MH.
+     */
+    @Test
+    void smoothedMalaOnASpaceWithDiscreteCoordinatesIsRefused() {
+        EngineExecutionResults events = run(SmoothedOnCategories.class, Map.of());
+        events.testEvents().assertStatistics(s -> s.succeeded(0));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.startsWith(
+                "sampler = SMOOTHED_MALA moves every coordinate continuously, but this probe's space (ProceduralSpace[cards")
+                && m.contains("Set sampler = MH")))));
     }
 
     @Test
