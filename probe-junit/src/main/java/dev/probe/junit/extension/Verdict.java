@@ -538,6 +538,12 @@ record Verdict(Outcome outcome, String reason) {
             } else if (differ == 0 && a[0].length > 1) {
                 // two bitwise-equal models read "unreachable … give more budget" (a user's unchanged model version)
                 double largest = IntStream.range(0, a.length).mapToDouble(i -> totalVariation(a[i], b[i])).max().orElse(0);
+                if (largest == 0) {
+                    // first, not after "give the sampler more budget": no budget finds a disagreement between equals
+                    cause = String.format(Locale.ROOT, "The two models give the same outputs on every one of the %d "
+                            + "samples (total variation 0): the same model, or two versions that do not differ here? "
+                            + "Then there is no disagreement to sample, whatever the budget.", a.length) + " " + cause;
+                }
                 cause += String.format(Locale.ROOT, " On every sample the two models' top classes agree, and their "
                         + "probabilities differ by a total variation of at most %.3g%s: where these samples went the "
                         + "models do not disagree. To measure how often they disagree over the space, count it with "
