@@ -271,6 +271,9 @@ public final class PopulationRun {
             // 1.004, attainment half the truth, log Z 20 standard errors high, evidence met)
             Arrays.fill(rhat, Double.NaN);
             energyRhat = Double.NaN;
+            // nor an ESS: a new user's run whose every weight was zero reported a minimum ESS of 929
+            Arrays.fill(ess, Double.NaN);
+            energyEss = Double.NaN;
         }
         double maxRhat = Math.max(energyRhat, Arrays.stream(rhat).max().orElse(Double.NaN));
         double spread = Arrays.stream(logZ).max().orElse(0) - Arrays.stream(logZ).min().orElse(0);
@@ -470,8 +473,18 @@ public final class PopulationRun {
      * <pre>{@code
      * Estimate share = run.estimate(x -> x[0] < 0 ? 1 : 0); // ± share.standardError()
      * }</pre>
+     *
+     * <p>NaN (mean, sd and standard error; ESS 0) when a population's weights were all zero or non-finite (its
+     * {@code log Ẑ} is −∞) or it stalled below β = 1: its particles are not draws of the target (as R̂ and ESS are
+     * then NaN), and a new user's run of that kind read "0.00000 ± 0.00000". A share that comes out 0 ± 0 from populations that did reach the target means that no
+     * particle held the event, not that it is absent (a mode far rarer than one starting draw is missed alike by every
+     * population).
      */
     public dev.probe.core.result.Estimate estimate(java.util.function.ToDoubleFunction<double[]> statistic) {
+        if (Arrays.stream(logZ).anyMatch(v -> !(v > Double.NEGATIVE_INFINITY))
+                || statuses.contains(PopulationStatus.STALLED)) {
+            return new dev.probe.core.result.Estimate(Double.NaN, Double.NaN, 0);
+        }
         double[][] series = new double[particles.length][];
         double sum = 0;
         double sq = 0;

@@ -61,6 +61,10 @@ class SmcRobustnessTest {
         // says why there is no stage
         assertThat(none.diagnostics().maxRhat()).isNaN();
         assertThat(none.diagnostics().energyRhat()).isNaN();
+        // nor an ESS or an estimate (a new user's read "0.00000 ± 0.00000" with a minimum ESS of 929)
+        assertThat(none.diagnostics().minEss()).isNaN();
+        assertThat(none.estimate(x -> x[0] > 0 ? 1 : 0).mean()).isNaN();
+        assertThat(none.estimate(x -> x[0] > 0 ? 1 : 0).standardError()).isNaN();
         assertThat(none.table()).contains("no starting draw had a finite question energy G");
     }
 
