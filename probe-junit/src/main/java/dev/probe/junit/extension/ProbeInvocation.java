@@ -75,6 +75,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             Verdict verdict = Verdict.of(answer, c, levers);
             if (verdict.isConclusive()) {
                 Verdict.sigmoidHeadNote(answer, levers).ifPresent(n -> Console.print(context, n));
+                Verdict.oracleFailure(answer).ifPresent(n -> Console.print(context, n));
                 return;
             }
             finish(context, answer, verdict.outcome());

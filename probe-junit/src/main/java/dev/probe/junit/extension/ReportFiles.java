@@ -225,6 +225,10 @@ final class ReportFiles {
                             : String.format(Locale.ROOT, "%.1f s", pool.seconds())));
         }
         int[] wrongRows = otherwise.map(ProbeAnswer.LabelledOtherwise::rows).orElse(new int[0]);
+        Optional<String> oracleFailed = Verdict.oracleFailure(answer);
+        if (oracleFailed.isPresent()) {
+            table = table.with("labelled otherwise by the oracle", oracleFailed.get());
+        }
         if (otherwise.isPresent()) {
             table = table.with("labelled otherwise by the oracle", answer.attainment().successes() == 0
                     ? "no draw attained the target, so the oracle labelled none" : wrongRows.length == 0 ? "none of the attained draws"

@@ -399,6 +399,11 @@ record Verdict(Outcome outcome, String reason) {
         }
         StringBuilder b = new StringBuilder();
         for (ProbeAnswer each : eachModel(answer)) {
+            Optional<String> failed = oracleFailure(each);
+            if (failed.isPresent()) {
+                b.append(failed.get()).append(String.format("%n"));
+                continue;
+            }
             OptionalLong wrong = wrongAmongAttained(each);
             if (wrong.isPresent() && wrong.getAsLong() > 0) {
                 b.append(String.format(Locale.ROOT, "found even so: %d of the %d attained draws are labelled otherwise by "
@@ -423,6 +428,29 @@ record Verdict(Outcome outcome, String reason) {
         List<ProbeAnswer> each = new java.util.ArrayList<>(List.of(answer));
         models.stream().filter(m -> !m.equals(answer.judgedModel())).forEach(m -> each.add(answer.judging(m)));
         return each;
+    }
+
+    /**
+     * Why the answer's oracle could not label its attained draws, when it threw or gave a label outside the judged
+     * classifier's classes: a new user's oracle that failed on part of the space dropped the report's oracle columns
+     * and the "found even so" count without a word, so a skip hid 78 wrong draws. Empty with no oracle, where no
+     * misclassification is defined, for a regressor (an oracle labels classes), or when the oracle labelled them all.
+     */
+    static Optional<String> oracleFailure(ProbeAnswer answer) {
+        if (answer.oracle().isEmpty() || answer.attainment().successes() == 0
+                || answer.result().outputs(answer.judgedModel())[0].length < 2) {
+            return Optional.empty();
+        }
+        try {
+            answer.labelledOtherwise();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(String.format(Locale.ROOT, "the @ProbeOracle could not label the %d attained draws of "
+                    + "model '%s' (%s: %s), so none is counted as labelled otherwise, and the report has no oracle "
+                    + "columns: fix the oracle, so that it gives every input the generator makes a label of the model's "
+                    + "classes", answer.attainment().successes(), answer.judgedModel(), e.getClass().getSimpleName(),
+                    e.getMessage()));
+        }
     }
 
     /** The attained draws the oracle labels otherwise for this answer; empty where its oracle does not fit. */

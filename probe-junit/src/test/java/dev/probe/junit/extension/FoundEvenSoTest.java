@@ -80,6 +80,38 @@ class FoundEvenSoTest {
     }
 
     @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 16, seed = "7")
+    static class BrokenOracle {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        /** Fails on every input, as an oracle with a bug in part of the space fails on the draws there. */
+        @ProbeOracle static final Oracle TRUTH = Oracle.ofInput(x -> {
+            throw new IllegalStateException("cannot label x0 = " + x[0]);
+        });
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(dev.probe.junit.ProbeAnswer answer) {}
+    }
+
+    /**
+     * An oracle that throws is said to have failed: a new user's oracle that failed on part of the space dropped the
+     * report's oracle columns and the "found even so" count without a word, so a skip hid 78 wrong draws.
+     */
+    @Test
+    void anOracleThatFailsIsNamedInTheMessageAndTheReport() throws Exception {
+        var events = Fixtures.run(BrokenOracle.class, Map.of("probe.reportDir", "target/probe-reports-oracle",
+                "probe.minAttainedEss", "1000000", "probe.notConverged", "fail"));
+        events.testEvents().assertThatEvents().haveExactly(1, org.junit.platform.testkit.engine.EventConditions.event(
+                org.junit.platform.testkit.engine.EventConditions.finishedWithFailure(
+                        org.junit.platform.testkit.engine.TestExecutionResultConditions.message(m -> m.matches(
+                                "(?s).*the @ProbeOracle could not label the \\d+ attained draws of model 'linear3' "
+                                + "\\(IllegalStateException: cannot label x0 = .*\\), so none is counted as labelled "
+                                + "otherwise.*")))));
+        String diagnostics = Files.readString(Path.of(
+                "target/probe-reports-oracle/FoundEvenSoTest$BrokenOracle/confident/0/diagnostics.txt"));
+        assertThat(diagnostics).contains("the @ProbeOracle could not label the");
+    }
+
+    @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 16, seed = "7")
     static class HalfWrong {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
