@@ -88,7 +88,11 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
 
     /**
      * Among samples that attain the target (e.g. high-confidence ones), the fraction the oracle says the
-     * judged model misclassifies has a 95% upper confidence bound of at most {@code max}.
+     * judged model misclassifies has a 95% upper confidence bound of at most {@code max}. The samples come from the
+     * relaxed level set, which weighs an input by {@code e^−G} and so favours the most confident ones: this is the rate
+     * under that tilted distribution, not among all prior inputs within the tolerance (a new user's model: 2.4% against
+     * 6.0% of the inputs with p ≥ 0.9). For the plain rate, divide {@code Probe.priorRate} of the confidently wrong
+     * inputs by {@code Probe.levelSetMass}.
      */
     public ProbeAnswerAssert hasMisclassificationRateAtMost(double max) {
         fraction("hasMisclassificationRateAtMost", max);
@@ -101,7 +105,10 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
             failWithMessage("%s", FailureFrame.framed(actual, "expected a misclassification rate at most " + max + ", but "
                     + "the question asks about every class of '" + actual.judgedModel() + "' at once, so no true label "
                     + "is outside it and no misclassification is defined: the assertion could not fail. Judge a "
-                    + "question about some classes (@ProbeHighConfidence, @ProbeAmbivalent, @ProbeConfidence)."));
+                    + "question about fewer classes than the model has" + (actual.result().outputs(actual.judgedModel())[0]
+                            .length <= 2 ? " (on a 2-class model an ambivalent pair or a confidence target over both "
+                            + "classes asks about both: @ProbeHighConfidence of one class leaves a label outside)."
+                            : " (@ProbeHighConfidence, @ProbeAmbivalent, @ProbeConfidence).")));
         }
         Rate r = actual.misclassifiedAmongAttained();
         if (!(r.upper() <= max)) {

@@ -27,11 +27,17 @@ public class MisclassificationOnAPairTest {
      * one's label), every tenth of them truly a 2: torn between two classes, neither of them the truth.
      */
     public static ProbeAnswer torn() {
+        return torn(3);
+    }
+
+    /** As {@link #torn()}, with the model's outputs over {@code classes} classes (2 or 3). */
+    private static ProbeAnswer torn(int classes) {
         int n = 400;
         double[][] x = new double[n][];
         Arrays.setAll(x, i -> new double[] {i % 10 == 0 ? 2 : i % 2 == 0 ? 0 : 1});
         double[][] outputs = new double[n][];
-        Arrays.setAll(outputs, i -> i % 2 == 0 ? new double[] {0.49, 0.51, 0} : new double[] {0.51, 0.49, 0});
+        Arrays.setAll(outputs, i -> Arrays.copyOf(i % 2 == 0 ? new double[] {0.49, 0.51, 0} : new double[] {0.51, 0.49, 0},
+                classes));
         SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(n / 4).seed(3).build();
         Diagnostics d = new Diagnostics(new double[] {0.6, 0.6, 0.6, 0.6}, new double[] {1.0},
                 new double[] {1000}, 1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, 0);
@@ -57,6 +63,13 @@ public class MisclassificationOnAPairTest {
         org.assertj.core.api.Assertions.assertThat(all.isMisclassificationDefined()).isFalse();
         assertThatThrownBy(() -> assertThat(all).hasMisclassificationRateAtMost(0.5)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("the question asks about every class of 'm' at once, so no true label is outside "
-                        + "it and no misclassification is defined");
+                        + "it and no misclassification is defined")
+                .hasMessageContaining("(@ProbeHighConfidence, @ProbeAmbivalent, @ProbeConfidence)");
+        // on two classes an ambivalent pair asks about both: the message named it as the fix (a new user's)
+        ProbeAnswer pairOfTwo = torn(2).withTargetLabels(0, 1);
+        assertThatThrownBy(() -> assertThat(pairOfTwo).hasMisclassificationRateAtMost(0.5))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("on a 2-class model an ambivalent pair or a "
+                        + "confidence target over both classes asks about both")
+                .hasMessageNotContaining("@ProbeAmbivalent, @ProbeConfidence");
     }
 }
