@@ -35,7 +35,7 @@ public class PooledAnswersAssert extends AbstractAssert<PooledAnswersAssert, Col
      * {@code max}; every answer must meet its evidence and have attained samples.
      */
     public PooledAnswersAssert hasMisclassificationRateAtMost(double max) {
-        ProbeAnswerAssert.fraction("hasMisclassificationRateAtMost", max);
+        ProbeAnswerAssert.upperBoundLimit("hasMisclassificationRateAtMost", max);
         isNotNull();
         if (actual.isEmpty()) {
             failWithMessage("No probe answers to pool: did every probe fail to sample its target?");

@@ -66,6 +66,19 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         }
     }
 
+    /**
+     * A limit on a rate's 95% upper bound: a fraction, and not 0, which no finite sample's bound meets (a new user's
+     * {@code hasMisclassificationRateAtMost(0.0)} was accepted and could never pass).
+     */
+    static void upperBoundLimit(String assertion, double max) {
+        fraction(assertion, max);
+        if (max == 0) {
+            throw new IllegalArgumentException(assertion + "(0) can never pass: it judges the rate's 95% upper bound, "
+                    + "which is above 0 for any finite number of samples (about 3.7/n with none misclassified, n the "
+                    + "effective attained samples). Give the largest rate you accept, e.g. 0.01.");
+        }
+    }
+
     /** Fails unless the point estimate (or, {@link #withConfidence()}, the 95% lower bound) of {@code r} is at least {@code min}. */
     private ProbeAnswerAssert rateAtLeast(Rate r, String what, String estimate, double min) {
         double judged = withConfidence ? r.lower() : r.estimate();
@@ -95,7 +108,7 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
      * inputs by {@code Probe.levelSetMass}.
      */
     public ProbeAnswerAssert hasMisclassificationRateAtMost(double max) {
-        fraction("hasMisclassificationRateAtMost", max);
+        upperBoundLimit("hasMisclassificationRateAtMost", max);
         isNotNull();
         if (actual.oracle().isEmpty()) {
             failWithMessage("%s", ShouldHaveModels.oracle(actual));

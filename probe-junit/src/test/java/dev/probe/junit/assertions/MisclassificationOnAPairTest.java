@@ -58,6 +58,16 @@ public class MisclassificationOnAPairTest {
     }
 
     @Test
+    void aLimitOfZeroIsRefusedAsOneNoBoundCanMeet() {
+        assertThatThrownBy(() -> assertThat(torn().withTargetLabels(0, 1)).hasMisclassificationRateAtMost(0.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("hasMisclassificationRateAtMost(0) "
+                        + "can never pass");
+        assertThatThrownBy(() -> ProbeAssertions.assertThatPooled(List.of(torn().withTargetLabels(0, 1)))
+                .hasMisclassificationRateAtMost(0.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("about 3.7/n");
+    }
+
+    @Test
     void aQuestionAboutEveryClassHasNoMisclassificationRate() {
         ProbeAnswer all = torn().withTargetLabels(0, 1, 2);
         org.assertj.core.api.Assertions.assertThat(all.isMisclassificationDefined()).isFalse();
