@@ -5,9 +5,16 @@ final class Checks {
     private Checks() {}
 
     static double sigma(double sigma) {
+        return sigma(sigma, "the width of the relaxed level set (BAYES-PROBE uses 0.05)");
+    }
+
+    /**
+     * {@code sigma}, checked; {@code meaning} says what it is in the query at hand (a contrast's yardstick, 0.5 by
+     * default, was called "the width of the relaxed level set (BAYES-PROBE uses 0.05)").
+     */
+    static double sigma(double sigma, String meaning) {
         if (!(sigma > 0) || !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException("σ must be positive and finite, got " + sigma
-                    + ". σ is the width of the relaxed level set (BAYES-PROBE uses 0.05).");
+            throw new IllegalArgumentException("σ must be positive and finite, got " + sigma + ". σ is " + meaning + ".");
         }
         return sigma;
     }

@@ -30,7 +30,8 @@ public final class ModelContrast implements Query {
     private ModelContrast(ModelUnderTest a, ModelUnderTest b, double sigma, double tau) {
         this.a = a;
         this.b = b;
-        this.sigma = Checks.sigma(sigma);
+        this.sigma = Checks.sigma(sigma, "the yardstick of the two models' difference (0.5 for class probabilities; "
+                + "in the outputs' units for regressors)");
         this.tau = Checks.temperature(tau);
         if (a.inputDimension() != b.inputDimension() || a.outputDimension() != b.outputDimension()) {
             throw new IllegalArgumentException("Cannot contrast '" + a.name() + "' (" + a.inputDimension() + " -> "

@@ -60,7 +60,8 @@ public final class ParameterSensitive implements Query {
         this.form = form;
         this.trained = Objects.requireNonNull(trained, "trained");
         this.perturbed = List.copyOf(perturbed);
-        this.sigma = form == Form.BINARY ? Double.NaN : Checks.sigma(sigma);
+        this.sigma = form == Form.BINARY ? Double.NaN : Checks.sigma(sigma, "the yardstick of the copies' difference "
+                + "from the trained model (0.5 for class probabilities; in the outputs' units for regressors)");
         this.tau = Checks.temperature(tau);
         if (this.perturbed.isEmpty()) {
             throw new IllegalArgumentException("Parameter sensitivity of '" + trained.name() + "' needs at least one "

@@ -321,6 +321,11 @@ class BadInputTest {
         assertThatThrownBy(() -> Ambivalent.between(MODEL, 0, 1).withSigmas(0.05, -1)).hasMessageContaining("σ must be positive");
         assertThatThrownBy(() -> PredictionRisky.entropy(MODEL).temperature(0)).hasMessageContaining("Temperature τ must be positive");
         assertThatThrownBy(() -> FixedLabel.of(MODEL, 1).temperature(-2)).hasMessageContaining("Temperature τ must be positive");
+        // a contrast's σ is a yardstick of 0.5, not a level set's width: it sent a user to BAYES-PROBE's 0.05
+        Classifier other = TestModels.logisticRegression("other", new double[] {1, -1}, 0);
+        assertThatThrownBy(() -> dev.probe.core.query.ModelContrast.classifiers(MODEL, other).withSigma(-1))
+                .hasMessageContaining("σ is the yardstick of the two models' difference (0.5 for class probabilities")
+                .hasMessageNotContaining("0.05");
     }
 
     @Test

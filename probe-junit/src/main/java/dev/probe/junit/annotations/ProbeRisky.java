@@ -35,7 +35,10 @@ public @interface ProbeRisky {
      */
     double alpha() default Double.NaN;
 
-    /** Power r for regressors only; set on a classifier's probe it is an error, as alpha is. */
+    /**
+     * Power r for regressors only; a power other than 1 on a classifier's probe is an error, as alpha is (1, the
+     * default, cannot be told from unset, and is what a classifier's entropy question uses anyway).
+     */
     double power() default 1;
 
     /** The model; empty: the only one. */
