@@ -99,6 +99,8 @@ public final class Smc {
                 }
             }
             while (!active.isEmpty()) {
+                dev.probe.core.sampler.Interrupts.check("sampling populations (stage " + active.get(0).stages.size()
+                        + " of population " + (active.get(0).index + 1) + ")");
                 for (Population pop : active) {
                     if (pop.beta >= 1) {
                         pop.settle();
@@ -196,6 +198,7 @@ public final class Smc {
     private static void drawUpTo(int draws, int made, Rejuvenation rejuvenation, List<Population> pops, Kernel kernel,
             NDManager manager, long[] counts) {
         for (int b = made; b < draws; b++) {
+            dev.probe.core.sampler.Interrupts.check("drawing from populations (draw " + (b + 1) + " of " + draws + ")");
             rejuvenation.drawBlock(pops, kernel, manager, counts);
             for (Population pop : pops) {
                 pop.keepDraw();

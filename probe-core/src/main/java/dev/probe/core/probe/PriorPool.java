@@ -161,6 +161,7 @@ public final class PriorPool {
         RowChunking chunking = RowChunking.configured(ProbeEnergy.pipeline(space, models));
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
             for (int from = 0; from < size; from += BATCH) {
+                dev.probe.core.sampler.Interrupts.check("building a prior pool (draw " + from + " of " + size + ")");
                 int n = Math.min(BATCH, size - from);
                 double[][] draws = space.priorDraws(n, random);
                 for (int i = 0; i < n; i++) {
