@@ -57,6 +57,9 @@ final class PriorDrawCheck {
             try {
                 m.outputs(input); // the checked path: names the model, output and input of a non-finite output
             } catch (IllegalStateException e) {
+                if (closed(e)) {
+                    throw e; // closed everywhere, not at this draw (a new user's closed model read "At a prior draw …")
+                }
                 throw new IllegalStateException("At " + where + ": " + e.getMessage() + undefinedThere(e), e);
             }
         }
@@ -85,6 +88,11 @@ final class PriorDrawCheck {
 
     /** Rows of at most this many values are shown whole in messages. */
     static final int SHOWN_WHOLE = 12;
+
+    /** A model closed while Probe uses it: its message names the model and the fix, with no point to name. */
+    static boolean closed(IllegalStateException e) {
+        return e.getMessage() != null && e.getMessage().contains("was closed while Probe still uses it");
+    }
 
     /**
      * Why Probe stops, for a model whose outputs are not finite at a point: it refuses to sample around where the model

@@ -340,8 +340,9 @@ public final class Probe {
                     try {
                         m.outputs(new double[][] {inputs[r]});
                     } catch (IllegalStateException one) {
-                        if (one.getMessage() != null && one.getMessage().contains("not the model")) {
-                            throw one; // a non-finite input: the space is at fault, and the message says so
+                        if (one.getMessage() != null && (one.getMessage().contains("not the model")
+                                || PriorDrawCheck.closed(one))) {
+                            throw one; // a non-finite input (the space is at fault), or a closed model: no point is
                         }
                         throw new IllegalStateException("At " + what + " of " + space.describe() + " (coordinates "
                                 + java.util.Arrays.toString(initial[r]) + "): " + one.getMessage()

@@ -79,6 +79,12 @@ class ModelLoadingChecksTest {
         assertThatThrownBy(() -> s.outputs(new double[][] {{0, 0}, {1, 1}}))
                 .hasMessageContaining("' was closed while Probe still uses it")
                 .hasMessageContaining("Keep it open until the probes are done: a TorchScriptFunction");
+        // through a probe: closed everywhere, so no point is named (it read "At a prior draw of InputSpace… (coordinates …)")
+        var box = dev.probe.core.space.InputSpace.box(new double[] {-1, -1}, new double[] {1, 1});
+        assertThatThrownBy(() -> dev.probe.core.probe.Probe.of(box, dev.probe.core.query.HighConfidence.of(s, 0))
+                .sample(dev.probe.core.sampler.SamplerConfig.builder().chains(2).warmup(2).draws(2).seed(1).build()))
+                .hasMessageStartingWith("Model '").hasMessageContaining("was closed while Probe still uses it")
+                .hasMessageNotContaining("At a prior draw");
     }
 
     @Test
