@@ -180,8 +180,8 @@ abstract class BlockFunction implements TensorFunction {
                 throw new IllegalStateException("Model '" + name + "' was closed while Probe still uses it ("
                         + firstLine(e.getMessage()) + "). Keep it open until the probes are done: a TorchScriptFunction, "
                         + "a DJL Model or the NDManager that holds its parameters, e.g. open it in a static factory and "
-                        + "close it after the probes (under the JUnit extension, AutoCloseable @ProbedModel members are closed "
-                        + "at the end of the run).", e);
+                        + "close it after the probes (under the JUnit extension, AutoCloseable @ProbedModel members are "
+                        + "closed at the end of the run).", e);
             }
             throw e;
         }

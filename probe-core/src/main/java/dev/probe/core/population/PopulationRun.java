@@ -475,10 +475,10 @@ public final class PopulationRun {
      * }</pre>
      *
      * <p>NaN (mean, sd and standard error; ESS 0) when a population's weights were all zero or non-finite (its
-     * {@code log Ẑ} is −∞) or it stalled below β = 1: its particles are not draws of the target (as R̂ and ESS are
-     * then NaN), and a new user's run of that kind read "0.00000 ± 0.00000". A share that comes out 0 ± 0 from populations that did reach the target means that no
-     * particle held the event, not that it is absent (a mode far rarer than one starting draw is missed alike by every
-     * population).
+     * {@code log Ẑ} is −∞) or it stalled below β = 1: its particles are not draws of the target (as R̂ and ESS
+     * are then NaN), and a new user's run of that kind read "0.00000 ± 0.00000". A share that comes out 0 ± 0 from
+     * populations that did reach the target means that no particle held the event, not that it is absent (a mode far
+     * rarer than one starting draw is missed alike by every population).
      */
     public dev.probe.core.result.Estimate estimate(java.util.function.ToDoubleFunction<double[]> statistic) {
         if (Arrays.stream(logZ).anyMatch(v -> !(v > Double.NEGATIVE_INFINITY))

@@ -342,7 +342,8 @@ public final class Probe {
                     } catch (IllegalStateException one) {
                         if (one.getMessage() != null && (one.getMessage().contains("not the model")
                                 || PriorDrawCheck.closed(one))) {
-                            throw one; // a non-finite input (the space is at fault), or a closed model: no point is
+                            // a non-finite input (the space is at fault), or a closed model (closed everywhere)
+                            throw one;
                         }
                         throw new IllegalStateException("At " + what + " of " + space.describe() + " (coordinates "
                                 + java.util.Arrays.toString(initial[r]) + "): " + one.getMessage()

@@ -105,7 +105,8 @@ public final class Sampler {
             double[][][] samples = new double[chains][config.draws()][d];
             double[][] energies = new double[chains][config.draws()];
             for (int i = 0; i < config.samplingIterations(); i++) {
-                Interrupts.check("sampling chains (iteration " + i + " of " + config.samplingIterations() + " after warm-up)");
+                Interrupts.check("sampling chains (iteration " + i + " of " + config.samplingIterations()
+                        + " after warm-up)");
                 Transition t = advance(tuned, state, energy, random, run);
                 counters.count(t);
                 state = t.state();

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Parameter-sensitive inputs ("Generating Samples to Probe Trained Models" eq. 6): where the
  * prediction of a DJL model changes when its trained weights are perturbed by Gaussian noise
  * {@code θ_k ~ N(θ*, sd²)}, averaged over {@code perturbations} draws. Binary classifiers use the
- * flip form (eq. 6 as the paper writes it), multi-class ones the {@code exp(−‖f_θk − f_θ*‖²/σ²)} form. The flip form
- * also counts the trained model's decision boundary, whatever the noise (copies near 0.5 "predict the opposite" of
- * 0.5; identical copies attained 0.83 there for a new user): to ask where the copies' predictions move away from the
- * trained model's on a binary classifier, use {@code ParameterSensitive.multiClass} through {@code Probe.of}. {@code architecture} names a
+ * flip form (eq. 6 as the paper writes it), multi-class ones the {@code exp(−‖f_θk − f_θ*‖²/σ²)} form.
+ * The flip form also counts the trained model's decision boundary, whatever the noise (copies near 0.5
+ * "predict the opposite" of 0.5; identical copies attained 0.83 there for a new user): to ask where the
+ * copies' predictions move away from the trained model's on a binary classifier, use
+ * {@code ParameterSensitive.multiClass} through {@code Probe.of}. {@code architecture} names a
  * static method returning a fresh {@code ai.djl.nn.Block} of the model's architecture. One invocation
  * ("parameter-sensitive: cnn, sd 0.05, K 8").
  *
