@@ -118,8 +118,8 @@ public final class ProbeContext {
             throw new IllegalArgumentException("Model '" + m.name() + "' in " + testClass.getSimpleName()
                     + " is a regressor, but this probe needs a classifier (its class probabilities). Probe a regressor with "
                     + "@ProbeRisky (its decision or an output level), or in code with Probe.of(space, FixedLabel.of(regressor, "
-                    + "value)); compare two regressors in code with Probe.of(space, ModelContrast.regressors(a, b, sigma)); name a "
-                    + "@ProbedModel classifier here (model = \"...\").");
+                    + "value)); compare two regressors in code with Probe.of(space, ModelContrast.regressors(a, b, "
+                    + "sigma)); name a @ProbedModel classifier here (model = \"...\").");
         }
         return c;
     }

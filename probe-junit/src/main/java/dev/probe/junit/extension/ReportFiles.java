@@ -288,8 +288,9 @@ final class ReportFiles {
         if (each.size() < 2 || answer.attainment().successes() == 0) {
             return table;
         }
-        DiagnosticsTable t = table.with("labelled otherwise by the oracle", table.rows().get("labelled otherwise by the oracle")
-                + " (judged by model '" + answer.judgedModel() + "', whose top class is compared)");
+        String row = "labelled otherwise by the oracle";
+        DiagnosticsTable t = table.with(row, table.rows().get(row) + " (judged by model '" + answer.judgedModel()
+                + "', whose top class is compared)");
         for (ProbeAnswer other : each.subList(1, each.size())) {
             java.util.OptionalLong wrong = Verdict.wrongAmongAttained(other);
             if (wrong.isPresent()) {

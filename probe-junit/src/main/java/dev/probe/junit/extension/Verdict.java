@@ -533,10 +533,11 @@ record Verdict(Outcome outcome, String reason) {
             String prior = priorMass(answer).map(m -> " Its relaxed level set's prior mass: " + m + ".").orElse("");
             String flat = spread < FLAT ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated (its top "
                     + "probability is at least %.3f everywhere the samples went, and no output moves by %.2g or more): it "
-                    + "is certain of one class wherever they went%s", r.size(), answer.judgedModel(),
+                    + "is confident of one class wherever they went%s", r.size(), answer.judgedModel(),
                     Math.floor(lowestTop * 1000) / 1000, FLAT, lowestTop >= SATURATED ? "."
                     : " (if it should be uncertain somewhere in this space, check that it reads its input: the "
-                            + "per-sample input shape, the input scaling).") : saturated ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated: its top "
+                            + "per-sample input shape, the input scaling).")
+                    : saturated ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated: its top "
                     + "probability is at least %.2f at every sample, though its top class changes between them, as a model "
                     + "that answers with hard labels (a rule set, a tree with pure leaves) does; such a model is uncertain "
                     + "nowhere, and no budget reaches a target it could only meet by being uncertain.", r.size(),
