@@ -110,8 +110,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         String template = testClass.getSimpleName() + "#" + method.getName();
         List<Annotation> probes = probeAnnotations(method);
         if (probes.size() > 1) {
-            throw new IllegalArgumentException(template + " has conflicting probe annotations "
-                    + probes.stream().map(a -> "@" + a.annotationType().getSimpleName()).collect(Collectors.toList())
+            throw new IllegalArgumentException(template + " has conflicting probe annotations " + probeSources(method)
                     + ": a test method asks one question; split it into one method per probe annotation.");
         }
         Annotation annotation = probes.get(0);
@@ -346,6 +345,30 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         for (Annotation a : method.getAnnotations()) {
             if (!a.annotationType().isAnnotationPresent(ProbeSource.class)) {
                 composedProbes(a, seen, out);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The method's probe annotations as {@link #probeAnnotations} finds them, each with the composed annotation it came
+     * through ("@ProbeHighConfidence (through @QuickProbe)"): a conflict read "[@ProbeHighConfidence,
+     * @ProbeHighConfidence]", and a new user had to find which team annotation carried the second.
+     */
+    static List<String> probeSources(Method method) {
+        List<String> out = new ArrayList<>();
+        for (Annotation a : method.getAnnotations()) {
+            if (a.annotationType().isAnnotationPresent(ProbeSource.class)) {
+                out.add("@" + a.annotationType().getSimpleName());
+            }
+        }
+        java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+        for (Annotation a : method.getAnnotations()) {
+            if (!a.annotationType().isAnnotationPresent(ProbeSource.class)) {
+                List<Annotation> found = new ArrayList<>();
+                composedProbes(a, seen, found);
+                found.forEach(f -> out.add("@" + f.annotationType().getSimpleName() + " (through @"
+                        + a.annotationType().getSimpleName() + ")"));
             }
         }
         return out;
