@@ -190,6 +190,16 @@ class SettlingVerdictTest {
         // a question with a prior mass is told of it; one without (a Gibbs probe: a new user's contrast) of its draws only
         assertThat(v.reason()).contains("plateau 115.0 nats (allowed 1)", "the draws can be biased", "a larger sigma")
                 .doesNotContain("settling drift", "prior mass can be", "Probe.levelSetMass");
+        // too few attained samples too: no maxPopulations is advised, since growth stops on a plateau (a new user was
+        // told "maxPopulations = 8" under 16 and 32 alike)
+        double[] few = new double[400];
+        Arrays.fill(few, 1.0);
+        for (int i = 0; i < few.length; i += 40) {
+            few[i] = 0; // 10 of 400 attained
+        }
+        assertThat(Verdict.of(ProbeAnswer.of(populationResult(400, 1.0, few, 0.05, 115, null), 0.1),
+                settings()).reason()).contains("budget: the run did not grow past its 4 populations, because they crossed "
+                + "a plateau").doesNotContain("maxPopulations =");
         ProbeAnswer withMass = ProbeAnswer.of(populationResult(400, 1.0, new double[400], 1.0, 115,
                 new dev.probe.core.result.PriorMass(-12, 0.5, 4)), 0.1);
         assertThat(Verdict.of(withMass, settings()).reason()).contains("the prior mass can be that many nats low and the "
