@@ -49,7 +49,10 @@ public final class LatentSpace implements SampleSpace {
         return new LatentSpace(decoder, box, false);
     }
 
-    /** The same standard normal prior truncated to {@code box}. */
+    /**
+     * The same prior truncated to {@code box}: a standard normal one truncated, a uniform one uniform on {@code box}
+     * (which should lie within its own box: outside it the decoder was never trained).
+     */
     public LatentSpace truncatedTo(Box box) {
         return new LatentSpace(decoder, box, gaussian);
     }
