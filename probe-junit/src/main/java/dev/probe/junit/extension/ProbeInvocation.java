@@ -73,6 +73,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             Verdict.Levers levers = Verdict.Levers.of(spec.probe(), answer.judgedModel(), result.seed(),
                     SamplerThread.of(context));
             Verdict verdict = Verdict.of(answer, c, levers);
+            SampleGrids.pixelRangeNote(spec, result).ifPresent(n -> Console.print(context, n));
             if (verdict.isConclusive()) {
                 Verdict.sigmoidHeadNote(answer, levers).ifPresent(n -> Console.print(context, n));
                 Verdict.oracleFailure(answer).ifPresent(n -> Console.print(context, n));

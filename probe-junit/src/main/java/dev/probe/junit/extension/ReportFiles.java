@@ -224,6 +224,10 @@ final class ReportFiles {
                     pool.size(), pool.seconds() < 0.1 ? String.format(Locale.ROOT, "%.0f ms", pool.seconds() * 1000)
                             : String.format(Locale.ROOT, "%.1f s", pool.seconds())));
         }
+        Optional<String> pixels = SampleGrids.pixelRangeNote(spec, answer.result());
+        if (pixels.isPresent()) {
+            table = table.with("input range", pixels.get().replaceFirst("^note: ", ""));
+        }
         int[] wrongRows = otherwise.map(ProbeAnswer.LabelledOtherwise::rows).orElse(new int[0]);
         Optional<String> oracleFailed = Verdict.oracleFailure(answer);
         if (oracleFailed.isPresent()) {

@@ -116,6 +116,35 @@ final class SampleGrids {
         return Optional.empty();
     }
 
+    /**
+     * A note when an image model's inputs leave [0, 1] by more than a rounding: a tanh generator's [−1, 1] before a
+     * classifier trained on [0, 1] pixels gave three new users correct answers about the pipeline as wired, and
+     * masses a factor of 2 from what they meant, with only the image grid's title to show it. Nothing can tell whether
+     * the model expects that range, so this is a note, not an error.
+     */
+    static Optional<String> pixelRangeNote(ProbeSpec spec, dev.probe.core.result.ProbeResult result) {
+        if (imageShape(spec).isEmpty()) {
+            return Optional.empty();
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] x : result.inputs()) {
+            for (double v : x) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (!(lo < -0.01 || hi > 1.01)) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT, "note: the images '%s' was given span [%.2f, %.2f], "
+                + "outside [0, 1]. If it was trained on [0, 1] pixels, rescale the generator's outputs (a tanh "
+                + "generator's (x + 1) / 2, e.g. in its decoder): the answers are about the pipeline as wired.",
+                spec.judgedModel(), lo, hi));
+    }
+
     static Optional<int[]> imageShape(TensorFunction f) {
         Shape s = f instanceof DjlBlockFunction d ? d.sampleShape() : f instanceof TorchScriptFunction t ? t.sampleShape() : null;
         if (s == null) {

@@ -52,4 +52,35 @@ class SampleGridsTest {
         assertThat(SampleGrids.captions(java.util.List.<double[][]>of(q), java.util.List.of(0, 1), new int[] {0, 1}, true))
                 .containsExactly("0:.44 1:.45 other 2:.11", "0:.50 1:.50");
     }
+
+    @dev.probe.junit.ProbeSettings(sampler = dev.probe.junit.SamplerKind.SMC, populations = 2, particles = 16, seed = "7")
+    static class TanhPixels {
+        @dev.probe.junit.ProbedModel static final dev.probe.core.model.Classifier MODEL = Fixtures.images();
+        /** Pixels in [−1, 1], as a tanh generator makes them, before a classifier of [0, 1] images. */
+        @dev.probe.junit.Generator static final dev.probe.core.space.SampleSpace PIXELS = dev.probe.core.space.InputSpace.box(
+                filled(-1), filled(1));
+
+        @dev.probe.junit.annotations.ProbeHighConfidence(classes = 1)
+        void confident(dev.probe.junit.ProbeAnswer answer) {}
+
+        private static double[] filled(double v) {
+            double[] x = new double[64];
+            java.util.Arrays.fill(x, v);
+            return x;
+        }
+    }
+
+    /**
+     * Images outside [0, 1] get a note in the diagnostics (and on the console): three new users' tanh generators before
+     * [0, 1] classifiers gave masses a factor of 2 from what they meant, with only the grid's title to show it.
+     */
+    @Test
+    void imagesOutsideTheUnitRangeAreNoted() throws Exception {
+        Fixtures.run(TanhPixels.class, java.util.Map.of("probe.reportDir", "target/probe-reports-pixels",
+                "probe.notConverged", "abort", "probe.notSampled", "abort"));
+        String diagnostics = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "target/probe-reports-pixels/SampleGridsTest$TanhPixels/confident/1/diagnostics.txt"));
+        assertThat(diagnostics).containsPattern("input range +the images 'images' was given span \\[-1\\.00, "
+                + "(0|1)\\.\\d\\d\\], outside \\[0, 1\\]\\. If it was trained on \\[0, 1\\] pixels, rescale");
+    }
 }
