@@ -95,6 +95,10 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
         double[] lo = box.featureLower();
         double[] hi = box.featureUpper();
         for (int i = 0; i < factuals.length; i++) {
+            // every feature outside its bounds, and the factual's distance to the box (a new user's warning named one
+            // of two such features, with the gap unrounded: 0.4946088799999999 where the distance was 0.732)
+            List<Integer> outside = new ArrayList<>();
+            double gap2 = 0;
             for (int k = 0; k < lo.length; k++) {
                 double v = factuals[i][k];
                 double slack = 1e-9 * Math.max(1, Math.max(Math.abs(lo[k]), Math.abs(hi[k])));
@@ -108,14 +112,34 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
                             + Math.abs(v - lo[k]) + ". Fix it to the factual's own value (a space per factual), or leave "
                             + "it free.");
                 }
-                System.out.println("[probe] WARNING: @ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #"
-                        + i + " has feature " + k + " = " + v + ", but the input space has it bounded to [" + lo[k] + ", "
-                        + hi[k] + "]. Its counterfactuals are sampled inside the space, so each changes this feature by at "
-                        + "least " + Math.max(lo[k] - v, v - hi[k]) + "; check the factual's units, or widen the space's "
-                        + "bounds to include it.");
-                break;
+                double gap = Math.max(lo[k] - v, v - hi[k]);
+                gap2 += gap * gap;
+                outside.add(k);
+            }
+            String warning = "[probe] WARNING: @ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #" + i;
+            if (outside.size() == 1) {
+                int k = outside.get(0);
+                System.out.println(warning + " has feature " + k + " = " + shown(factuals[i][k]) + ", but the input "
+                        + "space has it bounded to [" + shown(lo[k]) + ", " + shown(hi[k]) + "]. Its counterfactuals are "
+                        + "sampled inside the space, so each changes this feature by at least " + shown(Math.sqrt(gap2))
+                        + "; check the factual's units, or widen the space's bounds to include it.");
+            } else if (outside.size() > 1) {
+                List<String> named = new ArrayList<>();
+                for (int k : outside) {
+                    named.add("feature " + k + " = " + shown(factuals[i][k]) + " (bounds [" + shown(lo[k]) + ", "
+                            + shown(hi[k]) + "])");
+                }
+                System.out.println(warning + " has " + outside.size() + " features outside the input space's bounds: "
+                        + String.join(", ", named) + ". Its counterfactuals are sampled inside the space, so each lies "
+                        + "at least " + shown(Math.sqrt(gap2)) + " from it (Euclidean, in the features' units); check the "
+                        + "factual's units, or widen the space's bounds to include it.");
             }
         }
+    }
+
+    /** Six significant digits, no trailing zeros. */
+    private static String shown(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /**

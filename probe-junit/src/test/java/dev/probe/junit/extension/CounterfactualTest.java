@@ -79,7 +79,7 @@ class CounterfactualTest {
     }
 
     static class OutsideTheBox extends Base {
-        static final double[][] FAR = {{1, 0}, {30, 0}};
+        static final double[][] FAR = {{1, 0}, {30, 0}, {-4, 5.5}};
 
         @ProbeCounterfactual(factuals = "FAR")
         void flips(ProbeAnswer answer) {}
@@ -107,11 +107,15 @@ class CounterfactualTest {
         } finally {
             System.setOut(console);
         }
-        events.testEvents().assertStatistics(s -> s.started(2));
+        events.testEvents().assertStatistics(s -> s.started(3));
         org.assertj.core.api.Assertions.assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("[probe] WARNING: @ProbeCounterfactual factuals = \"FAR\": factual #1 has feature 0 = 30.0, "
-                        + "but the input space has it bounded to [-3.0, 3.0]. Its counterfactuals are sampled inside the "
-                        + "space, so each changes this feature by at least 27.0")
+                .contains("[probe] WARNING: @ProbeCounterfactual factuals = \"FAR\": factual #1 has feature 0 = 30, "
+                        + "but the input space has it bounded to [-3, 3]. Its counterfactuals are sampled inside the "
+                        + "space, so each changes this feature by at least 27;")
+                // every feature outside, and the distance to the box (a user's warning named one of two, unrounded)
+                .contains("factual #2 has 2 features outside the input space's bounds: feature 0 = -4 (bounds [-3, 3]), "
+                        + "feature 1 = 5.5 (bounds [-3, 3]). Its counterfactuals are sampled inside the space, so each "
+                        + "lies at least 2.69258 from it (Euclidean, in the features' units)")
                 .doesNotContain("factual #0 has");
     }
 
