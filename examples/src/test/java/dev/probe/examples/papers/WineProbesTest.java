@@ -95,7 +95,7 @@ class WineProbesTest {
      * Parameter-sensitive wines (eq. 6): where 8 copies of the logistic regression with weights
      * perturbed by N(0, 0.3²) disagree with the trained model.
      */
-    @ProbeParameterSensitive(architecture = "logregArchitecture", sd = 0.3, perturbations = 8, tolerance = 0.5)
+    @ProbeParameterSensitive(architecture = "logregArchitecture", sd = 0.3, perturbations = 8, tolerance = 0.3)
     @ProbeSettings(tau = 0.05)
     void parameterSensitive(ProbeAnswer answer) {
         // outputs of model 0 are the trained model's, 1..8 the perturbed copies'

@@ -204,6 +204,15 @@ public final class ParameterSensitive implements Query {
         return form == Form.BINARY ? Math.sqrt(sum / k) : Math.max(0, sigma - sum / k);
     }
 
+    /**
+     * 1 for the binary form (a root-mean-square gap of probabilities), σ for the exp forms ({@code max(0, σ − …)}): a
+     * tolerance this large lets every input attain (a new user's tolerance of 5 passed at attainment 1.0).
+     */
+    @Override
+    public double largestTargetDistance() {
+        return form == Form.BINARY ? 1 : sigma;
+    }
+
     /** Number of perturbed copies {@code K}. */
     public int draws() {
         return perturbed.size();

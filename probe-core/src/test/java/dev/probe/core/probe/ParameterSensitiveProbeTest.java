@@ -35,6 +35,25 @@ class ParameterSensitiveProbeTest {
         return flips / (double) k;
     }
 
+    /**
+     * A tolerance at which every input attains is refused, as for every other question: a new user's
+     * {@code tolerance = 5} passed at attainment 1.0 (the binary gap is at most 1, the exp forms' distance at most σ).
+     */
+    @Test
+    void aToleranceEveryInputMeetsIsRefused() {
+        Classifier trained = TestModels.logisticRegression("lr", W, B);
+        ParameterSensitive binary = ParameterSensitive.binary(trained, () -> Linear.builder().setUnits(2).build(),
+                WeightNoise.gaussian(0.3, 2, 5));
+        ParameterSensitive exp = ParameterSensitive.multiClass(trained, () -> Linear.builder().setUnits(2).build(),
+                WeightNoise.gaussian(0.3, 2, 5));
+        assertThat(binary.largestTargetDistance()).isEqualTo(1);
+        assertThat(exp.largestTargetDistance()).isEqualTo(0.5);
+        InputSpace box = InputSpace.box(new double[] {-3, -3}, new double[] {3, 3});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Probe.of(box, exp).levelSetMass(100, 0.5, 1))
+                .hasMessageContaining("lets every input attain the target");
+        assertThat(Probe.of(box, exp).levelSetMass(100, 0.4, 1).trials()).isEqualTo(100);
+    }
+
     @Test
     void samplesConcentrateWhereWeightNoiseFlipsTheDecision() {
         Classifier trained = TestModels.logisticRegression("lr", W, B);

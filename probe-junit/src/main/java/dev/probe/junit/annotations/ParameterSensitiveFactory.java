@@ -27,6 +27,9 @@ final class ParameterSensitiveFactory implements ProbeFactory<ProbeParameterSens
         };
         WeightNoise noise = WeightNoise.gaussian(a.sd(), a.perturbations(), a.noiseSeed());
         ProbeConfiguration s = context.configuration("sensitive", a.tolerance());
+        // a tolerance at which every sample attains passed at attainment 1.0 (a new user's tolerance = 5)
+        Tolerances.check("@ProbeParameterSensitive", s, classifier.classes() == 2 ? 1 : 0.5, classifier.classes() == 2
+                ? "the copies' root-mean-square gap to the flipped prediction" : "σ − the copies' mean distance, σ = 0.5");
         ParameterSensitive query = classifier.classes() == 2 ? ParameterSensitive.binary(classifier, architecture, noise)
                 : ParameterSensitive.multiClass(classifier, architecture, noise);
         String name = String.format(Locale.ROOT, "parameter-sensitive: %s, sd %s, K %d", classifier.name(), a.sd(),
