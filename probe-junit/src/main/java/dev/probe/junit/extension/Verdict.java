@@ -85,8 +85,11 @@ record Verdict(Outcome outcome, String reason) {
         /** How the question can be relaxed: a localised question (counterfactual) by its strength λ, not by τ. */
         String question(ProbeConfiguration c) {
             if (localised) {
+                // a user lowered tau from 0.02 to 0.005 and lost every attained sample: the spread had reached the target
                 return "a smaller lambda (the localiser's strength: counterfactuals may then lie further from the "
-                        + "factual; tau divides both terms, so it does not trade them off) or a larger tolerance";
+                        + "factual; tau divides both terms, so it does not trade them off, but a smaller tau narrows the "
+                        + "samples around the energy's minimum, which may lie short of the target: a lowered tau can "
+                        + "lose the samples that reached it) or a larger tolerance";
             }
             // only the setting the probe uses: a Gibbs probe told "sigma" is refused when it sets it (a new user's)
             boolean sigma = c.has(Setting.SIGMA);
@@ -270,8 +273,12 @@ record Verdict(Outcome outcome, String reason) {
                 } else {
                     b.append(String.format(Locale.ROOT, "budget: about %d populations of %d particles (x%.1f of the %d "
                             + "made), i.e. maxPopulations = %d (it counts populations of the first round's %d particles), "
-                            + "or more particles per population, would give %.0f effective attained samples%n", more, now,
-                            factor, r.chains(), setting, first, c.minAttainedEss()));
+                            + "or more particles per population, would give %.0f effective attained samples%s%n", more, now,
+                            factor, r.chains(), setting, first, c.minAttainedEss(), levers.localised()
+                            // a user was told x131 the budget; lambda 0.005 instead of 0.05 passed at the default one
+                            ? "; for a counterfactual, first a smaller lambda: the localiser holds the samples short of "
+                                    + "the target, and a smaller pull lets them cross (a new user's x131 budget passed "
+                                    + "instead at a tenth of lambda)" : ""));
                 }
             } else if (!(rhat <= 1 + 2 * (c.maxRhat() - 1))) {
                 // a projection from chains that do not mix did not hold: a new user followed it three times (8.3 times

@@ -200,6 +200,15 @@ class SettlingVerdictTest {
         assertThat(Verdict.of(ProbeAnswer.of(populationResult(400, 1.0, few, 0.05, 115, null), 0.1),
                 settings()).reason()).contains("budget: the run did not grow past its 4 populations, because they crossed "
                 + "a plateau").doesNotContain("maxPopulations =");
+        // a counterfactual short of its target is told of lambda beside the budget (a user was told x131 the budget,
+        // and a tenth of lambda passed at the default one)
+        ProbeAnswer shortOfIt = ProbeAnswer.of(populationResult(400, 1.0, few, 0.05, 0, null), 0.1);
+        assertThat(Verdict.of(shortOfIt, settings(), new Verdict.Levers(true, false, () -> Double.NaN, true, false))
+                .reason()).contains("maxPopulations = ", "for a counterfactual, first a smaller lambda");
+        assertThat(Verdict.of(shortOfIt, settings()).reason()).doesNotContain("smaller lambda");
+        // and that a lowered tau can lose what reached the target (a user's tau 0.005 left no attained sample)
+        assertThat(new Verdict.Levers(true, false, () -> Double.NaN, true, false).question(settings()))
+                .contains("a lowered tau can lose the samples that reached it");
         ProbeAnswer withMass = ProbeAnswer.of(populationResult(400, 1.0, new double[400], 1.0, 115,
                 new dev.probe.core.result.PriorMass(-12, 0.5, 4)), 0.1);
         assertThat(Verdict.of(withMass, settings()).reason()).contains("the prior mass can be that many nats low and the "
