@@ -183,7 +183,11 @@ public final class ProceduralSpace implements SampleSpace {
         double[][] a = new double[rows][dimension()];
         for (int r = 0; r < rows; r++) {
             for (int k = 0; k < a[r].length; k++) {
-                a[r][k] = flat[r * a[r].length + k];
+                // the samplers' path: a proposal outside the box (a mode jump's Gaussian draw) is rendered at the
+                // nearest point of the box, for an energy the kernels then discard, since they reject every proposal
+                // outside the bounds; the renderer threw at it and ended a new user's default run ("Attribute 'x0'
+                // … is continuous on [0.0, 1.0] but got 1.0274", seeds 1–3). NaN stays NaN and is refused.
+                a[r][k] = Math.min(Math.max(flat[r * a[r].length + k], box.lower(k)), box.upper(k));
             }
         }
         double[][] x = toInputs(a);

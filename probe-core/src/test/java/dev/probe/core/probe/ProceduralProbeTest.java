@@ -110,6 +110,32 @@ class ProceduralProbeTest {
      * A renderer that throws for one scene surfaced as the user's bare exception, with no generator and no attributes
      * (a NaN from the renderer is named with both): the error now names them.
      */
+    /**
+     * A procedural space of continuous attributes only: the populations' mode jumps propose points outside the box,
+     * which the kernels reject, but the renderer was handed them first and threw ("Attribute 'x0' … is continuous on
+     * [0.0, 1.0] but got 1.0274"), ending a new user's default run on seeds 1–3.
+     */
+    @Test
+    void defaultSamplingOfContinuousAttributesOnlyKeepsTheRendererInsideTheBox() {
+        ProceduralSpace continuous = ProceduralSpace.builder("cont").continuous("x0", 0, 1).continuous("x1", 0, 1)
+                .renderer(2, a -> {
+                    if (a[0] < 0 || a[0] > 1 || a[1] < 0 || a[1] > 1) {
+                        throw new IllegalStateException("rendered outside the box: " + java.util.Arrays.toString(a));
+                    }
+                    return a.clone();
+                }).build();
+        Classifier model = dev.probe.core.model.TestModels.logisticRegression("lr", new double[] {8, 0}, -4);
+        for (long seed = 1; seed <= 3; seed++) {
+            ProbeResult r = Probe.of(continuous, HighConfidence.of(model, 1))
+                    .sample(SamplerConfig.builder().chains(8).warmup(100).draws(50).seed(seed).build());
+            assertThat(r.attainment(0.1).successes()).isPositive();
+            for (double[] x : r.inputs()) {
+                assertThat(x[0]).isBetween(0.0, 1.0);
+                assertThat(x[1]).isBetween(0.0, 1.0);
+            }
+        }
+    }
+
     @Test
     void aRendererThatThrowsIsNamedWithTheAttributesItThrewAt() {
         ProceduralSpace picky = ProceduralSpace.builder("picky").categorical("background", 50).continuous("x", 0, 1)
