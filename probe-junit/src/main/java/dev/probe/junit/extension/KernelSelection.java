@@ -15,16 +15,18 @@ final class KernelSelection {
     static Kernel of(ProbeConfiguration c, Probe probe) {
         SamplerKind kind = c.sampler();
         if ((kind == SamplerKind.MALA || kind == SamplerKind.HMC) && !probe.energy().isDifferentiable()) {
+            // SMOOTHED_MALA is refused in turn on a space with discrete coordinates: naming it sent a user in a circle
             throw new IllegalArgumentException("sampler = " + kind + " moves chains with gradients, but this probe's "
                     + "pipeline (" + probe.space().describe() + " → " + probe.query().describe() + ") has none: a black-box "
-                    + "model or a non-differentiable space. Set sampler = MH or SMOOTHED_MALA, or leave sampler = AUTO, "
-                    + "which picks one for it.");
+                    + "model or a non-differentiable space. Set sampler = MH" + (probe.space().hasDiscreteCoordinates()
+                            ? "" : " or SMOOTHED_MALA") + ", or leave sampler = AUTO, which picks one for it.");
         }
         if (kind == SamplerKind.SMOOTHED_MALA && probe.space().hasDiscreteCoordinates()) {
             // its proposals reached a procedural renderer as category 2.80, and the renderer blamed the user's input
             throw new IllegalArgumentException("sampler = SMOOTHED_MALA moves every coordinate continuously, but this "
-                    + "probe's space (" + probe.space().describe() + ") has discrete coordinates: its proposals would be "
-                    + "values the space does not have. Set sampler = MH (Metropolis–Hastings with the space's own "
+                    + "probe's space (" + probe.space().describe() + ") has discrete coordinates (categories, and "
+                    + "attributes its renderer takes only within their bounds): its proposals would be values the space "
+                    + "does not have. Set sampler = MH (Metropolis–Hastings with the space's own "
                     + "proposal), or leave sampler = AUTO, which picks it.");
         }
         switch (kind) {

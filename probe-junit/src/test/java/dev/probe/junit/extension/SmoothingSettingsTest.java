@@ -116,6 +116,23 @@ class SmoothingSettingsTest {
                 && m.contains("Set sampler = MH")))));
     }
 
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 20, draws = 10)
+    static class MalaOnCategories {
+        @ProbedModel static final Classifier MODEL = stump();
+        @Generator static final SampleSpace CARDS = SmoothedOnCategories.CARDS;
+
+        @ProbeHighConfidence(classes = 1)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    /** MALA's refusal on a procedural space named SMOOTHED_MALA, which is refused there in turn (a user's circle). */
+    @Test
+    void malaOnASpaceWithDiscreteCoordinatesNamesOnlyWhatRuns() {
+        EngineExecutionResults events = run(MalaOnCategories.class, Map.of());
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.contains(
+                "Set sampler = MH, or leave sampler = AUTO") && !m.contains("SMOOTHED_MALA")))));
+    }
+
     @Test
     void smoothingOnAMethodNotSampledBySmoothedMalaIsAnError() {
         run(SmoothingWithoutSmoothedMala.class, Map.of()).allEvents().assertThatEvents().haveExactly(1, event(
