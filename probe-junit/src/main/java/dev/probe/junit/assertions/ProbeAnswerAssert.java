@@ -81,6 +81,11 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
 
     /** Fails unless the point estimate (or, {@link #withConfidence()}, the 95% lower bound) of {@code r} is at least {@code min}. */
     private ProbeAnswerAssert rateAtLeast(Rate r, String what, String estimate, double min) {
+        if (withConfidence && min == 1) {
+            throw new IllegalArgumentException("withConfidence(): " + what + " at least 1 can never pass: it judges the "
+                    + "rate's 95% lower bound, which is below 1 for any finite number of samples. Give the smallest rate "
+                    + "you accept, e.g. 0.99, or judge the estimate without withConfidence().");
+        }
         double judged = withConfidence ? r.lower() : r.estimate();
         if (!(judged >= min)) {
             failWithMessage("%s", ShouldHaveRate.message(actual, what, "at least", min,
@@ -91,6 +96,12 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
 
     /** Fails unless the point estimate (or, {@link #withConfidence()}, the 95% upper bound) of {@code r} is at most {@code max}. */
     private ProbeAnswerAssert rateAtMost(Rate r, String what, String estimate, double max) {
+        if (withConfidence && max == 0) {
+            // as hasMisclassificationRateAtMost(0): accepted, it failed as a verdict (a new user's)
+            throw new IllegalArgumentException("withConfidence(): " + what + " at most 0 can never pass: it judges the "
+                    + "rate's 95% upper bound, which is above 0 for any finite number of samples. Give the largest rate "
+                    + "you accept, e.g. 0.01, or judge the estimate without withConfidence().");
+        }
         double judged = withConfidence ? r.upper() : r.estimate();
         if (!(judged <= max)) {
             failWithMessage("%s", ShouldHaveRate.message(actual, what, "at most", max,

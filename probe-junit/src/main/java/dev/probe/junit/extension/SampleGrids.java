@@ -139,7 +139,7 @@ final class SampleGrids {
         if (!(lo < -0.01 || hi > 1.01)) {
             return Optional.empty();
         }
-        return Optional.of(String.format(java.util.Locale.ROOT, "note: the images '%s' was given span [%.2f, %.2f], "
+        return Optional.of(String.format(java.util.Locale.ROOT, "note: the images given to '%s' span [%.2f, %.2f], "
                 + "outside [0, 1]. If it was trained on [0, 1] pixels, rescale the generator's outputs (a tanh "
                 + "generator's (x + 1) / 2, e.g. in its decoder): the answers are about the pipeline as wired.",
                 spec.judgedModel(), lo, hi));

@@ -259,8 +259,9 @@ record Verdict(Outcome outcome, String reason) {
                 if (r.diagnostics().plateauNats() > PopulationRun.MAX_PLATEAU_NATS) {
                     // growth stops on a plateau: a new user's run was told "maxPopulations = 8" under 16 and 32 alike
                     b.append(String.format(Locale.ROOT, "budget: the run did not grow past its %d populations, because "
-                            + "they crossed a plateau (below): more populations from the same pool cross it the same way, "
-                            + "so maxPopulations does not help; what does is below%n", r.chains()));
+                            + "they crossed a plateau (below): more populations %s cross it the same way, so "
+                            + "maxPopulations does not help; what does is below%n", r.chains(),
+                            levers.pool() ? "from the same pool" : "started from prior draws"));
                 } else if (!(rhat <= c.maxRhat())) {
                     // a user followed "maxPopulations = 32" here: 132 effective attained samples, R-hat still 1.42; twice
                     // the particles and a larger pool converged

@@ -43,6 +43,13 @@ class ConfidentRateAssertTest {
         assertThatThrownBy(() -> assertThat(answer).withConfidence().hasTargetAttainmentAtMost(0.985))
                 .hasMessageContaining("expected target attainment at most 0.9850, but its 95% upper bound is 0.9");
         assertThat(answer).withConfidence().hasTargetAttainmentAtLeast(0.9).hasTargetAttainmentAtMost(1.0);
+        // bounds no finite sample meets are refused, as hasMisclassificationRateAtMost(0) is (a new user's passed as a
+        // verdict that could never pass)
+        assertThatThrownBy(() -> assertThat(answer).withConfidence().hasTargetAttainmentAtMost(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("withConfidence(): target attainment "
+                        + "at most 0 can never pass");
+        assertThatThrownBy(() -> assertThat(answer).withConfidence().hasTargetAttainmentAtLeast(1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 can never pass");
     }
 
     @Test

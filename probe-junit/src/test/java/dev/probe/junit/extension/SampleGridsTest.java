@@ -80,7 +80,7 @@ class SampleGridsTest {
                 "probe.notConverged", "abort", "probe.notSampled", "abort"));
         String diagnostics = java.nio.file.Files.readString(java.nio.file.Path.of(
                 "target/probe-reports-pixels/SampleGridsTest$TanhPixels/confident/1/diagnostics.txt"));
-        assertThat(diagnostics).containsPattern("input range +the images 'images' was given span \\[-1\\.00, "
+        assertThat(diagnostics).containsPattern("input range +the images given to 'images' span \\[-1\\.00, "
                 + "(0|1)\\.\\d\\d\\], outside \\[0, 1\\]\\. If it was trained on \\[0, 1\\] pixels, rescale");
     }
 }
