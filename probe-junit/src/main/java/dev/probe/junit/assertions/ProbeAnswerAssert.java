@@ -138,9 +138,9 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         if (!(r.upper() <= max)) {
             // near the limit, say whether the estimate is within it: inconclusive, not shown worse (a new user read a
             // failure at estimate 0.035, bound 0.061, limit 0.05 as a rate above 5%)
-            String within = r.estimate() <= max ? String.format(java.util.Locale.ROOT, "%n  inconclusive: the estimate %.4g is "
-                    + "within the limit, but the evidence does not show it (more effective attained samples narrow the "
-                    + "bound)", r.estimate()) : "";
+            String within = r.estimate() <= max ? String.format(java.util.Locale.ROOT, "%n  inconclusive: the "
+                    + "estimate %.4g is within the limit, but the evidence does not show it (more effective attained "
+                    + "samples narrow the bound)", r.estimate()) : "";
             failWithMessage("%s", ShouldHaveRate.message(actual, "misclassification rate among samples attaining the target",
                     "at most", max, "its 95% upper bound", r.upper(), r) + within);
         }
