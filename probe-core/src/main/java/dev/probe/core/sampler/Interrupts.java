@@ -17,9 +17,14 @@ import java.util.concurrent.CancellationException;
 public final class Interrupts {
     private Interrupts() {}
 
+    /** Whether the current thread has been interrupted (a flag read: loops test it before naming where they are). */
+    public static boolean requested() {
+        return Thread.currentThread().isInterrupted();
+    }
+
     /** Throws {@link CancellationException} naming {@code where} if the current thread has been interrupted. */
     public static void check(String where) {
-        if (Thread.currentThread().isInterrupted()) {
+        if (requested()) {
             throw new CancellationException("Interrupted while " + where + ": the run stopped there (its thread's "
                     + "interrupt status is still set). Probe runs stop at the next iteration, stage or pool batch when "
                     + "their thread is interrupted; to bound a run's length instead, lower its budget.");

@@ -87,7 +87,9 @@ public final class Sampler {
             Annealing annealing = new Annealing(config);
             Energy current = energy;
             for (int i = 0; i < config.warmup(); i++) {
-                Interrupts.check("sampling chains (warm-up iteration " + i + " of " + config.warmup() + ")");
+                if (Interrupts.requested()) { // the flag first: no message is built on the iterations' path
+                    Interrupts.check("sampling chains (warm-up iteration " + i + " of " + config.warmup() + ")");
+                }
                 if (annealing.stageStartsAt(i)) {
                     current = energy.tempered(annealing.beta(i));
                     state = reinit(warmup.kernel(), state, current, random, run);
@@ -105,8 +107,10 @@ public final class Sampler {
             double[][][] samples = new double[chains][config.draws()][d];
             double[][] energies = new double[chains][config.draws()];
             for (int i = 0; i < config.samplingIterations(); i++) {
-                Interrupts.check("sampling chains (iteration " + i + " of " + config.samplingIterations()
-                        + " after warm-up)");
+                if (Interrupts.requested()) {
+                    Interrupts.check("sampling chains (iteration " + i + " of " + config.samplingIterations()
+                            + " after warm-up)");
+                }
                 Transition t = advance(tuned, state, energy, random, run);
                 counters.count(t);
                 state = t.state();

@@ -229,7 +229,8 @@ final class ReportFiles {
             table = table.with("input range", pixels.get().replaceFirst("^note: ", ""));
         }
         int[] wrongRows = otherwise.map(ProbeAnswer.LabelledOtherwise::rows).orElse(new int[0]);
-        Optional<String> oracleFailed = Verdict.oracleFailure(answer);
+        // labelled once: an oracle that labelled the draws has not failed (its labels are not asked for again)
+        Optional<String> oracleFailed = otherwise.isPresent() ? Optional.empty() : Verdict.oracleFailure(answer);
         if (oracleFailed.isPresent()) {
             table = table.with("labelled otherwise by the oracle", oracleFailed.get());
         }
