@@ -1,6 +1,10 @@
 package dev.probe.junit.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.probe.core.model.Classifier;
 import dev.probe.core.result.Oracle;
@@ -65,11 +69,8 @@ class FoundEvenSoTest {
     void aContrastCountsTheDrawsEitherModelGetsWrong() throws Exception {
         var events = Fixtures.run(WrongForTheSecondModel.class, Map.of("probe.reportDir", "target/probe-reports-oracle",
                 "probe.minAttainedEss", "1000000", "probe.notConverged", "fail"));
-        events.testEvents().assertThatEvents().haveExactly(1, org.junit.platform.testkit.engine.EventConditions.event(
-                org.junit.platform.testkit.engine.EventConditions.finishedWithFailure(
-                        org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf(
-                                ProbeNotConvergedException.class),
-                        org.junit.platform.testkit.engine.TestExecutionResultConditions.message(m -> m.matches(
+        events.testEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                        instanceOf(ProbeNotConvergedException.class), message(m -> m.matches(
                                 "(?s).*found even so: (\\d+) of the \\1 attained draws are labelled otherwise by the "
                                 + "oracle \\(model 'student' gives its top class to another label\\).*")
                                 && !m.contains("model 'teacher' gives")))));
@@ -100,9 +101,8 @@ class FoundEvenSoTest {
     void anOracleThatFailsIsNamedInTheMessageAndTheReport() throws Exception {
         var events = Fixtures.run(BrokenOracle.class, Map.of("probe.reportDir", "target/probe-reports-oracle",
                 "probe.minAttainedEss", "1000000", "probe.notConverged", "fail"));
-        events.testEvents().assertThatEvents().haveExactly(1, org.junit.platform.testkit.engine.EventConditions.event(
-                org.junit.platform.testkit.engine.EventConditions.finishedWithFailure(
-                        org.junit.platform.testkit.engine.TestExecutionResultConditions.message(m -> m.matches(
+        events.testEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                        message(m -> m.matches(
                                 "(?s).*the @ProbeOracle could not label the \\d+ attained draws of model 'linear3' "
                                 + "\\(IllegalStateException: cannot label x0 = .*\\), so none is counted as labelled "
                                 + "otherwise.*")))));
