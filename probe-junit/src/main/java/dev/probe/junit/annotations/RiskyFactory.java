@@ -31,6 +31,16 @@ final class RiskyFactory implements ProbeFactory<ProbeRisky> {
                     + "' is a classifier: its risky inputs are those of maximal entropy, and power is the exponent of a "
                     + "decision function's |y − alpha| (a Regressor): remove power, or probe a Regressor.");
         }
+        if (model instanceof Regressor && Double.isInfinite(a.alpha())) {
+            // the core's "The cut-off α must be finite" named no annotation (a new user's alpha = Double.POSITIVE_INFINITY)
+            throw new IllegalArgumentException("@ProbeRisky sets alpha = " + a.alpha() + ": alpha is the threshold of model '"
+                    + model.name() + "' whose nearby inputs are risky, and must be finite: set the decision threshold, "
+                    + "or omit alpha for 0.5.");
+        }
+        if (model instanceof Regressor && !(a.power() >= 1 && Double.isFinite(a.power()))) {
+            throw new IllegalArgumentException("@ProbeRisky sets power = " + a.power() + ": power is the exponent r of "
+                    + "|f − alpha|^r and must be a finite number of at least 1: omit it for 1.");
+        }
         double alpha = Double.isNaN(a.alpha()) ? 0.5 : a.alpha();
         PredictionRisky query = model instanceof Classifier c ? PredictionRisky.entropy(c)
                 : PredictionRisky.decision((Regressor) model, alpha, a.power());

@@ -561,6 +561,31 @@ class MisconfigurationTest {
         failsWith(StepsBesideATarget.class, "@ProbeConfidence sets steps = 5 with target = {...}");
     }
 
+    static class InfiniteAlpha {
+        @ProbedModel static final dev.probe.core.model.Regressor SCORE = dev.probe.core.model.Regressor.of(
+                dev.probe.core.model.DjlBlockFunction.of(Fixtures.linear("score", new double[][] {{1, 1}}, new double[] {0}),
+                        new ai.djl.ndarray.types.Shape(2)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeRisky(alpha = Double.POSITIVE_INFINITY)
+        void risky(ProbeAnswer a) {}
+    }
+
+    static class PowerBelowOne {
+        @ProbedModel static final dev.probe.core.model.Regressor SCORE = InfiniteAlpha.SCORE;
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeRisky(alpha = 0.5, power = 0.5)
+        void risky(ProbeAnswer a) {}
+    }
+
+    @Test
+    void aRegressorsRiskyProbeNamesItsAnnotationForAnInfiniteAlphaOrABadPower() {
+        // a new user's alpha = Double.POSITIVE_INFINITY got the core's "The cut-off α must be finite", no annotation named
+        failsWith(InfiniteAlpha.class, "@ProbeRisky sets alpha = Infinity", "must be finite", "omit alpha for 0.5");
+        failsWith(PowerBelowOne.class, "@ProbeRisky sets power = 0.5", "at least 1");
+    }
+
     @Test
     void alphaOnAClassifiersRiskyProbeIsAnError() {
         failsWith(AlphaOnAClassifier.class, "@ProbeRisky sets alpha = 0.3, but model 'linear3' is a classifier: its risky "
