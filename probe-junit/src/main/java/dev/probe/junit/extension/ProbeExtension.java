@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -34,7 +35,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * void tornBetweenOneAndSeven(ProbeAnswer answer) { ... }
  * }</pre>
  */
-public final class ProbeExtension implements TestTemplateInvocationContextProvider, ParameterResolver {
+public final class ProbeExtension implements TestTemplateInvocationContextProvider, ParameterResolver, BeforeEachCallback {
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ProbeExtension.class);
 
     @Override
@@ -322,6 +323,24 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         ProbeReport.writeRowWithoutSamples("", Outcome.ERROR, context);
         throw new ParameterResolutionException(alsoATest(context.getRequiredTestClass().getSimpleName() + "#"
                 + method.getName(), otherTestAnnotation(method).orElseThrow(), probeAnnotations(method).get(0)));
+    }
+
+    /**
+     * A run of a probe method that JUnit's own {@code @Test}, {@code @ParameterizedTest}, … makes fails here, before its
+     * parameters are resolved: a {@code @ParameterizedTest}'s arguments and this extension both offered the answer
+     * parameter, and JUnit's "Discovered multiple competing ParameterResolvers" named neither the cause nor the fix.
+     * The probe's own invocations never get here with such a method: its template fails first.
+     */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Method method = context.getRequiredTestMethod();
+        List<Annotation> probes = probeAnnotations(method);
+        Optional<String> other = otherTestAnnotation(method);
+        if (!probes.isEmpty() && other.isPresent()) {
+            ProbeReport.writeRowWithoutSamples("", Outcome.ERROR, context);
+            throw new ParameterResolutionException(alsoATest(context.getRequiredTestClass().getSimpleName() + "#"
+                    + method.getName(), other.get(), probes.get(0)));
+        }
     }
 
     @Override
