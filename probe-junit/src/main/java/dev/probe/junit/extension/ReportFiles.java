@@ -151,7 +151,10 @@ final class ReportFiles {
                 .withCoordinateNames(spec.probe().space().coordinateNames())
                 .write(dir.resolve("latent.png"), prior[0],
                         rows(result.latents(), plotted.rows())));
-        files.add(trace(result).write(dir.resolve("trace.png"), byChain(result)));
+        // the convergence picture says which check failed (a reviewer found every plot but this one titled so)
+        String unconverged = outcome == Outcome.NOT_CONVERGED ? "NOT CONVERGED (" + Verdict.unmetChecks(answer,
+                spec.configuration().evidence()) + "): " : "";
+        files.add(trace(result, unconverged).write(dir.resolve("trace.png"), byChain(result)));
         if (image.isEmpty()) {
             FeatureDistributions features = FeatureDistributions.titled(SampleGrids.noVerdict(outcome) + plotted.title() + " vs "
                     + (training.isPresent() ? "training data" : "space draws"))
@@ -191,7 +194,9 @@ final class ReportFiles {
                 .with("probe", answer.displayName())
                 .with("outcome", outcome.csv() + switch (outcome) {
                     case NOT_SAMPLED -> ": no sample attained the target; no verdict on the model";
-                    case NOT_CONVERGED -> ": the evidence did not converge; no verdict on the model";
+                    case NOT_CONVERGED -> ": the evidence did not converge (" + Verdict.unmetChecks(answer,
+                            spec.configuration().evidence()) + "); no verdict on the model, and the intervals and prior "
+                            + "mass below assume a mixing these draws did not show";
                     case FAILED -> Selection.isGateSide(spec.key())
                             ? ": the regression gate this side belongs to failed (its comparison, or its test method), "
                                     + "not necessarily this side: see the gate's comparison.txt"
@@ -343,11 +348,11 @@ final class ReportFiles {
     }
 
     /** Chains over draws; populations (SMC: particles in no time order) as sorted energies, which overlap when they agree. */
-    private static TracePlot trace(ProbeResult r) {
+    private static TracePlot trace(ProbeResult r, String prefix) {
         return isPopulation(r)
-                ? TracePlot.titled("Energy per population, sorted (populations that agree overlap)")
+                ? TracePlot.titled(prefix + "Energy per population, sorted (populations that agree overlap)")
                         .withLabels("rank within population", "population")
-                : TracePlot.titled("Energy per chain");
+                : TracePlot.titled(prefix + "Energy per chain");
     }
 
     private static boolean isPopulation(ProbeResult r) {

@@ -6,6 +6,7 @@ import dev.probe.core.result.Evidence;
 import dev.probe.core.result.ProbeResult;
 import dev.probe.core.result.Rate;
 import dev.probe.junit.ProbeAnswer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
@@ -213,6 +214,40 @@ record Verdict(Outcome outcome, String reason) {
             }
         }
         return new double[] {widest, spread};
+    }
+
+    /**
+     * The checks of {@code evidence} that {@code answer} fails, e.g. "max R-hat 1.074 > 1.05; 41.8 effective attained
+     * samples < 100": a reviewer read "not_converged" in the diagnostics and had to find which by comparing the rows
+     * with the settings.
+     */
+    static String unmetChecks(ProbeAnswer answer, Evidence evidence) {
+        ProbeResult r = answer.result();
+        List<String> unmet = new ArrayList<>();
+        double rhat = r.diagnostics().maxRhat();
+        if (!(rhat <= evidence.maxRhat())) {
+            unmet.add(Double.isNaN(rhat) ? "max R-hat undefined" : String.format(Locale.ROOT, "max R-hat %.3f > %s", rhat,
+                    trimmed(evidence.maxRhat())));
+        }
+        if (!(answer.attainedEss() >= evidence.minAttainedEss())) {
+            unmet.add(String.format(Locale.ROOT, "%.1f effective attained samples < %s", answer.attainedEss(),
+                    trimmed(evidence.minAttainedEss())));
+        }
+        if (evidence.hasTooManyDivergences(r)) {
+            unmet.add(r.diagnostics().divergences() + " divergent trajectories > " + evidence.maxDivergences());
+        }
+        if (Evidence.isUnsettled(r)) {
+            unmet.add("populations not settled into the target");
+        }
+        if (r.isPopulationResult() && Evidence.unmoved(r.diagnostics())) {
+            unmet.add(String.format(Locale.ROOT, "moves accepted %.3f of proposals (particles did not move)",
+                    r.diagnostics().meanAcceptance()));
+        }
+        return unmet.isEmpty() ? "every check met" : String.join("; ", unmet);
+    }
+
+    private static String trimmed(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
     }
 
     static Verdict of(ProbeAnswer answer, ProbeConfiguration c) {

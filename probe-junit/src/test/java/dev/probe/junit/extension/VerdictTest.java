@@ -443,6 +443,12 @@ class VerdictTest {
                 + "log_prior_mass_sd,wall_s,gradient_evals");
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).startsWith("dev.probe.junit.extension.VerdictTest$ShortChains,confident,0,not_converged,");
+        // its report says which checks failed, and that its intervals assume a mixing the chains did not show (a
+        // reviewer had to compare the rows with the settings, and read the attainment's interval as evidence)
+        assertThat(dir.resolve("VerdictTest$ShortChains/confident/0/diagnostics.txt")).content().containsPattern(
+                "outcome +not_converged: the evidence did not converge \\(max R-hat \\d\\.\\d{3} > 1\\.05; \\d+\\.\\d "
+                        + "effective attained samples < 100\\); no verdict on the model, and the intervals and prior mass "
+                        + "below assume a mixing these draws did not show");
         assertThat(lines.get(2)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,0,passed,");
         assertThat(lines.get(3)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,2,not_sampled,0,0,");
         for (String line : lines.subList(1, 4)) {
