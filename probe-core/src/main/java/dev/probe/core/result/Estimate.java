@@ -2,7 +2,8 @@ package dev.probe.core.result;
 
 /**
  * The Monte-Carlo estimate of the mean of a per-sample statistic, with its own effective sample size
- * (bulk ESS of the statistic's trace) and Monte-Carlo standard error {@code sd/√ESS}. Tolerances of
+ * (from {@code ProbeResult.estimate}: the smaller of the statistic's bulk ESS and the ESS of its mean) and Monte-Carlo
+ * standard error {@code sd/√ESS}. Tolerances of
  * tests come from here rather than from guesses.
  *
  * <pre>{@code
@@ -12,7 +13,7 @@ package dev.probe.core.result;
  *
  * @param mean sample mean
  * @param sd sample standard deviation
- * @param ess bulk effective sample size of the statistic (falls back to the number of chains if undefined)
+ * @param ess effective sample size of the statistic's mean (falls back to the number of chains if undefined)
  */
 public record Estimate(double mean, double sd, double ess) {
 

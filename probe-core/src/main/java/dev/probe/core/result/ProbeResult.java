@@ -296,8 +296,9 @@ public final class ProbeResult {
     }
 
     /**
-     * Mean, standard deviation and ESS of a per-sample statistic. For population results the ESS is also at most what
-     * the spread of the populations' means allows ({@link Convergence#populationEss}).
+     * Mean, standard deviation and ESS of a per-sample statistic: the smaller of the statistic's bulk ESS and the ESS of
+     * its mean ({@link Convergence#meanEss}, what the standard error of a mean is judged by). For population results the
+     * ESS is also at most what the spread of the populations' means allows ({@link Convergence#populationEss}).
      */
     public Estimate estimate(ToDoubleFunction<Sample> statistic) {
         int n = size();
@@ -313,13 +314,21 @@ public final class ProbeResult {
         }
         double mean = sum / n;
         double sd = Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1)));
-        double ess = draws >= 4 ? Convergence.bulkEss(series) : Double.NaN;
+        // the error of a mean is judged by the ESS of the draws themselves (Stan's ess_mean, Convergence.meanEss); the
+        // rank-normalised bulk ESS, robust where the mean's ESS is not, stays a bound: a statistician's skewed statistic
+        // (z1²) had a bulk ESS of 314 and a mean ESS of 257, so its standard error read 1.11× too small
+        double ess = draws >= 4 ? smaller(Convergence.bulkEss(series), Convergence.meanEss(series)) : Double.NaN;
         if (isPopulationResult() && draws >= 4) {
             // independent populations that disagree bound the error from below (Convergence.populationEss)
             double spread = Convergence.populationEss(series);
             ess = Double.isNaN(ess) ? spread : Double.isNaN(spread) ? ess : Math.min(ess, spread);
         }
         return new Estimate(mean, sd, Double.isFinite(ess) ? Math.min(ess, n) : chains);
+    }
+
+    /** The smaller of two ESS values, either of which may be undefined (NaN). */
+    private static double smaller(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
     }
 
     /** Mean of the model inputs. */
