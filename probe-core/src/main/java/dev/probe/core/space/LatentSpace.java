@@ -25,6 +25,12 @@ public final class LatentSpace implements SampleSpace {
 
     private LatentSpace(TensorFunction decoder, Box bounds, boolean gaussian) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
+        if (decoder.inputDimension() < 1) {
+            // a decoder loaded with new Shape(0) was accepted, then sampling divided by zero (a new user's)
+            throw new IllegalArgumentException("Decoder '" + decoder.name() + "' takes " + decoder.inputDimension()
+                    + " latent coordinates: a latent space needs at least one. Load the decoder with the shape of one "
+                    + "latent vector without the batch axis, e.g. new Shape(5) for a 5-d latent.");
+        }
         if (bounds.dimension() != decoder.inputDimension()) {
             throw new IllegalArgumentException("The latent box has " + bounds.dimension() + " coordinates but decoder '"
                     + decoder.name() + "' takes " + decoder.inputDimension() + ". Give one bound per latent coordinate.");

@@ -77,6 +77,25 @@ class SpacesTest {
     }
 
     @Test
+    void aDecoderOfNoLatentCoordinatesIsRefusedNamingTheShape() {
+        // loaded with new Shape(0), it was accepted, then sampling threw a bare "/ by zero" (a new user's)
+        // a decoder that ignores its input (the user's gave constant images)
+        ai.djl.nn.Block constant = new ai.djl.nn.LambdaBlock(in -> {
+            NDArray z = in.singletonOrThrow();
+            return new ai.djl.ndarray.NDList(z.sum(new int[] {1}, true).add(z.getManager().ones(new Shape(z.getShape().get(0), 4))));
+        });
+        try (ai.djl.Model owner = ai.djl.Model.newInstance("constant")) {
+            owner.setBlock(constant);
+            dev.probe.core.model.DjlBlockFunction decoder = dev.probe.core.model.DjlBlockFunction.of("constant", owner,
+                    constant, new Shape(0));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LatentSpace.standardNormal(decoder))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Decoder 'constant' takes 0 latent coordinates: a latent space needs at least one")
+                    .hasMessageContaining("e.g. new Shape(5)");
+        }
+    }
+
+    @Test
     void latentSpacePushesThroughATorchScriptDecoderWithGradients() {
         try (TorchScriptFunction decoder = TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("decoder.pt"), new Shape(2))) {
             LatentSpace space = LatentSpace.standardNormal(decoder);
