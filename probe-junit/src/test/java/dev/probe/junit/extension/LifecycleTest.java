@@ -71,6 +71,18 @@ class LifecycleTest {
                 + "whole test method to evaluate it.");
     }
 
+    @Test
+    void aSelectionOfEveryInvocationEvaluatesTheGate() {
+        // a gate's re-run command selects its invocations by key: with all of them selected it was "not evaluated"
+        EngineExecutionResults all = run(GatedWithAFailure.class, Map.of("probe.reportDir", DIR, "probe.only", "0,1,2"));
+        all.testEvents().assertStatistics(s -> s.started(3).failed(1));
+        assertThat(reportEntries(all, "probe")).anyMatch(e -> e.startsWith("Probe gate of GatedWithAFailure#confident passed: "
+                + "3 of 3 invocations sampled"));
+        EngineExecutionResults some = run(GatedWithAFailure.class, Map.of("probe.reportDir", DIR, "probe.only", "0,1"));
+        assertThat(reportEntries(some, "probe")).anyMatch(e -> e.startsWith("Probe gate of GatedWithAFailure#confident not "
+                + "evaluated: probe.only=0,1 runs 2 of its 3 invocations"));
+    }
+
     @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 40, draws = 10, seed = "7", maxRhat = 10,
             minAttainedEss = 1)
     static class FailingLifecycleMethods {
