@@ -57,7 +57,8 @@ final class Selection {
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             // fall through
         }
-        throw new IllegalArgumentException("Probe setting 'shard' = \"" + shard + "\" (from configuration probe.shard) is "
+        throw new IllegalArgumentException("Probe setting 'shard' = \"" + shard + "\" (from "
+                + ConfigurationSource.of("probe.shard", shard) + " probe.shard) is "
                 + "invalid: expected i/n with 1 <= i <= n, e.g. 2/4 for the second of four shards.");
     }
 

@@ -190,7 +190,7 @@ class ProbeExtensionTest {
     void aMalformedShardNamesTheFix() {
         EngineExecutionResults events = run(Confident.class, Map.of("probe.shard", "3/2"));
         events.allEvents().assertThatEvents().haveAtLeast(1, event(finishedWithFailure(message(
-                "Probe setting 'shard' = \"3/2\" (from configuration probe.shard) is invalid: expected i/n with 1 <= i <= n, "
+                "Probe setting 'shard' = \"3/2\" (from launcher parameter probe.shard) is invalid: expected i/n with 1 <= i <= n, "
                         + "e.g. 2/4 for the second of four shards."))));
     }
 
@@ -200,7 +200,7 @@ class ProbeExtensionTest {
         EngineExecutionResults events = run(Confident.class, Map.of("probe.reportSamples", "fulll", "probe.reportDir",
                 "target/probe-reports-typo"));
         events.allEvents().assertThatEvents().haveAtLeast(1, event(finishedWithFailure(message(
-                "Probe setting 'reportSamples' = \"fulll\" (from configuration probe.reportSamples) is invalid: expected "
+                "Probe setting 'reportSamples' = \"fulll\" (from launcher parameter probe.reportSamples) is invalid: expected "
                         + "full (every draw with every input value, in samples-full.csv.gz) or compact (the thinned "
                         + "samples.csv, the default)."))));
         assertThat(events.testEvents().started().count()).isZero(); // refused before any probe sampled
