@@ -47,7 +47,18 @@ final class ReachedNaNCheck {
      * after the prior's energy was added to it ([C, C]). A [C, 1] energy is taken as [C].
      */
     static NDArray energyOf(Query query, NDArray x, long rows) {
-        NDArray g = query.energy(x);
+        NDArray g;
+        try {
+            g = query.energy(x);
+        } catch (ai.djl.engine.EngineException e) {
+            // the engine's own error in a custom query's tensor code came 93 frames deep from native code, naming
+            // neither the query nor where to look (a new user's class index 7 of a 3-class model); the models' own
+            // failures are named by their adapters before they get here
+            throw new IllegalArgumentException("The query " + query.describe() + " (" + query.getClass().getName()
+                    + ") failed in its energy on inputs of shape " + x.getShape() + ": " + e.getMessage().lines()
+                    .findFirst().orElse("") + ". The cause below is the engine's error inside the query's own tensor "
+                    + "code: check its indices (a class index within the model's outputs) and the shapes it combines.", e);
+        }
         Shape shape = g.getShape();
         if (shape.dimension() == 1 && shape.get(0) == rows) {
             return g;

@@ -79,6 +79,31 @@ class BadInputTest {
         assertThat(Probe.of(BOX, movedAndMeasured("Agreeing", measured, measured)).sample(CONFIG).size()).isPositive();
     }
 
+    /** An engine error inside a custom query's own tensor code (a new user's class 7 of a 2-class model) names the query. */
+    @Test
+    void anEngineErrorInsideACustomQuerysEnergyNamesTheQuery() {
+        HighConfidence base = HighConfidence.of(MODEL, 1);
+        OutputEnergy classSeven = new OutputEnergy() {
+            @Override public NDArray energy(NDArray x) { return MODEL.probabilities(x).get(":, 7").neg(); }
+            @Override public double energyOfOutputs(double[][] outputs) { return base.energyOfOutputs(outputs); }
+            @Override public boolean isDifferentiable() { return true; }
+            @Override public int inputDimension() { return 2; }
+            @Override public java.util.List<dev.probe.core.model.ModelUnderTest> models() { return base.models(); }
+            @Override public double targetDistance(double[][] outputs) { return base.targetDistance(outputs); }
+            @Override public String describe() { return "ClassSeven"; }
+        };
+        Probe probe = Probe.of(BOX, classSeven);
+        for (Runnable sampling : java.util.List.<Runnable>of(() -> probe.sample(CONFIG, dev.probe.core.sampler.Mala.of(0.1)),
+                () -> probe.sample(CONFIG, Sampling.populations()))) {
+            assertThatThrownBy(sampling::run).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("The query ClassSeven")
+                    .hasMessageContaining("failed in its energy on inputs of shape (")
+                    .hasMessageContaining("index 7 is out of bounds")
+                    .hasMessageContaining("check its indices")
+                    .hasCauseInstanceOf(ai.djl.engine.EngineException.class);
+        }
+    }
+
     /** A custom OutputEnergy whose samplers move by {@code moved} and whose pool measures by {@code measured}. */
     private static OutputEnergy movedAndMeasured(String name, HighConfidence moved, HighConfidence measured) {
         return new OutputEnergy() {
