@@ -449,6 +449,10 @@ class VerdictTest {
                 "outcome +not_converged: the evidence did not converge \\(max R-hat \\d\\.\\d{3} > 1\\.05; \\d+\\.\\d "
                         + "effective attained samples < 100\\); no verdict on the model, and the intervals and prior mass "
                         + "below assume a mixing these draws did not show");
+        // and how its effective attained samples are made, beside the attainment's own n_eff (a reviewer read two counts)
+        assertThat(dir.resolve("VerdictTest$ShortChains/confident/0/diagnostics.txt")).content().containsPattern(
+                "effective attained samples +\\d+\\.\\d \\(the attained draws × n_eff / n of the attainment above, n_eff at "
+                        + "most the energy's ESS when fewer than 20 draws miss \\(or attain\\); the convergence check needs 100\\)");
         assertThat(lines.get(2)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,0,passed,");
         assertThat(lines.get(3)).startsWith("dev.probe.junit.extension.VerdictTest$Unreachable,confident,2,not_sampled,0,0,");
         for (String line : lines.subList(1, 4)) {
