@@ -250,6 +250,16 @@ record Verdict(Outcome outcome, String reason) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
     }
 
+    /**
+     * "draws (32 particles × 4 draws each)" where a population keeps several draws per particle: "4 populations x 128
+     * draws" beside "particles 32" in the settings read as a contradiction to a CI engineer.
+     */
+    static String drawsPerPopulation(String kernel) {
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile("(\\d+)×(\\d+) particles, (\\d+) draws each")
+                .matcher(kernel);
+        return size.find() ? "draws (" + size.group(2) + " particles × " + size.group(3) + " draws each)" : "draws";
+    }
+
     static Verdict of(ProbeAnswer answer, ProbeConfiguration c) {
         return of(answer, c, Levers.ALL);
     }
@@ -271,7 +281,7 @@ record Verdict(Outcome outcome, String reason) {
                         + "max R-hat %.3f (needed <= %.3f), min bulk ESS %.1f over %d %s x %d %s%n",
                 named(answer), "no verdict on the model from this evidence.", attained, ess, c.minAttainedEss(), rhat,
                 c.maxRhat(), r.diagnostics().minEss(), r.chains(), populations ? "populations" : "chains",
-                r.size() / r.chains(), "draws"));
+                r.size() / r.chains(), populations ? drawsPerPopulation(r.provenance().kernel()) : "draws"));
         if (populations && Double.isNaN(rhat)) {
             b.append(String.format(Locale.ROOT, "R-hat undefined: a population did not reach the target (it stalled "
                     + "below β = 1, its question too sharp to temper at this size, or none of its starting draws had "

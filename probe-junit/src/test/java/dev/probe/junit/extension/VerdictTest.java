@@ -185,6 +185,15 @@ class VerdictTest {
                                 + "maxPopulations = \\1 \\(it counts populations of the first round's 8 particles\\).*")))));
     }
 
+    @Test
+    void aPopulationsDrawsAreCountedAsTheSettingsCountThem() {
+        // a CI engineer read "4 populations x 128 draws" beside "particles 32" in the settings
+        assertThat(Verdict.drawsPerPopulation("SMC(MALA, 4×32 particles, 4 draws each, α=0.50, moves 2–10, full-covariance "
+                + "metric, mode jumps)")).isEqualTo("draws (32 particles × 4 draws each)");
+        assertThat(Verdict.drawsPerPopulation("SMC(MALA, 2×8 particles, α=0.50, moves 2–10, diagonal metric, no mode jumps)"))
+                .isEqualTo("draws");
+    }
+
     /**
      * Steep logits (30·x0, 30·x1, −30·(x0 + x1)): the confidence level sets end in cliffs that HMC's leapfrog
      * cannot follow, so some trajectories diverge after warm-up (seed 11: 5 for class 0, 3 for class 1). R̂ and
