@@ -155,7 +155,10 @@ public record Comparison(String statistic, Better better, double margin, double 
 
     /**
      * For an inconclusive comparison, by how many times both sides' effective draws would have to grow for the interval
-     * to show the candidate no worse, if the difference stayed as estimated (the interval shrinks as 1/√n): e.g. 2.3.
+     * to show the candidate no worse, if the difference stayed as estimated: e.g. 2.3. Each side's part of the interval
+     * shrinks as 1/√n, except the part of a rate that sits at 0 (or 1) on the side away from that bound, which shrinks as
+     * 1/n (Clopper–Pearson's upper end at 0 of n is about 3.7/n): two models with no mistakes were advised 36.8 times
+     * the draws for a margin of 0.005 where 6 times sufficed.
      * 1 when already no worse; infinity when the estimated difference itself is beyond the margin (more draws would
      * show it worse, not no worse). It is optimistic: a finite factor needs the estimate below the margin, which for
      * two equal models favours lucky estimates (a new user's reruns at the factor ended "no worse" 8 of 14 times, 35%
@@ -167,8 +170,51 @@ public record Comparison(String statistic, Better better, double margin, double 
             return 1;
         }
         double room = better == Better.LOWER ? margin - difference : difference + margin;
+        if (!(room > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
         double half = better == Better.LOWER ? upper - difference : difference - lower;
-        return room > 0 ? Math.max(1, (half / room) * (half / room)) : Double.POSITIVE_INFINITY;
+        // the two parts of the interval's worse end: the candidate's worse side and the baseline's better side
+        boolean lowerBetter = better == Better.LOWER;
+        double c = lowerBetter ? candidate.upper() - candidate.estimate() : candidate.estimate() - candidate.lower();
+        double b = lowerBetter ? baseline.estimate() - baseline.lower() : baseline.upper() - baseline.estimate();
+        boolean cLinear = lowerBetter ? atZero(candidate) : atOne(candidate);
+        boolean bLinear = lowerBetter ? atOne(baseline) : atZero(baseline);
+        if (!cLinear && !bLinear || !(Math.hypot(c, b) > 0)) {
+            return Math.max(1, (half / room) * (half / room));
+        }
+        // scale the parts as the draws grow by g (1/g at a bound, 1/√g elsewhere), and the interval's half-width with
+        // them (it is their root sum of squares for rates, MOVER), and find the smallest g that fits the room
+        double scale = half / Math.hypot(c, b);
+        java.util.function.DoubleUnaryOperator width = g -> scale * Math.hypot(c / (cLinear ? g : Math.sqrt(g)),
+                b / (bLinear ? g : Math.sqrt(g)));
+        if (width.applyAsDouble(1) <= room) {
+            return 1;
+        }
+        double lo = 1;
+        double hi = 2;
+        while (width.applyAsDouble(hi) > room && hi < 1e15) {
+            lo = hi;
+            hi *= 2;
+        }
+        for (int i = 0; i < 100 && hi / lo > 1 + 1e-9; i++) {
+            double mid = Math.sqrt(lo * hi);
+            if (width.applyAsDouble(mid) > room) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+
+    /** A rate's measure at 0 with its interval's lower end there (a mean's interval at 0 reaches below it). */
+    private static boolean atZero(Measure m) {
+        return m.estimate() == 0 && m.lower() == 0;
+    }
+
+    private static boolean atOne(Measure m) {
+        return m.estimate() == 1 && m.upper() == 1;
     }
 
     /**

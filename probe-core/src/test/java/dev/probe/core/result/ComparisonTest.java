@@ -130,6 +130,26 @@ class ComparisonTest {
     }
 
     @Test
+    void twoModelsWithoutMistakesAreAdvisedTheDrawsThatShowThemNoWorse() {
+        // 0 of 128 on both sides at a margin of 0.005: the upper end at 0 of n shrinks as 1/n, not 1/√n (a new user was
+        // advised 36.8 times the draws, and 6 times sufficed)
+        Comparison none = Comparison.ofRates("r", Better.LOWER, Rate.clopperPearson(0, 128, 0.95),
+                Rate.clopperPearson(0, 128, 0.95), 0.005);
+        double growth = none.growthToShowNoWorse();
+        assertThat(growth).isBetween(5.0, 7.0);
+        long enough = (long) Math.ceil(128 * growth * 1.05); // a little over: the exact end is not quite 1/n
+        assertThat(Comparison.ofRates("r", Better.LOWER, Rate.clopperPearson(0, enough, 0.95),
+                Rate.clopperPearson(0, enough, 0.95), 0.005).isNoWorse()).isTrue();
+        long fewer = (long) Math.floor(128 * growth * 0.8);
+        assertThat(Comparison.ofRates("r", Better.LOWER, Rate.clopperPearson(0, fewer, 0.95),
+                Rate.clopperPearson(0, fewer, 0.95), 0.005).isNoWorse()).isFalse();
+        // higher is better: an attainment of 1 of n on both sides, likewise
+        Comparison all = Comparison.ofRates("attainment", Better.HIGHER, Rate.clopperPearson(128, 128, 0.95),
+                Rate.clopperPearson(128, 128, 0.95), 0.005);
+        assertThat(all.growthToShowNoWorse()).isEqualTo(growth, org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
     void higherIsBetterLooksAtTheLowerEnd() {
         Rate base = Rate.clopperPearson(800, 1000, 0.95);
         Rate drop = Rate.clopperPearson(700, 1000, 0.95);
