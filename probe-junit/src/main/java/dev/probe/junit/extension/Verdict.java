@@ -54,9 +54,45 @@ record Verdict(Outcome outcome, String reason) {
      * its samples sat on a plateau.
      */
     record Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
-            boolean improper, String fixed, java.util.function.BooleanSupplier squashedLogits) {
+            boolean improper, String fixed, java.util.function.BooleanSupplier squashedLogits,
+            java.util.function.Function<double[], String> atBounds) {
         /** Every lever; the spread over prior draws unknown (NaN). */
         static final Levers ALL = new Levers(true, true, () -> Double.NaN, false, false, "", () -> false);
+
+        Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
+                boolean improper, String fixed, java.util.function.BooleanSupplier squashedLogits) {
+            this(gradients, pool, priorSpread, localised, improper, fixed, squashedLogits, x -> "");
+        }
+
+        /**
+         * The features of model input {@code x} that sit on a bound of an input space (not the fixed ones), e.g. "income
+         * = 40000.0 (its upper bound), ratio = 0.5 (its lower bound)"; empty for other spaces.
+         */
+        static String featuresAtBounds(dev.probe.core.space.SampleSpace space, double[] x) {
+            if (!(space instanceof dev.probe.core.space.InputSpace box) || box.featureLower().length != x.length) {
+                return "";
+            }
+            double[] lo = box.featureLower();
+            double[] hi = box.featureUpper();
+            java.util.List<String> at = new java.util.ArrayList<>();
+            for (int k = 0; k < x.length; k++) {
+                double width = hi[k] - lo[k];
+                if (!(width > 0) || Double.isInfinite(width)) {
+                    continue;
+                }
+                double near = 0.01 * width; // within 1% of the range: proposals beyond the bound were rejected
+                if (Math.abs(x[k] - hi[k]) <= near) {
+                    at.add(box.featureNames().get(k) + " = " + shown(hi[k]) + " (its upper bound)");
+                } else if (Math.abs(x[k] - lo[k]) <= near) {
+                    at.add(box.featureNames().get(k) + " = " + shown(lo[k]) + " (its lower bound)");
+                }
+            }
+            return String.join(", ", at);
+        }
+
+        private static String shown(double v) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        }
 
         Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread) {
             this(gradients, pool, priorSpread, false, false, "", () -> false);
@@ -119,7 +155,8 @@ record Verdict(Outcome outcome, String reason) {
             // cannot reach gathers its samples where its logits are close, and read as a sigmoid head
             java.util.function.BooleanSupplier squashed = () -> logits && withinFactorE(prior.get());
             return new Levers(probe.energy().isDifferentiable(), probe.usesPool(), spread, localised,
-                    !probe.space().hasProperPrior(), fixedFeatures(probe.space()), squashed);
+                    !probe.space().hasProperPrior(), fixedFeatures(probe.space()), squashed,
+                    x -> featuresAtBounds(probe.space(), x));
         }
     }
 
@@ -608,8 +645,21 @@ record Verdict(Outcome outcome, String reason) {
         cause += squashedLogits(outputs, answer.judgedModel(), levers);
         if (levers.localised() && !levers.fixed().isEmpty()) {
             // a factual whose flip needs an immutable feature: more budget or a smaller lambda cannot help
-            cause += " The space fixes " + levers.fixed() + ": if the target can only be reached by changing them, no "
-                    + "counterfactual exists in this space, and that is the answer for this factual.";
+            cause += " The space fixes " + levers.fixed() + ": if the target can only be reached by changing "
+                    + (levers.fixed().contains(",") ? "them" : "it") + ", no counterfactual exists in this space, and that "
+                    + "is the answer for this factual.";
+        }
+        if (levers.localised()) {
+            // the sampler found the box's best corner (a lender's p 0.069 at income, ratio and accounts on their bounds),
+            // which read like "needs more budget": say where the closest sample sits
+            int nearest = IntStream.range(0, r.size()).boxed()
+                    .min(java.util.Comparator.comparingDouble(i -> r.targetDistances()[i])).orElse(-1);
+            String at = nearest < 0 ? "" : levers.atBounds().apply(r.inputs()[nearest]);
+            if (!at.isEmpty()) {
+                cause += String.format(Locale.ROOT, " The closest sample (distance %.3g) sits at the space's bounds "
+                        + "(within 1%% of the range) in %s: a flip may need a change beyond them; if such a change is allowed, widen those bounds, "
+                        + "otherwise no counterfactual exists within them, whatever the budget.", closest, at);
+            }
         }
         if (r.provenance().query().startsWith("ModelContrast[") && r.models().size() == 2) {
             // two trees with 0.9/0.1 leaves differ by a total variation of at most 0.8: "more budget" cannot reach 0.9,

@@ -218,8 +218,34 @@ class CounterfactualTest {
         events.testEvents().assertStatistics(s -> s.started(1).aborted(1));
         events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
                 org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains(
-                        "The space fixes age = 2.0: if the target can only be reached by changing them, no counterfactual "
+                        "The space fixes age = 2.0: if the target can only be reached by changing it, no counterfactual "
                                 + "exists in this space")))));
+    }
+
+    /** Class 1 only below income −3.5, outside the box [−3, 3]: its best corner gives p 0.27. */
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 40, draws = 20, seed = "3", maxRhat = 100, minAttainedEss = 0)
+    static class FlipBeyondTheBounds {
+        @ProbedModel static final Classifier MODEL = Classifier.fromLogits(DjlBlockFunction.of(Fixtures.linear("beyond",
+                new double[][] {{1, 0}, {-1, 0}}, new double[] {3.5, -3.5}), new Shape(2)));
+        @Generator static final SampleSpace SPACE = dev.probe.core.space.InputSpace.builder(2)
+                .bounds(new double[] {-3, -3}, new double[] {3, 3}).names("income", "ratio").build();
+        static final double[][] FACTUAL = {{0, 0}};
+
+        // a weak localiser and a low temperature: the samples gather at the box's best corner, as a lender's did
+        @ProbeCounterfactual(factuals = "FACTUAL", lambda = 0.01)
+        @ProbeSettings(tau = 0.05)
+        void flips(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aCounterfactualNotSampledSaysItsClosestSampleSitsOnTheBounds() {
+        // a lender's flip out of the box read like "needs more budget", though the sampler had found the box's best corner
+        EngineExecutionResults events = run(FlipBeyondTheBounds.class);
+        events.testEvents().assertStatistics(s -> s.started(1).aborted(1));
+        events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains(
+                        "sits at the space's bounds (within 1% of the range) in income = -3 (its lower bound): a flip may need a change beyond "
+                                + "them; if such a change is allowed, widen those bounds") && !m.contains("ratio = ")))));
     }
 
     @Test
