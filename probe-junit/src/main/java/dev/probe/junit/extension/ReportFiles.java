@@ -151,10 +151,9 @@ final class ReportFiles {
                 .withCoordinateNames(spec.probe().space().coordinateNames())
                 .write(dir.resolve("latent.png"), prior[0],
                         rows(result.latents(), plotted.rows())));
-        // the convergence picture says which check failed (a reviewer found every plot but this one titled so)
-        String unconverged = outcome == Outcome.NOT_CONVERGED ? "NOT CONVERGED (" + Verdict.unmetChecks(answer,
-                spec.configuration().evidence()) + "): " : "";
-        files.add(trace(result, unconverged).write(dir.resolve("trace.png"), byChain(result)));
+        // the convergence picture is marked as every other one (a reviewer found it alone unmarked); which check
+        // failed is in the diagnostics' outcome row: in the title it ran past the image's edges, mark and all
+        files.add(trace(result, SampleGrids.noVerdict(outcome)).write(dir.resolve("trace.png"), byChain(result)));
         if (image.isEmpty()) {
             FeatureDistributions features = FeatureDistributions.titled(SampleGrids.noVerdict(outcome) + plotted.title() + " vs "
                     + (training.isPresent() ? "training data" : "space draws"))
@@ -195,8 +194,9 @@ final class ReportFiles {
                 .with("outcome", outcome.csv() + switch (outcome) {
                     case NOT_SAMPLED -> ": no sample attained the target; no verdict on the model";
                     case NOT_CONVERGED -> ": the evidence did not converge (" + Verdict.unmetChecks(answer,
-                            spec.configuration().evidence()) + "); no verdict on the model, and the intervals and prior "
-                            + "mass below assume a mixing these draws did not show";
+                            spec.configuration().evidence()) + "); no verdict on the model, and the intervals"
+                            + (Verdict.priorMass(answer).isPresent() ? " and prior mass" : "") + " below assume a mixing "
+                            + "these draws did not show";
                     case FAILED -> Selection.isGateSide(spec.key())
                             ? ": the regression gate this side belongs to failed (its comparison, or its test method), "
                                     + "not necessarily this side: see the gate's comparison.txt"

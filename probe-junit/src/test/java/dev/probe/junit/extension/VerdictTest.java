@@ -456,8 +456,8 @@ class VerdictTest {
         // reviewer had to compare the rows with the settings, and read the attainment's interval as evidence)
         assertThat(dir.resolve("VerdictTest$ShortChains/confident/0/diagnostics.txt")).content().containsPattern(
                 "outcome +not_converged: the evidence did not converge \\(max R-hat \\d\\.\\d{3} > 1\\.05; \\d+\\.\\d "
-                        + "effective attained samples < 100\\); no verdict on the model, and the intervals and prior mass "
-                        + "below assume a mixing these draws did not show");
+                        + "effective attained samples < 100\\); no verdict on the model, and the intervals below assume "
+                        + "a mixing these draws did not show"); // chains estimate no prior mass: none is named
         // and how its effective attained samples are made, beside the attainment's own n_eff (a reviewer read two counts)
         assertThat(dir.resolve("VerdictTest$ShortChains/confident/0/diagnostics.txt")).content().containsPattern(
                 "effective attained samples +\\d+\\.\\d \\(the attained draws × n_eff / n of the attainment above, n_eff at "
