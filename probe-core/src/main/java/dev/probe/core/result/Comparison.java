@@ -18,8 +18,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * Newcombe 1998, Zou &amp; Donner 2008): {@code L = d − √((p_c − l_c)² + (u_b − p_b)²)},
  * {@code U = d + √((u_c − p_c)² + (p_b − l_b)²)}; for means the normal interval
  * {@code d ± z·√(se_c² + se_b²)} with {@code se = sd/√ESS}. The interval treats the two runs as independent, which
- * is conservative when they are not: the extension samples both sides of a gate with one seed, so two identical
- * models give identical draws and a difference of exactly 0 with the full width of two independent runs.
+ * is conservative when they are not: where a seed is set ({@code probe.seed}, {@code @ProbeSettings(seed)}) the
+ * extension samples both sides of a gate with it, so two identical models give identical draws and a difference of
+ * exactly 0 with the full width of two independent runs; without one, each side's seed derives from its own key.
  *
  * <pre>{@code
  * Rate base = baselineResult.misclassifiedAmongAttained("v1", oracle, 0.1);
