@@ -346,7 +346,7 @@ class MisconfigurationTest {
         results.testEvents().assertStatistics(s -> s.started(1).failed(1));
     }
 
-    static class WithAParameterizedTest {
+    static class WithParameterizedRuns {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
 
@@ -359,10 +359,10 @@ class MisconfigurationTest {
     @Test
     void aParameterizedTestOnAProbeMethodFailsEveryRunNamingTheFix() {
         // a new user got JUnit's "Discovered multiple competing ParameterResolvers for parameter [0]" for each argument
-        String expected = "WithAParameterizedTest#confident has @ParameterizedTest and @ProbeHighConfidence: the probe "
+        String expected = "WithParameterizedRuns#confident has @ParameterizedTest and @ProbeHighConfidence: the probe "
                 + "annotation already makes the method a test (one invocation per class, pair or factual, each handed its "
                 + "answer), and @ParameterizedTest runs it again without one. Remove @ParameterizedTest.";
-        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(WithAParameterizedTest.class)).execute();
+        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(WithParameterizedRuns.class)).execute();
         // the probe's template and both of the parameterized runs
         results.allEvents().assertThatEvents().haveExactly(3, event(finishedWithFailure(message(expected))));
         results.testEvents().assertStatistics(s -> s.started(2).failed(2));
