@@ -55,8 +55,8 @@ final class ReachedNaNCheck {
             // neither the query nor where to look (a new user's class index 7 of a 3-class model); the models' own
             // failures are named by their adapters before they get here
             throw new IllegalArgumentException("The query " + query.describe() + " (" + query.getClass().getName()
-                    + ") failed in its energy on inputs of shape " + x.getShape() + ": " + e.getMessage().lines()
-                    .findFirst().orElse("") + ". The cause below is the engine's error inside the query's own tensor "
+                    + ") failed in its energy on inputs of shape " + x.getShape() + ": " + String.valueOf(e.getMessage())
+                    .lines().findFirst().orElse("") + ". The cause below is the engine's error inside the query's own tensor "
                     + "code: check its indices (a class index within the model's outputs) and the shapes it combines.", e);
         }
         Shape shape = g.getShape();

@@ -171,7 +171,8 @@ final class ProbeReport {
             return true;
         }
         throw new IllegalArgumentException("Probe setting 'reportSamples' = \"" + value.get() + "\" (from "
-                + ConfigurationSource.of("probe.reportSamples", value.get()) + " probe.reportSamples) is invalid: expected full (every draw with every input value, in "
+                + ConfigurationSource.of("probe.reportSamples", value.get()) + " probe.reportSamples) is invalid: expected "
+                + "full (every draw with every input value, in "
                 + "samples-full.csv.gz) or compact (the thinned samples.csv, the default).");
     }
 
