@@ -217,7 +217,7 @@ final class ReportFiles {
                 // two effective counts side by side read as a contradiction to a reviewer: say how this one is made
                 .with("effective attained samples", String.format(Locale.ROOT, "%.1f (the attained draws × n_eff / n of the "
                         + "attainment above, n_eff at most the energy's ESS when fewer than 20 draws miss (or attain); the convergence "
-                        + "check needs %s)", answer.attainedEss(), trimmedNumber(spec.configuration().minAttainedEss())));
+                        + "check needs %s)", answer.attainedEss(), Verdict.trimmed(spec.configuration().minAttainedEss())));
         Optional<String> mass = Verdict.priorMass(answer);
         if (mass.isPresent()) {
             // Z weighs every input by e^{-G}: a reviewer read "about 15%" as the share within the tolerance (19.1%)
@@ -351,10 +351,6 @@ final class ReportFiles {
     }
 
     /** Chains over draws; populations (SMC: particles in no time order) as sorted energies, which overlap when they agree. */
-    private static String trimmedNumber(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
-    }
-
     private static TracePlot trace(ProbeResult r, String prefix) {
         return isPopulation(r)
                 ? TracePlot.titled(prefix + "Energy per population, sorted (populations that agree overlap)")

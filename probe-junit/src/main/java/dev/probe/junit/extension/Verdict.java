@@ -283,7 +283,8 @@ record Verdict(Outcome outcome, String reason) {
         return unmet.isEmpty() ? "every check met" : String.join("; ", unmet);
     }
 
-    private static String trimmed(double v) {
+    /** A setting as written: 100, not 100.0; 1.05 as is. */
+    static String trimmed(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
     }
 
