@@ -123,7 +123,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             return Stream.empty();
         }
         other.ifPresent(o -> {
-            throw new IllegalArgumentException(alsoATest(template, o, annotation));
+            throw new IllegalArgumentException(alsoATest(template, o, method));
         });
         ProbeSource source = annotation.annotationType().getAnnotation(ProbeSource.class);
         String probeName = "@" + annotation.annotationType().getSimpleName();
@@ -305,8 +305,9 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         return Optional.empty();
     }
 
-    private static String alsoATest(String template, String other, Annotation probe) {
-        return template + " has " + other + " and @" + probe.annotationType().getSimpleName() + ": the probe annotation "
+    /** The error of {@code method}, which has {@code other} beside its probe annotation (named as written: through a composed one). */
+    private static String alsoATest(String template, String other, Method method) {
+        return template + " has " + other + " and " + probeSources(method).get(0) + ": the probe annotation "
                 + "already makes the method a test (one invocation per class, pair or factual, each handed its answer), "
                 + "and " + other.split(" ")[0] + " runs it again without one. Remove " + other.split(" ")[0] + ".";
     }
@@ -331,14 +332,14 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         // its Stream, never runs: a new user's dashboard missed the method)
         ProbeReport.writeRowWithoutSamples("", Outcome.ERROR, context);
         throw new ParameterResolutionException(alsoATest(context.getRequiredTestClass().getSimpleName() + "#"
-                + method.getName(), otherTestAnnotation(method).orElseThrow(), probeAnnotations(method).get(0)));
+                + method.getName(), otherTestAnnotation(method).orElseThrow(), method));
     }
 
     /**
      * A run of a probe method that JUnit's own {@code @Test}, {@code @ParameterizedTest}, … makes fails here, before its
      * parameters are resolved: a {@code @ParameterizedTest}'s arguments and this extension both offered the answer
      * parameter, and JUnit's "Discovered multiple competing ParameterResolvers" named neither the cause nor the fix.
-     * The probe's own invocations never get here with such a method: its template fails first.
+     * The probe's own invocations never get here with such a method: its template makes none.
      */
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -348,7 +349,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         if (!probes.isEmpty() && other.isPresent()) {
             ProbeReport.writeRowWithoutSamples("", Outcome.ERROR, context);
             throw new ParameterResolutionException(alsoATest(context.getRequiredTestClass().getSimpleName() + "#"
-                    + method.getName(), other.get(), probes.get(0)));
+                    + method.getName(), other.get(), method));
         }
     }
 

@@ -348,6 +348,29 @@ class MisconfigurationTest {
         results.containerEvents().assertStatistics(s -> s.failed(0));
     }
 
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @ProbeHighConfidence(classes = 0)
+    @interface TeamConfident {}
+
+    static class WithTestBesideATeamAnnotation {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @org.junit.jupiter.api.Test
+        @TeamConfident
+        void confident(ProbeAnswer a) {}
+    }
+
+    @Test
+    void testBesideAComposedProbeAnnotationNamesTheAnnotationAsWritten() {
+        // a new user wrote @TeamConfident, and the message named only @ProbeHighConfidence
+        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(WithTestBesideATeamAnnotation.class)).execute();
+        results.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.startsWith(
+                "WithTestBesideATeamAnnotation#confident has @Test and @ProbeHighConfidence (through @TeamConfident): ")
+                && m.endsWith("Remove @Test.")))));
+    }
+
     static class WithParameterizedRuns {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
