@@ -76,6 +76,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             SampleGrids.pixelRangeNote(spec, result).ifPresent(n -> Console.print(context, n));
             if (verdict.isConclusive()) {
                 Verdict.sigmoidHeadNote(answer, levers).ifPresent(n -> Console.print(context, n));
+                Verdict.fewChainsNote(answer).ifPresent(n -> Console.print(context, n));
                 Verdict.oracleFailure(answer).ifPresent(n -> Console.print(context, n));
                 return;
             }

@@ -205,6 +205,30 @@ record Verdict(Outcome outcome, String reason) {
                 answer.judgedModel(), k - 1, Math.E / (Math.E + k - 1)));
     }
 
+    /** Below this many chains a converged chain run gets {@link #fewChainsNote}. */
+    static final int FEW_CHAINS = 8;
+
+    /**
+     * A note for a converged run of fewer than {@value #FEW_CHAINS} chains: R̂ compares the chains with each other, so
+     * a mode that none of them reached is invisible to it (a new user's 4 MALA chains all sat in one mode of a target
+     * whose other mode held 20% of it, with R̂ 1.007 and a "passed" verdict; at 8 chains 8 of 8 such runs were flagged).
+     * Empty for populations (whose mode jumps move mass between the modes some particle found) and for more chains.
+     */
+    static java.util.Optional<String> fewChainsNote(ProbeAnswer answer) {
+        ProbeResult result = answer.result();
+        int n = result.chains();
+        if (result.isPopulationResult() || n >= FEW_CHAINS) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT, "note: %d chain%s: R-hat compares the chains with each "
+                + "other, so a mode that none of them reached is invisible to it. If a mode holds a share w of where "
+                + "chains start, all n chains miss it with probability about (1 - w)^n: %.0f%% for w = 0.2 at n = %d, "
+                + "%.0f%% at %d, %.1f%% at 32. Give chains = %d or more, or sample by populations (sampler = AUTO or SMC), "
+                + "whose mode jumps move mass between the modes some particle found (README, \"a mode that no chain "
+                + "reaches is invisible\").", n, n == 1 ? "" : "s", 100 * Math.pow(0.8, n), n, 100 * Math.pow(0.8, FEW_CHAINS),
+                FEW_CHAINS, 100 * Math.pow(0.8, 32), FEW_CHAINS));
+    }
+
     /** Whether every row lies in [0, 1] and sums to 1 (to 10⁻³): class probabilities, not a regressor's outputs. */
     static boolean onSimplex(double[][] outputs) {
         for (double[] row : outputs) {
