@@ -93,9 +93,20 @@ final class Selection {
         return String.join(" ", parts);
     }
 
-    /** Shard (1-based) of the {@code index}-th invocation of {@code template}. */
+    /**
+     * Shard (1-based) of the {@code index}-th invocation of {@code template}. The template's hash is mixed before it is
+     * reduced: FNV-1a's low bits depend only on the characters' low bits, so templates of one class (a shared prefix)
+     * mostly started on one shard, and a new user's four one-invocation templates all ran on shard 1 of 2.
+     */
     static int shardOf(String template, int index, int shards) {
-        return (int) Math.floorMod(SettingsChain.stableHash(template) + index, (long) shards) + 1;
+        return (int) Math.floorMod(mixed(SettingsChain.stableHash(template)) + index, (long) shards) + 1;
+    }
+
+    /** SplitMix64's finaliser: every bit of the result depends on every bit of {@code h}. */
+    private static long mixed(long h) {
+        long z = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     List<ProbeSpec> select(String template, List<ProbeSpec> all, ExtensionContext context) {
