@@ -391,9 +391,13 @@ record Verdict(Outcome outcome, String reason) {
             } else if (!(rhat <= 1 + 2 * (c.maxRhat() - 1))) {
                 // a projection from chains that do not mix did not hold: a new user followed it three times (8.3 times
                 // the draws once gave no more evidence, and the message asked for 8.3 times more again)
+                // and a run whose effective samples already suffice was told "at least x1.0 of draws=100", its own draws
                 b.append(String.format(Locale.ROOT, "budget: the chains do not mix yet (R-hat %.3f), so no number of "
-                        + "draws can be read from their effective samples: make them agree first (below), then expect to "
-                        + "need at least x%.1f of draws=%d%n", rhat, factor, c.draws()));
+                        + "draws can be read from their effective samples: make them agree first (below); more draws alone "
+                        + "do not (a new user's x3.4 gave the same effective samples)%s%n", rhat, factor > 1.05
+                                ? String.format(Locale.ROOT, ", and once they agree expect to need at least x%.1f of draws=%d",
+                                        factor, c.draws())
+                                : String.format(Locale.ROOT, "; once they agree, draws=%d may be enough", c.draws())));
             } else {
                 long draws = (long) Math.ceil(c.draws() * factor);
                 b.append(String.format(Locale.ROOT, "budget: about draws=%d per chain (x%.1f of draws=%d) would give %.0f "
