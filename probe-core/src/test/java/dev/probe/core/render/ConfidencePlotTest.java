@@ -83,6 +83,45 @@ class ConfidencePlotTest {
     }
 
     @Test
+    void aQuestionsClassesAreDrawnWhateverTheirMeanAndTheXAxisSaysSo() {
+        // a new user's "ambivalent 0 vs 25" over 50 classes drew the 20 of highest mean: neither 0 nor 25
+        double[][] p = probabilities(50, 50, 4);
+        for (double[] row : p) {
+            java.util.Arrays.fill(row, 1.0 / 50);
+            row[0] = row[25] = 0.0; // the two least probable on average
+            row[7] = 3.0 / 50;
+            row[8] = 1.0 / 50 - 1.0 / 50 / 48;
+        }
+        assertThat(ConfidencePlot.mostConfident(p, 20, new int[] {0, 25})).hasSize(20).contains(0, 25, 7)
+                .isSorted();
+        org.knowm.xchart.BoxChart chart = ConfidencePlot.titled("Confidence").withClassesShown(0, 25).chart(p);
+        assertThat(chart.getSeriesMap()).hasSize(20).containsKeys("0", "25", "7");
+        assertThat(chart.getXAxisTitle()).isEqualTo("class (20 of 50 classes: the question's 0, 25, and the highest mean)");
+        assertThat(chart.getTitle()).isEqualTo("Confidence");
+        // without them the two are left out; with every class drawn the axis is just "class"
+        assertThat(ConfidencePlot.titled("Confidence").chart(p).getSeriesMap()).doesNotContainKeys("0", "25");
+        assertThat(ConfidencePlot.titled("Confidence").withClassesShown(0, 25).chart(new double[][] {{0.5, 0.5}})
+                .getXAxisTitle()).isEqualTo("class");
+    }
+
+    @Test
+    void manyBoxesStayWithinTheirSpacingAndSmallProbabilitiesKeepTheirScale() {
+        // XChart draws a box (1 - plotContentSize) of the plot wide: 20 boxes ran into each other at 0.92
+        for (int n : new int[] {2, 10, 20, 50}) {
+            org.knowm.xchart.BoxChart chart = ConfidencePlot.titled("c").withMaxClasses(n).chart(probabilities(30, n, 5));
+            double content = chart.getStyler().getPlotContentSize();
+            double boxOverSpacing = (1 - content) / (content / n);
+            assertThat(boxOverSpacing).as("box width over spacing at %d classes", n).isLessThanOrEqualTo(0.8 + 1e-9);
+            assertThat(content).isGreaterThanOrEqualTo(0.92);
+        }
+        // probabilities between 0.007 and 0.04 had ticks all labelled "0.0", which XChart then left blank
+        java.text.DecimalFormat f = new java.text.DecimalFormat(
+                ConfidencePlot.titled("c").chart(probabilities(30, 3, 6)).getStyler().getYAxisDecimalPattern());
+        assertThat(java.util.List.of(f.format(0.01), f.format(0.02), f.format(0.005), f.format(0.5)))
+                .containsExactly("0.01", "0.02", "0.005", "0.5");
+    }
+
+    @Test
     void badInputNamesTheCause() {
         double[][] ragged = {{0.5, 0.5}, {1.0}};
         assertThatThrownBy(() -> ConfidencePlot.titled("t").render(ragged))

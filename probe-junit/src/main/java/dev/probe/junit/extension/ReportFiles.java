@@ -110,9 +110,11 @@ final class ReportFiles {
             boolean probabilities = spec.probe().query().models().stream()
                     .noneMatch(u -> u.name().equals(m) && !(u instanceof dev.probe.core.model.Classifier));
             String draws = ", all " + result.size() + " draws";
-            ConfidencePlot plot = probabilities
+            ConfidencePlot plot = (probabilities
                     ? ConfidencePlot.titled(SampleGrids.noVerdict(outcome) + "Predicted probability per class (" + m + ")" + draws)
-                    : ConfidencePlot.titled(SampleGrids.noVerdict(outcome) + "Output of " + m + draws).ofRawOutputs();
+                    : ConfidencePlot.titled(SampleGrids.noVerdict(outcome) + "Output of " + m + draws).ofRawOutputs())
+                    // the classes the question is about are drawn whatever their mean (many classes: the top 20 by mean)
+                    .withClassesShown(java.util.stream.IntStream.of(spec.questionClasses()).filter(c -> c >= 0).toArray());
             String file = m.equals(judged) ? "confidence.png" : "confidence-" + ProbeReport.sanitize(m) + ".png";
             out.add(plot.write(dir.resolve(file), result.outputs(m)));
         }
