@@ -99,7 +99,7 @@ public final class ProbeContext {
                 throw new IllegalArgumentException("Unknown model '" + name + "' in " + testClass.getSimpleName() + ": '"
                         + name + "' is the own name of the model declared as '" + modelName(m) + "' (results, reports and "
                         + "queries use a model's own name; probe annotations use its @ProbedModel name, or the member's "
-                        + "name without one): set model = \"" + modelName(m) + "\".");
+                        + "name without one): refer to it as \"" + modelName(m) + "\" in " + probe + ".");
             }
         }
         throw new IllegalArgumentException("Unknown model '" + name + "' in " + testClass.getSimpleName() + ": known models are "

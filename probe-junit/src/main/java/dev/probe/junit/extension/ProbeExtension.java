@@ -169,6 +169,10 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             }
             return Stream.empty(); // another template holds the selected invocations, or another shard runs these
         }
+        if (specs.size() > MANY_INVOCATIONS) {
+            Console.print(context, manyInvocations(template, "@" + annotation.annotationType().getSimpleName(), specs.size(),
+                    all.size()));
+        }
         ProbeGate gateAnnotation = AnnotationSupport.findAnnotation(method, ProbeGate.class).orElse(null);
         if (gateAnnotation != null && gateAnnotation.minSampled() < 0 && gateAnnotation.minPassed() < 0) {
             throw new IllegalArgumentException(template + " has @ProbeGate without a threshold: set minSampled, minPassed "
@@ -193,6 +197,19 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         }
         Gate g = gate;
         return withUnmatchedKeys(specs.stream().map(spec -> new ProbeInvocation(spec, g)), unmatched);
+    }
+
+    /** Above this many invocations of one template a run prints {@link #manyInvocations}. */
+    static final int MANY_INVOCATIONS = 200;
+
+    /**
+     * A note for a template that runs more than {@value #MANY_INVOCATIONS} invocations: {@code @ProbeAmbivalent} without
+     * pairs over a new user's 50 classes made 1,225 of them (about half an hour) without a word.
+     */
+    static String manyInvocations(String template, String probe, int running, int all) {
+        return String.format(java.util.Locale.ROOT, "note: %s runs %,d invocations%s of %s, a probe each: name the "
+                + "classes or pairs you need in the annotation, or select some with -Dprobe.only=<key>,<key> or spread them "
+                + "over CI jobs with -Dprobe.shard=i/n.", template, running, running < all ? " (of its " + all + ")" : "", probe);
     }
 
     /** A factory made no invocation: name it and its annotation (the bare "has no invocations." named neither). */

@@ -704,7 +704,8 @@ class MisconfigurationTest {
     void unknownModelName() {
         failsWith(UnknownModelName.class, "Unknown model 'cnn'", "known models are [MODEL]");
         failsWith(ModelByItsOwnName.class, "'linear3' is the own name of the model declared as 'MODEL'",
-                "set model = \"MODEL\"");
+                // not "set model = ...": a regression gate names its models with baseline and candidate
+                "refer to it as \"MODEL\" in @ProbeHighConfidence.");
     }
 
     static class SettingsOnPlainTests {
