@@ -24,13 +24,13 @@ class ForwardOnlyScoringTest {
         Classifier classifier = TestModels.logisticRegression("lr", new double[] {2, -1}, 0.5);
         SampleSpace space = InputSpace.box(new double[] {-3, -3}, new double[] {3, 3});
         Query query = HighConfidence.of(classifier, 1);
-        Function<NDArray, NDArray> u = z -> query.energy(space.toInput(z));
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray priorDraws = manager.randomUniform(-3, 3, new Shape(5000, 2));
             // README-BEGIN throughput
+            Function<NDArray, NDArray> u = z -> query.energy(space.toInput(z));   // the energy of a batch of rows
             RowChunking chunks = RowChunking.configured("my-decoder+my-classifier");
-            NDArray scores = chunks.forward(priorDraws, z -> query.energy(space.toInput(z)));   // no graph
-            ValueAndGradient eg = chunks.valueAndGradient(priorDraws, u);                       // chunked autograd
+            NDArray scores = chunks.forward(priorDraws, u);                       // no graph
+            ValueAndGradient eg = chunks.valueAndGradient(priorDraws, u);         // chunked autograd
             // README-END throughput
             assertThat(scores.getShape()).isEqualTo(new Shape(5000));
             assertThat(eg.gradient().getShape()).isEqualTo(new Shape(5000, 2));
