@@ -171,7 +171,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         }
         if (specs.size() > MANY_INVOCATIONS) {
             Console.print(context, manyInvocations(template, "@" + annotation.annotationType().getSimpleName(), specs.size(),
-                    all.size()));
+                    all.size(), selection.isSharded()));
         }
         ProbeGate gateAnnotation = AnnotationSupport.findAnnotation(method, ProbeGate.class).orElse(null);
         if (gateAnnotation != null && gateAnnotation.minSampled() < 0 && gateAnnotation.minPassed() < 0) {
@@ -206,10 +206,11 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
      * A note for a template that runs more than {@value #MANY_INVOCATIONS} invocations: {@code @ProbeAmbivalent} without
      * pairs over a new user's 50 classes made 1,225 of them (about half an hour) without a word.
      */
-    static String manyInvocations(String template, String probe, int running, int all) {
+    static String manyInvocations(String template, String probe, int running, int all, boolean sharded) {
         return String.format(java.util.Locale.ROOT, "note: %s runs %,d invocations%s of %s, a probe each: name the "
-                + "classes or pairs you need in the annotation, or select some with -Dprobe.only=<key>,<key> or spread them "
-                + "over CI jobs with -Dprobe.shard=i/n.", template, running, running < all ? " (of its " + all + ")" : "", probe);
+                + "classes or pairs you need in the annotation, or select some with -Dprobe.only=<key>,<key>%s.", template,
+                running, running < all ? " (of its " + all + ")" : "", probe,
+                sharded ? ", or use more shards" : " or spread them over CI jobs with -Dprobe.shard=i/n");
     }
 
     /** A factory made no invocation: name it and its annotation (the bare "has no invocations." named neither). */
@@ -324,9 +325,15 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
 
     /** The error of {@code method}, which has {@code other} beside its probe annotation (named as written: through a composed one). */
     private static String alsoATest(String template, String other, Method method) {
+        String annotation = other.split(" ")[0];
+        // "@Test (through @TeamWithTest)": the method has no @Test of its own to remove
+        String through = other.contains(" (through ") ? " from " + other.substring(other.indexOf(" (through ") + 10,
+                other.length() - 1) : "";
         return template + " has " + other + " and " + probeSources(method).get(0) + ": the probe annotation "
                 + "already makes the method a test (one invocation per class, pair or factual, each handed its answer), "
-                + "and " + other.split(" ")[0] + " runs it again without one. Remove " + other.split(" ")[0] + ".";
+                + "and " + annotation + " runs it again without one. Remove " + annotation + through + "."
+                // a factory's method returns its tests: without the annotation JUnit would not run it at all
+                + (annotation.equals("@TestFactory") ? " A probe method returns nothing: make it void." : "");
     }
 
     /**

@@ -394,7 +394,7 @@ record Verdict(Outcome outcome, String reason) {
                 // and a run whose effective samples already suffice was told "at least x1.0 of draws=100", its own draws
                 b.append(String.format(Locale.ROOT, "budget: the chains do not mix yet (R-hat %.3f), so no number of "
                         + "draws can be read from their effective samples: make them agree first (below); more draws alone "
-                        + "do not (a new user's x3.4 gave the same effective samples)%s%n", rhat, factor > 1.05
+                        + "do not%s%n", rhat, factor > 1.05
                                 ? String.format(Locale.ROOT, ", and once they agree expect to need at least x%.1f of draws=%d",
                                         factor, c.draws())
                                 : String.format(Locale.ROOT, "; once they agree, draws=%d may be enough", c.draws())));
@@ -458,10 +458,19 @@ record Verdict(Outcome outcome, String reason) {
                             levers.pool() ? ", or a larger prior pool," : "")
                     // a new user's one-mode target converged with 5x the draws, not with more warm-up or chains; their
                     // two-mode one only with populations: the message names both cases and the sampler
-                    : String.format(Locale.ROOT, "R-hat %.3f: the chains disagree: chains that mix slowly agree with "
-                            + "more draws (longer chains); chains stuck in different modes never do, however long they "
-                            + "run: sample by populations (sampler = SMC, or AUTO where it picks them), which move "
-                            + "particles between modes%n", rhat)
+                    : (rhat <= 1 + 2 * (c.maxRhat() - 1)
+                            ? String.format(Locale.ROOT, "R-hat %.3f: the chains disagree: chains that mix slowly agree "
+                                    + "with more draws (longer chains); chains stuck in different modes never do, however "
+                                    + "long they run: sample by populations (sampler = SMC, or AUTO where it picks them), "
+                                    + "which move particles between modes%n", rhat)
+                            // a new user's 8 chains stuck in two regions (R-hat 1.78) were told to draw longer, beside a
+                            // budget line that said more draws alone do not help
+                            : String.format(Locale.ROOT, "R-hat %.3f: the chains disagree by more than twice the allowed "
+                                    + "excess, as chains stuck in different modes or regions do, and those never agree "
+                                    + "however long they run (a new user's x3.4 draws gave the same effective samples): "
+                                    + "sample by populations (sampler = SMC, or AUTO where it picks them), which move "
+                                    + "particles between modes; longer chains (draws) help only chains that mix slowly%n",
+                                    rhat))
                             + (levers.improper() ? "the space has no proper prior (a coordinate unbounded under a flat prior): "
                                     + "where the question's energy levels off, chains drift without limit and never agree; "
                                     + "bound every coordinate (InputSpace bounds) to the region the model is meant for\n" : ""));

@@ -371,6 +371,30 @@ class MisconfigurationTest {
                 && m.endsWith("Remove @Test.")))));
     }
 
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @org.junit.jupiter.api.Test
+    @interface TeamRun {}
+
+    static class WithATeamAnnotationCarryingTest {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @TeamRun
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer a) {}
+    }
+
+    @Test
+    void aTeamAnnotationCarryingTestIsNamedAsWhatToRemoveItFrom() {
+        // the method had no @Test of its own, and "Remove @Test." sent a new user looking for one
+        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(WithATeamAnnotationCarryingTest.class))
+                .execute();
+        results.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.startsWith(
+                "WithATeamAnnotationCarryingTest#confident has @Test (through @TeamRun) and @ProbeHighConfidence: ")
+                && m.endsWith("Remove @Test from @TeamRun.")))));
+    }
+
     static class WithParameterizedRuns {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
@@ -412,7 +436,7 @@ class MisconfigurationTest {
         java.nio.file.Files.deleteIfExists(dir.resolve("summary.csv"));
         var results = Fixtures.run(WithATestFactory.class, java.util.Map.of("probe.reportDir", dir.toString()));
         results.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.startsWith(
-                "WithATestFactory#confident has @TestFactory and @ProbeHighConfidence") && m.endsWith("Remove @TestFactory.")))));
+                "WithATestFactory#confident has @TestFactory and @ProbeHighConfidence") && m.endsWith("Remove @TestFactory. A probe method returns nothing: make it void.")))));
         assertThat(java.nio.file.Files.readAllLines(dir.resolve("summary.csv"))).anySatisfy(l -> assertThat(l)
                 .startsWith(WithATestFactory.class.getName() + ",confident,,error,"));
     }

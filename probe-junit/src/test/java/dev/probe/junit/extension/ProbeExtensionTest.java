@@ -228,11 +228,14 @@ class ProbeExtensionTest {
     @Test
     void aTemplateOfVeryManyInvocationsSaysSoAndHowToNarrowIt() {
         // @ProbeAmbivalent without pairs over a new user's 50 classes made 1,225 invocations, about half an hour, unannounced
-        assertThat(ProbeExtension.manyInvocations("ImageProbesTest#allPairs", "@ProbeAmbivalent", 1225, 1225)).isEqualTo(
+        assertThat(ProbeExtension.manyInvocations("ImageProbesTest#allPairs", "@ProbeAmbivalent", 1225, 1225, false)).isEqualTo(
                 "note: ImageProbesTest#allPairs runs 1,225 invocations of @ProbeAmbivalent, a probe each: name the classes "
                         + "or pairs you need in the annotation, or select some with -Dprobe.only=<key>,<key> or spread them "
                         + "over CI jobs with -Dprobe.shard=i/n.");
-        assertThat(ProbeExtension.manyInvocations("T#m", "@ProbeAmbivalent", 613, 1225)).contains("runs 613 invocations (of its 1225)");
+        assertThat(ProbeExtension.manyInvocations("T#m", "@ProbeAmbivalent", 613, 1225, false)).contains("runs 613 invocations (of its 1225)");
+        // a shard is told of more shards, not of sharding
+        assertThat(ProbeExtension.manyInvocations("T#m", "@ProbeAmbivalent", 260, 780, true)).endsWith(
+                "-Dprobe.only=<key>,<key>, or use more shards.").doesNotContain("-Dprobe.shard");
         assertThat(ProbeExtension.MANY_INVOCATIONS).isGreaterThan(45 * 4); // the 45 MNIST pairs, four times over, are not "many"
     }
 }

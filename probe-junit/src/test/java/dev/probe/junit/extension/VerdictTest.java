@@ -428,6 +428,9 @@ class VerdictTest {
                         // R-hat about 2: a projection from chains that do not mix did not hold when a new user followed it
                         && m.contains("budget: the chains do not mix yet (R-hat ") && !m.contains("budget: about draws=")
                         && m.contains("make them agree first (below); more draws alone do not")
+                        // the R-hat line agrees: at R-hat about 2 it does not advise longer chains first
+                        && m.contains("the chains disagree by more than twice the allowed excess")
+                        && !m.contains("the chains disagree: chains that mix slowly agree with more draws")
                         && (m.contains("once they agree expect to need at least x") || m.contains("may be enough"))
                         && m.contains("re-run: " + RERUN)))));
         // chains whose R-hat is within twice the allowed excess are given the projection
