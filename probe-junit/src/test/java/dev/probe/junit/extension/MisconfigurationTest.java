@@ -376,7 +376,7 @@ class MisconfigurationTest {
     @org.junit.jupiter.api.Test
     @interface TeamRun {}
 
-    static class WithATeamAnnotationCarryingTest {
+    static class WithTestInATeamAnnotation {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
 
@@ -388,10 +388,10 @@ class MisconfigurationTest {
     @Test
     void aTeamAnnotationCarryingTestIsNamedAsWhatToRemoveItFrom() {
         // the method had no @Test of its own, and "Remove @Test." sent a new user looking for one
-        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(WithATeamAnnotationCarryingTest.class))
+        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(WithTestInATeamAnnotation.class))
                 .execute();
         results.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.startsWith(
-                "WithATeamAnnotationCarryingTest#confident has @Test (through @TeamRun) and @ProbeHighConfidence: ")
+                "WithTestInATeamAnnotation#confident has @Test (through @TeamRun) and @ProbeHighConfidence: ")
                 && m.endsWith("Remove @Test from @TeamRun.")))));
     }
 
