@@ -121,6 +121,9 @@ final class Selection {
         for (int k = 0; k < all.size(); k++) {
             T spec = all.get(k);
             String key = keyOf.apply(spec);
+            if (guard != null) {
+                guard.seen.add(key);
+            }
             if (!only.isEmpty() && !only.contains(key)) {
                 continue;
             }
@@ -177,10 +180,28 @@ final class Selection {
                 + "but probe.only takes the gate's own key, which runs both: " + String.join(", ", hints) + ".";
     }
 
+    /**
+     * A hint for pair keys given the other way round ({@code 1:0} where the annotation declares {@code 0:1}): a pair has
+     * no order, but its key is written as declared (a new user's {@code -Dprobe.only='1:0'} matched nothing).
+     */
+    static String reversedPairs(Set<String> missing, Set<String> seen) {
+        List<String> hints = new ArrayList<>();
+        for (String key : missing) {
+            String[] parts = key.split(":");
+            if (parts.length == 2 && seen.contains(parts[1] + ":" + parts[0])) {
+                hints.add("'" + key + "' -> '" + parts[1] + ":" + parts[0] + "'");
+            }
+        }
+        return hints.isEmpty() ? "" : " A pair's key is written as its annotation declares it: " + String.join(", ", hints)
+                + ".";
+    }
+
     /** Fails the run at its end if a key of {@code probe.only} matched no invocation and no template reported it. */
     private static final class Guard implements AutoCloseable {
         private final Set<String> keys;
         private final Set<String> matched = ConcurrentHashMap.newKeySet();
+        /** Every key of the templates that ran, selected or not. */
+        private final Set<String> seen = ConcurrentHashMap.newKeySet();
         private volatile boolean reported;
 
         Guard(Set<String> keys) {
@@ -199,7 +220,7 @@ final class Selection {
                     + "ran. Check the key (the failure message prints it) and that the test selection (-Dtest, tags) "
                     + "includes its test method, and that the method is not @Disabled or switched off by a condition "
                     + "(@EnabledOnOs and the like)."
-                    + gateSides(missing));
+                    + gateSides(missing) + reversedPairs(missing, seen));
         }
 
         @Override

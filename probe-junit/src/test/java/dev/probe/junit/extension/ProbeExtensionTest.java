@@ -177,6 +177,16 @@ class ProbeExtensionTest {
     }
 
     @Test
+    void aPairKeyGivenTheOtherWayRoundIsNamedInTheFailure() {
+        // a new user's -Dprobe.only='1:0' matched nothing: the pair is declared "0:1"
+        EngineExecutionResults events = run(Confident.class, Map.of("probe.only", "1:0"));
+        assertThat(testNames(events)).isEmpty();
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(cause(message(m -> m.startsWith(
+                "probe.only names [1:0], which matched no invocation") && m.endsWith(
+                        " A pair's key is written as its annotation declares it: '1:0' -> '0:1'."))))));
+    }
+
+    @Test
     void shardsSplitTheInvocationsDeterministicallyAndTogetherRunEachOnce() {
         List<String> first = testNames(run(Confident.class, Map.of("probe.shard", "1/2")));
         List<String> second = testNames(run(Confident.class, Map.of("probe.shard", "2/2")));
