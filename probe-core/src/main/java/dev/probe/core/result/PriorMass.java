@@ -45,6 +45,11 @@ public record PriorMass(double logMass, double logMassSd, int populations) {
      * {@code t} Student's quantile at {@code (1 + confidence)/2} and {@code populations − 1} degrees of freedom
      * (3.18 at 4 populations and 95%, 2.13 at 16). {@code NaN} without an error bar (one population).
      *
+     * <p>A bound only for populations that converged and attained the target ({@code Evidence.isMetBy(result)}, as the
+     * JUnit extension's {@code hasPriorMassAtMost} requires): populations that never reached the set, or missed part
+     * of it, all read low, and their spread does not show it (a new user's 4 populations with no draw in the target
+     * gave an upper bound of log Z −80.2 for a true −66.75).
+     *
      * @param confidence in (0, 1), e.g. 0.95
      */
     public double logUpperBound(double confidence) {
@@ -116,6 +121,10 @@ public record PriorMass(double logMass, double logMassSd, int populations) {
         }
         String lo = new PriorMass(logLowerBound(0.95), 0, populations).rarity().replace("about ", "");
         String hi = new PriorMass(Math.min(0, logUpperBound(0.95)), 0, populations).rarity().replace("about ", "");
-        return "; the populations disagree: 95% between " + lo + " and " + hi;
+        // a new user's populations that never reached the target read "95% between 1 in 3.0 × 10^81 and 1 in 6.8 × 10^34"
+        // of a mass of about 1 in 10^29: populations that miss part of the set all read low, and no spread shows that
+        return "; the populations disagree: 95% between " + lo + " and " + hi + " if each saw the whole set, while "
+                + "populations that missed part of it read low, so check convergence and attainment before reading the "
+                + "upper end as a bound";
     }
 }

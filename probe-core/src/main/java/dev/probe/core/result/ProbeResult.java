@@ -341,7 +341,6 @@ public final class ProbeResult {
         return Moments.covariance(inputs);
     }
 
-    /** The prior mass of the relaxed level set, when the sampler estimated it (empty for plain MCMC). */
     /**
      * The largest target distance the query can give any sample (infinity if unbounded or unknown): a tolerance at
      * least this large lets every sample attain the target.
@@ -353,8 +352,9 @@ public final class ProbeResult {
     /**
      * The prior mass of the relaxed level set {@code exp(−G)} (population sampling of a level-set query; empty
      * otherwise). It is the soft set's mass, so it is reported even when no particle attains the target within a
-     * tolerance: then it is carried by near misses and says how close the prior comes, not how often it hits.
-     * Read it together with {@link #attainment}.
+     * tolerance: then it is carried by near misses and says how close the prior comes, not how often it hits, and it
+     * is at best a lower bound of the set's mass (its {@code logUpperBound} is no bound then). Read it together with
+     * {@link #attainment} and the convergence of the populations ({@code Evidence.isMetBy(result)}).
      */
     public java.util.Optional<PriorMass> priorMass() {
         return java.util.Optional.ofNullable(priorMass);

@@ -626,6 +626,7 @@ record Verdict(Outcome outcome, String reason) {
         boolean saturated = (lowestTop >= SATURATED
                 || spread < FLAT && lowestTop >= CONFIDENT_EVERYWHERE && levers.gradients()) && onSimplex(outputs);
         String cause;
+        boolean contrast = r.provenance().query().startsWith("ModelContrast[") && r.models().size() == 2;
         double priorSpread = spread < FLAT && !saturated ? levers.priorSpread().getAsDouble() : Double.NaN;
         if (priorSpread >= FLAT) {
             // the model moves elsewhere, so it reads its input: the samples sat on one of its plateaus (a tree's leaf,
@@ -673,8 +674,11 @@ record Verdict(Outcome outcome, String reason) {
                     : saturated ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated: its top "
                     + "probability is at least %.2f at every sample, though its top class changes between them, as a model "
                     + "that answers with hard labels (a rule set, a tree with pure leaves) does; such a model is uncertain "
-                    + "nowhere, and no budget reaches a target it could only meet by being uncertain.", r.size(),
-                    answer.judgedModel(), SATURATED) : "";
+                    + "nowhere, and %s", r.size(), answer.judgedModel(), SATURATED,
+                    // two certain models meet a contrast where they disagree: a new user's tiny budget was told that no
+                    // budget would reach it, and a larger one attained 0.91
+                    contrast ? "a contrast with it is met only where the other model is certain of another class."
+                            : "no budget reaches a target it could only meet by being uncertain.") : "";
             cause = "The target is unreachable within this budget, or not at all for this model and generator. This is "
                     + "not a verdict on the model." + flat + prior + " Give the sampler more budget (" + budget(r, levers)
                     + "), relax the question (" + levers.question(c) + "), or use a generator that can reach the target.";
@@ -699,7 +703,7 @@ record Verdict(Outcome outcome, String reason) {
                         + "otherwise no counterfactual exists within them, whatever the budget.", closest, at);
             }
         }
-        if (r.provenance().query().startsWith("ModelContrast[") && r.models().size() == 2) {
+        if (contrast) {
             // two trees with 0.9/0.1 leaves differ by a total variation of at most 0.8: "more budget" cannot reach 0.9,
             // while most samples were disagreements already (a lender's 1,628 of 2,048)
             double[][] a = r.outputs(r.models().get(0));
@@ -714,10 +718,12 @@ record Verdict(Outcome outcome, String reason) {
                 // two bitwise-equal models read "unreachable … give more budget" (a user's unchanged model version)
                 double largest = IntStream.range(0, a.length).mapToDouble(i -> totalVariation(a[i], b[i])).max().orElse(0);
                 if (largest == 0) {
-                    // first, not after "give the sampler more budget": no budget finds a disagreement between equals
+                    // instead of "give the sampler more budget", which followed it (a new user read the two as
+                    // contradicting each other): no budget finds a disagreement between equals
                     cause = String.format(Locale.ROOT, "The two models give the same outputs on every one of the %d "
                             + "samples (total variation 0): the same model, or two versions that do not differ here? "
-                            + "Then there is no disagreement to sample, whatever the budget.", a.length) + " " + cause;
+                            + "Then there is no disagreement to sample, whatever the budget. This is not a verdict on "
+                            + "either model.", a.length);
                 }
                 cause += String.format(Locale.ROOT, " On every sample the two models' top classes agree, and their "
                         + "probabilities differ by a total variation of at most %.3g%s: where these samples went the "
