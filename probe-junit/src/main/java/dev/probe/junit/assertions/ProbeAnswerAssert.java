@@ -141,8 +141,9 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
             String within = r.estimate() <= max ? String.format(java.util.Locale.ROOT, "%n  inconclusive: the "
                     + "estimate %.4g is within the limit, but the evidence does not show it (more effective attained "
                     + "samples narrow the bound)", r.estimate()) : "";
-            failWithMessage("%s", ShouldHaveRate.message(actual, "misclassification rate among samples attaining the target",
-                    "at most", max, "its 95% upper bound", r.upper(), r) + within);
+            // which model: a contrast's two were told apart only by the code (a new user's judging("bad") read as either)
+            failWithMessage("%s", ShouldHaveRate.message(actual, "misclassification rate of '" + actual.judgedModel()
+                    + "' among samples attaining the target", "at most", max, "its 95% upper bound", r.upper(), r) + within);
         }
         return this;
     }

@@ -52,7 +52,9 @@ public class MisclassificationOnAPairTest {
         org.assertj.core.api.Assertions.assertThat(pair.misclassifiedAmongAttained().successes()).isEqualTo(40);
         assertThat(pair).hasMisclassificationRateAtMost(0.15);
         assertThatThrownBy(() -> assertThat(pair).hasMisclassificationRateAtMost(0.05))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("40/400").hasMessageNotContaining("inconclusive");
+                .isInstanceOf(AssertionError.class).hasMessageContaining("40/400").hasMessageNotContaining("inconclusive")
+                // the judged model by name (a contrast's two models were told apart only by the test's code)
+                .hasMessageContaining("misclassification rate of '" + pair.judgedModel() + "' among samples attaining");
         // near the limit the estimate is within it: inconclusive, not shown worse (a new user read it as above)
         assertThatThrownBy(() -> assertThat(pair).hasMisclassificationRateAtMost(0.11))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("inconclusive: the estimate 0.1000 is within "
