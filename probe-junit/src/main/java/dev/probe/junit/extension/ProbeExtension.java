@@ -351,12 +351,18 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Method method = context.getRequiredTestMethod();
-        // a misconfigured method's error row, as its template writes (a @TestFactory's template, which must not return
-        // its Stream, never runs: a new user's dashboard missed the method)
+        throw alsoATestRun(context, otherTestAnnotation(context.getRequiredTestMethod()).orElseThrow());
+    }
+
+    /**
+     * The failure of a run that JUnit's own test annotation makes of a probe method, after writing the method's error
+     * row, as its template writes (a {@code @TestFactory}'s template, which must not return its Stream, never runs: a
+     * new user's dashboard missed the method).
+     */
+    private static ParameterResolutionException alsoATestRun(ExtensionContext context, String other) {
         ProbeReport.writeRowWithoutSamples("", Outcome.ERROR, context);
-        throw new ParameterResolutionException(alsoATest(context.getRequiredTestClass().getSimpleName() + "#"
-                + method.getName(), otherTestAnnotation(method).orElseThrow(), method));
+        return new ParameterResolutionException(alsoATest(context.getRequiredTestClass().getSimpleName() + "#"
+                + context.getRequiredTestMethod().getName(), other, context.getRequiredTestMethod()));
     }
 
     /**
@@ -371,9 +377,7 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         List<Annotation> probes = probeAnnotations(method);
         Optional<String> other = otherTestAnnotation(method);
         if (!probes.isEmpty() && other.isPresent()) {
-            ProbeReport.writeRowWithoutSamples("", Outcome.ERROR, context);
-            throw new ParameterResolutionException(alsoATest(context.getRequiredTestClass().getSimpleName() + "#"
-                    + method.getName(), other.get(), method));
+            throw alsoATestRun(context, other.get());
         }
     }
 
