@@ -317,10 +317,14 @@ record Verdict(Outcome outcome, String reason) {
      * draws" beside "particles 32" in the settings read as a contradiction to a CI engineer.
      */
     static String drawsPerPopulation(String kernel) {
-        java.util.regex.Matcher size = java.util.regex.Pattern.compile("(\\d+)×(\\d+) particles, (\\d+) draws each")
-                .matcher(kernel);
-        return size.find() ? "draws (" + size.group(2) + " particles × " + size.group(3) + " draws each)" : "draws";
+        java.util.regex.Matcher size = POPULATION_SIZE.matcher(kernel);
+        return size.find() && size.group(3) != null ? "draws (" + size.group(2) + " particles × " + size.group(3)
+                + " draws each)" : "draws";
     }
+
+    /** A population run's size as its kernel describes it: "4×64 particles" and, after growth, ", 4 draws each". */
+    private static final java.util.regex.Pattern POPULATION_SIZE =
+            java.util.regex.Pattern.compile("(\\d+)×(\\d+) particles(?:, (\\d+) draws each)?");
 
     static Verdict of(ProbeAnswer answer, ProbeConfiguration c) {
         return of(answer, c, Levers.ALL);
@@ -359,8 +363,7 @@ record Verdict(Outcome outcome, String reason) {
                 // set the "about 12" advised for 64-particle populations and got no growth: 24 of 32 were needed)
                 int first = c.smcConfig() != null ? c.smcConfig().particles()
                         : c.budgetPopulations().particles();
-                java.util.regex.Matcher size = java.util.regex.Pattern.compile("(\\d+)×(\\d+) particles")
-                        .matcher(r.provenance().kernel());
+                java.util.regex.Matcher size = POPULATION_SIZE.matcher(r.provenance().kernel());
                 int now = size.find() ? Integer.parseInt(size.group(2)) : first;
                 long setting = (long) Math.ceil((double) more * now / first);
                 if (r.diagnostics().plateauNats() > PopulationRun.MAX_PLATEAU_NATS) {
