@@ -336,7 +336,7 @@ class MisconfigurationTest {
     }
 
     @Test
-    void testOnAProbeMethodFailsTheTemplateAndThePlainRunNamingTheFix() {
+    void testOnAProbeMethodFailsItsPlainRunOnceNamingTheFix() {
         String expected = "WithJUnitsTestAnnotation#confident has @Test and @ProbeHighConfidence: the probe annotation already makes the "
                 + "method a test (one invocation per class, pair or factual, each handed its answer), and @Test runs it "
                 + "again without one. Remove @Test.";
