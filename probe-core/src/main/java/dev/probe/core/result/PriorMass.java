@@ -48,7 +48,8 @@ public record PriorMass(double logMass, double logMassSd, int populations) {
      * <p>A bound only for populations that converged and attained the target ({@code Evidence.isMetBy(result)}, as the
      * JUnit extension's {@code hasPriorMassAtMost} requires): populations that never reached the set, or missed part
      * of it, all read low, and their spread does not show it (a new user's 4 populations with no draw in the target
-     * gave an upper bound of log Z −80.2 for a true −66.75).
+     * gave an upper bound of log Z −80.2 for a true −66.75). {@link ProbeResult#logPriorMassUpperBound} gives it only
+     * where it is one.
      *
      * @param confidence in (0, 1), e.g. 0.95
      */

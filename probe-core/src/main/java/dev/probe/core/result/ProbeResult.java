@@ -354,10 +354,38 @@ public final class ProbeResult {
      * otherwise). It is the soft set's mass, so it is reported even when no particle attains the target within a
      * tolerance: then it is carried by near misses and says how close the prior comes, not how often it hits, and it
      * is at best a lower bound of the set's mass (its {@code logUpperBound} is no bound then). Read it together with
-     * {@link #attainment} and the convergence of the populations ({@code Evidence.isMetBy(result)}).
+     * {@link #attainment} and the convergence of the populations ({@code Evidence.isMetBy(result)}), or take its bound
+     * from {@link #logPriorMassUpperBound}, which checks both.
      */
     public java.util.Optional<PriorMass> priorMass() {
         return java.util.Optional.ofNullable(priorMass);
+    }
+
+    /**
+     * The upper end of the prior mass's two-sided {@code confidence} interval ({@link PriorMass#logUpperBound}), only
+     * where this result's evidence makes it a bound: empty when there is no prior mass (chains, or a query that is not
+     * a function of the models' outputs), when {@code evidence} is not met ({@link Evidence#isMetBy(ProbeResult)}),
+     * when no sample attains the target within {@code evidence.tolerance()}, or without an error bar (one
+     * population). Populations that never reached the set, or missed part of it, all read low and agree in doing so,
+     * so their interval's upper end bounds nothing (a new user's 4 populations with no draw in the target gave
+     * log Z −80.2 as its upper end for a true −66.75); this is the check the JUnit extension's
+     * {@code hasPriorMassAtMost} makes.
+     *
+     * <pre>{@code
+     * OptionalDouble upper = result.logPriorMassUpperBound(Evidence.DEFAULT, 0.95);
+     * if (upper.isPresent() && upper.getAsDouble() <= Math.log(1e-3)) { ... }  // rarer than 1 in 1,000, shown
+     * }</pre>
+     */
+    public java.util.OptionalDouble logPriorMassUpperBound(Evidence evidence, double confidence) {
+        if (evidence == null) {
+            throw new IllegalArgumentException("logPriorMassUpperBound needs the evidence to judge the result by, got "
+                    + "null; Evidence.DEFAULT is the extension's built-in one");
+        }
+        if (priorMass == null || !evidence.isMetBy(this) || attainment(evidence.tolerance()).successes() == 0) {
+            return java.util.OptionalDouble.empty();
+        }
+        double upper = priorMass.logUpperBound(confidence);
+        return Double.isNaN(upper) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(upper);
     }
 
     public Diagnostics diagnostics() {

@@ -238,6 +238,43 @@ class EvidenceTest {
         assertThatThrownBy(() -> new Evidence(1.05, 100, 0.1, -1)).hasMessageContaining("maxDivergences must be at least 0");
     }
 
+    @Test
+    void thePriorMassUpperBoundIsGivenOnlyWhereTheEvidenceMakesItABound() {
+        SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(2).seed(1).build();
+        String kernel = "SMC(MALA, 4×2 particles, α=0.50, moves 2–10)";
+        PriorMass mass = new PriorMass(-8, 0.2, 4);
+        Evidence lenient = new Evidence(1.05, 1, 0.1);
+        ProbeResult attaining = withPriorMass(kernel, 1.0, 0, mass, config);
+        assertThat(lenient.isMetBy(attaining)).isTrue();
+        assertThat(attaining.logPriorMassUpperBound(lenient, 0.95)).hasValue(mass.logUpperBound(0.95));
+
+        // populations that never reached the set agree in reading low: their interval bounds nothing
+        assertThat(new Evidence(1.05, 0, 0.1).isMetBy(withPriorMass(kernel, 1.0, 1, mass, config))).isTrue();
+        assertThat(withPriorMass(kernel, 1.0, 1, mass, config).logPriorMassUpperBound(new Evidence(1.05, 0, 0.1), 0.95))
+                .as("evidence met, no sample within the tolerance").isEmpty();
+        assertThat(withPriorMass(kernel, 1.5, 0, mass, config).logPriorMassUpperBound(lenient, 0.95))
+                .as("populations that disagree").isEmpty();
+        assertThat(withPriorMass(kernel, 1.0, 0, new PriorMass(-8, Double.NaN, 1), config)
+                .logPriorMassUpperBound(lenient, 0.95)).as("one population, no error bar").isEmpty();
+        assertThat(withPriorMass("MALA(h=0.1)", 1.0, 0, null, config).logPriorMassUpperBound(lenient, 0.95))
+                .as("chains estimate no prior mass").isEmpty();
+        assertThatThrownBy(() -> attaining.logPriorMassUpperBound(null, 0.95)).hasMessageContaining("Evidence.DEFAULT");
+    }
+
+    /** A result of 8 draws all at target distance {@code distance}, R̂ {@code rhat}, with the given prior mass. */
+    private static ProbeResult withPriorMass(String kernel, double rhat, double distance, PriorMass mass,
+            SamplerConfig config) {
+        int n = 8;
+        double[][] x = new double[n][];
+        java.util.Arrays.setAll(x, i -> new double[] {i});
+        double[] distances = new double[n];
+        java.util.Arrays.fill(distances, distance);
+        Diagnostics d = new Diagnostics(new double[] {0.5, 0.5}, new double[] {rhat}, new double[] {1000}, rhat, 1000, 1,
+                1, InvalidProposals.NONE, InvalidProposals.NONE, 10, 0, 0.1, 0);
+        return new ProbeResult(new Provenance("q", "s", kernel, config, d), 4, x, x, List.of("m"), new double[][][] {x},
+                new double[n], distances, mass);
+    }
+
     /** A result of 8 draws that all attain their target, with the given kernel and diagnostics. */
     private static ProbeResult attainedEverywhere(String kernel, Diagnostics d, SamplerConfig config) {
         int n = 8;
