@@ -144,19 +144,29 @@ public final class ProbeResult {
      * indicator says little about how the draws mix, and the fraction is at most the energy's ESS over the draws.
      */
     public double attainedEss(double tolerance) {
-        Rate r = attainment(tolerance);
-        if (r.trials() == 0) {
-            return 0;
+        checkTolerance(tolerance);
+        boolean[] attained = new boolean[size()];
+        long count = 0;
+        for (int i = 0; i < size(); i++) {
+            attained[i] = distances[i] <= tolerance;
+            count += attained[i] ? 1 : 0;
         }
-        double fraction = r.effectiveTrials() / r.trials();
-        long minority = Math.min(r.successes(), r.trials() - r.successes());
+        return size() == 0 ? 0 : count * memberFraction(attained, count);
+    }
+
+    /**
+     * The effective fraction of the draws for the members of a subset ({@code members} of them): the ESS fraction of
+     * its indicator. A handful of non-members (or members) carries no autocorrelation to measure: one isolated miss
+     * among 1,600 draws of stuck chains read as 1,599 effective attained samples, where every draw attaining read 17
+     * (the energy's ESS); such an indicator counts at most as the energy's draws do, as a constant one does.
+     */
+    private double memberFraction(boolean[] member, long members) {
+        double fraction = essFraction(member);
+        long minority = Math.min(members, size() - members);
         if (minority > 0 && minority < FEW_INDICATOR_EVENTS) {
-            // a handful of misses (or hits) carries no autocorrelation to measure: one isolated miss among 1,600 draws
-            // of stuck chains read as 1,599 effective attained samples, where every draw attaining read 17 (the energy's
-            // ESS); such an indicator counts at most as the energy's draws do, as a constant one does
             fraction = Math.min(fraction, withoutIndicatorEss() / size());
         }
-        return r.successes() * Math.max(1.0 / size(), Math.min(1, fraction));
+        return Math.max(1.0 / size(), Math.min(1, fraction));
     }
 
     /**
@@ -170,7 +180,12 @@ public final class ProbeResult {
         return rateAmong(p, s -> true);
     }
 
-    /** The fraction of samples satisfying {@code p} among those satisfying {@code among}. */
+    /**
+     * The fraction of samples satisfying {@code p} among those satisfying {@code among}. Its effective trials are at
+     * most the effective number of the {@code among} samples (for the attained ones: {@link #attainedEss}): a rate
+     * among 457 attained draws worth 281 effective ones counted 457 when no draw satisfied {@code p} (a constant
+     * indicator has no ESS of its own), and a gate's interval was too narrow by that much.
+     */
     public Rate rateAmong(Predicate<Sample> p, Predicate<Sample> among) {
         int n = size();
         boolean[] in = new boolean[n];
@@ -184,7 +199,11 @@ public final class ProbeResult {
             trials += in[i] ? 1 : 0;
             successes += hit[i] ? 1 : 0;
         }
-        return Rate.withEffectiveTrials(successes, trials, trials * essFraction(hit), CONFIDENCE);
+        double effective = trials * essFraction(hit);
+        if (trials < n) {
+            effective = Math.min(effective, trials * memberFraction(in, trials));
+        }
+        return Rate.withEffectiveTrials(successes, trials, effective, CONFIDENCE);
     }
 
     /** The fraction of samples the named classifier labels differently from the oracle. */

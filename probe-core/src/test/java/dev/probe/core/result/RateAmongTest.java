@@ -1,0 +1,61 @@
+package dev.probe.core.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.probe.core.diagnostics.Diagnostics;
+import dev.probe.core.diagnostics.InvalidProposals;
+import dev.probe.core.sampler.SamplerConfig;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rate among a subset of the draws (the attained ones) counts at most the subset's effective members: a new user's
+ * gate side had 457 attained draws worth 281 effective ones, and "0 of 457 misclassified" was judged on 457 (a 95%
+ * upper end of 0.0080, under its margin of 0.01, where 281 give 0.0130), while its other side's was judged on its ESS.
+ */
+class RateAmongTest {
+
+    @Test
+    void aRateAmongTheAttainedCountsAtMostTheEffectiveAttainedSamples() {
+        ProbeResult r = stickyAttainment();
+        double attainedEss = r.attainedEss(0.1);
+        long attained = r.attainment(0.1).successes();
+        assertThat(attainedEss).as("sticky attainment: fewer effective than attained").isLessThan(attained / 2.0);
+
+        // no draw satisfies the predicate: a constant indicator, which has no ESS of its own
+        Rate none = r.rateAmong(s -> false, s -> s.targetDistance() <= 0.1);
+        assertThat(none.trials()).isEqualTo(attained);
+        assertThat(none.effectiveTrials()).isCloseTo(attainedEss, within(1e-9));
+        assertThat(none.upper()).as("0 events on the effective count")
+                .isCloseTo(1 - Math.pow(0.025, 1 / attainedEss), within(1e-3 * none.upper()));
+
+        // an indicator that flips every draw has an ESS above the draws': still at most the effective members
+        Rate alternating = r.rateAmong(s -> s.index() % 2 == 0, s -> s.targetDistance() <= 0.1);
+        assertThat(alternating.effectiveTrials()).isLessThanOrEqualTo(attainedEss + 1e-9);
+
+        // over all draws nothing changes: the rate's own ESS
+        assertThat(r.rate(s -> false).effectiveTrials()).isEqualTo(r.size());
+    }
+
+    /** 4 chains × 200 draws attaining in runs of 25, with independent energies (energy ESS = the draws). */
+    private static ProbeResult stickyAttainment() {
+        int chains = 4;
+        int draws = 200;
+        int n = chains * draws;
+        double[][] x = new double[n][];
+        double[] distances = new double[n];
+        double[] energies = new double[n];
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {random.nextGaussian()};
+            energies[i] = random.nextGaussian();
+            distances[i] = (i / 25) % 3 == 2 ? 0.5 : 0;
+        }
+        Diagnostics d = new Diagnostics(new double[] {0.5, 0.5, 0.5, 0.5}, new double[] {1.0}, new double[] {n}, 1.0, n,
+                1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 0, 0, 0.1);
+        return new ProbeResult(new Provenance("q", "s", "MALA(h=0.1)", SamplerConfig.builder().chains(chains).warmup(0)
+                .draws(draws).build(), d), chains, x, x, List.of("m"), new double[][][] {x}, energies, distances);
+    }
+}
