@@ -46,6 +46,56 @@ final class ChartStyle {
         styler.setToolTipsEnabled(false);
     }
 
+    /** Smallest title font {@link #fitTitle} shrinks to before it shortens the title. */
+    static final int SMALLEST_TITLE_POINTS = 11;
+
+    /**
+     * Fits the chart's one-line title to its {@code width}: a smaller font first (down to {@value #SMALLEST_TITLE_POINTS}
+     * points), then the title cut at its end with "…". XChart centres a title too long for the chart and cuts both of
+     * its ends, so a not-converged probe's trace was titled "ONVERGED, no verdict: …", its mark cut off.
+     */
+    static void fitTitle(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, int width) {
+        String title = chart.getTitle();
+        if (title == null || title.isEmpty()) {
+            return;
+        }
+        Styler styler = chart.getStyler();
+        Font font = styler.getChartTitleFont();
+        java.awt.font.FontRenderContext context = new java.awt.font.FontRenderContext(null, true, true);
+        double room = width - 24;
+        while (font.getSize2D() > SMALLEST_TITLE_POINTS && font.getStringBounds(title, context).getWidth() > room) {
+            font = font.deriveFont(font.getSize2D() - 1);
+        }
+        styler.setChartTitleFont(font);
+        if (font.getStringBounds(title, context).getWidth() > room) {
+            String cut = title;
+            while (cut.length() > 1 && font.getStringBounds(cut + "…", context).getWidth() > room) {
+                cut = cut.substring(0, cut.length() - 1);
+            }
+            chart.setTitle(cut.stripTrailing() + "…");
+        }
+    }
+
+    /**
+     * One step of making a title fit: a point smaller down to {@value #SMALLEST_TITLE_POINTS}, then a few characters
+     * shorter, ending in "…". False when it cannot be shortened further.
+     */
+    static boolean shortenTitle(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        Styler styler = chart.getStyler();
+        Font font = styler.getChartTitleFont();
+        if (font.getSize2D() > SMALLEST_TITLE_POINTS) {
+            styler.setChartTitleFont(font.deriveFont(font.getSize2D() - 1));
+            return true;
+        }
+        String title = chart.getTitle();
+        String kept = title.endsWith("…") ? title.substring(0, title.length() - 1) : title;
+        if (kept.length() <= 8) {
+            return false;
+        }
+        chart.setTitle(kept.substring(0, kept.length() - 4).stripTrailing() + "…");
+        return true;
+    }
+
     static Color translucent(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }

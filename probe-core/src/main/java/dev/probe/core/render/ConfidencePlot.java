@@ -127,6 +127,7 @@ public final class ConfidencePlot {
                 .xAxisTitle(xTitle).yAxisTitle(raw ? "model output" : "predicted probability").build();
         BoxStyler styler = chart.getStyler();
         ChartStyle.apply(styler, 1.0);
+        ChartStyle.fitTitle(chart, width);
         styler.setLegendVisible(false);
         // XChart draws every box as wide as the plot's margin, (1 - plotContentSize) of its width, whatever the number
         // of boxes: 20 boxes at the default 0.92 were 1.7 times their spacing wide and ran into each other. This keeps

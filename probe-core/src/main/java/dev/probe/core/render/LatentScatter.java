@@ -133,6 +133,7 @@ public final class LatentScatter {
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         XYStyler styler = chart.getStyler();
         ChartStyle.apply(styler, 1.0);
+        ChartStyle.fitTitle(chart, width);
         styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         styler.setMarkerSize(6);
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);

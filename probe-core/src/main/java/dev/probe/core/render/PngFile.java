@@ -14,10 +14,40 @@ final class PngFile {
     private PngFile() {
     }
 
-    /** Paints an XChart chart at its own size. */
+    /**
+     * Paints an XChart chart at its own size. XChart centres the title over the plot, not the image, and cuts a title
+     * too long for that at both ends ("ONVERGED, no verdict: …" of a trace with its legend outside): while the title
+     * runs off an edge, it is painted again smaller, then shortened ({@link ChartStyle#shortenTitle}).
+     */
     static BufferedImage paint(Chart<?, ?> chart) {
         Headless.ensure();
-        return BitmapEncoder.getBufferedImage(chart);
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        for (int tries = 0; tries < 60 && titleRunsOff(image, chart) && ChartStyle.shortenTitle(chart); tries++) {
+            image = BitmapEncoder.getBufferedImage(chart);
+        }
+        return image;
+    }
+
+    /** Columns at either edge of an image that a title leaves blank. */
+    static final int TITLE_MARGIN = 6;
+
+    /** Whether the title's band has ink in the image's outermost {@value #TITLE_MARGIN} columns. */
+    static boolean titleRunsOff(BufferedImage image, Chart<?, ?> chart) {
+        String title = chart.getTitle();
+        if (title == null || title.isEmpty() || !chart.getStyler().isChartTitleVisible()) {
+            return false;
+        }
+        int band = Math.min(image.getHeight(), (int) Math.ceil(chart.getStyler().getChartTitleFont().getSize2D() * 1.6)
+                + chart.getStyler().getChartTitlePadding() + 4);
+        for (int y = 0; y < band; y++) {
+            for (int k = 0; k < TITLE_MARGIN; k++) {
+                if ((image.getRGB(k, y) & 0xFFFFFF) != 0xFFFFFF
+                        || (image.getRGB(image.getWidth() - 1 - k, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static ReportFile write(BufferedImage image, Path file) {

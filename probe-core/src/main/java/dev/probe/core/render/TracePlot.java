@@ -79,6 +79,7 @@ public final class TracePlot {
                 .xAxisTitle(xAxis).yAxisTitle("energy").build();
         XYStyler styler = chart.getStyler();
         ChartStyle.apply(styler, 1.0);
+        ChartStyle.fitTitle(chart, width);
         styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setLegendVisible(shown > 1);

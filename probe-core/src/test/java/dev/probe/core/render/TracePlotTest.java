@@ -52,6 +52,17 @@ class TracePlotTest {
     }
 
     @Test
+    void aLongTitleKeepsItsStartInsideTheImage() {
+        // XChart centres a title too long for the chart and cuts both ends: "ONVERGED, no verdict: Energy per …"
+        String title = "NOT CONVERGED, no verdict: Energy per population, sorted (populations that agree overlap), "
+                + "and a reviewer's longer description of what the lines mean";
+        BufferedImage png = TracePlot.titled(title).render(energies(4, 50, 1));
+        assertThat(Images.inked(png, 0, 0, 6, 30)).as("ink at the left edge of the title band").isZero();
+        assertThat(Images.inked(png, png.getWidth() - 6, 0, 6, 30)).as("at the right edge").isZero();
+        assertThat(Images.inked(png, 0, 0, png.getWidth(), 30)).as("the title is drawn").isPositive();
+    }
+
+    @Test
     void emptyInputNamesTheChain() {
         assertThatThrownBy(() -> TracePlot.titled("t").render(new double[][] {{1, 2}, {}}))
                 .hasMessage("chain 1 has no draws");
