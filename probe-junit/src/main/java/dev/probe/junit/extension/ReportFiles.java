@@ -98,11 +98,11 @@ final class ReportFiles {
      * {@code confidence-<model>.png} for the others (a contrast's second model); a regressor's on its own scale.
      */
     static List<ReportFile> outputPlots(ProbeSpec spec, ProbeResult result, String judged, Path dir) {
-        return outputPlots(spec, result, judged, dir, Outcome.PASSED);
+        return outputPlots(spec, result, judged, dir, "");
     }
 
-    /** As above, titled "NOT CONVERGED, no verdict:" first when the evidence did not converge, as every picture is. */
-    static List<ReportFile> outputPlots(ProbeSpec spec, ProbeResult result, String judged, Path dir, Outcome outcome) {
+    /** As above, titled with {@code mark} first ("NOT CONVERGED, no verdict: "), as every picture of the probe is. */
+    static List<ReportFile> outputPlots(ProbeSpec spec, ProbeResult result, String judged, Path dir, String mark) {
         List<String> names = new ArrayList<>(List.of(judged));
         result.models().stream().filter(m -> !m.equals(judged)).forEach(names::add);
         List<ReportFile> out = new ArrayList<>();
@@ -111,14 +111,36 @@ final class ReportFiles {
                     .noneMatch(u -> u.name().equals(m) && !(u instanceof dev.probe.core.model.Classifier));
             String draws = ", all " + result.size() + " draws";
             ConfidencePlot plot = (probabilities
-                    ? ConfidencePlot.titled(SampleGrids.noVerdict(outcome) + "Predicted probability per class (" + m + ")" + draws)
-                    : ConfidencePlot.titled(SampleGrids.noVerdict(outcome) + "Output of " + m + draws).ofRawOutputs())
+                    ? ConfidencePlot.titled(mark + "Predicted probability per class (" + m + ")" + draws)
+                    : ConfidencePlot.titled(mark + "Output of " + m + draws).ofRawOutputs())
                     // the classes the question is about are drawn whatever their mean (many classes: the top 20 by mean)
                     .withClassesShown(java.util.stream.IntStream.of(spec.questionClasses()).filter(c -> c >= 0).toArray());
             String file = m.equals(judged) ? "confidence.png" : "confidence-" + ProbeReport.sanitize(m) + ".png";
             out.add(plot.write(dir.resolve(file), result.outputs(m)));
         }
         return out;
+    }
+
+    /**
+     * The outcome row of a gate's side reported with its gate's missing verdict while its own evidence says otherwise:
+     * "not_converged: the evidence did not converge (every check met)" was written of a side that converged.
+     */
+    static Optional<String> gateWithoutVerdict(ProbeSpec spec, ProbeAnswer answer, Outcome outcome) {
+        if ((outcome != Outcome.NOT_CONVERGED && outcome != Outcome.NOT_SAMPLED) || !Selection.isGateSide(spec.key())) {
+            return Optional.empty();
+        }
+        Outcome own = Verdict.evidenceOutcome(answer, spec.configuration().evidence());
+        if (own == outcome) {
+            return Optional.empty();
+        }
+        return Optional.of(": the regression gate this side belongs to has no verdict, because another of its sides "
+                + (outcome == Outcome.NOT_SAMPLED ? "attained no sample" : "did not converge") + " (the gate's message "
+                + "names it); this side " + switch (own) {
+                    case PASSED -> "converged (every check met)";
+                    case NOT_SAMPLED -> "attained no sample either";
+                    default -> "did not converge either (" + Verdict.unmetChecks(answer, spec.configuration().evidence())
+                            + ")";
+                });
     }
 
     private static double[][] rows(double[][] all, int[] which) {
@@ -143,11 +165,12 @@ final class ReportFiles {
         if (image.isPresent()) {
             files.addAll(SampleGrids.write(spec, answer, outcome, image.get(), dir));
         }
-        files.addAll(outputPlots(spec, result, model, dir, outcome));
+        String mark = SampleGrids.noVerdict(spec, answer, outcome);
+        files.addAll(outputPlots(spec, result, model, dir, mark));
         // where the samples lie: only those that attain the target, so no plot shows a miss under the probe's title
         // (a counterfactual's features plot showed all draws, 83% of which had not flipped)
         Plotted plotted = Plotted.of(result, answer.tolerance());
-        files.add(LatentScatter.titled(SampleGrids.noVerdict(outcome) + plotted.title() + " over "
+        files.add(LatentScatter.titled(mark + plotted.title() + " over "
                 + (image.isPresent() ? "prior draws" : "space draws"))
                 .withSampleName(plotted.legend()).withReferenceName(image.isPresent() ? "prior" : "space draws")
                 .withCoordinateNames(spec.probe().space().coordinateNames())
@@ -155,9 +178,9 @@ final class ReportFiles {
                         rows(result.latents(), plotted.rows())));
         // the convergence picture is marked as every other one (a reviewer found it alone unmarked); which check
         // failed is in the diagnostics' outcome row: in the title it ran past the image's edges, mark and all
-        files.add(trace(result, SampleGrids.noVerdict(outcome)).write(dir.resolve("trace.png"), byChain(result)));
+        files.add(trace(result, mark).write(dir.resolve("trace.png"), byChain(result)));
         if (image.isEmpty()) {
-            FeatureDistributions features = FeatureDistributions.titled(SampleGrids.noVerdict(outcome) + plotted.title() + " vs "
+            FeatureDistributions features = FeatureDistributions.titled(mark + plotted.title() + " vs "
                     + (training.isPresent() ? "training data" : "space draws"))
                     .withReferenceName(training.isPresent() ? "training" : "space draws")
                     .withSampleName(plotted.legend()).withFeatureNames(featureNames(spec, inputs[0].length));
@@ -193,7 +216,7 @@ final class ReportFiles {
         // the outcome first, and marked in the HTML: it was row 16 of 25, after the step size, styled as a pass
         DiagnosticsTable table = DiagnosticsTable.of(java.util.Map.of())
                 .with("probe", answer.displayName())
-                .with("outcome", outcome.csv() + switch (outcome) {
+                .with("outcome", outcome.csv() + gateWithoutVerdict(spec, answer, outcome).orElse(switch (outcome) {
                     case NOT_SAMPLED -> ": no sample attained the target; no verdict on the model";
                     case NOT_CONVERGED -> ": the evidence did not converge (" + Verdict.unmetChecks(answer,
                             spec.configuration().evidence()) + "); no verdict on the model, and the intervals"
@@ -204,7 +227,7 @@ final class ReportFiles {
                                     + "not necessarily this side: see the gate's comparison.txt"
                             : ": the test's assertions did not hold";
                     default -> "";
-                })
+                }))
                 .emphasising("outcome", switch (outcome) {
                     case PASSED -> "#d9f2d9";
                     case FAILED, ERROR -> "#f8d0d0";

@@ -61,14 +61,14 @@ final class SampleGrids {
                         + "marked \"oracle <label>\" (%d of the %d attaining samples are)", count,
                         otherwise.get().rows().length, hit.size());
             }
-            files.add(grid.withTitle(noVerdict(outcome) + String.format(Locale.ROOT, "%s: %d of %d samples attain the target%s%s%s",
+            files.add(grid.withTitle(noVerdict(spec, answer, outcome) + String.format(Locale.ROOT, "%s: %d of %d samples attain the target%s%s%s",
                     answer.displayName(), hit.size(), distances.length, shownOf(shown.size(), hit.size(), "spread over them"),
                     legend, marked)).write(dir.resolve("samples.png"), rows(inputs, shown), captions));
         }
         if (!missed.isEmpty()) {
             // the closest misses: what the model was nearest to doing (the closest one is the miss a message names)
             List<Integer> shown = closest(missed, distances, GRID);
-            files.add(grid.withTitle(noVerdict(outcome) + String.format(Locale.ROOT, "MISSED the target (distance > %s): %d of %d draws%s%s",
+            files.add(grid.withTitle(noVerdict(spec, answer, outcome) + String.format(Locale.ROOT, "MISSED the target (distance > %s): %d of %d draws%s%s",
                     answer.tolerance(), missed.size(), distances.length, shownOf(shown.size(), missed.size(),
                             "the closest first"), legend)).write(dir.resolve("missed.png"),
                     rows(inputs, shown), missedCaptions(outputs, shown, spec.questionClasses(), distances,
@@ -100,7 +100,27 @@ final class SampleGrids {
      * titled "256 of 256 samples attain the target" read as a clean pass though R̂ was 1.44 (a new user's report).
      */
     static String noVerdict(Outcome outcome) {
-        return outcome == Outcome.NOT_CONVERGED ? "NOT CONVERGED, no verdict: " : "";
+        return switch (outcome) {
+            case NOT_CONVERGED -> "NOT CONVERGED, no verdict: ";
+            // a not-sampled probe's pictures said so nowhere: "Predicted probability per class …" read as a pass's plot
+            case NOT_SAMPLED -> "NOT SAMPLED, no verdict: ";
+            default -> "";
+        };
+    }
+
+    /**
+     * The mark of {@code answer}'s pictures when the report is written with {@code outcome}: a gate's sides carry the
+     * gate's outcome, so a side whose own evidence converged, in a gate another side of which did not, is marked for
+     * what it is (a reviewer found a side of R̂ 1.005 and 128 effective attained samples titled "NOT CONVERGED"
+     * everywhere), and a side that attained something is not called not sampled.
+     */
+    static String noVerdict(ProbeSpec spec, ProbeAnswer answer, Outcome outcome) {
+        if ((outcome != Outcome.NOT_CONVERGED && outcome != Outcome.NOT_SAMPLED) || !Selection.isGateSide(spec.key())) {
+            return noVerdict(outcome);
+        }
+        Outcome own = Verdict.evidenceOutcome(answer, spec.configuration().evidence());
+        return own != Outcome.PASSED ? noVerdict(own) : "NO VERDICT (another side of its gate "
+                + (outcome == Outcome.NOT_CONVERGED ? "did not converge" : "attained nothing") + "): ";
     }
 
     /**

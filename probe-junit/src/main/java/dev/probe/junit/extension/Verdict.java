@@ -307,6 +307,18 @@ record Verdict(Outcome outcome, String reason) {
         return unmet.isEmpty() ? "every check met" : String.join("; ", unmet);
     }
 
+    /**
+     * What {@code answer}'s own evidence says, whatever the outcome it is reported with (a gate's side carries its
+     * gate's): {@code NOT_SAMPLED} when no sample attained the target, {@code NOT_CONVERGED} when {@code evidence} is
+     * not met, else {@code PASSED} (evidence for a verdict).
+     */
+    static Outcome evidenceOutcome(ProbeAnswer answer, Evidence evidence) {
+        if (answer.attainment().successes() == 0) {
+            return Outcome.NOT_SAMPLED;
+        }
+        return evidence.isMetBy(answer.result()) ? Outcome.PASSED : Outcome.NOT_CONVERGED;
+    }
+
     /** A setting as written: 100, not 100.0; 1.05 as is. */
     static String trimmed(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);

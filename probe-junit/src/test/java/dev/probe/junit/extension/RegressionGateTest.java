@@ -299,6 +299,15 @@ class RegressionGateTest {
         assertThat(rows).anyMatch(r -> r.contains("baseline")).anyMatch(r -> r.contains("candidate"));
         assertThat(java.nio.file.Path.of("target/probe-reports-gates/RegressionGateTest$CandidateNeverConfident/noWorse/0-baseline/samples.csv"))
                 .isNotEmptyFile();
+        // each side's report says what its own draws show: the baseline's said "no sample attained the target" (a
+        // reviewer found a converged side called "not converged (every check met)" in every title and its diagnostics)
+        String side = "target/probe-reports-gates/RegressionGateTest$CandidateNeverConfident/noWorse/";
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(side + "0-baseline/diagnostics.txt")))
+                .contains("not_sampled: the regression gate this side belongs to has no verdict, because another of its "
+                        + "sides attained no sample (the gate's message names it); this side converged (every check met)")
+                .doesNotContain("no sample attained the target");
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(side + "0-candidate/diagnostics.txt")))
+                .contains("not_sampled: no sample attained the target; no verdict on the model");
     }
 
     @Test
