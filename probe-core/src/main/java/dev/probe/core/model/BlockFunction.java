@@ -184,6 +184,18 @@ abstract class BlockFunction implements TensorFunction {
                         + "closed at the end of the run).", e);
             }
             throw e;
+        } catch (RuntimeException e) {
+            if (outputShape == null || e instanceof IllegalArgumentException) {
+                throw e; // at load: the shape check names its own cause and fix
+            }
+            // a model that throws on some inputs came out as DJL's EngineException with the TorchScript traceback
+            // alone: no model, no input, no stage (a new user's model raising on inputs above 0.9)
+            long failing = firstFailingRow(shaped, rows, parameters);
+            throw new ModelThrew("Model '" + name + "' threw on a batch of " + rows + " input rows: " + reason(e)
+                    + (failing < 0 ? "" : " (on its own, it throws on row " + failing + ", an input of "
+                            + inputDimension + " values: " + preview(input, failing) + ")")
+                    + ". The cause below is the model's own exception: fix the model, or bound the probe's space to the "
+                    + "inputs it is defined on (an input space's bounds, a generator whose outputs it reads).", e);
         }
         if (outputs.size() != 1) {
             throw new IllegalArgumentException("Model '" + name + "' returns " + outputs.size() + " tensors (a tuple, list "
@@ -193,13 +205,59 @@ abstract class BlockFunction implements TensorFunction {
         }
         NDArray out = outputs.get(0);
         if (out.getShape().dimension() == 0 || out.getShape().get(0) != rows) {
-            throw new IllegalArgumentException("Model '" + name + "' mixes rows: a batch of " + rows + " inputs of per-sample "
-                    + "shape " + sampleShape + " gave an output of shape " + out.getShape() + ", whose first dimension is not "
-                    + "the batch. The per-sample shape is probably not the one the model reads (it regrouped the values "
-                    + "into another batch size): declare the shape the model was built for, e.g. (1, 28, 28) for grey "
-                    + "28x28 images.");
+            String start = "Model '" + name + "' mixes rows: a batch of " + rows + " inputs of per-sample shape "
+                    + sampleShape + " gave an output of shape " + out.getShape() + ", whose first dimension is not the "
+                    + "batch. ";
+            if (outputShape != null) {
+                // a batch of 2 gave one row each at load: the shape is right, the model drops or adds rows (a new user's
+                // `return y[:4]` was told to declare another per-sample shape)
+                throw new IllegalArgumentException(start + "At load a batch of 2 gave one output row per input, so the "
+                        + "per-sample shape fits: the model itself returns another number of rows for a batch of " + rows
+                        + " (a slice, a reduction or a reshape over the batch). Make its forward return one output row per "
+                        + "input row for any batch size.");
+            }
+            throw new IllegalArgumentException(start + "Either the per-sample shape is not the one the model reads (it "
+                    + "regrouped the values into another batch size): declare the shape the model was built for, e.g. "
+                    + "(1, 28, 28) for grey 28x28 images; or the model returns another number of rows than it is given "
+                    + "(a slice or a reduction over the batch): make its forward return one output row per input row.");
         }
         return out;
+    }
+
+    /** A model's own exception on a batch, with the model and the input row named; the engine's exception is its cause. */
+    static final class ModelThrew extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        ModelThrew(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The first of (at most 256 of) {@code rows} that the model throws on alone, or −1. */
+    private long firstFailingRow(NDArray shaped, long rows, ParameterStore parameters) {
+        for (long i = 0; i < Math.min(rows, 256); i++) {
+            try (NDManager scope = shaped.getManager().newSubManager()) {
+                NDArray row = shaped.get(i + ":" + (i + 1));
+                row.attach(scope);
+                run(block, parameters, new NDList(row), false).attach(scope);
+            } catch (RuntimeException alone) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** At most 8 values of input row {@code i}, to name it in a message. */
+    private static String preview(NDArray input, long i) {
+        float[] values;
+        try (NDArray row = input.get(i)) {
+            values = row.toFloatArray();
+        }
+        StringBuilder b = new StringBuilder("[");
+        for (int k = 0; k < Math.min(values.length, 8); k++) {
+            b.append(k == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.4g", values[k]));
+        }
+        return b.append(values.length > 8 ? ", …]" : "]").toString();
     }
 
     /** Runs the block; {@code recordGraph} asks for an autograd graph through it. */

@@ -60,7 +60,8 @@ final class RowCheck {
             // a batch-norm without running statistics refuses one row ("Expected more than 1 value per channel when
             // training"): its failure escaped later, at the gradient check, as the engine's raw trace
             throw new IllegalArgumentException("Model '" + f.name() + "' fails on a batch of one row but not on two ("
-                    + BlockFunction.firstLine(e.getMessage()) + "): its outputs depend on the other rows of the batch. "
+                    + BlockFunction.firstLine((e instanceof BlockFunction.ModelThrew ? e.getCause() : e).getMessage())
+                    + "): its outputs depend on the other rows of the batch. "
                     + BATCH_DEPENDENCE, e);
         }
         if (!finite(first) || !finite(second) || !finite(alone)) {

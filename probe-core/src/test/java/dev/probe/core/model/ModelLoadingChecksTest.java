@@ -27,10 +27,49 @@ class ModelLoadingChecksTest {
         assertThatThrownBy(() -> Classifier.fromLogits(DjlBlockFunction.of(regrouping(), new Shape(4))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Model 'regroup' mixes rows: a batch of 2 inputs of per-sample shape (4) gave an output of shape "
-                        + "(4, 3), whose first dimension is not the batch. The per-sample shape is probably not the one the "
+                        + "(4, 3), whose first dimension is not the batch. Either the per-sample shape is not the one the "
                         + "model reads (it regrouped the values into another batch size): declare the shape the model was "
-                        + "built for, e.g. (1, 28, 28) for grey 28x28 images.");
+                        + "built for, e.g. (1, 28, 28) for grey 28x28 images; or the model returns another number of rows "
+                        + "than it is given (a slice or a reduction over the batch): make its forward return one output "
+                        + "row per input row.");
         assertThat(Classifier.fromLogits(DjlBlockFunction.of(regrouping(), new Shape(2))).classes()).isEqualTo(3);
+    }
+
+    @Test
+    void aModelThatDropsRowsOfLargerBatchesIsNotToldToChangeItsShape() {
+        // a new user's `return y[:4]` for batches above 4 was told "declare the shape the model was built for"
+        Model linear = TestModels.linear("first4", new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {0, 0, 0});
+        SequentialBlock block = new SequentialBlock().add(linear.getBlock()).add(new LambdaBlock(y -> {
+            ai.djl.ndarray.NDArray out = y.singletonOrThrow();
+            return new ai.djl.ndarray.NDList(out.getShape().get(0) > 4 ? out.get("0:4") : out);
+        }));
+        linear.setBlock(block);
+        Classifier c = Classifier.fromLogits(DjlBlockFunction.of(linear, new Shape(2)));
+        assertThatThrownBy(() -> c.outputs(new double[8][2])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a batch of 8 inputs of per-sample shape (2) gave an output of shape (4, 3)")
+                .hasMessageContaining("At load a batch of 2 gave one output row per input, so the per-sample shape fits")
+                .hasMessageContaining("return one output row per input row").hasMessageNotContaining("declare the shape");
+    }
+
+    @Test
+    void aModelThatThrowsOnSomeInputsIsNamedWithTheRowItThrowsOn() {
+        // a TorchScript model raising on inputs above 0.9 came out as DJL's bare EngineException and its traceback
+        Model linear = TestModels.linear("explodes", new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {0, 0, 0});
+        SequentialBlock block = new SequentialBlock().add(new LambdaBlock(x -> {
+            if (x.singletonOrThrow().sub(0.95f).abs().min().getFloat() < 1e-6f) { // on inputs of 0.95 only
+                throw new ai.djl.engine.EngineException("The following operation failed in the TorchScript interpreter.\n"
+                        + "Traceback of TorchScript (most recent call last):\nbuiltins.RuntimeError: model exploded on input 0.95");
+            }
+            return x;
+        })).add(linear.getBlock());
+        linear.setBlock(block);
+        Classifier c = Classifier.fromLogits(DjlBlockFunction.of(linear, new Shape(2)));
+        assertThatThrownBy(() -> c.outputs(new double[][] {{0, 0}, {0.5, 0.95}, {0.2, 0.1}}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Model 'explodes' threw on a batch of 3 input rows: builtins.RuntimeError: model "
+                        + "exploded on input 0.95 (on its own, it throws on row 1, an input of 2 values: [0.5000, 0.9500]).")
+                .hasMessageContaining("fix the model, or bound the probe's space")
+                .hasCauseInstanceOf(ai.djl.engine.EngineException.class);
     }
 
     @Test
