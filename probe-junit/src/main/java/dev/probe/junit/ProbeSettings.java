@@ -40,8 +40,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @ExtendWith(ProbeAnnotationPlacement.class)
 public @interface ProbeSettings {
-    /** The "not set" value of whole-number attributes. */
-    int UNSET = -1;
+    /**
+     * The "not set" value of whole-number attributes ({@link Integer#MIN_VALUE}): every value written is a setting
+     * and checked, −1 included (when −1 meant "not set", a new user's {@code chains = -1} ran the class's chains).
+     */
+    int UNSET = Integer.MIN_VALUE;
 
     /** Chains batched in one tensor (built-in 32). */
     int chains() default UNSET;

@@ -132,6 +132,17 @@ class MisconfigurationTest {
         void confident(ProbeAnswer a) {}
     }
 
+    /** −1 was the "not set" value: a new user's {@code chains = -1} on a method ran the class's chains silently. */
+    @ProbeSettings(chains = 4)
+    static class MinusOneChains {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence
+        @ProbeSettings(chains = -1)
+        void confident(ProbeAnswer a) {}
+    }
+
     static class RepeatedClass {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
@@ -695,6 +706,8 @@ class MisconfigurationTest {
                 + "expected a positive whole number.");
         failsWith(InvalidTolerance.class, "Probe setting 'tolerance' = -0.1 (from @ProbeHighConfidence) is invalid: "
                 + "expected a positive number.");
+        failsWith(MinusOneChains.class, "Probe setting 'chains' = -1 (from @ProbeSettings on MinusOneChains#confident) is "
+                + "invalid: expected a positive whole number.");
     }
 
     @Test
