@@ -13,6 +13,19 @@ import java.util.List;
 
 /** One counterfactual probe per factual instance. */
 final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
+    /**
+     * The core's warning of a factual outside its space's bounds, off: this factory says it per factual with the
+     * annotation (below), and the core's would repeat it at each invocation (held here, as a logger's level lives only
+     * as long as the logger does).
+     */
+    private static final java.util.logging.Logger CORE_FACTUAL_WARNING = quiet("dev.probe.core.probe.FactualCheck");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.OFF);
+        return logger;
+    }
+
     @Override
     public List<ProbeSpec> specs(ProbeCounterfactual a, ProbeContext context) {
         Classifier classifier = context.classifier(a.model());
