@@ -59,14 +59,9 @@ final class ReportFiles {
         }
     }
 
-    /** The input space's feature names, or {@code x_0, x_1, …}. */
     /** A counterfactual's factual (its localiser's anchor), to be marked in the features plot. */
     static Optional<double[]> factual(dev.probe.core.query.Query query) {
-        if (query instanceof dev.probe.core.query.QuerySum sum) {
-            return sum.parts().stream().filter(q -> q instanceof dev.probe.core.query.Localiser)
-                    .map(q -> ((dev.probe.core.query.Localiser) q).anchor()).findFirst();
-        }
-        return Optional.empty();
+        return ClosestCounterfactual.localiser(query).map(dev.probe.core.query.Localiser::anchor);
     }
 
     private static final java.util.regex.Pattern RAN = java.util.regex.Pattern.compile("^SMC\\([^,]*, (\\d+)×(\\d+) particles");
@@ -199,6 +194,10 @@ final class ReportFiles {
             csv = csv.withBlock(m, result.outputs(m));
         }
         csv = csv.withColumn("energy", result.energies()).withColumn("target_distance", result.targetDistances());
+        Optional<dev.probe.core.query.Localiser> localiser = ClosestCounterfactual.localiser(spec.probe().query());
+        if (localiser.isPresent()) { // a counterfactual's distance to its factual, in the localiser's metric
+            csv = csv.withColumn("distance_to_factual", ClosestCounterfactual.distances(localiser.get(), result));
+        }
         // with an oracle: its label of each attained sample and whether it is outside the question's classes, so the
         // draws a message says were "found even so" can be found in the report (a user had to re-implement the oracle)
         Optional<ProbeAnswer.LabelledOtherwise> otherwise = labelledOtherwise(answer);
@@ -243,6 +242,10 @@ final class ReportFiles {
                 .with("effective attained samples", String.format(Locale.ROOT, "%.1f (the attained draws × n_eff / n of the "
                         + "attainment above, n_eff at most the energy's ESS when fewer than 20 draws miss (or attain); the convergence "
                         + "check needs %s)", answer.attainedEss(), Verdict.trimmed(spec.configuration().minAttainedEss())));
+        if (localiser.isPresent()) {
+            table = table.with("closest counterfactual", ClosestCounterfactual.describe(localiser.get(), answer,
+                    featureNames(spec, inputs[0].length)));
+        }
         Optional<String> mass = Verdict.priorMass(answer);
         if (mass.isPresent()) {
             // Z weighs every input by e^{-G}: a reviewer read "about 15%" as the share within the tolerance (19.1%)

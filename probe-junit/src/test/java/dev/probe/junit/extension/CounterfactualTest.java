@@ -297,8 +297,40 @@ class CounterfactualTest {
     }
 
     @Test
-    void factualsAndWeightsDeclaredInASuperclassAreFound() {
+    void factualsAndWeightsDeclaredInASuperclassAreFound() throws Exception {
         run(InheritedFactuals.class).testEvents().assertStatistics(s -> s.started(1).failed(0));
+        // the report shows the recourse: each draw's distance to the factual, and the closest attained draw's changes
+        java.nio.file.Path dir = java.nio.file.Path.of("target/probe-reports-fixtures/CounterfactualTest$InheritedFactuals/flips/factual0");
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readAllLines(dir.resolve("samples.csv")).get(0))
+                .contains(",target_distance,distance_to_factual,");
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(dir.resolve("diagnostics.txt")))
+                .containsPattern("closest counterfactual +draw \\d+ at distance [0-9.]+ from the factual \\(in the "
+                        + "localiser's metric: its weights, power 2; mean over the \\d+ attained draws [0-9.]+; an upper bound "
+                        + "of the least change that attains the target\\): x_0 1 → -[0-9.]+ \\(−[0-9.]+\\)");
+    }
+
+    @Test
+    void theClosestAttainedCounterfactualIsDescribedByItsChangePerFeature() {
+        double[][] x = {{1, 0.5}, {-0.2, 0.5}, {-0.5, 1.5}};
+        double[] distances = {0.5, 0.05, 0};
+        int n = x.length;
+        dev.probe.core.diagnostics.Diagnostics d = new dev.probe.core.diagnostics.Diagnostics(new double[] {0.5},
+                new double[] {1}, new double[] {n}, 1, n, 1, 1, dev.probe.core.diagnostics.InvalidProposals.NONE,
+                dev.probe.core.diagnostics.InvalidProposals.NONE, 0, 0, 0.1);
+        dev.probe.core.result.ProbeResult r = new dev.probe.core.result.ProbeResult(new dev.probe.core.result.Provenance(
+                "q", "s", "MALA", dev.probe.core.sampler.SamplerConfig.builder().chains(1).warmup(0).draws(n).build(), d),
+                1, x, x, java.util.List.of("m"), new double[][][] {x}, new double[n], distances);
+        dev.probe.core.query.Localiser around = dev.probe.core.query.Localiser.around(new double[] {1, 0.5});
+        org.assertj.core.api.Assertions.assertThat(ClosestCounterfactual.describe(around, ProbeAnswer.of(r, 0.1),
+                new String[] {"income", "age"})).isEqualTo("draw 1 at distance 1.2 from the factual (in the localiser's "
+                        + "metric: its weights, power 2; mean over the 2 attained draws 1.501; an upper bound of the least "
+                        + "change that attains the target): income 1 → -0.2 (−1.2)");
+        org.assertj.core.api.Assertions.assertThat(ClosestCounterfactual.distances(around, r))
+                .containsExactly(new double[] {0, 1.2, Math.sqrt(1.5 * 1.5 + 1)}, org.assertj.core.api.Assertions.within(1e-12));
+        org.assertj.core.api.Assertions.assertThat(ClosestCounterfactual.describe(around, ProbeAnswer.of(r, 0.01),
+                new String[] {"income", "age"})).isEqualTo("draw 2 at distance 1.803 from the factual (in the localiser's "
+                        + "metric: its weights, power 2; mean over the 1 attained draws 1.803; an upper bound of the least "
+                        + "change that attains the target): income 1 → -0.5 (−1.5), age 0.5 → 1.5 (+1)");
     }
 
     @Test
