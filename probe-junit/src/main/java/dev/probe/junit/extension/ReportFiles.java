@@ -201,10 +201,23 @@ final class ReportFiles {
         // with an oracle: its label of each attained sample and whether it is outside the question's classes, so the
         // draws a message says were "found even so" can be found in the report (a user had to re-implement the oracle)
         Optional<ProbeAnswer.LabelledOtherwise> otherwise = labelledOtherwise(answer);
+        java.util.BitSet anyWrong = new java.util.BitSet();
         if (otherwise.isPresent()) {
             boolean[] wrong = otherwise.get().wrong();
             csv = csv.withColumn("oracle_label", otherwise.get().labels())
                     .withColumn("labelled_otherwise", IntStream.range(0, wrong.length).map(i -> wrong[i] ? 1 : 0).toArray());
+            IntStream.of(otherwise.get().rows()).forEach(anyWrong::set);
+            // a contrast's other model, judged by the same labels: its "found even so" draws were in no file (a reviewer's
+            // 60 of 60 for the second model, where labelled_otherwise was 0 in every row, judged for the first)
+            for (ProbeAnswer other : Verdict.eachModel(answer).subList(1, Verdict.eachModel(answer).size())) {
+                Optional<ProbeAnswer.LabelledOtherwise> theirs = labelledOtherwise(other);
+                if (theirs.isPresent()) {
+                    boolean[] w = theirs.get().wrong();
+                    csv = csv.withColumn("labelled_otherwise_" + ProbeReport.sanitize(other.judgedModel()),
+                            IntStream.range(0, w.length).map(i -> w[i] ? 1 : 0).toArray());
+                    IntStream.of(theirs.get().rows()).forEach(anyWrong::set);
+                }
+            }
         }
         List<String> names = List.of(featureNames(spec, inputs[0].length));
         boolean named = IntStream.range(0, names.size()).anyMatch(k -> !names.get(k).equals("x_" + k));
@@ -264,16 +277,17 @@ final class ReportFiles {
         if (pixels.isPresent()) {
             table = table.with("input range", pixels.get().replaceFirst("^note: ", ""));
         }
-        int[] wrongRows = otherwise.map(ProbeAnswer.LabelledOtherwise::rows).orElse(new int[0]);
+        int[] wrongRows = anyWrong.stream().toArray();
         // labelled once: an oracle that labelled the draws has not failed (its labels are not asked for again)
         Optional<String> oracleFailed = otherwise.isPresent() ? Optional.empty() : Verdict.oracleFailure(answer);
         if (oracleFailed.isPresent()) {
             table = table.with("labelled otherwise by the oracle", oracleFailed.get());
         }
         if (otherwise.isPresent()) {
+            int judgedWrong = otherwise.get().rows().length;
             table = table.with("labelled otherwise by the oracle", answer.attainment().successes() == 0
-                    ? "no draw attained the target, so the oracle labelled none" : wrongRows.length == 0 ? "none of the attained draws"
-                    : wrongRows.length + " attained draws (their true label is outside the question's classes): every "
+                    ? "no draw attained the target, so the oracle labelled none" : judgedWrong == 0 ? "none of the attained draws"
+                    : judgedWrong + " attained draws (their true label is outside the question's classes): every "
                             + "one in labelled-otherwise.csv; column labelled_otherwise of samples.csv");
             table = otherModels(answer, table);
         }
@@ -337,7 +351,8 @@ final class ReportFiles {
             if (wrong.isPresent()) {
                 t = t.with("labelled otherwise for model '" + other.judgedModel() + "'", wrong.getAsLong() + " of the "
                         + answer.attainment().successes() + " attained draws (ProbeAnswer.judging(\"" + other.judgedModel()
-                        + "\") judges them)");
+                        + "\") judges them)" + (wrong.getAsLong() == 0 ? "" : ": every one in labelled-otherwise.csv; column "
+                        + "labelled_otherwise_" + ProbeReport.sanitize(other.judgedModel()) + " of samples.csv"));
             }
         }
         return t;

@@ -77,7 +77,16 @@ class FoundEvenSoTest {
         String diagnostics = Files.readString(Path.of(
                 "target/probe-reports-oracle/FoundEvenSoTest$WrongForTheSecondModel/differ/contrast/diagnostics.txt"));
         assertThat(diagnostics).contains("none of the attained draws (judged by model 'teacher'")
-                .containsPattern("labelled otherwise for model 'student' +(\\d+) of the \\1 attained draws");
+                .containsPattern("labelled otherwise for model 'student' +(\\d+) of the \\1 attained draws")
+                .contains("every one in labelled-otherwise.csv; column labelled_otherwise_student of samples.csv");
+        // the student's wrong draws are in the files the message points to (they were in none: a reviewer's)
+        Path dir = Path.of("target/probe-reports-oracle/FoundEvenSoTest$WrongForTheSecondModel/differ/contrast");
+        java.util.List<String> samples = Files.readAllLines(dir.resolve("samples.csv"));
+        int column = java.util.Arrays.asList(samples.get(0).split(",")).indexOf("labelled_otherwise_student");
+        assertThat(column).isPositive();
+        long marked = samples.stream().skip(1).filter(r -> r.split(",")[column].equals("1")).count();
+        assertThat(marked).isPositive();
+        assertThat(Files.readAllLines(dir.resolve("labelled-otherwise.csv"))).hasSize((int) marked + 1);
     }
 
     @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 16, seed = "7")
