@@ -90,13 +90,22 @@ public final class DiagnosticsTable {
         return new LinkedHashMap<>(rows);
     }
 
-    /** One {@code key  value} line per row, values aligned; each line ends with a newline. */
+    /**
+     * One {@code key  value} line per row, values aligned after the keys of at most {@value #KEY_COLUMN} characters;
+     * a longer key has its value on the next line, at the same column (one 118-character key padded every line to 120
+     * columns, which wrapped in a terminal). Each line ends with a newline.
+     */
     public String text() {
-        int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+        int width = rows.keySet().stream().mapToInt(String::length).filter(n -> n <= KEY_COLUMN).max().orElse(0);
+        String indent = " ".repeat(width + 2);
         StringBuilder out = new StringBuilder();
-        rows.forEach((k, v) -> out.append(k).append(" ".repeat(width - k.length() + 2)).append(v).append('\n'));
+        rows.forEach((k, v) -> out.append(k).append(k.length() <= width ? " ".repeat(width - k.length() + 2) : "\n" + indent)
+                .append(v).append('\n'));
         return out.toString();
     }
+
+    /** The widest key that keeps its value on its own line in {@link #text()}. */
+    static final int KEY_COLUMN = 40;
 
     /** A standalone {@code <table>} with escaped keys and values. */
     public String html() {

@@ -7,6 +7,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A PNG grid of generated images, each upscaled with a caption under it (e.g. predicted class and
@@ -26,6 +28,10 @@ public final class ImageGrid {
     private static final int MIN_CELL_WIDTH = 64;
     /** Widest a cell grows to fit its caption. */
     private static final int MAX_CAPTION_WIDTH = 240;
+    /** Narrowest width a heading wraps at, in pixels. */
+    private static final int MIN_HEADING_WIDTH = 640;
+    /** Height of a heading line, in pixels. */
+    private static final int HEADING_LINE = 20;
 
     private final Pixels pixels;
     private final int columns;
@@ -95,6 +101,8 @@ public final class ImageGrid {
         // MAX_CAPTION_WIDTH), the image as wide as its heading
         int widest = 0;
         int headingW = 0;
+        List<String> headingLines = List.of();
+        int cellW = 0;
         // pixels outside [0, 1] (a tanh generator's [−1, 1]) were clamped: 39 of 48 images of a user's grid were black
         // where the model saw a clear shape. The grid's own range is drawn black to white instead, and the heading says so
         double lo = Double.POSITIVE_INFINITY;
@@ -118,15 +126,20 @@ public final class ImageGrid {
             for (int i = 0; captions != null && i < shown; i++) {
                 widest = Math.max(widest, m.getFontMetrics().stringWidth(captions[i] == null ? "" : captions[i]));
             }
+            cellW = Math.max(Math.max(tileW, MIN_CELL_WIDTH), Math.min(widest + 6, MAX_CAPTION_WIDTH));
             m.setFont(new Font(ChartStyle.FONT, Font.BOLD, 15));
-            headingW = m.getFontMetrics().stringWidth(heading);
+            // the heading wraps at the grid's width (at least MIN_HEADING_WIDTH): a one-line title made a 7-column grid
+            // 2,064 pixels wide, the grid in its left 800, so the captions were small on a screen
+            headingLines = wrap(heading, m.getFontMetrics(), Math.max(PAD + cols * (cellW + PAD), MIN_HEADING_WIDTH) - 2 * PAD);
+            for (String line : headingLines) {
+                headingW = Math.max(headingW, m.getFontMetrics().stringWidth(line));
+            }
         } finally {
             m.dispose();
         }
-        int cellW = Math.max(Math.max(tileW, MIN_CELL_WIDTH), Math.min(widest + 6, MAX_CAPTION_WIDTH));
         int captionH = captions == null ? 0 : CAPTION_FONT + 6;
         int cellH = tileH + captionH;
-        int headerH = heading.isEmpty() ? 0 : 28;
+        int headerH = heading.isEmpty() ? 0 : 8 + HEADING_LINE * headingLines.size();
 
         BufferedImage out = new BufferedImage(Math.max(PAD + cols * (cellW + PAD), headingW + 2 * PAD),
                 headerH + PAD + rows * (cellH + PAD), BufferedImage.TYPE_INT_RGB);
@@ -139,7 +152,9 @@ public final class ImageGrid {
             g.setColor(Color.DARK_GRAY);
             if (headerH > 0) {
                 g.setFont(new Font(ChartStyle.FONT, Font.BOLD, 15));
-                g.drawString(heading, PAD, 20);
+                for (int l = 0; l < headingLines.size(); l++) {
+                    g.drawString(headingLines.get(l), PAD, 20 + HEADING_LINE * l);
+                }
             }
             g.setFont(new Font(ChartStyle.FONT, Font.PLAIN, CAPTION_FONT));
             for (int i = 0; i < shown; i++) {
@@ -180,6 +195,25 @@ public final class ImageGrid {
             return note;
         }
         return note.isEmpty() ? title : title + " (" + note + ")";
+    }
+
+    /** {@code text} broken at spaces into lines of at most {@code width} pixels (a longer word keeps a line to itself). */
+    static List<String> wrap(String text, FontMetrics fm, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String longer = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && fm.stringWidth(longer) > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(longer);
+            }
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static void drawCentred(Graphics2D g, String text, int x, int width, int baseline) {

@@ -34,6 +34,18 @@ class DiagnosticsTableTest {
     }
 
     @Test
+    void aLongKeyPutsItsValueOnTheNextLineRatherThanPaddingEveryLine() {
+        LinkedHashMap<String, String> rows = new LinkedHashMap<>();
+        rows.put("seed", "42");
+        rows.put("prior mass of the relaxed level set (Z = E[e^-G], not the share within the tolerance)", "log Z = -3.1");
+        assertThat(DiagnosticsTable.of(rows).text()).isEqualTo("""
+                seed  42
+                prior mass of the relaxed level set (Z = E[e^-G], not the share within the tolerance)
+                      log Z = -3.1
+                """);
+    }
+
+    @Test
     void htmlEscapesKeysAndValues() {
         assertThat(table().html())
                 .contains("<tr><th style=\"text-align:left\">seed</th><td style=\"text-align:right\">42</td></tr>")

@@ -72,6 +72,12 @@ class ImageGridTest {
         String title = "MISSED the target (distance > 0.1): 494 of 512 draws, a title longer than two small tiles";
         BufferedImage titled = grid.withTitle(title).render(greyLevels(2, 8), new String[] {"7", "1"});
         assertThat(titled.getWidth()).as("as wide as its title").isGreaterThan(shortCaptions.getWidth() + 200);
+        // a title much wider than its grid wraps at the grid's width (at least 640 pixels): a one-line title made a
+        // 7-column grid 2,064 pixels wide, the grid in its left 800
+        String longTitle = (title + "; ").repeat(4);
+        BufferedImage wrapped = grid.withTitle(longTitle).render(greyLevels(2, 8), new String[] {"7", "1"});
+        assertThat(wrapped.getWidth()).as("wrapped at 640 pixels").isLessThanOrEqualTo(640);
+        assertThat(wrapped.getHeight()).as("on more lines").isGreaterThan(titled.getHeight() + 40);
     }
 
     @Test
