@@ -173,6 +173,11 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                             : " and " + actual.result().diagnostics().divergences() + " divergences after warm-up",
                     actual.result().attainedEss(e.tolerance()) > 0 ? "Give the sampler more budget (or populations), or "
                             + "relax the evidence (ProbeAnswer.withEvidence, settings maxRhat / minAttainedEss)."
+                            // a localiser holds the samples short of the target: more budget samples the same place
+                            : LOCALISED.matcher(actual.result().provenance().query()).find() ? "No sample attained the "
+                                    + "target: the localiser (" + localiserLambda() + ") holds the samples near the factual, "
+                                    + "where the energy's minimum can lie short of the target, so more budget samples the "
+                                    + "same place: give a smaller lambda (the localiser's strength), or a larger tolerance."
                             // a price above the model's maximum was told "more budget" (a new user's rarity gate)
                             : "No sample attained the target: if no input reaches it (e.g. a threshold beyond the model's "
                                     + "outputs), no budget will, so bound such a set by independent prior draws "
@@ -180,6 +185,15 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                                     + "sampler more budget (or populations).",
                     actual.result().diagnostics().table().stripTrailing())));
         }
+    }
+
+    /** A counterfactual's localiser in a query's description, and its strength: "Localiser[anchor …, λ=0.05, …]". */
+    private static final java.util.regex.Pattern LOCALISED = java.util.regex.Pattern.compile("Localiser\\[anchor .*?, λ=([^,\\]]+)");
+
+    /** "λ = 0.05" of the question's localiser. */
+    private String localiserLambda() {
+        java.util.regex.Matcher m = LOCALISED.matcher(actual.result().provenance().query());
+        return m.find() ? "λ = " + m.group(1) : "its λ";
     }
 
     /**

@@ -67,6 +67,21 @@ class EvidenceGatedAssertionsTest {
     }
 
     @Test
+    void aCounterfactualThatAttainedNothingIsToldOfItsLambda() {
+        // the localiser held a new user's samples at p = 0.72, short of 0.9: "more budget" and levelSetMass do not help
+        Classifier unsure = Classifier.fromLogits(BlackBoxFunction.of("unsure", 2, 2, rows -> java.util.Arrays.stream(rows)
+                .map(x -> new double[] {0.1 * x[0], -0.1 * x[0]}).toArray(double[][]::new)));
+        SamplerConfig config = SamplerConfig.builder().chains(2).warmup(0).draws(30).seed(4).build();
+        ProbeAnswer answer = ProbeAnswer.of(Probe.of(BOX, dev.probe.core.query.FixedLabel.counterfactual(unsure, 0,
+                dev.probe.core.query.Localiser.around(new double[] {-1, 0}).lambda(0.05))).sample(config,
+                Sampling.chains(RandomWalkMetropolis.of(BOX.proposal(), 0.5))), 0.01);
+        assertThatThrownBy(() -> assertThat(answer).hasTargetAttainmentAtLeast(0))
+                .hasMessageContaining("No sample attained the target: the localiser (λ = 0.05) holds the samples near "
+                        + "the factual")
+                .hasMessageContaining("give a smaller lambda").hasMessageNotContaining("Probe.levelSetMass");
+    }
+
+    @Test
     void aToleranceAtWhichEverySampleAttainsIsRefused() {
         // a user's hasTargetAttainmentAtLeast(0.99) passed trivially at tolerance 0.6 on a two-class ambivalent probe
         SamplerConfig config = SamplerConfig.builder().chains(2).warmup(0).draws(10).seed(4).build();
