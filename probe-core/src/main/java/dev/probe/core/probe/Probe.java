@@ -12,6 +12,7 @@ import dev.probe.core.sampler.Kernel;
 import dev.probe.core.sampler.Sampler;
 import dev.probe.core.sampler.SamplerConfig;
 import dev.probe.core.sampler.Trace;
+import dev.probe.core.space.InputSpace;
 import dev.probe.core.space.SampleSpace;
 import java.util.List;
 import java.util.Objects;
@@ -64,9 +65,12 @@ public final class Probe {
         if (space.inputDimension() != query.inputDimension()) {
             throw new IllegalArgumentException("Shape mismatch: " + space.describe() + " produces inputs of "
                     + space.inputDimension() + " features but the query's models take " + query.inputDimension() + " ("
-                    + query.describe() + ")" + LayoutCheck.shapes(space, query) + ". Use a decoder (or generator) whose "
-                    + "flattened output has "
-                    + query.inputDimension() + " values, or models built for " + space.inputDimension() + " features.");
+                    + query.describe() + ")" + LayoutCheck.shapes(space, query) + ". " + (space instanceof InputSpace
+                            // a tabular box has no decoder: a new user's 5-feature box was told to "use a decoder"
+                            ? "Give the input space one pair of bounds per feature the model reads (" + query.inputDimension()
+                                    + "), or models built for " + space.inputDimension() + " features."
+                            : "Use a decoder (or generator) whose flattened output has " + query.inputDimension()
+                                    + " values, or models built for " + space.inputDimension() + " features."));
         }
         LayoutCheck.of(space, query);
         FactualCheck.of(space, query);

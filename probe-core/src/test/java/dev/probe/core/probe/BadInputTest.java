@@ -38,8 +38,15 @@ class BadInputTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("Shape mismatch")
                     .hasMessageContaining("inputs of 4 features")
-                    .hasMessageContaining("take 2");
+                    .hasMessageContaining("take 2")
+                    .hasMessageContaining("Use a decoder (or generator) whose flattened output has 2 values");
         }
+        // a tabular box has no decoder to change: its bounds are what to give (a new user's was told "use a decoder")
+        assertThatThrownBy(() -> Probe.of(InputSpace.box(new double[] {0, 0, 0}, new double[] {1, 1, 1}),
+                HighConfidence.of(MODEL, 1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("produces inputs of 3 features but the query's models take 2")
+                .hasMessageContaining("Give the input space one pair of bounds per feature the model reads (2), or models "
+                        + "built for 3 features.").hasMessageNotContaining("decoder");
     }
 
     @Test
