@@ -37,7 +37,9 @@ public final class TargetConfidence extends LevelSetQuery implements OutputEnerg
             sum += v;
         }
         if (Math.abs(sum - 1) > 1e-6) {
-            throw new IllegalArgumentException("Target " + Arrays.toString(target) + " sums to " + sum
+            // "sums to 1.2", not 1.2000000000000002
+            throw new IllegalArgumentException("Target " + Arrays.toString(target) + " sums to "
+                    + new java.math.BigDecimal(sum).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString()
                     + ", not 1. Give a probability vector (normalise it).");
         }
         this.target = target.clone();

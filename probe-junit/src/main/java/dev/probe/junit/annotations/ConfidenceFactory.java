@@ -30,6 +30,13 @@ final class ConfidenceFactory implements ProbeFactory<ProbeConfidence> {
         }
         List<ProbeSpec> specs = new ArrayList<>();
         if (!interpolate) {
+            try { // the core's message alone did not name the annotation (a new user's target summing to 1.2)
+                TargetConfidence.of(classifier, a.target());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("@ProbeConfidence target = {" + java.util.Arrays.stream(a.target())
+                        .mapToObj(v -> Double.toString(v)).collect(java.util.stream.Collectors.joining(", ")) + "}: "
+                        + e.getMessage(), e);
+            }
             ProbeConfiguration s = context.configuration("target", a.tolerance());
             Tolerances.check("@ProbeConfidence", s, Tolerances.largestFrom(a.target()),
                     "the ∞-norm from the class probabilities to the target vector");

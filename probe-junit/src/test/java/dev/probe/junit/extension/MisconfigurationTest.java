@@ -637,6 +637,21 @@ class MisconfigurationTest {
         void graded(ProbeAnswer a) {}
     }
 
+    static class TargetNotSummingToOne {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeConfidence(target = {0.5, 0.6, 0.1})
+        void graded(ProbeAnswer a) {}
+    }
+
+    @Test
+    void aTargetThatIsNoProbabilityVectorNamesTheAnnotation() {
+        // the core's "Target [0.5, 0.6, 0.1] sums to 1.2000000000000002" named neither the annotation nor a tidy sum
+        failsWith(TargetNotSummingToOne.class, "@ProbeConfidence target = {0.5, 0.6, 0.1}: Target [0.5, 0.6, 0.1] sums to "
+                + "1.2, not 1. Give a probability vector (normalise it).");
+    }
+
     @Test
     void attributesTheQuestionDoesNotUseAreErrorsNotIgnored() {
         // a new user's power = 3 on a classifier and steps = 5 beside a target both ran without a word
