@@ -181,8 +181,10 @@ public final class ProbeResult {
     }
 
     /**
-     * The fraction of samples satisfying {@code p} among those satisfying {@code among}. Its effective trials are at
-     * most the effective number of the {@code among} samples (for the attained ones: {@link #attainedEss}): a rate
+     * The fraction of samples satisfying {@code p} among those satisfying {@code among}. Its effective trials are the
+     * ESS of its indicator, at most the energy's when fewer than {@value #FEW_INDICATOR_EVENTS} draws are on the rarer
+     * side (as for {@link #attainedEss}), and at most the effective number of the {@code among} samples (for the
+     * attained ones: {@link #attainedEss}): a rate
      * among 457 attained draws worth 281 effective ones counted 457 when no draw satisfied {@code p} (a constant
      * indicator has no ESS of its own), and a gate's interval was too narrow by that much.
      */
@@ -199,7 +201,10 @@ public final class ProbeResult {
             trials += in[i] ? 1 : 0;
             successes += hit[i] ? 1 : 0;
         }
-        double effective = trials * essFraction(hit);
+        // a handful of events (one miss among 240 draws) has no autocorrelation to measure and read as 240 independent
+        // draws where the same chains' other indicators had 17-40 (a new user's 0 of 8 such intervals held the truth):
+        // the same rule as for the effective attained samples
+        double effective = trials * memberFraction(hit, successes);
         if (trials < n) {
             effective = Math.min(effective, trials * memberFraction(in, trials));
         }

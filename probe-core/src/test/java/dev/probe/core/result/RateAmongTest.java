@@ -39,6 +39,34 @@ class RateAmongTest {
         assertThat(r.rate(s -> false).effectiveTrials()).isEqualTo(r.size());
     }
 
+    @Test
+    void aRateWithAHandfulOfEventsCountsAtMostTheEnergysEffectiveDraws() {
+        // one miss among 240 draws of chains whose energy's ESS was 30 read as 240 independent draws (a new user's
+        // 0 of 8 such intervals held the truth, where the same chains' other indicators had 17-40)
+        int chains = 4;
+        int draws = 60;
+        int n = chains * draws;
+        double[][] x = new double[n][];
+        double[] distances = new double[n];
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {random.nextGaussian()};
+        }
+        distances[77] = 0.5;
+        Diagnostics d = new Diagnostics(new double[] {0.5, 0.5, 0.5, 0.5}, new double[] {1.0}, new double[] {n}, 1.0, 30,
+                1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 0, 0, 0.1);
+        ProbeResult r = new ProbeResult(new Provenance("q", "s", "MALA(h=0.1)", SamplerConfig.builder().chains(chains)
+                .warmup(0).draws(draws).build(), d), chains, x, x, List.of("m"), new double[][][] {x}, new double[n],
+                distances);
+        Rate attained = r.attainment(0.1);
+        assertThat(attained.successes()).isEqualTo(n - 1);
+        assertThat(attained.effectiveTrials()).isCloseTo(30, within(1e-9));
+        // the effective attained samples and the attainment's effective trials come from one rule
+        assertThat(r.attainedEss(0.1)).isCloseTo((n - 1) * 30.0 / n, within(1e-9));
+        // and a rare event among the draws likewise
+        assertThat(r.rate(s -> s.index() == 3 || s.index() == 150).effectiveTrials()).isCloseTo(30, within(1e-9));
+    }
+
     /** 4 chains × 200 draws attaining in runs of 25, with independent energies (energy ESS = the draws). */
     private static ProbeResult stickyAttainment() {
         int chains = 4;
