@@ -185,7 +185,7 @@ abstract class BlockFunction implements TensorFunction {
             }
             throw e;
         } catch (RuntimeException e) {
-            if (outputShape == null || e instanceof IllegalArgumentException) {
+            if (outputShape == null) {
                 throw e; // at load: the shape check names its own cause and fix
             }
             // a model that throws on some inputs came out as DJL's EngineException with the TorchScript traceback

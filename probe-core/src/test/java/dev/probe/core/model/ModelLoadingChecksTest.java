@@ -70,6 +70,23 @@ class ModelLoadingChecksTest {
                         + "exploded on input 0.95 (on its own, it throws on row 1, an input of 2 values: [0.5000, 0.9500]).")
                 .hasMessageContaining("fix the model, or bound the probe's space")
                 .hasCauseInstanceOf(ai.djl.engine.EngineException.class);
+
+        // a Java block's own exception likewise (it came through raw), and a model defined on part of the unit box loads:
+        // the load's check of fixed rows (all 0, 0.5, 1) does not judge rows it refuses, which no probe's space chose
+        Model partial = TestModels.linear("half-box", new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {0, 0, 0});
+        partial.setBlock(new SequentialBlock().add(new LambdaBlock(x -> {
+            if (x.singletonOrThrow().get(new ai.djl.ndarray.index.NDIndex(":, 0")).max().getFloat() > 0.5f) {
+                throw new IllegalArgumentException("block undefined above 0.5");
+            }
+            return x;
+        })).add(partial.getBlock()));
+        Classifier half = Classifier.fromLogits(DjlBlockFunction.of(partial, new Shape(2)));
+        assertThat(half.classes()).isEqualTo(3);
+        assertThatThrownBy(() -> half.outputs(new double[][] {{0.1, 0.1}, {0.7, 0.1}}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Model 'half-box' threw on a batch of 2 input rows: block undefined above 0.5 (on "
+                        + "its own, it throws on row 1, an input of 2 values: [0.7000, 0.1000]).")
+                .hasCauseInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
