@@ -87,8 +87,8 @@ final class FactualCheck {
             }
             double gap = Math.max(lo[k] - a[k], a[k] - hi[k]);
             gap2 += gap * gap;
-            named.add("feature " + k + " (" + names.get(k) + ") = " + shown(a[k]) + ", bounded to [" + shown(lo[k]) + ", "
-                    + shown(hi[k]) + "]");
+            named.add("feature " + k + " (" + names.get(k) + ") = " + shownApart(a[k], lo[k], hi[k]) + ", bounded to ["
+                    + shown(lo[k]) + ", " + shown(hi[k]) + "]");
         }
         if (named.isEmpty()) {
             return java.util.Optional.empty();
@@ -98,6 +98,15 @@ final class FactualCheck {
                 + "least " + shown(Math.sqrt(gap2)) + " (Euclidean, in the features' units) on "
                 + (named.size() == 1 ? "this feature" : "these features") + ", inside every distance the answer reports. "
                 + "Check the factual's units, or widen the space's bounds to include it.");
+    }
+
+    /**
+     * {@code v} in six significant digits, or all of them where six read as a bound: 1.0000001 outside [0, 1] was
+     * written "1", which reads as inside.
+     */
+    static String shownApart(double v, double lo, double hi) {
+        String six = shown(v);
+        return six.equals(shown(lo)) || six.equals(shown(hi)) ? Double.toString(v) : six;
     }
 
     /** Six significant digits, no trailing zeros. */

@@ -135,7 +135,7 @@ public final class FeatureDistributions {
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, out.getWidth(), out.getHeight());
-            header(g, shown < features ? title + " (" + shown + " of " + features + " features)" : title,
+            header(g, out.getWidth(), shown < features ? title + " (" + shown + " of " + features + " features)" : title,
                     training.length, incomplete(training), samples.length);
             for (int f = 0; f < shown; f++) {
                 BufferedImage panel = PngFile.paint(panel(f, column(training, f), column(samples, f), panelW, panelH));
@@ -209,11 +209,10 @@ public final class FeatureDistributions {
         series.setFillColor(ChartStyle.translucent(colour, fillAlpha));
     }
 
-    private void header(Graphics2D g, String text, int trainingRows, int incompleteRows, int sampleRows) {
+    private void header(Graphics2D g, int width, String text, int trainingRows, int incompleteRows, int sampleRows) {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.DARK_GRAY);
-        g.setFont(new Font(ChartStyle.FONT, Font.BOLD, 16));
-        g.drawString(text, 12, 22);
+        g.drawString(fitted(g, text, width - 24), 12, 22);
         g.setFont(new Font(ChartStyle.FONT, Font.PLAIN, 13));
         int x = 12;
         x = swatch(g, x, ChartStyle.REFERENCE, referenceLegend(trainingRows, incompleteRows));
@@ -226,6 +225,23 @@ public final class FeatureDistributions {
             x += 44 + g.getFontMetrics().stringWidth(markedName);
         }
         g.drawString("fraction of rows per bin", x + 24, 46);
+    }
+
+    /**
+     * The title in a bold font of 16 points, smaller down to {@value ChartStyle#SMALLEST_TITLE_POINTS} and then cut with
+     * "…" to fit {@code width} pixels (a gate side's "NO VERDICT (…)" title ran off the image mid-word); sets the font.
+     */
+    static String fitted(Graphics2D g, String text, int width) {
+        Font font = new Font(ChartStyle.FONT, Font.BOLD, 16);
+        while (font.getSize() > ChartStyle.SMALLEST_TITLE_POINTS && g.getFontMetrics(font).stringWidth(text) > width) {
+            font = font.deriveFont((float) font.getSize() - 1);
+        }
+        g.setFont(font);
+        String cut = text;
+        while (cut.length() > 1 && g.getFontMetrics().stringWidth(cut) > width) {
+            cut = cut.substring(0, cut.length() - 2).stripTrailing() + "…";
+        }
+        return cut;
     }
 
     private static int swatch(Graphics2D g, int x, Color colour, String label) {

@@ -70,6 +70,9 @@ class FactualCheckTest {
                 .contains("widen the space's bounds"));
         assertThat(FactualCheck.outside(SPACE, new double[] {-10, 40, 0, 0, 1})).get().asString()
                 .contains("feature 0 (income) = -10, bounded to [0, 200]");
+        // a value that rounds to its bound is written whole: "= 200" read as inside [0, 200]
+        assertThat(FactualCheck.outside(SPACE, new double[] {200.000001, 40, 0, 0, 1})).get().asString()
+                .contains("feature 0 (income) = 200.000001, bounded to [0, 200]");
     }
 
     @Test

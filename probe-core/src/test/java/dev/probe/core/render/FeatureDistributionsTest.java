@@ -125,4 +125,17 @@ class FeatureDistributionsTest {
         assertThatThrownBy(() -> FeatureDistributions.titled("F").withMarkedRow("factual", new double[] {1})
                 .render(reference, samples)).hasMessageContaining("the marked row has 1 values for 2 features");
     }
+
+    @Test
+    void aLongTitleFitsTheImage() {
+        // a gate side's "NO VERDICT (another side of its gate attained nothing): Attained samples (127 of 128) vs space
+        // draws" ran off a two-feature image mid-word
+        String title = "NO VERDICT (another side of its gate attained nothing): Attained samples (127 of 128) vs space "
+                + "draws, and more words than any image holds at sixteen points in a bold font";
+        java.awt.image.BufferedImage png = FeatureDistributions.titled(title).render(new double[][] {{0, 1}, {1, 0}, {0.5, 0.5}},
+                new double[][] {{0.2, 0.8}, {0.4, 0.6}});
+        org.assertj.core.api.Assertions.assertThat(Images.inked(png, png.getWidth() - 8, 0, 8, 28))
+                .as("ink at the right edge of the title band").isZero();
+        org.assertj.core.api.Assertions.assertThat(Images.inked(png, 0, 0, png.getWidth(), 28)).isPositive();
+    }
 }

@@ -132,14 +132,15 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
             String warning = "[probe] WARNING: @ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #" + i;
             if (outside.size() == 1) {
                 int k = outside.get(0);
-                System.out.println(warning + " has feature " + k + " = " + shown(factuals[i][k]) + ", but the input "
+                System.out.println(warning + " has feature " + k + " = " + shownApart(factuals[i][k], lo[k], hi[k])
+                        + ", but the input "
                         + "space has it bounded to [" + shown(lo[k]) + ", " + shown(hi[k]) + "]. Its counterfactuals are "
                         + "sampled inside the space, so each changes this feature by at least " + shown(Math.sqrt(gap2))
                         + "; check the factual's units, or widen the space's bounds to include it.");
             } else if (outside.size() > 1) {
                 List<String> named = new ArrayList<>();
                 for (int k : outside) {
-                    named.add("feature " + k + " = " + shown(factuals[i][k]) + " (bounds [" + shown(lo[k]) + ", "
+                    named.add("feature " + k + " = " + shownApart(factuals[i][k], lo[k], hi[k]) + " (bounds [" + shown(lo[k]) + ", "
                             + shown(hi[k]) + "])");
                 }
                 System.out.println(warning + " has " + outside.size() + " features outside the input space's bounds: "
@@ -148,6 +149,12 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
                         + "factual's units, or widen the space's bounds to include it.");
             }
         }
+    }
+
+    /** {@code v} in six significant digits, or all of them where six read as a bound (1.0000001 outside [0, 1] as "1"). */
+    private static String shownApart(double v, double lo, double hi) {
+        String six = shown(v);
+        return six.equals(shown(lo)) || six.equals(shown(hi)) ? Double.toString(v) : six;
     }
 
     /** Six significant digits, no trailing zeros. */
