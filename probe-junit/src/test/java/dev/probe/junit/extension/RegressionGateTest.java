@@ -54,11 +54,16 @@ class RegressionGateTest {
                 dev.probe.core.result.Rate.clopperPearson(33, 100, 0.95), 0.05);
         assertThat(GateInvocation.budget(inside)).contains("if the difference holds, about");
         // the setting that grows what the sides kept: draws alone left a side sampled by populations at 128 particles
-        String factor = GateInvocation.times(inside.growthToShowNoWorse());
+        // for 9 runs in 10: the growth that puts the interval's end on the margin passed about half the time (a new
+        // user's identical model failed again at the advised budget)
+        String factor = GateInvocation.times(inside.growthToShowNoWorse() * GateInvocation.NINE_IN_TEN);
+        assertThat(GateInvocation.NINE_IN_TEN).isBetween(2.7, 2.8);
         assertThat(GateInvocation.budget(inside, 1)).contains("about " + factor + " times the effective draws on both sides")
-                .contains("-Dprobe.budget=" + factor + " scales every side").contains("128-particle floor");
+                .contains("-Dprobe.budget=" + factor + " scales every side").contains("128-particle floor")
+                .contains("would show it no worse in about 9 runs of 10 (about "
+                        + GateInvocation.times(inside.growthToShowNoWorse()) + " times in half of them");
         assertThat(GateInvocation.budget(inside, 2)).contains("-Dprobe.budget="
-                + GateInvocation.times(2 * inside.growthToShowNoWorse()) + " ");
+                + GateInvocation.times(2 * inside.growthToShowNoWorse() * GateInvocation.NINE_IN_TEN) + " ");
         assertThat(GateInvocation.budget(inside, Double.NaN)).contains("times the prior draws (10 × chains × draws");
         // 1.04 read "about 1.0 times the effective draws", the budget already run (a new user's gate)
         assertThat(GateInvocation.times(1.04)).isEqualTo("1.04");
