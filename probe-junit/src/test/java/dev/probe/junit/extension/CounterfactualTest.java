@@ -325,6 +325,13 @@ class CounterfactualTest {
                 new String[] {"income", "age"})).isEqualTo("draw 1 at distance 1.2 from the factual (in the localiser's "
                         + "metric: its weights, power 2; mean over the 2 attained draws 1.501; an upper bound of the least "
                         + "change that attains the target): income 1 → -0.2 (−1.2)");
+        // a sliver of the distance is counted, not listed (a fraud analyst's list ran on with hour −0.133)
+        double[][] y = {{-0.2, 0.51}};
+        dev.probe.core.result.ProbeResult one = new dev.probe.core.result.ProbeResult(new dev.probe.core.result.Provenance(
+                "q", "s", "MALA", dev.probe.core.sampler.SamplerConfig.builder().chains(1).warmup(0).draws(1).build(), d),
+                1, y, y, java.util.List.of("m"), new double[][][] {y}, new double[1], new double[1]);
+        org.assertj.core.api.Assertions.assertThat(ClosestCounterfactual.describe(around, ProbeAnswer.of(one, 0.1),
+                new String[] {"income", "age"})).endsWith("income 1 → -0.2 (−1.2), and 1 smaller change (samples.csv)");
         org.assertj.core.api.Assertions.assertThat(ClosestCounterfactual.distances(around, r))
                 .containsExactly(new double[] {0, 1.2, Math.sqrt(1.5 * 1.5 + 1)}, org.assertj.core.api.Assertions.within(1e-12));
         org.assertj.core.api.Assertions.assertThat(ClosestCounterfactual.describe(around, ProbeAnswer.of(r, 0.01),
