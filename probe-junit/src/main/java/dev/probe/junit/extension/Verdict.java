@@ -622,6 +622,10 @@ record Verdict(Outcome outcome, String reason) {
                 + ", the class" + (labels.length == 1 ? "" : "es") + " model '" + answer.judgedModel() + "' is asked about";
     }
 
+    /** A localiser's strength, power and temperature in a query's description: "Localiser[anchor …, λ=0.05, r=2.0, τ=0.02]". */
+    private static final java.util.regex.Pattern LOCALISER =
+            java.util.regex.Pattern.compile("Localiser\\[anchor .*?, λ=([^,\\]]+), r=([^,\\]]+), τ=([^,\\]]+)\\]");
+
     private static String notSampled(ProbeAnswer answer, ProbeConfiguration c, Levers levers) {
         ProbeResult r = answer.result();
         double closest = Arrays.stream(r.targetDistances()).min().orElse(Double.NaN);
@@ -694,7 +698,17 @@ record Verdict(Outcome outcome, String reason) {
                     // budget would reach it, and a larger one attained 0.91
                     contrast ? "a contrast with it is met only where the other model is certain of another class."
                             : "no budget reaches a target it could only meet by being uncertain.") : "";
-            cause = "The target is unreachable within this budget, or not at all for this model and generator. This is "
+            java.util.regex.Matcher held = LOCALISER.matcher(r.provenance().query());
+            cause = levers.localised() && held.find()
+                    // a localiser that holds the samples near the factual is the cause first (a new user's λ = 500 was
+                    // told of budget, of saturation and to check that the model reads its input)
+                    ? String.format(Locale.ROOT, "The localiser holds the samples near the factual: λ = %s, τ = %s keep "
+                            + "them within about √(τ/2λ) = %.3g (weighted units) of it, where '%s' does not reach the "
+                            + "target; more budget samples the same place. This is not a verdict on the model. "
+                            + "First give a smaller lambda, then more budget (%s) or a larger tolerance.%s",
+                            held.group(1), held.group(3), Math.sqrt(Double.parseDouble(held.group(3))
+                                    / (2 * Double.parseDouble(held.group(1)))), answer.judgedModel(), budget(r, levers), prior)
+                    : "The target is unreachable within this budget, or not at all for this model and generator. This is "
                     + "not a verdict on the model." + flat + prior + " Give the sampler more budget (" + budget(r, levers)
                     + "), relax the question (" + levers.question(c) + "), or use a generator that can reach the target.";
         }

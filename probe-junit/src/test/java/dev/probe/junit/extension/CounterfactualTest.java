@@ -195,7 +195,10 @@ class CounterfactualTest {
         events.testEvents().assertStatistics(s -> s.started(1).aborted(1));
         events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
                 org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains(
-                        "relax the question (a smaller lambda (the localiser's strength") && !m.contains("sigma or tau")))));
+                        "The localiser holds the samples near the factual: λ = 1000.0, τ = 1.0 keep them within about "
+                        + "√(τ/2λ) = 0.0224 (weighted units) of it") && m.contains("First give a smaller lambda")
+                        // not led elsewhere first: budget, saturation, "check that it reads its input" (a new user's)
+                        && !m.contains("sigma or tau") && !m.contains("reads its input")))));
     }
 
     /** The model reads only feature 1, which the space fixes at the factual's value: no counterfactual exists. */
