@@ -80,20 +80,27 @@ final class SettingsChain {
      * of the element's own to decide: the annotations' order in the source would decide, which no reader sees.
      */
     private static void checkNoConflict(ProbeSettings direct, List<Link> composed, String name) {
-        for (Setting<?> s : Setting.ALL) {
-            if (direct != null && s.in(direct, name).isPresent()) {
-                continue;
-            }
-            for (int i = 0; i < composed.size(); i++) {
-                for (int j = i + 1; j < composed.size(); j++) {
+        for (int i = 0; i < composed.size(); i++) {
+            for (int j = i + 1; j < composed.size(); j++) {
+                // every setting the two disagree on at once: a user fixed chains and met the same error for warmup
+                List<String> settings = new ArrayList<>();
+                List<String> values = new ArrayList<>();
+                for (Setting<?> s : Setting.ALL) {
+                    if (direct != null && s.in(direct, name).isPresent()) {
+                        continue;
+                    }
                     Optional<?> a = s.in(composed.get(i).settings(), composed.get(i).where());
                     Optional<?> b = s.in(composed.get(j).settings(), composed.get(j).where());
                     if (a.isPresent() && b.isPresent() && !a.get().equals(b.get())) {
-                        throw new IllegalArgumentException(composed.get(i).where() + " and " + composed.get(j).where().replace(
-                                " on " + name, "") + " set " + s + " to " + a.get() + " and " + b.get() + ", and nothing decides "
-                                + "between them: set " + s + " in @ProbeSettings on " + name + " (which wins over both), or "
-                                + "remove one of them.");
+                        settings.add(s.toString());
+                        values.add(s + " to " + a.get() + " and " + b.get());
                     }
+                }
+                if (!settings.isEmpty()) {
+                    throw new IllegalArgumentException(composed.get(i).where() + " and " + composed.get(j).where().replace(
+                            " on " + name, "") + " set " + String.join(", ", values) + ", and nothing decides between "
+                            + "them: set " + String.join(", ", settings) + " in @ProbeSettings on " + name + " (which wins "
+                            + "over both), or remove one of them.");
                 }
             }
         }

@@ -165,7 +165,7 @@ class MisconfigurationTest {
     @interface Nightly {}
 
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-    @ProbeSettings(chains = 8)
+    @ProbeSettings(chains = 8, warmup = 100)
     @interface Team {}
 
     static class TwoBudgets {
@@ -706,9 +706,10 @@ class MisconfigurationTest {
                 + "factual given twice, e.g. classes = {0, 0}): remove the repeated value.");
         failsWith(TwoModelsOfOneName.class, "TwoModelsOfOneName declares two @ProbedModel members named 'm' (",
                 "FIRST", "SECOND", "): give each its own name");
-        failsWith(TwoBudgets.class, "@Nightly", "@Team", " on TwoBudgets#confident and ", "set chains to ", ", and nothing "
-                + "decides between them: set chains in @ProbeSettings on TwoBudgets#confident (which wins over both), or "
-                + "remove one of them.");
+        // every setting they disagree on at once: a user fixed chains and met the same error for warmup
+        failsWith(TwoBudgets.class, "@Nightly", "@Team", " on TwoBudgets#confident and ", "set chains to ", "warmup to ",
+                ", and nothing decides between them: set chains, warmup in @ProbeSettings on TwoBudgets#confident (which "
+                + "wins over both), or remove one of them.");
         failsWith(GateWithoutThreshold.class, "GateWithoutThreshold#confident has @ProbeGate without a threshold: set "
                 + "minSampled, minPassed or both");
         failsWith(OnePopulation.class, "Probe setting 'populations' = 1 (from @ProbeSettings on OnePopulation) is invalid: "
