@@ -184,9 +184,9 @@ public final class ProbeResult {
      * The fraction of samples satisfying {@code p} among those satisfying {@code among}. Its effective trials are the
      * ESS of its indicator, at most the energy's when fewer than {@value #FEW_INDICATOR_EVENTS} draws are on the rarer
      * side (as for {@link #attainedEss}), and at most the effective number of the {@code among} samples (for the
-     * attained ones: {@link #attainedEss}): a rate
-     * among 457 attained draws worth 281 effective ones counted 457 when no draw satisfied {@code p} (a constant
-     * indicator has no ESS of its own), and a gate's interval was too narrow by that much.
+     * attained ones: {@link #attainedEss}): a rate among 457 attained draws worth 281 effective ones counted 457 when no
+     * draw satisfied {@code p} (a constant indicator has no ESS of its own), and a gate's interval was too narrow by
+     * that much.
      */
     public Rate rateAmong(Predicate<Sample> p, Predicate<Sample> among) {
         int n = size();

@@ -209,7 +209,8 @@ final class ReportFiles {
             IntStream.of(otherwise.get().rows()).forEach(anyWrong::set);
             // a contrast's other model, judged by the same labels: its "found even so" draws were in no file (a reviewer's
             // 60 of 60 for the second model, where labelled_otherwise was 0 in every row, judged for the first)
-            for (ProbeAnswer other : Verdict.eachModel(answer).subList(1, Verdict.eachModel(answer).size())) {
+            List<ProbeAnswer> each = Verdict.eachModel(answer);
+            for (ProbeAnswer other : each.subList(1, each.size())) {
                 Optional<ProbeAnswer.LabelledOtherwise> theirs = labelledOtherwise(other);
                 if (theirs.isPresent()) {
                     boolean[] w = theirs.get().wrong();
