@@ -16,7 +16,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code G = exp(−‖f_a − f_b‖²/σ²)} is low where their outputs differ. One invocation
  * ("contrast cnn vs mlp").
  *
+ * <p>{@code models} names {@code @ProbedModel} members; assertions on the answer name the models by their own names
+ * ({@code name()}: a TorchScript file's name without {@code .pt}), which are the same here:
+ *
  * <pre>{@code
+ * @ProbedModel("cnn") static Classifier cnn() { return Classifier.fromLogits(TorchScriptFunction.load(DIR.resolve("cnn.pt"), IMAGE)); }
+ * @ProbedModel("mlp") static Classifier mlp() { return Classifier.fromLogits(TorchScriptFunction.load(DIR.resolve("mlp.pt"), IMAGE)); }
+ *
  * @ProbeModelContrast(models = {"cnn", "mlp"})
  * void disagree(ProbeAnswer a) { assertThat(a).hasDisagreementRateAtMost("cnn", "mlp", 0.2); }
  * }</pre>

@@ -356,7 +356,8 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         int ia = r.models().indexOf(a);
         int ib = r.models().indexOf(b);
         if (ia < 0 || ib < 0) {
-            failWithMessage("%s", ShouldHaveModels.message(actual, a, b));
+            // a usage mistake, not a finding about the models: it was reported as the probe's failure (a new user's)
+            throw new IllegalArgumentException(ShouldHaveModels.message(actual, a, b));
         }
         return r.rate(s -> s.predicted(ia) != s.predicted(ib));
     }

@@ -527,8 +527,9 @@ record Verdict(Outcome outcome, String reason) {
                 + "target, so this counts only the near misses the populations saw; the target's own mass is "
                 + "unmeasured and may be far larger (no error bar covers what no particle found)", bound,
                 new dev.probe.core.result.PriorMass(bound, 0, m.populations()).rarity().replace("about ", ""),
-                margin ? String.format(Locale.ROOT, "the 95%% lower bound of %.3f ± %.3f over %d populations",
-                        m.logMass(), m.logMassSd(), m.populations())
+                // "the 95% lower bound of -38.748 ± 1.029" read as if the bound were -38.748 (a new user's)
+                margin ? String.format(Locale.ROOT, "the lower end of the 95%% interval of the estimate %.3f ± %.3f over "
+                        + "%d populations", m.logMass(), m.logMassSd(), m.populations())
                         : m.populations() + " populations");
     }
 

@@ -56,8 +56,9 @@ class CounterfactualDistanceAssertTest {
     @Test
     void aDisagreementBetweenModelsNotInTheResultNamesTheNamesItHas() {
         // a user passed the @ProbedModel names; the result knows the models by their own names
+        // a usage mistake is an error, not the probe's failure (a new user's dashboard counted it as a regression)
         assertThatThrownBy(() -> assertThat(answer()).hasDisagreementRateAtLeast("a", "b", 0.5))
-                .isInstanceOf(AssertionError.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("models a and b are not both in this result; it has [m] (the models' own names, "
                         + "not the names of their @ProbedModel members)");
     }

@@ -155,7 +155,8 @@ class SettlingVerdictTest {
         near[7] = 0.4;
         ProbeResult misses = populationResult(n, 1.0, near, 1.0, 0, new dev.probe.core.result.PriorMass(-12, 0.5, 4));
         assertThat(Verdict.priorMass(ProbeAnswer.of(misses, 0.1))).hasValueSatisfying(m -> assertThat(m)
-                .contains("log Z ≥ about -13.591").contains("the 95% lower bound of -12.000 ± 0.500 over 4 populations")
+                .contains("log Z ≥ about -13.591")
+                .contains("the lower end of the 95% interval of the estimate -12.000 ± 0.500 over 4 populations")
                 .contains("may be far larger"));
     }
 
