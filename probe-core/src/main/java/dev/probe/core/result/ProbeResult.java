@@ -177,7 +177,7 @@ public final class ProbeResult {
 
     /** The fraction of samples satisfying {@code p}. */
     public Rate rate(Predicate<Sample> p) {
-        return rateAmong(p, s -> true);
+        return rateAmong(p, s -> true, false);
     }
 
     /**
@@ -189,6 +189,15 @@ public final class ProbeResult {
      * that much.
      */
     public Rate rateAmong(Predicate<Sample> p, Predicate<Sample> among) {
+        return rateAmong(p, among, true);
+    }
+
+    /**
+     * As {@link #rateAmong(Predicate, Predicate)}; {@code subset} caps the effective trials by the {@code among}
+     * samples' effective number even when every draw is among them (all attained: a new user's 29 of 240 counted 72
+     * effective trials where the effective attained samples were 22).
+     */
+    private Rate rateAmong(Predicate<Sample> p, Predicate<Sample> among, boolean subset) {
         int n = size();
         boolean[] in = new boolean[n];
         boolean[] hit = new boolean[n];
@@ -205,7 +214,7 @@ public final class ProbeResult {
         // draws where the same chains' other indicators had 17-40 (a new user's 0 of 8 such intervals held the truth):
         // the same rule as for the effective attained samples
         double effective = trials * memberFraction(hit, successes);
-        if (trials < n) {
+        if (subset) {
             effective = Math.min(effective, trials * memberFraction(in, trials));
         }
         return Rate.withEffectiveTrials(successes, trials, effective, CONFIDENCE);

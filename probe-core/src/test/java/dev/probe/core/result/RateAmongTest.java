@@ -67,6 +67,31 @@ class RateAmongTest {
         assertThat(r.rate(s -> s.index() == 3 || s.index() == 150).effectiveTrials()).isCloseTo(30, within(1e-9));
     }
 
+    @Test
+    void whenEveryDrawAttainsARateAmongThemCountsAtMostTheEffectiveAttainedSamples() {
+        // 29 of 240 all-attained draws counted 72 effective trials where the effective attained samples were 22 (the
+        // energy's ESS): the subset was the whole result, and its cap was skipped (a new user's)
+        int chains = 4;
+        int draws = 60;
+        int n = chains * draws;
+        double[][] x = new double[n][];
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {random.nextGaussian()};
+        }
+        Diagnostics d = new Diagnostics(new double[] {0.5, 0.5, 0.5, 0.5}, new double[] {1.0}, new double[] {n}, 1.0, 22,
+                1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 0, 0, 0.1);
+        ProbeResult r = new ProbeResult(new Provenance("q", "s", "MALA(h=0.1)", SamplerConfig.builder().chains(chains)
+                .warmup(0).draws(draws).build(), d), chains, x, x, List.of("m"), new double[][][] {x}, new double[n],
+                new double[n]);
+        assertThat(r.attainedEss(0.1)).isCloseTo(22, within(1e-9));
+        Rate among = r.rateAmong(s -> s.latent()[0] > 1.2, s -> s.targetDistance() <= 0.1);
+        assertThat(among.successes()).isGreaterThanOrEqualTo(20);
+        assertThat(among.effectiveTrials()).isLessThanOrEqualTo(22 + 1e-9);
+        // a rate over all draws keeps its own indicator's ESS
+        assertThat(r.rate(s -> s.latent()[0] > 1.2).effectiveTrials()).isGreaterThan(100);
+    }
+
     /** 4 chains × 200 draws attaining in runs of 25, with independent energies (energy ESS = the draws). */
     private static ProbeResult stickyAttainment() {
         int chains = 4;
