@@ -66,12 +66,49 @@ final class SettingsChain {
         List<Link> composed = new ArrayList<>();
         for (Annotation a : element.getDeclaredAnnotations()) {
             if (a.annotationType() != ProbeSettings.class) {
-                AnnotationSupport.findAnnotation(a.annotationType(), ProbeSettings.class)
-                        .ifPresent(s -> composed.add(new Link("@" + a.annotationType().getSimpleName() + " on " + name, s)));
+                AnnotationSupport.findAnnotation(a.annotationType(), ProbeSettings.class).ifPresent(s -> composed.add(
+                        new Link(carrier(a.annotationType()) + " on " + name, s)));
             }
         }
         checkNoConflict(direct, composed, name);
         out.addAll(composed);
+        return out;
+    }
+
+    /**
+     * The composed annotation that declares the {@code @ProbeSettings} found through {@code type}, named with the
+     * annotations it is reached through ({@code "@FraudCi via @ConfidentOnBothClasses"}): a team annotation carried by
+     * another was credited to the outer one, where its values are not written (a new user looked for them there).
+     */
+    private static String carrier(Class<? extends Annotation> type) {
+        List<String> path = new ArrayList<>();
+        carrierPath(type, path, new java.util.HashSet<>());
+        String found = path.isEmpty() ? "@" + type.getSimpleName() : path.get(path.size() - 1);
+        return path.size() <= 1 ? found : found + " via " + String.join(" via ", reversed(path.subList(0, path.size() - 1)));
+    }
+
+    /** Depth first, in {@link AnnotationSupport#findAnnotation}'s order: directly declared, then meta-annotations. */
+    private static boolean carrierPath(Class<? extends Annotation> type, List<String> path, java.util.Set<Class<?>> seen) {
+        if (!seen.add(type)) {
+            return false;
+        }
+        path.add("@" + type.getSimpleName());
+        if (type.isAnnotationPresent(ProbeSettings.class)) {
+            return true;
+        }
+        for (Annotation meta : type.getDeclaredAnnotations()) {
+            if (!meta.annotationType().getName().startsWith("java.lang.annotation")
+                    && carrierPath(meta.annotationType(), path, seen)) {
+                return true;
+            }
+        }
+        path.remove(path.size() - 1);
+        return false;
+    }
+
+    private static List<String> reversed(List<String> names) {
+        List<String> out = new ArrayList<>(names);
+        java.util.Collections.reverse(out);
         return out;
     }
 

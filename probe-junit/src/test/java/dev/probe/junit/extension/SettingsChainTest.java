@@ -18,6 +18,16 @@ class SettingsChainTest {
     @ProbeSettings(chains = 64, warmup = 1000, draws = 500, sampler = SamplerKind.HMC)
     @interface NightlyProbe {}
 
+    /** A team annotation that carries another: its values are {@code @NightlyProbe}'s. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @NightlyProbe
+    @interface ConfidentNightly {}
+
+    static class Nested {
+        @ConfidentNightly
+        void confident() {}
+    }
+
     @ProbeSettings(chains = 8, warmup = 50, sigma = 0.1, seed = "42")
     static class Outer {
         @ProbeSettings(chains = 4)
@@ -112,6 +122,14 @@ class SettingsChainTest {
         assertThat(c.tolerance()).isEqualTo(0.3);
         assertThat(c.source("chains")).isEqualTo("@NightlyProbe on Inner#nightly");
         assertThat(c.source("tolerance")).isEqualTo("@SomeProbe");
+    }
+
+    @Test
+    void aTeamAnnotationCarriedByAnotherIsNamedWhereItsValuesAreWritten() throws Exception {
+        // a new user's table read "@ConfidentOnBothClasses on ...", where the values were written on @FraudCi
+        ProbeConfiguration c = resolve(Nested.class, "confident", Map.of(), Relaxation.SIGMA, Optional.empty());
+        assertThat(c.chains()).isEqualTo(64);
+        assertThat(c.source("chains")).isEqualTo("@NightlyProbe via @ConfidentNightly on Nested#confident");
     }
 
     @Test
