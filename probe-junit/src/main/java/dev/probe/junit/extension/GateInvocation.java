@@ -95,6 +95,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
         private Comparison comparison;
         /** The outcome the summary rows were written with, null until they are. */
         private Outcome written;
+        /** A gate over prior draws only: its comparison's wall time (the shared pool with it when it built it), NaN before. */
+        private double probelessWall = Double.NaN;
         private List<ProbeAnswer> baselineAnswers = List.of();
         private List<ProbeAnswer> candidateAnswers = List.of();
 
@@ -114,19 +116,23 @@ final class GateInvocation implements TestTemplateInvocationContext {
                 noVerdict(inconclusive, baseline, candidate, context);
             }
             boolean probeless = gate.baseline().isEmpty() && gate.candidate().isEmpty(); // prior draws only
+            long start = System.nanoTime();
             try {
                 comparison = SamplerThread.of(context).call("comparing '" + gate.displayName() + "'",
                         () -> gate.judge().compare(baseline, candidate));
             } catch (RuntimeException e) {
                 if (probeless) {
-                    ProbeReport.writeRowWithoutSamples(gate.key(), Outcome.ERROR, context);
+                    probelessWall = (System.nanoTime() - start) / 1e9;
+                    ProbeReport.writeProbelessGateRow(gate.key(), Outcome.ERROR, probelessWall, context);
                     written = Outcome.ERROR;
                 }
                 throw e;
             }
             Outcome outcome = comparison.isNoWorse() ? Outcome.PASSED : Outcome.FAILED;
             if (probeless) {
-                ProbeReport.writeRowWithoutSamples(gate.key(), outcome, context); // its one row: key and outcome
+                // its one row: key, outcome and the time its prior draws took (no gradients), read by dashboards of slow tests
+                probelessWall = (System.nanoTime() - start) / 1e9;
+                ProbeReport.writeProbelessGateRow(gate.key(), outcome, probelessWall, context);
             }
             write(gate.baseline(), baseline, outcome, context);
             write(gate.candidate(), candidate, outcome, context);
@@ -361,7 +367,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
                         .forEach(spec -> ProbeReport.clear(spec.key(), context));
                 Outcome outcome = written != null ? written : thrown.map(Outcome::of).orElse(Outcome.ERROR);
                 if (gate.baseline().isEmpty() && gate.candidate().isEmpty()) {
-                    ProbeReport.writeRowWithoutSamples(gate.key(), outcome, context);
+                    ProbeReport.writeProbelessGateRow(gate.key(), outcome, probelessWall, context);
                 }
                 java.util.stream.Stream.concat(gate.baseline().stream(), gate.candidate().stream())
                         .forEach(spec -> ProbeReport.writeRowWithoutSamples(spec.key(), outcome, context));
@@ -370,7 +376,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
 
         private void rewrite(Outcome outcome, ExtensionContext context) {
             if (gate.baseline().isEmpty() && gate.candidate().isEmpty()) {
-                ProbeReport.writeRowWithoutSamples(gate.key(), outcome, context);
+                ProbeReport.writeProbelessGateRow(gate.key(), outcome, probelessWall, context);
             }
             for (int i = 0; i < baselineAnswers.size(); i++) {
                 ProbeReport.summaryRow(gate.baseline().get(i), baselineAnswers.get(i), outcome, context);

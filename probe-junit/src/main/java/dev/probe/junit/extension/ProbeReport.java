@@ -276,10 +276,7 @@ final class ProbeReport {
         writeRowWithoutSamples(spec.key(), Outcome.ERROR, context);
     }
 
-    /**
-     * A summary row without sample statistics: an error before an answer, or a regression gate that samples no probe
-     * (prior draws only), whose row carries its key and outcome.
-     */
+    /** A summary row without sample statistics: an error before an answer. */
     static void writeRowWithoutSamples(String key, Outcome outcome, ExtensionContext context) {
         writeRowWithoutSamples(reportDir(context), context.getRequiredTestClass().getName(),
                 context.getRequiredTestMethod().getName(), key, outcome);
@@ -291,6 +288,23 @@ final class ProbeReport {
             row.add("");
         }
         SummaryCsv.at(reportDir.resolve("summary.csv")).write(row);
+    }
+
+    /**
+     * The one row of a regression gate that samples no probe (a statistic of prior draws): key, outcome, its wall time
+     * (empty if it never compared) and 0 gradient evaluations; no sample statistics.
+     */
+    static void writeProbelessGateRow(String key, Outcome outcome, double wallSeconds, ExtensionContext context) {
+        List<String> row = new java.util.ArrayList<>(List.of(context.getRequiredTestClass().getName(),
+                context.getRequiredTestMethod().getName(), key, outcome.csv()));
+        while (row.size() < SummaryCsv.COLUMNS.size()) {
+            row.add("");
+        }
+        if (Double.isFinite(wallSeconds)) {
+            row.set(SummaryCsv.COLUMNS.indexOf("wall_s"), number(wallSeconds));
+            row.set(SummaryCsv.COLUMNS.indexOf("gradient_evals"), "0");
+        }
+        SummaryCsv.at(reportDir(context).resolve("summary.csv")).write(row);
     }
 
     /**
