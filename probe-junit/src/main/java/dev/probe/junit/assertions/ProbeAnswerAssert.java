@@ -310,6 +310,11 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         if (!(max > 0)) {
             throw new IllegalArgumentException("hasPriorMassAtMost needs a positive bound, got " + max);
         }
+        if (max > 1) {
+            // a mass is a share of the prior: 5 (meant as 5%) passed every answer (a new user's)
+            throw new IllegalArgumentException("hasPriorMassAtMost needs a bound in (0, 1], got " + max + ": the prior "
+                    + "mass is a share of the prior (write 0.05 for 5%, not 5), and a bound above 1 holds for every answer.");
+        }
         java.util.Optional<dev.probe.core.result.PriorMass> mass = actual.result().priorMass();
         if (mass.isEmpty() && actual.result().isPopulationResult()) {
             // populations ran, but the query is not a function of the models' outputs: a usage error, not a finding
@@ -343,9 +348,11 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                             + "tolerance, seed) counts independent prior draws for a bound without MCMC.",
                             m.populations(), m.logMassSd())
                     : "";
+            // the rarity ("about 11% of the prior") read as the share of inputs within the tolerance, 17.8% (a new user's)
             failWithMessage("%s", FailureFrame.framed(actual, String.format(java.util.Locale.ROOT,
                     "expected the prior mass of the relaxed level set, E[exp(-G)], at most %.3g, but its 95%% upper bound is "
-                    + "%s (%s)%s", max, bound, m, why)));
+                    + "%s (%s)%s%nThis relaxed mass weighs each input by exp(-G); it is not the share of inputs within the "
+                    + "tolerance, which Probe.levelSetMass(draws, tolerance, seed) counts.", max, bound, m, why)));
         }
         return this;
     }

@@ -51,9 +51,14 @@ class PriorMassAssertTest {
         // below the estimate: a finding, without that note
         assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(Math.exp(m.logMass() - 0.5 * m.logMassSd())))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("but its 95% upper bound is")
-                .hasMessageNotContaining("The estimate itself is within the bound");
+                .hasMessageNotContaining("The estimate itself is within the bound")
+                // the rarity is no share of inputs within the tolerance, which a new user read it as
+                .hasMessageContaining("it is not the share of inputs within the tolerance, which Probe.levelSetMass");
         assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("positive bound");
+        // 5 meant as 5%: it passed every answer
+        assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a bound in (0, 1], got 5.0").hasMessageContaining("write 0.05 for 5%");
     }
 
     @Test
