@@ -403,6 +403,12 @@ record Verdict(Outcome outcome, String reason) {
                                     + "the target, and a smaller pull lets them cross (a new user's x131 budget passed "
                                     + "instead at a tenth of lambda)" : ""));
                 }
+            } else if (!(rhat <= 1 + 2 * (c.maxRhat() - 1)) && r.size() / r.chains() < FEW_DRAWS) {
+                // 5 draws per chain were told that more draws do not help; 150 brought R-hat from 1.59 to 1.09 (a new
+                // user's): so few draws cannot tell chains that mix slowly from chains that never will
+                b.append(String.format(Locale.ROOT, "budget: %d draws per chain are too few to tell chains that mix "
+                        + "slowly from chains that never will (R-hat %.3f): draw at least %d per chain first (draws), then "
+                        + "judge by the advice this gives%n", r.size() / r.chains(), rhat, 5 * FEW_DRAWS));
             } else if (!(rhat <= 1 + 2 * (c.maxRhat() - 1))) {
                 // a projection from chains that do not mix did not hold: a new user followed it three times (8.3 times
                 // the draws once gave no more evidence, and the message asked for 8.3 times more again)
@@ -473,6 +479,11 @@ record Verdict(Outcome outcome, String reason) {
                             levers.pool() ? ", or a larger prior pool," : "")
                     // a new user's one-mode target converged with 5x the draws, not with more warm-up or chains; their
                     // two-mode one only with populations: the message names both cases and the sampler
+                    : r.size() / r.chains() < FEW_DRAWS
+                            ? String.format(Locale.ROOT, "R-hat %.3f over %d draws per chain: too few to tell chains "
+                                    + "that mix slowly (which agree with longer chains: draws) from chains stuck in "
+                                    + "different modes (which never do, however long they run: sample by populations, "
+                                    + "sampler = SMC, or AUTO where it picks them)%n", rhat, r.size() / r.chains())
                     : (rhat <= 1 + 2 * (c.maxRhat() - 1)
                             ? String.format(Locale.ROOT, "R-hat %.3f: the chains disagree: chains that mix slowly agree "
                                     + "with more draws (longer chains); chains stuck in different modes never do, however "
@@ -493,6 +504,12 @@ record Verdict(Outcome outcome, String reason) {
         b.append(foundEvenSo(answer));
         return new Verdict(Outcome.NOT_CONVERGED, b + context(answer, c));
     }
+
+    /**
+     * Below this many draws per chain, split R-hat (halves of fewer than 10 draws) cannot tell chains that mix slowly
+     * from chains stuck apart, and the advice says so instead of choosing.
+     */
+    static final int FEW_DRAWS = 20;
 
     /**
      * The prior mass of the answer's relaxed level set in words, where populations estimated it. When no sample attained

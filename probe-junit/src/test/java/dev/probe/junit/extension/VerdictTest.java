@@ -386,6 +386,30 @@ class VerdictTest {
         }
     }
 
+    /** 5 draws per chain: too few for split R-hat to tell slow mixing from chains stuck apart. */
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 10, draws = 5, seed = "3")
+    static class FewDraws {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void chainsOfAFewDrawsAreToldToDrawLongerBeforeBeingToldTheyAreStuck() {
+        // a new user's 5 draws per chain read "those never agree however long they run"; 150 draws brought R-hat from
+        // 1.59 to 1.09
+        run(FewDraws.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                instanceOf(ProbeNotConvergedException.class), message(m -> m.contains("over 5 draws per chain: too few "
+                        + "to tell chains that mix slowly (which agree with longer chains: draws) from chains stuck")
+                        && m.contains("budget: 5 draws per chain are too few to tell chains that mix slowly from chains "
+                                + "that never will")
+                        && m.contains("draw at least 100 per chain first")
+                        && !m.contains("never agree however long they run")
+                        && !m.contains("more draws alone do not")))));
+    }
+
     /** {@link ShortChains} with R-hat up to 2 allowed (about 2.0 measured): short of effective samples only. */
     @ProbeSettings(sampler = SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 2)
     static class ShortChainsAllowedToDisagree {
