@@ -276,8 +276,8 @@ public final class PopulationRun {
             energyEss = Double.NaN;
         }
         double maxRhat = Math.max(energyRhat, Arrays.stream(rhat).max().orElse(Double.NaN));
-        double spread = Arrays.stream(logZ).max().orElse(0) - Arrays.stream(logZ).min().orElse(0);
-        double expected = Math.sqrt(2 * totalStages * (1 - config.alpha()) / (config.alpha() * particles));
+        double spread = spread(logZ);
+        double expected = expectedSpread(totalStages, config);
         if (status == PopulationStatus.OK && (!(maxRhat <= config.maxRhat()) || spread > 5 * expected)) {
             status = PopulationStatus.UNRELIABLE;
         }
@@ -293,6 +293,27 @@ public final class PopulationRun {
                 sorted[sorted.length / 2], drift, plateau);
         return new PopulationRun(config, kernel, x, g, u, logZ, stages, statuses, status, diagnostics, unique, acceptance,
                 steps, counts, seconds, rounds, metric, settling);
+    }
+
+    private static double spread(double[] logZ) {
+        return Arrays.stream(logZ).max().orElse(0) - Arrays.stream(logZ).min().orElse(0);
+    }
+
+    /** The spread of log Z that independent populations' stages allow by chance: √(2T(1−α)/(αN)). */
+    private static double expectedSpread(int totalStages, SmcConfig config) {
+        return Math.sqrt(2 * totalStages * (1 - config.alpha()) / (config.alpha() * config.particles()));
+    }
+
+    private double logZSpread() {
+        return spread(logZ);
+    }
+
+    private int totalStages() {
+        return stages.stream().mapToInt(List::size).max().orElse(0);
+    }
+
+    private double expectedLogZSpread() {
+        return expectedSpread(totalStages(), config);
     }
 
     /**
@@ -648,9 +669,26 @@ public final class PopulationRun {
         return out.append(why()).append(diagnostics.table()).toString();
     }
 
-    /** Why an unsettled run is unsettled, and what helps: a line per cause, empty otherwise. */
+    /** Why an unreliable or unsettled run is so, and what helps: a line per cause, empty otherwise. */
     private String why() {
         StringBuilder b = new StringBuilder();
+        if (status == PopulationStatus.UNRELIABLE) {
+            // a new user's UNRELIABLE run showed max R-hat 1.0112 and no reason: the threshold is SmcConfig's 1.01
+            double rhat = Math.max(diagnostics.energyRhat(), diagnostics.maxRhat());
+            if (!(rhat <= config.maxRhat())) {
+                b.append(String.format(Locale.ROOT, "why UNRELIABLE       R-hat across the populations %.4f (coordinates "
+                        + "and energy) is above SmcConfig's maxRhat %.3f, which is stricter than the %.2f a verdict's "
+                        + "evidence needs (Evidence.DEFAULT). Helps: more particles per population, or more populations%n",
+                        rhat, config.maxRhat(), dev.probe.core.result.Evidence.DEFAULT.maxRhat()));
+            }
+            double spread = logZSpread();
+            double limit = 5 * expectedLogZSpread();
+            if (spread > limit) {
+                b.append(String.format(Locale.ROOT, "why UNRELIABLE       the populations' log Z differ by %.3f, more than "
+                        + "5·√(2T(1−α)/(αN)) = %.3f for their %d stages of %d particles. Helps: more particles per "
+                        + "population%n", spread, limit, totalStages(), config.particles()));
+            }
+        }
         if (diagnostics.plateauNats() > MAX_PLATEAU_NATS) {
             b.append(String.format(Locale.ROOT, "why UNSETTLED        the stages charged %.1f nats (allowed %.0f) to a "
                     + "plateau of the question's energy that every particle crossed before any saw the set, which they "

@@ -10,8 +10,11 @@ package dev.probe.core.population;
  *   <li>{@link #DEGENERATE}: the weights were all zero or non-finite, fewer than max(20, 0.05·N) distinct
  *       ancestors survived a stage, or in the last stage fewer than half the particles moved or the mean
  *       acceptance fell below 0.05.</li>
- *   <li>{@link #UNRELIABLE}: the populations disagree: R̂ across them above {@code maxRhat}, or two log Z
- *       estimates further apart than {@code 5·√(2T(1−α)/(αN))}.</li>
+ *   <li>{@link #UNRELIABLE}: the populations disagree: R̂ across them (coordinates and energy) above
+ *       {@link SmcConfig#maxRhat()} (1.01 by default: stricter than the 1.05 a verdict's
+ *       {@link dev.probe.core.result.Evidence#DEFAULT} needs, so a run can be UNRELIABLE and still meet the evidence),
+ *       or two log Z estimates further apart than {@code 5·√(2T(1−α)/(αN))}; {@link PopulationRun#table()} says which,
+ *       with the numbers.</li>
  *   <li>{@link #UNSETTLED}: the particles kept drifting after they reached the target: their energies moved, under
  *       moves that leave the target invariant, further than chance allows from where the last resampling put them
  *       ({@link dev.probe.core.diagnostics.Diagnostics#settlingDrift()} above

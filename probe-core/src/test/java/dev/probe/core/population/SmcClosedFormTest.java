@@ -179,6 +179,24 @@ class SmcClosedFormTest {
         }
     }
 
+    /**
+     * An UNRELIABLE run's table says which criterion made it so, with the numbers: a new user's showed max R-hat 1.0112
+     * under SmcConfig's default 1.01 and no reason.
+     */
+    @Test
+    void anUnreliableRunSaysWhy() {
+        int d = 3;
+        SmcConfig config = SmcConfig.builder().particles(100).populations(2).maxRhat(1.000001).seed(31).build();
+        PopulationRun run = new Smc(config).run(ClosedForms.target(d, ClosedForms.gaussianQuestion(d, 0.25)), Mala.of(0.1),
+                ClosedForms.priorDraws(2, 100, d, 32));
+        assertThat(run.status()).as(run.table()).isEqualTo(PopulationStatus.UNRELIABLE);
+        assertThat(run.table()).containsPattern("why UNRELIABLE {7}R-hat across the populations 1\\.[0-9]{4} \\(coordinates "
+                + "and energy\\) is above SmcConfig's maxRhat 1\\.000, which is stricter than the 1\\.05");
+        assertThat(new Smc(SmcConfig.builder().particles(100).populations(2).seed(31).build()).run(ClosedForms.target(d,
+                ClosedForms.gaussianQuestion(d, 0.25)), Mala.of(0.1), ClosedForms.priorDraws(2, 100, d, 32)).table())
+                .doesNotContain("why UNRELIABLE");
+    }
+
     private static PopulationRun runFrom(List<StartingDraws> starts, Energy question, int d, int n, int jumps, int stageJumps) {
         SmcConfig config = SmcConfig.builder().particles(n).populations(2).jumps(jumps).stageJumps(stageJumps).seed(1010).build();
         PopulationRun run = new Smc(config).run(ClosedForms.target(d, question), Mala.of(0.1), starts);
