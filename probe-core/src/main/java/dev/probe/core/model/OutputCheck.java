@@ -98,7 +98,25 @@ final class OutputCheck {
     private static IllegalStateException notProbabilities(String model, int r, double[][] inputs, double[] p, String what) {
         return new IllegalStateException("Classifier '" + model + "' was declared to output probabilities, but its output "
                 + "row " + r + " " + values(p) + " of a batch of " + inputs.length + " inputs (" + row(inputs[r]) + ") "
-                + what);
+                + what + (labels(p) ? LABELS : ""));
+    }
+
+    /**
+     * Said of a row of non-negative whole numbers, which labels (a class index, a one-hot row) are: a new user's model
+     * returned {label, 0, 0} and was told of multi-label heads and logits, neither of which it was.
+     */
+    static final String LABELS = " Its values are all whole numbers: if the model returns labels (a class index or a "
+            + "one-hot row, as predict() does) rather than probabilities, return its class probabilities instead "
+            + "(predict_proba, or the scores before the argmax): labels give every input one of a few values, which no "
+            + "sampler can follow.";
+
+    private static boolean labels(double[] row) {
+        for (double v : row) {
+            if (!(v >= 0 && v == Math.rint(v))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code "an input of 784 values: [0.000, 0.000, 0.1200, 0.5000, ... (780 more)]"}. */

@@ -172,7 +172,17 @@ class ModelLoadingChecksTest {
                 .stream(rows).map(x -> new double[] {2.0, -1.0}).toArray(double[][]::new)));
         assertThatThrownBy(() -> scores.outputs(new double[][] {{0.8, 0.9}}))
                 .hasMessageContaining("has a value outside [0, 1]. Declare it with Classifier.fromLogits(...)")
-                .hasMessageNotContaining("multi-label");
+                .hasMessageNotContaining("multi-label").hasMessageNotContaining("whole numbers");
+        // labels where probabilities belong ({label, 0, 0}, a new user's): named as such, in either case
+        for (double label : new double[] {0, 2}) {
+            Classifier predicted = Classifier.fromProbabilities(BlackBoxFunction.of("labels3", 2, 3, rows -> java.util.Arrays
+                    .stream(rows).map(x -> new double[] {label, 0, 0}).toArray(double[][]::new)));
+            assertThatThrownBy(() -> predicted.outputs(new double[][] {{0.8, 0.9}}))
+                    .hasMessageContaining(label == 0 ? "sums to 0.000" : "has a value outside [0, 1]")
+                    .hasMessageContaining("Its values are all whole numbers: if the model returns labels (a class index "
+                            + "or a one-hot row, as predict() does) rather than probabilities, return its class "
+                            + "probabilities instead (predict_proba");
+        }
     }
 
     @Test
