@@ -350,7 +350,7 @@ public final class Probe {
                             throw one;
                         }
                         throw new IllegalStateException("At " + what + " of " + space.describe() + " (coordinates "
-                                + java.util.Arrays.toString(initial[r]) + "): " + one.getMessage()
+                                + PriorDrawCheck.values(initial[r]) + "): " + one.getMessage()
                                 + PriorDrawCheck.undefinedThere(one), one);
                     }
                 }

@@ -137,7 +137,7 @@ final class ReachedNaNCheck {
         Reached(double[][] rows, double[] energies) {
             super("The question's energy is " + energies[firstNaN(energies)] + " at a point a sampler reached inside the "
                     + "space ("
-                    + java.util.Arrays.toString(rows[firstNaN(energies)]) + "): a model is undefined there, and Probe "
+                    + PriorDrawCheck.values(rows[firstNaN(energies)]) + "): a model is undefined there, and Probe "
                     + "refuses to sample around it (the answer would hold for the rest of the space only).", null, false,
                     false);
             this.rows = rows;

@@ -59,7 +59,8 @@ class BadInputTest {
                 .hasMessageContaining("must be finite")
                 // the point of the space, not only the row of a batch (a new user's message gave no coordinates)
                 .hasMessageContaining("At a prior draw of InputSpace")
-                .hasMessageContaining("(coordinates [");
+                // to 4 significant digits, as the rows of the model's own messages (a new user's read 16)
+                .hasMessageFindingMatch("\\(coordinates \\[-?[0-9.]{1,8}(e-?[0-9]+)?, -?[0-9.]{1,8}(e-?[0-9]+)?\\]\\)");
         Classifier inf = Classifier.fromLogits(BlackBoxFunction.of("overflow", 2, 2,
                 rows -> java.util.Arrays.stream(rows).map(r -> new double[] {Double.POSITIVE_INFINITY, 0}).toArray(double[][]::new)));
         assertThatThrownBy(() -> Probe.of(BOX, HighConfidence.of(inf, 1)).sample(CONFIG))
