@@ -245,6 +245,11 @@ public final class PriorPool {
         return out;
     }
 
+    /** Coordinate {@code k} of draw {@code i}. */
+    double coordinate(int i, int k) {
+        return coordinates[i * dimension + k];
+    }
+
     /** Model outputs of draw {@code i}: {@code [model][output]}. */
     public double[][] outputs(int i) {
         double[][] out = new double[widths.length][];

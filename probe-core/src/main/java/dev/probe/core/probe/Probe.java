@@ -194,7 +194,16 @@ public final class Probe {
                 : ScreenedStarts.select(space, query, config.chains(), config.screening(), starts);
         preflight(initial);
         Trace trace = ReachedNaNCheck.diagnosed(space, query, () -> new Sampler(config).run(kernel, energy(), initial));
-        return ResultBuilder.build(space, query, trace);
+        ProbeResult result = ResultBuilder.build(space, query, trace);
+        if (usesPool() && config.screening() > 1) {
+            // R-hat cannot see a region no chain reached; the pool's weighted draws can (a new user's two-piece set)
+            java.util.Optional<dev.probe.core.result.PoolCheck> check = PoolAgreement.check(pool(), (OutputEnergy) query,
+                    trace.pooledSamples(), trace.diagnostics().ess(), trace.chains());
+            if (check.isPresent()) {
+                result = result.withPoolCheck(check.get());
+            }
+        }
+        return result;
     }
 
     /**

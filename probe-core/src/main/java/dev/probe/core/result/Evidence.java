@@ -63,12 +63,26 @@ public record Evidence(double maxRhat, double minAttainedEss, double tolerance, 
 
     /**
      * Whether {@code result}'s R̂, effective attained samples, and divergences (chains) or settling (populations)
-     * meet this evidence.
+     * meet this evidence, and chains started from the shared prior pool agree with it ({@link ProbeResult#poolCheck}).
      */
     public boolean isMetBy(ProbeResult result) {
         return result.diagnostics().maxRhat() <= maxRhat && result.attainedEss(tolerance) >= minAttainedEss
                 && !hasTooManyDivergences(result) && !isUnsettled(result)
-                && !(result.isPopulationResult() && unmoved(result.diagnostics()));
+                && !(result.isPopulationResult() && unmoved(result.diagnostics())) && !disagreesWithPool(result);
+    }
+
+    /**
+     * Whether the chains' draws differ from the shared prior pool's weighted draws by more than this evidence allows
+     * ({@link ProbeResult#poolCheck}): chains that all stayed in some regions of the target, which R̂ cannot see (a new
+     * user's 8 chains in one piece of a two-piece level set: R̂ 1.028, the piece's share 1.000 [0.9957, 1] where it
+     * is 0.806). At {@code maxRhat} 1.05 or below, the difference chance allows ({@link PoolCheck#disagrees}); an
+     * evidence that lets chains disagree more among themselves lets them disagree with the pool in proportion, by
+     * {@code √(maxRhat² − 1) / √(1.05² − 1)} (R̂² − 1 is about the chains' between-chain variance over their
+     * within-chain one): 1.43 at maxRhat 1.1, 5.4 at 2.
+     */
+    public boolean disagreesWithPool(ProbeResult result) {
+        double slack = Math.max(1, Math.sqrt(maxRhat * maxRhat - 1) / Math.sqrt(1.05 * 1.05 - 1));
+        return result.poolCheck().map(c -> c.distance() > slack * c.allowed()).orElse(false);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.probe.core.diagnostics.Convergence;
 import dev.probe.core.diagnostics.Diagnostics;
 import dev.probe.core.sampler.SamplerConfig;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
@@ -37,6 +38,7 @@ public final class ProbeResult {
     private final double[] distances;
     private final PriorMass priorMass;
     private final double largestTargetDistance;
+    private PoolCheck poolCheck;
 
     /**
      * A result; arrays are {@code [chains·draws]} rows, chain after chain, and {@code outputs[m]} belongs
@@ -462,7 +464,25 @@ public final class ProbeResult {
     /** A key/value table for reports and failure messages (seed first, so a failure can be replayed). */
     public String summary() {
         return provenance.table() + String.format(java.util.Locale.ROOT, "samples              %d%n", size())
-                + diagnostics().table();
+                + diagnostics().table() + poolCheck().map(c -> "prior pool check     " + c.describe()
+                        + System.lineSeparator()).orElse("");
+    }
+
+    /**
+     * Chains that started from the shared prior pool, held against it ({@link PoolCheck}): empty for populations, for
+     * chains started elsewhere, and where the pool has too few effective weighted draws to judge.
+     * {@link Evidence#isMetBy} fails a result whose chains {@linkplain PoolCheck#disagrees disagree} with it.
+     */
+    public Optional<PoolCheck> poolCheck() {
+        return Optional.ofNullable(poolCheck);
+    }
+
+    /** This result with its chains' {@link PoolCheck} (the probe that sampled it computes it). */
+    public ProbeResult withPoolCheck(PoolCheck check) {
+        ProbeResult out = new ProbeResult(provenance, chains, latents, inputs, models, outputs, energies, distances,
+                priorMass, largestTargetDistance);
+        out.poolCheck = check;
+        return out;
     }
 
     @Override

@@ -170,7 +170,10 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                             ? String.format(java.util.Locale.ROOT, " and the settling drift %.2f",
                                     actual.result().diagnostics().settlingDrift())
                                     + Plateau.clause(actual.result().diagnostics(), " and the plateau")
-                            : " and " + actual.result().diagnostics().divergences() + " divergences after warm-up",
+                            : " and " + actual.result().diagnostics().divergences() + " divergences after warm-up"
+                                    + (e.disagreesWithPool(actual.result()) ? ", and the chains disagree with "
+                                            + "the prior pool (" + actual.result().poolCheck().orElseThrow().describe()
+                                            + ")" : ""),
                     actual.result().attainedEss(e.tolerance()) > 0 ? "Give the sampler more budget (or populations), or "
                             + "relax the evidence (ProbeAnswer.withEvidence, settings maxRhat / minAttainedEss)."
                             // a localiser holds the samples short of the target: more budget samples the same place

@@ -501,6 +501,12 @@ record Verdict(Outcome outcome, String reason) {
                                     + "where the question's energy levels off, chains drift without limit and never agree; "
                                     + "bound every coordinate (InputSpace bounds) to the region the model is meant for\n" : ""));
         }
+        if (c.evidence().disagreesWithPool(r)) {
+            // R-hat cannot see a region no chain reached: a new user's 8 chains all in one piece of a two-piece set
+            b.append("prior pool: ").append(r.poolCheck().orElseThrow().describe()).append(String.format(Locale.ROOT,
+                    "; sample by populations (sampler = SMC, or AUTO where it picks them), which start from the pool's "
+                    + "weighted draws and move particles between regions, or run more chains (chains)%n"));
+        }
         b.append(foundEvenSo(answer));
         return new Verdict(Outcome.NOT_CONVERGED, b + context(answer, c));
     }
