@@ -1,5 +1,6 @@
 package com.example.fashion;
 
+// README-BEGIN consumer
 import static dev.probe.junit.assertions.ProbeAssertions.assertThat;
 
 import ai.djl.ndarray.types.Shape;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
  * Probes of a Fashion-MNIST classifier through a Fashion-MNIST VAE, both trained in PyTorch and
  * exported to TorchScript (src/test/resources/models): what a team would write for its own models.
  */
-// README-BEGIN consumer
 @ProbeSettings(chains = 16, warmup = 300, draws = 100)
 class FashionProbesTest {
     static final Path MODELS = Path.of("src/test/resources/models");
