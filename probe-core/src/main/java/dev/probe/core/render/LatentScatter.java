@@ -15,8 +15,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Where the samples sit among prior draws, as a 2-D scatter (prior in blue, samples in orange, drawn
  * on top). Two dimensions are plotted as they are; more are standardised (each coordinate divided by its standard
- * deviation over the prior points, so features in raw units weigh alike) and projected onto the first two principal
- * components of prior ∪ samples (the axes say how much variance each keeps); one dimension is
+ * deviation over the prior points, so features in raw units weigh alike) and projected: where the samples' mean lies
+ * at least {@value #MIN_SHIFT} standardised units from the prior's, onto the direction from the one to the other and
+ * the first principal component of what that direction leaves (the samples' departure from the prior is then the
+ * horizontal axis, however many directions the prior spreads alike in); else onto the first two principal components
+ * of prior ∪ samples (the axes say how much variance each keeps); one dimension is
  * plotted against a vertical jitter, prior in a band around 0 and samples around 1. At most 1,000 points per set are
  * drawn, evenly spaced through its rows (the legend says "1000 of 3040 shown").
  *
@@ -121,12 +124,32 @@ public final class LatentScatter {
             double[] scale = scales(prior, samples);
             double[][] priorScaled = scaled(prior, scale);
             double[][] samplesScaled = scaled(samples, scale);
-            PrincipalComponents pca = PrincipalComponents.fit(priorScaled, samplesScaled);
-            p = project(pca, priorScaled);
-            s = project(pca, samplesScaled);
-            xTitle = String.format(Locale.ROOT, "PC1 of standardised coordinates (%.1f%% of variance)", 100 * pca.explained(0));
-            yTitle = String.format(Locale.ROOT, "PC2 (%.1f%% of variance)", 100 * pca.explained(1));
-            fullTitle = title + " (PCA, " + d + "-d)";
+            double[] shift = meanShift(priorScaled, samplesScaled);
+            double norm = shift == null ? 0 : Math.sqrt(dot(shift, shift));
+            if (norm >= MIN_SHIFT) {
+                // the samples' departure from the prior first: over an isotropic 6-d prior, PCA's axes were arbitrary
+                // directions and attained samples that differed in two coordinates looked like noise (a new user's)
+                double[] u = new double[d];
+                for (int k = 0; k < d; k++) {
+                    u[k] = shift[k] / norm;
+                }
+                double[] origin = mean(priorScaled);
+                PrincipalComponents rest = PrincipalComponents.fit(without(priorScaled, u), without(samplesScaled, u));
+                p = alongShift(priorScaled, u, origin, rest);
+                s = alongShift(samplesScaled, u, origin, rest);
+                xTitle = String.format(Locale.ROOT, "toward the %s: their mean lies %.2f standardised units from the %s's",
+                        sampled, norm, reference);
+                yTitle = String.format(Locale.ROOT, "PC1 of the rest (%.1f%% of its variance)", 100 * rest.explained(0));
+                fullTitle = title + " (" + d + "-d, axis 1 from the mean of the " + reference + " to theirs)";
+            } else {
+                PrincipalComponents pca = PrincipalComponents.fit(priorScaled, samplesScaled);
+                p = project(pca, priorScaled);
+                s = project(pca, samplesScaled);
+                xTitle = String.format(Locale.ROOT, "PC1 of standardised coordinates (%.1f%% of variance)",
+                        100 * pca.explained(0));
+                yTitle = String.format(Locale.ROOT, "PC2 (%.1f%% of variance)", 100 * pca.explained(1));
+                fullTitle = title + " (PCA, " + d + "-d)";
+            }
         }
 
         XYChart chart = new XYChartBuilder().width(width).height(height).title(fullTitle)
@@ -230,6 +253,67 @@ public final class LatentScatter {
         double[][] out = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             out[i] = pca.project(rows[i], 2);
+        }
+        return out;
+    }
+
+    /**
+     * Below this distance (in standardised units) between the samples' mean and the reference's, the samples do not
+     * sit apart from the reference along one direction (two symmetric pieces, a shell), and the plot is a PCA.
+     */
+    static final double MIN_SHIFT = 0.5;
+
+    /** The samples' mean less the reference's, or {@code null} when either has fewer than two rows. */
+    private static double[] meanShift(double[][] reference, double[][] samples) {
+        if (reference.length < 2 || samples.length < 2) {
+            return null;
+        }
+        double[] a = mean(samples);
+        double[] b = mean(reference);
+        for (int k = 0; k < a.length; k++) {
+            a[k] -= b[k];
+        }
+        return a;
+    }
+
+    private static double[] mean(double[][] rows) {
+        double[] m = new double[rows[0].length];
+        for (double[] row : rows) {
+            for (int k = 0; k < m.length; k++) {
+                m[k] += row[k] / rows.length;
+            }
+        }
+        return m;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            s += a[k] * b[k];
+        }
+        return s;
+    }
+
+    /** The rows with their component along the unit vector {@code u} removed. */
+    private static double[][] without(double[][] rows, double[] u) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            double along = dot(rows[i], u);
+            out[i] = new double[u.length];
+            for (int k = 0; k < u.length; k++) {
+                out[i][k] = rows[i][k] - along * u[k];
+            }
+        }
+        return out;
+    }
+
+    /** (position along {@code u} from {@code origin}, first principal component of the rest) of every row. */
+    private static double[][] alongShift(double[][] rows, double[] u, double[] origin, PrincipalComponents rest) {
+        double[][] residual = without(rows, u);
+        double o = dot(origin, u);
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = new double[] {dot(rows[i], u) - o, rest.project(residual[i], 1)[0]};
         }
         return out;
     }

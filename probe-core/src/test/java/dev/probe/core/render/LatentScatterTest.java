@@ -93,9 +93,31 @@ class LatentScatterTest {
         double drawsSd = Math.sqrt(java.util.Arrays.stream(drawsX).map(v -> (v - drawsMean) * (v - drawsMean)).average()
                 .orElseThrow());
         double shift = java.util.Arrays.stream(samplesX).average().orElseThrow() - drawsMean;
-        assertThat(Math.abs(shift) / drawsSd).as("the samples' shift along PC1, in the draws' spread").isGreaterThan(2);
-        assertThat(chart.getXAxisTitle()).startsWith("PC1 of standardised coordinates (");
+        assertThat(Math.abs(shift) / drawsSd).as("the samples' shift along axis 1, in the draws' spread").isGreaterThan(2);
+        assertThat(chart.getXAxisTitle())
+                .matches("toward the samples: their mean lies (2\\.[89]|3\\.[01])[0-9] standardised units from the prior.s");
         assertThat(LatentScatter.scales(new double[][] {{1, 5}, {3, 5}}, new double[0][])).containsExactly(1, 1);
+    }
+
+    @Test
+    void samplesThatDifferFromAnIsotropicPriorInTwoOfSixCoordinatesShowTheirDepartureOnAxisOne() {
+        // a new user's 6-d latent: attained samples differed from the prior in z0 and z1 only, and PCA's axes over the
+        // isotropic prior (18.4% and 18.1% of the variance) were arbitrary directions where they looked like noise
+        double[][] prior = gaussian(2000, 6, 0, 11);
+        double[][] samples = gaussian(300, 6, 0, 12);
+        for (double[] row : samples) {
+            row[0] = 0.3 * row[0] + 1.5;
+            row[1] = 0.3 * row[1] + 1.5;
+        }
+        org.knowm.xchart.XYChart chart = LatentScatter.titled("t").chart(prior, samples);
+        double[] priorX = chart.getSeriesMap().get("prior (1000 of 2000 shown)").getXData();
+        double[] samplesX = chart.getSeriesMap().get("samples (300)").getXData();
+        double priorMean = java.util.Arrays.stream(priorX).average().orElseThrow();
+        double samplesMean = java.util.Arrays.stream(samplesX).average().orElseThrow();
+        // the shift is 1.5·√2 = 2.1 standardised units, all of it on axis 1
+        assertThat(samplesMean - priorMean).isCloseTo(2.12, org.assertj.core.api.Assertions.within(0.15));
+        assertThat(chart.getXAxisTitle())
+                .matches("toward the samples: their mean lies 2\\.[01][0-9] standardised units from the prior.s");
     }
 
     @Test
@@ -115,7 +137,11 @@ class LatentScatterTest {
                 .withReferenceName("space draws").withSampleName("attained samples")
                 .chart(gaussian(300, 6, 0, 3), gaussian(50, 6, 3, 4));
         assertThat(chart.getSeriesMap()).containsOnlyKeys("space draws (300)", "attained samples (50)");
-        assertThat(chart.getTitle()).isEqualTo("Attained samples (128 of 128) over space draws (PCA, 6-d)");
+        assertThat(chart.getTitle()).isEqualTo("Attained samples (128 of 128) over space draws (6-d, axis 1 from the mean "
+                + "of the space draws to theirs)");
+        // samples around the draws' own mean: no direction to show, a PCA
+        assertThat(LatentScatter.titled("Samples").chart(gaussian(300, 6, 0, 3), gaussian(50, 6, 0, 4)).getTitle())
+                .isEqualTo("Samples (PCA, 6-d)");
         assertThat(LatentScatter.titled("x").chart(gaussian(10, 2, 0, 1), gaussian(5, 2, 0, 2)).getSeriesMap())
                 .containsKey("prior (10)");
     }
