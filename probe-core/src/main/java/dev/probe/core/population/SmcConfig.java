@@ -91,12 +91,18 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
      */
     public static SmcConfig fromBudget(SamplerConfig config) {
         long evaluations = (long) config.chains() * (config.warmup() + (long) config.draws() * config.thin());
-        int total = (int) Math.max(128, Math.min(1 << 16, evaluations / MOVES_PER_RUN));
+        int total = (int) Math.max(MIN_BUDGET_PARTICLES, Math.min(1 << 16, evaluations / MOVES_PER_RUN));
         return builder().particles(total / 4).populations(4).seed(config.seed()).build();
     }
 
-    /** Typical moves of a whole run (stages × moves per stage) on the level sets of the examples. */
-    static final int MOVES_PER_RUN = 20;
+    /**
+     * Typical moves of a whole run (stages × moves per stage) on the level sets of the examples: a chain budget's
+     * evaluations over this are the particles it is worth ({@link #fromBudget}).
+     */
+    public static final int MOVES_PER_RUN = 20;
+
+    /** The fewest particles, over all populations, that {@link #fromBudget} gives. */
+    public static final int MIN_BUDGET_PARTICLES = 128;
 
     /** Mode jumps at β = 1 unless set. */
     public static final int DEFAULT_JUMPS = 40;

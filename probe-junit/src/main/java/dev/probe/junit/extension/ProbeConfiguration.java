@@ -310,7 +310,13 @@ public final class ProbeConfiguration {
         if (s == Setting.POPULATIONS || s == Setting.PARTICLES || s == Setting.MAX_POPULATIONS) {
             SmcConfig budget = budgetPopulations();
             if (s == Setting.PARTICLES) {
-                return budget.particles() + " (from the budget)";
+                // a new user's chains = 4, warmup = 10, draws = 5 ran the same 4 x 32 as 8, 100, 50: say why
+                long worth = (long) chains() * (warmup() + (long) draws() * thin()) / SmcConfig.MOVES_PER_RUN;
+                return budget.particles() + (worth < SmcConfig.MIN_BUDGET_PARTICLES && budget() <= 1
+                        ? String.format(Locale.ROOT, " (from the budget: its floor, %d in all; chains x (warmup + draws "
+                                + "x thin) / %d is %d, so chains, warmup and draws below it change nothing)",
+                                SmcConfig.MIN_BUDGET_PARTICLES, SmcConfig.MOVES_PER_RUN, worth)
+                        : " (from the budget)");
             }
             int set = has(Setting.POPULATIONS) ? get(Setting.POPULATIONS) : 0;
             int populations = set != 0 ? set : budget.populations();

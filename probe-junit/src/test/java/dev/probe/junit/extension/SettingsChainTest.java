@@ -205,6 +205,9 @@ class SettingsChainTest {
         ProbeConfiguration quick = resolve(Plain.class, "bare", small, Relaxation.SIGMA, Optional.empty());
         assertThat(quick.smcConfig()).isNull(); // budget 1: the engine's own SmcConfig.fromBudget, 4 × 32
         assertThat(quick.budgetPopulations().particles()).isEqualTo(32);
+        // at the floor the listing says so: a new user's chains 4, warmup 10, draws 5 ran as 8, 100, 30 do
+        assertThat(quick.describe(true)).contains("particles       32 (from the budget: its floor, 128 in all; chains x "
+                + "(warmup + draws x thin) / 20 is 52, so chains, warmup and draws below it change nothing)");
         java.util.Map<String, String> nightly = new java.util.HashMap<>(small);
         nightly.put("probe.budget", "2");
         ProbeConfiguration twice = resolve(Plain.class, "bare", nightly, Relaxation.SIGMA, Optional.empty());
