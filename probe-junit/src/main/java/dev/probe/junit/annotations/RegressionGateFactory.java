@@ -97,7 +97,7 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
                             + "wrong draws by class (baseline/candidate) " + byClass(group, base, cand) : statistic;
                     return Comparison.ofPairedRates(described, Better.LOWER, table[3], table[2], table[1], draws,
                             a.margin(), ProbeResult.CONFIDENCE);
-                }));
+                }, java.util.OptionalLong.of(c.seed())));
                 continue;
             }
             List<ProbeSpec> base = specs(context, a, space, baseline, group, key, "baseline");

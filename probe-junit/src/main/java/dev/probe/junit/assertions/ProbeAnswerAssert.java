@@ -315,8 +315,10 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         }
         if (max > 1) {
             // a mass is a share of the prior: 5 (meant as 5%) passed every answer (a new user's)
-            throw new IllegalArgumentException("hasPriorMassAtMost needs a bound in (0, 1], got " + max + ": the prior "
-                    + "mass is a share of the prior (write 0.05 for 5%, not 5), and a bound above 1 holds for every answer.");
+            throw new IllegalArgumentException("hasPriorMassAtMost needs a bound in (0, 1], got " + max + ": the relaxed "
+                    + "level set's prior mass, E[exp(-G)], is at most 1 (write 0.05 for 5%, not 5), so a bound above 1 "
+                    + "holds for every answer. It weighs each input by exp(-G): it is not the share of inputs within the "
+                    + "tolerance, which Probe.levelSetMass(draws, tolerance, seed) counts.");
         }
         java.util.Optional<dev.probe.core.result.PriorMass> mass = actual.result().priorMass();
         if (mass.isEmpty() && actual.result().isPopulationResult()) {

@@ -278,6 +278,9 @@ final class GateInvocation implements TestTemplateInvocationContext {
         /** The seed of every sampled probe of both sides, one line each (empty for a gate over prior draws only). */
         private String seeds() {
             StringBuilder seeds = new StringBuilder();
+            // a gate of prior draws has no probes: its draws' seed (a new user's failure gave none)
+            gate.priorDrawsSeed().ifPresent(seed -> seeds.append(String.format(Locale.ROOT, "prior draws seed     %d "
+                    + "(both models judge the same draws)%n", seed)));
             for (ProbeAnswer a : baselineAnswers) {
                 seeds.append(String.format(Locale.ROOT, "baseline seed        %d (%s)%n", a.result().seed(), a.displayName()));
             }

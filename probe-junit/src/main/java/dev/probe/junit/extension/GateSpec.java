@@ -19,8 +19,11 @@ import java.util.Objects;
  * @param baseline the baseline model's probes (sampled in order)
  * @param candidate the candidate model's probes
  * @param judge the comparison of the two sides' results
+ * @param priorDrawsSeed for a statistic of independent prior draws (no probes), the seed of the draws both models
+ *     judge, which a failure prints; empty otherwise
  */
-public record GateSpec(String displayName, String key, List<ProbeSpec> baseline, List<ProbeSpec> candidate, Judge judge) {
+public record GateSpec(String displayName, String key, List<ProbeSpec> baseline, List<ProbeSpec> candidate, Judge judge,
+        java.util.OptionalLong priorDrawsSeed) {
 
     /**
      * Compares the answers of both sides (lists in the order of the specs; empty for a statistic of
@@ -32,7 +35,13 @@ public record GateSpec(String displayName, String key, List<ProbeSpec> baseline,
         Comparison compare(List<ProbeAnswer> baseline, List<ProbeAnswer> candidate);
     }
 
+    /** A gate whose sides are probes (no prior draws of its own). */
+    public GateSpec(String displayName, String key, List<ProbeSpec> baseline, List<ProbeSpec> candidate, Judge judge) {
+        this(displayName, key, baseline, candidate, judge, java.util.OptionalLong.empty());
+    }
+
     public GateSpec {
+        Objects.requireNonNull(priorDrawsSeed, "priorDrawsSeed");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(key, "key");
         baseline = List.copyOf(baseline);

@@ -58,7 +58,8 @@ class PriorMassAssertTest {
                 .hasMessageContaining("positive bound");
         // 5 meant as 5%: it passed every answer
         assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(5)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("needs a bound in (0, 1], got 5.0").hasMessageContaining("write 0.05 for 5%");
+                .hasMessageContaining("needs a bound in (0, 1], got 5.0").hasMessageContaining("write 0.05 for 5%")
+                .hasMessageContaining("it is not the share of inputs within the tolerance");
     }
 
     @Test
