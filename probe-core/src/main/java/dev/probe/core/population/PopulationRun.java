@@ -655,7 +655,9 @@ public final class PopulationRun {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%s%nstatus               %s %s%nlog Z                %.4f ± %.4f %s%nunique draws         %d of %d%n"
                         + "particle gradients   %d%n",
-                describe(), status, statuses, logPriorMass(), logPriorMassStandardError(), Arrays.toString(logZ), unique,
+                describe(), status, statuses, logPriorMass(), logPriorMassStandardError(), Arrays.stream(logZ)
+                        .mapToObj(v -> String.format(Locale.ROOT, "%.4f", v)).collect(java.util.stream.Collectors.joining(
+                                ", ", "[", "]")), unique,
                 populations() * draws(), counts[1]));
         for (int p = 0; p < stages.size(); p++) {
             out.append("population ").append(p).append('\n');

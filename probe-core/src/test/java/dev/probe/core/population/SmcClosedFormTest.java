@@ -190,6 +190,9 @@ class SmcClosedFormTest {
         PopulationRun run = new Smc(config).run(ClosedForms.target(d, ClosedForms.gaussianQuestion(d, 0.25)), Mala.of(0.1),
                 ClosedForms.priorDraws(2, 100, d, 32));
         assertThat(run.status()).as(run.table()).isEqualTo(PopulationStatus.UNRELIABLE);
+        // each population's log Z to 4 decimals, as their mean beside them (a new user read 16)
+        assertThat(run.table()).containsPattern("log Z +-?[0-9]+\\.[0-9]{4} ± [0-9]+\\.[0-9]{4} \\[-?[0-9]+\\.[0-9]{4}, "
+                + "-?[0-9]+\\.[0-9]{4}\\]");
         assertThat(run.table()).containsPattern("why UNRELIABLE {7}R-hat across the populations 1\\.[0-9]{4} \\(coordinates "
                 + "and energy\\) is above SmcConfig's maxRhat 1\\.000, which is stricter than the 1\\.05");
         assertThat(new Smc(SmcConfig.builder().particles(100).populations(2).seed(31).build()).run(ClosedForms.target(d,

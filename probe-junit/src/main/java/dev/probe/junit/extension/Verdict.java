@@ -506,6 +506,12 @@ record Verdict(Outcome outcome, String reason) {
             b.append("prior pool: ").append(r.poolCheck().orElseThrow().describe()).append(String.format(Locale.ROOT,
                     "; sample by populations (sampler = SMC, or AUTO where it picks them), which start from the pool's "
                     + "weighted draws and move particles between regions, or run more chains (chains)%n"));
+        } else if (r.poolCheck().filter(p -> p.distance() >= 0.5 * p.allowed()).isPresent()) {
+            // too few effective draws to judge, but a difference worth knowing: a new user's 4 chains all in one piece
+            // (the pool's 20% against their 0%, within the 33% that 40 effective draws allow) read only "draw longer"
+            b.append("prior pool: ").append(r.poolCheck().orElseThrow().describe()).append(String.format(Locale.ROOT,
+                    ": within what chance allows at these effective draws, so not yet a sign that the chains missed a "
+                    + "region; more effective draws will tell%n"));
         }
         b.append(foundEvenSo(answer));
         return new Verdict(Outcome.NOT_CONVERGED, b + context(answer, c));

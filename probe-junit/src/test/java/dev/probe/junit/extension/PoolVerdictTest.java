@@ -1,0 +1,73 @@
+package dev.probe.junit.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.probe.core.diagnostics.Diagnostics;
+import dev.probe.core.diagnostics.InvalidProposals;
+import dev.probe.core.result.PoolCheck;
+import dev.probe.core.result.ProbeResult;
+import dev.probe.core.result.Provenance;
+import dev.probe.core.sampler.SamplerConfig;
+import dev.probe.junit.ProbeAnswer;
+import dev.probe.junit.extension.ProbeSource.Relaxation;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Chains held against the prior pool in the extension's verdict: chains that disagree with it are not converged and
+ * the message says where; a difference within what chance allows is reported when another check fails, as a hint.
+ */
+class PoolVerdictTest {
+
+    /** 400 draws of 4 chains that all attain the target, with the given largest R̂ and pool check. */
+    private static ProbeAnswer chains(double rhat, PoolCheck check) {
+        int n = 400;
+        double[][] x = new double[n][];
+        Arrays.setAll(x, i -> new double[] {Math.sin(i), Math.cos(i)});
+        double[][] outputs = new double[n][];
+        Arrays.setAll(outputs, i -> new double[] {0.05, 0.95});
+        SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(n / 4).seed(3).build();
+        Diagnostics d = new Diagnostics(new double[] {0.5, 0.5, 0.5, 0.5}, new double[] {rhat, 1.0}, new double[] {1000, 1000},
+                1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, Double.NaN, Double.NaN);
+        ProbeResult r = new ProbeResult(new Provenance("high confidence of 1", "latent", "RWM(scale=0.5)", config, d), 4, x,
+                x, List.of("m"), new double[][][] {outputs}, new double[n], new double[n], null, 1.0);
+        return ProbeAnswer.of(r.withPoolCheck(check), 0.1);
+    }
+
+    private static ProbeConfiguration settings() throws Exception {
+        return SettingsChain.of(PoolVerdictTest.class.getDeclaredMethod("settings"), PoolVerdictTest.class,
+                k -> Optional.empty()).resolve(Relaxation.SIGMA, "@ProbeHighConfidence", Optional.empty(), "pool");
+    }
+
+    @Test
+    void chainsThatDisagreeWithThePoolAreNotConvergedAndToldWhere() throws Exception {
+        // a new user's 8 chains all in one piece of a two-piece set: R-hat 1.028, evidence met before
+        Verdict v = Verdict.of(chains(1.01, new PoolCheck(0, 2.18, 0.211, 0.0, 0.155, 503, 262)), settings());
+        assertThat(v.isConclusive()).isFalse();
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
+        assertThat(v.reason()).contains("prior pool: at coordinate 0 <= 2.180 the prior pool's weighted draws hold 21.1% "
+                + "of the target, the chains' draws 0.0% (chance allows a difference of 15.5% with 503 effective pool "
+                + "draws and 262 effective chain draws): the chains missed part of the target")
+                .contains("sample by populations (sampler = SMC, or AUTO where it picks them)");
+        // agreeing chains are converged evidence
+        assertThat(Verdict.of(chains(1.01, new PoolCheck(0, 0.5, 0.5, 0.45, 0.155, 503, 262)), settings())
+                .isConclusive()).isTrue();
+    }
+
+    @Test
+    void aDifferenceWithinChanceIsAHintWhenAnotherCheckFails() throws Exception {
+        // a new user's 4 chains all in one piece at 40 effective draws: the pool's 20% against their 0% was within the
+        // 33% chance allows, and the message said only "draw longer"
+        Verdict v = Verdict.of(chains(1.096, new PoolCheck(0, 2.2, 0.20, 0.0, 0.33, 512, 40)), settings());
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
+        assertThat(v.reason()).contains("prior pool: at coordinate 0 <= 2.200 the prior pool's weighted draws hold 20.0%")
+                .contains("within what chance allows at these effective draws, so not yet a sign that the chains missed a "
+                        + "region; more effective draws will tell")
+                .doesNotContain("the chains missed part of the target");
+        // a small difference is no hint
+        assertThat(Verdict.of(chains(1.096, new PoolCheck(0, 2.2, 0.50, 0.45, 0.33, 512, 40)), settings()).reason())
+                .doesNotContain("prior pool:");
+    }
+}
