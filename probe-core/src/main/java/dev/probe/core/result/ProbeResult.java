@@ -38,7 +38,7 @@ public final class ProbeResult {
     private final double[] distances;
     private final PriorMass priorMass;
     private final double largestTargetDistance;
-    private PoolCheck poolCheck;
+    private final PoolCheck poolCheck;
 
     /**
      * A result; arrays are {@code [chains·draws]} rows, chain after chain, and {@code outputs[m]} belongs
@@ -76,6 +76,7 @@ public final class ProbeResult {
         }
         this.energies = energies.clone();
         this.distances = distances.clone();
+        this.poolCheck = null;
     }
 
     public int size() {
@@ -479,10 +480,22 @@ public final class ProbeResult {
 
     /** This result with its chains' {@link PoolCheck} (the probe that sampled it computes it). */
     public ProbeResult withPoolCheck(PoolCheck check) {
-        ProbeResult out = new ProbeResult(provenance, chains, latents, inputs, models, outputs, energies, distances,
-                priorMass, largestTargetDistance);
-        out.poolCheck = check;
-        return out;
+        return new ProbeResult(this, java.util.Objects.requireNonNull(check, "check"));
+    }
+
+    /** {@code base} with a pool check (its arrays are private copies already, shared read-only). */
+    private ProbeResult(ProbeResult base, PoolCheck check) {
+        this.provenance = base.provenance;
+        this.chains = base.chains;
+        this.latents = base.latents;
+        this.inputs = base.inputs;
+        this.models = base.models;
+        this.outputs = base.outputs;
+        this.energies = base.energies;
+        this.distances = base.distances;
+        this.priorMass = base.priorMass;
+        this.largestTargetDistance = base.largestTargetDistance;
+        this.poolCheck = check;
     }
 
     @Override

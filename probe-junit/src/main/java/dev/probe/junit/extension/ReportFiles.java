@@ -274,6 +274,12 @@ final class ReportFiles {
                     pool.size(), pool.seconds() < 0.1 ? String.format(Locale.ROOT, "%.0f ms", pool.seconds() * 1000)
                             : String.format(Locale.ROOT, "%.1f s", pool.seconds())));
         }
+        if (result.poolCheck().isPresent()) {
+            // chains against the pool they started from: what R-hat cannot see (a region no chain reached)
+            table = table.with("prior pool check", result.poolCheck().get().describe()
+                    + (answer.evidence().disagreesWithPool(result) ? "" : result.poolCheck().get().disagrees()
+                            ? " (within what this probe's maxRhat allows)" : " (within what chance allows)"));
+        }
         Optional<String> pixels = SampleGrids.pixelRangeNote(spec, answer.result());
         if (pixels.isPresent()) {
             table = table.with("input range", pixels.get().replaceFirst("^note: ", ""));

@@ -56,6 +56,26 @@ class PoolVerdictTest {
                 .isConclusive()).isTrue();
     }
 
+    @dev.probe.junit.ProbeSettings(sampler = dev.probe.junit.SamplerKind.MH, chains = 4, warmup = 100, draws = 200,
+            seed = "5", maxRhat = 100, minAttainedEss = 1)
+    static class BoxChains {
+        @dev.probe.junit.ProbedModel static final dev.probe.core.model.Classifier MODEL = Fixtures.threeClasses();
+        @dev.probe.junit.Generator static final dev.probe.core.space.SampleSpace BOX = Fixtures.box();
+
+        @dev.probe.junit.annotations.ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    /** The report of chains started from the prior pool shows the check, whatever it found. */
+    @Test
+    void theDiagnosticsOfChainsFromThePoolShowTheCheck() throws Exception {
+        Fixtures.run(BoxChains.class, java.util.Map.of("probe.reportDir", "target/probe-reports-pool"));
+        String diagnostics = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "target/probe-reports-pool/PoolVerdictTest$BoxChains/confident/0/diagnostics.txt"));
+        assertThat(diagnostics).containsPattern("prior pool check +at coordinate [0-9]+ <= [-0-9.e]+ the prior pool's "
+                + "weighted draws hold [0-9.]+% of the target, the chains' draws [0-9.]+% \\(chance allows a difference of");
+    }
+
     @Test
     void aDifferenceWithinChanceIsAHintWhenAnotherCheckFails() throws Exception {
         // a new user's 4 chains all in one piece at 40 effective draws: the pool's 20% against their 0% was within the
