@@ -77,6 +77,12 @@ final class PoolAgreement {
         double at = Double.NaN;
         double bestPool = 0;
         double bestChain = 0;
+        // every step of both distribution functions, to find where the largest difference builds up
+        double[] xs = new double[p + chain.length];
+        double[] ps = new double[xs.length];
+        double[] cs = new double[xs.length];
+        int steps = 0;
+        int bestStep = -1;
         while (a < p || b < chain.length) {
             // the next distinct value of either sample; both cumulative distributions step past it together
             double v = Math.min(a < p ? values[order[a]] : Double.POSITIVE_INFINITY,
@@ -90,13 +96,34 @@ final class PoolAgreement {
             }
             double chainCdf = (double) b / chain.length;
             double diff = Math.abs(Math.min(1, poolCdf) - chainCdf);
+            xs[steps] = v;
+            ps[steps] = Math.min(1, poolCdf);
+            cs[steps] = chainCdf;
             if (diff > best) {
                 best = diff;
                 at = v;
                 bestPool = Math.min(1, poolCdf);
                 bestChain = chainCdf;
+                bestStep = steps;
             }
+            steps++;
         }
-        return new PoolCheck(k, at, bestPool, bestChain, PoolCheck.allowed(d, chainEss, poolEss), poolEss, chainEss);
+        // where the difference builds up: from the last step at most a tenth of the largest, to the first of three
+        // quarters; a missed region lies there, while the largest can sit at the edge of what the chains found, after a
+        // gap (a new user read "coordinate 0 <= 2.16" for a missed piece below -2.5)
+        double sign = Math.signum(bestPool - bestChain);
+        int end = bestStep;
+        while (end > 0 && sign * (ps[end - 1] - cs[end - 1]) >= 0.75 * best) {
+            end--;
+        }
+        int start = end - 1;
+        while (start >= 0 && sign * (ps[start] - cs[start]) > 0.1 * best) {
+            start--;
+        }
+        double from = start >= 0 ? xs[start] : Double.NEGATIVE_INFINITY;
+        double poolBetween = ps[end] - (start >= 0 ? ps[start] : 0);
+        double chainBetween = cs[end] - (start >= 0 ? cs[start] : 0);
+        return new PoolCheck(k, at, bestPool, bestChain, PoolCheck.allowed(d, chainEss, poolEss), poolEss, chainEss, from,
+                xs[end], poolBetween, chainBetween);
     }
 }

@@ -24,9 +24,21 @@ import java.util.Locale;
  * @param allowed the largest difference chance allows for that coordinate
  * @param poolEss the pool's effective number of weighted draws
  * @param chainEss the chains' effective draws of that coordinate (its bulk ESS)
+ * @param from where the difference starts to build up: the largest value below {@code at} at which it is at most a
+ *     tenth of its largest ({@code -∞} if it is more at the smallest value; NaN if unknown)
+ * @param to where it reaches three quarters of its largest, at or below {@code at}
+ * @param poolBetween the pool's weighted share of draws in {@code (from, to]}
+ * @param chainBetween the chains' share of draws in {@code (from, to]}
  */
 public record PoolCheck(int coordinate, double at, double poolShare, double chainShare, double allowed, double poolEss,
-        double chainEss) {
+        double chainEss, double from, double to, double poolBetween, double chainBetween) {
+
+    /** A check without the interval where the difference builds up. */
+    public PoolCheck(int coordinate, double at, double poolShare, double chainShare, double allowed, double poolEss,
+            double chainEss) {
+        this(coordinate, at, poolShare, chainShare, allowed, poolEss, chainEss, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
+    }
 
     /** Below this many effective weighted draws the pool judges no chains. */
     public static final int MIN_POOL_ESS = 30;
@@ -54,12 +66,23 @@ public record PoolCheck(int coordinate, double at, double poolShare, double chai
         return Math.sqrt(Math.log(2.0 * dimension / FALSE_ALARM) / (2 * n));
     }
 
-    /** E.g. "at coordinate 0 ≤ −2.483 the pool's weighted draws hold 19.2%, the chains' 0.0% (chance allows ±15.1%; …)". */
+    /**
+     * E.g. "coordinate 0 from −3.31 to −2.55 holds 17.5% of the target in the prior pool's weighted draws, 0.0% in the
+     * chains' draws; at or below 2.16 the difference is largest: 25.1% against 0.0% (chance allows …)". Where the
+     * difference is largest can lie at the edge of the region the chains found, after a gap: where it builds up is the
+     * region they missed (or crowd).
+     */
     public String describe() {
-        return String.format(Locale.ROOT, "at coordinate %d <= %.4g the prior pool's weighted draws hold %.1f%% of the "
-                + "target, the chains' draws %.1f%% (chance allows a difference of %.1f%% with %.0f effective pool draws and "
-                + "%.0f effective chain draws)%s", coordinate, at, 100 * poolShare, 100 * chainShare, 100 * allowed,
+        String where = !disagrees() || Double.isNaN(from) || !(to < at) ? "" : String.format(Locale.ROOT, "coordinate %d %s %.4g holds "
+                + "%.1f%% of the target in the prior pool's weighted draws, %.1f%% in the chains' draws; ", coordinate,
+                from == Double.NEGATIVE_INFINITY ? "up to" : String.format(Locale.ROOT, "from %.4g to", from), to,
+                100 * poolBetween, 100 * chainBetween);
+        return where + String.format(Locale.ROOT, "at coordinate %d <= %.4g the prior pool's weighted draws hold %.1f%% of "
+                + "the target, the chains' draws %.1f%% (chance allows a difference of %.1f%% with %.0f effective pool draws "
+                + "and %.0f effective chain draws)%s", coordinate, at, 100 * poolShare, 100 * chainShare, 100 * allowed,
                 poolEss, chainEss, disagrees() ? ": the chains missed part of the target, as chains that all stay in "
-                        + "some of its regions do (R-hat cannot see a region no chain reached)" : "");
+                        + "some of its regions do (R-hat cannot see a region no chain reached; the smallest region this "
+                        + "check sees is set by the pool's effective draws too: a larger pool, Probe.withPoolSize, lowers "
+                        + "it)" : "");
     }
 }

@@ -69,6 +69,12 @@ class PoolCheckTest {
                 alike++;
                 assertThat(check.disagrees()).as("seed %d: %s; %s", seed, right, check.describe()).isTrue();
                 assertThat(check.coordinate()).isZero();
+                // where the difference builds up is the missed piece (below -2.5, or above 2 if the chains sat left),
+                // whatever the point of the largest difference (a new user's read "coordinate 0 <= 2.16")
+                boolean missedLeft = right.successes() == right.trials();
+                assertThat(missedLeft ? check.from() : check.to()).as(check.describe())
+                        .isBetween(missedLeft ? -4.5 : 2.0, missedLeft ? -2.5 : 4.5);
+                assertThat(check.describe()).startsWith("coordinate 0 ");
                 assertThat(Evidence.DEFAULT.isMetBy(r)).as("seed %d: %s", seed, r.summary()).isFalse();
                 assertThat(r.summary()).contains("prior pool check").contains("the chains missed part of the target");
                 // an evidence that lets chains disagree among themselves lets them disagree with the pool in proportion
