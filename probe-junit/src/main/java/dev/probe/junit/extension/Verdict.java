@@ -55,13 +55,14 @@ record Verdict(Outcome outcome, String reason) {
      */
     record Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
             boolean improper, String fixed, java.util.function.BooleanSupplier squashedLogits,
-            java.util.function.Function<double[], String> atBounds) {
+            java.util.function.Function<double[], String> atBounds,
+            java.util.function.DoubleFunction<PoolReach> poolReach, double outsideBy) {
         /** Every lever; the spread over prior draws unknown (NaN). */
         static final Levers ALL = new Levers(true, true, () -> Double.NaN, false, false, "", () -> false);
 
         Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
                 boolean improper, String fixed, java.util.function.BooleanSupplier squashedLogits) {
-            this(gradients, pool, priorSpread, localised, improper, fixed, squashedLogits, x -> "");
+            this(gradients, pool, priorSpread, localised, improper, fixed, squashedLogits, x -> "", t -> null, 0);
         }
 
         /**
@@ -148,15 +149,83 @@ record Verdict(Outcome outcome, String reason) {
             java.util.function.DoubleSupplier spread = () -> widest(prior.get())[1];
             boolean localised = probe.query() instanceof dev.probe.core.query.QuerySum sum
                     && sum.parts().stream().anyMatch(q -> q instanceof dev.probe.core.query.Localiser);
+            // a factual outside the box: every sample lies at least this far from it (a new user's λ, τ spread of 0.707
+            // where 3.005 was forced)
+            double outsideBy = !(probe.space() instanceof dev.probe.core.space.InputSpace box)
+                    || !(probe.query() instanceof dev.probe.core.query.QuerySum parts) ? 0
+                    : parts.parts().stream().filter(q -> q instanceof dev.probe.core.query.Localiser l
+                            && l.inputDimension() == box.inputDimension())
+                            .mapToDouble(q -> ((dev.probe.core.query.Localiser) q).leastDistanceWithin(
+                                    box.featureLower(), box.featureUpper())).max().orElse(0);
             boolean logits = probe.query().models().stream().anyMatch(u -> u.name().equals(judgedModel)
                     && u instanceof dev.probe.core.model.Classifier k
                     && k.declaredOutput() == dev.probe.core.model.Classifier.Output.LOGITS);
             // squashed over the space, not only where the samples gathered: a right logits model asked for a class it
             // cannot reach gathers its samples where its logits are close, and read as a sigmoid head
             java.util.function.BooleanSupplier squashed = () -> logits && withinFactorE(prior.get());
+            // how near the shared prior pool's draws come to the target: read only when a probe sampled nothing, and
+            // not for counterfactuals, whose question holds the samples near their factual
+            java.util.function.DoubleFunction<PoolReach> reach = tolerance -> !probe.usesPool() || localised ? null
+                    : thread.call("reading the prior pool of model '" + judgedModel + "'",
+                            () -> PoolReach.of(probe.pool(), probe.query(), tolerance));
             return new Levers(probe.energy().isDifferentiable(), probe.usesPool(), spread, localised,
                     !probe.space().hasProperPrior(), fixedFeatures(probe.space()), squashed,
-                    x -> featuresAtBounds(probe.space(), x));
+                    x -> featuresAtBounds(probe.space(), x), reach, outsideBy);
+        }
+    }
+
+    /**
+     * How near the {@code size} draws of a probe's prior pool come to its target: {@code attained} of them within the
+     * tolerance, the nearest at {@code closest}.
+     */
+    record PoolReach(int size, int attained, double closest) {
+        static PoolReach of(dev.probe.core.probe.PriorPool pool, dev.probe.core.query.Query query, double tolerance) {
+            int attained = 0;
+            double closest = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < pool.size(); i++) {
+                double d = query.targetDistance(pool.outputs(i));
+                if (Double.isNaN(d)) {
+                    continue; // a draw the models could not answer: the pool keeps it, no distance is read from it
+                }
+                // to 12 decimals, as a result's distances are (a forest's 9 in 10 votes summed in doubles)
+                d = Math.abs(d) < 1 ? Math.max(0, Math.rint(d * 1e12) / 1e12) : Math.max(0, d);
+                closest = Math.min(closest, d);
+                attained += d <= tolerance ? 1 : 0;
+            }
+            return new PoolReach(pool.size(), attained, closest);
+        }
+
+        /**
+         * What the pool adds to "none of the samples came within the tolerance (closest {@code sampled})": that the
+         * target is reachable (some pool draws meet it, so the sampler missed it), or, for a model without gradients,
+         * that no pool draw came nearer either (its plateaus, a tree's leaves, may come no nearer anywhere).
+         */
+        String said(double sampled, boolean gradients) {
+            if (attained > 0) {
+                return String.format(Locale.ROOT, " Yet %d of the prior pool's %d draws meet the target (about 1 in %s "
+                        + "of the prior): it is reachable in this space, and the sampler did not get there; more budget "
+                        + "is the lever.", attained, size, oneIn((double) attained / size));
+            }
+            if (gradients || !Double.isFinite(closest) || !Double.isFinite(sampled)) {
+                return ""; // a gradient sampler goes where prior draws do not: the pool says nothing more
+            }
+            // float32 outputs: a leaf's 0.55 is 0.550000011920929 at one and 0.55 at the other
+            if (closest < sampled - 1e-6 * Math.max(1, sampled)) {
+                return String.format(Locale.ROOT, " None of the prior pool's %d draws meets the target either, but its "
+                        + "closest (%.3g) is nearer than the samples came: the sampler did not find the pool's best "
+                        + "region; more budget is the lever.", size, closest);
+            }
+            return String.format(Locale.ROOT, " None of the prior pool's %d draws came nearer the target than these "
+                    + "samples (the pool's closest %.3g): a model whose outputs are piecewise constant (a tree's leaves, "
+                    + "a rule's regions) may come no nearer than %.3g anywhere in this space, and then no budget reaches "
+                    + "the target: a tolerance of at least %.3g samples the nearest it comes. More budget helps only if "
+                    + "a region holding less than about 1 in %d of the prior comes nearer.", size, closest, sampled,
+                    sampled, size);
+        }
+
+        private static String oneIn(double share) {
+            double n = 1 / share;
+            return n < 10 ? String.format(Locale.ROOT, "%.1f", n) : String.format(Locale.ROOT, "%,d", Math.round(n));
         }
     }
 
@@ -735,9 +804,13 @@ record Verdict(Outcome outcome, String reason) {
                     ? String.format(Locale.ROOT, "The localiser holds the samples near the factual: λ = %s, τ = %s keep "
                             + "them within about √(τ/2λ) = %.3g (weighted units) of it, where '%s' does not reach the "
                             + "target; more budget samples the same place. This is not a verdict on the model. "
-                            + "First give a smaller lambda, then more budget (%s) or a larger tolerance.%s",
+                            + "First give a smaller lambda, then more budget (%s) or a larger tolerance.%s%s",
                             held.group(1), held.group(3), Math.sqrt(Double.parseDouble(held.group(3))
-                                    / (2 * Double.parseDouble(held.group(1)))), answer.judgedModel(), budget(r, levers), prior)
+                                    / (2 * Double.parseDouble(held.group(1)))), answer.judgedModel(), budget(r, levers), prior,
+                            levers.outsideBy() > 0 ? String.format(Locale.ROOT, " The factual lies outside the space's "
+                                    + "bounds: every sample lies at least %s from it (in the localiser's metric) before "
+                                    + "any change that flips the decision; check the factual's units, or widen the "
+                                    + "bounds to include it.", Levers.shown(levers.outsideBy())) : "")
                     : "The target is unreachable within this budget, or not at all for this model and generator. This is "
                     + "not a verdict on the model." + flat + prior + " Give the sampler more budget (" + budget(r, levers)
                     + "), relax the question (" + levers.question(c) + "), or use a generator that can reach the target.";
@@ -810,6 +883,14 @@ record Verdict(Outcome outcome, String reason) {
                     + "over the samples%s. A threshold (alpha) and the tolerance are in output 0's units; to ask about "
                     + "another output, wrap the model so that it comes first (Regressor.of over a function that selects "
                     + "it).", answer.judgedModel(), outputs[0].length, ranges);
+        }
+        if (!levers.localised()) {
+            // a tree whose leaves never reach the target was advised "more budget" (a new user's class at 0.02/0.03
+            // everywhere in the box): the pool's draws say whether the target is reachable at all
+            PoolReach reach = levers.poolReach().apply(answer.tolerance());
+            if (reach != null && !(contrast && reach.attained() == 0)) { // a contrast says its own nearest
+                cause += reach.said(closest, levers.gradients());
+            }
         }
         // the closest distance with the decimals it takes to differ from the tolerance: "within 0.998 (closest 1.00)"
         // read like a tie (a user's contrast of two near-identical models)

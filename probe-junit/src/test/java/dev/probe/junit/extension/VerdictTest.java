@@ -367,11 +367,47 @@ class VerdictTest {
                 instanceOf(ProbeNotSampledException.class), message(m -> m.contains("Over all 40 samples no output of "
                         + "'tree' moves by 0.020 or more (outputs (0.300, 0.150, 0.550)), though over 64 prior draws they "
                         + "move by up to 0.650: the samples sit on one plateau of the model")
-                        && m.contains("The target is unreachable within this budget") && !m.contains("misdeclared")))));
+                        && m.contains("The target is unreachable within this budget") && !m.contains("misdeclared")
+                        // no leaf of the tree comes nearer than 0.45: the pool's draws say so, and what tolerance works
+                        && m.matches("(?s).*None of the prior pool's \\d+ draws came nearer the target than these "
+                                + "samples \\(the pool's closest 0\\.450\\): a model whose outputs are piecewise constant.*")
+                        && m.contains("a tolerance of at least 0.450 samples the nearest it comes")))));
         // a gradient sampler on a model without gradients: the setting is named, with the ones that work
         events.testEvents().assertThatEvents().haveExactly(1, event(test("byHmc"), finishedWithFailure(
                 instanceOf(IllegalArgumentException.class), message(m -> m.startsWith("sampler = HMC moves chains with "
                         + "gradients, but this probe's pipeline") && m.contains("Set sampler = MH or SMOOTHED_MALA")))));
+    }
+
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 60, draws = 10, seed = "9")
+    static class SmallLeaf {
+        /**
+         * The same tree with a third leaf, x0 > 2.7 and x1 > 2.7 (0.25% of the box), where class 2 gets 0.95: the
+         * chains never find it, some of the prior pool's draws do.
+         */
+        @ProbedModel static final Classifier MODEL = Classifier.fromProbabilities(dev.probe.core.model.BlackBoxFunction.of(
+                "tree", 2, 3, rows -> java.util.Arrays.stream(rows).map(r -> r[0] > 2.7 && r[1] > 2.7
+                        ? new double[] {0.03, 0.02, 0.95} : r[0] > -2 ? new double[] {0.30, 0.15, 0.55}
+                        : new double[] {0.95, 0.05, 0.0}).toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 2)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    /**
+     * A target that some of the prior pool's draws meet is reachable, whatever the sampler's samples show: a new user's
+     * tree whose leaves never reach the target and a tree whose small leaf the chains missed were both told "unreachable
+     * within this budget, or not at all".
+     */
+    @Test
+    void thePriorPoolSaysWhetherAPiecewiseConstantModelCanReachTheTarget() {
+        EngineExecutionResults events = run(SmallLeaf.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(test("confident"), finishedWithFailure(
+                instanceOf(ProbeNotSampledException.class), message(m -> m.contains("the samples sit on one plateau")
+                        && m.matches("(?s).*Yet \\d+ of the prior pool's \\d+ draws meet the target \\(about 1 in "
+                                + "[0-9,]+ of the prior\\): it is reachable in this space, and the sampler did not get "
+                                + "there; more budget is the lever\\..*")
+                        && !m.contains("None of the prior pool")))));
     }
 
     @ProbeSettings(sampler = SamplerKind.MALA, chains = 8, warmup = 80, draws = 20, seed = "3")
