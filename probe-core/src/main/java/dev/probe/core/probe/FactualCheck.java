@@ -32,12 +32,13 @@ final class FactualCheck {
         }
         for (Query part : sum.parts()) {
             if (part instanceof Localiser localiser && localiser.inputDimension() == box.inputDimension()) {
-                check(box, localiser.anchor());
+                check(box, localiser);
             }
         }
     }
 
-    private static void check(InputSpace box, double[] a) {
+    private static void check(InputSpace box, Localiser localiser) {
+        double[] a = localiser.anchor();
         double[] lo = box.featureLower();
         double[] hi = box.featureUpper();
         List<String> names = box.featureNames();
@@ -51,7 +52,7 @@ final class FactualCheck {
                         + "or leave it free.");
             }
         }
-        outside(box, a).ifPresent(note -> {
+        outside(box, localiser).ifPresent(note -> {
             if (WARNED.add(box.describe() + java.util.Arrays.toString(a))) {
                 LOG.warning(note);
             }
@@ -74,7 +75,8 @@ final class FactualCheck {
      * counterfactual's 3.59 weighted units were forced, and the core API said nothing). Not an error: an answer inside
      * the box can still exist.
      */
-    static java.util.Optional<String> outside(InputSpace box, double[] a) {
+    static java.util.Optional<String> outside(InputSpace box, Localiser localiser) {
+        double[] a = localiser.anchor();
         double[] lo = box.featureLower();
         double[] hi = box.featureUpper();
         List<String> names = box.featureNames();
@@ -94,10 +96,23 @@ final class FactualCheck {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of("The factual (the localiser's anchor) lies outside " + box.describe() + ": "
-                + String.join("; ", named) + ". Every sample lies inside the space, so it differs from the factual by at "
-                + "least " + shown(Math.sqrt(gap2)) + " (Euclidean, in the features' units) on "
-                + (named.size() == 1 ? "this feature" : "these features") + ", inside every distance the answer reports. "
+                + String.join("; ", named) + ". Every sample lies inside the space, so it lies at least "
+                + forced(localiser, box, Math.sqrt(gap2)) + " from the factual, inside every distance the answer reports. "
                 + "Check the factual's units, or widen the space's bounds to include it.");
+    }
+
+    /**
+     * The least distance every sample of {@code box} has from the localiser's factual, in the metric the answer reports
+     * (a new user's "at least 50.0025" was income's raw units, where the answer's weighted distances were 3 to 7), with
+     * the Euclidean {@code euclidean} in the features' units beside it: "3.00505 in the localiser's metric (its weights
+     * and power; 50.0025 Euclidean, in the features' units)".
+     */
+    static String forced(Localiser localiser, InputSpace box, double euclidean) {
+        double weighted = localiser.leastDistanceWithin(box.featureLower(), box.featureUpper());
+        boolean plain = java.util.Arrays.stream(localiser.weights()).allMatch(w -> w == 1) && localiser.power() == 2;
+        return plain ? shown(euclidean) + " (Euclidean, in the features' units: the localiser's metric)"
+                : shown(weighted) + " in the localiser's metric (its weights and power; " + shown(euclidean)
+                        + " Euclidean, in the features' units)";
     }
 
     /**

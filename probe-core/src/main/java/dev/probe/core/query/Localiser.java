@@ -105,6 +105,28 @@ public final class Localiser implements Query {
         return power == 2 ? Math.sqrt(sum) : power == 1 ? sum : Math.pow(sum, 1 / power);
     }
 
+    /**
+     * The least distance, in this localiser's metric, from the anchor to any input within the bounds
+     * {@code [lower, upper]} (per feature): 0 when the anchor lies within them. An input space samples only there, so
+     * every sample of a factual outside its space's bounds lies at least this far from it, inside every distance the
+     * answer reports. The metric is a sum over features, so the nearest point is the anchor clipped to the bounds.
+     *
+     * <pre>{@code
+     * double forced = localiser.leastDistanceWithin(space.featureLower(), space.featureUpper());
+     * }</pre>
+     */
+    public double leastDistanceWithin(double[] lower, double[] upper) {
+        if (lower.length != anchor.length || upper.length != anchor.length) {
+            throw new IllegalArgumentException("The localiser's anchor has " + anchor.length + " features but the bounds "
+                    + "have " + lower.length + " and " + upper.length + ". Give bounds of the anchor's features.");
+        }
+        double[] nearest = new double[anchor.length];
+        for (int k = 0; k < anchor.length; k++) {
+            nearest[k] = Math.min(Math.max(anchor[k], lower[k]), upper[k]);
+        }
+        return distance(nearest);
+    }
+
     @Override
     public NDArray energy(NDArray x) {
         NDArray a = x.getManager().create(anchor).toType(x.getDataType(), false);

@@ -66,13 +66,20 @@ class FactualCheckTest {
         assertThat(warnings).singleElement().satisfies(w -> assertThat(w)
                 .startsWith("The factual (the localiser's anchor) lies outside InputSpace[")
                 .contains("feature 0 (income) = 260, bounded to [0, 200]")
-                .contains("so it differs from the factual by at least 60 (Euclidean, in the features' units) on this feature")
+                .contains("so it lies at least 60 (Euclidean, in the features' units: the localiser's metric) from the "
+                        + "factual, inside every distance the answer reports")
                 .contains("widen the space's bounds"));
-        assertThat(FactualCheck.outside(SPACE, new double[] {-10, 40, 0, 0, 1})).get().asString()
+        assertThat(FactualCheck.outside(SPACE, Localiser.around(new double[] {-10, 40, 0, 0, 1}))).get().asString()
                 .contains("feature 0 (income) = -10, bounded to [0, 200]");
         // a value that rounds to its bound is written whole: "= 200" read as inside [0, 200]
-        assertThat(FactualCheck.outside(SPACE, new double[] {200.000001, 40, 0, 0, 1})).get().asString()
-                .contains("feature 0 (income) = 200.000001, bounded to [0, 200]");
+        assertThat(FactualCheck.outside(SPACE, Localiser.around(new double[] {200.000001, 40, 0, 0, 1}))).get()
+                .asString().contains("feature 0 (income) = 200.000001, bounded to [0, 200]");
+        // in the metric the answer reports: a new user's "at least 50.0025" was income's raw units, where the answer's
+        // weighted distances were 3 to 7 (weights 1/30² on income: 60 of income is 2 weighted units)
+        assertThat(FactualCheck.outside(SPACE, Localiser.around(new double[] {260, 40, 0, 0, 1})
+                .weights(new double[] {1.0 / 900, 1, 1, 1, 1}))).get().asString()
+                .contains("so it lies at least 2 in the localiser's metric (its weights and power; 60 Euclidean, in the "
+                        + "features' units) from the factual");
     }
 
     @Test

@@ -65,7 +65,7 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
             weights = ws;
         }
         if (context.space(a.generator()) instanceof InputSpace box) {
-            insideTheBox(a, factuals, box);
+            insideTheBox(a, factuals, box, weights);
             oneHotValid(a, factuals, box);
         }
         double[][] predicted = classifier.outputs(factuals);
@@ -104,9 +104,10 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
      * a row from beyond the training box) may have no answer nearby: said on the console, since an answer can still
      * exist (the suite's wine factual #1 lies 0.08 beyond the training box on one feature and flips), so not an error.
      */
-    private static void insideTheBox(ProbeCounterfactual a, double[][] factuals, InputSpace box) {
+    private static void insideTheBox(ProbeCounterfactual a, double[][] factuals, InputSpace box, double[] weights) {
         double[] lo = box.featureLower();
         double[] hi = box.featureUpper();
+        List<String> names = box.featureNames();
         for (int i = 0; i < factuals.length; i++) {
             // every feature outside its bounds, and the factual's distance to the box (a new user's warning named one
             // of two such features, with the gap unrounded: 0.4946088799999999 where the distance was 0.732)
@@ -129,26 +130,44 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
                 gap2 += gap * gap;
                 outside.add(k);
             }
-            String warning = "[probe] WARNING: @ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #" + i;
-            if (outside.size() == 1) {
-                int k = outside.get(0);
-                System.out.println(warning + " has feature " + k + " = " + shownApart(factuals[i][k], lo[k], hi[k])
-                        + ", but the input "
-                        + "space has it bounded to [" + shown(lo[k]) + ", " + shown(hi[k]) + "]. Its counterfactuals are "
-                        + "sampled inside the space, so each changes this feature by at least " + shown(Math.sqrt(gap2))
-                        + "; check the factual's units, or widen the space's bounds to include it.");
-            } else if (outside.size() > 1) {
-                List<String> named = new ArrayList<>();
-                for (int k : outside) {
-                    named.add("feature " + k + " = " + shownApart(factuals[i][k], lo[k], hi[k]) + " (bounds [" + shown(lo[k]) + ", "
-                            + shown(hi[k]) + "])");
-                }
-                System.out.println(warning + " has " + outside.size() + " features outside the input space's bounds: "
-                        + String.join(", ", named) + ". Its counterfactuals are sampled inside the space, so each lies "
-                        + "at least " + shown(Math.sqrt(gap2)) + " from it (Euclidean, in the features' units); check the "
-                        + "factual's units, or widen the space's bounds to include it.");
+            if (outside.isEmpty()) {
+                continue;
             }
+            List<String> named = new ArrayList<>();
+            for (int k : outside) {
+                // by name where the space names its features (a new user's warning read "feature 0", the core's "income")
+                named.add("feature " + k + (names.get(k).equals("x_" + k) ? "" : " (" + names.get(k) + ")") + " = " + shownApart(factuals[i][k], lo[k], hi[k])
+                        + " (bounds [" + shown(lo[k]) + ", " + shown(hi[k]) + "])");
+            }
+            // in the metric the answer reports (a new user's "at least 50.0025" was income's raw units, where the
+            // answer's weighted distances were 3 to 7), the Euclidean beside it
+            System.out.println("[probe] WARNING: @ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #" + i
+                    + " has " + (outside.size() == 1 ? "a feature" : outside.size() + " features") + " outside the input "
+                    + "space's bounds: " + String.join(", ", named) + ". Its counterfactuals are sampled inside the space, "
+                    + "so each lies at least " + forced(a, factuals[i], weights, lo, hi, Math.sqrt(gap2)) + " from it, "
+                    + "inside every distance the answer reports; check the factual's units, or widen the space's bounds to "
+                    + "include it.");
         }
+    }
+
+    /**
+     * The least distance of a sample inside {@code [lo, hi]} from {@code factual}: "3.00505 in the localiser's metric
+     * (its weights and power; 50.0025 Euclidean, in the features' units)", or the Euclidean alone where that is the
+     * localiser's metric (or the power is refused later, with its own message).
+     */
+    private static String forced(ProbeCounterfactual a, double[] factual, double[] weights, double[] lo, double[] hi,
+            double euclidean) {
+        Localiser metric;
+        try {
+            metric = Localiser.around(factual).power(a.power());
+            metric = weights != null ? metric.weights(weights) : metric;
+        } catch (IllegalArgumentException e) {
+            return shown(euclidean) + " (Euclidean, in the features' units)";
+        }
+        boolean plain = a.power() == 2 && (weights == null || java.util.Arrays.stream(weights).allMatch(w -> w == 1));
+        return plain ? shown(euclidean) + " (Euclidean, in the features' units: the localiser's metric)"
+                : shown(metric.leastDistanceWithin(lo, hi)) + " in the localiser's metric (its weights and power; "
+                        + shown(euclidean) + " Euclidean, in the features' units)";
     }
 
     /** {@code v} in six significant digits, or all of them where six read as a bound (1.0000001 outside [0, 1] as "1"). */

@@ -272,8 +272,11 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
      * of the samples that attain the target within the answer's tolerance is at most {@code max}.
      */
     public ProbeAnswerAssert hasCounterfactualDistanceAtMost(Localiser localiser, double max) {
+        // to 4 significant digits: a new user's 1/sd² weights read [0.0011111111111111111, 25.0, 0.006944444444444444]
         return counterfactualDistanceAtMost(localiser, max, "the localiser's metric: weights "
-                + java.util.Arrays.toString(localiser.weights()) + ", power " + localiser.power());
+                + java.util.Arrays.stream(localiser.weights()).mapToObj(w -> new java.math.BigDecimal(w)
+                        .round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString())
+                        .collect(java.util.stream.Collectors.joining(", ", "[", "]")) + ", power " + localiser.power());
     }
 
     private ProbeAnswerAssert counterfactualDistanceAtMost(Localiser localiser, double max, String metric) {

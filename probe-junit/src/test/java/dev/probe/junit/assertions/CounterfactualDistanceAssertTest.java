@@ -71,7 +71,11 @@ class CounterfactualDistanceAssertTest {
         assertThat(answer()).hasCounterfactualDistanceAtMost(near, Math.sqrt(13) + 1e-12);
         assertThatThrownBy(() -> assertThat(answer()).hasCounterfactualDistanceAtMost(near, 3.6))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("but it is 3.606")
-                .hasMessageContaining("(the localiser's metric: weights [1.0, 0.25], power 2.0) of the 200 samples");
+                .hasMessageContaining("(the localiser's metric: weights [1, 0.25], power 2.0) of the 200 samples");
+        // weights of 1/sd² to 4 significant digits, not 0.0011111111111111111 (a new user's)
+        Localiser scaled = Localiser.around(FACTUAL).weights(new double[] {1.0 / 900, 25});
+        assertThatThrownBy(() -> assertThat(answer()).hasCounterfactualDistanceAtMost(scaled, 0.1))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("weights [0.001111, 25], power 2.0");
         assertThatThrownBy(() -> assertThat(answer()).hasCounterfactualDistanceAtMost(new double[] {0, 0, 0}, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("anchor has 3 features but the input has 2");
     }

@@ -83,6 +83,11 @@ class CounterfactualTest {
 
         @ProbeCounterfactual(factuals = "FAR")
         void flips(ProbeAnswer answer) {}
+
+        static final double[] STRETCHED = {1.0 / 9, 1};
+
+        @ProbeCounterfactual(factuals = "FAR", weights = "STRETCHED")
+        void weighted(ProbeAnswer answer) {}
     }
 
     @Test
@@ -107,15 +112,20 @@ class CounterfactualTest {
         } finally {
             System.setOut(console);
         }
-        events.testEvents().assertStatistics(s -> s.started(3));
+        events.testEvents().assertStatistics(s -> s.started(6));
         org.assertj.core.api.Assertions.assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("[probe] WARNING: @ProbeCounterfactual factuals = \"FAR\": factual #1 has feature 0 = 30, "
-                        + "but the input space has it bounded to [-3, 3]. Its counterfactuals are sampled inside the "
-                        + "space, so each changes this feature by at least 27;")
+                .contains("[probe] WARNING: @ProbeCounterfactual factuals = \"FAR\": factual #1 has a feature outside "
+                        + "the input space's bounds: feature 0 = 30 (bounds [-3, 3]). Its counterfactuals are sampled "
+                        + "inside the space, so each lies at least 27 (Euclidean, in the features' units: the localiser's "
+                        + "metric) from it, inside every distance the answer reports;")
                 // every feature outside, and the distance to the box (a user's warning named one of two, unrounded)
-                .contains("factual #2 has 2 features outside the input space's bounds: feature 0 = -4 (bounds [-3, 3]), "
-                        + "feature 1 = 5.5 (bounds [-3, 3]). Its counterfactuals are sampled inside the space, so each "
-                        + "lies at least 2.69258 from it (Euclidean, in the features' units)")
+                .contains("factual #2 has 2 features outside the input space's bounds: feature 0 = -4 (bounds "
+                        + "[-3, 3]), feature 1 = 5.5 (bounds [-3, 3]). Its counterfactuals are sampled inside the "
+                        + "space, so each lies at least 2.69258 (Euclidean, in the features' units: the localiser's metric)")
+                // in the metric the answer reports, with its weights (a new user's 50.0025 where the answer read 3 to 7)
+                .contains("factual #1 has a feature outside the input space's bounds: feature 0 = 30 (bounds "
+                        + "[-3, 3]). Its counterfactuals are sampled inside the space, so each lies at least 9 in the "
+                        + "localiser's metric (its weights and power; 27 Euclidean, in the features' units) from it")
                 .doesNotContain("factual #0 has");
     }
 
@@ -199,6 +209,25 @@ class CounterfactualTest {
                         + "√(τ/2λ) = 0.0224 (weighted units) of it") && m.contains("First give a smaller lambda")
                         // not led elsewhere first: budget, saturation, "check that it reads its input" (a new user's)
                         && !m.contains("sigma or tau") && !m.contains("reads its input")))));
+    }
+
+    static class HeldOutside extends Base {
+        static final double[][] OUTSIDE = {{30, 0}};
+
+        @ProbeCounterfactual(factuals = "OUTSIDE", lambda = 1000)
+        void flips(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aCounterfactualNotSampledForAFactualOutsideTheBoxSaysWhatDistanceIsForced() {
+        // a new user's factual outside the box was told the samples stay within √(τ/2λ) = 0.707 of it, where 3.005 was
+        // forced by the bounds alone
+        EngineExecutionResults events = run(HeldOutside.class);
+        events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains(
+                        "The localiser holds the samples near the factual") && m.contains("The factual lies outside the "
+                        + "space's bounds: every sample lies at least 27 from it (in the localiser's metric) before any "
+                        + "change that flips the decision")))));
     }
 
     /** The model reads only feature 1, which the space fixes at the factual's value: no counterfactual exists. */
