@@ -123,7 +123,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             if (outcome == Outcome.FAILED || outcome == Outcome.ERROR) {
                 withSeed(thrown.get(), answer, context);
             }
-            finish(context, answer, outcome);
+            finish(context, answer, outcome, outcome == Outcome.FAILED ? thrown.map(Throwable::getMessage) : Optional.empty());
         }
 
         /**
@@ -181,13 +181,17 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
         }
 
         private void finish(ExtensionContext context, ProbeAnswer answer, Outcome outcome) {
+            finish(context, answer, outcome, Optional.empty());
+        }
+
+        private void finish(ExtensionContext context, ProbeAnswer answer, Outcome outcome, Optional<String> failure) {
             context.getStore(ProbeExtension.NAMESPACE).put(Outcome.class, outcome);
             ProbeConfiguration c = spec.configuration();
             if (gate != null) {
                 gate.record(spec.key(), outcome, answer.attainedEss() >= c.minAttainedEss(),
                         c.isSeedSet() ? Optional.of(c.seed()) : Optional.empty());
             }
-            ProbeReport.write(spec, answer, outcome, context);
+            ProbeReport.write(spec, answer, outcome, failure, context);
         }
     }
 }

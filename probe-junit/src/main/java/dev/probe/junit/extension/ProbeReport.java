@@ -181,8 +181,14 @@ final class ProbeReport {
     }
 
     static void write(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
+        write(spec, answer, outcome, Optional.empty(), context);
+    }
+
+    /** As above, with the failure's message ({@code failure}) of a failed invocation in its diagnostics. */
+    static void write(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, Optional<String> failure,
+            ExtensionContext context) {
         try {
-            writeReport(spec, answer, outcome, context);
+            writeReport(spec, answer, outcome, failure, context);
         } catch (RuntimeException | Error e) {
             // JUnit reports the invocation as an error: so does its summary row (it said "passed" once)
             summaryRow(spec, answer, Outcome.ERROR, context);
@@ -200,7 +206,8 @@ final class ProbeReport {
                 .resolve(context.getRequiredTestMethod().getName()).resolve(sanitize(spec.key())).toString();
     }
 
-    private static void writeReport(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, ExtensionContext context) {
+    private static void writeReport(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, Optional<String> failure,
+            ExtensionContext context) {
         boolean allure = AllureAttachments.available();
         boolean full = fullSamples(context);
         Path dir = allure ? temporary() : reportDir(context).resolve(folder(reportDir(context), context.getRequiredTestClass()))
@@ -210,7 +217,7 @@ final class ProbeReport {
             Optional<double[][]> training = ProbeContext.trainingData(context.getRequiredTestClass(), context);
             boolean inputs = SampleGrids.imageShape(spec).isEmpty() && training.isEmpty();
             double[][][] prior = priorDraws(spec, answer.result(), inputs, context);
-            List<ReportFile> files = ReportFiles.render(spec, answer, outcome, dir, training, prior, full);
+            List<ReportFile> files = ReportFiles.render(spec, answer, outcome, failure, dir, training, prior, full);
             if (allure) {
                 // a regression gate's sides share one Allure test case: their attachments and parameters carry the
                 // side's key (0-baseline: samples.png), else the second side's read like the first's

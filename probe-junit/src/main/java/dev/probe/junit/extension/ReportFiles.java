@@ -150,8 +150,18 @@ final class ReportFiles {
      * @param prior draws from the space and their pushed-forward inputs (computed on the sampler thread)
      * @param full whether to write every input value too
      */
-    static List<ReportFile> render(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, Path dir, Optional<double[][]> training,
-            double[][][] prior, boolean full) {
+    /**
+     * A failed assertion's message on one row, without the query, settings, seed and re-run lines a probe assertion
+     * carries (the table has its own rows for them): ": Probe '…' failed: / expected … / rate: 26/128 = …".
+     */
+    static String failedAssertion(String message) {
+        String m = String.valueOf(message).strip();
+        int context = m.indexOf("\nquery: ");
+        return ": " + (context > 0 ? m.substring(0, context) : m).strip().replaceAll("\\s*\\R\\s*", " / ");
+    }
+
+    static List<ReportFile> render(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, Optional<String> failure, Path dir,
+            Optional<double[][]> training, double[][][] prior, boolean full) {
         ProbeResult result = answer.result();
         List<ReportFile> files = new ArrayList<>();
         String model = answer.judgedModel();
@@ -238,7 +248,9 @@ final class ReportFiles {
                     case FAILED -> Selection.isGateSide(spec.key())
                             ? ": the regression gate this side belongs to failed (its comparison, or its test method), "
                                     + "not necessarily this side: see the gate's comparison.txt"
-                            : ": the test's assertions did not hold";
+                            // which assertion, with its numbers: a reviewer reading the report alone saw only the count
+                            : ": the test's assertions did not hold" + failure.map(ReportFiles::failedAssertion)
+                                    .orElse("");
                     default -> "";
                 }))
                 .emphasising("outcome", switch (outcome) {

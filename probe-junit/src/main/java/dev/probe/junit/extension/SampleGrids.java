@@ -104,6 +104,8 @@ final class SampleGrids {
             case NOT_CONVERGED -> "NOT CONVERGED, no verdict: ";
             // a not-sampled probe's pictures said so nowhere: "Predicted probability per class …" read as a pass's plot
             case NOT_SAMPLED -> "NOT SAMPLED, no verdict: ";
+            // a failed probe's pictures read as a pass's, while a not-converged one's were marked (a reviewer's)
+            case FAILED -> "FAILED: ";
             default -> "";
         };
     }
@@ -115,6 +117,9 @@ final class SampleGrids {
      * everywhere), and a side that attained something is not called not sampled.
      */
     static String noVerdict(ProbeSpec spec, ProbeAnswer answer, Outcome outcome) {
+        if (outcome == Outcome.FAILED && Selection.isGateSide(spec.key())) {
+            return ""; // its gate failed, not necessarily this side: its comparison.txt says which
+        }
         if ((outcome != Outcome.NOT_CONVERGED && outcome != Outcome.NOT_SAMPLED) || !Selection.isGateSide(spec.key())) {
             return noVerdict(outcome);
         }

@@ -189,8 +189,12 @@ class SummaryRowsTest {
         assertThat(classDir.resolve("passed").resolve("0").resolve("samples-full.csv.gz")).doesNotExist();
         assertThat(classDir.resolve("passed").resolve("0").resolve("samples.csv")).exists();
         // each report says how its invocation ended
+        // with the assertion that failed and its numbers, on one row: a reviewer reading the report alone saw a count
         assertThat(Files.readString(classDir.resolve("failedAssertion").resolve("0").resolve("diagnostics.txt")))
-                .contains("failed: the test's assertions");
+                .containsPattern("failed: the test's assertions did not hold: Probe 'high confidence: class 0' "
+                        + "\\(Endings#failedAssertion\\) failed: / expected target attainment at most 0.000, but the "
+                        + "attained fraction is 1.000 / rate: 160/160 = 1.0000, 95% CI \\[0.8210, 1.0000\\] \\(n_eff "
+                        + "18.7\\)\\R");
         // right after the probe's name, first in the table (it was row 16 of 25), and marked in the HTML
         assertThat(Files.readAllLines(classDir.resolve("failedAssertion").resolve("0").resolve("diagnostics.txt")).get(1))
                 .startsWith("outcome").contains("failed");
