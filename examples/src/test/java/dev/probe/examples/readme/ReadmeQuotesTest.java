@@ -37,7 +37,7 @@ class ReadmeQuotesTest {
                 ROOT.resolve("probe-core/src/test/java/dev/probe/core/readme/ForwardOnlyScoringTest.java"), "throughput"));
         assertThat(readme).contains(quoted(
                 ROOT.resolve("consumer/src/test/java/com/example/fashion/FashionProbesTest.java"), "consumer"));
-        for (String tag : new String[] {"dependencies", "properties", "compiler", "surefire"}) {
+        for (String tag : new String[] {"dependencies", "properties", "compiler", "surefire", "fresh-allure-results"}) {
             assertThat(readme).contains(quoted(ROOT.resolve("consumer/pom.xml"), "<!-- README-BEGIN " + tag + " -->",
                     "<!-- README-END " + tag + " -->"));
         }

@@ -245,15 +245,23 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         fraction("hasDisagreementRateAtLeast", min);
         Rate r = disagreement(a, b);
         hasConvergedEvidence("a disagreement rate at least " + min);
-        return rateAtLeast(r, "disagreement of " + a + " and " + b, "the observed rate", min);
+        return rateAtLeast(r, "disagreement of " + a + " and " + b, AMONG_SAMPLES, min);
     }
+
+    /**
+     * What a disagreement rate is measured over: the probe's samples, which its question chose (a contrast seeks
+     * disagreement), not the space (a new user's build log read "0.9438" where the models disagree on 16.7% of inputs).
+     */
+    private static final String AMONG_SAMPLES = "the observed rate among the probe's samples (drawn from its question's "
+            + "target, which for a contrast seeks disagreement: not the rate over the space, which "
+            + "Probe.priorRate(draws, seed, s -> argmax differs) counts over prior draws)";
 
     /** The fraction of samples on which models {@code a} and {@code b} predict different classes is at most {@code max}. */
     public ProbeAnswerAssert hasDisagreementRateAtMost(String a, String b, double max) {
         fraction("hasDisagreementRateAtMost", max);
         Rate r = disagreement(a, b);
         hasConvergedEvidence("a disagreement rate at most " + max);
-        return rateAtMost(r, "disagreement of " + a + " and " + b, "the observed rate", max);
+        return rateAtMost(r, "disagreement of " + a + " and " + b, AMONG_SAMPLES, max);
     }
 
     /**
@@ -330,7 +338,13 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                     + actual.result().provenance().kernel() + ") estimate no prior mass, because its query ("
                     + actual.result().provenance().query() + ") does not implement dev.probe.core.query.OutputEnergy: "
                     + "only a question written as an energy of the models' outputs has a prior mass the shared prior pool "
-                    + "can weigh. Implement OutputEnergy in the query, or assert on attainment instead.");
+                    + "can weigh. " + (actual.result().provenance().query().startsWith("ModelContrast[")
+                            // a library query the user cannot change (a new user's gate on a model upgrade)
+                            ? "A model contrast has none: to bound how often the models disagree over the space, count "
+                                    + "it over prior draws with the core API, Probe.of(space, contrast).levelSetMass(draws, "
+                                    + "tolerance, seed) (inputs within the tolerance of the contrast's target) or "
+                                    + "Probe.priorRate(draws, seed, s -> their top classes differ), and assert on that Rate."
+                            : "Implement OutputEnergy in the query, or assert on attainment instead."));
         }
         if (mass.isEmpty()) {
             failWithMessage("%s", FailureFrame.framed(actual, "expected a prior-mass estimate, but this probe was sampled by "

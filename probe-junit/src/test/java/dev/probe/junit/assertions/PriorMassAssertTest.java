@@ -120,6 +120,33 @@ class PriorMassAssertTest {
                 .hasMessageNotContaining("only population sampling");
     }
 
+    /**
+     * A contrast of two models, sampled by populations, has no prior mass either, and its user cannot implement
+     * OutputEnergy in a library query (a new user gating a model upgrade): the error names what counts disagreement
+     * over the space; a disagreement rate says it is among the probe's samples, which the contrast chose.
+     */
+    @Test
+    void aContrastHasNoPriorMassAndItsRatesAreAmongItsSamples() {
+        Classifier other = Classifier.fromLogits(dev.probe.core.model.BlackBoxFunction.of("linear-3b", 2, 3, rows -> {
+            double[][] out = new double[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = new double[] {3 * rows[i][1], 3 * rows[i][0], -3 * rows[i][0] - 3 * rows[i][1]};
+            }
+            return out;
+        }));
+        Probe probe = Probe.of(BOX, dev.probe.core.query.ModelContrast.classifiers(MODEL, other));
+        ProbeAnswer answer = ProbeAnswer.of(probe.sample(CONFIG,
+                probe.populationSampling(SmcConfig.builder().particles(64).seed(5).build())), 0.8);
+        assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(0.05)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("A model contrast has none: to bound how often the models disagree over the space, "
+                        + "count it over prior draws with the core API")
+                .hasMessageContaining("Probe.priorRate").hasMessageNotContaining("Implement OutputEnergy");
+        assertThatThrownBy(() -> assertThat(answer).hasDisagreementRateAtMost("linear-3", "linear-3b", 0.01))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("but the observed rate among the probe's samples (drawn from its question's target, "
+                        + "which for a contrast seeks disagreement: not the rate over the space");
+    }
+
     @Test
     void anEmptyAcceptanceRangeIsAUsageError() {
         Probe probe = Probe.of(BOX, HighConfidence.of(MODEL, 0));
