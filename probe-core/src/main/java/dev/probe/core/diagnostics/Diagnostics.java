@@ -112,6 +112,18 @@ public record Diagnostics(
     }
 
     /**
+     * The chains that accepted no proposal after warm-up (indices, as in a result's chain column): each stayed at one
+     * point, its draws copies of it, which R̂ reads as a chain in a region of its own. Empty for populations, whose
+     * acceptance is per population, and when every chain moved.
+     */
+    public int[] unmovedChains() {
+        if (!Double.isNaN(settlingDrift)) {
+            return new int[0];
+        }
+        return java.util.stream.IntStream.range(0, acceptanceRate.length).filter(i -> acceptanceRate[i] == 0).toArray();
+    }
+
+    /**
      * Largest R̂ over the sampled coordinates, not the energy ({@link #energyRhat()}); {@code NaN} if one is
      * undefined.
      */

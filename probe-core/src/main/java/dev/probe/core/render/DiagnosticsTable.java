@@ -42,6 +42,14 @@ public final class DiagnosticsTable {
     public static DiagnosticsTable of(Diagnostics d) {
         LinkedHashMap<String, String> rows = new LinkedHashMap<>();
         rows.put("acceptance (mean)", number("%.3f", d.meanAcceptance()));
+        int[] unmoved = d.unmovedChains();
+        if (unmoved.length > 0) {
+            // a reviewer found 48 copies of one input in missed.png: one chain of 16 never moved, which the mean hid
+            rows.put("chains that never moved", unmoved.length + " of " + d.acceptanceRate().length + " (chain"
+                    + (unmoved.length == 1 ? " " : "s ") + java.util.Arrays.stream(unmoved).limit(8)
+                            .mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(", "))
+                    + (unmoved.length > 8 ? ", …" : "") + "): acceptance 0 after warm-up, every draw the same point");
+        }
         rows.put("max R-hat", number("%.4f", d.maxRhat()));
         rows.put("min bulk ESS", number("%.1f", d.minEss()));
         rows.put("energy R-hat", number("%.4f", d.energyRhat()));

@@ -66,6 +66,16 @@ class DiagnosticsTableTest {
                 .containsEntry("seed", "42");
         assertThat(table.rows().keySet()).first().isEqualTo("acceptance (mean)");
         assertThat(table.rows().keySet()).last().isEqualTo("seed");
+        assertThat(table.rows()).doesNotContainKey("chains that never moved");
+    }
+
+    @Test
+    void chainsThatNeverMovedAreCountedWhereTheMeanHidesThem() {
+        // a reviewer's 16 chains had a mean acceptance of 0.583: one of them never moved after warm-up
+        Diagnostics d = new Diagnostics(new double[] {0.5, 0, 0.7, 0}, new double[] {1.2}, new double[] {80}, 1.1, 90, 3.0,
+                2.0, 0, 0, 300, 40, 0.125);
+        assertThat(DiagnosticsTable.of(d).rows()).containsEntry("chains that never moved", "2 of 4 (chains 1, 3): "
+                + "acceptance 0 after warm-up, every draw the same point");
     }
 
     @Test

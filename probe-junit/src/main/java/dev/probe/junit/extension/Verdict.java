@@ -570,6 +570,17 @@ record Verdict(Outcome outcome, String reason) {
                                     + "where the question's energy levels off, chains drift without limit and never agree; "
                                     + "bound every coordinate (InputSpace bounds) to the region the model is meant for\n" : ""));
         }
+        int[] unmoved = populations ? new int[0] : r.diagnostics().unmovedChains();
+        if (unmoved.length > 0 && !(rhat <= c.maxRhat())) {
+            // a reviewer's 16 chains at R-hat 1.129 were told of modes: one chain had never moved after warm-up
+            b.append(String.format(Locale.ROOT, "%d of %d chains (chain%s %s) accepted no proposal after warm-up: each "
+                    + "stayed at one point, its draws copies of it, which R-hat reads as a chain in a region of its own "
+                    + "(a start where every proposal is rejected, or a step size its warm-up left too large); more warm-up "
+                    + "(warmup) lets each chain's step size adapt, or sample by populations (sampler = SMC, or AUTO where "
+                    + "it picks them)%n", unmoved.length, r.chains(), unmoved.length == 1 ? "" : "s",
+                    Arrays.stream(unmoved).limit(8).mapToObj(Integer::toString)
+                            .collect(java.util.stream.Collectors.joining(", ")) + (unmoved.length > 8 ? ", …" : "")));
+        }
         if (c.evidence().disagreesWithPool(r)) {
             // R-hat cannot see a region no chain reached: a new user's 8 chains all in one piece of a two-piece set
             b.append("prior pool: ").append(r.poolCheck().orElseThrow().describe()).append(String.format(Locale.ROOT,
