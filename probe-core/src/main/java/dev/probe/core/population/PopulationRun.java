@@ -76,6 +76,43 @@ public final class PopulationRun {
      */
     public static final double MAX_PLATEAU_NATS = 1;
 
+    /**
+     * A prior pool size at which each of {@code populations} populations starts from about 4 draws inside a set of
+     * prior mass {@code exp(logPriorMass)}: a population starts from its own share of the pool (half of it split among
+     * the first round's populations, when they may grow), so this is what lets a run that crossed a plateau blind start
+     * beside the set instead. Rounded up to a multiple of 1,024; {@link Long#MAX_VALUE} where it overflows. A new user's
+     * rare half-spaces: a pool with about 2 such draws per population (262,144 draws at a mass of 6·10⁻⁵) gave 35 of 36
+     * settled runs, the default pool 8 of 30; at 0.26 per population (4,194,304 draws at 5·10⁻⁷) none settled.
+     *
+     * <pre>{@code
+     * long pool = PopulationRun.poolToSeeTheSet(run.logPriorMass(), run.populations());
+     * }</pre>
+     */
+    public static long poolToSeeTheSet(double logPriorMass, int populations) {
+        double n = 8.0 * Math.max(1, populations) * Math.exp(-logPriorMass);
+        return !(n < 1e18) ? Long.MAX_VALUE : (long) Math.ceil(n / 1024) * 1024;
+    }
+
+    /** Above this many draws a prior pool is no practical lever (memory, and the time to build it). */
+    public static final long LARGEST_PRACTICAL_POOL = 1L << 22;
+
+    /**
+     * What helps a run whose populations crossed a plateau blind: a pool of {@link #poolToSeeTheSet} draws where that is
+     * practical, else counting the set with independent draws. Particles are no lever: they add no starting draws while
+     * the pool holds particles × populations.
+     */
+    public static String plateauLever(double logPriorMass, int populations) {
+        long pool = poolToSeeTheSet(logPriorMass, populations);
+        return pool <= LARGEST_PRACTICAL_POOL
+                ? String.format(Locale.ROOT, "a larger prior pool, about %,d draws (Probe.withPoolSize, or setting pool in "
+                        + "the extension), so that each population starts from a few draws in the set at this prior mass "
+                        + "(each starts from its own share of the pool: more particles add no starting draws)", pool)
+                : String.format(Locale.ROOT, "a prior pool would need about %s draws to give each population a few "
+                        + "starting draws in a set this rare, more than is practical: count the set's mass with "
+                        + "independent draws (Probe.levelSetMass)", pool == Long.MAX_VALUE ? "more than 10^18"
+                        : String.format(Locale.ROOT, "%,d", pool));
+    }
+
     /** Per population, {@link Settling#sums} (null where it did not reach β = 1). */
     private final double[][] settling;
     /** What {@link Smc#moreDraws} needs to go on with a run of one round, or {@code null} (pooled or charged runs). */
@@ -694,9 +731,9 @@ public final class PopulationRun {
         if (diagnostics.plateauNats() > MAX_PLATEAU_NATS) {
             b.append(String.format(Locale.ROOT, "why UNSETTLED        the stages charged %.1f nats (allowed %.0f) to a "
                     + "plateau of the question's energy that every particle crossed before any saw the set, which they "
-                    + "found later by moves: log Z can be that many nats low and the draws biased. Helps: more starting "
-                    + "draws in or beside the set (a larger prior pool, Probe.withPoolSize, or more particles), or a "
-                    + "question with a slope toward the set%n", diagnostics.plateauNats(), MAX_PLATEAU_NATS));
+                    + "found later by moves: log Z can be that many nats low and the draws biased. Helps: starting "
+                    + "draws in or beside the set (%s), or a question with a slope toward the set%n",
+                    diagnostics.plateauNats(), MAX_PLATEAU_NATS, plateauLever(logPriorMass(), populations())));
         }
         if (diagnostics.settlingDrift() > MAX_SETTLING_DRIFT) {
             b.append(String.format(Locale.ROOT, "why UNSETTLED        the particles' energies kept drifting after the last "

@@ -22,7 +22,8 @@ package dev.probe.core.population;
  *       moves could not follow it, as in the neck of Neal's funnel), so their draws and log Z are biased even when
  *       they agree with each other. Also when the stages charged more than {@link PopulationRun#MAX_PLATEAU_NATS}
  *       to a plateau of the question's energy that every particle crossed before any saw the set (a rare set behind a
- *       saturated model): a larger prior pool or more particles give starting draws beside the set.
+ *       saturated model): a larger prior pool gives starting draws beside the set
+ *       ({@link PopulationRun#poolToSeeTheSet}), more particles do not.
  *       {@link PopulationRun#table()} says which cause, and what helps.</li>
  * </ul>
  *

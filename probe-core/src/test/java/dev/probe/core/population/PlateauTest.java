@@ -78,6 +78,24 @@ class PlateauTest {
         assertThat(run.status()).isEqualTo(PopulationStatus.UNSETTLED);
         assertThat(run.diagnostics().table()).contains("plateau (nats)");
         // the status says why and what helps (a new user's rare set was refused with no word of the pool)
-        assertThat(run.table()).contains("why UNSETTLED").contains("a larger prior pool");
+        // a pool that would give each population starting draws in a set of 1 in 4·10¹⁰ is no practical lever
+        assertThat(run.table()).contains("why UNSETTLED").contains("more than is practical: count the set's mass with "
+                + "independent draws (Probe.levelSetMass)");
+    }
+
+    /**
+     * The lever for a plateau is the pool, not particles: a new user's rare half-spaces stayed unsettled at 4×1024
+     * particles and settled with a pool holding about 2 draws in the set per population.
+     */
+    @Test
+    void thePoolThatLetsPopulationsStartBesideTheSetFollowsItsMass() {
+        // 8 draws per population of mass e^-9.7 (half the pool split 4 ways: 4 draws in the set each)
+        assertThat(PopulationRun.poolToSeeTheSet(-9.7, 4)).isEqualTo(522_240);
+        assertThat(PopulationRun.poolToSeeTheSet(-Math.log(4e10), 4)).isCloseTo(1_280_000_000_000L, within(1024L));
+        assertThat(PopulationRun.poolToSeeTheSet(-1e6, 4)).isEqualTo(Long.MAX_VALUE);
+        assertThat(PopulationRun.plateauLever(-9.7, 4)).startsWith("a larger prior pool, about 522,240 draws")
+                .contains("more particles add no starting draws");
+        assertThat(PopulationRun.plateauLever(-14.5, 4)).contains("more than is practical")
+                .contains("Probe.levelSetMass");
     }
 }

@@ -512,8 +512,12 @@ record Verdict(Outcome outcome, String reason) {
                     + "%s%s%n", r.diagnostics().plateauNats(),
                     PopulationRun.MAX_PLATEAU_NATS, mass ? "the prior mass can be that many nats low and the draws biased"
                             : "the draws can be biased",
-                    levers.pool() ? "a larger prior pool or more particles (so that some starting draws already touch "
-                            + "the set)" : "more particles (so that some starting draws already touch the set)",
+                    // particles add no starting draws while the pool holds them all: a new user's 4×1024 particles
+                    // stayed unsettled where a larger pool settled
+                    levers.pool() && mass ? PopulationRun.plateauLever(r.priorMass().get().logMass(),
+                            r.priorMass().get().populations())
+                            : levers.pool() ? "a larger prior pool (so that some starting draws already touch the set)"
+                            : "more particles (so that some starting draws already touch the set)",
                     // the plateau's energy scales with 1/tau (a Gibbs probe) or 1/sigma²: a smaller tau deepened a new
                     // user's contrast plateau from 1.3 to 4.6 nats, as "a smaller temperature" had advised
                     c.has(Setting.SIGMA) ? "a larger sigma (the plateau's energy falls as sigma grows, though fewer "

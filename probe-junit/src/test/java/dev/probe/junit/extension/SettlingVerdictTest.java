@@ -191,6 +191,12 @@ class SettlingVerdictTest {
         // a question with a prior mass is told of it; one without (a Gibbs probe: a new user's contrast) of its draws only
         assertThat(v.reason()).contains("plateau 115.0 nats (allowed 1)", "the draws can be biased", "a larger sigma")
                 .doesNotContain("settling drift", "prior mass can be", "Probe.levelSetMass");
+        // with a prior mass, the pool that would let the populations start beside the set, not "more particles" (a new
+        // user's 4×1024 particles stayed unsettled where a larger pool settled)
+        assertThat(Verdict.of(ProbeAnswer.of(populationResult(400, 1.0, new double[400], 1.0, 6.5,
+                new dev.probe.core.result.PriorMass(-9.7, 0.1, 4)), 0.1), settings()).reason())
+                .contains("the prior mass can be that many nats low", "a larger prior pool, about 522,240 draws")
+                .doesNotContain("or more particles");
         // too few attained samples too: no maxPopulations is advised, since growth stops on a plateau (a new user was
         // told "maxPopulations = 8" under 16 and 32 alike)
         double[] few = new double[400];
