@@ -281,10 +281,16 @@ final class ReportFiles {
         if (isPopulation(result) && spec.probe().usesPool()) {
             // the pool the populations started from: already built on the sampler thread, cached per JVM
             var pool = spec.probe().pool();
+            // a reviewer took the same log Z under two seeds for independent confirmation: the fixed pool gave both
             table = table.with("prior pool", String.format(Locale.ROOT,
-                    "%,d draws, built once in %s, shared by the level-set probes of this generator and models",
+                    "%,d draws, built once in %s, shared by the level-set probes of this generator and models%s",
                     pool.size(), pool.seconds() < 0.1 ? String.format(Locale.ROOT, "%.0f ms", pool.seconds() * 1000)
-                            : String.format(Locale.ROOT, "%.1f s", pool.seconds())));
+                            : String.format(Locale.ROOT, "%.1f s", pool.seconds()),
+                    pool.seed() == dev.probe.core.probe.PriorPool.SEED ? "; drawn from the pool's fixed stream whatever "
+                            + "the sampler's seed, so a log Z settled in the first stages repeats under every derived "
+                            + "seed, and probes on this pool share its error (not independent confirmation): a seed set "
+                            + "on purpose (@ProbeSettings(seed), -Dprobe.seed) seeds the pool too"
+                            : "; drawn from pool seed " + pool.seed()));
         }
         if (result.poolCheck().isPresent()) {
             // chains against the pool they started from: what R-hat cannot see (a region no chain reached)

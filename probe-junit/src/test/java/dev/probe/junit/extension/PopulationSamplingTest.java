@@ -99,6 +99,27 @@ class PopulationSamplingTest {
         }
     }
 
+    /** Populations under a derived seed: they start from the pool's fixed stream, which every derived seed shares. */
+    @ProbeSettings(populations = 2, particles = 32, maxRhat = 10, minAttainedEss = 1)
+    static class DerivedSeed {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 2)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void theReportOfPopulationsFromTheFixedPoolSaysItsLogZRepeatsUnderEveryDerivedSeed() {
+        // a reviewer took the same log Z under two derived seeds for independent confirmation
+        run(DerivedSeed.class, Map.of("probe.reportDir", "target/probe-reports-pool-derived")).testEvents()
+                .assertStatistics(s -> s.finished(1));
+        assertThat(Path.of("target/probe-reports-pool-derived/PopulationSamplingTest$DerivedSeed/confident/2/"
+                + "diagnostics.txt")).content().contains("drawn from the pool's fixed stream whatever the sampler's seed, "
+                        + "so a log Z settled in the first stages repeats under every derived seed, and probes on this pool "
+                        + "share its error (not independent confirmation)");
+    }
+
     /** A larger prior pool, set like any other setting. */
     @ProbeSettings(pool = 65_536, populations = 2, particles = 32, seed = "19", maxRhat = 10, minAttainedEss = 1)
     static class LargerPool {
@@ -178,7 +199,10 @@ class PopulationSamplingTest {
         assertThat(answer.settings()).hasValueSatisfying(v -> assertThat(v).containsPattern("pool +65536 +@ProbeSettings on LargerPool"));
         assertThat(answer.result().priorMass()).isPresent();
         assertThat(Path.of("target/probe-reports-pool/PopulationSamplingTest$LargerPool/confident/2/diagnostics.txt")).content()
-                .containsPattern("prior pool +65,536 draws, built once in ([0-9]+ ms|[0-9]+\\.[0-9] s),");
+                .containsPattern("prior pool +65,536 draws, built once in ([0-9]+ ms|[0-9]+\\.[0-9] s), shared by the "
+                        + "level-set probes of this generator and models; drawn from pool seed -?[0-9]+")
+                // a seed set on purpose seeds the pool: not the fixed stream every derived seed shares
+                .doesNotContain("not independent confirmation");
     }
 
     @Test
