@@ -49,7 +49,8 @@ final class SampleGrids {
                 .withScale(tileScale(shape[1], shape[2]));
         if (!hit.isEmpty()) {
             List<Integer> shown = spread(hit, GRID);
-            String[] captions = captions(outputs, shown, spec.questionClasses());
+            String[] captions = withDistances(captions(outputs, shown, spec.questionClasses()), shown, distances,
+                    answer.tolerance());
             // the draws the oracle labels outside the question's classes are marked with their label (a reviewer found
             // 5 of a failed gate's 14 wrong draws among the 48 shown, unmarked)
             String marked = "";
@@ -277,6 +278,28 @@ final class SampleGrids {
         String[] out = captions(probabilities, index, classes, true);
         for (int k = 0; k < out.length; k++) {
             out[k] = out[k] + " d=" + distinct(distances[index.get(k)], tolerance);
+        }
+        return out;
+    }
+
+    /** Below this tolerance two-decimal probabilities cannot show a hit: its captions carry its distance too. */
+    static final double FINE_TOLERANCE = 0.02;
+
+    /**
+     * Attained draws' captions, each with its target distance where the tolerance is finer than two decimals show (a
+     * reviewer's hits and misses at tolerance 0.002 were all captioned "0:.34 1:.33 2:.33"); unchanged otherwise.
+     */
+    static String[] withDistances(String[] captions, List<Integer> index, double[] distances, double tolerance) {
+        if (!(tolerance < FINE_TOLERANCE)) {
+            return captions;
+        }
+        String[] out = captions.clone();
+        for (int k = 0; k < out.length; k++) {
+            double d = distances[index.get(k)];
+            // rounded down: a hit never reads as beyond the tolerance
+            out[k] = out[k] + " d=" + java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(2,
+                    java.math.RoundingMode.DOWN))
+                    .stripTrailingZeros().toPlainString().replaceFirst("^0\\.", ".");
         }
         return out;
     }

@@ -21,6 +21,16 @@ class SampleGridsTest {
     }
 
     @Test
+    void atAToleranceFinerThanTwoDecimalsAHitsCaptionCarriesItsDistance() {
+        // a reviewer's hits and misses at tolerance 0.002 were all captioned "0:.34 1:.33 2:.33"
+        String[] captions = {"0:.34 1:.33 2:.33", "0:.34 1:.33 2:.33"};
+        assertThat(SampleGrids.withDistances(captions, java.util.List.of(1, 0), new double[] {0.0019999, 0.00042}, 0.002))
+                .containsExactly("0:.34 1:.33 2:.33 d=.00042", "0:.34 1:.33 2:.33 d=.0019");
+        assertThat(SampleGrids.withDistances(captions, java.util.List.of(1, 0), new double[] {0.05, 0.02}, 0.1))
+                .containsExactly(captions);
+    }
+
+    @Test
     void theMissedGridShowsTheClosestMissesFirst() {
         // it showed 48 draws spread over 128 misses, without the closest one (0.228) that the message named
         double[] distances = {0.9, 0.228, 0.5, 0.05, 0.3};
