@@ -58,9 +58,13 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
                     + "more and the gate could not fail." : ": it is how much worse the candidate may be, in the "
                     + "statistic's units (0 = not worse at all; e.g. 0.02 for two points of a rate)."));
         }
-        Oracle oracle = context.oracle().orElseThrow(() -> new IllegalArgumentException("@ProbeRegressionGate needs the "
-                + "true labels of generated inputs: declare a static @ProbeOracle member in " + context.testClass().getSimpleName()
-                + "."));
+        java.util.Optional<Oracle> declared = context.oracle();
+        if (declared.isEmpty() && a.statistic() != GateStatistic.DECISION_CHANGE) {
+            throw new IllegalArgumentException("@ProbeRegressionGate needs the true labels of generated inputs for statistic "
+                    + "= " + a.statistic() + ": declare a static @ProbeOracle member in "
+                    + context.testClass().getSimpleName() + ", or use statistic = DECISION_CHANGE (how often the candidate's "
+                    + "top class differs from the baseline's, which needs no oracle).");
+        }
         SampleSpace space = context.space(a.generator());
         int[] classes = context.classesOrAll(a.classes(), baseline, "Regression-gate");
         List<int[]> groups = new ArrayList<>();
@@ -76,6 +80,23 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
                     + (a.pooled() ? "classes " + Arrays.stream(group).mapToObj(Integer::toString)
                             .collect(Collectors.joining(",")) + " pooled" : "class " + group[0]);
             String statistic = a.statistic().description() + (a.pooled() ? " (pooled over classes)" : " (class " + group[0] + ")");
+            if (a.statistic() == GateStatistic.DECISION_CHANGE) {
+                ProbeConfiguration c = context.configuration(key, a.tolerance());
+                int perClass = 10 * c.chains() * c.scaledDraws();
+                int draws = perClass * group.length;
+                // both models judge the same prior draws; the baseline changes none of its own decisions
+                gates.add(new GateSpec(display, key, List.of(), List.of(), (b, x) -> {
+                    java.util.Map<String, Long> changes = changedDecisions(space, baseline, candidate, group, perClass,
+                            c.seed());
+                    long changed = changes.values().stream().mapToLong(Long::longValue).sum();
+                    return Comparison.ofPairedRates(statistic + ": top class of the baseline → the candidate's, on "
+                            + changed + " of " + draws + " prior draws" + (changes.isEmpty() ? "" : " ("
+                            + shownChanges(changes) + ")"), Better.LOWER, 0, 0, changed, draws, a.margin(),
+                            ProbeResult.CONFIDENCE);
+                }, java.util.OptionalLong.of(c.seed())));
+                continue;
+            }
+            Oracle oracle = declared.orElseThrow();
             if (a.statistic() == GateStatistic.CONFIDENTLY_WRONG_MASS) {
                 ProbeConfiguration c = context.configuration(key, a.tolerance());
                 Tolerances.check("@ProbeRegressionGate", c, 1, "1 − p_c");
@@ -183,6 +204,45 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
             }
         }
         return wrong;
+    }
+
+    /**
+     * For each of {@code group.length · perClass} prior draws (a part from the stream {@code seed + k} for each class
+     * {@code k} of the group, as {@link #confidentlyWrong} draws them), whether the two models' top classes differ, one
+     * of them in the group: the count of each change, by "baseline → candidate" class.
+     */
+    private static java.util.Map<String, Long> changedDecisions(SampleSpace space, Classifier baseline,
+            Classifier candidate, int[] group, int perClass, long seed) {
+        java.util.Set<Integer> asked = Arrays.stream(group).boxed().collect(Collectors.toSet());
+        java.util.Map<String, Long> changes = new java.util.TreeMap<>();
+        for (int k : group) {
+            for (Sample s : Probe.of(space, dev.probe.core.query.ModelContrast.classifiers(baseline, candidate))
+                    .priorDraws(perClass, seed + k)) {
+                int from = argmax(s.outputs()[0]);
+                int to = argmax(s.outputs()[1]);
+                if (from != to && (asked.contains(from) || asked.contains(to))) {
+                    changes.merge(from + " → " + to, 1L, Long::sum);
+                }
+            }
+        }
+        return changes;
+    }
+
+    /** "1 → 2: 40, 2 → 1: 3": the most frequent changes first, at most 6. */
+    private static String shownChanges(java.util.Map<String, Long> changes) {
+        return changes.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(6).map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))
+                + (changes.size() > 6 ? ", …" : "");
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     /** "0: 45/44, 1: 50/335, …": each class's confidently wrong draws, baseline and candidate. */

@@ -155,6 +155,58 @@ class RegressionGateTest {
         }
     }
 
+    /** A threshold model on the box [−1, 1]²: class 1 (p 0.9) where x0 > t, else class 0 (p 0.9). */
+    private static Classifier threshold(String name, double t) {
+        return Classifier.fromProbabilities(dev.probe.core.model.BlackBoxFunction.of(name, 2, 2, rows ->
+                java.util.Arrays.stream(rows).map(r -> r[0] > t ? new double[] {0.1, 0.9} : new double[] {0.9, 0.1})
+                        .toArray(double[][]::new)));
+    }
+
+    /**
+     * No oracle: the candidate moved the threshold from 0 to 0.2, so it changes the decision on a tenth of the box
+     * (x0 in (0, 0.2]); it is confidently wrong nowhere an oracle of either model would see, and loses no confidence.
+     */
+    @ProbeSettings(chains = 8, draws = 20, seed = "11")
+    static class DecisionChange {
+        @ProbedModel("v1") static final Classifier V1 = threshold("t0", 0);
+        @ProbedModel("v2") static final Classifier V2 = threshold("t02", 0.2);
+        @Generator static final SampleSpace BOX = dev.probe.core.space.InputSpace.box(new double[] {-1, -1},
+                new double[] {1, 1});
+
+        static final java.util.Map<String, Comparison> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "v2", statistic = GateStatistic.DECISION_CHANGE, margin = 0.2,
+                pooled = true)
+        void withinTwentyPercent(Comparison c) {
+            SEEN.put("within", c);
+        }
+
+        @ProbeRegressionGate(baseline = "v1", candidate = "v2", statistic = GateStatistic.DECISION_CHANGE, margin = 0.05,
+                pooled = true)
+        void withinFivePercent(Comparison c) {}
+    }
+
+    /**
+     * "How often does the new model answer differently?" needs no oracle (a new user gating an upgrade found every
+     * statistic needed one and counted only confident mistakes): the changed mass is estimated on prior draws both
+     * models judge, and a margin below it fails the gate.
+     */
+    @Test
+    void aDecisionChangeGateBoundsTheMassOfChangedDecisionsWithoutAnOracle() {
+        DecisionChange.SEEN.clear();
+        EngineExecutionResults events = run(DecisionChange.class);
+        events.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+        Comparison c = DecisionChange.SEEN.get("within");
+        double n = c.candidate().effectiveSize();
+        assertThat(n).isEqualTo(2 * 10 * 8 * 20); // pooled over both classes, 10 × chains × draws each
+        assertThat(c.baseline().estimate()).isZero();
+        assertThat(c.candidate().estimate()).isCloseTo(0.1, within(3 * Math.sqrt(0.1 * 0.9 / n)));
+        assertThat(c.statistic()).startsWith("prior mass of inputs whose decision changed (pooled over classes): top "
+                + "class of the baseline → the candidate's, on ").contains(" (1 → 0: ").doesNotContain("0 → 1");
+        events.testEvents().assertThatEvents().haveExactly(1, event(test("withinFivePercent"), finishedWithFailure(
+                message(m -> m.contains("prior mass of inputs whose decision changed")))));
+    }
+
     /**
      * A pooled gate's mass is the prior mass of inputs confidently wrong in any of its classes, the sum of the classes'
      * masses: it was their average, so a new user's candidate wrong on 10.3% of the box read 3.53% and a margin of 0.01
@@ -484,7 +536,8 @@ class RegressionGateTest {
     void aGateWithoutAnOracleSaysWhatToDeclare() {
         EngineExecutionResults events = run(NoOracle.class);
         events.containerEvents().assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
-                message(m -> m.contains("@ProbeRegressionGate needs the true labels") && m.contains("@ProbeOracle")))));
+                message(m -> m.contains("@ProbeRegressionGate needs the true labels") && m.contains("@ProbeOracle")
+                        && m.contains("or use statistic = DECISION_CHANGE")))));
     }
 
     @Test
