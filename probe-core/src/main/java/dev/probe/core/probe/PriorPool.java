@@ -88,12 +88,7 @@ public final class PriorPool {
      * for the JVM (one per seed: probes that share a seed share the pool).
      */
     public static PriorPool of(SampleSpace space, List<? extends ModelUnderTest> models, int size, long seed) {
-        List<Object> key = new ArrayList<>(models.size() + 2);
-        key.add(size);
-        key.add(seed);
-        for (ModelUnderTest m : models) {
-            key.add(new Identity(m));
-        }
+        List<Object> key = key(models, size, seed);
         Map<List<Object>, PriorPool> pools;
         synchronized (CACHE) {
             pools = CACHE.computeIfAbsent(space, s -> new LinkedHashMap<>(16, 0.75f, true) {
@@ -110,6 +105,33 @@ public final class PriorPool {
                 pools.put(key, pool);
             }
             return pool;
+        }
+    }
+
+    /** The cache key of a pool: its size, seed and the models by identity. */
+    private static List<Object> key(List<? extends ModelUnderTest> models, int size, long seed) {
+        List<Object> key = new ArrayList<>(models.size() + 2);
+        key.add(size);
+        key.add(seed);
+        for (ModelUnderTest m : models) {
+            key.add(new Identity(m));
+        }
+        return key;
+    }
+
+    /** The cached pool of {@code size} draws for (space, models) from {@code seed}, if one was computed; never computes. */
+    static java.util.Optional<PriorPool> ifComputed(SampleSpace space, List<? extends ModelUnderTest> models, int size,
+            long seed) {
+        List<Object> key = key(models, size, seed);
+        Map<List<Object>, PriorPool> pools;
+        synchronized (CACHE) {
+            pools = CACHE.get(space);
+        }
+        if (pools == null) {
+            return java.util.Optional.empty();
+        }
+        synchronized (pools) {
+            return java.util.Optional.ofNullable(pools.get(key));
         }
     }
 

@@ -136,6 +136,18 @@ public final class Probe {
         return pool != null ? pool : PriorPool.of(space, query.models(), poolSize, poolSeed);
     }
 
+    /**
+     * This probe's prior pool if it is already computed in this JVM (its own, or the shared one of its size and seed),
+     * without computing it: for reading what a run already paid for. Empty for probes that use no pool.
+     */
+    public java.util.Optional<PriorPool> computedPool() {
+        if (!usesPool()) {
+            return java.util.Optional.empty();
+        }
+        return pool != null ? java.util.Optional.of(pool)
+                : PriorPool.ifComputed(space, query.models(), poolSize, poolSeed);
+    }
+
     /** The energy the sampler runs on (over the space's coordinates). */
     public Energy energy() {
         return ProbeEnergy.of(space, query);

@@ -8,8 +8,27 @@ import dev.probe.core.space.InputSpace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A pool too large for Java's arrays is refused with its size and the largest that fits, before any draw. */
+/**
+ * A pool too large for Java's arrays is refused with its size and the largest that fits, before any draw; a probe reads
+ * its pool without computing it only when one was computed.
+ */
 class PriorPoolSizeTest {
+    @Test
+    void aComputedPoolIsReadWithoutComputingOne() {
+        Classifier two = Classifier.fromProbabilities(BlackBoxFunction.of("two-cached", 2, 2, rows -> java.util.Arrays
+                .stream(rows).map(x -> new double[] {x[0], 1 - x[0]}).toArray(double[][]::new)));
+        Probe probe = Probe.of(InputSpace.box(new double[] {0, 0}, new double[] {1, 1}),
+                dev.probe.core.query.HighConfidence.of(two, 0)).withPoolSize(512).withPoolSeed(77);
+        org.assertj.core.api.Assertions.assertThat(probe.computedPool()).as("nothing computed yet").isEmpty();
+        PriorPool pool = probe.pool();
+        org.assertj.core.api.Assertions.assertThat(probe.computedPool()).containsSame(pool);
+        org.assertj.core.api.Assertions.assertThat(probe.withPoolSize(1024).computedPool()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(Probe.of(InputSpace.box(new double[] {0, 0}, new double[] {1, 1}),
+                dev.probe.core.query.ModelContrast.classifiers(two, Classifier.fromProbabilities(BlackBoxFunction.of(
+                        "other", 2, 2, rows -> rows)))).computedPool()).as("a query without a pool")
+                .isEmpty();
+    }
+
     @Test
     void aPoolBeyondJavasArraysIsRefusedNamingTheLargestThatFits() {
         // a new user's pool = Integer.MAX_VALUE failed with a bare NegativeArraySizeException: -2

@@ -165,9 +165,9 @@ record Verdict(Outcome outcome, String reason) {
             java.util.function.BooleanSupplier squashed = () -> logits && withinFactorE(prior.get());
             // how near the shared prior pool's draws come to the target: read only when a probe sampled nothing, and
             // not for counterfactuals, whose question holds the samples near their factual
-            java.util.function.DoubleFunction<PoolReach> reach = tolerance -> !probe.usesPool() || localised ? null
-                    : thread.call("reading the prior pool of model '" + judgedModel + "'",
-                            () -> PoolReach.of(probe.pool(), probe.query(), tolerance));
+            // (the pool the run computed: never a new forward pass for a message)
+            java.util.function.DoubleFunction<PoolReach> reach = tolerance -> localised ? null
+                    : probe.computedPool().map(p -> PoolReach.of(p, probe.query(), tolerance)).orElse(null);
             return new Levers(probe.energy().isDifferentiable(), probe.usesPool(), spread, localised,
                     !probe.space().hasProperPrior(), fixedFeatures(probe.space()), squashed,
                     x -> featuresAtBounds(probe.space(), x), reach, outsideBy);
