@@ -202,9 +202,10 @@ record Verdict(Outcome outcome, String reason) {
          */
         String said(double sampled, boolean gradients) {
             if (attained > 0) {
-                return String.format(Locale.ROOT, " Yet %d of the prior pool's %d draws meet the target (about 1 in %s "
+                return String.format(Locale.ROOT, " Yet %d of the prior pool's %d draws meet%s the target (about 1 in %s "
                         + "of the prior): it is reachable in this space, and the sampler did not get there; more budget "
-                        + "is the lever.", attained, size, oneIn((double) attained / size));
+                        + "is the lever (for populations, a larger prior pool too: each starts from its share of it).",
+                        attained, size, attained == 1 ? "s" : "", oneIn((double) attained / size));
             }
             if (gradients || !Double.isFinite(closest) || !Double.isFinite(sampled)) {
                 return ""; // a gradient sampler goes where prior draws do not: the pool says nothing more
@@ -547,9 +548,9 @@ record Verdict(Outcome outcome, String reason) {
             b.append(populations
                     ? String.format(Locale.ROOT, "R-hat %.3f: the populations disagree (they hold the modes in different "
                             + "shares, or their moves do not travel far enough along a thin set); more particles per "
-                            + "population%s give each a better start, but no budget makes moves travel: where it stays, "
+                            + "population (less spread between them)%s help, but no budget makes moves travel: where it stays, "
                             + "ask about the set's mass with independent draws (Probe.levelSetMass)%n", rhat,
-                            levers.pool() ? ", or a larger prior pool," : "")
+                            levers.pool() ? " or a larger prior pool (better starts)" : "")
                     // a new user's one-mode target converged with 5x the draws, not with more warm-up or chains; their
                     // two-mode one only with populations: the message names both cases and the sampler
                     : r.size() / r.chains() < FEW_DRAWS
@@ -760,8 +761,19 @@ record Verdict(Outcome outcome, String reason) {
                 || spread < FLAT && lowestTop >= CONFIDENT_EVERYWHERE && levers.gradients()) && onSimplex(outputs);
         String cause;
         boolean contrast = r.provenance().query().startsWith("ModelContrast[") && r.models().size() == 2;
+        // a tree whose leaves never reach the target was advised "more budget" (a new user's class at 0.02/0.03
+        // everywhere in the box): the pool's draws say whether the target is reachable at all; read first, since some
+        // of them meeting it makes "out of reach" untrue (a new user's 1-in-10,000 leaf read both)
+        PoolReach reach = levers.localised() ? null : levers.poolReach().apply(answer.tolerance());
+        boolean reachable = reach != null && reach.attained() > 0;
         double priorSpread = spread < FLAT && !saturated ? levers.priorSpread().getAsDouble() : Double.NaN;
-        if (priorSpread >= FLAT) {
+        if (reachable && spread < FLAT && !saturated) {
+            // flat where the samples went, yet met elsewhere: a small leaf or corner the draws never found
+            cause = String.format(Locale.ROOT, "Over all %d samples no output of '%s' moves by %.2g or more (outputs "
+                    + "%s): the samples sit where the model gives one answer (as a tree's leaf or a threshold rule's "
+                    + "region does), and none found the region that meets the target.", r.size(), answer.judgedModel(),
+                    FLAT, shown(outputs[0]));
+        } else if (priorSpread >= FLAT) {
             // the model moves elsewhere, so it reads its input: the samples sat on one of its plateaus (a tree's leaf,
             // a threshold rule's region, a flat region of a network), which says nothing about how it is declared
             cause = String.format(Locale.ROOT, "Over all %d samples no output of '%s' moves by %.2g or more (outputs "
@@ -779,8 +791,9 @@ record Verdict(Outcome outcome, String reason) {
             cause = String.format(Locale.ROOT, "Over all %d samples%s no output of '%s' moves by %.2g or more (outputs "
                     + "%s): within the space's bounds this model gives one answer everywhere the draws went, as a tree, "
                     + "rule or scorecard with the same output throughout the box does. Then the target is out of reach in "
-                    + "this space, and that is the answer (for a counterfactual: no change within the bounds flips the "
-                    + "decision); this is not a verdict on the model. If the model should move inside the bounds, check "
+                    + "this space as far as these draws see (a region rarer than they find may still reach it), and that "
+                    + "is the answer (for a counterfactual: no change within the bounds flips the decision); this is not "
+                    + "a verdict on the model. If the model should move inside the bounds, check "
                     + "how it is declared (the per-sample input, the input scaling, that it reads its input); if its "
                     + "other values lie in a small region, count it over many prior draws with Probe.levelSetMass.",
                     r.size(), Double.isNaN(priorSpread) ? "" : String.format(Locale.ROOT, " and %d prior draws",
@@ -819,16 +832,14 @@ record Verdict(Outcome outcome, String reason) {
                     ? String.format(Locale.ROOT, "The localiser holds the samples near the factual: λ = %s, τ = %s keep "
                             + "them within about √(τ/2λ) = %.3g (weighted units) of it, where '%s' does not reach the "
                             + "target; more budget samples the same place. This is not a verdict on the model. "
-                            + "First give a smaller lambda, then more budget (%s) or a larger tolerance.%s%s",
+                            + "First give a smaller lambda, then more budget (%s) or a larger tolerance.%s",
                             held.group(1), held.group(3), Math.sqrt(Double.parseDouble(held.group(3))
-                                    / (2 * Double.parseDouble(held.group(1)))), answer.judgedModel(), budget(r, levers), prior,
-                            levers.outsideBy() > 0 ? String.format(Locale.ROOT, " The factual lies outside the space's "
-                                    + "bounds: every sample lies at least %s from it (in the localiser's metric) before "
-                                    + "any change that flips the decision; check the factual's units, or widen the "
-                                    + "bounds to include it.", Levers.shown(levers.outsideBy())) : "")
-                    : "The target is unreachable within this budget, or not at all for this model and generator. This is "
+                                    / (2 * Double.parseDouble(held.group(1)))), answer.judgedModel(), budget(r, levers), prior)
+                    : (reachable ? "The target was not reached within this budget." : "The target is unreachable "
+                    + "within this budget, or not at all for this model and generator.") + " This is "
                     + "not a verdict on the model." + flat + prior + " Give the sampler more budget (" + budget(r, levers)
-                    + "), relax the question (" + levers.question(c) + "), or use a generator that can reach the target.";
+                    + "), relax the question (" + levers.question(c) + ")" + (reachable ? "." : ", or use a generator "
+                    + "that can reach the target.");
         }
         // whichever way the samples sat (moving, or on the saturated corner of the squashed outputs), the cap is the cause
         cause += squashedLogits(outputs, answer.judgedModel(), levers);
@@ -838,7 +849,14 @@ record Verdict(Outcome outcome, String reason) {
                     + (levers.fixed().contains(",") ? "them" : "it") + ", no counterfactual exists in this space, and that "
                     + "is the answer for this factual.";
         }
-        if (levers.localised()) {
+        if (levers.localised() && levers.outsideBy() > 0) {
+            // a factual outside the box: the localiser pulls the samples to the bounds nearest it, which says nothing
+            // of where a flip lies (a new user's were told a flip "may need a change beyond them", where it lay inside)
+            cause += String.format(Locale.ROOT, " The factual lies outside the space's bounds: every sample lies at "
+                    + "least %s from it (in the localiser's metric) before any change that flips the decision, and the "
+                    + "localiser pulls the samples to the bounds nearest the factual, which says nothing of where a flip "
+                    + "lies; check the factual's units, or widen the bounds to include it.", Levers.shown(levers.outsideBy()));
+        } else if (levers.localised()) {
             // the sampler found the box's best corner (a lender's p 0.069 at income, ratio and accounts on their bounds),
             // which read like "needs more budget": say where the closest sample sits
             int nearest = IntStream.range(0, r.size()).boxed()
@@ -899,13 +917,8 @@ record Verdict(Outcome outcome, String reason) {
                     + "another output, wrap the model so that it comes first (Regressor.of over a function that selects "
                     + "it).", answer.judgedModel(), outputs[0].length, ranges);
         }
-        if (!levers.localised()) {
-            // a tree whose leaves never reach the target was advised "more budget" (a new user's class at 0.02/0.03
-            // everywhere in the box): the pool's draws say whether the target is reachable at all
-            PoolReach reach = levers.poolReach().apply(answer.tolerance());
-            if (reach != null && !(contrast && reach.attained() == 0)) { // a contrast says its own nearest
-                cause += reach.said(closest, levers.gradients());
-            }
+        if (reach != null && !(contrast && reach.attained() == 0)) { // a contrast says its own nearest
+            cause += reach.said(closest, levers.gradients());
         }
         // the closest distance with the decimals it takes to differ from the tolerance: "within 0.998 (closest 1.00)"
         // read like a tie (a user's contrast of two near-identical models)
