@@ -103,7 +103,11 @@ public final class InputSpaceBuilder {
     /** Columns holding one one-hot encoded categorical feature. */
     public InputSpaceBuilder oneHot(int... columns) {
         if (columns.length < 2) {
-            throw new IllegalArgumentException("A one-hot group needs at least 2 columns, got " + Arrays.toString(columns));
+            // a new user marked a boolean with a one-column group and was told nothing else
+            throw new IllegalArgumentException("A one-hot group needs at least 2 columns, got " + Arrays.toString(columns)
+                    + ". An InputSpace samples every other feature as a real number: to sample a boolean (or a count) as "
+                    + "whole numbers, describe the row as a ProceduralSpace (categorical(name, 2) for a boolean, "
+                    + "categorical(name, n + 1) for a count 0..n) whose renderer writes the model's row; or fix it.");
         }
         for (int k : columns) {
             check(k);

@@ -31,6 +31,10 @@ class SpacesTest {
                         + "are [18.0, 90.0]. Check the group's column indices");
         // unbounded, or [0, 1], columns are fine
         assertThat(InputSpace.builder(4).bound(0, 0, 10).oneHot(1, 2, 3).build().dimension()).isEqualTo(2);
+        // a boolean marked as a one-column group: told where whole-number features are sampled as such (a new user's)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InputSpace.builder(4).oneHot(3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs at least 2 columns, got [3]")
+                .hasMessageContaining("describe the row as a ProceduralSpace (categorical(name, 2) for a boolean");
     }
 
     @Test
