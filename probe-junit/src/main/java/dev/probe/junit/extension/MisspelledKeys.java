@@ -26,7 +26,7 @@ final class MisspelledKeys {
     /** The configuration keys the extension reads. */
     static Set<String> known() {
         return Stream.concat(Setting.ALL.stream().map(Setting::key),
-                Stream.of("probe.only", "probe.shard", "probe.reportDir", "probe.reportSamples",
+                Stream.of("probe.only", "probe.shard", "probe.reportDir", "probe.reportSamples", "probe.reportFolders",
                         // the engine's system properties
                         dev.probe.core.runtime.Devices.PROPERTY, dev.probe.core.autograd.RowChunking.PROPERTY,
                         dev.probe.core.model.KernelCheck.PROPERTY))

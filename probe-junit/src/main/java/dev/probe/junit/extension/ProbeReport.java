@@ -161,6 +161,30 @@ final class ProbeReport {
      * ({@code compact}, the default); any other value is refused (a typo such as {@code fulll} or {@code true} would
      * otherwise leave the run at compact without a word).
      */
+    /**
+     * Whether report folders are written under Allure too ({@code probe.reportFolders=true}): by default Allure's
+     * attachments replace them, and a new user told to read diagnostics.txt found only UUID-named files.
+     */
+    static boolean foldersToo(ExtensionContext context) {
+        Optional<String> value = context.getConfigurationParameter("probe.reportFolders").map(String::trim)
+                .filter(s -> !s.isEmpty());
+        if (value.isEmpty() || value.get().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.get().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException("probe.reportFolders = \"" + value.get() + "\" is neither true nor false: true "
+                + "writes every probe's report folder under " + reportDir(context) + " beside its Allure attachments, false "
+                + "(the default) writes the attachments alone when Allure is on the test classpath.");
+    }
+
+    /** Whether this invocation's report goes to a folder: always without Allure, with it under probe.reportFolders. */
+    private static boolean folders(ExtensionContext context) {
+        boolean asked = foldersToo(context); // read (and checked) whether Allure runs or not
+        return asked || !AllureAttachments.available();
+    }
+
     static boolean fullSamples(ExtensionContext context) {
         Optional<String> value = context.getConfigurationParameter("probe.reportSamples").map(String::trim)
                 .filter(s -> !s.isEmpty());
@@ -199,7 +223,7 @@ final class ProbeReport {
 
     /** Where an invocation's report files are: its folder, or the Allure test case's attachments. */
     static String where(ProbeSpec spec, ExtensionContext context) {
-        if (AllureAttachments.available()) {
+        if (!folders(context)) {
             return "the Allure test case's attachments";
         }
         return reportDir(context).resolve(folder(reportDir(context), context.getRequiredTestClass()))
@@ -209,8 +233,9 @@ final class ProbeReport {
     private static void writeReport(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, Optional<String> failure,
             ExtensionContext context) {
         boolean allure = AllureAttachments.available();
+        boolean folders = folders(context);
         boolean full = fullSamples(context);
-        Path dir = allure ? temporary() : reportDir(context).resolve(folder(reportDir(context), context.getRequiredTestClass()))
+        Path dir = !folders ? temporary() : reportDir(context).resolve(folder(reportDir(context), context.getRequiredTestClass()))
                 .resolve(context.getRequiredTestMethod().getName()).resolve(sanitize(spec.key()));
         try {
             Files.createDirectories(dir);
@@ -230,10 +255,15 @@ final class ProbeReport {
                 AllureAttachments.parameters(parameters);
                 for (ReportFile f : files) {
                     AllureAttachments.attach(side + f.name(), f.mediaType(), f.path());
-                    Files.delete(f.path());
+                    if (!folders) {
+                        Files.delete(f.path());
+                    }
                 }
-                Files.delete(dir);
-            } else {
+                if (!folders) {
+                    Files.delete(dir);
+                }
+            }
+            if (folders) {
                 context.publishReportEntry("probe-report", dir.toAbsolutePath().toString());
             }
         } catch (IOException e) {
@@ -267,7 +297,9 @@ final class ProbeReport {
                 Files.writeString(file, text);
                 AllureAttachments.attach("comparison.txt", "text/plain", file);
                 Files.delete(file);
-                return;
+                if (!foldersToo(context)) {
+                    return;
+                }
             }
             Path dir = reportDir(context).resolve(folder(reportDir(context), context.getRequiredTestClass()))
                     .resolve(context.getRequiredTestMethod().getName()).resolve(sanitize(key));
