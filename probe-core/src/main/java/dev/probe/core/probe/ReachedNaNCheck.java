@@ -16,7 +16,8 @@ import java.util.function.Function;
  * the question leads to (a model NaN on part of its confident inputs) is reached only while sampling, where a
  * non-finite energy used to be a rejected proposal: the answer then held for the model restricted to where it is
  * finite, without a word (a new user's classifier, NaN on 14% of its class-2 level set, passed its probe). Points
- * outside the space's bounds (a trajectory's excursion) are not judged: the sampler rejects them anyway.
+ * outside the space's bounds (a trajectory's excursion) or beyond all prior mass ({@link #FAR_PRIOR_ENERGY}: a
+ * diverged trajectory) are not judged: the sampler rejects them anyway.
  */
 final class ReachedNaNCheck {
     private ReachedNaNCheck() {}
@@ -35,11 +36,24 @@ final class ReachedNaNCheck {
                 any = !all.getBoolean();
             }
             if (any) {
-                refuse(box, s, g);
+                double[] prior;
+                try (NDArray sd = s.stopGradient(); NDArray p = space.priorEnergy(sd);
+                        NDArray pf = p.toType(DataType.FLOAT64, false)) {
+                    prior = pf.toDoubleArray();
+                }
+                refuse(box, s, g, prior);
             }
             return g;
         };
     }
+
+    /**
+     * A prior energy beyond which a point is no part of the answer, whatever the model does there: a prior density of
+     * e^−1,000,000 relative to the prior's mode. An HMC trajectory that diverged to |x| = 2·10¹⁸ under a standard-normal
+     * prior made a new user's model overflow to NaN, and the probe was refused as if the model were undefined where the
+     * answer lies; such a point is a rejected proposal (counted with the non-finite ones), as outside the bounds.
+     */
+    static final double FAR_PRIOR_ENERGY = 1e6;
 
     /**
      * {@code query.energy(x)} for {@code rows} inputs, checked to hold one value per row: a custom query's [C, 2] or
@@ -74,7 +88,7 @@ final class ReachedNaNCheck {
                 + ".");
     }
 
-    private static void refuse(Box box, NDArray s, NDArray g) {
+    private static void refuse(Box box, NDArray s, NDArray g, double[] prior) {
         int d = box.dimension();
         float[] x;
         double[] v;
@@ -87,7 +101,7 @@ final class ReachedNaNCheck {
         List<Double> energies = new ArrayList<>();
         boolean inside = false;
         for (int i = 0; i < v.length; i++) {
-            if (box.containsRow(x, i)) {
+            if (box.containsRow(x, i) && !(prior[i] > FAR_PRIOR_ENERGY)) {
                 inside |= !(v[i] > Double.NEGATIVE_INFINITY);
                 double[] row = new double[d];
                 for (int k = 0; k < d; k++) {

@@ -240,6 +240,29 @@ class BadInputTest {
                 .hasMessageContaining("refuses to sample around");
     }
 
+    /**
+     * A point beyond all prior mass (a diverged HMC trajectory at |x| = 2·10¹⁸ under a standard-normal prior, where a new
+     * user's model overflowed to NaN) is a rejected proposal, not a region where the model is undefined: its NaN energy
+     * is returned for the sampler to reject; the same NaN where the prior has mass is refused.
+     */
+    @Test
+    void aNaNBeyondAllPriorMassIsARejectedProposalNotARefusal() {
+        Classifier overflow = Classifier.fromProbabilities(BlackBoxFunction.of("overflow", 2, 2,
+                rows -> java.util.Arrays.stream(rows).map(r -> Math.abs(r[0]) > 1e5 || r[1] > 2
+                        ? new double[] {Double.NaN, Double.NaN} : new double[] {0.5, 0.5}).toArray(double[][]::new)));
+        LatentSpace normal = LatentSpace.standardNormal(BlackBoxFunction.of("identity", 2, 2, rows -> rows));
+        java.util.function.Function<NDArray, NDArray> question = ReachedNaNCheck.question(normal,
+                HighConfidence.of(overflow, 1));
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray far = m.create(new float[] {2e18f, 1e15f, 0.5f, 0.5f}, new Shape(2, 2));
+            double[] g = question.apply(far).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+            assertThat(g[0]).isNaN();
+            assertThat(g[1]).isFinite();
+            NDArray near = m.create(new float[] {0.5f, 3f, 0.5f, 0.5f}, new Shape(2, 2));
+            assertThatThrownBy(() -> question.apply(near)).isInstanceOf(ReachedNaNCheck.Reached.class);
+        }
+    }
+
     /** The same through a differentiable model, sampled with gradients (the diagnosis runs after the autograd pass). */
     @Test
     void aDifferentiableModelThatIsNaNWhereTheQuestionLeadsIsRefusedToo() {
