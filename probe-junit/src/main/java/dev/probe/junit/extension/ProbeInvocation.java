@@ -74,6 +74,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                     SamplerThread.of(context));
             Verdict verdict = Verdict.of(answer, c, levers);
             SampleGrids.pixelRangeNote(spec, result).ifPresent(n -> Console.print(context, n));
+            Verdict.budgetFloorNote(answer, c).ifPresent(n -> Console.print(context, n));
             if (verdict.isConclusive()) {
                 Verdict.sigmoidHeadNote(answer, levers).ifPresent(n -> Console.print(context, n));
                 Verdict.fewChainsNote(answer).ifPresent(n -> Console.print(context, n));

@@ -1,6 +1,7 @@
 package dev.probe.junit.extension;
 
 import dev.probe.core.population.PopulationRun;
+import dev.probe.core.population.SmcConfig;
 import dev.probe.core.probe.Probe;
 import dev.probe.core.result.Evidence;
 import dev.probe.core.result.ProbeResult;
@@ -297,6 +298,34 @@ record Verdict(Outcome outcome, String reason) {
                 + "whose mode jumps move mass between the modes some particle found (README, \"a mode that no chain "
                 + "reaches is invisible\").", n, n == 1 ? "" : "s", 100 * Math.pow(0.8, n), n, 100 * Math.pow(0.8, FEW_CHAINS),
                 FEW_CHAINS, 100 * Math.pow(0.8, 32), FEW_CHAINS));
+    }
+
+    /** The sources whose budget-floor note was printed: once per source in a JVM (console volume). */
+    private static final java.util.Set<String> FLOOR_NOTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A note for populations sized by the budget's floor while the user set chains, warmup or draws: below the floor
+     * they change nothing (a newcomer's chains = 1, warmup = 1, draws = 1 passed with the same evidence as 8, 120, 30,
+     * and nothing said so outside a failure's settings table). Once per source of those settings in a JVM.
+     */
+    static java.util.Optional<String> budgetFloorNote(ProbeAnswer answer, ProbeConfiguration c) {
+        if (!answer.result().isPopulationResult() || !c.has(Setting.PARTICLES) || c.get(Setting.PARTICLES) != 0
+                || c.budget() > 1 || !c.has(Setting.CHAINS) || !c.has(Setting.WARMUP) || !c.has(Setting.DRAWS)) {
+            return java.util.Optional.empty();
+        }
+        long worth = (long) c.chains() * (c.warmup() + (long) c.draws() * c.thin()) / SmcConfig.MOVES_PER_RUN;
+        String source = java.util.stream.Stream.of("chains", "warmup", "draws").map(c::source)
+                .filter(w -> !w.equals("built-in")).findFirst().orElse("");
+        if (worth >= SmcConfig.MIN_BUDGET_PARTICLES || source.isEmpty() || !FLOOR_NOTED.add(source)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT, "note: chains = %d, warmup = %d, draws = %d (%s) change "
+                + "nothing here: this probe is sampled by populations (sampler = AUTO picks them for level sets over a "
+                + "proper prior), sized from the budget chains x (warmup + draws x thin) / %d = %d particles, below the "
+                + "floor of %d that every such run gets. To change its budget, set particles or populations (or "
+                + "maxPopulations); to sample by chains, set sampler = MALA, HMC or MH. Said once per source.",
+                c.chains(), c.warmup(), c.draws(), source, SmcConfig.MOVES_PER_RUN, worth,
+                SmcConfig.MIN_BUDGET_PARTICLES));
     }
 
     /** Whether every row lies in [0, 1] and sums to 1 (to 10⁻³): class probabilities, not a regressor's outputs. */

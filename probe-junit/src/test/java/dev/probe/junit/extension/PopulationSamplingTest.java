@@ -120,6 +120,34 @@ class PopulationSamplingTest {
                         + "share its error (not independent confirmation)");
     }
 
+    /** Chains, warmup and draws far below the populations' floor: they change nothing, and the console says so. */
+    @ProbeSettings(chains = 1, warmup = 1, draws = 1, seed = "5", maxRhat = 10, minAttainedEss = 1)
+    static class BelowTheFloor {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = {0, 1})
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void chainsWarmupAndDrawsBelowThePopulationsFloorAreSaidToChangeNothingOnce() {
+        // a newcomer's chains = 1, warmup = 1, draws = 1 passed with the evidence of 8, 120, 30, and nothing said so
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            run(BelowTheFloor.class, Map.of("probe.reportDir", "target/probe-reports-floor")).testEvents()
+                    .assertStatistics(s -> s.finished(2));
+        } finally {
+            System.setOut(console);
+        }
+        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(printed).contains("note: chains = 1, warmup = 1, draws = 1 (@ProbeSettings on BelowTheFloor) change "
+                + "nothing here: this probe is sampled by populations").contains("set particles or populations");
+        assertThat(printed.split("change nothing here", -1)).as("once per source").hasSize(2);
+    }
+
     /** A larger prior pool, set like any other setting. */
     @ProbeSettings(pool = 65_536, populations = 2, particles = 32, seed = "19", maxRhat = 10, minAttainedEss = 1)
     static class LargerPool {
