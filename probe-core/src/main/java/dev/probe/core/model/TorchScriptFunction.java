@@ -86,8 +86,26 @@ public final class TorchScriptFunction extends BlockFunction implements AutoClos
                     + ".pt file inside it.");
         }
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("TorchScript file " + file.toAbsolutePath() + " does not exist. "
-                    + "Save the model with torch.jit.trace(model.eval(), example).save(path) and pass that path.");
+            // the typo first: a newcomer's misspelt name was told only how to export a model
+            Path parent = file.toAbsolutePath().getParent();
+            String nearby = "";
+            if (parent != null && Files.isDirectory(parent)) {
+                try (java.util.stream.Stream<Path> files = Files.list(parent)) {
+                    java.util.List<String> pt = files.map(f -> f.getFileName().toString())
+                            .filter(n -> n.endsWith(".pt") || n.endsWith(".pth") || n.endsWith(".zip")).sorted().limit(8)
+                            .toList();
+                    nearby = pt.isEmpty() ? " Its folder holds no .pt file." : " Its folder holds " + String.join(", ", pt)
+                            + ": check the name.";
+                } catch (java.io.IOException e) {
+                    nearby = "";
+                }
+            } else if (parent != null) {
+                nearby = " Its folder " + parent + " does not exist either: check the path (relative paths resolve "
+                        + "against the working directory, " + Path.of("").toAbsolutePath() + ").";
+            }
+            throw new IllegalArgumentException("TorchScript file " + file.toAbsolutePath() + " does not exist." + nearby
+                    + " If the model was never exported, save it with torch.jit.trace(model.eval(), example).save(path) "
+                    + "and pass that path.");
         }
         String name = file.getFileName().toString();
         Model model = Model.newInstance(name, "PyTorch");

@@ -389,7 +389,13 @@ class BadInputTest {
         assertThatThrownBy(() -> TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("missing.pt"), new Shape(2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not exist")
-                .hasMessageContaining("torch.jit.trace");
+                // the files beside it first: a misspelt name is the likelier cause (a newcomer's)
+                .hasMessageFindingMatch("Its folder holds [^:]*not-a-module\\.pt[^:]*: check the name\\.")
+                .hasMessageContaining("If the model was never exported, save it with torch.jit.trace");
+        assertThatThrownBy(() -> TorchScriptFunction.load(java.nio.file.Path.of("no-such-folder", "model.pt"), new Shape(2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not exist either: check the path (relative paths resolve against the working "
+                        + "directory, ");
         assertThatThrownBy(() -> TorchScriptFunction.load(TestModels.TORCHSCRIPT.resolve("not-a-module.pt"), new Shape(2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("as a TorchScript module")
