@@ -840,7 +840,8 @@ record Verdict(Outcome outcome, String reason) {
                             : String.format(Locale.ROOT, "; over %d prior draws by %.3g", PRIOR_DRAWS, priorSpread));
         } else {
             String prior = priorMass(answer).map(m -> " Its relaxed level set's prior mass: " + m + ".").orElse("");
-            String flat = spread < FLAT ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated (its top "
+            // (not where the pool met the target: "no budget reaches it" would contradict that)
+            String flat = reachable ? "" : spread < FLAT ? String.format(Locale.ROOT, " Over all %d samples '%s' is saturated (its top "
                     + "probability is at least %.3f everywhere the samples went, and no output moves by %.2g or more): it "
                     + "is confident of one class wherever they went%s", r.size(), answer.judgedModel(),
                     Math.floor(lowestTop * 1000) / 1000, FLAT, lowestTop >= SATURATED ? "."
