@@ -57,7 +57,8 @@ public final class DiagnosticsTable {
         rows.put("ESS/s", number("%.1f", d.essPerSecond()));
         rows.put("wall time (s)", number("%.2f", d.wallSeconds()));
         rows.put("sampling time (s)", number("%.2f", d.samplingSeconds()));
-        rows.put("non-finite proposals", Long.toString(d.nonFiniteProposals()));
+        // warm-up apart, as for divergences: a new user could not tell whether a diverged trajectory's NaN came after it
+        rows.put("non-finite proposals", d.nonFiniteProposals() + " (warm-up " + d.warmup().nonFinite() + ")");
         rows.put("divergences", d.divergences() + " (warm-up " + d.warmupDivergences() + ")");
         rows.put("out-of-box proposals", Long.toString(d.outOfBoundsProposals()));
         rows.put("gradient evaluations", Long.toString(d.gradientEvaluations()));

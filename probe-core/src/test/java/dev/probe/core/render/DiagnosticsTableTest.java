@@ -62,7 +62,7 @@ class DiagnosticsTableTest {
 
         assertThat(table.rows()).containsEntry("acceptance (mean)", "0.600").containsEntry("max R-hat", "1.0040")
                 .containsEntry("min bulk ESS", "650.0").containsEntry("ESS/s", "325.0")
-                .containsEntry("non-finite proposals", "1").containsEntry("step size", "0.1250")
+                .containsEntry("non-finite proposals", "1 (warm-up 0)").containsEntry("step size", "0.1250")
                 .containsEntry("seed", "42");
         assertThat(table.rows().keySet()).first().isEqualTo("acceptance (mean)");
         assertThat(table.rows().keySet()).last().isEqualTo("seed");

@@ -309,23 +309,30 @@ record Verdict(Outcome outcome, String reason) {
      * and nothing said so outside a failure's settings table). Once per source of those settings in a JVM.
      */
     static java.util.Optional<String> budgetFloorNote(ProbeAnswer answer, ProbeConfiguration c) {
-        if (!answer.result().isPopulationResult() || !c.has(Setting.PARTICLES) || c.get(Setting.PARTICLES) != 0
-                || c.budget() > 1 || !c.has(Setting.CHAINS) || !c.has(Setting.WARMUP) || !c.has(Setting.DRAWS)) {
+        if (!answer.result().isPopulationResult() || !c.has(Setting.PARTICLES) || c.budget() > 1
+                || !c.has(Setting.CHAINS) || !c.has(Setting.WARMUP) || !c.has(Setting.DRAWS)) {
             return java.util.Optional.empty();
         }
         long worth = (long) c.chains() * (c.warmup() + (long) c.draws() * c.thin()) / SmcConfig.MOVES_PER_RUN;
+        int particles = c.get(Setting.PARTICLES);
         String source = java.util.stream.Stream.of("chains", "warmup", "draws").map(c::source)
                 .filter(w -> !w.equals("built-in")).findFirst().orElse("");
-        if (worth >= SmcConfig.MIN_BUDGET_PARTICLES || source.isEmpty() || !FLOOR_NOTED.add(source)) {
+        // set particles size the populations whatever chains, warmup and draws say (a new user's particles = 64 beside
+        // chains = 1, warmup = 1, draws = 1 got no word)
+        boolean unused = particles > 0 || worth < SmcConfig.MIN_BUDGET_PARTICLES;
+        if (!unused || source.isEmpty() || !FLOOR_NOTED.add(source)) {
             return java.util.Optional.empty();
         }
+        String why = particles > 0 ? String.format(Locale.ROOT, "whose particles (%d per population, %s) are set, so "
+                + "the budget from chains, warmup and draws is not used", particles, c.source("particles"))
+                : String.format(Locale.ROOT, "sized from the budget chains x (warmup + draws x thin) / %d = %d "
+                        + "particles, below the floor of %d that every such run gets", SmcConfig.MOVES_PER_RUN, worth,
+                        SmcConfig.MIN_BUDGET_PARTICLES);
         return java.util.Optional.of(String.format(Locale.ROOT, "note: chains = %d, warmup = %d, draws = %d (%s) change "
                 + "nothing here: this probe is sampled by populations (sampler = AUTO picks them for level sets over a "
-                + "proper prior), sized from the budget chains x (warmup + draws x thin) / %d = %d particles, below the "
-                + "floor of %d that every such run gets. To change its budget, set particles or populations (or "
-                + "maxPopulations); to sample by chains, set sampler = MALA, HMC or MH. Said once per source.",
-                c.chains(), c.warmup(), c.draws(), source, SmcConfig.MOVES_PER_RUN, worth,
-                SmcConfig.MIN_BUDGET_PARTICLES));
+                + "proper prior), %s. To change its budget, set particles or populations (or maxPopulations); to sample "
+                + "by chains, set sampler = MALA, HMC or MH. Said once per source.", c.chains(), c.warmup(), c.draws(),
+                source, why));
     }
 
     /** Whether every row lies in [0, 1] and sums to 1 (to 10⁻³): class probabilities, not a regressor's outputs. */
@@ -802,8 +809,10 @@ record Verdict(Outcome outcome, String reason) {
                     + "%s): the samples sit where the model gives one answer (as a tree's leaf or a threshold rule's "
                     + "region does), and none found the region that meets the target.", r.size(), answer.judgedModel(),
                     FLAT, shown(outputs[0]));
-        } else if (priorSpread >= FLAT) {
+        } else if (priorSpread >= FLAT && !(levers.localised() && LOCALISER.matcher(r.provenance().query()).find())) {
             // the model moves elsewhere, so it reads its input: the samples sat on one of its plateaus (a tree's leaf,
+            // (a counterfactual's localiser pins its samples to one spot of a smooth black box: that is said below, a
+            // new user's λ = 10⁴ was told of plateaus and budget first)
             // a threshold rule's region, a flat region of a network), which says nothing about how it is declared
             cause = String.format(Locale.ROOT, "Over all %d samples no output of '%s' moves by %.2g or more (outputs "
                     + "%s), though over %d prior draws they move by up to %.3g: the samples sit on one plateau of the "

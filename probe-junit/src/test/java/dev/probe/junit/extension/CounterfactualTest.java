@@ -211,6 +211,29 @@ class CounterfactualTest {
                         && !m.contains("sigma or tau") && !m.contains("reads its input")))));
     }
 
+    /** The same as a smooth black box (no gradients), sampled by populations: its samples look like a plateau. */
+    @ProbeSettings(seed = "3", maxRhat = 100, minAttainedEss = 0, particles = 16, populations = 2)
+    static class HeldTooCloseBlackBox {
+        @ProbedModel static final Classifier MODEL = Classifier.fromLogits(dev.probe.core.model.BlackBoxFunction.of(
+                "smooth-bb", 2, 2, rows -> java.util.Arrays.stream(rows).map(r -> new double[] {3 * r[0], -3 * r[0]})
+                        .toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        static final double[][] FACTUALS = {{1, 0}};
+
+        @ProbeCounterfactual(factuals = "FACTUALS", lambda = 10000)
+        void flips(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aBlackBoxCounterfactualHeldByItsLocaliserIsToldOfLambdaNotOfPlateaus() {
+        // a new user's smooth black box at λ = 10⁴ was told "the samples sit on one plateau ... more budget" first
+        EngineExecutionResults events = run(HeldTooCloseBlackBox.class);
+        events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.startsWith(
+                        "Could not sample") && m.contains("The localiser holds the samples near the factual: λ = 10000.0")
+                        && !m.contains("plateau")))));
+    }
+
     static class HeldOutside extends Base {
         static final double[][] OUTSIDE = {{30, 0}};
 

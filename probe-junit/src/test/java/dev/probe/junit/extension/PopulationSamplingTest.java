@@ -130,6 +130,34 @@ class PopulationSamplingTest {
         void confident(ProbeAnswer answer) {}
     }
 
+    /** Chains, warmup and draws beside set particles: the particles size the populations. */
+    @ProbeSettings(chains = 8, warmup = 200, draws = 100, particles = 16, seed = "5", maxRhat = 10, minAttainedEss = 1)
+    static class ParticlesSet {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void chainsWarmupAndDrawsBesideSetParticlesAreSaidToChangeNothing() {
+        // a new user's particles = 64 beside chains = 1, warmup = 1, draws = 1 got no word
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            run(ParticlesSet.class, Map.of("probe.reportDir", "target/probe-reports-floor")).testEvents()
+                    .assertStatistics(s -> s.finished(1));
+        } finally {
+            System.setOut(console);
+        }
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("note: chains = 8, warmup = 200, "
+                + "draws = 100 (@ProbeSettings on ParticlesSet) change nothing here: this probe is sampled by populations "
+                + "(sampler = AUTO picks them for level sets over a proper prior), whose particles (16 per population, "
+                + "@ProbeSettings on ParticlesSet) are set");
+    }
+
     @Test
     void chainsWarmupAndDrawsBelowThePopulationsFloorAreSaidToChangeNothingOnce() {
         // a newcomer's chains = 1, warmup = 1, draws = 1 passed with the evidence of 8, 120, 30, and nothing said so
