@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * {@code excludes} declares a generator trained without one class (for
  * {@code @InDistributionAdversarial}); {@code value} names a generator referred to by name (e.g. the
  * novel-class generator of {@code @NovelClassExtrapolation}). The unnamed, non-excluding generator is
- * the default space of every probe.
+ * the default space of every probe; two such in one class (with its superclasses) are an error for a probe that names
+ * none, since Java gives a class's members in no fixed order: name all but the default one.
  *
  * <pre>{@code
  * @Generator static SampleSpace vae() { ... }

@@ -140,10 +140,18 @@ public final class ProbeContext {
         if (all.size() == 1) {
             return space(all.get(0));
         }
-        for (var g : all) {
-            if (g.annotation().excludes() < 0 && g.annotation().value().isEmpty()) {
-                return space(g);
-            }
+        var defaults = all.stream().filter(g -> g.annotation().excludes() < 0 && g.annotation().value().isEmpty())
+                .collect(Collectors.toList());
+        if (defaults.size() > 1) {
+            // the first in reflection order was taken, an order Java leaves undefined: a new user's test passed in a full
+            // run over one space and was not sampled over the other when re-run alone
+            throw new IllegalArgumentException(testClass.getSimpleName() + " declares " + defaults.size() + " @Generator "
+                    + "members with no name and no excludes " + names(defaults) + ": which is the default space is "
+                    + "undefined (Java gives a class's members in no fixed order). Name all but the default one "
+                    + "(@Generator(\"wide\")), and probes that want another set generator = \"wide\".");
+        }
+        if (defaults.size() == 1) {
+            return space(defaults.get(0));
         }
         throw new IllegalArgumentException(testClass.getSimpleName() + " declares several @Generator members "
                 + names(all) + ": mark the default one with no name and no excludes, or name the generator in the probe annotation.");

@@ -263,6 +263,40 @@ class MisconfigurationTest {
                 + "TwoModelsOneInherited declares 2 @ProbedModel members [CNN, mlp]: set model = \"CNN\"");
     }
 
+    /** Two unnamed generators: which is the default was the first in reflection order, which Java leaves undefined. */
+    static class TwoUnnamedGenerators {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace NARROW = dev.probe.core.space.InputSpace.box(new double[] {0, 0},
+                new double[] {0.5, 0.5});
+        @Generator static final SampleSpace WIDE = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    /** The same generators, the probe naming one. */
+    static class TwoUnnamedGeneratorsOneNamedByTheProbe {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace NARROW = dev.probe.core.space.InputSpace.box(new double[] {0, 0},
+                new double[] {0.5, 0.5});
+        @Generator static final SampleSpace WIDE = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0, generator = "WIDE")
+        @ProbeSettings(chains = 4, warmup = 20, draws = 10, seed = "3", maxRhat = 100, minAttainedEss = 1)
+        void named(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void twoUnnamedGeneratorsWithoutOneNamedByTheProbeAreAnError() {
+        // a new user's test passed in a full run over one space and was not sampled over the other when re-run alone
+        failsWith(TwoUnnamedGenerators.class, "TwoUnnamedGenerators declares 2 @Generator members with no name and no "
+                + "excludes", "which is the default space is undefined", "Name all but the default one");
+        var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(
+                TwoUnnamedGeneratorsOneNamedByTheProbe.class))
+                .configurationParameter("probe.reportDir", "target/probe-reports-fixtures").execute();
+        results.testEvents().assertStatistics(s -> s.started(1));
+    }
+
     @Test
     void aNamedModelAmongSeveralIsTheOneJudged() {
         var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoModelsOneNamed.class))
