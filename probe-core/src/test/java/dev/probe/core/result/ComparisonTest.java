@@ -127,6 +127,11 @@ class ComparisonTest {
         assertThat(grown.growthToShowNoWorse()).isEqualTo(1);
         assertThat(Comparison.ofRates("r", Better.LOWER, Rate.withEffectiveTrials(50, 500, 25, 0.95),
                 Rate.withEffectiveTrials(90, 500, 25, 0.95), 0.06).growthToShowNoWorse()).isInfinite();
+        // the estimate on the margin, up to rounding (96/3200 − 0.03 = 1e-17): a new user was advised 3·10³⁰ times the
+        // draws, where no number of them shows it no worse
+        Comparison onTheMargin = Comparison.ofPairedRates("r", Better.LOWER, 300, 43, 139, 3200, 0.03, 0.95);
+        assertThat(onTheMargin.difference()).isCloseTo(0.03, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(onTheMargin.growthToShowNoWorse()).isInfinite();
     }
 
     @Test
