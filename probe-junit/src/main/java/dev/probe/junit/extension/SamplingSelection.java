@@ -44,9 +44,13 @@ final class SamplingSelection {
             if (auto instanceof Sampling.Populations populations) {
                 return Sampling.populations(c.smcConfig(), populations.kernel());
             }
+            // AUTO samples by chains only over a space without a proper prior: say that one cause (a new user's
+            // infinite bound was told three, and to force SMC, which refuses such a space)
             throw new IllegalArgumentException("populations/particles are set, but this probe is sampled by chains ("
-                    + auto + "): its pipeline is not differentiable, its space has no proper prior, or its query is not a "
-                    + "level set. Set sampler = SMC to force populations, or leave populations and particles out.");
+                    + auto + "): its space, " + probe.space().describe() + ", has no proper prior (a coordinate unbounded "
+                    + "under a flat prior, e.g. an InputSpace bound at infinity), and populations start from prior draws. "
+                    + "Bound every coordinate to the region the model is meant for, or leave populations and particles "
+                    + "out to sample it by chains.");
         }
         if (kind == SamplerKind.SMC) {
             return probe.populationSampling(c.smcConfig());

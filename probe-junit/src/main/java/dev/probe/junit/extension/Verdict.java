@@ -219,7 +219,8 @@ record Verdict(Outcome outcome, String reason) {
             }
             return String.format(Locale.ROOT, " None of the prior pool's %d draws came nearer the target than these "
                     + "samples (the pool's closest %.3g): a model whose outputs are piecewise constant (a tree's leaves, "
-                    + "a rule's regions) may come no nearer than %.3g anywhere in this space, and then no budget reaches "
+                    + "a rule's regions), or a space whose bounds leave out where the model meets the target, may come no "
+                    + "nearer than %.3g anywhere in this space, and then no budget reaches "
                     + "the target: a tolerance of at least %.3g samples the nearest it comes. More budget helps only if "
                     + "a region holding less than about 1 in %d of the prior comes nearer.", size, closest, sampled,
                     sampled, size);

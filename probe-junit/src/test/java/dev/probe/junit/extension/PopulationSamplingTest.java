@@ -176,6 +176,28 @@ class PopulationSamplingTest {
         assertThat(printed.split("change nothing here", -1)).as("once per source").hasSize(2);
     }
 
+    /** Particles set over a space without a proper prior (an infinite bound): AUTO samples it by chains. */
+    @ProbeSettings(particles = 16, seed = "5")
+    static class ParticlesOverAnImproperSpace {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace HALF_OPEN = dev.probe.core.space.InputSpace.box(new double[] {0, 0},
+                new double[] {Double.POSITIVE_INFINITY, 1});
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void particlesOverASpaceWithoutAProperPriorNameThatOneCause() {
+        // a new user's infinite bound was told three possible causes, and to force SMC, which refuses such a space
+        run(ParticlesOverAnImproperSpace.class, Map.of("probe.reportDir", "target/probe-reports-improper")).testEvents()
+                .assertThatEvents().haveExactly(1, org.junit.platform.testkit.engine.EventConditions.event(
+                        org.junit.platform.testkit.engine.EventConditions.finishedWithFailure(
+                                org.junit.platform.testkit.engine.TestExecutionResultConditions.message(m -> m.contains(
+                                        "has no proper prior (a coordinate unbounded under a flat prior")
+                                        && m.contains("Bound every coordinate") && !m.contains("Set sampler = SMC")))));
+    }
+
     /** A larger prior pool, set like any other setting. */
     @ProbeSettings(pool = 65_536, populations = 2, particles = 32, seed = "19", maxRhat = 10, minAttainedEss = 1)
     static class LargerPool {
