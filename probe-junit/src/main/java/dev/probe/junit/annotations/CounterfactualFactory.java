@@ -71,7 +71,7 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
         double[][] predicted = classifier.outputs(factuals);
         List<ProbeSpec> specs = new ArrayList<>();
         for (int i = 0; i < factuals.length; i++) {
-            int from = argmax(predicted[i]);
+            int from = TopClass.of(predicted[i]);
             int to = a.target() >= 0 ? classifier.checkClass(a.target(), "Counterfactual target") : 1 - from;
             if (to == from) {
                 throw new IllegalArgumentException("@ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #" + i
@@ -208,15 +208,5 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
                 }
             }
         }
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 }

@@ -218,8 +218,8 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
         for (int k : group) {
             for (Sample s : Probe.of(space, dev.probe.core.query.ModelContrast.classifiers(baseline, candidate))
                     .priorDraws(perClass, seed + k)) {
-                int from = argmax(s.outputs()[0]);
-                int to = argmax(s.outputs()[1]);
+                int from = TopClass.of(s.outputs()[0]);
+                int to = TopClass.of(s.outputs()[1]);
                 if (from != to && (asked.contains(from) || asked.contains(to))) {
                     changes.merge(from + " → " + to, 1L, Long::sum);
                 }
@@ -233,16 +233,6 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
         return changes.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(6).map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))
                 + (changes.size() > 6 ? ", …" : "");
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 
     /** "0: 45/44, 1: 50/335, …": each class's confidently wrong draws, baseline and candidate. */
