@@ -105,4 +105,25 @@ final class Fixtures {
                 .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class).getKeyValuePairs().get(key))
                 .filter(v -> v != null).collect(Collectors.toList());
     }
+
+    /**
+     * 400 hand-made draws of 4 chains that all attain a high-confidence target (class 1 at 0.95), with the given
+     * acceptance per chain, largest R̂ and kernel name: a chains result for verdict tests.
+     */
+    static dev.probe.core.result.ProbeResult attainingChains(double rhat, double[] acceptance, String kernel) {
+        int n = 400;
+        double[][] x = new double[n][];
+        java.util.Arrays.setAll(x, i -> new double[] {Math.sin(i), Math.cos(i)});
+        double[][] outputs = new double[n][];
+        java.util.Arrays.setAll(outputs, i -> new double[] {0.05, 0.95});
+        dev.probe.core.sampler.SamplerConfig config = dev.probe.core.sampler.SamplerConfig.builder().chains(4).warmup(10)
+                .draws(n / 4).seed(3).build();
+        dev.probe.core.diagnostics.Diagnostics d = new dev.probe.core.diagnostics.Diagnostics(acceptance,
+                new double[] {rhat, 1.0}, new double[] {1000, 1000}, 1.0, 1000, 1, 1,
+                dev.probe.core.diagnostics.InvalidProposals.NONE, dev.probe.core.diagnostics.InvalidProposals.NONE, 20, 0,
+                0.1, Double.NaN, Double.NaN);
+        return new dev.probe.core.result.ProbeResult(new dev.probe.core.result.Provenance("high confidence of 1",
+                "latent", kernel, config, d), 4, x, x, List.of("m"), new double[][][] {outputs}, new double[n],
+                new double[n], null, 1.0);
+    }
 }

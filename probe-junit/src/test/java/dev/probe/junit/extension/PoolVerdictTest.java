@@ -2,16 +2,9 @@ package dev.probe.junit.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.probe.core.diagnostics.Diagnostics;
-import dev.probe.core.diagnostics.InvalidProposals;
 import dev.probe.core.result.PoolCheck;
-import dev.probe.core.result.ProbeResult;
-import dev.probe.core.result.Provenance;
-import dev.probe.core.sampler.SamplerConfig;
 import dev.probe.junit.ProbeAnswer;
 import dev.probe.junit.extension.ProbeSource.Relaxation;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,17 +16,8 @@ class PoolVerdictTest {
 
     /** 400 draws of 4 chains that all attain the target, with the given largest R̂ and pool check. */
     private static ProbeAnswer chains(double rhat, PoolCheck check) {
-        int n = 400;
-        double[][] x = new double[n][];
-        Arrays.setAll(x, i -> new double[] {Math.sin(i), Math.cos(i)});
-        double[][] outputs = new double[n][];
-        Arrays.setAll(outputs, i -> new double[] {0.05, 0.95});
-        SamplerConfig config = SamplerConfig.builder().chains(4).warmup(10).draws(n / 4).seed(3).build();
-        Diagnostics d = new Diagnostics(new double[] {0.5, 0.5, 0.5, 0.5}, new double[] {rhat, 1.0}, new double[] {1000, 1000},
-                1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, Double.NaN, Double.NaN);
-        ProbeResult r = new ProbeResult(new Provenance("high confidence of 1", "latent", "RWM(scale=0.5)", config, d), 4, x,
-                x, List.of("m"), new double[][][] {outputs}, new double[n], new double[n], null, 1.0);
-        return ProbeAnswer.of(r.withPoolCheck(check), 0.1);
+        return ProbeAnswer.of(Fixtures.attainingChains(rhat, new double[] {0.5, 0.5, 0.5, 0.5}, "RWM(scale=0.5)")
+                .withPoolCheck(check), 0.1);
     }
 
     private static ProbeConfiguration settings() throws Exception {

@@ -140,19 +140,24 @@ class PopulationSamplingTest {
         void confident(ProbeAnswer answer) {}
     }
 
-    @Test
-    void chainsWarmupAndDrawsBesideSetParticlesAreSaidToChangeNothing() {
-        // a new user's particles = 64 beside chains = 1, warmup = 1, draws = 1 got no word
+    /** What running {@code fixture} ({@code invocations} of them finished) prints on standard output. */
+    private static String printedRunning(Class<?> fixture, int invocations) {
         java.io.PrintStream console = System.out;
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            run(ParticlesSet.class, Map.of("probe.reportDir", "target/probe-reports-floor")).testEvents()
-                    .assertStatistics(s -> s.finished(1));
+            run(fixture, Map.of("probe.reportDir", "target/probe-reports-floor")).testEvents()
+                    .assertStatistics(s -> s.finished(invocations));
         } finally {
             System.setOut(console);
         }
-        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("note: chains = 8, warmup = 200, "
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void chainsWarmupAndDrawsBesideSetParticlesAreSaidToChangeNothing() {
+        // a new user's particles = 64 beside chains = 1, warmup = 1, draws = 1 got no word
+        assertThat(printedRunning(ParticlesSet.class, 1)).contains("note: chains = 8, warmup = 200, "
                 + "draws = 100 (@ProbeSettings on ParticlesSet) change nothing here: this probe is sampled by populations "
                 + "(sampler = AUTO picks them for level sets over a proper prior), whose particles (16 per population, "
                 + "@ProbeSettings on ParticlesSet) are set");
@@ -161,16 +166,7 @@ class PopulationSamplingTest {
     @Test
     void chainsWarmupAndDrawsBelowThePopulationsFloorAreSaidToChangeNothingOnce() {
         // a newcomer's chains = 1, warmup = 1, draws = 1 passed with the evidence of 8, 120, 30, and nothing said so
-        java.io.PrintStream console = System.out;
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            run(BelowTheFloor.class, Map.of("probe.reportDir", "target/probe-reports-floor")).testEvents()
-                    .assertStatistics(s -> s.finished(2));
-        } finally {
-            System.setOut(console);
-        }
-        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String printed = printedRunning(BelowTheFloor.class, 2);
         assertThat(printed).contains("note: chains = 1, warmup = 1, draws = 1 (@ProbeSettings on BelowTheFloor) change "
                 + "nothing here: this probe is sampled by populations").contains("set particles or populations");
         assertThat(printed.split("change nothing here", -1)).as("once per source").hasSize(2);
