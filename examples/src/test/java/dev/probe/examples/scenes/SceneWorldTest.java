@@ -67,6 +67,29 @@ class SceneWorldTest {
         assertThat(SceneRenderer.render(List.of())).isNotEqualTo(x);
     }
 
+    /** Each thread reuses one canvas: a scene drawn after others equals the scene drawn first on a fresh thread. */
+    @Test
+    void aSceneDoesNotDependOnTheScenesDrawnBeforeItOnItsThread() throws Exception {
+        SceneWorld w = SceneWorld.clevr();
+        double[][] a = w.space("s").initialPositions(20, new ChainRandom(11));
+        double[][] first = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            int k = i;
+            Thread fresh = new Thread(() -> first[k] = w.render(a[k]));
+            fresh.start();
+            fresh.join();
+        }
+        double[] floorFirst = SceneRenderer.render(List.of());
+        for (int i = a.length - 1; i >= 0; i--) {
+            assertThat(w.render(a[i])).as("scene %d after others", i).containsExactly(first[i]);
+        }
+        assertThat(SceneRenderer.render(List.of())).containsExactly(floorFirst);
+        // every value is a byte over 255, exactly as the division gives it
+        for (double v : first[0]) {
+            assertThat(v).isEqualTo(Math.round(v * 255) / 255.0);
+        }
+    }
+
     @Test
     void badWorldsAndAttributesAreNamed() {
         assertThatThrownBy(() -> SceneWorld.of(SceneShape.CUBE)).hasMessageContaining("at least two distinct shapes");
