@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 /**
  * GAN versus VAE priors (BAYES-PROBE §4.5 and §5): the same MNIST CNN probed for high-confidence and
  * ambivalent digits through the bundled VAE and the bundled DCGAN (same 5-d standard-normal latent): five
- * classes and six pairs, 4 SMC populations of 64 particles each (growing where they fall short of the
+ * classes and four pairs, 4 SMC populations of 64 particles each (growing where they fall short of the
  * thresholds) from a prior pool of 262,144 draws for the VAE (shared with {@link MnistLevelSetsTest}) and
  * {@value #GAN_POOL} for the GAN, to keep the experiment within a few minutes of the CI budget. The
  * paper reports sharper samples under the GAN, and that ambivalent (and graded) level sets "failed for most
@@ -38,8 +38,12 @@ import org.junit.jupiter.api.AfterAll;
  */
 @ProbeSettings(chains = 8, warmup = 200, draws = 30, particles = 64, pool = 262_144)
 class GanVsVaeTest {
-    /** Ambivalent pairs asked under both priors (the paper's Fig. 5 pair 1:7 and a spread of others). */
-    static final String[] PAIRS = {"1:7", "4:9", "3:5", "3:8", "5:8", "2:7"};
+    /**
+     * Ambivalent pairs asked under both priors (the paper's Fig. 5 pair 1:7 and a spread of others). Four, not the six
+     * of earlier runs: the GAN's pairs are the suite's most expensive probes (28–62 s each on 2 cores), and 3:5 and 3:8
+     * (both converged and passed under both priors) were left out to keep CI well inside its 30 minutes.
+     */
+    static final String[] PAIRS = {"1:7", "4:9", "5:8", "2:7"};
     /** High-confidence classes asked under both priors (five, the digits of the first pairs, for the CI budget). */
     static final int CLASSES = 5;
     /**
@@ -79,14 +83,14 @@ class GanVsVaeTest {
         assertThat(answer).hasAcceptanceBetween(0.05, 0.99);
     }
 
-    @ProbeAmbivalent(generator = "vae", pairs = {"1:7", "4:9", "3:5", "3:8", "5:8", "2:7"})
+    @ProbeAmbivalent(generator = "vae", pairs = {"1:7", "4:9", "5:8", "2:7"})
     @ProbeSettings(sigma = 0.1)
     void vaeAmbivalent(ProbeAnswer answer) {
         record("VAE", "ambivalent", answer.result());
         assertThat(answer).hasTargetAttainmentAtLeast(0.3);
     }
 
-    @ProbeAmbivalent(generator = "gan", pairs = {"1:7", "4:9", "3:5", "3:8", "5:8", "2:7"})
+    @ProbeAmbivalent(generator = "gan", pairs = {"1:7", "4:9", "5:8", "2:7"})
     @ProbeSettings(sigma = 0.1, pool = GAN_POOL)
     void ganAmbivalent(ProbeAnswer answer) {
         record("GAN", "ambivalent", answer.result());
