@@ -196,6 +196,23 @@ final class Selection {
                 + ".";
     }
 
+    /** Most keys {@link #keysThatRan} lists before it counts the rest. */
+    static final int LISTED_KEYS = 24;
+
+    /**
+     * The keys of the templates that ran, in order, so a mistyped key can be corrected from the message itself (a new
+     * user's unmatched key was told to "check the key" with nothing to check it against).
+     */
+    static String keysThatRan(Set<String> seen) {
+        if (seen.isEmpty()) {
+            return " No probe template ran in this selection.";
+        }
+        List<String> keys = new ArrayList<>(new java.util.TreeSet<>(seen));
+        String shown = String.join(", ", keys.subList(0, Math.min(LISTED_KEYS, keys.size())));
+        return " The probe templates that ran have the keys: " + shown
+                + (keys.size() > LISTED_KEYS ? ", … and " + (keys.size() - LISTED_KEYS) + " more" : "") + ".";
+    }
+
     /** Fails the run at its end if a key of {@code probe.only} matched no invocation and no template reported it. */
     private static final class Guard implements AutoCloseable {
         private final Set<String> keys;
@@ -220,7 +237,7 @@ final class Selection {
                     + "ran. Check the key (the failure message prints it) and that the test selection (-Dtest, tags) "
                     + "includes its test method, and that the method is not @Disabled or switched off by a condition "
                     + "(@EnabledOnOs and the like)."
-                    + gateSides(missing) + reversedPairs(missing, seen));
+                    + gateSides(missing) + reversedPairs(missing, seen) + keysThatRan(seen));
         }
 
         @Override

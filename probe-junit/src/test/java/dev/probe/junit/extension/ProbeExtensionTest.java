@@ -173,7 +173,8 @@ class ProbeExtensionTest {
         events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(cause(message(
                 "probe.only names [4:9], which matched no invocation of the probe templates that ran. Check the key (the "
                         + "failure message prints it) and that the test selection (-Dtest, tags) includes its test method, and that "
-                        + "the method is not @Disabled or switched off by a condition (@EnabledOnOs and the like).")))));
+                        + "the method is not @Disabled or switched off by a condition (@EnabledOnOs and the like). The probe "
+                        + "templates that ran have the keys: 0, 0:1, 1, 1:2, 2.")))));
     }
 
     @Test
@@ -183,7 +184,19 @@ class ProbeExtensionTest {
         assertThat(testNames(events)).isEmpty();
         events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(cause(message(m -> m.startsWith(
                 "probe.only names [1:0], which matched no invocation") && m.endsWith(
-                        " A pair's key is written as its annotation declares it: '1:0' -> '0:1'."))))));
+                        " A pair's key is written as its annotation declares it: '1:0' -> '0:1'. The probe templates that "
+                                + "ran have the keys: 0, 0:1, 1, 1:2, 2."))))));
+    }
+
+    @Test
+    void theKeysThatRanAreListedUpToALimit() {
+        assertThat(Selection.keysThatRan(java.util.Set.of())).isEqualTo(" No probe template ran in this selection.");
+        java.util.Set<String> many = new java.util.HashSet<>();
+        for (int k = 0; k < Selection.LISTED_KEYS + 3; k++) {
+            many.add("k" + (char) ('a' + k));
+        }
+        assertThat(Selection.keysThatRan(many)).startsWith(" The probe templates that ran have the keys: ka, kb, kc,")
+                .endsWith("kx, … and 3 more.");
     }
 
     @Test

@@ -106,7 +106,7 @@ class ProbeSelectionListenerTest {
     private static final String UNMATCHED = "probe.only names [4:9], which matched no invocation of the probe templates "
             + "that ran. Check the key (the failure message prints it) and that the test selection (-Dtest, tags) "
             + "includes its test method, and that the method is not @Disabled or switched off by a condition "
-            + "(@EnabledOnOs and the like).";
+            + "(@EnabledOnOs and the like). The probe templates that ran have the keys: 0, 0:1, 1, 1:2, 2.";
 
     @Test
     void aKeyOfProbeOnlyThatMatchesNothingIsTheHeadlineOfTheFailure() {
