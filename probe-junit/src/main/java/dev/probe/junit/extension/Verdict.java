@@ -67,8 +67,9 @@ record Verdict(Outcome outcome, String reason) {
         }
 
         /**
-         * The features of model input {@code x} that sit on a bound of an input space (not the fixed ones), e.g. "income
-         * = 40000.0 (its upper bound), ratio = 0.5 (its lower bound)"; empty for other spaces.
+         * The features of model input {@code x} that sit on a bound of an input space (not the fixed ones, nor a one-hot
+         * group's columns, which are 0 or 1 at every draw), e.g. "income = 40000.0 (its upper bound), ratio = 0.5 (its
+         * lower bound)"; empty for other spaces.
          */
         static String featuresAtBounds(dev.probe.core.space.SampleSpace space, double[] x) {
             if (!(space instanceof dev.probe.core.space.InputSpace box) || box.featureLower().length != x.length) {
@@ -76,10 +77,18 @@ record Verdict(Outcome outcome, String reason) {
             }
             double[] lo = box.featureLower();
             double[] hi = box.featureUpper();
+            // a one-hot column sits on a bound by construction: a new user's region_N … region_W were named as bounds
+            // to widen, which the builder refuses (and widening cannot make a category of them)
+            boolean[] category = new boolean[x.length];
+            for (int[] group : box.oneHotGroups()) {
+                for (int k : group) {
+                    category[k] = true;
+                }
+            }
             java.util.List<String> at = new java.util.ArrayList<>();
             for (int k = 0; k < x.length; k++) {
                 double width = hi[k] - lo[k];
-                if (!(width > 0) || Double.isInfinite(width)) {
+                if (category[k] || !(width > 0) || Double.isInfinite(width)) {
                     continue;
                 }
                 double near = 0.01 * width; // within 1% of the range: proposals beyond the bound were rejected
@@ -903,9 +912,14 @@ record Verdict(Outcome outcome, String reason) {
                     .min(java.util.Comparator.comparingDouble(i -> r.targetDistances()[i])).orElse(-1);
             String at = nearest < 0 ? "" : levers.atBounds().apply(r.inputs()[nearest]);
             if (!at.isEmpty()) {
-                cause += String.format(Locale.ROOT, " The closest sample (distance %.3g) sits at the space's bounds "
-                        + "(within 1%% of the range) in %s: a flip may need a change beyond them; if such a change is allowed, widen those bounds, "
-                        + "otherwise no counterfactual exists within them, whatever the budget.", closest, at);
+                // held near the factual by λ, the samples may sit on a bound for that reason alone: "no counterfactual
+                // exists within them, whatever the budget" was untrue there (a smaller λ attained 447 of 480)
+                cause += String.format(Locale.ROOT, " The closest sample (target distance %.3g) sits at the space's "
+                        + "bounds (within 1%% of the range) in %s: a flip may need a change beyond them; if such a change is "
+                        + "allowed, widen those bounds%s.", closest, at, LOCALISER.matcher(r.provenance().query()).find()
+                                ? ", otherwise try the smaller lambda first: only if the samples still stop at these bounds "
+                                        + "does no counterfactual exist within them"
+                                : ", otherwise no counterfactual exists within them, whatever the budget");
             }
         }
         if (contrast) {

@@ -302,7 +302,19 @@ class CounterfactualTest {
         events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
                 org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains(
                         "sits at the space's bounds (within 1% of the range) in income = -3 (its lower bound): a flip may need a change beyond "
-                                + "them; if such a change is allowed, widen those bounds") && !m.contains("ratio = ")))));
+                                + "them; if such a change is allowed, widen those bounds, otherwise try the smaller lambda first")
+                                && !m.contains("ratio = ") && !m.contains("whatever the budget")))));
+    }
+
+    @Test
+    void aOneHotGroupsColumnsAreNeverNamedAsBoundsToWiden() {
+        // a new user's region_N … region_W (0 or 1 at every draw) were named as bounds to widen, which the builder refuses
+        SampleSpace space = dev.probe.core.space.InputSpace.builder(4).bounds(new double[] {-3, 0, 0, 0},
+                new double[] {3, 1, 1, 1}).names("income", "north", "south", "east").oneHot(1, 2, 3).build();
+        org.assertj.core.api.Assertions.assertThat(Verdict.Levers.featuresAtBounds(space, new double[] {-3, 1, 0, 0}))
+                .isEqualTo("income = -3 (its lower bound)");
+        org.assertj.core.api.Assertions.assertThat(Verdict.Levers.featuresAtBounds(space, new double[] {0.5, 0, 0, 1}))
+                .isEmpty();
     }
 
     @Test
