@@ -476,6 +476,16 @@ record Verdict(Outcome outcome, String reason) {
                 named(answer), "no verdict on the model from this evidence.", attained, ess, c.minAttainedEss(), rhat,
                 c.maxRhat(), r.diagnostics().minEss(), r.chains(), populations ? "populations" : "chains",
                 r.size() / r.chains(), populations ? drawsPerPopulation(r.provenance().kernel()) : "draws"));
+        if (r.size() > 0 && Arrays.stream(r.energies()).noneMatch(Double::isFinite)) {
+            // an energy that is +∞ (excluded) or NaN wherever the draws went gives every draw zero weight: a new user's
+            // +∞-everywhere question was told to give more particles and populations, which cannot help
+            b.append(String.format(Locale.ROOT, "Every one of the %d samples has a non-finite energy (+∞ where the "
+                    + "question excludes an input, or NaN): no draw had any weight, so the %s hold starting draws, not the "
+                    + "question's target, and no budget changes that. If some input should meet the question, check its "
+                    + "energy (Query.energy) at a few inputs: it is +∞ or undefined everywhere these draws went%n",
+                    r.size(), populations ? "populations" : "chains"));
+            return new Verdict(Outcome.NOT_CONVERGED, b + context(answer, c));
+        }
         if (populations && Double.isNaN(rhat)) {
             b.append(String.format(Locale.ROOT, "R-hat undefined: a population did not reach the target (it stalled "
                     + "below β = 1, its question too sharp to temper at this size, or none of its starting draws had "

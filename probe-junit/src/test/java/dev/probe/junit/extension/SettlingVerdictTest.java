@@ -46,6 +46,12 @@ class SettlingVerdictTest {
     /** The same with every population's mean acceptance {@code acceptance}. */
     private static ProbeResult populationResult(int n, double rhat, double[] distances, double drift, double plateau,
             dev.probe.core.result.PriorMass mass, double acceptance) {
+        return populationResult(n, rhat, distances, drift, plateau, mass, acceptance, new double[n]);
+    }
+
+    /** The same with the given energies. */
+    private static ProbeResult populationResult(int n, double rhat, double[] distances, double drift, double plateau,
+            dev.probe.core.result.PriorMass mass, double acceptance, double[] energies) {
         double[][] x = new double[n][];
         Arrays.setAll(x, i -> new double[] {Math.sin(i), Math.cos(i)});
         double[][] outputs = new double[n][];
@@ -55,13 +61,36 @@ class SettlingVerdictTest {
                 new double[] {1000, 1000},
                 1.0, 1000, 1, 1, InvalidProposals.NONE, InvalidProposals.NONE, 20, 0, 0.1, drift, plateau);
         return new ProbeResult(new Provenance("high confidence of 1", "box", "SMC(MALA, 4×" + n / 4 + " particles, α=0.50, "
-                + "moves 2–10)", config, d), 4, x, x, List.of("m"), new double[][][] {outputs}, new double[n], distances, mass,
+                + "moves 2–10)", config, d), 4, x, x, List.of("m"), new double[][][] {outputs}, energies, distances, mass,
                 1.0);
     }
 
     private static ProbeConfiguration settings() throws Exception {
         return SettingsChain.of(SettlingVerdictTest.class.getDeclaredMethod("settings"), SettlingVerdictTest.class,
                 k -> Optional.empty()).resolve(Relaxation.SIGMA, "@ProbeHighConfidence", Optional.empty(), "settling");
+    }
+
+    /**
+     * A question whose energy is +∞ at every draw gave every particle zero weight: a new user was told to give more
+     * particles and populations, which cannot help.
+     */
+    @Test
+    void anEnergyInfiniteAtEverySampleIsNamedAndNoBudgetIsAdvised() throws Exception {
+        int n = 400;
+        double[] distances = new double[n];
+        Arrays.setAll(distances, i -> i % 20 == 0 ? 0 : 1); // the prior's share happens to attain
+        double[] energies = new double[n];
+        Arrays.fill(energies, Double.NaN);
+        energies[7] = Double.POSITIVE_INFINITY;
+        Verdict v = Verdict.of(ProbeAnswer.of(populationResult(n, Double.NaN, distances, 0, 0, null, 0.6, energies), 0.1),
+                settings());
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
+        assertThat(v.reason()).contains("Every one of the 400 samples has a non-finite energy", "no budget changes that",
+                "check its energy (Query.energy)").doesNotContain("more particles", "budget:");
+        // one finite energy: the usual advice
+        energies[3] = 2.5;
+        assertThat(Verdict.of(ProbeAnswer.of(populationResult(n, Double.NaN, distances, 0, 0, null, 0.6, energies), 0.1),
+                settings()).reason()).doesNotContain("non-finite energy").contains("more particles");
     }
 
     @Test
