@@ -66,13 +66,16 @@ public final class Autograd {
         }
     }
 
+    /** How the message of a value without a gradient begins (callers that know the energy's name add it). */
+    public static final String NOT_CONNECTED = "The function's value is not connected to its input";
+
     /** Back-propagates {@code value.sum()}, naming the cause when the value does not depend on the input. */
     private static void backward(GradientCollector collector, NDArray value) {
         try {
             collector.backward(value.sum());
         } catch (ai.djl.engine.EngineException e) {
             if (String.valueOf(e.getMessage()).contains("does not require grad")) {
-                throw new IllegalArgumentException("The function's value is not connected to its input in the "
+                throw new IllegalArgumentException(NOT_CONNECTED + " in the "
                         + "autograd graph, so it has no gradient: it was computed from a copy (stopGradient(), "
                         + "toArray() and back, a new array, a type cast such as toType(DataType.FLOAT64, …), which DJL's "
                         + "PyTorch engine does not differentiate) or does not use the input at all. Build the value from the "

@@ -125,6 +125,15 @@ final class ReachedNaNCheck {
     static <T> T diagnosed(SampleSpace space, Query query, java.util.function.Supplier<T> sampling) {
         try {
             return sampling.get();
+        } catch (IllegalArgumentException e) {
+            if (String.valueOf(e.getMessage()).startsWith(dev.probe.core.autograd.Autograd.NOT_CONNECTED)) {
+                // the engine's message named no query (a new user's two broken custom energies, one in a sum of two,
+                // read the same): say whose energy it was
+                throw new IllegalArgumentException("The energy of " + query.describe() + " (Query.energy) over "
+                        + space.describe() + " has no gradient. " + e.getMessage() + " Or declare the query not "
+                        + "differentiable (isDifferentiable() false), so that it is sampled without gradients.", e);
+            }
+            throw e;
         } catch (Reached r) {
             PriorDrawCheck.noNaN(space, query.models(), query.describe(), r.rows, r.energies,
                     "points of one batch the sampler evaluated (starting draws or proposals)");
