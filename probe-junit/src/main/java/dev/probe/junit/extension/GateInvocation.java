@@ -93,6 +93,28 @@ final class GateInvocation implements TestTemplateInvocationContext {
         return String.format(Locale.ROOT, growth < 2 ? "%.2f" : "%.1f", growth);
     }
 
+    /**
+     * The comparison's block; for a decision change in its own words: its verdict said "no worse", which a risk
+     * committee read as "the candidate is not worse", of a statistic that counts fixes and new mistakes alike.
+     */
+    static String described(dev.probe.core.result.Comparison comparison) {
+        String text = comparison.describe();
+        String changes = dev.probe.junit.annotations.GateStatistic.DECISION_CHANGE.description();
+        if (!comparison.statistic().startsWith(changes)) {
+            return text;
+        }
+        String verdict = comparison.isNoWorse() ? "within the margin: at most δ of the decisions changed"
+                : comparison.isWorse() ? "beyond the margin: more than δ of the decisions changed"
+                : "inconclusive (the interval contains the margin)";
+        return text.replace(": no worse iff the interval's", ": within the margin iff the interval's")
+                .replaceFirst("(?m)^verdict( +).*$", "verdict$1" + verdict)
+                .replaceFirst("(?m)^baseline( +)", "baseline$1(0 by construction: a model never changes its own "
+                        + "decisions) ")
+                + "reading              a change is a fix or a new mistake alike: this verdict says how much the "
+                + "candidate changed, not whether it is better or worse; judge that with an oracle statistic"
+                + System.lineSeparator();
+    }
+
     /** The callbacks of this invocation. */
     private final class Run implements BeforeTestExecutionCallback, ParameterResolver, AfterEachCallback {
         private Comparison comparison;
@@ -141,7 +163,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
             write(gate.candidate(), candidate, outcome, context);
             written = outcome;
             context.publishReportEntry("comparison", comparison.toString());
-            ProbeReport.writeComparison(gate.key(), comparison.describe(), context);
+            ProbeReport.writeComparison(gate.key(), described(comparison), context);
             if (outcome == Outcome.FAILED) {
                 throw new AssertionError(message(context));
             }
@@ -319,7 +341,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
                     gate.displayName(), testClass.getSimpleName(), method, changes ? "the candidate is not shown to change "
                     + "at most the margin's share of the decisions (\"worse\" below means more changed decisions, fixes "
                     + "and new mistakes alike: this statistic does not judge accuracy; pair it with an oracle statistic to "
-                    + "judge that)." : "the candidate is not shown to be no worse than the baseline.", comparison.describe(),
+                    + "judge that)." : "the candidate is not shown to be no worse than the baseline.", described(comparison),
                     budget, wrongDraws(context), seeds(), rerun(context));
         }
 

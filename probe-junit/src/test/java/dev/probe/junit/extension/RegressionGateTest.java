@@ -208,7 +208,20 @@ class RegressionGateTest {
                         // not "worse than the baseline": every change may be a fix (a new user's were)
                         && m.contains("failed: the candidate is not shown to change at most the margin's share of the "
                                 + "decisions (\"worse\" below means more changed decisions, fixes and new mistakes alike")
-                        && !m.contains("not shown to be no worse")))));
+                        && !m.contains("not shown to be no worse")
+                        // its verdict line says how much changed, not "worse" (a risk committee read "no worse" as a
+                        // judgement of the candidate)
+                        && m.contains("verdict              beyond the margin: more than δ of the decisions changed")
+                        && m.contains("within the margin iff the interval's upper end")
+                        && m.contains("baseline             (0 by construction: a model never changes its own decisions) ")
+                        && m.contains("reading              a change is a fix or a new mistake alike")))));
+        String passed = GateInvocation.described(c);
+        assertThat(passed).contains("verdict              within the margin: at most δ of the decisions changed")
+                .doesNotContain("no worse");
+        // other statistics keep the comparison's own words
+        Comparison rate = Comparison.ofPairedRates("misclassification rate", dev.probe.core.result.Better.LOWER,
+                3, 40, 12, 20_000, 0.01, 0.95);
+        assertThat(GateInvocation.described(rate)).isEqualTo(rate.describe());
     }
 
     /**
