@@ -52,7 +52,10 @@ public @interface ProbeCounterfactual {
     /** The model; empty: the only one. */
     String model() default "";
 
-    /** The generator (an input space); empty: the default one. */
+    /**
+     * The generator: an {@code InputSpace}, or a {@code ProceduralSpace} for whole-number, boolean and categorical
+     * features (its samples keep them whole); empty: the default one.
+     */
     String generator() default "";
 
     /**

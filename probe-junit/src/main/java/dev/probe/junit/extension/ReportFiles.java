@@ -34,6 +34,12 @@ import java.util.zip.GZIPOutputStream;
  * every draw with every input value, gzip-compressed ({@code samples-full.csv.gz}).
  */
 final class ReportFiles {
+    /** The last row of every diagnostics table: where its terms are explained. */
+    static final String TERMS = "outcome and the closest or attained rows answer the question; the rest is the sampler's "
+            + "evidence (R-hat: do independent chains or populations agree, at most 1.05; ESS: how many independent draws "
+            + "the correlated ones are worth; effective attained samples: those that meet the target, at least 100): "
+            + "README, \"What a probe's answer means\" (and its table of outcomes)";
+
     /** Inputs of at most this many features go into {@code samples.csv}. */
     static final int FEW_FEATURES = 64;
     /** Cells of {@code samples.csv} at most (about 0.8 MB at ~20 characters a cell); more draws are thinned. */
@@ -325,6 +331,8 @@ final class ReportFiles {
                     + (extra > 0 ? " and " + extra + " more of the closest missed draws" : "")
                     + "; probe.reportSamples=full writes all of them");
         }
+        // a risk analyst found none of the sampler's terms explained where they are read
+        table = table.with("terms", TERMS);
         files.add(table.writeHtml(dir.resolve("diagnostics.html")));
         files.add(table.writeText(dir.resolve("diagnostics.txt")));
         files.add((kept == null ? compact : compact.onlyRows(kept)).write(dir.resolve("samples.csv")));

@@ -79,7 +79,10 @@ class ReportFoldersTest {
         List<String> attached = underAllure(Map.of("probe.reportDir", both.toString(), "probe.reportFolders", "true"));
         assertThat(attached).as("the attachments are written as before").isNotEmpty();
         assertThat(both.resolve(report)).exists();
-        assertThat(Files.readString(both.resolve(report))).contains("outcome");
+        assertThat(Files.readString(both.resolve(report))).contains("outcome")
+                // its last row says where its terms are explained (a risk analyst found none explained there)
+                .containsPattern("terms +outcome and the closest or attained rows answer the question; .*README, \"What a "
+                        + "probe's answer means\"");
         // the default: attachments alone
         assertThat(underAllure(Map.of("probe.reportDir", attachmentsOnly.toString()))).isNotEmpty();
         assertThat(attachmentsOnly.resolve(report)).doesNotExist();
