@@ -48,6 +48,7 @@ public final class ProceduralSpace implements SampleSpace {
     /** Renders a batch's rows on {@link Builder#renderThreads} threads; {@code null}: on the caller's thread. */
     private final java.util.concurrent.ExecutorService renderPool;
     private final int renderThreads;
+    private final List<String> featureNames;
 
     private ProceduralSpace(Builder b) {
         this.name = b.name;
@@ -59,6 +60,8 @@ public final class ProceduralSpace implements SampleSpace {
         this.inputDimension = b.inputDimension;
         this.renderer = b.renderer;
         this.renderThreads = b.renderThreads;
+        this.featureNames = b.featureNames != null ? List.of(b.featureNames)
+                : java.util.stream.IntStream.range(0, b.inputDimension).mapToObj(k -> "x_" + k).toList();
         this.renderPool = b.renderThreads > 1 ? renderPool(name, b.renderThreads) : null;
     }
 
@@ -310,6 +313,14 @@ public final class ProceduralSpace implements SampleSpace {
         return k;
     }
 
+    /**
+     * Names of the rendered input's features, as reports and messages print them ({@code x_0}, {@code x_1}, … unless
+     * {@link Builder#featureNames} gave them).
+     */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
     /** Number of categories of attribute {@code k}, or 0 for a continuous attribute. */
     public int levels(int k) {
         return levels[k];
@@ -336,6 +347,7 @@ public final class ProceduralSpace implements SampleSpace {
         private int inputDimension;
         private Function<double[], double[]> renderer;
         private int renderThreads = 1;
+        private String[] featureNames;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -407,6 +419,27 @@ public final class ProceduralSpace implements SampleSpace {
             return this;
         }
 
+        /**
+         * Names the rendered input's features for reports (a counterfactual's changes, plots, {@code samples.csv}): a
+         * renderer that passes attributes through to a tabular model read as "x_1 60 → 112.1, x_2 3 → 0" without them.
+         * One name per feature of {@link #renderer}, each its own.
+         *
+         * <pre>{@code
+         * .renderer(3, a -> new double[] {45, a[0], a[1]}).featureNames("age", "income", "open_loans")
+         * }</pre>
+         */
+        public Builder featureNames(String... names) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String n : names) {
+                if (n == null || n.isBlank() || !seen.add(n)) {
+                    throw new IllegalArgumentException("Feature names must be non-blank and distinct, got "
+                            + java.util.Arrays.toString(names) + ".");
+                }
+            }
+            featureNames = names.clone();
+            return this;
+        }
+
         public ProceduralSpace build() {
             if (attributes.isEmpty()) {
                 throw new IllegalArgumentException("Generator '" + name + "' has no attributes. Add categorical(...) or "
@@ -415,6 +448,11 @@ public final class ProceduralSpace implements SampleSpace {
             if (renderer == null) {
                 throw new IllegalArgumentException("Generator '" + name + "' has no renderer. Call renderer(features, "
                         + "attributes -> input).");
+            }
+            if (featureNames != null && featureNames.length != inputDimension) {
+                throw new IllegalArgumentException("Generator '" + name + "' names " + featureNames.length + " features "
+                        + java.util.Arrays.toString(featureNames) + " but its renderer makes " + inputDimension
+                        + ". Give one name per rendered feature.");
             }
             return new ProceduralSpace(this);
         }

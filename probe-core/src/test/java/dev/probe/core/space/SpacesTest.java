@@ -21,6 +21,19 @@ class SpacesTest {
             .build();
 
     @Test
+    void aProceduralSpacesFeatureNamesAreOnePerRenderedFeature() {
+        ProceduralSpace.Builder b = ProceduralSpace.builder("p").continuous("a", 0, 1).renderer(2, a -> new double[] {a[0], 1});
+        org.assertj.core.api.Assertions.assertThat(b.build().featureNames()).containsExactly("x_0", "x_1");
+        org.assertj.core.api.Assertions.assertThat(b.featureNames("income", "age").build().featureNames())
+                .containsExactly("income", "age");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.featureNames("income").build())
+                .hasMessage("Generator 'p' names 1 features [income] but its renderer makes 2. Give one name per rendered "
+                        + "feature.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.featureNames("a", "a"))
+                .hasMessageContaining("non-blank and distinct");
+    }
+
+    @Test
     void aOneHotColumnWhoseBoundsExcludeZeroOrOneIsRefused() {
         // bounds of a one-hot column are not used; ones that exclude 0 or 1 say the group lists other columns than meant
         // (a user's swapped indices put age [18, 90] in the group, and nothing said so)

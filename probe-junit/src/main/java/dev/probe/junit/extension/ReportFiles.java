@@ -91,6 +91,10 @@ final class ReportFiles {
         if (spec.probe().space() instanceof dev.probe.core.space.InputSpace box) {
             return box.featureNames().toArray(String[]::new);
         }
+        if (spec.probe().space() instanceof dev.probe.core.space.ProceduralSpace scenes
+                && scenes.featureNames().size() == features) {
+            return scenes.featureNames().toArray(String[]::new);
+        }
         return IntStream.range(0, features).mapToObj(k -> "x_" + k).toArray(String[]::new);
     }
 

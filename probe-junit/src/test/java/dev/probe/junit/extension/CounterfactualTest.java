@@ -378,6 +378,30 @@ class CounterfactualTest {
                         + "of the least change that attains the target\\): x_0 1 → -[0-9.]+ \\(−[0-9.]+\\)");
     }
 
+    /** The binary model over a procedural space whose renderer passes two attributes through, with feature names. */
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 20, draws = 10, seed = "3", maxRhat = 100, minAttainedEss = 0)
+    static class NamedProceduralFeatures {
+        @ProbedModel static final Classifier MODEL = binary();
+        @Generator static final SampleSpace APPLICANTS = dev.probe.core.space.ProceduralSpace.builder("applicants")
+                .continuous("income", -1, 1).categorical("loans", 3).renderer(2, a -> new double[] {a[0], a[1] / 2})
+                .featureNames("income", "loans").build();
+        static final double[][] FACTUALS = {{1, 0}};
+
+        @ProbeCounterfactual(factuals = "FACTUALS")
+        void flips(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aProceduralSpacesFeatureNamesNameTheChanges() throws Exception {
+        // a risk analyst's report read "x_1 60 → 112.1, x_2 3 → 0": the renderer's features had no names
+        run(NamedProceduralFeatures.class).testEvents().assertStatistics(s -> s.started(1).failed(0));
+        java.nio.file.Path dir = java.nio.file.Path.of(
+                "target/probe-reports-fixtures/CounterfactualTest$NamedProceduralFeatures/flips/factual0");
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(dir.resolve("diagnostics.txt")))
+                .containsPattern("closest counterfactual +draw \\d+ at distance .*: income 1 → -[0-9.]+")
+                .doesNotContain("x_0");
+    }
+
     @Test
     void theClosestAttainedCounterfactualIsDescribedByItsChangePerFeature() {
         double[][] x = {{1, 0.5}, {-0.2, 0.5}, {-0.5, 1.5}};
