@@ -2,6 +2,7 @@ package dev.probe.junit.annotations;
 
 import dev.probe.core.model.Classifier;
 import dev.probe.core.query.FixedLabel;
+import dev.probe.core.query.DecisionCutoff;
 import dev.probe.core.query.Localiser;
 import dev.probe.core.space.InputSpace;
 import dev.probe.junit.extension.ProbeContext;
@@ -13,6 +14,12 @@ import java.util.List;
 
 /** One counterfactual probe per factual instance. */
 final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
+    /**
+     * A cut-off probe's tolerance when none is given: a sample attains where the target class's probability reaches the
+     * cut-off (up to float rounding).
+     */
+    static final double CUTOFF_TOLERANCE = 1e-6;
+
     /**
      * The core's warning of a factual outside its space's bounds, off: this factory says it per factual with the
      * annotation (below), and the core's would repeat it at each invocation (held here, as a logger's level lives only
@@ -69,18 +76,39 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
             oneHotValid(a, factuals, box);
         }
         double[][] predicted = classifier.outputs(factuals);
+        boolean cut = !Double.isNaN(a.cutoff());
+        if (cut && !(a.cutoff() > 0 && a.cutoff() < 1)) {
+            throw new IllegalArgumentException("@ProbeCounterfactual cutoff = " + a.cutoff() + ": a cut-off is the target "
+                    + "class's probability at which the decision is taken, strictly between 0 and 1.");
+        }
+        if (cut && a.target() < 0) {
+            throw new IllegalArgumentException("@ProbeCounterfactual cutoff = " + a.cutoff() + " needs target = <the class "
+                    + "whose probability must reach it>: with a cut-off the decision is not the top class, so the other "
+                    + "class of a binary model is not implied.");
+        }
         List<ProbeSpec> specs = new ArrayList<>();
         for (int i = 0; i < factuals.length; i++) {
             int from = TopClass.of(predicted[i]);
             int to = a.target() >= 0 ? classifier.checkClass(a.target(), "Counterfactual target") : 1 - from;
-            if (to == from) {
+            if (cut && predicted[i][to] >= a.cutoff()) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "@ProbeCounterfactual factuals = "
+                        + "\"%s\": factual #%d already has p_%d = %.4g, at or past the cut-off %s, so there is nothing to "
+                        + "change: drop that factual, or ask for another target.", a.factuals(), i, to, predicted[i][to],
+                        a.cutoff()));
+            }
+            if (!cut && to == from) {
                 throw new IllegalArgumentException("@ProbeCounterfactual factuals = \"" + a.factuals() + "\": factual #" + i
                         + " is already predicted as class " + to + ", the target, so there is nothing to flip (class " + from
                         + " → " + to + "): set target = <another class>, or drop that factual.");
             }
             String key = "factual" + i;
-            ProbeConfiguration s = context.configuration(key, a.tolerance());
-            Tolerances.check("@ProbeCounterfactual", s, 1, "1 − p_target");
+            ProbeConfiguration s = context.configuration(key, cut && Double.isNaN(a.tolerance()) ? CUTOFF_TOLERANCE
+                    : a.tolerance());
+            if (cut) {
+                Tolerances.check("@ProbeCounterfactual", s, a.cutoff(), "max(0, cutoff − p_target)");
+            } else {
+                Tolerances.check("@ProbeCounterfactual", s, 1, "1 − p_target");
+            }
             Localiser localiser;
             try {
                 localiser = Localiser.around(factuals[i]).lambda(a.lambda()).power(a.power()).temperature(s.tau());
@@ -92,8 +120,10 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
                         + ", tau = " + s.tau() + (weights != null ? ", weights = \"" + a.weights() + "\"" : "") + "): "
                         + e.getMessage(), e);
             }
-            specs.add(context.spec("counterfactual #" + i + ": class " + from + " → " + to, key,
-                    context.space(a.generator()), FixedLabel.counterfactual(classifier, to, localiser), classifier.name(), s, to));
+            specs.add(context.spec("counterfactual #" + i + ": class " + from + " → " + to
+                    + (cut ? " at p_" + to + " ≥ " + a.cutoff() : ""), key, context.space(a.generator()),
+                    cut ? DecisionCutoff.counterfactual(classifier, to, a.cutoff(), localiser)
+                            : FixedLabel.counterfactual(classifier, to, localiser), classifier.name(), s, to));
         }
         return specs;
     }

@@ -60,7 +60,20 @@ public @interface ProbeCounterfactual {
 
     /**
      * Target distance within which a sample attains the target (unset: configuration
-     * {@code probe.tolerance}, then 0.1).
+     * {@code probe.tolerance}, then 0.1; with a {@link #cutoff}, 10⁻⁶).
      */
     double tolerance() default Double.NaN;
+
+    /**
+     * The decision's cut-off, in (0, 1): the target class's probability at which the decision is taken (needs an
+     * explicit {@link #target}). Unset (NaN): the paper's fixed-label energy {@code ‖f(x) − e_target‖²/τ}, which pulls the
+     * target class's probability toward 1 whatever the tolerance, so at a cut-off of 0.5 the closest attained sample can
+     * lie far beyond the least change (a risk analyst's: 2.13 against an exact 1.18). Set: the energy
+     * {@code max(0, cutoff − p_target)/τ} stops pulling at the cut-off, the localiser holds the samples at the boundary,
+     * and a sample attains where {@code p_target ≥ cutoff} (target distance {@code max(0, cutoff − p_target)}): the
+     * closest attained sample is then the least change that takes the decision (0.6709 against an exact 0.6708 on a
+     * logistic regression). Give a small {@code tau} (e.g. 0.001) and a small {@code lambda} (e.g. 0.05): the samples then
+     * gather within about {@code tau / (2·lambda·d)} beyond the boundary, at distance {@code d}.
+     */
+    double cutoff() default Double.NaN;
 }

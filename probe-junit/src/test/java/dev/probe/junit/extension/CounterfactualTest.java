@@ -378,6 +378,40 @@ class CounterfactualTest {
                         + "of the least change that attains the target\\): x_0 1 → -[0-9.]+ \\(−[0-9.]+\\)");
     }
 
+    /** The binary model's decision for class 1 at p1 ≥ 0.5, from (1, 0): the least change is 1 (to x0 = 0). */
+    @ProbeSettings(seed = "5")
+    static class AtTheCutOff {
+        @ProbedModel static final Classifier MODEL = binary();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        static final double[][] FACTUALS = {{1, 0}};
+
+        @ProbeCounterfactual(factuals = "FACTUALS", target = 1, cutoff = 0.5, lambda = 0.05)
+        @ProbeSettings(tau = 0.001)
+        void leastChange(ProbeAnswer answer) {}
+
+        @ProbeCounterfactual(factuals = "FACTUALS", cutoff = 0.5)
+        void noTarget(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aCutOffCounterfactualsClosestSampleIsTheLeastChangeThatTakesTheDecision() throws Exception {
+        // a risk analyst's closest counterfactual at p ≥ 0.5 was 1.8 times the least change: the fixed-label energy pulls
+        // on toward p = 1
+        EngineExecutionResults events = run(AtTheCutOff.class);
+        events.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "@ProbeCounterfactual cutoff = 0.5 needs target = <the class whose probability must reach it>: with a "
+                        + "cut-off the decision is not the top class, so the other class of a binary model is not implied."))));
+        java.nio.file.Path dir = java.nio.file.Path.of(
+                "target/probe-reports-fixtures/CounterfactualTest$AtTheCutOff/leastChange/factual0");
+        String diagnostics = java.nio.file.Files.readString(dir.resolve("diagnostics.txt"));
+        org.assertj.core.api.Assertions.assertThat(diagnostics).contains("counterfactual #0: class 0 → 1 at p_1 ≥ 0.5");
+        java.util.regex.Matcher closest = java.util.regex.Pattern.compile("closest counterfactual +draw \\d+ at distance "
+                + "([0-9.]+)").matcher(diagnostics);
+        org.assertj.core.api.Assertions.assertThat(closest.find()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(Double.parseDouble(closest.group(1))).isBetween(1 - 1e-3, 1.02);
+    }
+
     /** The binary model over a procedural space whose renderer passes two attributes through, with feature names. */
     @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 20, draws = 10, seed = "3", maxRhat = 100, minAttainedEss = 0)
     static class NamedProceduralFeatures {
