@@ -19,7 +19,8 @@ final class InvocationSampling {
         ProbeConfiguration c = spec.configuration();
         long begin = System.nanoTime();
         ProbeResult result = SamplerThread.of(context).call("sampling probe '" + spec.displayName() + "'",
-                () -> spec.probe().sample(c.samplerConfig(), SamplingSelection.of(c, spec.probe())));
+                () -> spec.probe().sample(c.samplerConfig(), SamplingSelection.of(c, spec.probe())),
+                SamplingTimeout.of(context));
         context.getStore(ProbeExtension.NAMESPACE).put(SECONDS + spec.key(), (System.nanoTime() - begin) / 1e9);
         return result;
     }

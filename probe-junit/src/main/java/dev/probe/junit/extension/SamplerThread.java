@@ -34,9 +34,32 @@ final class SamplerThread implements AutoCloseable {
 
     /** Runs {@code task} on the sampler thread and waits for it; its exceptions are rethrown as they are. */
     <T> T call(String what, Callable<T> task) {
+        return call(what, task, java.util.Optional.empty());
+    }
+
+    /**
+     * The same, interrupting the task at {@code timeout}: it then fails naming the timeout and its source, once the task
+     * has stopped (the next task starts on a thread no longer busy with it).
+     */
+    <T> T call(String what, Callable<T> task, java.util.Optional<SamplingTimeout> timeout) {
         Future<T> run = executor.submit(task);
         try {
-            return run.get();
+            if (timeout.isEmpty()) {
+                return run.get();
+            }
+            try {
+                return run.get(timeout.get().duration().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException late) {
+                run.cancel(true);
+                // wait until the interrupted run has unwound (a sampler stops at its next step)
+                Future<?> after = executor.submit(() -> { });
+                after.get();
+                throw new IllegalStateException(String.format(java.util.Locale.ROOT, "%s timed out after %s (%s): the "
+                        + "sampler was interrupted and this invocation has no answer. Sampling runs before the test method, "
+                        + "and the timeout bounds it too. Give the probe a smaller budget (draws, particles, "
+                        + "maxPopulations, probe.budget; wall_s in summary.csv shows what each invocation takes) or a "
+                        + "longer timeout.", capitalised(what), timeout.get().shown(), timeout.get().source()), late);
+            }
         } catch (InterruptedException e) {
             run.cancel(true);
             Thread.currentThread().interrupt();
@@ -59,6 +82,10 @@ final class SamplerThread implements AutoCloseable {
             }
             throw new IllegalStateException(what + " failed: " + cause, cause);
         }
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     @Override
