@@ -926,10 +926,8 @@ record Verdict(Outcome outcome, String reason) {
                 // exists within them, whatever the budget" was untrue there (a smaller λ attained 447 of 480)
                 cause += String.format(Locale.ROOT, " The closest sample (target distance %.3g) sits at the space's "
                         + "bounds (within 1%% of the range) in %s: a flip may need a change beyond them; if such a change is "
-                        + "allowed, widen those bounds%s.", closest, at, LOCALISER.matcher(r.provenance().query()).find()
-                                ? ", otherwise try the smaller lambda first: only if the samples still stop at these bounds "
-                                        + "does no counterfactual exist within them"
-                                : ", otherwise no counterfactual exists within them, whatever the budget");
+                        + "allowed, widen those bounds, otherwise try the smaller lambda first: only if the samples still "
+                        + "stop at these bounds does no counterfactual exist within them.", closest, at);
             }
         }
         if (contrast) {
