@@ -120,8 +120,10 @@ final class CounterfactualFactory implements ProbeFactory<ProbeCounterfactual> {
                         + ", tau = " + s.tau() + (weights != null ? ", weights = \"" + a.weights() + "\"" : "") + "): "
                         + e.getMessage(), e);
             }
-            specs.add(context.spec("counterfactual #" + i + ": class " + from + " → " + to
-                    + (cut ? " at p_" + to + " ≥ " + a.cutoff() : ""), key, context.space(a.generator()),
+            // with a cut-off the decision is p_to against it, not the top class ("class 1 → 1 at p_1 ≥ 0.8" read oddly)
+            String display = cut ? String.format(java.util.Locale.ROOT, "counterfactual #%d: p_%d %.3g → ≥ %s", i, to,
+                    predicted[i][to], a.cutoff()) : "counterfactual #" + i + ": class " + from + " → " + to;
+            specs.add(context.spec(display, key, context.space(a.generator()),
                     cut ? DecisionCutoff.counterfactual(classifier, to, a.cutoff(), localiser)
                             : FixedLabel.counterfactual(classifier, to, localiser), classifier.name(), s, to));
         }

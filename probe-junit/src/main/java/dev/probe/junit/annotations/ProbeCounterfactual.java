@@ -72,8 +72,10 @@ public @interface ProbeCounterfactual {
      * {@code max(0, cutoff − p_target)/τ} stops pulling at the cut-off, the localiser holds the samples at the boundary,
      * and a sample attains where {@code p_target ≥ cutoff} (target distance {@code max(0, cutoff − p_target)}): the
      * closest attained sample is then the least change that takes the decision (0.6709 against an exact 0.6708 on a
-     * logistic regression). Give a small {@code tau} (e.g. 0.001) and a small {@code lambda} (e.g. 0.05): the samples then
-     * gather within about {@code tau / (2·lambda·d)} beyond the boundary, at distance {@code d}.
+     * logistic regression). Give a small {@code tau} (e.g. 0.001) and a {@code lambda} below
+     * {@code (cutoff − p_target(factual)) / d²} for the largest change {@code d} you would accept (crossing must cost the
+     * localiser less than the shortfall it removes; e.g. 0.01 for changes up to 2 from p = 0.1 at a cut-off of 0.5): the
+     * samples then gather within about {@code tau / (2·lambda·d)} beyond the boundary.
      */
     double cutoff() default Double.NaN;
 }

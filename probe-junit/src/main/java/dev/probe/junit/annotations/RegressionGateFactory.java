@@ -76,7 +76,9 @@ final class RegressionGateFactory implements GateFactory<ProbeRegressionGate> {
         List<GateSpec> gates = new ArrayList<>();
         for (int[] group : groups) {
             String key = a.pooled() ? "pooled" : Integer.toString(group[0]);
-            String display = "no worse than " + baseline.name() + ": " + candidate.name() + ", "
+            // a decision change judges no quality: "no worse than" in its name read as a verdict on the candidate
+            String display = (a.statistic() == GateStatistic.DECISION_CHANGE ? "decisions changed from " : "no worse than ")
+                    + baseline.name() + ": " + candidate.name() + ", "
                     + (a.pooled() ? "classes " + Arrays.stream(group).mapToObj(Integer::toString)
                             .collect(Collectors.joining(",")) + " pooled" : "class " + group[0]);
             String statistic = a.statistic().description() + (a.pooled() ? " (pooled over classes)" : " (class " + group[0] + ")");

@@ -339,9 +339,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
                     dev.probe.junit.annotations.GateStatistic.DECISION_CHANGE.description());
             return String.format(Locale.ROOT, "Regression gate '%s' (%s#%s) failed: %s%n%s%s%s%sre-run: %s",
                     gate.displayName(), testClass.getSimpleName(), method, changes ? "the candidate is not shown to change "
-                    + "at most the margin's share of the decisions (\"worse\" below means more changed decisions, fixes "
-                    + "and new mistakes alike: this statistic does not judge accuracy; pair it with an oracle statistic to "
-                    + "judge that)." : "the candidate is not shown to be no worse than the baseline.", described(comparison),
+                    + "at most the margin's share of the decisions (changed decisions count fixes and new mistakes alike: "
+                    + "this statistic does not judge accuracy; pair it with an oracle statistic to judge that)." : "the candidate is not shown to be no worse than the baseline.", described(comparison),
                     budget, wrongDraws(context), seeds(), rerun(context));
         }
 

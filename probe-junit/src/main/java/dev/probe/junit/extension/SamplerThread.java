@@ -57,8 +57,8 @@ final class SamplerThread implements AutoCloseable {
                 throw new IllegalStateException(String.format(java.util.Locale.ROOT, "%s timed out after %s (%s): the "
                         + "sampler was interrupted and this invocation has no answer. Sampling runs before the test method, "
                         + "and the timeout bounds it too. Give the probe a smaller budget (draws, particles, "
-                        + "maxPopulations, probe.budget; wall_s in summary.csv shows what each invocation takes) or a "
-                        + "longer timeout.", capitalised(what), timeout.get().shown(), timeout.get().source()), late);
+                        + "maxPopulations, probe.budget; wall_s in summary.csv shows what the invocations that finished took) "
+                        + "or a longer timeout.", capitalised(what), timeout.get().shown(), timeout.get().source()), late);
             }
         } catch (InterruptedException e) {
             run.cancel(true);

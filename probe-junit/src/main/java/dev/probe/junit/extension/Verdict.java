@@ -842,7 +842,7 @@ record Verdict(Outcome outcome, String reason) {
                     + "(%s) or relax the question (%s).",
                     r.size(), answer.judgedModel(), FLAT, shown(outputs[0]), PRIOR_DRAWS, priorSpread, budget(r, levers),
                     levers.question(c));
-        } else if (spread < FLAT && !saturated && !levers.gradients()) {
+        } else if (spread < FLAT && !saturated && !levers.gradients() && !(priorSpread >= FLAT)) {
             // a black box without gradients (a tree, a rule, a scorecard) that gives one answer everywhere in the space
             // is an ordinary model out of reach, not a suspect declaration: a lender's tree approving only above
             // the space's income bound, with 0.95/0.05 leaves, read "probably misdeclared"
@@ -856,7 +856,7 @@ record Verdict(Outcome outcome, String reason) {
                     + "other values lie in a small region, count it over many prior draws with Probe.levelSetMass.",
                     r.size(), Double.isNaN(priorSpread) ? "" : String.format(Locale.ROOT, " and %d prior draws",
                             PRIOR_DRAWS), answer.judgedModel(), FLAT, shown(outputs[0]));
-        } else if (spread < FLAT && !saturated) {
+        } else if (spread < FLAT && !saturated && !(priorSpread >= FLAT)) {
             cause = String.format(Locale.ROOT, "The model is probably misdeclared: over all %d samples no output of '%s' "
                     + "moves by %.2g or more (the widest, output %d, by %.3g%s), so no input moves it toward the target. Check "
                     + "how it is declared: probabilities declared as logits (a softmax applied twice), the per-sample input "
@@ -888,8 +888,9 @@ record Verdict(Outcome outcome, String reason) {
             cause = levers.localised() && held.find()
                     // a localiser that holds the samples near the factual is the cause first (a new user's λ = 500 was
                     // told of budget, of saturation and to check that the model reads its input)
-                    ? String.format(Locale.ROOT, "The localiser holds the samples near the factual: λ = %s, τ = %s keep "
-                            + "them within about √(τ/2λ) = %.3g (weighted units) of it, where '%s' does not reach the "
+                    ? String.format(Locale.ROOT, "The localiser holds the samples near the factual: λ = %s, τ = %s hold "
+                            + "them where its pull back to the factual balances the question's pull toward the target (their "
+                            + "spread there about √(τ/2λ) = %.3g weighted units), where '%s' does not reach the "
                             + "target; more budget samples the same place. This is not a verdict on the model. "
                             + "First give a smaller lambda, then more budget (%s) or a larger tolerance.%s",
                             held.group(1), held.group(3), Math.sqrt(Double.parseDouble(held.group(3))

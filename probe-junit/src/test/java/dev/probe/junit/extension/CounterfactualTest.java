@@ -205,8 +205,9 @@ class CounterfactualTest {
         events.testEvents().assertStatistics(s -> s.started(1).aborted(1));
         events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
                 org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains(
-                        "The localiser holds the samples near the factual: λ = 1000.0, τ = 1.0 keep them within about "
-                        + "√(τ/2λ) = 0.0224 (weighted units) of it") && m.contains("First give a smaller lambda")
+                        "The localiser holds the samples near the factual: λ = 1000.0, τ = 1.0 hold them where its pull "
+                        + "back to the factual balances the question's pull toward the target (their spread there about "
+                        + "√(τ/2λ) = 0.0224 weighted units)") && m.contains("First give a smaller lambda")
                         // not led elsewhere first: budget, saturation, "check that it reads its input" (a new user's)
                         && !m.contains("sigma or tau") && !m.contains("reads its input")))));
     }
@@ -378,6 +379,39 @@ class CounterfactualTest {
                         + "of the least change that attains the target\\): x_0 1 → -[0-9.]+ \\(−[0-9.]+\\)");
     }
 
+    /**
+     * A smooth black box that stays below 0.475 in the box (p1 = σ(3·income + debt + 0.5·b + 0.3·c − 4.6)): its samples
+     * gather at the corner, where no output moves, though the model moves over prior draws from 0.01 to 0.45.
+     */
+    @ProbeSettings(seed = "5")
+    static class CornerOfASmoothModel {
+        @ProbedModel static final Classifier MODEL = Classifier.fromProbabilities(dev.probe.core.model.BlackBoxFunction.of(
+                "oh2", 5, 2, rows -> java.util.Arrays.stream(rows).map(x -> {
+                    double p = 1 / (1 + Math.exp(-(3 * x[0] + x[1] + 0.5 * x[3] + 0.3 * x[4] - 4.6)));
+                    return new double[] {1 - p, p};
+                }).toArray(double[][]::new)));
+        @Generator static final SampleSpace SPACE = dev.probe.core.space.InputSpace.builder(5)
+                .bounds(new double[] {0, 0, 0, 0, 0}, new double[] {1, 1, 1, 1, 1})
+                .names("income", "debt", "reg_a", "reg_b", "reg_c").oneHot(2, 3, 4).build();
+        static final double[][] F = {{0.5, 0.5, 1, 0, 0}};
+
+        @ProbeCounterfactual(factuals = "F", target = 1, cutoff = 0.5, lambda = 0.001)
+        @ProbeSettings(tau = 0.001)
+        void corner(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void samplesStuckAtACornerDoNotMakeASmoothModelAPlateau() {
+        // "over all 480 samples and 64 prior draws no output moves … one answer everywhere" was untrue: over prior draws
+        // this model moves from 0.01 to 0.45 (a QA engineer's)
+        EngineExecutionResults events = run(CornerOfASmoothModel.class);
+        events.testEvents().aborted().assertThatEvents().haveExactly(1, event(
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> !m.contains("no output of")
+                        && !m.contains("one answer everywhere") && m.contains("The localiser holds the samples")
+                        && m.contains("income = 1 (its upper bound), debt = 1 (its upper bound)")
+                        && !m.contains("reg_")))));
+    }
+
     /** The binary model's decision for class 1 at p1 ≥ 0.5, from (1, 0): the least change is 1 (to x0 = 0). */
     @ProbeSettings(seed = "5")
     static class AtTheCutOff {
@@ -405,7 +439,7 @@ class CounterfactualTest {
         java.nio.file.Path dir = java.nio.file.Path.of(
                 "target/probe-reports-fixtures/CounterfactualTest$AtTheCutOff/leastChange/factual0");
         String diagnostics = java.nio.file.Files.readString(dir.resolve("diagnostics.txt"));
-        org.assertj.core.api.Assertions.assertThat(diagnostics).contains("counterfactual #0: class 0 → 1 at p_1 ≥ 0.5");
+        org.assertj.core.api.Assertions.assertThat(diagnostics).containsPattern("counterfactual #0: p_1 0\\.0+\\d+ → ≥ 0\\.5");
         java.util.regex.Matcher closest = java.util.regex.Pattern.compile("closest counterfactual +draw \\d+ at distance "
                 + "([0-9.]+)").matcher(diagnostics);
         org.assertj.core.api.Assertions.assertThat(closest.find()).isTrue();
