@@ -13,15 +13,22 @@ import java.util.Locale;
  * so with a {@link Localiser} ({@link #counterfactual}) nothing pulls a sample further than the cut-off and the
  * localiser holds it at the boundary: the samples gather at the least change that reaches the decision. The hinge is
  * linear, not squared: a squared one has no slope at the boundary, so the localiser held most samples just short of it
- * (5 of 2,400 attained on a logistic regression, where the linear hinge's samples straddle it, most of them past). The paper's
+ * (5 of 800 attained on a logistic regression, where the linear hinge's samples straddle it, most of them past). The paper's
  * fixed-label energy {@code ‖f(x) − e_y‖²} ({@link FixedLabel}) instead pulls {@code f_y} toward 1 whatever the
  * tolerance, so at a cut-off of 0.5 its closest attained sample lay at 1.8 times the least change (a risk analyst's
  * applicant: 2.13 against an exact 1.18 in the localiser's metric).
  *
+ * <p>The least change {@code d} (in the localiser's metric) is where the energy is lowest only when
+ * {@code λ·d^r < c − f_y(factual)}: crossing must cost the localiser less than the shortfall it removes (τ divides both
+ * and cancels). Choose λ below {@code (c − f_y(factual)) / d^r} for the largest change you would accept (a change of 2
+ * from p = 0.1 to c = 0.5 at r = 2: λ below 0.1; a user's λ = 0.05 attained nothing there, 0.01 found the least change
+ * 2.0195 against a brute-force 2.01953). τ sets how tightly the samples hug the boundary: within about
+ * {@code τ/(r·λ·d^(r−1))} of it.
+ *
  * <pre>{@code
  * // the least change that raises the approval probability to the bank's cut-off of 0.5
  * Query recourse = DecisionCutoff.counterfactual(scorecard, 1, 0.5,
- *         Localiser.around(applicant).weights(inverseVariances).lambda(1).temperature(0.01));
+ *         Localiser.around(applicant).weights(inverseVariances).lambda(0.01).temperature(0.001));
  * }</pre>
  */
 public final class DecisionCutoff implements Query {
