@@ -508,6 +508,19 @@ class BadInputTest {
     }
 
     @Test
+    void anEnergyWithoutAGradientNamesItsQuery() {
+        // the engine's message named no query: a user with two broken custom energies could not tell them apart (a
+        // constant, as an argmax of the outputs would be)
+        InputSpace box = InputSpace.box(new double[] {0, 0}, new double[] {3, 3});
+        assertThatThrownBy(() -> Probe.of(box, customQuery(p -> p.getManager().ones(new Shape(p.getShape().get(0))).mul(3)))
+                .sample(SamplerConfig.builder().chains(4).warmup(20).draws(10).seed(1).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("The energy of MyQuery (Query.energy) over ")
+                .hasMessageContaining("has no gradient. The function's value is not connected to its input")
+                .hasMessageContaining("declare the query not differentiable");
+    }
+
+    @Test
     void aCustomQueryWhoseEnergyIsNotOneValuePerRowIsNamedWithTheFix() {
         // a researcher's [C, 2] energy crashed inside DJL ("size of tensor a (4) must match"), a scalar one with an
         // ArrayIndexOutOfBoundsException in the start selection

@@ -60,54 +60,6 @@ class MinusInfinityEnergyTest {
         };
     }
 
-    /** A differentiable query whose energy is cut from its input (a constant, as an argmax of the outputs would be). */
-    private static Query cutFromItsInput() {
-        Classifier model = dev.probe.core.model.TestModels.logisticRegression("lr", new double[] {1, -1}, 0);
-        return new Query() {
-            @Override
-            public NDArray energy(NDArray x) {
-                return x.getManager().ones(new ai.djl.ndarray.types.Shape(x.getShape().get(0))).mul(3);
-            }
-
-            @Override
-            public boolean isDifferentiable() {
-                return true;
-            }
-
-            @Override
-            public int inputDimension() {
-                return 2;
-            }
-
-            @Override
-            public List<ModelUnderTest> models() {
-                return List.of(model);
-            }
-
-            @Override
-            public double targetDistance(double[][] outputs) {
-                return 0;
-            }
-
-            @Override
-            public String describe() {
-                return "my broken question";
-            }
-        };
-    }
-
-    @Test
-    void anEnergyWithoutAGradientNamesItsQuery() {
-        // the engine's message named no query: a user with two broken custom energies could not tell them apart
-        InputSpace box = InputSpace.box(new double[] {0, 0}, new double[] {3, 3});
-        assertThatThrownBy(() -> Probe.of(box, cutFromItsInput())
-                .sample(SamplerConfig.builder().chains(4).warmup(20).draws(10).seed(1).build()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("The energy of my broken question (Query.energy) over ")
-                .hasMessageContaining("has no gradient. The function's value is not connected to its input")
-                .hasMessageContaining("declare the query not differentiable");
-    }
-
     @Test
     void anEnergyOfMinusInfinityIsRefusedNamingIt() {
         // reached by prior draws (the chains' screened starts): a third of the box
