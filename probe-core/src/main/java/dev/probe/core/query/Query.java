@@ -11,9 +11,11 @@ import java.util.List;
  * {@code G/τ} of "Generating Samples to Probe Trained Models" are both such energies, so one engine
  * serves both. Queries add: {@code a.plus(b)} asks both questions at once.
  *
- * <p>Contract: {@link #energy} maps {@code [C, d]} to {@code [C]} in {@code x}'s manager, keeps rows
- * independent and is differentiable through DJL autograd when {@link #isDifferentiable()}; it never opens
- * a gradient collector itself. {@link #targetDistance} says how far one sample's outputs are from what
+ * <p>Contract: {@link #energy} maps {@code [C, d]} to {@code [C]} (a column {@code [C, 1]} is taken as {@code [C]};
+ * any other shape is refused, naming the query) in {@code x}'s manager, keeps rows independent and is differentiable
+ * through DJL autograd when {@link #isDifferentiable()}; it never opens a gradient collector itself. It is +∞ where
+ * the question excludes an input: such an input has no weight and never attains, so an energy that is +∞ everywhere
+ * the draws go gives a result in which nothing attains (its {@code summary()} says so). {@link #targetDistance} says how far one sample's outputs are from what
  * the query asks (0 = attained), in the units of the outputs.
  *
  * <pre>{@code
@@ -23,7 +25,10 @@ import java.util.List;
  */
 public interface Query {
 
-    /** The energy of every row of the {@code [C, d]} input batch {@code x}, as a {@code [C]} tensor. */
+    /**
+     * The energy of every row of the {@code [C, d]} input batch {@code x}, as a {@code [C]} tensor (or a {@code [C, 1]}
+     * column, taken as {@code [C]}).
+     */
     NDArray energy(NDArray x);
 
     /** Whether {@link #energy} is differentiable (all its models are). */

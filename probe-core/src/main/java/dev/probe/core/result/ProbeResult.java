@@ -42,7 +42,8 @@ public final class ProbeResult {
 
     /**
      * A result; arrays are {@code [chains·draws]} rows, chain after chain, and {@code outputs[m]} belongs
-     * to {@code models.get(m)}.
+     * to {@code models.get(m)}. A draw whose energy is +∞ or NaN gets the target distance +∞ (it has no weight under
+     * the question's distribution, so it never attains).
      */
     public ProbeResult(Provenance provenance, int chains, double[][] latents, double[][] inputs, List<String> models,
             double[][][] outputs, double[] energies, double[] distances) {
@@ -76,6 +77,12 @@ public final class ProbeResult {
         }
         this.energies = energies.clone();
         this.distances = distances.clone();
+        for (int i = 0; i < Math.min(energies.length, distances.length); i++) {
+            // a draw whose energy is +∞ or NaN has no weight under the question's distribution (the question excludes
+            // it, or is undefined there): a starting draw that never moved, not an answer, so it does not attain,
+            // whatever its outputs (a new user's +∞-everywhere energy read attainment 0.23 from such draws)
+            this.distances[i] = Double.isFinite(energies[i]) ? distances[i] : Double.POSITIVE_INFINITY;
+        }
         this.poolCheck = null;
     }
 
@@ -112,7 +119,11 @@ public final class ProbeResult {
         return energies.clone();
     }
 
-    /** Distances from the query's target (0 = attained). */
+    /**
+     * Distances from the query's target (0 = attained); +∞ for a draw whose {@linkplain #energies() energy} is +∞ or
+     * NaN, which has no weight under the question's distribution (the question excludes it, or is undefined there): it
+     * never attains, whatever the models say of it.
+     */
     public double[] targetDistances() {
         return distances.clone();
     }
@@ -464,7 +475,13 @@ public final class ProbeResult {
 
     /** A key/value table for reports and failure messages (seed first, so a failure can be replayed). */
     public String summary() {
-        return provenance.table() + String.format(java.util.Locale.ROOT, "samples              %d%n", size())
+        String unweighted = size() > 0 && java.util.Arrays.stream(energies).noneMatch(Double::isFinite)
+                ? String.format(java.util.Locale.ROOT, "no weight            every one of the %d samples has a non-finite "
+                        + "energy (+∞ where the question excludes an input, or NaN): they are starting draws, not the "
+                        + "question's target, none attains, and no budget changes that; check Query.energy at a few "
+                        + "inputs%n", size())
+                : "";
+        return provenance.table() + String.format(java.util.Locale.ROOT, "samples              %d%n", size()) + unweighted
                 + diagnostics().table() + poolCheck().map(c -> "prior pool check     " + c.describe()
                         + System.lineSeparator()).orElse("");
     }

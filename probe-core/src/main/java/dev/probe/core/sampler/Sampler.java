@@ -168,7 +168,10 @@ public final class Sampler {
                 }
                 throw new IllegalStateException("The energy is " + u[c] + " at the initial position of chain " + c + " "
                         + Arrays.toString(row) + ". Start the chains where the energy is finite (pass other "
-                        + "initial positions), or make it finite there (for a probe, check the model for NaN outputs).");
+                        + "initial positions), or make it finite there (for a probe, "
+                        + (u[c] == Double.POSITIVE_INFINITY ? "whose chains start at the lowest energy of several prior "
+                                + "draws: the question excludes every one of them (+∞), so check its energy, "
+                                + "Query.energy, at a few inputs" : "check the model for NaN outputs") + ").");
             }
         }
         if (state.gradient() == null) {

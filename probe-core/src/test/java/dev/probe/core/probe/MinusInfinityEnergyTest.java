@@ -1,5 +1,6 @@
 package dev.probe.core.probe;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
@@ -22,15 +23,21 @@ class MinusInfinityEnergyTest {
 
     /** G = x₀², but −∞ where x₀ > threshold (a log of 0 taken as an energy, say). */
     private static Query minusInfinityAbove(double threshold) {
+        return custom("minus infinity above x0 = " + threshold, x -> {
+            NDArray x0 = x.get(":, 0");
+            NDArray g = x0.square();
+            try (NDArray above = x0.gt(threshold)) {
+                return ai.djl.ndarray.NDArrays.where(above, g.getManager().full(g.getShape(), Float.NEGATIVE_INFINITY), g);
+            }
+        });
+    }
+
+    /** A question whose every target distance is 0 (so only its energy decides), with the energy {@code energy}. */
+    private static Query custom(String name, java.util.function.UnaryOperator<NDArray> energy) {
         return new Query() {
             @Override
             public NDArray energy(NDArray x) {
-                NDArray x0 = x.get(":, 0");
-                NDArray g = x0.square();
-                try (NDArray above = x0.gt(threshold)) {
-                    return ai.djl.ndarray.NDArrays.where(above, g.getManager().full(g.getShape(),
-                            Float.NEGATIVE_INFINITY), g);
-                }
+                return energy.apply(x);
             }
 
             @Override
@@ -55,7 +62,7 @@ class MinusInfinityEnergyTest {
 
             @Override
             public String describe() {
-                return "minus infinity above x0 = " + threshold;
+                return name;
             }
         };
     }
@@ -68,5 +75,35 @@ class MinusInfinityEnergyTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("The energy of minus infinity above x0 = 2.0 is −∞ at ")
                 .hasMessageContaining("e^{−G} is infinite there, so there is no distribution to sample");
+    }
+
+    /**
+     * An energy of +∞ at every input (the question excludes them all) gives every draw zero weight: the core API returned
+     * "attainment 0.23" from starting draws that never moved, silently (two new users'). Such draws attain nothing, and
+     * the result's summary says why; chains, which cannot start where no draw has weight, are refused naming the energy.
+     */
+    @Test
+    void anEnergyOfPlusInfinityEverywhereAttainsNothingAndTheSummarySaysWhy() {
+        Probe probe = Probe.of(InputSpace.box(new double[] {0, 0}, new double[] {3, 3}),
+                custom("excludes everything", x -> x.sum(new int[] {1}).mul(0).add(Float.POSITIVE_INFINITY)));
+        SamplerConfig config = SamplerConfig.builder().chains(4).warmup(20).draws(10).seed(1).build();
+        dev.probe.core.result.ProbeResult r = probe.sample(config);
+        assertThat(r.isPopulationResult()).isTrue();
+        assertThat(r.size()).isPositive();
+        assertThat(java.util.Arrays.stream(r.energies()).noneMatch(Double::isFinite)).isTrue();
+        assertThat(r.attainment(0.1).successes()).isZero();
+        assertThat(r.targetDistances()).containsOnly(Double.POSITIVE_INFINITY);
+        assertThat(r.summary()).contains("no weight", "every one of the "
+                + r.size() + " samples has a non-finite energy", "no budget changes that");
+        assertThatThrownBy(() -> probe.sample(config, dev.probe.core.sampler.RandomWalkMetropolis.of(
+                dev.probe.core.sampler.MixedProposal.gaussian(2), 0.3)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("The energy is Infinity at the initial "
+                        + "position of chain 0").hasMessageContaining("the question excludes every one of them (+∞), so "
+                        + "check its energy, Query.energy");
+        // a finite energy: the same question's draws attain, and the summary has no such line
+        dev.probe.core.result.ProbeResult finite = Probe.of(InputSpace.box(new double[] {0, 0}, new double[] {3, 3}),
+                custom("excludes nothing", x -> x.sum(new int[] {1}).mul(0))).sample(config);
+        assertThat(finite.attainment(0.1).successes()).isEqualTo(finite.size());
+        assertThat(finite.summary()).doesNotContain("no weight");
     }
 }

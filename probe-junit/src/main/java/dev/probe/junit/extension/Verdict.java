@@ -476,16 +476,6 @@ record Verdict(Outcome outcome, String reason) {
                 named(answer), "no verdict on the model from this evidence.", attained, ess, c.minAttainedEss(), rhat,
                 c.maxRhat(), r.diagnostics().minEss(), r.chains(), populations ? "populations" : "chains",
                 r.size() / r.chains(), populations ? drawsPerPopulation(r.provenance().kernel()) : "draws"));
-        if (r.size() > 0 && Arrays.stream(r.energies()).noneMatch(Double::isFinite)) {
-            // an energy that is +∞ (excluded) or NaN wherever the draws went gives every draw zero weight: a new user's
-            // +∞-everywhere question was told to give more particles and populations, which cannot help
-            b.append(String.format(Locale.ROOT, "Every one of the %d samples has a non-finite energy (+∞ where the "
-                    + "question excludes an input, or NaN): no draw had any weight, so the %s hold starting draws, not the "
-                    + "question's target, and no budget changes that. If some input should meet the question, check its "
-                    + "energy (Query.energy) at a few inputs: it is +∞ or undefined everywhere these draws went%n",
-                    r.size(), populations ? "populations" : "chains"));
-            return new Verdict(Outcome.NOT_CONVERGED, b + context(answer, c));
-        }
         if (populations && Double.isNaN(rhat)) {
             b.append(String.format(Locale.ROOT, "R-hat undefined: a population did not reach the target (it stalled "
                     + "below β = 1, its question too sharp to temper at this size, or none of its starting draws had "
@@ -600,7 +590,9 @@ record Verdict(Outcome outcome, String reason) {
                     r.diagnostics().meanAcceptance(),
                     dev.probe.core.result.Evidence.MIN_POPULATION_ACCEPTANCE));
         }
-        if (!(rhat <= c.maxRhat())) {
+        // an undefined R-hat of populations is said above ("a population did not reach the target"): "the populations
+        // disagree" beside it gave a new user two causes of which only one could hold
+        if (!(rhat <= c.maxRhat()) && !(populations && Double.isNaN(rhat))) {
             b.append(populations
                     ? String.format(Locale.ROOT, "R-hat %.3f: the populations disagree (they hold the modes in different "
                             + "shares, or their moves do not travel far enough along a thin set); more particles per "
@@ -799,6 +791,17 @@ record Verdict(Outcome outcome, String reason) {
 
     private static String notSampled(ProbeAnswer answer, ProbeConfiguration c, Levers levers) {
         ProbeResult r = answer.result();
+        if (r.size() > 0 && Arrays.stream(r.energies()).noneMatch(Double::isFinite)) {
+            // an energy that is +∞ (excluded) or NaN wherever the draws went gives every draw zero weight, and such a
+            // draw attains nothing (its target distance is +∞): a new user's +∞-everywhere question read "not converged,
+            // attainment 0.21" and was told to give more particles and populations, which cannot help
+            return String.format(Locale.ROOT, "Could not sample the target of probe %s: every one of its %d samples has "
+                    + "a non-finite energy (+∞ where the question excludes an input, or NaN), so no draw had any weight: "
+                    + "the %s hold starting draws, not the question's target, none of them attains it, and no budget "
+                    + "changes that. This is not a verdict on the model. If some input should meet the question, check "
+                    + "its energy (Query.energy) at a few inputs: it is +∞ or undefined everywhere these draws went.%n%s",
+                    named(answer), r.size(), byPopulations(r) ? "populations" : "chains", context(answer, c));
+        }
         double closest = Arrays.stream(r.targetDistances()).min().orElse(Double.NaN);
         double[][] outputs = r.outputs(answer.judgedModel());
         // does any output move over the samples? (each output on its own: a constant model's outputs differ from

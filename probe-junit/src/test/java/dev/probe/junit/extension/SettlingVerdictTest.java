@@ -72,7 +72,7 @@ class SettlingVerdictTest {
 
     /**
      * A question whose energy is +∞ at every draw gave every particle zero weight: a new user was told to give more
-     * particles and populations, which cannot help.
+     * particles and populations, which cannot help, and read "not converged, attainment 0.21" from draws with no weight.
      */
     @Test
     void anEnergyInfiniteAtEverySampleIsNamedAndNoBudgetIsAdvised() throws Exception {
@@ -84,11 +84,11 @@ class SettlingVerdictTest {
         energies[7] = Double.POSITIVE_INFINITY;
         Verdict v = Verdict.of(ProbeAnswer.of(populationResult(n, Double.NaN, distances, 0, 0, null, 0.6, energies), 0.1),
                 settings());
-        assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
-        assertThat(v.reason()).contains("Every one of the 400 samples has a non-finite energy", "no budget changes that",
-                "check its energy (Query.energy)").doesNotContain("more particles", "budget:");
-        // one finite energy: the usual advice
-        energies[3] = 2.5;
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_SAMPLED);
+        assertThat(v.reason()).contains("every one of its 400 samples has a non-finite energy", "no budget changes that",
+                "none of them attains it", "check its energy (Query.energy)").doesNotContain("more particles", "budget:");
+        // one finite energy at an attained draw: that draw attains, and the usual advice
+        energies[0] = 2.5;
         assertThat(Verdict.of(ProbeAnswer.of(populationResult(n, Double.NaN, distances, 0, 0, null, 0.6, energies), 0.1),
                 settings()).reason()).doesNotContain("non-finite energy").contains("more particles");
     }
@@ -189,13 +189,18 @@ class SettlingVerdictTest {
                 .contains("may be far larger"));
     }
 
-    /** Populations whose R̂ is undefined (one stalled below β = 1) are told why, not only "max R-hat NaN". */
+    /**
+     * Populations whose R̂ is undefined (one stalled below β = 1) are told why, not only "max R-hat NaN", and not also
+     * that they disagree.
+     */
     @Test
     void populationsWithAnUndefinedRhatAreToldThatOneDidNotReachTheTarget() throws Exception {
         Verdict v = Verdict.of(ProbeAnswer.of(populationResult(400, Double.NaN, new double[400], 1.0, 0, null), 0.1),
                 settings());
         assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
-        assertThat(v.reason()).contains("R-hat undefined: a population did not reach the target (it stalled below β = 1");
+        assertThat(v.reason()).contains("R-hat undefined: a population did not reach the target (it stalled below β = 1")
+                // one cause, not a second that contradicts it (a new user read both)
+                .doesNotContain("the populations disagree");
         assertThat(Verdict.of(populations(1.0), settings()).reason()).doesNotContain("R-hat undefined");
     }
 
