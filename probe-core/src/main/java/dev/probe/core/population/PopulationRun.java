@@ -98,19 +98,23 @@ public final class PopulationRun {
 
     /**
      * What helps a run whose populations crossed a plateau blind: a pool of {@link #poolToSeeTheSet} draws where that is
-     * practical, else counting the set with independent draws. Particles are no lever: they add no starting draws while
-     * the pool holds particles × populations.
+     * practical, else counting the set with independent draws first. The plateau makes {@code logPriorMass} low by up to
+     * its nats, so the pool is what the set needs at most: a new user's box corner of true mass 1.8·10⁻⁸ read log Z −62.7
+     * after a 60.6-nat plateau, and "more than 10^18 draws" where about 10⁹ would do. Particles are no lever: they add
+     * no starting draws while the pool holds particles × populations.
      */
     public static String plateauLever(double logPriorMass, int populations) {
         long pool = poolToSeeTheSet(logPriorMass, populations);
         return pool <= LARGEST_PRACTICAL_POOL
-                ? String.format(Locale.ROOT, "a larger prior pool, about %,d draws (Probe.withPoolSize, or setting pool in "
-                        + "the extension), so that each population starts from a few draws in the set at this prior mass "
-                        + "(each starts from its own share of the pool: more particles add no starting draws)", pool)
-                : String.format(Locale.ROOT, "a prior pool would need about %s draws to give each population a few "
-                        + "starting draws in a set this rare, more than is practical: count the set's mass with "
-                        + "independent draws (Probe.levelSetMass)", pool == Long.MAX_VALUE ? "more than 10^18"
-                        : String.format(Locale.ROOT, "%,d", pool));
+                ? String.format(Locale.ROOT, "a larger prior pool, at most about %,d draws (Probe.withPoolSize, or setting "
+                        + "pool in the extension), so that each population starts from a few draws in the set at this "
+                        + "prior mass (fewer if the set is commoner, as the plateau allows; each population starts from "
+                        + "its own share of the pool: more particles add no starting draws)", pool)
+                : String.format(Locale.ROOT, "first count the set's mass with independent draws (Probe.levelSetMass): at "
+                        + "this run's prior mass a pool would need %s draws to give each population a few starting draws, "
+                        + "more than is practical, but the plateau can make that mass many nats low, and the count says "
+                        + "how rare the set is and so how large a pool (Probe.withPoolSize, or setting pool) it needs",
+                        pool == Long.MAX_VALUE ? "more than 10^18" : String.format(Locale.ROOT, "about %,d", pool));
     }
 
     /** Per population, {@link Settling#sums} (null where it did not reach β = 1). */

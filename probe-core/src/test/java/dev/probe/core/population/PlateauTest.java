@@ -79,8 +79,8 @@ class PlateauTest {
         assertThat(run.diagnostics().table()).contains("plateau (nats)");
         // the status says why and what helps (a new user's rare set was refused with no word of the pool)
         // a pool that would give each population starting draws in a set of 1 in 4·10¹⁰ is no practical lever
-        assertThat(run.table()).contains("why UNSETTLED").contains("more than is practical: count the set's mass with "
-                + "independent draws (Probe.levelSetMass)");
+        assertThat(run.table()).contains("why UNSETTLED").contains("first count the set's mass with independent draws "
+                + "(Probe.levelSetMass)").contains("more than is practical");
     }
 
     /**
@@ -93,9 +93,14 @@ class PlateauTest {
         assertThat(PopulationRun.poolToSeeTheSet(-9.7, 4)).isEqualTo(522_240);
         assertThat(PopulationRun.poolToSeeTheSet(-Math.log(4e10), 4)).isCloseTo(1_280_000_000_000L, within(1024L));
         assertThat(PopulationRun.poolToSeeTheSet(-1e6, 4)).isEqualTo(Long.MAX_VALUE);
-        assertThat(PopulationRun.plateauLever(-9.7, 4)).startsWith("a larger prior pool, about 522,240 draws")
-                .contains("more particles add no starting draws");
+        assertThat(PopulationRun.plateauLever(-9.7, 4)).startsWith("a larger prior pool, at most about 522,240 draws")
+                .contains("more particles add no starting draws", "fewer if the set is commoner");
         assertThat(PopulationRun.plateauLever(-14.5, 4)).contains("more than is practical")
                 .contains("Probe.levelSetMass");
+        // a plateau's log Z can be tens of nats low: the pool at it is what the set needs at most, and counting comes
+        // first (a new user's corner of mass 1.8·10⁻⁸ read "about more than 10^18 draws" at log Z −62.7)
+        assertThat(PopulationRun.plateauLever(-62.7, 4)).startsWith("first count the set's mass with independent draws")
+                .contains("a pool would need more than 10^18 draws").doesNotContain("about more than");
+        assertThat(PopulationRun.plateauLever(-30, 4)).contains("a pool would need about 341,967,");
     }
 }

@@ -552,6 +552,10 @@ record Verdict(Outcome outcome, String reason) {
             // a question without a prior mass (a Gibbs probe, no pool) is told of its draws only (a new user's contrast
             // read of a mass it never reports, and of Probe.levelSetMass)
             boolean mass = r.priorMass().isPresent();
+            String lever = levers.pool() && mass ? PopulationRun.plateauLever(r.priorMass().get().logMass(),
+                    r.priorMass().get().populations())
+                    : levers.pool() ? "a larger prior pool (so that some starting draws already touch the set)"
+                    : "more particles (so that some starting draws already touch the set)";
             b.append(String.format(Locale.ROOT, "plateau %.1f nats (allowed %.0f): for a stretch of the tempering every "
                     + "particle had the same question energy (a saturated model far from the set, with no slope toward "
                     + "it), and the particles found the set only later, by moves: every stage on the plateau charged its "
@@ -561,16 +565,15 @@ record Verdict(Outcome outcome, String reason) {
                             : "the draws can be biased",
                     // particles add no starting draws while the pool holds them all: a new user's 4×1024 particles
                     // stayed unsettled where a larger pool settled
-                    levers.pool() && mass ? PopulationRun.plateauLever(r.priorMass().get().logMass(),
-                            r.priorMass().get().populations())
-                            : levers.pool() ? "a larger prior pool (so that some starting draws already touch the set)"
-                            : "more particles (so that some starting draws already touch the set)",
+                    lever,
                     // the plateau's energy scales with 1/tau (a Gibbs probe) or 1/sigma²: a smaller tau deepened a new
                     // user's contrast plateau from 1.3 to 4.6 nats, as "a smaller temperature" had advised
                     c.has(Setting.SIGMA) ? "a larger sigma (the plateau's energy falls as sigma grows, though fewer "
                             + "samples then attain)" : "a larger tau (the plateau's energy scales with 1/tau: a smaller tau "
                             + "deepens it, a larger one lowers it, though fewer samples then attain)",
-                    mass ? ", or count the set's mass with independent draws (Probe.levelSetMass)" : ""));
+                    // (once: a new user's read the count twice where the pool's lever already named it)
+                    mass && !lever.contains("Probe.levelSetMass") ? ", or count the set's mass with independent draws "
+                            + "(Probe.levelSetMass)" : ""));
         }
         if (r.diagnostics().settlingDrift() > PopulationRun.MAX_SETTLING_DRIFT) {
             b.append(String.format(Locale.ROOT, "settling drift %.2f (allowed %.0f): after the populations reached the "

@@ -229,8 +229,16 @@ class SettlingVerdictTest {
         // user's 4×1024 particles stayed unsettled where a larger pool settled)
         assertThat(Verdict.of(ProbeAnswer.of(populationResult(400, 1.0, new double[400], 1.0, 6.5,
                 new dev.probe.core.result.PriorMass(-9.7, 0.1, 4)), 0.1), settings()).reason())
-                .contains("the prior mass can be that many nats low", "a larger prior pool, about 522,240 draws")
+                .contains("the prior mass can be that many nats low", "a larger prior pool, at most about 522,240 draws")
                 .doesNotContain("or more particles");
+        // a set whose pool at this mass is impractical: count it first, said once (a new user read it twice, beside
+        // "about more than 10^18" draws computed from a log Z the plateau had made 45 nats low)
+        String rare = Verdict.of(ProbeAnswer.of(populationResult(400, 1.0, new double[400], 1.0, 60.6,
+                new dev.probe.core.result.PriorMass(-62.7, 4.5, 4)), 0.1), settings()).reason();
+        assertThat(rare).contains("first count the set's mass with independent draws (Probe.levelSetMass): at this run's "
+                + "prior mass a pool would need more than 10^18 draws", "the plateau can make that mass many nats low")
+                .doesNotContain("about more than");
+        assertThat(rare.split("Probe\\.levelSetMass", -1)).hasSize(2);
         // too few attained samples too: no maxPopulations is advised, since growth stops on a plateau (a new user was
         // told "maxPopulations = 8" under 16 and 32 alike)
         double[] few = new double[400];
