@@ -77,6 +77,7 @@ final class ProbeReport {
         java.util.Set<String> live = liveProbeMethods(testClass);
         if (Files.isRegularFile(reportDir.resolve("summary.csv"))) {
             SummaryCsv.at(reportDir.resolve("summary.csv")).retain(testClass.getName(), method, keys, live);
+            forgetClassesThatNoLongerRun(reportDir, testClass.getClassLoader());
         }
         Optional<Path> classDir = existingClassFolder(reportDir, testClass);
         if (classDir.isEmpty()) {
@@ -85,6 +86,52 @@ final class ProbeReport {
         removeFoldersOtherThan(classDir.get(), live);
         removeFoldersOtherThan(classDir.get().resolve(method), keys.stream().map(ProbeReport::sanitize)
                 .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /**
+     * Forgets the rows and report folders of test classes that can no longer run: deleted (the class does not load), or
+     * with no probe method that runs (a {@code @Disabled} class, every probe method removed or disabled). A new user's
+     * green build after deleting one class and disabling another kept their rows, a {@code failed} one among them, in
+     * {@code summary.csv}. A class left out by a filter ({@code -Dtest}, tags) still loads and keeps its rows.
+     */
+    private static void forgetClassesThatNoLongerRun(Path reportDir, ClassLoader loader) {
+        java.util.Set<String> gone = new java.util.TreeSet<>();
+        try {
+            for (List<String> row : SummaryCsv.read(reportDir.resolve("summary.csv"))) {
+                if (!gone.contains(row.get(0)) && !runs(row.get(0), loader)) {
+                    gone.add(row.get(0));
+                }
+            }
+        } catch (IOException e) {
+            return; // not a probe summary: SummaryCsv's own writes say so
+        }
+        if (gone.isEmpty()) {
+            return;
+        }
+        SummaryCsv.at(reportDir.resolve("summary.csv")).forgetClasses(gone);
+        try (java.util.stream.Stream<Path> folders = Files.list(reportDir)) {
+            for (Path folder : folders.filter(Files::isDirectory).collect(java.util.stream.Collectors.toList())) {
+                Path owner = folder.resolve(OWNER);
+                String name = Files.isRegularFile(owner) ? Files.readString(owner).strip() : folder.getFileName().toString();
+                if (gone.contains(name)) {
+                    deleteTree(folder);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the probe reports under " + reportDir, e);
+        }
+    }
+
+    /** Whether the test class {@code name} loads and has a probe method that runs. */
+    private static boolean runs(String name, ClassLoader loader) {
+        Class<?> c;
+        try {
+            c = Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+        return !org.junit.platform.commons.support.AnnotationSupport.isAnnotated(c, org.junit.jupiter.api.Disabled.class)
+                && !liveProbeMethods(c).isEmpty();
     }
 
     /**

@@ -70,6 +70,11 @@ final class SummaryCsv {
                 || k.get(1).equals(method) && !k.get(2).isEmpty() && !keys.contains(k.get(2)))));
     }
 
+    /** Drops every row of the classes in {@code classes} (test classes that no longer run: deleted or disabled). */
+    void forgetClasses(java.util.Set<String> classes) {
+        edit(byKey -> byKey.keySet().removeIf(k -> classes.contains(k.get(0))));
+    }
+
     /** Adds or replaces {@code rows} (e.g. another shard's). */
     void update(List<List<String>> rows) {
         edit(byKey -> {

@@ -60,6 +60,16 @@ class SummaryRowsTest {
         void disabled(ProbeAnswer answer) {}
     }
 
+    /** A class switched off whole: its probes never run, so rows of an earlier run are stale. */
+    @org.junit.jupiter.api.Disabled("parked")
+    static class ParkedClass {
+        @ProbedModel("linear") static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0, model = "linear")
+        void parked(ProbeAnswer answer) {}
+    }
+
     @ProbeSettings(sampler = SamplerKind.MH, chains = 8, warmup = 80, draws = 20, seed = "3", maxRhat = 10, minAttainedEss = 1)
     static class BrokenGate {
         @ProbedModel("linear") static final Classifier MODEL = Fixtures.threeClasses();
@@ -176,6 +186,22 @@ class SummaryRowsTest {
                     "", "", "", "", "", ""));
             Files.createDirectories(dir.resolve(ProbeReport.shortName(Endings.class)).resolve(gone).resolve("0"));
         }
+        // and of classes that no longer run, from an earlier run (a new user's green build kept a deleted class's rows
+        // and a disabled class's failed one): one deleted since (it does not load), one @Disabled; a class this run only
+        // left out (a filter) keeps its rows and folder
+        java.util.function.BiConsumer<String, String> earlier = (className, folder) -> {
+            SummaryCsv.at(dir.resolve("summary.csv")).write(List.of(className, "probe", "0", "failed", "", "", "", "", "",
+                    "", "", ""));
+            try {
+                Files.createDirectories(dir.resolve(folder).resolve("probe").resolve("0"));
+                Files.writeString(dir.resolve(folder).resolve(ProbeReport.OWNER), className);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        earlier.accept("dev.probe.junit.extension.DeletedSinceTest", "DeletedSinceTest");
+        earlier.accept(ParkedClass.class.getName(), ProbeReport.shortName(ParkedClass.class));
+        earlier.accept(FailingAfterEach.class.getName(), ProbeReport.shortName(FailingAfterEach.class));
         // an earlier run's full report of an invocation that now ends in an error, and a file this run does not write
         // beside the ones it does: nothing of them may stay to contradict this run
         Path classDir = dir.resolve(ProbeReport.shortName(Endings.class));
@@ -206,6 +232,11 @@ class SummaryRowsTest {
         assertThat(dir.resolve(ProbeReport.shortName(Endings.class)).resolve("renamed")).doesNotExist();
         assertThat(dir.resolve(ProbeReport.shortName(Endings.class)).resolve("disabled")).doesNotExist();
         assertThat(dir.resolve(ProbeReport.shortName(Endings.class)).resolve("passed").resolve("0")).isDirectory();
+        assertThat(Files.readString(dir.resolve("summary.csv"))).doesNotContain("DeletedSinceTest,", "ParkedClass,")
+                .contains(FailingAfterEach.class.getName() + ",probe,0,failed");
+        assertThat(dir.resolve("DeletedSinceTest")).doesNotExist();
+        assertThat(dir.resolve(ProbeReport.shortName(ParkedClass.class))).doesNotExist();
+        assertThat(dir.resolve(ProbeReport.shortName(FailingAfterEach.class)).resolve("probe")).isDirectory();
         // a plain exception in the test method carries the seed and the re-run command; a probe assertion has them already
         java.util.function.Function<String, Throwable> thrown = name -> events.testEvents().failed().stream()
                 .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("[test-template:" + name + "("))
@@ -219,8 +250,11 @@ class SummaryRowsTest {
         assertThat(thrown.apply("failedAssertion").getMessage()).contains("seed: 3");
         List<String> lines = Files.readAllLines(dir.resolve("summary.csv"));
         assertThat(lines.get(0)).isEqualTo(String.join(",", SummaryCsv.COLUMNS));
-        Map<String, String> byMethod = lines.stream().skip(1).collect(Collectors.toMap(l -> l.split(",", -1)[1], l -> l));
         String prefix = Endings.class.getName() + ",";
+        // (the left-out class's row, checked above, aside)
+        Map<String, String> byMethod = lines.stream().skip(1).filter(l -> l.startsWith(prefix))
+                .collect(Collectors.toMap(l -> l.split(",", -1)[1], l -> l));
+        assertThat(lines).hasSize(1 + 5 + 1);
         assertThat(byMethod).hasSize(5);
         // a failed assumption is skipped, as JUnit reports it (it was counted as an error)
         assertThat(byMethod.get("assumed")).startsWith(prefix + "assumed,0,skipped,");
