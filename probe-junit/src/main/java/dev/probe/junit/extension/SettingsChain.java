@@ -183,15 +183,18 @@ final class SettingsChain {
         Map<Setting<?>, String> sources = new LinkedHashMap<>();
         for (Setting<?> s : Setting.ALL) {
             if ((s == Setting.SIGMA && relaxation != Relaxation.SIGMA) || (s == Setting.TAU && relaxation != Relaxation.TAU)) {
+                checkConfigured(s);
                 continue;
             }
             if ((s == Setting.POPULATIONS || s == Setting.PARTICLES || s == Setting.MAX_POPULATIONS) && values.get(Setting.SAMPLER) != SamplerKind.SMC
                     && values.get(Setting.SAMPLER) != SamplerKind.AUTO) {
                 checkNotOnMethod(s, "sampler = SMC (or AUTO on a probe sampled by populations)");
+                checkConfigured(s);
                 continue;
             }
             if ((s == Setting.SMOOTHING || s == Setting.SMOOTHING_PAIRS) && values.get(Setting.SAMPLER) != SamplerKind.SMOOTHED_MALA) {
                 checkNotOnMethod(s, "sampler = SMOOTHED_MALA");
+                checkConfigured(s);
                 continue;
             }
             if (s == Setting.TOLERANCE) {
@@ -214,6 +217,22 @@ final class SettingsChain {
             }
         }
         return out;
+    }
+
+    /**
+     * Checks the configured value of a setting this probe does not use: nobody means {@code probe.sigma = abc}, and a new
+     * user's τ probes ran on it without a word while the σ probes beside them failed.
+     */
+    private void checkConfigured(Setting<?> s) {
+        Optional<String> text = configuration.apply(s.key()).filter(t -> !t.isBlank());
+        if (text.isPresent()) {
+            String where = ConfigurationSource.of(s.key(), text.get()) + " " + s.key();
+            checkedText(s, text.get(), where);
+        }
+    }
+
+    private static <T> void checkedText(Setting<T> s, String text, String where) {
+        s.checked(s.parse(text, where), where);
     }
 
     private <T> void resolve(Setting<T> s, Optional<? extends T> fromProbe, String probe, String identity, Map<Setting<?>, Object> values,

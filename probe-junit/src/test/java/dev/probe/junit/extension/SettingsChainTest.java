@@ -79,6 +79,25 @@ class SettingsChainTest {
                 "inherit"), Relaxation.SIGMA, Optional.empty())).hasMessageContaining("expected one of [AUTO, MALA");
     }
 
+    /**
+     * A configured value is checked where the probe does not use it too: a new user's {@code -Dprobe.sigma=abc} failed
+     * the σ probes and let the τ probes beside them pass without a word. A valid unused one is still ignored.
+     */
+    @Test
+    void aConfiguredValueIsCheckedWhereTheProbeDoesNotUseIt() throws Exception {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.sigma", "abc"),
+                Relaxation.TAU, Optional.empty())).hasMessageContaining("Probe setting 'sigma' = \"abc\"")
+                .hasMessageContaining("is invalid: expected a positive number");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.tau", "-1"),
+                Relaxation.SIGMA, Optional.empty())).hasMessageContaining("Probe setting 'tau'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.sampler", "MALA",
+                "probe.particles", "many"), Relaxation.SIGMA, Optional.empty())).hasMessageContaining("'particles'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(Plain.class, "bare", Map.of("probe.smoothing", "x"),
+                Relaxation.SIGMA, Optional.empty())).hasMessageContaining("'smoothing'");
+        assertThat(resolve(Plain.class, "bare", Map.of("probe.sigma", "0.2"), Relaxation.TAU, Optional.empty()).tau())
+                .isEqualTo(resolve(Plain.class, "bare", Map.of(), Relaxation.TAU, Optional.empty()).tau());
+    }
+
     private static ProbeConfiguration resolve(Class<?> type, String method, Map<String, String> config, Relaxation r,
             Optional<Double> tolerance) throws Exception {
         return SettingsChain.of(type.getDeclaredMethod(method), type, k -> Optional.ofNullable(config.get(k)))
