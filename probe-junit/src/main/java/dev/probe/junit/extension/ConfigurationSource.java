@@ -34,6 +34,21 @@ final class ConfigurationSource {
         return inFile != null && inFile.trim().equals(value.trim()) ? "junit-platform.properties" : "launcher parameter";
     }
 
+    /**
+     * A note when the launcher's parameter {@code value} for {@code key} hides a system property of another value
+     * ({@code property}): a new user's {@code -Dprobe.budget=2} lost to a literal {@code probe.budget = 0.5} in Surefire's
+     * {@code configurationParameters}, as documented, but only a failing probe's settings listing showed it.
+     */
+    static java.util.Optional<String> hiddenProperty(String key, String value, String property) {
+        if (property == null || value == null || property.trim().equals(value.trim())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "note: -D%s=%s is hidden by the launcher "
+                + "parameter %s = %s (a value written literally in Surefire's configurationParameters, or an IDE's run "
+                + "configuration), so the probes run with %s. To let -D set it, interpolate a Maven property there "
+                + "(%s = ${%s}). Said once per setting.", key, property.trim(), key, value.trim(), value.trim(), key, key));
+    }
+
     /** {@code junit-platform.properties} as JUnit reads it (the first on the class path), read once. */
     static synchronized Properties propertiesFile() {
         if (file == null) {

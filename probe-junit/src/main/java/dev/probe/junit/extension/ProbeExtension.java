@@ -84,6 +84,9 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         misplaced = List.copyOf(engineKeysMisplaced);
     }
 
+    /** The settings whose system property hidden by a launcher parameter has been noted (once per JVM). */
+    private static final java.util.Set<String> HIDDEN_NOTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** The engine's keys this run sets where the engine does not read them. */
     private static volatile List<String> misplaced = List.of();
 
@@ -103,6 +106,13 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         }
         if (!misplaced.isEmpty()) {
             throw new IllegalArgumentException(MisspelledKeys.misplacedError(misplaced));
+        }
+        for (Setting<?> s : Setting.ALL) {
+            String property = System.getProperty(s.key());
+            if (property != null && !HIDDEN_NOTED.contains(s.key())) {
+                ConfigurationSource.hiddenProperty(s.key(), context.getConfigurationParameter(s.key()).orElse(null), property)
+                        .filter(note -> HIDDEN_NOTED.add(s.key())).ifPresent(note -> Console.print(context, note));
+            }
         }
         ProbeReport.fullSamples(context); // refuses a report setting it cannot read before any probe runs
         dev.probe.core.model.KernelCheck.mode(); // and a kernel check's typo, also where no model has convolutions

@@ -262,4 +262,18 @@ class SettingsChainTest {
         assertThat(ConfigurationSource.of("probe.draws", "2", null, file)).isEqualTo("launcher parameter");
         assertThat(ConfigurationSource.of("probe.thin", "2", null, file)).isEqualTo("launcher parameter");
     }
+
+    /**
+     * A -D that a launcher parameter hides is noted: a new user's -Dprobe.budget=2 lost to a literal 0.5 in Surefire's
+     * configurationParameters, and only a failing probe's settings listing showed it.
+     */
+    @Test
+    void aSystemPropertyHiddenByALauncherParameterIsNoted() {
+        assertThat(ConfigurationSource.hiddenProperty("probe.budget", "0.5", "2")).hasValueSatisfying(note -> assertThat(note)
+                .startsWith("note: -Dprobe.budget=2 is hidden by the launcher parameter probe.budget = 0.5")
+                .contains("so the probes run with 0.5", "(probe.budget = ${probe.budget})"));
+        assertThat(ConfigurationSource.hiddenProperty("probe.budget", "2", " 2")).isEmpty(); // the -D itself, or interpolated
+        assertThat(ConfigurationSource.hiddenProperty("probe.budget", "0.5", null)).isEmpty(); // no -D
+        assertThat(ConfigurationSource.hiddenProperty("probe.budget", null, "2")).isEmpty();
+    }
 }
