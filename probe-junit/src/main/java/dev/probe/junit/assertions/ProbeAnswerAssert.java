@@ -333,18 +333,25 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         }
         java.util.Optional<dev.probe.core.result.PriorMass> mass = actual.result().priorMass();
         if (mass.isEmpty() && actual.result().isPopulationResult()) {
-            // populations ran, but the query is not a function of the models' outputs: a usage error, not a finding
-            throw new IllegalStateException("hasPriorMassAtMost on '" + actual.displayName() + "': its populations ("
-                    + actual.result().provenance().kernel() + ") estimate no prior mass, because its query ("
-                    + actual.result().provenance().query() + ") does not implement dev.probe.core.query.OutputEnergy: "
-                    + "only a question written as an energy of the models' outputs has a prior mass the shared prior pool "
-                    + "can weigh. " + (actual.result().provenance().query().startsWith("ModelContrast[")
+            // populations ran, but the query is not a relaxed level set of the models' outputs: a usage error, not a
+            // finding ("its populations estimate no prior mass" was untrue: a new user's regressor questions had an
+            // accurate log Z, withheld because it is no level set's mass)
+            throw new IllegalStateException("hasPriorMassAtMost on '" + actual.displayName() + "': this answer carries "
+                    + "no prior mass. Its populations (" + actual.result().provenance().kernel() + ") estimated the "
+                    + "normalising constant E[exp(-G)] of its question (" + actual.result().provenance().query() + "), but "
+                    + "that question is a Gibbs energy, not a relaxed level set of the models' outputs (it does not "
+                    + "implement dev.probe.core.query.OutputEnergy), and its normalising constant is not the mass of the "
+                    + "inputs that meet it (a parameter-sensitivity question's log Z was -21.7 where 13% of the box "
+                    + "attained). " + (actual.result().provenance().query().startsWith("ModelContrast[")
                             // a library query the user cannot change (a new user's gate on a model upgrade)
                             ? "A model contrast has none: to bound how often the models disagree over the space, count "
                                     + "it over prior draws with the core API, Probe.of(space, contrast).levelSetMass(draws, "
                                     + "tolerance, seed) (inputs within the tolerance of the contrast's target) or "
                                     + "Probe.priorRate(draws, seed, s -> their top classes differ), and assert on that Rate."
-                            : "Implement OutputEnergy in the query, or assert on attainment instead."));
+                            : "To bound how much of the space meets it, count it over prior draws with the core API, "
+                                    + "Probe.of(space, query).levelSetMass(draws, tolerance, seed) (inputs within the "
+                                    + "tolerance of its target), and assert on that Rate; a question of your own that is "
+                                    + "an energy of the models' outputs can implement OutputEnergy instead."));
         }
         if (mass.isEmpty()) {
             failWithMessage("%s", FailureFrame.framed(actual, "expected a prior-mass estimate, but this probe was sampled by "

@@ -119,7 +119,8 @@ public final class ProbeContext {
                     + " is a regressor, but this probe needs a classifier (its class probabilities). Probe a regressor with "
                     + "@ProbeRisky (its decision or an output level), or in code with Probe.of(space, FixedLabel.of(regressor, "
                     + "value)); compare two regressors in code with Probe.of(space, ModelContrast.regressors(a, b, "
-                    + "sigma)); name a @ProbedModel classifier here (model = \"...\").");
+                    + "sigma)), and ask where weight noise moves one with Probe.of(space, ParameterSensitive.regression("
+                    + "regressor, architecture, noise, sigma)); name a @ProbedModel classifier here (model = \"...\").");
         }
         return c;
     }

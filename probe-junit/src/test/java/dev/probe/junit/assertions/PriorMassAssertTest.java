@@ -117,7 +117,12 @@ class PriorMassAssertTest {
         org.assertj.core.api.Assertions.assertThat(answer.result().isPopulationResult()).isTrue();
         assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtMost(1.0)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("does not implement dev.probe.core.query.OutputEnergy")
-                .hasMessageNotContaining("only population sampling");
+                // its populations did estimate a normalising constant: it is withheld, and why (a new user read "estimate
+                // no prior mass" beside an accurate log Z)
+                .hasMessageContaining("this answer carries no prior mass. Its populations (SMC")
+                .hasMessageContaining("estimated the normalising constant E[exp(-G)] of its question (OwnQuery)")
+                .hasMessageContaining("Probe.of(space, query).levelSetMass(draws, tolerance, seed)")
+                .hasMessageNotContaining("only population sampling").hasMessageNotContaining("estimate no prior mass");
     }
 
     /**

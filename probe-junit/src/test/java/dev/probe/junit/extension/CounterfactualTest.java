@@ -179,7 +179,9 @@ class CounterfactualTest {
         events.testEvents().assertStatistics(s -> s.started(0));
         events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.contains(
                 "Model 'loss' in RegressorAsClassifier is a regressor, but this probe needs a classifier")
-                && m.contains("@ProbeRisky") && m.contains("ModelContrast.regressors(a, b, sigma)")))));
+                && m.contains("@ProbeRisky") && m.contains("ModelContrast.regressors(a, b, sigma)")
+                // and the core form of a sensitivity question on a regressor (a new user's @ProbeParameterSensitive)
+                && m.contains("ParameterSensitive.regression(regressor, architecture, noise, sigma)")))));
     }
 
     @Test
