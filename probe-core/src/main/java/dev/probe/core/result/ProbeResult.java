@@ -478,8 +478,9 @@ public final class ProbeResult {
         String unweighted = size() > 0 && java.util.Arrays.stream(energies).noneMatch(Double::isFinite)
                 ? String.format(java.util.Locale.ROOT, "no weight            every one of the %d samples has a non-finite "
                         + "energy (+∞ where the question excludes an input, or NaN): they are starting draws, not the "
-                        + "question's target, none attains, and no budget changes that; check Query.energy at a few "
-                        + "inputs%n", size())
+                        + "question's target, and none attains. If the energy is +∞ everywhere no budget changes that: "
+                        + "check Query.energy at a few inputs; if it is finite only on a region rarer than 1 in %d "
+                        + "draws, more starting draws find it (more particles, or a larger prior pool)%n", size(), size())
                 : "";
         return provenance.table() + String.format(java.util.Locale.ROOT, "samples              %d%n", size()) + unweighted
                 + diagnostics().table() + poolCheck().map(c -> "prior pool check     " + c.describe()

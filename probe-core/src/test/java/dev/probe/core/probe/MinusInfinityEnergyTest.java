@@ -94,7 +94,8 @@ class MinusInfinityEnergyTest {
         assertThat(r.attainment(0.1).successes()).isZero();
         assertThat(r.targetDistances()).containsOnly(Double.POSITIVE_INFINITY);
         assertThat(r.summary()).contains("no weight", "every one of the "
-                + r.size() + " samples has a non-finite energy", "no budget changes that");
+                + r.size() + " samples has a non-finite energy", "If the energy is +∞ everywhere no budget changes that",
+                "if it is finite only on a region rarer than 1 in " + r.size() + " draws, more starting draws find it");
         assertThatThrownBy(() -> probe.sample(config, dev.probe.core.sampler.RandomWalkMetropolis.of(
                 dev.probe.core.sampler.MixedProposal.gaussian(2), 0.3)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("The energy is Infinity at the initial "
