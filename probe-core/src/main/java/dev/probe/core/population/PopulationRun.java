@@ -104,12 +104,28 @@ public final class PopulationRun {
      * no starting draws while the pool holds particles × populations.
      */
     public static String plateauLever(double logPriorMass, int populations) {
+        return plateauLever(logPriorMass, 0, populations);
+    }
+
+    /**
+     * As {@link #plateauLever(double, int)}, with the estimate's standard error {@code logPriorMassSd}: the plateau makes
+     * log Z low, but its own error can make it high too, so the pool is given up to its size at the low end of the
+     * estimate's ±2 standard errors (a new user's −9.46 ± 3.83, 0.84 nats above the exact −10.30, was told "at most
+     * 617,472 draws" where 1.43 million were needed).
+     */
+    public static String plateauLever(double logPriorMass, double logPriorMassSd, int populations) {
         long pool = poolToSeeTheSet(logPriorMass, populations);
+        long low = Double.isFinite(logPriorMassSd) && logPriorMassSd > 0
+                ? poolToSeeTheSet(logPriorMass - 2 * logPriorMassSd, populations) : pool;
         return pool <= LARGEST_PRACTICAL_POOL
-                ? String.format(Locale.ROOT, "a larger prior pool, at most about %,d draws (Probe.withPoolSize, or setting "
+                ? String.format(Locale.ROOT, "a larger prior pool, about %,d draws (Probe.withPoolSize, or setting "
                         + "pool in the extension), so that each population starts from a few draws in the set at this "
-                        + "prior mass (fewer if the set is commoner, as the plateau allows; each population starts from "
-                        + "its own share of the pool: more particles add no starting draws)", pool)
+                        + "prior mass (fewer if the set is commoner, as the plateau allows%s; each population starts "
+                        + "from its own share of the pool: more particles add no starting draws)", pool,
+                        low > 2 * pool ? String.format(Locale.ROOT, ", and up to %s if it is as rare as the low end of "
+                                + "the estimate's ±2 standard errors, log Z %.2f ± %.2f", low == Long.MAX_VALUE
+                                        ? "more than 10^18" : String.format(Locale.ROOT, "%,d", low), logPriorMass,
+                                logPriorMassSd) : "")
                 : String.format(Locale.ROOT, "first count the set's mass with independent draws (Probe.levelSetMass): at "
                         + "this run's prior mass a pool would need %s draws to give each population a few starting draws, "
                         + "more than is practical, but the plateau can make that mass many nats low, and the count says "
@@ -737,7 +753,8 @@ public final class PopulationRun {
                     + "plateau of the question's energy that every particle crossed before any saw the set, which they "
                     + "found later by moves: log Z can be that many nats low and the draws biased. Helps: starting "
                     + "draws in or beside the set (%s), or a question with a slope toward the set%n",
-                    diagnostics.plateauNats(), MAX_PLATEAU_NATS, plateauLever(logPriorMass(), populations())));
+                    diagnostics.plateauNats(), MAX_PLATEAU_NATS, plateauLever(logPriorMass(),
+                            logPriorMassStandardError(), populations())));
         }
         if (diagnostics.settlingDrift() > MAX_SETTLING_DRIFT) {
             b.append(String.format(Locale.ROOT, "why UNSETTLED        the particles' energies kept drifting after the last "

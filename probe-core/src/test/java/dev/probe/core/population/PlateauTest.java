@@ -93,8 +93,14 @@ class PlateauTest {
         assertThat(PopulationRun.poolToSeeTheSet(-9.7, 4)).isEqualTo(522_240);
         assertThat(PopulationRun.poolToSeeTheSet(-Math.log(4e10), 4)).isCloseTo(1_280_000_000_000L, within(1024L));
         assertThat(PopulationRun.poolToSeeTheSet(-1e6, 4)).isEqualTo(Long.MAX_VALUE);
-        assertThat(PopulationRun.plateauLever(-9.7, 4)).startsWith("a larger prior pool, at most about 522,240 draws")
-                .contains("more particles add no starting draws", "fewer if the set is commoner");
+        assertThat(PopulationRun.plateauLever(-9.7, 4)).startsWith("a larger prior pool, about 522,240 draws")
+                .contains("more particles add no starting draws", "fewer if the set is commoner")
+                .doesNotContain("at most", "up to");
+        // the estimate's own error can make log Z high too: the pool up to its low end (a new user's −9.46 ± 3.83, 0.84
+        // nats above the exact mass, was told "at most 617,472 draws" where 1.43 million were needed)
+        assertThat(PopulationRun.plateauLever(-9.46, 3.83, 6)).contains("about 616,448 draws", "and up to 1,307,262,976 if",
+                "if it is as rare as the low end of the estimate's ±2 standard errors, log Z -9.46 ± 3.83");
+        assertThat(PopulationRun.plateauLever(-9.7, 0.05, 4)).doesNotContain("up to");
         assertThat(PopulationRun.plateauLever(-14.5, 4)).contains("more than is practical")
                 .contains("Probe.levelSetMass");
         // a plateau's log Z can be tens of nats low: the pool at it is what the set needs at most, and counting comes
