@@ -94,7 +94,10 @@ final class ProbeReport {
      * green build after deleting one class and disabling another kept their rows, a {@code failed} one among them, in
      * {@code summary.csv}. A class left out by a filter ({@code -Dtest}, tags) still loads and keeps its rows.
      */
-    private static void forgetClassesThatNoLongerRun(Path reportDir, ClassLoader loader) {
+    static void forgetClassesThatNoLongerRun(Path reportDir, ClassLoader loader) {
+        if (!Files.isRegularFile(reportDir.resolve("summary.csv"))) {
+            return;
+        }
         java.util.Set<String> gone = new java.util.TreeSet<>();
         try {
             for (List<String> row : SummaryCsv.read(reportDir.resolve("summary.csv"))) {

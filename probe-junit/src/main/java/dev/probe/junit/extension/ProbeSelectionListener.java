@@ -91,6 +91,18 @@ public final class ProbeSelectionListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
+        // a run in which no probe template expanded forgot nothing: a new user's only probe class, disabled since (or
+        // deleted), kept its "passed" rows; so the end of every run forgets the classes that no longer run
+        java.nio.file.Path reportDir = java.nio.file.Paths.get(plan.getConfigurationParameters().get("probe.reportDir")
+                .filter(s -> !s.isBlank()).orElse("target/probe-reports"));
+        try {
+            // with the loader of a test class this plan ran, which sees the others (a plan without one forgets nothing:
+            // a loader that saw no test class would forget every row)
+            testClassLoader(plan).ifPresent(loader -> ProbeReport.forgetClassesThatNoLongerRun(reportDir, loader));
+        } catch (RuntimeException | LinkageError e) {
+            System.out.println("[probe] WARNING: could not drop the rows of test classes that no longer run from "
+                    + reportDir.resolve("summary.csv") + ": " + e);
+        }
         ProbeExtension.keysChecked(java.util.List.of()); // the near misses were this plan's, not the next one's
         PlannedTemplates.finished(registered);
         registered.clear();
@@ -174,6 +186,22 @@ public final class ProbeSelectionListener implements TestExecutionListener {
                 }
             }
         }
+    }
+
+    /** The class loader of a test class in {@code plan}, if it has one. */
+    private static java.util.Optional<ClassLoader> testClassLoader(TestPlan plan) {
+        java.util.Deque<TestIdentifier> todo = new java.util.ArrayDeque<>(plan.getRoots());
+        while (!todo.isEmpty()) {
+            TestIdentifier id = todo.pop();
+            java.util.Optional<Class<?>> c = id.getSource().flatMap(s -> s instanceof org.junit.platform.engine.support
+                    .descriptor.ClassSource cs ? java.util.Optional.of(cs.getJavaClass()) : s instanceof MethodSource ms
+                    ? java.util.Optional.of(ms.getJavaClass()) : java.util.Optional.empty());
+            if (c.isPresent() && c.get().getClassLoader() != null) {
+                return java.util.Optional.of(c.get().getClassLoader());
+            }
+            todo.addAll(plan.getChildren(id));
+        }
+        return java.util.Optional.empty();
     }
 
     private static boolean isProbe(TestIdentifier id) {

@@ -209,6 +209,38 @@ class ProbeSelectionListenerTest {
         }
     }
 
+    /** No probe at all: a run of it expands no probe template. */
+    static class PlainOnly {
+        @Test
+        void plain() {}
+    }
+
+    /**
+     * A run in which no probe template expands still forgets the rows and folders of test classes that no longer run
+     * (a new user's only probe class, disabled since, kept its "passed" rows; so did a deleted one), and keeps those of
+     * a class it only left out.
+     */
+    @Test
+    void theEndOfARunForgetsClassesThatNoLongerRunEvenWhereNoProbeRan() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("target/probe-reports-listener-forget");
+        java.nio.file.Files.deleteIfExists(dir.resolve("summary.csv"));
+        for (String c : java.util.List.of("dev.probe.junit.extension.DeletedSinceTest", SummaryRowsTest.ParkedClass.class.getName(),
+                WithADisabledProbe.class.getName())) {
+            SummaryCsv.at(dir.resolve("summary.csv")).write(java.util.List.of(c, "probe", "0", "passed", "", "", "", "", "",
+                    "", "", ""));
+            java.nio.file.Path folder = dir.resolve(c.substring(c.lastIndexOf('.') + 1));
+            java.nio.file.Files.createDirectories(folder.resolve("probe"));
+            java.nio.file.Files.writeString(folder.resolve(ProbeReport.OWNER), c);
+        }
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(PlainOnly.class))
+                .configurationParameter("probe.reportDir", dir.toString()).build());
+        assertThat(java.nio.file.Files.readString(dir.resolve("summary.csv"))).doesNotContain("DeletedSinceTest,",
+                "ParkedClass,").contains(WithADisabledProbe.class.getName() + ",probe,0,passed");
+        assertThat(dir.resolve("DeletedSinceTest")).doesNotExist();
+        assertThat(dir.resolve("SummaryRowsTest$ParkedClass")).doesNotExist();
+        assertThat(dir.resolve("ProbeSelectionListenerTest$WithADisabledProbe")).isDirectory();
+    }
+
     /** A class with a @Disabled probe beside a running one (common in real suites). */
     @dev.probe.junit.ProbeSettings(sampler = dev.probe.junit.SamplerKind.MALA, chains = 8, warmup = 80, draws = 20,
             seed = "3", maxRhat = 10, minAttainedEss = 1)
