@@ -553,7 +553,7 @@ record Verdict(Outcome outcome, String reason) {
             // read of a mass it never reports, and of Probe.levelSetMass)
             boolean mass = r.priorMass().isPresent();
             String lever = levers.pool() && mass ? PopulationRun.plateauLever(r.priorMass().get().logMass(),
-                    r.priorMass().get().populations())
+                    r.priorMass().get().logMassSd(), r.priorMass().get().populations())
                     : levers.pool() ? "a larger prior pool (so that some starting draws already touch the set)"
                     : "more particles (so that some starting draws already touch the set)";
             b.append(String.format(Locale.ROOT, "plateau %.1f nats (allowed %.0f): for a stretch of the tempering every "
@@ -599,9 +599,11 @@ record Verdict(Outcome outcome, String reason) {
             b.append(populations
                     ? String.format(Locale.ROOT, "R-hat %.3f: the populations disagree (they hold the modes in different "
                             + "shares, or their moves do not travel far enough along a thin set); more particles per "
-                            + "population (less spread between them)%s help, but no budget makes moves travel: where it stays, "
-                            + "ask about the set's mass with independent draws (Probe.levelSetMass)%n", rhat,
-                            levers.pool() ? " or a larger prior pool (better starts)" : "")
+                            + "population (less spread between them)%s help, but no budget makes moves travel%s%n", rhat,
+                            levers.pool() && b.indexOf("more than is practical") < 0 ? " or a larger prior pool (better starts)" : "",
+                            // once: the plateau's line may have said it (a new user read it twice in one message)
+                            b.indexOf("Probe.levelSetMass") < 0 ? ": where it stays, ask about the set's mass with "
+                                    + "independent draws (Probe.levelSetMass)" : "")
                     // a new user's one-mode target converged with 5x the draws, not with more warm-up or chains; their
                     // two-mode one only with populations: the message names both cases and the sampler
                     : r.size() / r.chains() < FEW_DRAWS
@@ -798,12 +800,16 @@ record Verdict(Outcome outcome, String reason) {
             // an energy that is +∞ (excluded) or NaN wherever the draws went gives every draw zero weight, and such a
             // draw attains nothing (its target distance is +∞): a new user's +∞-everywhere question read "not converged,
             // attainment 0.21" and was told to give more particles and populations, which cannot help
+            // (a question finite only on a sliver of the space looks the same to these draws: a new user's, of prior
+            // mass 3·10⁻⁴, was sampled at 8,192 particles where 1,024 gave this; "no budget changes that" was untrue)
             return String.format(Locale.ROOT, "Could not sample the target of probe %s: every one of its %d samples has "
                     + "a non-finite energy (+∞ where the question excludes an input, or NaN), so no draw had any weight: "
-                    + "the %s hold starting draws, not the question's target, none of them attains it, and no budget "
-                    + "changes that. This is not a verdict on the model. If some input should meet the question, check "
-                    + "its energy (Query.energy) at a few inputs: it is +∞ or undefined everywhere these draws went.%n%s",
-                    named(answer), r.size(), byPopulations(r) ? "populations" : "chains", context(answer, c));
+                    + "the %s hold starting draws, not the question's target, and none of them attains it. This is not a "
+                    + "verdict on the model. If the question is +∞ (or undefined) everywhere, no budget changes that: "
+                    + "check its energy (Query.energy) at a few inputs. If it is finite only on a region rarer than these "
+                    + "draws could find (about 1 in %d of the prior), more starting draws find it: more particles, or a "
+                    + "larger prior pool (about 1/mass draws of the region).%n%s",
+                    named(answer), r.size(), byPopulations(r) ? "populations" : "chains", r.size(), context(answer, c));
         }
         double closest = Arrays.stream(r.targetDistances()).min().orElse(Double.NaN);
         double[][] outputs = r.outputs(answer.judgedModel());
