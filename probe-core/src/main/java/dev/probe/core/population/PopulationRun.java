@@ -20,8 +20,7 @@ import java.util.Set;
  * R̂ across populations and a {@link PopulationStatus}. Holds no tensors.
  *
  * <p>{@link #diagnostics()} speaks the MCMC language so verdicts read the same for both samplers: each
- * population is one "chain"; R̂ per coordinate is the rank-normalised split-R̂ across populations (SMC-NOTES
- * §5), the ESS per coordinate is the multi-chain ESS of the populations in that order (which sees particles of one
+ * population is one "chain"; R̂ per coordinate is the rank-normalised split-R̂ across populations (README, "Population sampling (SMC) and the prior pool"), the ESS per coordinate is the multi-chain ESS of the populations in that order (which sees particles of one
  * family that the moves left alike, and falls when the
  * populations disagree more than independent draws would) capped at the number of distinct draws. A
  * coordinate with one value in every particle of every population (e.g. an attribute the level set forces) has

@@ -9,7 +9,9 @@ import dev.probe.core.sampler.SamplerConfig;
  *
  * <pre>{@code
  * SmcConfig config = SmcConfig.builder().particles(256).populations(4).seed(7).build();
- * SmcConfig sameBudget = SmcConfig.fromBudget(samplerConfig); // chains·(warmup + draws·thin)/20 particles, ≥ 128
+ * // chains·(warmup + draws·thin)/20 particles in all (at least 128), split over 4 populations: particles() is per
+ * // population, e.g. 40 for 8 chains of 200 warm-up and 200 draws
+ * SmcConfig sameBudget = SmcConfig.fromBudget(samplerConfig);
  * }</pre>
  *
  * @param particles particles {@code N} per population
@@ -87,7 +89,8 @@ public record SmcConfig(int particles, int populations, double alpha, int minMov
      * The population sampler at about the cost of an MCMC configuration: the chains would make
      * {@code chains·(warmup + draws·thin)} particle-gradient evaluations; a run costs about {@code R·N} per move
      * and typically takes {@value #MOVES_PER_RUN} moves in all, so {@code R·N} is that cost over
-     * {@value #MOVES_PER_RUN} (at least 128 particles), in 4 populations; same seed.
+     * {@value #MOVES_PER_RUN} (at least 128 particles in all), split over 4 populations ({@link #particles()} is per
+     * population: 40 for 8 chains of 200 warm-up and 200 draws); same seed.
      */
     public static SmcConfig fromBudget(SamplerConfig config) {
         long evaluations = (long) config.chains() * (config.warmup() + (long) config.draws() * config.thin());

@@ -5,7 +5,7 @@ package dev.probe.core.population;
  * ({@code K ≥ N} particles, better many more: with {@code K < N} the first resampling can only repeat draws), and optionally their question energies {@code G} (e.g. re-evaluated on a prior pool's stored
  * outputs, so no network runs for them). All {@code K} enter the first stage with equal weight, the first
  * temperature is solved on their weights, the increment of log Z is their log-mean, and {@code N} of them
- * are resampled (SMC-NOTES §7.4). Independent populations need disjoint draws.
+ * are resampled. Independent populations need disjoint draws.
  *
  * <pre>{@code
  * StartingDraws fresh = StartingDraws.of(space.priorDraws(256, random));

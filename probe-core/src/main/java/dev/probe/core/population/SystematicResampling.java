@@ -1,7 +1,7 @@
 package dev.probe.core.population;
 
 /**
- * Systematic resampling (SMC-NOTES §2): one uniform {@code u}, points {@code (i + u)/n}, the inverse of the
+ * Systematic resampling (Douc, Cappé &amp; Moulines 2005): one uniform {@code u}, points {@code (i + u)/n}, the inverse of the
  * weights' cumulative sum (last entry forced to 1, indices clamped). O(K + n); ancestors come out sorted
  * (package plumbing).
  */

@@ -15,7 +15,10 @@ import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
  * eq. 12 of BAYES-PROBE) or uniform on a bounded box.
  *
  * <pre>{@code
- * SampleSpace space = LatentSpace.standardNormal(TorchScriptFunction.load(Path.of("vae-decoder.pt"), new Shape(8)));
+ * try (TorchScriptFunction decoder = TorchScriptFunction.load(Path.of("vae-decoder.pt"), new Shape(8))) {
+ *     SampleSpace space = LatentSpace.standardNormal(decoder); // the space does not own the decoder: close it yourself
+ *     // ... Probe.of(space, query).sample(config) ...
+ * }
  * }</pre>
  */
 public final class LatentSpace implements SampleSpace {
