@@ -144,12 +144,15 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
         checkFactoryType(factory.getClass(), annotation);
         TestMethodParameters.check(method, template, factory instanceof GateFactory<?> ? List.of(Comparison.class)
                 : List.of(ProbeAnswer.class, ProbeResult.class), context);
-        if (Selection.of(context).isSharded()) {
+        Selection selection = Selection.of(context);
+        if (selection.isSharded()) {
             // a shard always writes gates.csv (a header at least), so a merge can tell a shard without gates from an
             // artifact that left the file out (its gates were skipped without a word); regression gates included (a
             // shard of only those wrote none, and the merge warned that every artifact was incomplete)
             GateCsv.at(ProbeReport.reportDir(context).resolve("gates.csv")).update(List.of());
         }
+        // and which shard it is, so that a merge can tell that another shard's artifact is missing
+        ShardFile.write(ProbeReport.reportDir(context), selection.shard(), selection.shards());
         if (factory instanceof GateFactory<?>) {
             if (AnnotationSupport.isAnnotated(method, ProbeGate.class)) {
                 throw new IllegalArgumentException(template + " has @ProbeGate and " + probeName + ": @ProbeGate counts a "
@@ -164,7 +167,6 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
             throw new IllegalArgumentException(noInvocations(template, factory, annotation, "ProbeSpec"));
         }
         ProbeReport.dropStale(uniqueKeys(all.stream().map(ProbeSpec::key).collect(Collectors.toList()), template), context);
-        Selection selection = Selection.of(context);
         List<ProbeSpec> specs = selection.select(template, all, context);
         if (selection.ownsItsRows()) {
             // this shard's summary holds its own invocations only: the other shards' rows here are an earlier run's,

@@ -82,6 +82,16 @@ final class Selection {
         return shards > 1;
     }
 
+    /** This run's shard, 1-based (1 when unsharded). */
+    int shard() {
+        return shard;
+    }
+
+    /** The number of shards (1 when unsharded). */
+    int shards() {
+        return shards;
+    }
+
     String describe() {
         List<String> parts = new ArrayList<>();
         if (!only.isEmpty()) {

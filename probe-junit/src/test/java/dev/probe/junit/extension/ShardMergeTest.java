@@ -53,7 +53,9 @@ class ShardMergeTest {
         boolean ok = SummaryMerge.merge(merged.resolve("summary.csv"),
                 List.of(first.resolve("summary.csv"), second.resolve("summary.csv")), out);
         assertThat(ok).isFalse();
-        assertThat(out.toString()).isEqualTo("merged 2 summaries into target/shards/merged/summary.csv (2 invocations)\n"
+        // with the outcomes and the shards (a merge job's log looked all green beside a failed row)
+        assertThat(out.toString()).isEqualTo("merged 2 summaries into target/shards/merged/summary.csv (2 invocations: "
+                + "1 not_sampled, 1 passed), shards [1, 2] of 2\n"
                 + "Probe gate of VerdictTest$Unreachable#confident failed: 1 of 2 invocations sampled their target (enough effective attained samples: minAttainedEss), 1 passed "
                 + "(gate: sampled >= 2)\n  not sampled (1): 2\n  re-run: mvn test "
                 + "-Dtest='dev.probe.junit.extension.VerdictTest$Unreachable#confident' -Dprobe.only='2'  (in the test's "
@@ -69,6 +71,15 @@ class ShardMergeTest {
         clean(first);
         clean(merged);
         run(VerdictTest.Unreachable.class, Map.of("probe.shard", "1/2", "probe.reportDir", first.toString()));
+        // the other shard's artifact is missing, and a glob over the artifacts names only those that arrived: the shard
+        // record says which is missing (a new user's merge of one shard of two exited 0 with half the rows)
+        assertThat(Files.readAllLines(first.resolve(ShardFile.NAME))).containsExactly("shard,shards", "1,2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SummaryMerge.merge(merged.resolve("summary.csv"),
+                List.of(first.resolve("summary.csv")), new StringBuilder())).isInstanceOf(java.io.IOException.class)
+                .hasMessageStartingWith("Shard [2] of 2 missing: none of the summaries given was written with "
+                        + "probe.shard=2/2");
+        // an artifact without the record (an older shard's): the gate still catches the gap
+        Files.delete(first.resolve(ShardFile.NAME));
         // a reused workspace: an earlier merge left the other shard's row in the target, which must not count now
         earlierRow(merged, "2", "passed");
         StringBuilder out = new StringBuilder();
@@ -132,13 +143,16 @@ class ShardMergeTest {
     @Test
     void aShardOfRegressionGatesOnlyWritesGatesCsvToo() throws Exception {
         Path shard = Path.of("target/shards-regression/1");
+        Path other = Path.of("target/shards-regression/2");
         clean(shard);
+        clean(other);
         run(RegressionGateTest.PooledMass.class, Map.of("probe.shard", "1/2", "probe.reportDir", shard.toString()));
+        run(RegressionGateTest.PooledMass.class, Map.of("probe.shard", "2/2", "probe.reportDir", other.toString()));
         assertThat(Files.readAllLines(shard.resolve("gates.csv")))
                 .containsExactly("class,method,min_sampled,min_passed,min_attained_ess,invocations");
         StringBuilder out = new StringBuilder();
-        SummaryMerge.merge(Path.of("target/shards-regression/merged/summary.csv"), List.of(shard.resolve("summary.csv")),
-                out);
+        SummaryMerge.merge(Path.of("target/shards-regression/merged/summary.csv"), List.of(shard.resolve("summary.csv"),
+                other.resolve("summary.csv")), out);
         assertThat(out.toString()).doesNotContain("WARNING");
     }
 }
