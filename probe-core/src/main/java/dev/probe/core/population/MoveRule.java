@@ -1,7 +1,7 @@
 package dev.probe.core.population;
 
 /**
- * When a population has moved enough in a stage (README, "Population sampling (SMC) and the prior pool"): PyMC's correlation rule (keep moving while
+ * When a population has moved enough in a stage (README, "Population sampling"): PyMC's correlation rule (keep moving while
  * more than 90% of the coordinates' |correlation| with the stage's starting positions dropped by more than
  * 0.01 in the last move) and a floor of {@value #MOVED} of the particles having moved at least once
  * (package plumbing of {@link Rejuvenation}).

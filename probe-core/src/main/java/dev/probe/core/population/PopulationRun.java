@@ -20,8 +20,9 @@ import java.util.Set;
  * R̂ across populations and a {@link PopulationStatus}. Holds no tensors.
  *
  * <p>{@link #diagnostics()} speaks the MCMC language so verdicts read the same for both samplers: each
- * population is one "chain"; R̂ per coordinate is the rank-normalised split-R̂ across populations (README, "Population sampling (SMC) and the prior pool"), the ESS per coordinate is the multi-chain ESS of the populations in that order (which sees particles of one
- * family that the moves left alike, and falls when the
+ * population is one "chain"; R̂ per coordinate is the rank-normalised split-R̂ across populations (README,
+ * "Population sampling"), the ESS per coordinate is the multi-chain ESS of the populations in that order (which sees
+ * particles of one family that the moves left alike, and falls when the
  * populations disagree more than independent draws would) capped at the number of distinct draws. A
  * coordinate with one value in every particle of every population (e.g. an attribute the level set forces) has
  * R̂ 1 and that ESS.
@@ -98,9 +99,10 @@ public final class PopulationRun {
     /**
      * What helps a run whose populations crossed a plateau blind: a pool of {@link #poolToSeeTheSet} draws where that is
      * practical, else counting the set with independent draws first. The plateau makes {@code logPriorMass} low by up to
-     * its nats, so the pool is what the set needs at most: a new user's box corner of true mass 1.8·10⁻⁸ read log Z −62.7
-     * after a 60.6-nat plateau, and "more than 10^18 draws" where about 10⁹ would do. Particles are no lever: they add
-     * no starting draws while the pool holds particles × populations.
+     * its nats, so the set may need fewer draws (a new user's box corner of true mass 1.8·10⁻⁸ read log Z −62.7 after a
+     * 60.6-nat plateau, and "more than 10^18 draws" where about 10⁹ would do); the estimate's own error can make it high,
+     * which {@link #plateauLever(double, double, int)} adds. Particles are no lever: they add no starting draws while
+     * the pool holds particles × populations.
      */
     public static String plateauLever(double logPriorMass, int populations) {
         return plateauLever(logPriorMass, 0, populations);

@@ -1,7 +1,7 @@
 package dev.probe.core.population;
 
 /**
- * How a population run ended (README, "Population sampling (SMC) and the prior pool"; the thresholds are suggested defaults, not from the literature).
+ * How a population run ended (README, "Population sampling"; the thresholds are suggested defaults, not from the literature).
  *
  * <ul>
  *   <li>{@link #OK}: every population reached β = 1 and they agree.</li>

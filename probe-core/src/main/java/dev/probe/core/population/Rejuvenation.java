@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The moves of one stage, for the particles of every active population batched as one {@code [rows, d]}
- * tensor (README, "Population sampling (SMC) and the prior pool"). Each population's step size and preconditioner are fixed before a move and depend
+ * tensor (README, "Population sampling"). Each population's step size and preconditioner are fixed before a move and depend
  * on the population, not on the particle moved: up to {@value Population#DENSE_MAX_DIMENSION} coordinates
  * the particles move in whitened coordinates ({@link WhitenedEnergy}: the full weighted covariance, or its
  * diagonal when it is not positive definite), above that with the diagonal metric; exact Metropolis–Hastings on {@code U_β} at the population's

@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Population sampling: sequential Monte Carlo with adaptive tempering of the question (README, "Population sampling (SMC) and the prior pool";
+ * Population sampling: sequential Monte Carlo with adaptive tempering of the question (README, "Population sampling";
  * Del Moral, Doucet &amp; Jasra 2006; the adaptive rules of BlackJAX {@code adaptive_tempered}, PyMC and
  * {@code particles}). Each of {@code R} independent populations of {@code N} particles goes from its prior
  * draws ({@code β = 0}) to the target {@code π_1 ∝ exp(−P − G)}:

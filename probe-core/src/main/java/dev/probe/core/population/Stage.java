@@ -1,7 +1,7 @@
 package dev.probe.core.population;
 
 /**
- * What one tempering stage of one population did (README, "Population sampling (SMC) and the prior pool").
+ * What one tempering stage of one population did (README, "Population sampling").
  *
  * <pre>{@code
  * for (Stage s : run.stages(0)) System.out.println(s.beta() + " " + s.logIncrement());

@@ -1,7 +1,8 @@
 package dev.probe.core.population;
 
 /**
- * The next temperature step of adaptive tempering (Del Moral, Doucet &amp; Jasra 2012; README, "Population sampling (SMC) and the prior pool"): the largest {@code δ ∈ [0, maxDelta]} whose
+ * The next temperature step of adaptive tempering (Del Moral, Doucet &amp; Jasra 2012; README, "Population
+ * sampling"): the largest {@code δ ∈ [0, maxDelta]} whose
  * incremental weights {@code exp(−δ·G_i)} (uniform previous weights) keep an ESS of at least {@code target},
  * by bisection on {@code log ESS(δ) = 2·LSE(−δG) − LSE(−2δG)}, which falls monotonically in {@code δ}. In
  * double precision on the host; non-finite {@code G} have weight 0 (package plumbing).

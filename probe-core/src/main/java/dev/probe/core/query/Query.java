@@ -15,8 +15,8 @@ import java.util.List;
  * any other shape is refused, naming the query) in {@code x}'s manager, keeps rows independent and is differentiable
  * through DJL autograd when {@link #isDifferentiable()}; it never opens a gradient collector itself. It is +∞ where
  * the question excludes an input: such an input has no weight and never attains, so an energy that is +∞ everywhere
- * the draws go gives a result in which nothing attains (its {@code summary()} says so). {@link #targetDistance} says how far one sample's outputs are from what
- * the query asks (0 = attained), in the units of the outputs.
+ * the draws go gives a result in which nothing attains (its {@code summary()} says so). {@link #targetDistance} says
+ * how far one sample's outputs are from what the query asks (0 = attained), in the units of the outputs.
  *
  * <pre>{@code
  * Query q = HighConfidence.of(classifier, 7).plus(Localiser.around(anchor).lambda(0.5));

@@ -6,7 +6,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
 /**
  * How rare the question's answers are under the space's prior: the log normalising constant
  * {@code log Z = log E_prior[exp(−G(x))]} of the relaxed level set, i.e. the prior mass of the soft set
- * {@code exp(−G)} (README, "Population sampling (SMC) and the prior pool"), estimated by a population sampler from
+ * {@code exp(−G)} (README, "Population sampling"), estimated by a population sampler from
  * {@code populations} independent runs. {@code logMassSd} is the standard error of {@code logMass} (the
  * between-population standard deviation over √populations, floored by the variance ideal mixing would give:
  * see {@code PopulationRun.logPriorMassStandardError()}), {@code NaN} with a single population.
