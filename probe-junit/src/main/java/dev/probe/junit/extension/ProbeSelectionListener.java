@@ -93,8 +93,7 @@ public final class ProbeSelectionListener implements TestExecutionListener {
     public void testPlanExecutionFinished(TestPlan plan) {
         // a run in which no probe template expanded forgot nothing: a new user's only probe class, disabled since (or
         // deleted), kept its "passed" rows; so the end of every run forgets the classes that no longer run
-        java.nio.file.Path reportDir = java.nio.file.Paths.get(plan.getConfigurationParameters().get("probe.reportDir")
-                .filter(s -> !s.isBlank()).orElse("target/probe-reports"));
+        java.nio.file.Path reportDir = reportDir(plan);
         try {
             // with the loader of a test class this plan ran, which sees the others (a plan without one forgets nothing:
             // a loader that saw no test class would forget every row)
@@ -173,8 +172,7 @@ public final class ProbeSelectionListener implements TestExecutionListener {
         }
         Outcome outcome = result.getStatus() == org.junit.platform.engine.TestExecutionResult.Status.ABORTED
                 ? Outcome.SKIPPED : Outcome.ERROR;
-        java.nio.file.Path reportDir = java.nio.file.Paths.get(current.getConfigurationParameters().get("probe.reportDir")
-                .filter(s -> !s.isBlank()).orElse("target/probe-reports"));
+        java.nio.file.Path reportDir = reportDir(current);
         for (TestIdentifier d : current.getDescendants(id)) {
             if (isProbe(d) && !started.contains(d.getUniqueId())) {
                 MethodSource m = (MethodSource) d.getSource().get();
@@ -186,6 +184,12 @@ public final class ProbeSelectionListener implements TestExecutionListener {
                 }
             }
         }
+    }
+
+    /** The plan's {@code probe.reportDir} ({@link ProbeReport#reportDir} for a listener, which has no extension context). */
+    private static java.nio.file.Path reportDir(TestPlan plan) {
+        return java.nio.file.Paths.get(plan.getConfigurationParameters().get("probe.reportDir").filter(s -> !s.isBlank())
+                .orElse("target/probe-reports"));
     }
 
     /** The class loader of a test class in {@code plan}, if it has one. */
