@@ -213,6 +213,15 @@ public final class ProbeAnswer {
         return tolerance;
     }
 
+    /**
+     * What attaining the target at {@link #tolerance()} means, in the outputs' terms and units, as failure messages
+     * print it: e.g. {@code ‖y_a − y_b‖ of 'priceA' and 'priceB' ≥ 5 (σ 10 − tolerance 5), in the outputs' units}
+     * ({@link ProbeResult#attainedWhen}).
+     */
+    public String attainedWhen() {
+        return result.attainedWhen(tolerance);
+    }
+
     /** The model whose predictions the assertions judge. */
     public String judgedModel() {
         return judgedModel;

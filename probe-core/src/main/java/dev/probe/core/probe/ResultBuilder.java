@@ -54,7 +54,7 @@ final class ResultBuilder {
         }
         Provenance provenance = new Provenance(query.describe(), space.describe(), kernel, config, diagnostics);
         return new ProbeResult(provenance, chains, latents, inputs, names, outputs, energies, distances, priorMass,
-                query.largestTargetDistance());
+                query.largestTargetDistance(), query::attainedWhen);
     }
 
     /**

@@ -89,6 +89,13 @@ public final class Ambivalent extends LevelSetQuery implements OutputEnergy {
     }
 
     @Override
+    public String attainedWhen(double tolerance) {
+        String t = Checks.number(tolerance);
+        return "p_" + i + " and p_" + j + " of '" + classifier.name() + "' within " + t + " of 0.5"
+                + (classifier.classes() > 2 ? ", every other class at most " + t : "");
+    }
+
+    @Override
     public String describe() {
         return "Ambivalent[" + classifier.name() + ", classes " + i + " and " + j + ", σ1=" + sigma + ", σ2=" + sigmaGap + "]";
     }

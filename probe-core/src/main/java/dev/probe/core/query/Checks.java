@@ -19,6 +19,19 @@ final class Checks {
         return sigma;
     }
 
+    /** {@code v} to 6 significant digits, without trailing zeros (1 − 0.9 reads 0.1), for messages. */
+    static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /** "{@code bound − tolerance} ({@code what} {@code bound} − tolerance {@code tolerance})" ({@code what} may be empty), for messages. */
+    static String less(double bound, String what, double tolerance) {
+        return number(bound - tolerance) + " (" + (what.isEmpty() ? "" : what + " ") + number(bound) + " − tolerance " + number(tolerance) + ")";
+    }
+
     static double temperature(double tau) {
         if (!(tau > 0) || !Double.isFinite(tau)) {
             throw new IllegalArgumentException("Temperature τ must be positive and finite, got " + tau

@@ -116,6 +116,11 @@ public final class DecisionCutoff implements Query {
     }
 
     @Override
+    public String attainedWhen(double tolerance) {
+        return "p_" + label + " of '" + model.name() + "' ≥ " + Checks.less(cutoff, "cut-off", tolerance);
+    }
+
+    @Override
     public String describe() {
         return "DecisionCutoff[" + model.name() + ", class " + label + " at p ≥ " + cutoff + ", τ=" + tau + "]";
     }

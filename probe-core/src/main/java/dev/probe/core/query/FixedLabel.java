@@ -107,6 +107,12 @@ public final class FixedLabel implements Query {
     }
 
     @Override
+    public String attainedWhen(double tolerance) {
+        return label >= 0 ? "p_" + label + " of '" + model.name() + "' ≥ " + Checks.less(1, "", tolerance)
+                : "every output of '" + model.name() + "' within " + Checks.number(tolerance) + " of its target value";
+    }
+
+    @Override
     public String describe() {
         return "FixedLabel[" + model.name() + ", " + (label >= 0 ? "class " + label : "value " + target[0]) + ", τ=" + tau + "]";
     }

@@ -55,6 +55,11 @@ public final class HighConfidence extends LevelSetQuery implements OutputEnergy 
         return 1;
     }
 
+    @Override
+    public String attainedWhen(double tolerance) {
+        return "p_" + label + " of '" + classifier.name() + "' ≥ " + Checks.less(1, "", tolerance);
+    }
+
     public int label() {
         return label;
     }

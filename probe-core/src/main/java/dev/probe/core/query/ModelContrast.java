@@ -100,6 +100,15 @@ public final class ModelContrast implements Query {
     }
 
     @Override
+    public String attainedWhen(double tolerance) {
+        return a instanceof Classifier
+                ? "the total-variation distance ½‖p_a − p_b‖₁ of '" + a.name() + "' and '" + b.name() + "' ≥ "
+                        + Checks.less(1, "", tolerance)
+                : "‖y_a − y_b‖ of '" + a.name() + "' and '" + b.name() + "' ≥ " + Checks.less(sigma, "σ", tolerance)
+                        + ", in the outputs' units" + (a.outputDimension() > 1 ? " (every output together)" : "");
+    }
+
+    @Override
     public String describe() {
         return "ModelContrast[" + a.name() + " vs " + b.name() + ", σ=" + sigma + ", τ=" + tau + "]";
     }

@@ -219,6 +219,16 @@ public final class ParameterSensitive implements Query {
     }
 
     @Override
+    public String attainedWhen(double tolerance) {
+        String of = " of " + perturbed.size() + " perturbed copies of '" + trained.name() + "'";
+        return form == Form.BINARY
+                ? "the root-mean-square gap p_k − (1 − p*)" + of + " ≤ " + Checks.number(tolerance) + " (the copies flip it)"
+                : "the mean distance ‖" + (form == Form.REGRESSION ? "y" : "p") + "_k − " + (form == Form.REGRESSION ? "y" : "p")
+                        + "*‖" + of + " ≥ " + Checks.less(sigma, "σ", tolerance)
+                        + (form == Form.REGRESSION ? ", in the outputs' units" : "");
+    }
+
+    @Override
     public String describe() {
         String g = form == Form.BINARY ? "mean (p_k − (1 − p*))²" : "mean exp(−‖y_k − y*‖²/σ²), σ=" + sigma;
         return "ParameterSensitive[" + trained.name() + ", " + form.name().toLowerCase().replace('_', '-') + ", K="

@@ -69,6 +69,15 @@ public interface Query {
     /** A one-line description with the parameters, for results. */
     String describe();
 
+    /**
+     * What a sample attaining the target at {@code tolerance} means, in the outputs' terms and units, for results and
+     * failure messages (a regressor contrast at σ = 10 and tolerance 5 says {@code ‖y_a − y_b‖ ≥ 5 (σ 10 − tolerance
+     * 5), in the outputs' units}); by default that its {@link #targetDistance} is at most {@code tolerance}.
+     */
+    default String attainedWhen(double tolerance) {
+        return "target distance ≤ " + Checks.number(tolerance);
+    }
+
     /** This question and {@code other} at once: energies add, distances take the maximum. */
     default Query plus(Query other) {
         return QuerySum.of(this, other);

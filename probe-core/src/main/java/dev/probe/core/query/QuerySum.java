@@ -121,6 +121,11 @@ public final class QuerySum implements Query {
     }
 
     @Override
+    public String attainedWhen(double tolerance) {
+        return parts.stream().map(p -> p.attainedWhen(tolerance)).collect(Collectors.joining("; and "));
+    }
+
+    @Override
     public String describe() {
         return parts.stream().map(Query::describe).collect(Collectors.joining(" + "));
     }

@@ -39,6 +39,7 @@ public final class ProbeResult {
     private final PriorMass priorMass;
     private final double largestTargetDistance;
     private final PoolCheck poolCheck;
+    private final java.util.function.DoubleFunction<String> attainedWhen;
 
     /**
      * A result; arrays are {@code [chains·draws]} rows, chain after chain, and {@code outputs[m]} belongs
@@ -64,6 +65,18 @@ public final class ProbeResult {
     public ProbeResult(Provenance provenance, int chains, double[][] latents, double[][] inputs, List<String> models,
             double[][][] outputs, double[] energies, double[] distances, PriorMass priorMass,
             double largestTargetDistance) {
+        this(provenance, chains, latents, inputs, models, outputs, energies, distances, priorMass, largestTargetDistance,
+                t -> "target distance ≤ " + t);
+    }
+
+    /**
+     * A result that also says what attaining its query's target means ({@code attainedWhen}, as
+     * {@link dev.probe.core.query.Query#attainedWhen}: a function of the tolerance).
+     */
+    public ProbeResult(Provenance provenance, int chains, double[][] latents, double[][] inputs, List<String> models,
+            double[][][] outputs, double[] energies, double[] distances, PriorMass priorMass,
+            double largestTargetDistance, java.util.function.DoubleFunction<String> attainedWhen) {
+        this.attainedWhen = java.util.Objects.requireNonNull(attainedWhen, "attainedWhen");
         this.priorMass = priorMass;
         this.largestTargetDistance = largestTargetDistance;
         this.provenance = provenance;
@@ -397,6 +410,14 @@ public final class ProbeResult {
     }
 
     /**
+     * What a sample attaining the target at {@code tolerance} means for this result's query, in its outputs' terms
+     * and units ({@link dev.probe.core.query.Query#attainedWhen}), e.g. {@code p_7 of 'cnn' ≥ 0.9 (1 − tolerance 0.1)}.
+     */
+    public String attainedWhen(double tolerance) {
+        return attainedWhen.apply(tolerance);
+    }
+
+    /**
      * The prior mass of the relaxed level set {@code exp(−G)} (population sampling of a level-set query; empty
      * otherwise). It is the soft set's mass, so it is reported even when no particle attains the target within a
      * tolerance: then it is carried by near misses and says how close the prior comes, not how often it hits, and it
@@ -514,6 +535,7 @@ public final class ProbeResult {
         this.priorMass = base.priorMass;
         this.largestTargetDistance = base.largestTargetDistance;
         this.poolCheck = check;
+        this.attainedWhen = base.attainedWhen;
     }
 
     @Override

@@ -19,7 +19,7 @@ final class FailureFrame {
     }
 
     private static String footer(ProbeAnswer a) {
-        return "query: " + a.result().provenance().query() + "\nkernel: " + a.result().provenance().kernel()
+        return "query: " + a.result().provenance().query() + "\nattained when: " + a.attainedWhen() + "\nkernel: " + a.result().provenance().kernel()
                 + a.settings().map(s -> "\nsettings (value, from):\n" + s.stripTrailing()).orElse("") + "\n"
                 + a.seedAndRerun();
     }

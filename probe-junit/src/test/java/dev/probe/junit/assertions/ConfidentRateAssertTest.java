@@ -52,6 +52,26 @@ class ConfidentRateAssertTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 can never pass");
     }
 
+    /**
+     * A failure names what "attained" meant in the outputs' units, as the result's query says it (a new user's failing
+     * regressor contrast printed the attained fraction without the gap it judged).
+     */
+    @Test
+    void aFailureSaysWhatAttainingMeantAtTheAnswersTolerance() {
+        ProbeResult base = attaining392of400().result();
+        ProbeResult r = new ProbeResult(base.provenance(), 4, base.latents(), base.inputs(), base.models(),
+                new double[][][] {base.outputs("m")}, base.energies(), base.targetDistances(), null, Double.POSITIVE_INFINITY,
+                t -> "‖y_a − y_b‖ ≥ " + (10 - t) + " in the outputs' units");
+        ProbeAnswer answer = ProbeAnswer.of(r, 0.2);
+        org.assertj.core.api.Assertions.assertThat(answer.attainedWhen()).isEqualTo("‖y_a − y_b‖ ≥ 9.8 in the outputs' units");
+        assertThatThrownBy(() -> assertThat(answer).hasTargetAttainmentAtLeast(0.999))
+                .hasMessageContaining("the attained fraction is 0.98")
+                .hasMessageContaining("\nattained when: ‖y_a − y_b‖ ≥ 9.8 in the outputs' units\nkernel: SMC(");
+        // a result made without its query's wording says what the tolerance bounds
+        assertThatThrownBy(() -> assertThat(attaining392of400()).hasTargetAttainmentAtLeast(0.999))
+                .hasMessageContaining("\nattained when: target distance ≤ 0.1\n");
+    }
+
     @Test
     void aRateBoundOutsideZeroToOneIsAMistakeInTheTestNotAVerdict() {
         ProbeAnswer answer = attaining392of400();
