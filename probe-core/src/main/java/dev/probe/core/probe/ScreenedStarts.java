@@ -33,6 +33,8 @@ final class ScreenedStarts {
         }
         double[][] candidates = space.initialPositions(chains * perChain, random);
         double[] energies = queryEnergies(space, query, candidates);
+        checkStartable(energies, chains, query.describe(), "screened for the chains' starts (screening " + perChain
+                + " × " + chains + " chains)", "screen more of them (screening)");
         double[] keys = new double[candidates.length];
         for (int i = 0; i < keys.length; i++) {
             double gumbel = -Math.log(-Math.log(Math.max(random.nextDouble(), Double.MIN_NORMAL)));
@@ -52,6 +54,7 @@ final class ScreenedStarts {
      */
     static double[][] fromPool(PriorPool pool, OutputEnergy query, int chains, ChainRandom random) {
         double[] energies = pool.energies(query);
+        checkStartable(energies, chains, query.describe(), "of the prior pool the chains start from", "give a larger pool");
         double[] keys = new double[energies.length];
         for (int i = 0; i < keys.length; i++) {
             double gumbel = -Math.log(-Math.log(Math.max(random.nextDouble(), Double.MIN_NORMAL)));
@@ -62,6 +65,25 @@ final class ScreenedStarts {
                 .limit(chains)
                 .map(pool::coordinates)
                 .toArray(double[][]::new);
+    }
+
+    /**
+     * Refuses starts of which fewer than {@code chains} have a finite energy, before any chain runs: a chain cannot start
+     * where the question excludes the input (+∞), and a probe's user cannot pass other starting positions (the
+     * sampler's own refusal says to), so this names what they can change (a new user's +∞ question).
+     */
+    private static void checkStartable(double[] energies, int chains, String query, String draws, String more) {
+        long finite = java.util.Arrays.stream(energies).filter(Double::isFinite).count();
+        if (finite >= chains) {
+            return;
+        }
+        throw new IllegalStateException(String.format(java.util.Locale.ROOT, "The energy of %s is +∞ at %s of the %d "
+                + "prior draws %s, so %s of the %d chains can start: the question excludes %s. If it is +∞ everywhere, "
+                + "no budget changes that: check Query.energy at a few inputs. If it is finite only on a region holding "
+                + "fewer than about %d in %d prior draws, %s, or sample by populations (the default), whose starting "
+                + "draws are more.", query, finite == 0 ? "every one" : (energies.length - finite) + "", energies.length,
+                draws, finite == 0 ? "none" : "only " + finite, chains, finite == 0 ? "every one of them" : "the others",
+                chains, energies.length, more));
     }
 
     private static double[] queryEnergies(SampleSpace space, Query query, double[][] candidates) {

@@ -98,9 +98,20 @@ class MinusInfinityEnergyTest {
                 "if it is finite only on a region rarer than 1 in " + r.size() + " draws, more starting draws find it");
         assertThatThrownBy(() -> probe.sample(config, dev.probe.core.sampler.RandomWalkMetropolis.of(
                 dev.probe.core.sampler.MixedProposal.gaussian(2), 0.3)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("The energy is Infinity at the initial "
-                        + "position of chain 0").hasMessageContaining("the question excludes every one of them (+∞), so "
-                        + "check its energy, Query.energy");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("The energy of excludes everything is +∞ "
+                        + "at every one of the 64 prior draws screened for the chains' starts (screening 16 × 4 chains), so "
+                        + "none of the 4 chains can start").hasMessageContaining("check Query.energy at a few inputs")
+                .hasMessageContaining("fewer than about 4 in 64 prior draws, screen more of them (screening), or sample "
+                        + "by populations");
+        // finite on a sliver (1 in 60 of the box): too few screened draws for every chain, and the message says so,
+        // before any chain runs (the sampler's own refusal said to "pass other initial positions", which a probe's
+        // user cannot)
+        Probe sliver = Probe.of(InputSpace.box(new double[] {0, 0}, new double[] {3, 3}), custom("sliver",
+                x -> x.get(":, 0").sub(0.05).maximum(0).mul(1e30f).mul(1e30f).add(x.get(":, 1").mul(0))));
+        assertThatThrownBy(() -> sliver.sample(config, dev.probe.core.sampler.RandomWalkMetropolis.of(
+                dev.probe.core.sampler.MixedProposal.gaussian(2), 0.3)))
+                .isInstanceOf(IllegalStateException.class).hasMessageMatching("(?s)The energy of sliver is \\+∞ at \\d+ of "
+                        + "the 64 prior draws .*, so only [123] of the 4 chains can start: the question excludes the others.*");
         // a finite energy: the same question's draws attain, and the summary has no such line
         dev.probe.core.result.ProbeResult finite = Probe.of(InputSpace.box(new double[] {0, 0}, new double[] {3, 3}),
                 custom("excludes nothing", x -> x.sum(new int[] {1}).mul(0))).sample(config);
