@@ -189,6 +189,11 @@ record Verdict(Outcome outcome, String reason) {
      * tolerance, the nearest at {@code closest}.
      */
     record PoolReach(int size, int attained, double closest) {
+        /** Whether {@code closest} is the largest distance the question allows (to 10⁻⁹: a class given 10⁻¹³). */
+        static boolean atLargest(double closest, double largest) {
+            return Double.isFinite(largest) && closest >= largest - 1e-9 * Math.max(1, largest);
+        }
+
         static PoolReach of(dev.probe.core.probe.PriorPool pool, dev.probe.core.query.Query query, double tolerance) {
             int attained = 0;
             double closest = Double.POSITIVE_INFINITY;
@@ -210,7 +215,7 @@ record Verdict(Outcome outcome, String reason) {
          * target is reachable (some pool draws meet it, so the sampler missed it), or, for a model without gradients,
          * that no pool draw came nearer either (its plateaus, a tree's leaves, may come no nearer anywhere).
          */
-        String said(double sampled, boolean gradients) {
+        String said(double sampled, boolean gradients, double largest) {
             if (attained > 0) {
                 return String.format(Locale.ROOT, " Yet %d of the prior pool's %d draws meet%s the target (about 1 in %s "
                         + "of the prior): it is reachable in this space, and the sampler did not get there; more budget "
@@ -220,8 +225,19 @@ record Verdict(Outcome outcome, String reason) {
             if (gradients || !Double.isFinite(closest) || !Double.isFinite(sampled)) {
                 return ""; // a gradient sampler goes where prior draws do not: the pool says nothing more
             }
-            // float32 outputs: a leaf's 0.55 is 0.550000011920929 at one and 0.55 at the other
-            if (closest < sampled - 1e-6 * Math.max(1, sampled)) {
+            if (atLargest(sampled, largest)) {
+                // "a tolerance of at least 1.00 samples the nearest it comes" was refused when followed (a new user's
+                // class that the model never predicts), and no plateau was the cause
+                return String.format(Locale.ROOT, " None of the prior pool's %d draws came nearer either: the samples "
+                        + "and the pool's draws are all at the largest distance the question allows (%.3g), so no "
+                        + "tolerance relaxes it (one of %.3g or more is refused, as it lets every sample attain); more "
+                        + "budget helps only if a region holding less than about 1 in %d of the prior reaches it.", size,
+                        largest, largest, size);
+            }
+            // nearer by 1% of the distance or more: a smooth model's samples 3·10⁻⁶ short of the pool's best draw were
+            // told the sampler "did not find the pool's best region; more budget is the lever" (a new user's
+            // generator that cannot draw the class: both at its best, 0.277); float32 outputs differ by less anyway
+            if (closest < sampled - 0.01 * sampled) {
                 return String.format(Locale.ROOT, " None of the prior pool's %d draws meets the target either, but its "
                         + "closest (%.3g) is nearer than the samples came: the sampler did not find the pool's best "
                         + "region; more budget is the lever.", size, closest);
@@ -339,7 +355,7 @@ record Verdict(Outcome outcome, String reason) {
                         + "particles, below the floor of %d that every such run gets", SmcConfig.MOVES_PER_RUN, worth,
                         SmcConfig.MIN_BUDGET_PARTICLES);
         return java.util.Optional.of(String.format(Locale.ROOT, "note: chains = %d, warmup = %d, draws = %d (%s) change "
-                + "nothing here: this probe is sampled by populations (sampler = AUTO picks them for level sets over a "
+                + "nothing here: this probe is sampled by populations (sampler = AUTO picks them for probes over a "
                 + "proper prior), %s. To change its budget, set particles or populations (or maxPopulations); to sample "
                 + "by chains, set sampler = MALA, HMC or MH. Said once per source.", c.chains(), c.warmup(), c.draws(),
                 source, why));
@@ -683,6 +699,26 @@ record Verdict(Outcome outcome, String reason) {
     }
 
     /**
+     * A mass of at least {@code exp(logMass)} in words, rounded so that it stays a lower bound: "1 in N" with N rounded
+     * up to two significant digits, a percentage rounded down ({@code PriorMass.rarity()} rounds to the nearest: a new
+     * user's bound of 9.86·10⁻⁹ read "at least 1 in 100,000,000").
+     */
+    static String atLeast(double logMass) {
+        double log10 = -logMass / Math.log(10);
+        if (!(log10 >= 1)) {
+            return String.format(Locale.ROOT, "%.0f%% of the prior", Math.floor(100 * Math.min(1, Math.exp(logMass))));
+        }
+        int exponent = (int) Math.floor(log10);
+        double n = Math.pow(10, log10 - exponent + 1); // N / 10^(exponent − 1), in [10, 100)
+        double up = Math.ceil(n - 1e-9);
+        if (exponent < 12) {
+            return String.format(Locale.ROOT, "1 in %,.0f", up * Math.pow(10, exponent - 1));
+        }
+        return up >= 100 ? String.format(Locale.ROOT, "1 in 1.0 × 10^%d", exponent + 1)
+                : String.format(Locale.ROOT, "1 in %.1f × 10^%d", up / 10, exponent);
+    }
+
+    /**
      * A bound from near misses: the estimate less its 95% margin over the populations (a new user's "log Z ≥ about
      * −129.876" stood 0.02 nats above the exact −129.896: the point estimate is no lower bound of itself).
      */
@@ -693,7 +729,7 @@ record Verdict(Outcome outcome, String reason) {
         return String.format(Locale.ROOT, "log Z ≥ about %.3f (a mass of at least %s; %s): no sample reached the "
                 + "target, so this counts only the near misses the populations saw; the target's own mass is "
                 + "unmeasured and may be far larger (no error bar covers what no particle found)", bound,
-                new dev.probe.core.result.PriorMass(bound, 0, m.populations()).rarity().replace("about ", ""),
+                atLeast(bound),
                 // "the 95% lower bound of -38.748 ± 1.029" read as if the bound were -38.748 (a new user's)
                 margin ? String.format(Locale.ROOT, "the lower end of the 95%% interval of the estimate %.3f ± %.3f over "
                         + "%d populations", m.logMass(), m.logMassSd(), m.populations())
@@ -807,9 +843,10 @@ record Verdict(Outcome outcome, String reason) {
                     + "the %s hold starting draws, not the question's target, and none of them attains it. This is not a "
                     + "verdict on the model. If the question is +∞ (or undefined) everywhere, no budget changes that: "
                     + "check its energy (Query.energy) at a few inputs. If it is finite only on a region rarer than these "
-                    + "draws could find (about 1 in %d of the prior), more starting draws find it: more particles, or a "
-                    + "larger prior pool (about 1/mass draws of the region).%n%s",
-                    named(answer), r.size(), byPopulations(r) ? "populations" : "chains", r.size(), context(answer, c));
+                    + "draws could find (about 1 in %d of the prior), more starting draws find it: more particles%s.%n%s",
+                    named(answer), r.size(), byPopulations(r) ? "populations" : "chains", r.size(),
+                    // a question without a pool was told "a larger prior pool" beside its listing's "pool none" (a new user's)
+                    levers.pool() ? ", or a larger prior pool (about 1/mass draws of the region)" : "", context(answer, c));
         }
         double closest = Arrays.stream(r.targetDistances()).min().orElse(Double.NaN);
         double[][] outputs = r.outputs(answer.judgedModel());
@@ -907,6 +944,16 @@ record Verdict(Outcome outcome, String reason) {
                             + "First give a smaller lambda, then more budget (%s) or a larger tolerance.%s",
                             held.group(1), held.group(3), Math.sqrt(Double.parseDouble(held.group(3))
                                     / (2 * Double.parseDouble(held.group(1)))), answer.judgedModel(), budget(r, levers), prior)
+                    : !reachable && PoolReach.atLargest(closest, r.largestTargetDistance())
+                    // a class the model gives no probability anywhere: "relax the question (a larger tolerance)" named a
+                    // tolerance that is refused (a new user's class 3 at p ≤ 10⁻¹³)
+                    ? String.format(Locale.ROOT, "Every sample is at the largest distance the question allows (%.3g): "
+                            + "wherever they went, '%s' is as far from the target as any output can be. The target is "
+                            + "unreachable within this budget, or not at all for this model and generator. This is not a "
+                            + "verdict on the model.%s%s Check that the model can meet the target at all (for a class: its "
+                            + "index and the order of the model's classes); no tolerance relaxes this, and more budget (%s) "
+                            + "helps only if a region rarer than these draws reaches it.", r.largestTargetDistance(),
+                            answer.judgedModel(), flat, prior, budget(r, levers))
                     : (reachable ? "The target was not reached within this budget." : "The target is unreachable "
                     + "within this budget, or not at all for this model and generator.") + " This is "
                     + "not a verdict on the model." + flat + prior + " Give the sampler more budget (" + budget(r, levers)
@@ -954,6 +1001,19 @@ record Verdict(Outcome outcome, String reason) {
                         + "disagreements exist. If the models can never differ by the question's total variation (two "
                         + "trees whose leaves are 0.9/0.1 differ by at most 0.8), no budget reaches it: a tolerance of at "
                         + "least %.3g (the closest distance) samples them.", differ, a.length, closest);
+            } else if (!onSimplex(a)) {
+                // regressors: the question is about their difference, not either model's output (a new user's was told
+                // "'regA' output 0.1532 to 1.971: a threshold (alpha) and the tolerance are in these units")
+                DoubleSummaryStatistics gap = IntStream.range(0, a.length).mapToDouble(i -> {
+                    double s = 0;
+                    for (int k = 0; k < a[i].length; k++) {
+                        s += (a[i][k] - b[i][k]) * (a[i][k] - b[i][k]);
+                    }
+                    return Math.sqrt(s);
+                }).summaryStatistics();
+                cause += String.format(Locale.ROOT, " Over the samples the two models' outputs differ by %.4g to %.4g "
+                        + "(‖y_a − y_b‖, in the outputs' units), and a sample attains where %s.", gap.getMin(), gap.getMax(),
+                        answer.attainedWhen());
             } else if (differ == 0 && a[0].length > 1) {
                 // two bitwise-equal models read "unreachable … give more budget" (a user's unchanged model version)
                 double largest = IntStream.range(0, a.length).mapToDouble(i -> totalVariation(a[i], b[i])).max().orElse(0);
@@ -972,7 +1032,7 @@ record Verdict(Outcome outcome, String reason) {
                         + "the same model?)" : "");
             }
         }
-        if (outputs[0].length == 1) {
+        if (outputs[0].length == 1 && !contrast) {
             // a single score (a Regressor): a price model probed at the default threshold 0.5 read "closest 9.80"
             DoubleSummaryStatistics y = Arrays.stream(outputs).mapToDouble(row -> row[0]).summaryStatistics();
             cause += String.format(Locale.ROOT, " Over the samples '%s' output %.4g to %.4g: a threshold (alpha) and the "
@@ -993,7 +1053,7 @@ record Verdict(Outcome outcome, String reason) {
                     + "it).", answer.judgedModel(), outputs[0].length, ranges);
         }
         if (reach != null && !(contrast && reach.attained() == 0)) { // a contrast says its own nearest
-            cause += reach.said(closest, levers.gradients());
+            cause += reach.said(closest, levers.gradients(), r.largestTargetDistance());
         }
         // the closest distance with the decimals it takes to differ from the tolerance: "within 0.998 (closest 1.00)"
         // read like a tie (a user's contrast of two near-identical models)
@@ -1047,7 +1107,7 @@ record Verdict(Outcome outcome, String reason) {
     }
 
     private static String context(ProbeAnswer answer, ProbeConfiguration c) {
-        return "query: " + answer.result().provenance().query() + "\nsettings (value, from):\n" + c.describe(answer.result().isPopulationResult()).stripTrailing()
+        return "query: " + answer.result().provenance().query() + "\nattained when: " + answer.attainedWhen() + "\nsettings (value, from):\n" + c.describe(answer.result().isPopulationResult()).stripTrailing()
                 + "\n" + answer.seedAndRerun();
     }
 }

@@ -105,4 +105,56 @@ class CustomProbeKeysTest {
                         + KeysFactory.class.getName() + ", the factory of @KeysProbe, returned no ProbeSpec for @")))));
         events.testEvents().assertStatistics(s -> s.succeeded(2));
     }
+
+    /** A team's regressor contrast (the core API's ModelContrast.regressors as a probe type). */
+    @TestTemplate
+    @ExtendWith(ProbeExtension.class)
+    @ProbeSource(value = ContrastFactory.class, relaxation = ProbeSource.Relaxation.TAU)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface RegressorContrast {
+        double sigma();
+    }
+
+    static final class ContrastFactory implements ProbeFactory<RegressorContrast> {
+        @Override
+        public List<ProbeSpec> specs(RegressorContrast a, ProbeContext context) {
+            ProbeConfiguration s = context.configuration("contrast", 0.1);
+            return List.of(context.spec("priceA vs priceB", "contrast", context.space(""), dev.probe.core.query.ModelContrast
+                    .regressors(context.regressor("PRICE_A"), context.regressor("PRICE_B"), a.sigma()).temperature(s.tau()),
+                    "priceA", s));
+        }
+    }
+
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 10, seed = "5")
+    static class Prices {
+        /** y = x0 + x1 and y + 0.5·x0 over [-3, 3]²: they differ by at most 1.5. */
+        @ProbedModel static final dev.probe.core.model.Regressor PRICE_A = dev.probe.core.model.Regressor.of(
+                dev.probe.core.model.BlackBoxFunction.of("priceA", 2, 1, rows -> java.util.Arrays.stream(rows)
+                        .map(r -> new double[] {r[0] + r[1]}).toArray(double[][]::new)));
+        @ProbedModel static final dev.probe.core.model.Regressor PRICE_B = dev.probe.core.model.Regressor.of(
+                dev.probe.core.model.BlackBoxFunction.of("priceB", 2, 1, rows -> java.util.Arrays.stream(rows)
+                        .map(r -> new double[] {r[0] + r[1] + 0.5 * r[0]}).toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @RegressorContrast(sigma = 5)
+        void unreachable(ProbeAnswer answer) {}
+    }
+
+    /**
+     * A regressor contrast that cannot differ by σ − tolerance says by how much the models' outputs differ and what
+     * attains, in the outputs' units (a new user's read "'priceA' output 0.15 to 1.97: a threshold (alpha) and the
+     * tolerance are in these units", about one model's output, and a contrast has no alpha).
+     */
+    @Test
+    void anUnreachableRegressorContrastSaysHowFarTheModelsDifferInTheirUnits() {
+        var events = Fixtures.run(Prices.class, Map.of("probe.reportDir", "target/probe-reports-custom-keys",
+                "probe.notSampled", "fail"));
+        events.testEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.matches("(?s).*Over "
+                + "the samples the two models' outputs differ by [0-9.e-]+ to 1\\.[0-9]+ \\(‖y_a − y_b‖, in the outputs' "
+                + "units\\), and a sample attains where ‖y_a − y_b‖ of 'priceA' and 'priceB' ≥ 4\\.9 \\(σ 5 − tolerance "
+                + "0\\.1\\), in the outputs' units\\..*")
+                && m.contains("\nattained when: ‖y_a − y_b‖ of 'priceA' and 'priceB' ≥ 4.9 (σ 5 − tolerance 0.1)")
+                && !m.contains("alpha")))));
+    }
 }

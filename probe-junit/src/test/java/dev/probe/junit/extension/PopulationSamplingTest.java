@@ -159,7 +159,7 @@ class PopulationSamplingTest {
         // a new user's particles = 64 beside chains = 1, warmup = 1, draws = 1 got no word
         assertThat(printedRunning(ParticlesSet.class, 1)).contains("note: chains = 8, warmup = 200, "
                 + "draws = 100 (@ProbeSettings on ParticlesSet) change nothing here: this probe is sampled by populations "
-                + "(sampler = AUTO picks them for level sets over a proper prior), whose particles (16 per population, "
+                + "(sampler = AUTO picks them for probes over a proper prior), whose particles (16 per population, "
                 + "@ProbeSettings on ParticlesSet) are set");
     }
 

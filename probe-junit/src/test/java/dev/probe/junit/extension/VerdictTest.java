@@ -60,7 +60,8 @@ class VerdictTest {
         events.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("high confidence: class 1"),
                 finishedWithFailure(message(m -> m.startsWith("Probe 'high confidence: class 1' (Demanding#impossible) failed:\n"
                         + "expected target attainment at most 0.000, but the attained fraction is ")
-                        && m.contains("\nquery: HighConfidence[linear3, class 1, σ=0.05]\nkernel: MALA(")
+                        && m.contains("\nquery: HighConfidence[linear3, class 1, σ=0.05]\nattained when: p_1 of 'linear3' ≥ 0.9 (1 − "
+                                + "tolerance 0.1)\nkernel: MALA(")
                         && m.endsWith("\nseed: 5\nre-run: " + RERUN + "dev.probe.junit.extension.VerdictTest$Demanding"
                                 + "#impossible' -Dprobe.only='1' -Dprobe.seed=5 -Dprobe.notSampled=fail "
                                 + "-Dprobe.reportDir=target/probe-reports-fixtures" + THREADS)))));
@@ -380,6 +381,85 @@ class VerdictTest {
     }
 
     @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 60, draws = 10, seed = "9")
+    static class NeverPredicted {
+        /** A smooth black box that gives class 2 nothing anywhere (p₂ = 0), while classes 0 and 1 move. */
+        @ProbedModel static final Classifier MODEL = Classifier.fromProbabilities(dev.probe.core.model.BlackBoxFunction.of(
+                "never-two", 2, 3, rows -> java.util.Arrays.stream(rows).map(r -> {
+                    double p0 = 1 / (1 + Math.exp(-r[0]));
+                    return new double[] {p0, 1 - p0, 0};
+                }).toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 2)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    /**
+     * A class the model never predicts: every draw is at the largest distance the question allows, and the message says
+     * so instead of naming a tolerance that would be refused (a new user's "a tolerance of at least 1.00 samples the
+     * nearest it comes", and "relax the question (…, or a larger tolerance)").
+     */
+    @Test
+    void aClassTheModelNeverPredictsIsNotOfferedATolerance() {
+        EngineExecutionResults events = run(NeverPredicted.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(test("confident"), finishedWithFailure(
+                instanceOf(ProbeNotSampledException.class), message(m -> m.contains("Every sample is at the largest "
+                        + "distance the question allows (1.00): wherever they went, 'never-two' is as far from the target as "
+                        + "any output can be")
+                        && m.contains("no tolerance relaxes this")
+                        && m.contains("the samples and the pool's draws are all at the largest distance the question "
+                                + "allows (1.00)")
+                        && !m.contains("a tolerance of at least") && !m.contains("a larger tolerance")))));
+    }
+
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 200, draws = 10, seed = "9")
+    static class BestAtTheBound {
+        /** A smooth black box whose class 2 rises to about 0.538 at the box's bound x0 = 3, and nowhere higher. */
+        @ProbedModel static final Classifier MODEL = Classifier.fromProbabilities(dev.probe.core.model.BlackBoxFunction.of(
+                "rising", 2, 3, rows -> java.util.Arrays.stream(rows).map(r -> {
+                    double p2 = 0.3 + 0.25 / (1 + Math.exp(-r[0]));
+                    return new double[] {(1 - p2) / 2, (1 - p2) / 2, p2};
+                }).toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 2)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    /**
+     * Samples that came within 1% of the pool's closest draw found its best region: "the sampler did not find the
+     * pool's best region; more budget is the lever" was said of samples 3·10⁻⁶ short of it (a new user's generator that
+     * cannot draw the class, both at its best).
+     */
+    @Test
+    void samplesAsNearAsThePoolsBestAreNotToldToTakeMoreBudget() {
+        EngineExecutionResults events = run(BestAtTheBound.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(test("confident"), finishedWithFailure(
+                instanceOf(ProbeNotSampledException.class), message(m -> m.matches("(?s).*closest 0\\.46\\d*\\).*")
+                        && m.matches("(?s).*None of the prior pool's \\d+ draws came nearer the target than these samples "
+                                + "\\(the pool's closest 0\\.46\\d\\).*")
+                        && !m.contains("more budget is the lever")))));
+    }
+
+    @Test
+    void aLowerBoundOfMassIsRoundedSoThatItStaysALowerBound() {
+        // e^-18.434 = 9.86e-9, about 1 in 101 million: "at least 1 in 100,000,000" overstated it
+        org.assertj.core.api.Assertions.assertThat(Verdict.atLeast(-18.434)).isEqualTo("1 in 110,000,000");
+        org.assertj.core.api.Assertions.assertThat(Verdict.atLeast(Math.log(1.0 / 3000))).isEqualTo("1 in 3,000");
+        org.assertj.core.api.Assertions.assertThat(Verdict.atLeast(-200)).isEqualTo("1 in 7.3 × 10^86");
+        org.assertj.core.api.Assertions.assertThat(Verdict.atLeast(Math.log(0.736))).isEqualTo("73% of the prior");
+        for (double logZ = -0.5; logZ > -60; logZ -= 0.37) {
+            String s = Verdict.atLeast(logZ);
+            double stated = s.endsWith("% of the prior") ? Double.parseDouble(s.replace("% of the prior", "")) / 100
+                    : s.contains("×") ? 1 / (Double.parseDouble(s.substring(5, s.indexOf(' ', 5)))
+                            * Math.pow(10, Integer.parseInt(s.substring(s.indexOf('^') + 1))))
+                    : 1 / Double.parseDouble(s.substring(5).replace(",", ""));
+            org.assertj.core.api.Assertions.assertThat(Math.log(stated)).as(s).isLessThanOrEqualTo(logZ + 1e-12)
+                    .isGreaterThan(logZ - 0.1);
+        }
+    }
+
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 60, draws = 10, seed = "9")
     static class SmallLeaf {
         /**
          * The same tree with a third leaf, x0 > 2.7 and x1 > 2.7 (0.25% of the box), where class 2 gets 0.95: the
@@ -650,7 +730,11 @@ class VerdictTest {
         run(HardLabelsAskedForUncertainty.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
                 finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.contains("'rules' is "
                         + "saturated: its top probability is at least 0.99 at every sample, though its top class changes "
-                        + "between them") && m.contains("relax the question (a larger tau, or a larger tolerance)")
+                        + "between them")
+                        // every sample at the largest distance the entropy question allows: no tolerance relaxes it (one
+                        // of 0.5 is refused), and no setting named is sigma, which @ProbeRisky refuses
+                        && m.contains("Every sample is at the largest distance the question allows (0.500)")
+                        && m.contains("no tolerance relaxes this") && !m.contains("a larger tolerance")
                         && !m.contains("sigma")))));
     }
 
