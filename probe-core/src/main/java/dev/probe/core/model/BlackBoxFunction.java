@@ -15,6 +15,8 @@ import java.util.function.UnaryOperator;
  * <pre>{@code
  * TensorFunction forest = BlackBoxFunction.of("forest", 13, 3, rows -> rf.predictProba(rows));
  * Classifier classifier = Classifier.fromProbabilities(forest);
+ * // an image model (an ONNX session over 28×28 pixels, flattened row by row): the report draws its inputs as images
+ * TensorFunction cnn = BlackBoxFunction.of("onnx-cnn", 784, 10, rows -> session.run(rows)).withSampleShape(1, 28, 28);
  * }</pre>
  */
 public final class BlackBoxFunction implements TensorFunction {
@@ -22,8 +24,14 @@ public final class BlackBoxFunction implements TensorFunction {
     private final int inputDimension;
     private final int outputDimension;
     private final UnaryOperator<double[][]> function;
+    private final Shape sampleShape;
 
     private BlackBoxFunction(String name, int inputDimension, int outputDimension, UnaryOperator<double[][]> function) {
+        this(name, inputDimension, outputDimension, function, new Shape(inputDimension));
+    }
+
+    private BlackBoxFunction(String name, int inputDimension, int outputDimension, UnaryOperator<double[][]> function,
+            Shape sampleShape) {
         if (inputDimension < 1 || outputDimension < 1) {
             throw new IllegalArgumentException("Black-box model '" + name + "' needs at least one input and one output, got "
                     + inputDimension + " inputs and " + outputDimension + " outputs.");
@@ -32,6 +40,28 @@ public final class BlackBoxFunction implements TensorFunction {
         this.inputDimension = inputDimension;
         this.outputDimension = outputDimension;
         this.function = Objects.requireNonNull(function, "function");
+        this.sampleShape = sampleShape;
+    }
+
+    /**
+     * This model with the shape one input row has before it was flattened, e.g. {@code (1, 28, 28)}: rows stay flat (in
+     * row-major order); the shape only tells reports that an input is an image ({@code (H, W)}, or {@code (C, H, W)}
+     * with C = 1 or 3, sides of at least 8), so they draw image grids of the samples and the missed draws as they do for
+     * {@code TorchScriptFunction} and {@code DjlBlockFunction}.
+     */
+    public BlackBoxFunction withSampleShape(long... dimensions) {
+        Shape s = new Shape(dimensions);
+        if (dimensions.length == 0 || s.size() != inputDimension || java.util.Arrays.stream(dimensions).anyMatch(d -> d < 1)) {
+            throw new IllegalArgumentException("Black-box model '" + name + "' has " + inputDimension + " inputs, but the "
+                    + "sample shape " + java.util.Arrays.toString(dimensions) + " holds " + s.size() + ". Give positive "
+                    + "dimensions whose product is " + inputDimension + ", e.g. (1, H, W) for an image of H·W pixels.");
+        }
+        return new BlackBoxFunction(name, inputDimension, outputDimension, function, s);
+    }
+
+    /** The shape of one input row before it was flattened: {@code (inputDimension)} unless {@link #withSampleShape} set one. */
+    public Shape sampleShape() {
+        return sampleShape;
     }
 
     /** A black-box model mapping rows of {@code inputDimension} features to rows of {@code outputDimension} values. */

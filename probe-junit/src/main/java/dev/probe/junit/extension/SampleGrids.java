@@ -172,7 +172,8 @@ final class SampleGrids {
     }
 
     static Optional<int[]> imageShape(TensorFunction f) {
-        Shape s = f instanceof DjlBlockFunction d ? d.sampleShape() : f instanceof TorchScriptFunction t ? t.sampleShape() : null;
+        Shape s = f instanceof DjlBlockFunction d ? d.sampleShape() : f instanceof TorchScriptFunction t ? t.sampleShape()
+                : f instanceof dev.probe.core.model.BlackBoxFunction b ? b.sampleShape() : null;
         if (s == null) {
             return Optional.empty();
         }

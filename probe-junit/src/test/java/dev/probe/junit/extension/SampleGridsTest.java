@@ -30,6 +30,27 @@ class SampleGridsTest {
                 .containsExactly(captions);
     }
 
+    /**
+     * A black-box image model (an ONNX session, a Java model) declares the shape its flat rows had, and its inputs are
+     * drawn as images (a reviewer's black-box 8×8 classifier got no grids, and no picture of its missed draws).
+     */
+    @Test
+    void aBlackBoxWithASampleShapeIsAnImageModel() {
+        dev.probe.core.model.BlackBoxFunction flat = dev.probe.core.model.BlackBoxFunction.of("cnn", 64, 4,
+                rows -> new double[rows.length][4]);
+        assertThat(SampleGrids.imageShape(flat)).isEmpty();
+        assertThat(SampleGrids.imageShape(flat.withSampleShape(1, 8, 8))).hasValueSatisfying(s -> assertThat(s)
+                .containsExactly(1, 8, 8));
+        assertThat(SampleGrids.imageShape(flat.withSampleShape(8, 8))).hasValueSatisfying(s -> assertThat(s)
+                .containsExactly(1, 8, 8));
+        assertThat(SampleGrids.imageShape(flat.withSampleShape(4, 4, 4))).isEmpty(); // 4 channels: no image
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> flat.withSampleShape(1, 28, 28))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Black-box model 'cnn' has 64 inputs, but the "
+                        + "sample shape [1, 28, 28] holds 784. Give positive dimensions whose product is 64, e.g. (1, H, W) "
+                        + "for an image of H·W pixels.");
+        assertThat(flat.withSampleShape(1, 8, 8).evaluate(new double[][] {new double[64]})[0]).hasSize(4);
+    }
+
     @Test
     void theMissedGridShowsTheClosestMissesFirst() {
         // it showed 48 draws spread over 128 misses, without the closest one (0.228) that the message named
