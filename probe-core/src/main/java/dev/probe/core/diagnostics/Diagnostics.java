@@ -165,7 +165,11 @@ public record Diagnostics(
         return table();
     }
 
-    /** A key/value table for reports and failure messages. */
+    /**
+     * A key/value table for reports and failure messages. Non-finite proposals and divergences are counted after
+     * warm-up, with warm-up's in parentheses (a new user's HMC table read "non-finite proposals 7" on a Gaussian, all
+     * 7 in warm-up while the step size was still searched for, beside "divergences 0 (warm-up 40)").
+     */
     public String table() {
         String settling = Double.isNaN(settlingDrift) ? ""
                 : String.format(java.util.Locale.ROOT, "settling drift |t|   %.2f%n", settlingDrift);
@@ -174,11 +178,11 @@ public record Diagnostics(
         return String.format(java.util.Locale.ROOT,
                 "acceptance (mean)   %.3f%nmax R-hat            %.4f%nmin bulk ESS         %.1f%n"
                         + "energy R-hat         %.4f%nenergy ESS           %.1f%nESS/s                %.1f%n"
-                        + "wall time (s)        %.2f%nsampling time (s)    %.2f%nnon-finite proposals %d%n"
+                        + "wall time (s)        %.2f%nsampling time (s)    %.2f%nnon-finite proposals %d (warm-up %d)%n"
                         + "divergences          %d (warm-up %d)%n"
                         + "out-of-box proposals %d%ngradient evaluations %d%nenergy evaluations   %d%nstep size            %.4g%n",
                 meanAcceptance(), maxRhat(), minEss(), energyRhat, energyEss, essPerSecond(), wallSeconds,
-                samplingSeconds, nonFiniteProposals(), divergences(), warmupDivergences(), outOfBoundsProposals(),
+                samplingSeconds, sampling.nonFinite(), warmup.nonFinite(), divergences(), warmupDivergences(), outOfBoundsProposals(),
                 gradientEvaluations, energyEvaluations, stepSize) + settling + plateau;
     }
 }

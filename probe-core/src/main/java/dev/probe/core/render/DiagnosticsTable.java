@@ -58,7 +58,7 @@ public final class DiagnosticsTable {
         rows.put("wall time (s)", number("%.2f", d.wallSeconds()));
         rows.put("sampling time (s)", number("%.2f", d.samplingSeconds()));
         // warm-up apart, as for divergences: a new user could not tell whether a diverged trajectory's NaN came after it
-        rows.put("non-finite proposals", d.nonFiniteProposals() + " (warm-up " + d.warmup().nonFinite() + ")");
+        rows.put("non-finite proposals", d.sampling().nonFinite() + " (warm-up " + d.warmup().nonFinite() + ")");
         rows.put("divergences", d.divergences() + " (warm-up " + d.warmupDivergences() + ")");
         rows.put("out-of-box proposals", Long.toString(d.outOfBoundsProposals()));
         rows.put("gradient evaluations", Long.toString(d.gradientEvaluations()));

@@ -69,6 +69,18 @@ class DiagnosticsTableTest {
         assertThat(table.rows()).doesNotContainKey("chains that never moved");
     }
 
+    /** Both tables count non-finite proposals as divergences: after warm-up, with warm-up's in parentheses. */
+    @Test
+    void nonFiniteProposalsAreCountedAfterWarmupWithWarmupsApart() {
+        Diagnostics d = new Diagnostics(new double[] {0.8}, new double[] {1.0}, new double[] {500}, 1.0, 500, 1.0, 1.0,
+                new dev.probe.core.diagnostics.InvalidProposals(7, 40, 0), dev.probe.core.diagnostics.InvalidProposals.NONE,
+                10, 0, 0.2);
+        assertThat(d.nonFiniteProposals()).isEqualTo(7); // warm-up and sampling together, as documented
+        assertThat(DiagnosticsTable.of(d).rows()).containsEntry("non-finite proposals", "0 (warm-up 7)")
+                .containsEntry("divergences", "0 (warm-up 40)");
+        assertThat(d.table()).contains("non-finite proposals 0 (warm-up 7)", "divergences          0 (warm-up 40)");
+    }
+
     @Test
     void chainsThatNeverMovedAreCountedWhereTheMeanHidesThem() {
         // a reviewer's 16 chains had a mean acceptance of 0.583: one of them never moved after warm-up
