@@ -39,8 +39,13 @@ public final class ForwardOnly {
     public static NDArray apply(NDArray x, Function<NDArray, NDArray> f) {
         Objects.requireNonNull(f, "f");
         if (Autograd.isEvaluatingOnThisThread()) {
-            throw new IllegalStateException("Forward-only evaluation inside a gradient evaluation: the function passed "
-                    + "to Autograd.valueAndGradient must use plain tensor operations, not ForwardOnly or RowChunking.");
+            // a new user composed energies, Energies.differentiable(d, x -> target.value(x).sub(…)), and read of
+            // ForwardOnly and RowChunking, which they never called
+            throw new IllegalStateException("Forward-only evaluation inside a gradient evaluation: a function whose "
+                    + "gradient is taken (an energy's, e.g. the one given to Energies.differentiable) called something "
+                    + "that evaluates without gradients: most often another Energy's value(x) or a model's evaluate(...). "
+                    + "Compose the tensor functions instead (x -> u1.apply(x).sub(u2.apply(x)), with u1, u2 the functions "
+                    + "the energies were made from), using plain tensor operations, not ForwardOnly or RowChunking.");
         }
         int[] depth = DEPTH.get();
         boolean pytorch = isPyTorch();

@@ -38,6 +38,23 @@ class EnergyShapeTest {
                 .hasMessageContaining("not differentiable");
     }
 
+    /**
+     * An energy made from another Energy's value (which evaluates without gradients) is refused with the fix in the
+     * user's terms (a new user's message named ForwardOnly and RowChunking, which they never called), and the
+     * composition of the tensor functions samples.
+     */
+    @Test
+    void anEnergyComposedOfAnotherEnergysValueIsRefusedWithTheFix() {
+        java.util.function.Function<ai.djl.ndarray.NDArray, ai.djl.ndarray.NDArray> u = x -> x.square().sum(new int[] {1}).div(2);
+        Energy target = Energies.differentiable(2, u);
+        Energy composed = Energies.differentiable(2, x -> target.value(x).sub(x.sum(new int[] {1}).mul(0)));
+        assertThatThrownBy(() -> new Sampler(CONFIG).run(Mala.of(0.1), composed)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("most often another Energy's value(x)")
+                .hasMessageContaining("Compose the tensor functions instead");
+        Energy fine = Energies.differentiable(2, x -> u.apply(x).sub(x.sum(new int[] {1}).mul(0)));
+        assertThat(new Sampler(CONFIG).run(Mala.of(0.1), fine).pooledSamples()).hasNumberOfRows(CONFIG.chains() * CONFIG.draws());
+    }
+
     @Test
     void anEnergySummedOverTheBatchIsRefused() {
         Energy total = Energies.differentiable(2, x -> x.square().sum().div(2));
