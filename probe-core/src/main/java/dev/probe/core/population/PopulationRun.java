@@ -122,11 +122,15 @@ public final class PopulationRun {
                 ? String.format(Locale.ROOT, "a larger prior pool, about %,d draws (Probe.withPoolSize, or setting "
                         + "pool in the extension), so that each population starts from a few draws in the set at this "
                         + "prior mass (fewer if the set is commoner, as the plateau allows%s; each population starts "
-                        + "from its own share of the pool: more particles add no starting draws)", pool,
+                        + "from its own share of the pool: more particles add no starting draws)%s", pool,
                         low > 2 * pool ? String.format(Locale.ROOT, ", and up to %s if it is as rare as the low end of "
                                 + "the estimate's ±2 standard errors, log Z %.2f ± %.2f", low == Long.MAX_VALUE
                                         ? "more than 10^18" : String.format(Locale.ROOT, "%,d", low), logPriorMass,
-                                logPriorMassSd) : "")
+                                logPriorMassSd) : "",
+                        // a new user's upper figure of 1.2·10^16 drew no word on what to do first
+                        low > LARGEST_PRACTICAL_POOL ? "; that upper figure is more than is practical: to know which "
+                                + "pool it needs, first count the set's mass with independent draws (Probe.levelSetMass)"
+                                : "")
                 : String.format(Locale.ROOT, "first count the set's mass with independent draws (Probe.levelSetMass): at "
                         + "this run's prior mass a pool would need %s draws to give each population a few starting draws, "
                         + "more than is practical, but the plateau can make that mass many nats low, and the count says "

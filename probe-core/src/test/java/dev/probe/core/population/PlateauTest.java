@@ -101,6 +101,11 @@ class PlateauTest {
         assertThat(PopulationRun.plateauLever(-9.46, 3.83, 6)).contains("about 616,448 draws", "and up to 1,307,262,976 if",
                 "if it is as rare as the low end of the estimate's ±2 standard errors, log Z -9.46 ± 3.83");
         assertThat(PopulationRun.plateauLever(-9.7, 0.05, 4)).doesNotContain("up to");
+        assertThat(PopulationRun.plateauLever(-9.7, 0.6, 4)).contains("and up to 1,7").doesNotContain("Probe.levelSetMass");
+        // an upper figure beyond practice: count first (a new user's "up to 11,886,437,691,239,424" said nothing of it)
+        assertThat(PopulationRun.plateauLever(-8.10, 12.72, 4)).contains("a larger prior pool, about",
+                "that upper figure is more than is practical: to know which pool it needs, first count the set's mass "
+                        + "with independent draws (Probe.levelSetMass)");
         assertThat(PopulationRun.plateauLever(-14.5, 4)).contains("more than is practical")
                 .contains("Probe.levelSetMass");
         // a plateau's log Z can be tens of nats low: the pool at it is what the set needs at most, and counting comes

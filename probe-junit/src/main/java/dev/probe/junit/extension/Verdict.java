@@ -612,7 +612,13 @@ record Verdict(Outcome outcome, String reason) {
         // an undefined R-hat of populations is said above ("a population did not reach the target"): "the populations
         // disagree" beside it gave a new user two causes of which only one could hold
         if (!(rhat <= c.maxRhat()) && !(populations && Double.isNaN(rhat))) {
-            b.append(populations
+            b.append(populations && r.diagnostics().plateauNats() > PopulationRun.MAX_PLATEAU_NATS
+                    // after the plateau's line: its levers first ("more particles per population … or a larger prior
+                    // pool" repeated the pool and contradicted "more particles add no starting draws": a new user's)
+                    ? String.format(Locale.ROOT, "R-hat %.3f: the populations disagree, as populations that each found "
+                            + "the set late, from few starting draws beside it, do: the plateau's levers above come first%n",
+                            rhat)
+                    : populations
                     ? String.format(Locale.ROOT, "R-hat %.3f: the populations disagree (they hold the modes in different "
                             + "shares, or their moves do not travel far enough along a thin set); more particles per "
                             + "population (less spread between them)%s help, but no budget makes moves travel%s%n", rhat,

@@ -243,6 +243,17 @@ class SettlingVerdictTest {
                 + "prior mass a pool would need more than 10^18 draws", "the plateau can make that mass many nats low")
                 .contains("R-hat 1.500: the populations disagree").doesNotContain("about more than", "better starts");
         assertThat(rare.split("Probe\\.levelSetMass", -1)).hasSize(2);
+        // a practical pool at the estimate whose upper figure is not: count first, once, and the R-hat line defers to
+        // the plateau's levers (a new user's read "a larger prior pool" twice, and "more particles" after "more particles
+        // add no starting draws")
+        String wide = Verdict.of(ProbeAnswer.of(populationResult(400, 1.5, new double[400], 1.0, 55.5,
+                new dev.probe.core.result.PriorMass(-8.10, 12.72, 4)), 0.1), settings()).reason();
+        assertThat(wide).contains("a larger prior pool, about", "that upper figure is more than is practical: to know "
+                + "which pool it needs, first count the set's mass with independent draws (Probe.levelSetMass)",
+                "R-hat 1.500: the populations disagree, as populations that each found the set late")
+                .doesNotContain("better starts", "less spread between them");
+        assertThat(wide.split("Probe\\.levelSetMass", -1)).hasSize(2);
+        assertThat(wide.split("a larger prior pool", -1)).hasSize(2);
         // too few attained samples too: no maxPopulations is advised, since growth stops on a plateau (a new user was
         // told "maxPopulations = 8" under 16 and 32 alike)
         double[] few = new double[400];
