@@ -61,6 +61,12 @@ public final class FullyAmbiguous extends LevelSetQuery implements OutputEnergy 
     }
 
     @Override
+    public String attainedWhen(double tolerance) {
+        return "every class of '" + classifier.name() + "' within " + Checks.number(tolerance) + " of 1/"
+                + classifier.classes() + " = " + Checks.number(1.0 / classifier.classes());
+    }
+
+    @Override
     public String describe() {
         return "FullyAmbiguous[" + classifier.name() + ", σ=" + sigma + "]";
     }

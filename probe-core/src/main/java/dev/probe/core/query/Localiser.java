@@ -161,6 +161,12 @@ public final class Localiser implements Query {
         return 0;
     }
 
+    /** Always: a localiser pulls toward its anchor and asks nothing of the outputs (a sum leaves it out of its wording). */
+    @Override
+    public String attainedWhen(double tolerance) {
+        return "always (a localiser asks nothing of the outputs)";
+    }
+
     @Override
     public String describe() {
         return "Localiser[anchor " + Arrays.toString(anchor) + ", λ=" + lambda + ", r=" + power + ", τ=" + tau + "]";

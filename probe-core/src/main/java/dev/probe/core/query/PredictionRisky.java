@@ -96,6 +96,14 @@ public final class PredictionRisky implements Query {
     }
 
     @Override
+    public String attainedWhen(double tolerance) {
+        return model instanceof Classifier c ? "every class of '" + c.name() + "' within " + Checks.number(tolerance)
+                + " of 1/" + c.classes() + " = " + Checks.number(1.0 / c.classes())
+                : "|y − " + Checks.number(alpha) + "| ≤ " + Checks.number(tolerance) + " for output 0 of '" + model.name()
+                        + "', in its units";
+    }
+
+    @Override
     public String describe() {
         return model instanceof Classifier ? "PredictionRisky[" + model.name() + ", −entropy, τ=" + tau + "]"
                 : "PredictionRisky[" + model.name() + ", |f − " + alpha + "|^" + power + ", τ=" + tau + "]";

@@ -122,7 +122,10 @@ public final class QuerySum implements Query {
 
     @Override
     public String attainedWhen(double tolerance) {
-        return parts.stream().map(p -> p.attainedWhen(tolerance)).collect(Collectors.joining("; and "));
+        // a localiser's "always" adds nothing ("…; and target distance ≤ 0.1" on every counterfactual: a new user's)
+        List<Query> asking = parts.stream().filter(p -> p.largestTargetDistance() > 0).toList();
+        return (asking.isEmpty() ? parts : asking).stream().map(p -> p.attainedWhen(tolerance))
+                .collect(Collectors.joining("; and "));
     }
 
     @Override

@@ -102,6 +102,15 @@ public final class TargetConfidence extends LevelSetQuery implements OutputEnerg
         return Checks.largestInfinityDistance(target);
     }
 
+    @Override
+    public String attainedWhen(double tolerance) {
+        StringBuilder p = new StringBuilder();
+        for (int k = 0; k < target.length; k++) {
+            p.append(k == 0 ? "" : ", ").append(Checks.number(target[k]));
+        }
+        return "every class of '" + classifier.name() + "' within " + Checks.number(tolerance) + " of p* = (" + p + ")";
+    }
+
     public double[] target() {
         return target.clone();
     }

@@ -29,6 +29,7 @@ class AttainedWhenTest {
         assertThat(q.targetDistance(new double[][] {{5.0}, {0.0}})).isLessThanOrEqualTo(5);
         assertThat(q.targetDistance(new double[][] {{4.99}, {0.0}})).isGreaterThan(5);
         assertThat(q.attainedWhen(0.1)).contains("≥ 9.9 (σ 10 − tolerance 0.1)");
+        assertThat(PredictionRisky.decision(A, 120, 1).attainedWhen(2)).isEqualTo("|y − 120| ≤ 2 for output 0 of 'priceA', in its units");
     }
 
     @Test
@@ -41,10 +42,48 @@ class AttainedWhenTest {
         assertThat(DecisionCutoff.of(c3, 1, 0.7).attainedWhen(0.05)).isEqualTo("p_1 of 'cnn' ≥ 0.65 (cut-off 0.7 − tolerance 0.05)");
         assertThat(ModelContrast.classifiers(c3, d3).attainedWhen(0.8))
                 .isEqualTo("the total-variation distance ½‖p_a − p_b‖₁ of 'cnn' and 'cnn2' ≥ 0.2 (1 − tolerance 0.8)");
-        // every query without its own wording says what the tolerance bounds
-        assertThat(FullyAmbiguous.of(c3).attainedWhen(0.1)).isEqualTo("target distance ≤ 0.1");
+        assertThat(FullyAmbiguous.of(c3).attainedWhen(0.1)).isEqualTo("every class of 'cnn' within 0.1 of 1/3 = 0.333333");
+        assertThat(PredictionRisky.entropy(c3).attainedWhen(0.05)).isEqualTo("every class of 'cnn' within 0.05 of 1/3 = 0.333333");
+        assertThat(TargetConfidence.of(c3, new double[] {0.7, 0.3, 0}).attainedWhen(0.1))
+                .isEqualTo("every class of 'cnn' within 0.1 of p* = (0.7, 0.3, 0)");
+        // a localiser asks nothing of the outputs: a sum leaves it out (a new user's counterfactuals all ended "; and
+        // target distance ≤ 0.1", always true)
         assertThat(HighConfidence.of(c3, 2).plus(Localiser.around(new double[2])).attainedWhen(0.1))
-                .isEqualTo("p_2 of 'cnn' ≥ 0.9 (1 − tolerance 0.1); and target distance ≤ 0.1");
+                .isEqualTo("p_2 of 'cnn' ≥ 0.9 (1 − tolerance 0.1)");
+        assertThat(Localiser.around(new double[2]).attainedWhen(0.1)).startsWith("always");
+        // a query without its own wording says what the tolerance bounds
+        Query custom = new Query() {
+            @Override
+            public ai.djl.ndarray.NDArray energy(ai.djl.ndarray.NDArray x) {
+                return x.sum(new int[] {1});
+            }
+
+            @Override
+            public boolean isDifferentiable() {
+                return true;
+            }
+
+            @Override
+            public int inputDimension() {
+                return 2;
+            }
+
+            @Override
+            public List<dev.probe.core.model.ModelUnderTest> models() {
+                return List.of(c3);
+            }
+
+            @Override
+            public double targetDistance(double[][] outputs) {
+                return 0;
+            }
+
+            @Override
+            public String describe() {
+                return "custom";
+            }
+        };
+        assertThat(custom.attainedWhen(0.05)).isEqualTo("target distance ≤ 0.05");
     }
 
     @Test

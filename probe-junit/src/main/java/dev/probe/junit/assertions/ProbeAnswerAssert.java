@@ -182,12 +182,22 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                                     + "where the energy's minimum can lie short of the target, so more budget samples the "
                                     + "same place: give a smaller lambda (the localiser's strength), or a larger tolerance."
                             // a price above the model's maximum was told "more budget" (a new user's rarity gate)
-                            : "No sample attained the target: if no input reaches it (e.g. a threshold beyond the model's "
+                            // the nearest distance, which attainedWhen's line reads in the outputs' units (a new
+                            // user's regressor contrast never said how far its two models came apart)
+                            : "No sample attained the target" + nearest() + ": if no input reaches it (e.g. a threshold beyond the model's "
                                     + "outputs), no budget will, so bound such a set by independent prior draws "
                                     + "(Probe.levelSetMass or priorRate, exact intervals); if it is only rare, give the "
                                     + "sampler more budget (or populations).",
                     actual.result().diagnostics().table().stripTrailing())));
         }
+    }
+
+    /** " (the nearest sample at target distance 1.0011, above the tolerance 0.1)", or "" without a finite distance. */
+    private String nearest() {
+        double d = java.util.Arrays.stream(actual.result().targetDistances()).min().orElse(Double.NaN);
+        return Double.isFinite(d) ? String.format(java.util.Locale.ROOT, " (the nearest sample at target distance %s, "
+                + "above the tolerance %s)", new java.math.BigDecimal(d).round(new java.math.MathContext(5))
+                .stripTrailingZeros().toPlainString(), actual.tolerance()) : "";
     }
 
     /** A counterfactual's localiser in a query's description, and its strength: "Localiser[anchor …, λ=0.05, …]". */

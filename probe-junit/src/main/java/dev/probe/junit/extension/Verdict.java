@@ -189,6 +189,25 @@ record Verdict(Outcome outcome, String reason) {
      * tolerance, the nearest at {@code closest}.
      */
     record PoolReach(int size, int attained, double closest) {
+        /**
+         * Whether none of the pool's draws met the target nor came nearer than the samples' {@code sampled} (by 1% or
+         * more), for a model without gradients (whose sampler goes only where draws go): then the pool says the target
+         * may be out of reach anywhere, and more budget is no first lever.
+         */
+        boolean cameNoNearer(double sampled, boolean gradients) {
+            return attained == 0 && !gradients && Double.isFinite(closest) && Double.isFinite(sampled)
+                    && !(closest < sampled - 0.01 * sampled);
+        }
+
+        /**
+         * {@code d} rounded up to 3 significant digits: a tolerance of at least that attains the nearest sample (a new
+         * user's "at least 0.300" did not, at 0.300005).
+         */
+        static String atLeast3(double d) {
+            return String.format(Locale.ROOT, "%.3g", java.math.BigDecimal.valueOf(d)
+                    .round(new java.math.MathContext(3, java.math.RoundingMode.CEILING)).doubleValue());
+        }
+
         /** Whether {@code closest} is the largest distance the question allows (to 10⁻⁹: a class given 10⁻¹³). */
         static boolean atLargest(double closest, double largest) {
             return Double.isFinite(largest) && closest >= largest - 1e-9 * Math.max(1, largest);
@@ -237,7 +256,7 @@ record Verdict(Outcome outcome, String reason) {
             // nearer by 1% of the distance or more: a smooth model's samples 3·10⁻⁶ short of the pool's best draw were
             // told the sampler "did not find the pool's best region; more budget is the lever" (a new user's
             // generator that cannot draw the class: both at its best, 0.277); float32 outputs differ by less anyway
-            if (closest < sampled - 0.01 * sampled) {
+            if (!cameNoNearer(sampled, gradients)) {
                 return String.format(Locale.ROOT, " None of the prior pool's %d draws meets the target either, but its "
                         + "closest (%.3g) is nearer than the samples came: the sampler did not find the pool's best "
                         + "region; more budget is the lever.", size, closest);
@@ -246,9 +265,9 @@ record Verdict(Outcome outcome, String reason) {
                     + "samples (the pool's closest %.3g): a model whose outputs are piecewise constant (a tree's leaves, "
                     + "a rule's regions), or a space whose bounds leave out where the model meets the target, may come no "
                     + "nearer than %.3g anywhere in this space, and then no budget reaches "
-                    + "the target: a tolerance of at least %.3g samples the nearest it comes. More budget helps only if "
+                    + "the target: a tolerance of at least %s samples the nearest it comes. More budget helps only if "
                     + "a region holding less than about 1 in %d of the prior comes nearer.", size, closest, sampled,
-                    sampled, size);
+                    atLeast3(sampled), size);
         }
 
         private static String oneIn(double share) {
@@ -960,6 +979,13 @@ record Verdict(Outcome outcome, String reason) {
                             + "index and the order of the model's classes); no tolerance relaxes this, and more budget (%s) "
                             + "helps only if a region rarer than these draws reaches it.", r.largestTargetDistance(),
                             answer.judgedModel(), flat, prior, budget(r, levers))
+                    : reach != null && reach.cameNoNearer(closest, levers.gradients())
+                    // the pool's draws came no nearer: "give the sampler more budget" first was contradicted by the pool's
+                    // line after it (a new user's model capped at p 0.7)
+                    ? "The target is unreachable within this budget, or not at all for this model and generator. This is "
+                            + "not a verdict on the model." + flat + prior + " Relax the question (" + levers.question(c)
+                            + "), or use a generator that can reach the target; more budget (" + budget(r, levers)
+                            + ") helps only as the prior pool's line below says."
                     : (reachable ? "The target was not reached within this budget." : "The target is unreachable "
                     + "within this budget, or not at all for this model and generator.") + " This is "
                     + "not a verdict on the model." + flat + prior + " Give the sampler more budget (" + budget(r, levers)
@@ -1006,7 +1032,7 @@ record Verdict(Outcome outcome, String reason) {
                 cause += String.format(Locale.ROOT, " Yet on %d of %d samples the two models' top classes differ: such "
                         + "disagreements exist. If the models can never differ by the question's total variation (two "
                         + "trees whose leaves are 0.9/0.1 differ by at most 0.8), no budget reaches it: a tolerance of at "
-                        + "least %.3g (the closest distance) samples them.", differ, a.length, closest);
+                        + "least %s (the closest distance) samples them.", differ, a.length, PoolReach.atLeast3(closest));
             } else if (!onSimplex(a)) {
                 // regressors: the question is about their difference, not either model's output (a new user's was told
                 // "'regA' output 0.1532 to 1.971: a threshold (alpha) and the tolerance are in these units")

@@ -59,8 +59,15 @@ class EvidenceGatedAssertionsTest {
         SamplerConfig config = SamplerConfig.builder().chains(2).warmup(0).draws(30).seed(4).build();
         ProbeAnswer answer = ProbeAnswer.of(Probe.of(BOX, HighConfidence.of(unsure, 0)).sample(config,
                 Sampling.chains(RandomWalkMetropolis.of(BOX.proposal(), 0.5))), 0.1);
+        double nearest = java.util.Arrays.stream(answer.result().targetDistances()).min().orElseThrow();
         assertThatThrownBy(() -> assertThat(answer).hasTargetAttainmentAtLeast(0))
-                .hasMessageContaining("No sample attained the target: if no input reaches it (e.g. a threshold beyond the "
+                // the nearest distance, which the "attained when" line reads in the outputs' terms
+                .hasMessageMatching("(?s).*No sample attained the target \\(the nearest sample at target distance 0\\.\\d+, "
+                        + "above the tolerance 0\\.1\\).*")
+                .hasMessageContaining(new java.math.BigDecimal(nearest).round(new java.math.MathContext(5))
+                        .stripTrailingZeros().toPlainString())
+                .hasMessageContaining("\nattained when: p_0 of 'unsure' ≥ 0.9 (1 − tolerance 0.1)\n")
+                .hasMessageContaining("above the tolerance 0.1): if no input reaches it (e.g. a threshold beyond the "
                         + "model's outputs), no budget will, so bound such a set by independent prior draws "
                         + "(Probe.levelSetMass or priorRate, exact intervals)")
                 .hasMessageNotContaining("Give the sampler more budget (or populations), or relax");

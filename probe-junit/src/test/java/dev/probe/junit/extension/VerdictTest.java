@@ -438,7 +438,51 @@ class VerdictTest {
                 instanceOf(ProbeNotSampledException.class), message(m -> m.matches("(?s).*closest 0\\.46\\d*\\).*")
                         && m.matches("(?s).*None of the prior pool's \\d+ draws came nearer the target than these samples "
                                 + "\\(the pool's closest 0\\.46\\d\\).*")
-                        && !m.contains("more budget is the lever")))));
+                        && !m.contains("more budget is the lever")
+                        // no "Give the sampler more budget" first, which the pool's line then contradicted (a new user's)
+                        && !m.contains("Give the sampler more budget")
+                        && m.contains("a tolerance of at least 0.46")))));
+    }
+
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 200, draws = 10, seed = "9")
+    static class LinearToTheBound {
+        /**
+         * Class 2's probability rises linearly to 0.55 at the box's bound x0 = 3; classes 0 and 1 share the rest as x1
+         * says, so the outputs move wherever the samples go.
+         */
+        @ProbedModel static final Classifier MODEL = Classifier.fromProbabilities(dev.probe.core.model.BlackBoxFunction.of(
+                "linear", 2, 3, rows -> java.util.Arrays.stream(rows).map(r -> {
+                    double p2 = 0.4 + 0.05 * r[0];
+                    double s = 1 / (1 + Math.exp(-r[1]));
+                    return new double[] {(1 - p2) * s, (1 - p2) * (1 - s), p2};
+                }).toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 2)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    /**
+     * Outputs that move where the samples went, the pool's draws no nearer: the message does not open with "give the
+     * sampler more budget", which the pool's line after it contradicted (a new user's model capped at p 0.7).
+     */
+    @Test
+    void anOutOfReachTargetThatThePoolConfirmsIsNotFirstToldToTakeMoreBudget() {
+        EngineExecutionResults events = run(LinearToTheBound.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(test("confident"), finishedWithFailure(
+                instanceOf(ProbeNotSampledException.class), message(m -> m.contains("Relax the question (a larger sigma, "
+                        + "or a larger tolerance), or use a generator that can reach the target; more budget (")
+                        && m.contains("helps only as the prior pool's line below says")
+                        && !m.contains("Give the sampler more budget")
+                        && m.matches("(?s).*None of the prior pool's \\d+ draws came nearer the target than these samples.*")))));
+    }
+
+    @Test
+    void anAdvisedToleranceIsRoundedUpSoThatItAttainsTheNearestSample() {
+        // "a tolerance of at least 0.300" did not attain a nearest sample at 0.300005 (a new user's)
+        org.assertj.core.api.Assertions.assertThat(Verdict.PoolReach.atLeast3(0.300005)).isEqualTo("0.301");
+        org.assertj.core.api.Assertions.assertThat(Verdict.PoolReach.atLeast3(0.45)).isEqualTo("0.450");
+        org.assertj.core.api.Assertions.assertThat(Verdict.PoolReach.atLeast3(1.2345)).isEqualTo("1.24");
     }
 
     @Test
