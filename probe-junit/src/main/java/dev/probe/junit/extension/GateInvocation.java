@@ -193,7 +193,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
                 answer = spec.oracle().map(answer::withOracle).orElse(answer);
                 answer = answer.withTargetLabels(spec.targetLabels());
                 Verdict verdict = Verdict.of(answer, c,
-                        Verdict.Levers.of(spec.probe(), answer.judgedModel(), result.seed(), SamplerThread.of(context)));
+                        Verdict.Levers.of(spec.probe(), answer.judgedModel(), result.seed(), SamplerThread.of(context))
+                                .excludingQuestion(spec.generatorExcludesQuestion()));
                 if (!verdict.isConclusive()) {
                     inconclusive.add(verdict);
                 }

@@ -300,7 +300,21 @@ public final class ProbeContext {
             probe = probe.withPoolSeed(configuration.seed());
         }
         checkTrainingData(space);
-        return new ProbeSpec(displayName, key, probe, configuration.forProbe(probe), judgedModel, oracle(), questionClasses);
+        return new ProbeSpec(displayName, key, probe, configuration.forProbe(probe), judgedModel, oracle(), questionClasses,
+                questionClasses, excludesOneOf(space, questionClasses));
+    }
+
+    /** Whether {@code space} is the test class's generator declared to exclude one of {@code classes}. */
+    private boolean excludesOneOf(SampleSpace space, int[] classes) {
+        var all = TestClassMembers.find(testClass, Generator.class, extensionContext);
+        for (int c : classes) {
+            for (var g : all) {
+                if (g.annotation().excludes() == c && g.value() == space) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -25,9 +25,18 @@ import java.util.Optional;
  * @param targetLabels the classes the question asks the model to give an attained sample (both of an ambivalent pair,
  *     the classes a target vector gives probability to; every class for a fully ambiguous one): an oracle label outside them is a
  *     misclassification ({@link dev.probe.junit.ProbeAnswer#misclassifiedAmongAttained()}); empty: the model's top class is judged
+ * @param generatorExcludesQuestion whether the space is a generator declared {@code @Generator(excludes = c)} for a
+ *     class {@code c} the question is about (an in-distribution adversarial or novel-class probe): a target it does not
+ *     reach is then the answer such a probe looks for, and its not-sampled message says so
  */
 public record ProbeSpec(String displayName, String key, Probe probe, ProbeConfiguration configuration, String judgedModel,
-        Optional<Oracle> oracle, int[] questionClasses, int[] targetLabels) {
+        Optional<Oracle> oracle, int[] questionClasses, int[] targetLabels, boolean generatorExcludesQuestion) {
+
+    /** A spec over a generator that does not exclude the question's classes. */
+    public ProbeSpec(String displayName, String key, Probe probe, ProbeConfiguration configuration, String judgedModel,
+            Optional<Oracle> oracle, int[] questionClasses, int[] targetLabels) {
+        this(displayName, key, probe, configuration, judgedModel, oracle, questionClasses, targetLabels, false);
+    }
 
     /** A spec whose target labels are its question classes. */
     public ProbeSpec(String displayName, String key, Probe probe, ProbeConfiguration configuration, String judgedModel,
@@ -58,6 +67,7 @@ public record ProbeSpec(String displayName, String key, Probe probe, ProbeConfig
 
     /** The same spec with other target labels (the classes a target vector gives probability to, say). */
     public ProbeSpec withTargetLabels(int... labels) {
-        return new ProbeSpec(displayName, key, probe, configuration, judgedModel, oracle, questionClasses, labels);
+        return new ProbeSpec(displayName, key, probe, configuration, judgedModel, oracle, questionClasses, labels,
+                generatorExcludesQuestion);
     }
 }

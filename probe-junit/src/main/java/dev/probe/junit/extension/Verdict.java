@@ -57,7 +57,21 @@ record Verdict(Outcome outcome, String reason) {
     record Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
             boolean improper, String fixed, java.util.function.BooleanSupplier squashedLogits,
             java.util.function.Function<double[], String> atBounds,
-            java.util.function.DoubleFunction<PoolReach> poolReach, double outsideBy) {
+            java.util.function.DoubleFunction<PoolReach> poolReach, double outsideBy, boolean excludedByGenerator) {
+        Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
+                boolean improper, String fixed, java.util.function.BooleanSupplier squashedLogits,
+                java.util.function.Function<double[], String> atBounds,
+                java.util.function.DoubleFunction<PoolReach> poolReach, double outsideBy) {
+            this(gradients, pool, priorSpread, localised, improper, fixed, squashedLogits, atBounds, poolReach, outsideBy,
+                    false);
+        }
+
+        /** These levers for a probe whose generator excludes its question's class ({@link ProbeSpec#generatorExcludesQuestion}). */
+        Levers excludingQuestion(boolean excluded) {
+            return new Levers(gradients, pool, priorSpread, localised, improper, fixed, squashedLogits, atBounds, poolReach,
+                    outsideBy, excluded);
+        }
+
         /** Every lever; the spread over prior draws unknown (NaN). */
         static final Levers ALL = new Levers(true, true, () -> Double.NaN, false, false, "", () -> false);
 
@@ -1086,6 +1100,21 @@ record Verdict(Outcome outcome, String reason) {
         }
         if (reach != null && !(contrast && reach.attained() == 0)) { // a contrast says its own nearest
             cause += reach.said(closest, levers.gradients(), r.largestTargetDistance());
+        }
+        if (levers.excludedByGenerator() && !reachable) {
+            // a generator declared without the question's class that does not reach the target is what an in-distribution
+            // adversarial probe hopes for: "use a generator that can reach the target", a tolerance of 0.38 and "piecewise
+            // constant outputs" were advised on a robust smooth model (a new user's)
+            cause = String.format(Locale.ROOT, "The generator is declared without the class this question asks the model "
+                    + "to be certain of (@Generator(excludes = …)), and none of its %d samples%s came within the tolerance: "
+                    + "within this budget it draws no input '%s' calls that class with the confidence asked, which is what a "
+                    + "robust model gives. This outcome is the answer the probe looks for, as strong as the budget that "
+                    + "sought it, not a verdict (no sample backs one). To let a model without such inputs pass the build, "
+                    + "set notSampled = abort on this probe (it is then skipped, not failed); to bound how rare they are, "
+                    + "count them in code with Probe.of(space, query).levelSetMass(draws, tolerance, seed). Do not relax "
+                    + "the question or change the generator to reach the target: that would ask another question.",
+                    r.size(), reach == null ? "" : String.format(Locale.ROOT, " nor of the prior pool's %d draws",
+                            reach.size()), answer.judgedModel());
         }
         // the closest distance with the decimals it takes to differ from the tolerance: "within 0.998 (closest 1.00)"
         // read like a tie (a user's contrast of two near-identical models)

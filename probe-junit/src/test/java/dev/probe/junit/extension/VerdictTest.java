@@ -477,6 +477,38 @@ class VerdictTest {
                         && m.matches("(?s).*None of the prior pool's \\d+ draws came nearer the target than these samples.*")))));
     }
 
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 60, draws = 10, seed = "9")
+    static class RobustToAdversaries {
+        /** Certain of class 2 only where x0 > 2; elsewhere class 2 gets 0.3. */
+        @ProbedModel static final Classifier MODEL = Classifier.fromProbabilities(dev.probe.core.model.BlackBoxFunction.of(
+                "robust", 2, 3, rows -> java.util.Arrays.stream(rows).map(r -> r[0] > 2 ? new double[] {0.03, 0.02, 0.95}
+                        : new double[] {0.4, 0.3, 0.3}).toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        /** A generator that cannot draw a 2 (x0 ≤ 1): the model calls none of its inputs a 2. */
+        @Generator(excludes = 2) static final SampleSpace WITHOUT_TWO = InputSpace.box(new double[] {-3, -3},
+                new double[] {1, 3});
+
+        @dev.probe.junit.annotations.InDistributionAdversarial(classes = 2)
+        void fooled(ProbeAnswer answer) {}
+    }
+
+    /**
+     * An in-distribution adversarial probe that finds none on a generator declared without the class is told that this
+     * is the answer it looks for and how to let it pass, not to change the generator or relax the question (a new
+     * user's robust model was advised both, and a tolerance that would have counted p 0.62 as certain).
+     */
+    @Test
+    void anAdversarialProbeThatFindsNoneIsToldThatThisIsItsAnswer() {
+        EngineExecutionResults events = run(RobustToAdversaries.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(test("fooled"), finishedWithFailure(
+                instanceOf(ProbeNotSampledException.class), message(m -> m.contains("The generator is declared without "
+                        + "the class this question asks the model to be certain of (@Generator(excludes = …)), and none of "
+                        + "its 40 samples nor of the prior pool's")
+                        && m.contains("set notSampled = abort on this probe")
+                        && m.contains("levelSetMass") && !m.contains("use a generator that can reach the target")
+                        && !m.contains("a tolerance of at least")))));
+    }
+
     @Test
     void anAdvisedToleranceIsRoundedUpSoThatItAttainsTheNearestSample() {
         // "a tolerance of at least 0.300" did not attain a nearest sample at 0.300005 (a new user's)
