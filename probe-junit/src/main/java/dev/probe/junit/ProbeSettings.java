@@ -132,4 +132,18 @@ public @interface ProbeSettings {
      * as Stan warns on any; population results are not judged by divergences).
      */
     int maxDivergences() default UNSET;
+
+    /**
+     * What an invocation that sampled nothing of its target becomes: {@code "fail"}, or {@code "abort"} (reported as
+     * skipped, with the reason); unset: configuration {@code probe.notSampled}, then fail. E.g. {@code "abort"} on an
+     * {@code @InDistributionAdversarial} probe in a build that fails on the others: its not-sampled outcome is what a
+     * robust model gives.
+     */
+    String notSampled() default "";
+
+    /**
+     * What an invocation whose samples did not converge becomes: {@code "fail"} or {@code "abort"}; unset: configuration
+     * {@code probe.notConverged}, then fail.
+     */
+    String notConverged() default "";
 }

@@ -60,8 +60,8 @@ final class Setting<T> {
     static final Setting<Double> TOLERANCE = positive("tolerance", null, 0.1);
     /** Run-wide: scales warm-up and draws (quick CI profile vs nightly). */
     static final Setting<Double> BUDGET = positive("budget", null, 1.0);
-    static final Setting<Inconclusive> NOT_SAMPLED = policy("notSampled");
-    static final Setting<Inconclusive> NOT_CONVERGED = policy("notConverged");
+    static final Setting<Inconclusive> NOT_SAMPLED = policy("notSampled", ProbeSettings::notSampled);
+    static final Setting<Inconclusive> NOT_CONVERGED = policy("notConverged", ProbeSettings::notConverged);
 
     /** Every setting, in the order reports list them. */
     static final List<Setting<?>> ALL = List.of(CHAINS, WARMUP, DRAWS, THIN, SAMPLER, SEED, SIGMA, TAU, ANNEALING, SCREENING,
@@ -96,7 +96,7 @@ final class Setting<T> {
         }
         try {
             return attribute.apply(settings);
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) { // a number that does not parse, a policy that is neither fail nor abort
             throw new IllegalArgumentException("Probe setting '" + name + "' (from " + where + ") is invalid: "
                     + e.getMessage() + "; expected " + expected + ".");
         }
@@ -141,9 +141,16 @@ final class Setting<T> {
                 v -> v > 0 && Double.isFinite(v), "a positive number", builtIn);
     }
 
-    private static Setting<Inconclusive> policy(String name) {
-        return new Setting<>(name, null, text -> Inconclusive.valueOf(text.toUpperCase(Locale.ROOT)), v -> true,
-                "fail or abort", Inconclusive.FAIL);
+    private static Setting<Inconclusive> policy(String name, Function<ProbeSettings, String> attribute) {
+        Function<String, Inconclusive> parser = text -> {
+            try {
+                return Inconclusive.valueOf(text.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("\"" + text + "\"");
+            }
+        };
+        return new Setting<>(name, a -> attribute.apply(a).isBlank() ? Optional.empty() : Optional.of(parser.apply(
+                attribute.apply(a))), parser, v -> true, "fail or abort", Inconclusive.FAIL);
     }
 
     private static Optional<Double> number(double v) {

@@ -1109,8 +1109,9 @@ record Verdict(Outcome outcome, String reason) {
                     + "to be certain of (@Generator(excludes = …)), and none of its %d samples%s came within the tolerance: "
                     + "within this budget it draws no input '%s' calls that class with the confidence asked, which is what a "
                     + "robust model gives. This outcome is the answer the probe looks for, as strong as the budget that "
-                    + "sought it, not a verdict (no sample backs one). To let a model without such inputs pass the build, "
-                    + "set notSampled = abort on this probe (it is then skipped, not failed); to bound how rare they are, "
+                    + "sought it, not a verdict (no sample backs one). To keep a model without such inputs from failing the "
+                    + "build, put @ProbeSettings(notSampled = \"abort\") on this probe (it is then skipped, not failed); to "
+                    + "bound how rare they are, "
                     + "count them in code with Probe.of(space, query).levelSetMass(draws, tolerance, seed). Do not relax "
                     + "the question or change the generator to reach the target: that would ask another question.",
                     r.size(), reach == null ? "" : String.format(Locale.ROOT, " nor of the prior pool's %d draws",

@@ -490,6 +490,15 @@ class VerdictTest {
 
         @dev.probe.junit.annotations.InDistributionAdversarial(classes = 2)
         void fooled(ProbeAnswer answer) {}
+
+        /** As advised: skipped, not failed, in a run whose configuration fails not-sampled probes. */
+        @dev.probe.junit.annotations.InDistributionAdversarial(classes = 2)
+        @ProbeSettings(notSampled = "abort")
+        void fooledAborted(ProbeAnswer answer) {}
+
+        @dev.probe.junit.annotations.InDistributionAdversarial(classes = 2)
+        @ProbeSettings(notSampled = "never")
+        void fooledMisconfigured(ProbeAnswer answer) {}
     }
 
     /**
@@ -499,14 +508,20 @@ class VerdictTest {
      */
     @Test
     void anAdversarialProbeThatFindsNoneIsToldThatThisIsItsAnswer() {
-        EngineExecutionResults events = run(RobustToAdversaries.class, Map.of());
+        EngineExecutionResults events = run(RobustToAdversaries.class, Map.of("probe.notSampled", "fail"));
         events.testEvents().assertThatEvents().haveExactly(1, event(test("fooled"), finishedWithFailure(
                 instanceOf(ProbeNotSampledException.class), message(m -> m.contains("The generator is declared without "
                         + "the class this question asks the model to be certain of (@Generator(excludes = …)), and none of "
                         + "its 40 samples nor of the prior pool's")
-                        && m.contains("set notSampled = abort on this probe")
+                        && m.contains("put @ProbeSettings(notSampled = \"abort\") on this probe")
                         && m.contains("levelSetMass") && !m.contains("use a generator that can reach the target")
-                        && !m.contains("a tolerance of at least")))));
+                        && !m.contains("a tolerance of at least")))))
+                // the probe's own policy beats the run's (probe.notSampled = fail here)
+                .haveExactly(1, event(test("fooledAborted"), abortedWithReason(instanceOf(
+                        org.opentest4j.TestAbortedException.class))));
+        events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.contains(
+                        "Probe setting 'notSampled' (from @ProbeSettings on RobustToAdversaries#fooledMisconfigured) is "
+                                + "invalid: \"never\"; expected fail or abort.")))));
     }
 
     @Test
