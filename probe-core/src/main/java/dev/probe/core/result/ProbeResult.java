@@ -127,7 +127,10 @@ public final class ProbeResult {
         return Copies.of(outputs[indexOf(model)]);
     }
 
-    /** Energies of the kept draws. */
+    /**
+     * Energies of the kept draws: of the sampled distribution prior·e^{−G}, i.e. the question's G plus the space's
+     * prior energy (|z|²/2 over a standard-normal latent, 0 in a box), not G alone.
+     */
     public double[] energies() {
         return energies.clone();
     }
