@@ -271,7 +271,12 @@ public final class ProbeConfiguration {
         StringBuilder b = new StringBuilder();
         values.forEach((s, v) -> {
             if (populations || !(s == Setting.POPULATIONS || s == Setting.PARTICLES || s == Setting.MAX_POPULATIONS)) {
-                b.append(String.format(Locale.ROOT, "  %-15s %-26s %s%n", s.name, shown(s, v), sources.get(s)));
+                // populations whose particles are set run no chains: "chains 32, warmup 200, draws 100" read as if
+                // 3,200 chain draws had been made (a reviewer's)
+                boolean unused = populations && (s == Setting.CHAINS || s == Setting.WARMUP || s == Setting.DRAWS
+                        || s == Setting.THIN) && values.get(Setting.PARTICLES) instanceof Integer p && p > 0;
+                b.append(String.format(Locale.ROOT, "  %-15s %-26s %s%n", s.name, unused ? v + " (unused: particles set)"
+                        : shown(s, v), sources.get(s)));
             }
         });
         return b.toString();

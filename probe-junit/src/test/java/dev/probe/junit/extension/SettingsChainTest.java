@@ -233,6 +233,13 @@ class SettingsChainTest {
         assertThat(twice.smcConfig().particles()).isEqualTo(64);
         assertThat(twice.smcConfig().populations()).isEqualTo(4);
         assertThat(twice.describe(true)).containsPattern("particles +64 \\(from the budget\\)");
+        // chains, warmup and draws size the particles here (listed as they are); with particles set they size nothing
+        assertThat(quick.describe(true)).containsPattern("chains +8 +launcher").doesNotContain("unused");
+        ProbeConfiguration set = resolve(Plain.class, "bare", Map.of("probe.chains", "8", "probe.particles", "64"),
+                Relaxation.SIGMA, Optional.empty());
+        assertThat(set.describe(true)).containsPattern("chains +8 \\(unused: particles set\\) +launcher")
+                .containsPattern("warmup +200 \\(unused: particles set\\) +built-in");
+        assertThat(set.describe(false)).doesNotContain("unused"); // chains run them
         nightly.put("probe.budget", "0.5"); // below 1 the floor holds
         assertThat(resolve(Plain.class, "bare", nightly, Relaxation.SIGMA, Optional.empty()).smcConfig().particles())
                 .isEqualTo(32);
