@@ -166,8 +166,8 @@ public record Diagnostics(
     }
 
     /**
-     * A key/value table for reports and failure messages. Non-finite proposals and divergences are counted after
-     * warm-up, with warm-up's in parentheses (a new user's HMC table read "non-finite proposals 7" on a Gaussian, all
+     * A key/value table for reports and failure messages. Non-finite and out-of-box proposals and divergences are
+     * counted after warm-up, with warm-up's in parentheses (a new user's HMC table read "non-finite proposals 7" on a Gaussian, all
      * 7 in warm-up while the step size was still searched for, beside "divergences 0 (warm-up 40)").
      */
     public String table() {
@@ -180,9 +180,10 @@ public record Diagnostics(
                         + "energy R-hat         %.4f%nenergy ESS           %.1f%nESS/s                %.1f%n"
                         + "wall time (s)        %.2f%nsampling time (s)    %.2f%nnon-finite proposals %d (warm-up %d)%n"
                         + "divergences          %d (warm-up %d)%n"
-                        + "out-of-box proposals %d%ngradient evaluations %d%nenergy evaluations   %d%nstep size            %.4g%n",
+                        + "out-of-box proposals %d (warm-up %d)%ngradient evaluations %d%nenergy evaluations   %d%nstep size            %.4g%n",
                 meanAcceptance(), maxRhat(), minEss(), energyRhat, energyEss, essPerSecond(), wallSeconds,
-                samplingSeconds, sampling.nonFinite(), warmup.nonFinite(), divergences(), warmupDivergences(), outOfBoundsProposals(),
+                samplingSeconds, sampling.nonFinite(), warmup.nonFinite(), divergences(), warmupDivergences(), sampling.outOfBounds(),
+                warmup.outOfBounds(),
                 gradientEvaluations, energyEvaluations, stepSize) + settling + plateau;
     }
 }

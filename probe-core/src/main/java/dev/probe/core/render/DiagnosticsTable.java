@@ -60,7 +60,7 @@ public final class DiagnosticsTable {
         // warm-up apart, as for divergences: a new user could not tell whether a diverged trajectory's NaN came after it
         rows.put("non-finite proposals", d.sampling().nonFinite() + " (warm-up " + d.warmup().nonFinite() + ")");
         rows.put("divergences", d.divergences() + " (warm-up " + d.warmupDivergences() + ")");
-        rows.put("out-of-box proposals", Long.toString(d.outOfBoundsProposals()));
+        rows.put("out-of-box proposals", d.sampling().outOfBounds() + " (warm-up " + d.warmup().outOfBounds() + ")");
         rows.put("gradient evaluations", Long.toString(d.gradientEvaluations()));
         rows.put("energy evaluations", Long.toString(d.energyEvaluations()));
         rows.put("step size", number("%.4g", d.stepSize()));

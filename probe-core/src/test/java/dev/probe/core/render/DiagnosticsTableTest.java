@@ -73,12 +73,13 @@ class DiagnosticsTableTest {
     @Test
     void nonFiniteProposalsAreCountedAfterWarmupWithWarmupsApart() {
         Diagnostics d = new Diagnostics(new double[] {0.8}, new double[] {1.0}, new double[] {500}, 1.0, 500, 1.0, 1.0,
-                new dev.probe.core.diagnostics.InvalidProposals(7, 40, 0), dev.probe.core.diagnostics.InvalidProposals.NONE,
+                new dev.probe.core.diagnostics.InvalidProposals(7, 40, 3), new dev.probe.core.diagnostics.InvalidProposals(0, 0, 5),
                 10, 0, 0.2);
         assertThat(d.nonFiniteProposals()).isEqualTo(7); // warm-up and sampling together, as documented
         assertThat(DiagnosticsTable.of(d).rows()).containsEntry("non-finite proposals", "0 (warm-up 7)")
-                .containsEntry("divergences", "0 (warm-up 40)");
-        assertThat(d.table()).contains("non-finite proposals 0 (warm-up 7)", "divergences          0 (warm-up 40)");
+                .containsEntry("divergences", "0 (warm-up 40)").containsEntry("out-of-box proposals", "5 (warm-up 3)");
+        assertThat(d.table()).contains("non-finite proposals 0 (warm-up 7)", "divergences          0 (warm-up 40)",
+                "out-of-box proposals 5 (warm-up 3)");
     }
 
     @Test

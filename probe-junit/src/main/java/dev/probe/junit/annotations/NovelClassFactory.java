@@ -27,7 +27,7 @@ final class NovelClassFactory implements ProbeFactory<NovelClassExtrapolation> {
             ProbeConfiguration s = context.configuration(key, a.tolerance());
             Tolerances.check("@NovelClassExtrapolation", s, 1, "1 − p_c");
             specs.add(context.spec("novel class: generator " + a.generator() + " classified as " + c, key, novel,
-                    HighConfidence.of(classifier, c).withSigma(s.sigma()), classifier.name(), s, c));
+                    HighConfidence.of(classifier, c).withSigma(s.sigma()), classifier.name(), s, c).withUnreachableIsRobust());
         }
         return specs;
     }

@@ -177,8 +177,14 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                     actual.result().attainedEss(e.tolerance()) > 0 ? "Give the sampler more budget (or populations), or "
                             + "relax the evidence (ProbeAnswer.withEvidence, settings maxRhat / minAttainedEss)."
                             // a localiser holds the samples short of the target: more budget samples the same place
+                            // every sample as far as the question allows: the model gives the target nothing there, which
+                            // no lambda changes (a new user's counterfactual to a class the model never predicts)
+                            : atLargest() ? "No sample attained the target" + nearest() + ": every sample is at the "
+                                    + "largest distance the question allows, where the model gives the target nothing; no "
+                                    + "budget, lambda or tolerance changes that. Check that the model can meet the target at "
+                                    + "all (for a class: its index and the order of the model's classes)."
                             : LOCALISED.matcher(actual.result().provenance().query()).find() ? "No sample attained the "
-                                    + "target: the localiser (" + localiserLambda() + ") holds the samples near the factual, "
+                                    + "target" + nearest() + ": the localiser (" + localiserLambda() + ") holds the samples near the factual, "
                                     + "where the energy's minimum can lie short of the target, so more budget samples the "
                                     + "same place: give a smaller lambda (the localiser's strength), or a larger tolerance."
                             // a price above the model's maximum was told "more budget" (a new user's rarity gate)
@@ -190,6 +196,13 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                                     + "sampler more budget (or populations).",
                     actual.result().diagnostics().table().stripTrailing())));
         }
+    }
+
+    /** Whether every sample is at (0.1% within) the largest target distance the question allows. */
+    private boolean atLargest() {
+        double largest = actual.result().largestTargetDistance();
+        return Double.isFinite(largest) && java.util.Arrays.stream(actual.result().targetDistances()).min()
+                .orElse(Double.NaN) >= 0.999 * largest;
     }
 
     /** " (the nearest sample at target distance 1.0011, above the tolerance 0.1)", or "" without a finite distance. */

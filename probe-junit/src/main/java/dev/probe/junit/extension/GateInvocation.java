@@ -194,7 +194,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
                 answer = answer.withTargetLabels(spec.targetLabels());
                 Verdict verdict = Verdict.of(answer, c,
                         Verdict.Levers.of(spec.probe(), answer.judgedModel(), result.seed(), SamplerThread.of(context))
-                                .excludingQuestion(spec.generatorExcludesQuestion()));
+                                .withUnreachableIsRobust(spec.unreachableIsRobust()));
                 if (!verdict.isConclusive()) {
                     inconclusive.add(verdict);
                 }

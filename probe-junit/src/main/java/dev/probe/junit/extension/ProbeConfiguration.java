@@ -248,10 +248,22 @@ public final class ProbeConfiguration {
     public String summary(boolean populations) {
         return values.entrySet().stream().filter(e -> e.getKey() != Setting.NOT_SAMPLED && e.getKey() != Setting.NOT_CONVERGED)
                 .filter(e -> populations || !isPopulationSetting(e.getKey()))
+                // the report's one-line listing leaves out what the run did not use (a new user's diagnostics.txt
+                // listed chains=32 warmup=200 draws=100 for populations of set particles)
+                .filter(e -> !unused(e.getKey(), populations))
                 .map(e -> e.getKey().name + "=" + (isPopulationSetting(e.getKey()) || e.getKey() == Setting.POOL
                         || e.getKey() == Setting.SMOOTHING ? shown(e.getKey(), e.getValue()).replaceFirst(" \\(.*\\)$", "")
                         : format(e.getValue())))
                 .collect(Collectors.joining(" "));
+    }
+
+    /**
+     * Whether {@code s} sizes nothing in this run: chains, warmup, draws and thin where populations run with their
+     * particles set (unset, the budget's particles come from them).
+     */
+    private boolean unused(Setting<?> s, boolean populations) {
+        return populations && (s == Setting.CHAINS || s == Setting.WARMUP || s == Setting.DRAWS || s == Setting.THIN)
+                && values.get(Setting.PARTICLES) instanceof Integer p && p > 0;
     }
 
     private static boolean isPopulationSetting(Setting<?> s) {
@@ -273,9 +285,7 @@ public final class ProbeConfiguration {
             if (populations || !(s == Setting.POPULATIONS || s == Setting.PARTICLES || s == Setting.MAX_POPULATIONS)) {
                 // populations whose particles are set run no chains: "chains 32, warmup 200, draws 100" read as if
                 // 3,200 chain draws had been made (a reviewer's)
-                boolean unused = populations && (s == Setting.CHAINS || s == Setting.WARMUP || s == Setting.DRAWS
-                        || s == Setting.THIN) && values.get(Setting.PARTICLES) instanceof Integer p && p > 0;
-                b.append(String.format(Locale.ROOT, "  %-15s %-26s %s%n", s.name, unused ? v + " (unused: particles set)"
+                b.append(String.format(Locale.ROOT, "  %-15s %-26s %s%n", s.name, unused(s, populations) ? v + " (unused: particles set)"
                         : shown(s, v), sources.get(s)));
             }
         });

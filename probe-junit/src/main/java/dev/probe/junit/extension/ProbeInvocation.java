@@ -71,7 +71,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             answer = answer.withTargetLabels(spec.targetLabels());
             context.getStore(ProbeExtension.NAMESPACE).put(ProbeAnswer.class, answer);
             Verdict.Levers levers = Verdict.Levers.of(spec.probe(), answer.judgedModel(), result.seed(),
-                    SamplerThread.of(context)).excludingQuestion(spec.generatorExcludesQuestion());
+                    SamplerThread.of(context)).withUnreachableIsRobust(spec.unreachableIsRobust());
             Verdict verdict = Verdict.of(answer, c, levers);
             SampleGrids.pixelRangeNote(spec, result).ifPresent(n -> Console.print(context, n));
             Verdict.budgetFloorNote(answer, c).ifPresent(n -> Console.print(context, n));

@@ -25,12 +25,13 @@ import java.util.Optional;
  * @param targetLabels the classes the question asks the model to give an attained sample (both of an ambivalent pair,
  *     the classes a target vector gives probability to; every class for a fully ambiguous one): an oracle label outside them is a
  *     misclassification ({@link dev.probe.junit.ProbeAnswer#misclassifiedAmongAttained()}); empty: the model's top class is judged
- * @param generatorExcludesQuestion whether the space is a generator declared {@code @Generator(excludes = c)} for a
- *     class {@code c} the question is about (an in-distribution adversarial or novel-class probe): a target it does not
- *     reach is then the answer such a probe looks for, and its not-sampled message says so
+ * @param unreachableIsRobust whether a target this space does not reach is what a robust model gives: the space is a
+ *     generator declared {@code @Generator(excludes = c)} for a class {@code c} the question is about (set by
+ *     {@link ProbeContext#spec}), or one of novel classes ({@link #withUnreachableIsRobust}); its not-sampled message
+ *     then says that this is the answer the probe looks for
  */
 public record ProbeSpec(String displayName, String key, Probe probe, ProbeConfiguration configuration, String judgedModel,
-        Optional<Oracle> oracle, int[] questionClasses, int[] targetLabels, boolean generatorExcludesQuestion) {
+        Optional<Oracle> oracle, int[] questionClasses, int[] targetLabels, boolean unreachableIsRobust) {
 
     /** A spec over a generator that does not exclude the question's classes. */
     public ProbeSpec(String displayName, String key, Probe probe, ProbeConfiguration configuration, String judgedModel,
@@ -65,9 +66,18 @@ public record ProbeSpec(String displayName, String key, Probe probe, ProbeConfig
         return targetLabels.clone();
     }
 
+    /**
+     * The same spec, for a question whose inputs no robust model gives (its inputs would be misclassified by
+     * construction: a generator of novel classes called one of the model's): its not-sampled outcome says so.
+     */
+    public ProbeSpec withUnreachableIsRobust() {
+        return new ProbeSpec(displayName, key, probe, configuration, judgedModel, oracle, questionClasses, targetLabels,
+                true);
+    }
+
     /** The same spec with other target labels (the classes a target vector gives probability to, say). */
     public ProbeSpec withTargetLabels(int... labels) {
         return new ProbeSpec(displayName, key, probe, configuration, judgedModel, oracle, questionClasses, labels,
-                generatorExcludesQuestion);
+                unreachableIsRobust);
     }
 }

@@ -57,7 +57,7 @@ record Verdict(Outcome outcome, String reason) {
     record Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
             boolean improper, String fixed, java.util.function.BooleanSupplier squashedLogits,
             java.util.function.Function<double[], String> atBounds,
-            java.util.function.DoubleFunction<PoolReach> poolReach, double outsideBy, boolean excludedByGenerator) {
+            java.util.function.DoubleFunction<PoolReach> poolReach, double outsideBy, boolean unreachableIsRobust) {
         Levers(boolean gradients, boolean pool, java.util.function.DoubleSupplier priorSpread, boolean localised,
                 boolean improper, String fixed, java.util.function.BooleanSupplier squashedLogits,
                 java.util.function.Function<double[], String> atBounds,
@@ -66,8 +66,8 @@ record Verdict(Outcome outcome, String reason) {
                     false);
         }
 
-        /** These levers for a probe whose generator excludes its question's class ({@link ProbeSpec#generatorExcludesQuestion}). */
-        Levers excludingQuestion(boolean excluded) {
+        /** These levers for a probe whose unreached target is what a robust model gives ({@link ProbeSpec#unreachableIsRobust}). */
+        Levers withUnreachableIsRobust(boolean excluded) {
             return new Levers(gradients, pool, priorSpread, localised, improper, fixed, squashedLogits, atBounds, poolReach,
                     outsideBy, excluded);
         }
@@ -222,9 +222,13 @@ record Verdict(Outcome outcome, String reason) {
                     .round(new java.math.MathContext(3, java.math.RoundingMode.CEILING)).doubleValue());
         }
 
-        /** Whether {@code closest} is the largest distance the question allows (to 10⁻⁹: a class given 10⁻¹³). */
+        /**
+         * Whether {@code closest} is the largest distance the question allows, to 0.1% of it (a class given 10⁻¹³, or
+         * 1.9·10⁻⁵ by a softmax, at 0.99998 of 1: "a tolerance of at least 1.00" was refused when followed), as the
+         * prior mass's floor reads it.
+         */
         static boolean atLargest(double closest, double largest) {
-            return Double.isFinite(largest) && closest >= largest - 1e-9 * Math.max(1, largest);
+            return Double.isFinite(largest) && closest >= 0.999 * largest;
         }
 
         static PoolReach of(dev.probe.core.probe.PriorPool pool, dev.probe.core.query.Query query, double tolerance) {
@@ -926,10 +930,14 @@ record Verdict(Outcome outcome, String reason) {
                     + "%s), though over %d prior draws they move by up to %.3g: the samples sit on one plateau of the "
                     + "model (as a tree's leaf or a threshold rule's region is), and none found a region nearer the "
                     + "target. The target is unreachable within this budget, or not at all for this model and space. "
-                    + "This is not a verdict on the model. If some region should meet it, give the sampler more budget "
-                    + "(%s) or relax the question (%s).",
-                    r.size(), answer.judgedModel(), FLAT, shown(outputs[0]), PRIOR_DRAWS, priorSpread, budget(r, levers),
-                    levers.question(c));
+                    + "This is not a verdict on the model. If some region should meet it, %s.",
+                    r.size(), answer.judgedModel(), FLAT, shown(outputs[0]), PRIOR_DRAWS, priorSpread,
+                    // the pool's draws came no nearer: budget is no first lever (a new user's step model)
+                    reach != null && reach.cameNoNearer(closest, levers.gradients())
+                            ? "relax the question (" + levers.question(c) + "); more budget (" + budget(r, levers)
+                                    + ") helps only as the prior pool's line below says"
+                            : "give the sampler more budget (" + budget(r, levers) + ") or relax the question ("
+                                    + levers.question(c) + ")");
         } else if (spread < FLAT && !saturated && !levers.gradients() && !(priorSpread >= FLAT)) {
             // a black box without gradients (a tree, a rule, a scorecard) that gives one answer everywhere in the space
             // is an ordinary model out of reach, not a suspect declaration: a lender's tree approving only above
@@ -1101,21 +1109,24 @@ record Verdict(Outcome outcome, String reason) {
         if (reach != null && !(contrast && reach.attained() == 0)) { // a contrast says its own nearest
             cause += reach.said(closest, levers.gradients(), r.largestTargetDistance());
         }
-        if (levers.excludedByGenerator() && !reachable) {
+        if (levers.unreachableIsRobust() && !reachable) {
             // a generator declared without the question's class that does not reach the target is what an in-distribution
             // adversarial probe hopes for: "use a generator that can reach the target", a tolerance of 0.38 and "piecewise
             // constant outputs" were advised on a robust smooth model (a new user's)
-            cause = String.format(Locale.ROOT, "The generator is declared without the class this question asks the model "
-                    + "to be certain of (@Generator(excludes = …)), and none of its %d samples%s came within the tolerance: "
-                    + "within this budget it draws no input '%s' calls that class with the confidence asked, which is what a "
-                    + "robust model gives. This outcome is the answer the probe looks for, as strong as the budget that "
-                    + "sought it, not a verdict (no sample backs one). To keep a model without such inputs from failing the "
-                    + "build, put @ProbeSettings(notSampled = \"abort\") on this probe (it is then skipped, not failed); to "
-                    + "bound how rare they are, "
+            cause = String.format(Locale.ROOT, "The generator draws no input of the class this question asks the model "
+                    + "to be certain of (it is declared without it, @Generator(excludes = …), or draws novel classes), and "
+                    + "none of its %d samples%s came within the tolerance: within this budget it draws no input '%s' calls "
+                    + "that class with the confidence asked, which is what a robust model gives. This outcome is the answer "
+                    + "the probe looks for, as strong as the budget that sought it, not a verdict (no sample backs one). %s"
+                    + "To bound how rare such inputs are, "
                     + "count them in code with Probe.of(space, query).levelSetMass(draws, tolerance, seed). Do not relax "
                     + "the question or change the generator to reach the target: that would ask another question.",
                     r.size(), reach == null ? "" : String.format(Locale.ROOT, " nor of the prior pool's %d draws",
-                            reach.size()), answer.judgedModel());
+                            reach.size()), answer.judgedModel(), c.notSampled() == Inconclusive.ABORT
+                            // already set (a new user's probe was told to add what it had)
+                            ? "It is skipped, not failed (notSampled = abort). "
+                            : "To keep a model without such inputs from failing the build, put @ProbeSettings(notSampled = "
+                                    + "\"abort\") on this probe (it is then skipped, not failed). ");
         }
         // the closest distance with the decimals it takes to differ from the tolerance: "within 0.998 (closest 1.00)"
         // read like a tie (a user's contrast of two near-identical models)

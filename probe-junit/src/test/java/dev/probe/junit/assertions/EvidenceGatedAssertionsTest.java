@@ -83,9 +83,21 @@ class EvidenceGatedAssertionsTest {
                 dev.probe.core.query.Localiser.around(new double[] {-1, 0}).lambda(0.05))).sample(config,
                 Sampling.chains(RandomWalkMetropolis.of(BOX.proposal(), 0.5))), 0.01);
         assertThatThrownBy(() -> assertThat(answer).hasTargetAttainmentAtLeast(0))
-                .hasMessageContaining("No sample attained the target: the localiser (λ = 0.05) holds the samples near "
-                        + "the factual")
+                .hasMessageMatching("(?s).*No sample attained the target \\(the nearest sample at target distance "
+                        + "0\\.\\d+, above the tolerance 0\\.01\\): the localiser \\(λ = 0\\.05\\) holds the samples near "
+                        + "the factual.*")
                 .hasMessageContaining("give a smaller lambda").hasMessageNotContaining("Probe.levelSetMass");
+        // a class the model gives nothing anywhere: every sample at the largest distance, which no lambda changes (a new
+        // user's was told of its lambda)
+        Classifier never = Classifier.fromLogits(BlackBoxFunction.of("never", 2, 3, rows -> java.util.Arrays.stream(rows)
+                .map(x -> new double[] {x[0], -x[0], -40}).toArray(double[][]::new)));
+        ProbeAnswer nothing = ProbeAnswer.of(Probe.of(BOX, dev.probe.core.query.FixedLabel.counterfactual(never, 2,
+                dev.probe.core.query.Localiser.around(new double[] {-1, 0}).lambda(0.05))).sample(config,
+                Sampling.chains(RandomWalkMetropolis.of(BOX.proposal(), 0.5))), 0.1);
+        assertThatThrownBy(() -> assertThat(nothing).hasTargetAttainmentAtLeast(0))
+                .hasMessageContaining("every sample is at the largest distance the question allows, where the model gives "
+                        + "the target nothing; no budget, lambda or tolerance changes that")
+                .hasMessageNotContaining("give a smaller lambda");
     }
 
     @Test

@@ -240,6 +240,10 @@ class SettingsChainTest {
         assertThat(set.describe(true)).containsPattern("chains +8 \\(unused: particles set\\) +launcher")
                 .containsPattern("warmup +200 \\(unused: particles set\\) +built-in");
         assertThat(set.describe(false)).doesNotContain("unused"); // chains run them
+        // the report's one-line listing leaves them out (a new user's diagnostics.txt listed them as run)
+        assertThat(set.summary(true)).doesNotContain("chains=", "warmup=", "draws=", "thin=").contains("particles=64");
+        assertThat(set.summary(false)).contains("chains=8", "warmup=200");
+        assertThat(quick.summary(true)).contains("chains=8", "warmup=100");
         nightly.put("probe.budget", "0.5"); // below 1 the floor holds
         assertThat(resolve(Plain.class, "bare", nightly, Relaxation.SIGMA, Optional.empty()).smcConfig().particles())
                 .isEqualTo(32);

@@ -382,11 +382,15 @@ class VerdictTest {
 
     @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 60, draws = 10, seed = "9")
     static class NeverPredicted {
-        /** A smooth black box that gives class 2 nothing anywhere (p₂ = 0), while classes 0 and 1 move. */
+        /**
+         * A smooth black box that gives class 2 next to nothing anywhere (p₂ = 2·10⁻⁵, as a softmax's tiny share: the
+         * closest distance 0.99998 rounded up to "a tolerance of at least 1.00", which is refused), while classes 0 and
+         * 1 move.
+         */
         @ProbedModel static final Classifier MODEL = Classifier.fromProbabilities(dev.probe.core.model.BlackBoxFunction.of(
                 "never-two", 2, 3, rows -> java.util.Arrays.stream(rows).map(r -> {
-                    double p0 = 1 / (1 + Math.exp(-r[0]));
-                    return new double[] {p0, 1 - p0, 0};
+                    double p0 = (1 - 2e-5) / (1 + Math.exp(-r[0]));
+                    return new double[] {p0, 1 - 2e-5 - p0, 2e-5};
                 }).toArray(double[][]::new)));
         @Generator static final SampleSpace BOX = Fixtures.box();
 
@@ -499,6 +503,12 @@ class VerdictTest {
         @dev.probe.junit.annotations.InDistributionAdversarial(classes = 2)
         @ProbeSettings(notSampled = "never")
         void fooledMisconfigured(ProbeAnswer answer) {}
+
+        /** A generator of novel classes (here the same region): none of its inputs should be called a 2 either. */
+        @Generator("novel") static final SampleSpace NOVEL = InputSpace.box(new double[] {-3, -3}, new double[] {1, 3});
+
+        @dev.probe.junit.annotations.NovelClassExtrapolation(generator = "novel", classes = 2)
+        void novel(ProbeAnswer answer) {}
     }
 
     /**
@@ -510,15 +520,19 @@ class VerdictTest {
     void anAdversarialProbeThatFindsNoneIsToldThatThisIsItsAnswer() {
         EngineExecutionResults events = run(RobustToAdversaries.class, Map.of("probe.notSampled", "fail"));
         events.testEvents().assertThatEvents().haveExactly(1, event(test("fooled"), finishedWithFailure(
-                instanceOf(ProbeNotSampledException.class), message(m -> m.contains("The generator is declared without "
-                        + "the class this question asks the model to be certain of (@Generator(excludes = …)), and none of "
-                        + "its 40 samples nor of the prior pool's")
+                instanceOf(ProbeNotSampledException.class), message(m -> m.contains("The generator draws no input of the "
+                        + "class this question asks the model to be certain of (it is declared without it, @Generator("
+                        + "excludes = …), or draws novel classes), and none of its 40 samples nor of the prior pool's")
                         && m.contains("put @ProbeSettings(notSampled = \"abort\") on this probe")
                         && m.contains("levelSetMass") && !m.contains("use a generator that can reach the target")
                         && !m.contains("a tolerance of at least")))))
+                .haveExactly(1, event(test("novel"), finishedWithFailure(instanceOf(ProbeNotSampledException.class),
+                        message(m -> m.contains("The generator draws no input of the class this question asks the model to "
+                                + "be certain of") && !m.contains("use a generator that can reach the target")))))
                 // the probe's own policy beats the run's (probe.notSampled = fail here)
                 .haveExactly(1, event(test("fooledAborted"), abortedWithReason(instanceOf(
-                        org.opentest4j.TestAbortedException.class))));
+                        org.opentest4j.TestAbortedException.class), message(m -> m.contains("It is skipped, not failed "
+                        + "(notSampled = abort)") && !m.contains("put @ProbeSettings")))));
         events.allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.contains(
                         "Probe setting 'notSampled' (from @ProbeSettings on RobustToAdversaries#fooledMisconfigured) is "
                                 + "invalid: \"never\"; expected fail or abort.")))));
