@@ -138,12 +138,15 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
         if (!(r.upper() <= max)) {
             // near the limit, say whether the estimate is within it: inconclusive, not shown worse (a new user read a
             // failure at estimate 0.035, bound 0.061, limit 0.05 as a rate above 5%)
+            // (beside the rate, not after the re-run line, and with the evidence that would show it: a new user read a
+            // true claim's failure at n_eff 130.7 as a rate too high)
             String within = r.estimate() <= max ? String.format(java.util.Locale.ROOT, "%n  inconclusive: the "
-                    + "estimate %.4g is within the limit, but the evidence does not show it (more effective attained "
-                    + "samples narrow the bound)", r.estimate()) : "";
+                    + "estimate %.4g is within the limit, but the evidence does not show it: about %s effective samples "
+                    + "for the rate (now %.1f) would narrow the bound below %s; more budget, not a change of the model, is "
+                    + "what this needs", r.estimate(), neededForUpperBound(r.estimate(), max), r.effectiveTrials(), max) : "";
             // which model: a contrast's two were told apart only by the code (a new user's judging("bad") read as either)
             failWithMessage("%s", ShouldHaveRate.message(actual, "misclassification rate of '" + actual.judgedModel()
-                    + "' among samples attaining the target", "at most", max, "its 95% upper bound", r.upper(), r) + within);
+                    + "' among samples attaining the target", "at most", max, "its 95% upper bound", r.upper(), r, within));
         }
         return this;
     }
@@ -196,6 +199,20 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                                     + "sampler more budget (or populations).",
                     actual.result().diagnostics().table().stripTrailing())));
         }
+    }
+
+    /**
+     * About how many effective trials bring a 95% upper bound below {@code max} at the estimate {@code p}: −ln 0.025 / max
+     * with none seen (Clopper–Pearson's bound is then 1 − 0.025^{1/n}), else the normal approximation
+     * {@code 1.96² p(1 − p) / (max − p)²}, rounded up to two significant digits.
+     */
+    static String neededForUpperBound(double p, double max) {
+        double n = p <= 0 ? -Math.log(0.025) / max : 1.96 * 1.96 * p * (1 - p) / ((max - p) * (max - p));
+        if (!(n < 1e12)) {
+            return "more than 10^12";
+        }
+        double magnitude = Math.pow(10, Math.max(0, Math.floor(Math.log10(n)) - 1));
+        return String.format(java.util.Locale.ROOT, "%,.0f", Math.ceil(n / magnitude) * magnitude);
     }
 
     /** Whether every sample is at (0.1% within) the largest target distance the question allows. */

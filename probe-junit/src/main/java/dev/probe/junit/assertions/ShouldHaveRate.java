@@ -9,7 +9,13 @@ final class ShouldHaveRate {
     private ShouldHaveRate() {}
 
     static String message(ProbeAnswer a, String what, String relation, double bound, String judged, double value, Rate rate) {
+        return message(a, what, relation, bound, judged, value, rate, "");
+    }
+
+    /** As above, with {@code after} (e.g. "inconclusive: …") right after the rate line, inside the frame. */
+    static String message(ProbeAnswer a, String what, String relation, double bound, String judged, double value, Rate rate,
+            String after) {
         return FailureFrame.framed(a, String.format(Locale.ROOT, "expected %s %s %.4g, but %s is %.4g%n  rate: %s", what, relation,
-                bound, judged, value, rate));
+                bound, judged, value, rate) + after);
     }
 }

@@ -840,10 +840,11 @@ record Verdict(Outcome outcome, String reason) {
             answer.labelledOtherwise();
             return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of(String.format(Locale.ROOT, "the @ProbeOracle could not label the %d attained draws of "
+            // named: the note printed under the next probe's header read as that probe's (a new user's)
+            return Optional.of(String.format(Locale.ROOT, "probe %s: the @ProbeOracle could not label the %d attained draws of "
                     + "model '%s' (%s: %s), so none is counted as labelled otherwise, and the report has no oracle "
                     + "columns: fix the oracle, so that it gives every input the generator makes a label of the model's "
-                    + "classes", answer.attainment().successes(), answer.judgedModel(), e.getClass().getSimpleName(),
+                    + "classes", named(answer), answer.attainment().successes(), answer.judgedModel(), e.getClass().getSimpleName(),
                     e.getMessage()));
         }
     }

@@ -112,7 +112,8 @@ class FoundEvenSoTest {
                 "probe.minAttainedEss", "1000000", "probe.notConverged", "fail"));
         events.testEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
                         message(m -> m.matches(
-                                "(?s).*the @ProbeOracle could not label the \\d+ attained draws of model 'linear3' "
+                                "(?s).*probe 'high confidence: class \\d' \\(BrokenOracle#confident\\): the @ProbeOracle "
+                                + "could not label the \\d+ attained draws of model 'linear3' "
                                 + "\\(IllegalStateException: cannot label x0 = .*\\), so none is counted as labelled "
                                 + "otherwise.*")))));
         String diagnostics = Files.readString(Path.of(
