@@ -32,6 +32,17 @@ final class Checks {
         return number(bound - tolerance) + " (" + (what.isEmpty() ? "" : what + " ") + number(bound) + " − tolerance " + number(tolerance) + ")";
     }
 
+    /** "p_label of 'model' ≥ …" for a class probability asked to reach {@code bound} ({@code what} names it, may be empty). */
+    static String classAtLeast(int label, String model, double bound, String what, double tolerance) {
+        return "p_" + label + " of '" + model + "' ≥ " + less(bound, what, tolerance);
+    }
+
+    /** "every class of 'model' within … of 1/L = …", for the uniform target of {@code classes} classes. */
+    static String uniformWithin(String model, int classes, double tolerance) {
+        return "every class of '" + model + "' within " + number(tolerance) + " of 1/" + classes + " = "
+                + number(1.0 / classes);
+    }
+
     static double temperature(double tau) {
         if (!(tau > 0) || !Double.isFinite(tau)) {
             throw new IllegalArgumentException("Temperature τ must be positive and finite, got " + tau

@@ -117,7 +117,7 @@ public final class DecisionCutoff implements Query {
 
     @Override
     public String attainedWhen(double tolerance) {
-        return "p_" + label + " of '" + model.name() + "' ≥ " + Checks.less(cutoff, "cut-off", tolerance);
+        return Checks.classAtLeast(label, model.name(), cutoff, "cut-off", tolerance);
     }
 
     @Override

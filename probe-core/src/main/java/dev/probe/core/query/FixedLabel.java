@@ -108,7 +108,7 @@ public final class FixedLabel implements Query {
 
     @Override
     public String attainedWhen(double tolerance) {
-        return label >= 0 ? "p_" + label + " of '" + model.name() + "' ≥ " + Checks.less(1, "", tolerance)
+        return label >= 0 ? Checks.classAtLeast(label, model.name(), 1, "", tolerance)
                 : "every output of '" + model.name() + "' within " + Checks.number(tolerance) + " of its target value";
     }
 

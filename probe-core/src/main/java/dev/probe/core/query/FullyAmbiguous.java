@@ -62,8 +62,7 @@ public final class FullyAmbiguous extends LevelSetQuery implements OutputEnergy 
 
     @Override
     public String attainedWhen(double tolerance) {
-        return "every class of '" + classifier.name() + "' within " + Checks.number(tolerance) + " of 1/"
-                + classifier.classes() + " = " + Checks.number(1.0 / classifier.classes());
+        return Checks.uniformWithin(classifier.name(), classifier.classes(), tolerance);
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class HighConfidence extends LevelSetQuery implements OutputEnergy 
 
     @Override
     public String attainedWhen(double tolerance) {
-        return "p_" + label + " of '" + classifier.name() + "' ≥ " + Checks.less(1, "", tolerance);
+        return Checks.classAtLeast(label, classifier.name(), 1, "", tolerance);
     }
 
     public int label() {

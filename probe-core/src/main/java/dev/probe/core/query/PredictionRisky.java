@@ -97,8 +97,7 @@ public final class PredictionRisky implements Query {
 
     @Override
     public String attainedWhen(double tolerance) {
-        return model instanceof Classifier c ? "every class of '" + c.name() + "' within " + Checks.number(tolerance)
-                + " of 1/" + c.classes() + " = " + Checks.number(1.0 / c.classes())
+        return model instanceof Classifier c ? Checks.uniformWithin(c.name(), c.classes(), tolerance)
                 : "|y − " + Checks.number(alpha) + "| ≤ " + Checks.number(tolerance) + " for output 0 of '" + model.name()
                         + "', in its units";
     }
