@@ -658,11 +658,10 @@ record Verdict(Outcome outcome, String reason) {
                     : populations
                     ? String.format(Locale.ROOT, "R-hat %.3f: the populations disagree (they hold the modes in different "
                             + "shares, or their moves do not travel far enough along a thin set); more particles per "
-                            + "population (less spread between them)%s help, but no budget makes moves travel%s%n", rhat,
-                            levers.pool() && b.indexOf("more than is practical") < 0 ? " or a larger prior pool (better starts)" : "",
-                            // once: the plateau's line may have said it (a new user read it twice in one message)
-                            b.indexOf("Probe.levelSetMass") < 0 ? ": where it stays, ask about the set's mass with "
-                                    + "independent draws (Probe.levelSetMass)" : "")
+                            + "population (less spread between them)%s help, but no budget makes moves travel: where it "
+                            + "stays, ask about the set's mass with independent draws (Probe.levelSetMass)%n", rhat,
+                            // (only the plateau's line, which takes the branch above, names the pool or the count first)
+                            levers.pool() ? " or a larger prior pool (better starts)" : "")
                     // a new user's one-mode target converged with 5x the draws, not with more warm-up or chains; their
                     // two-mode one only with populations: the message names both cases and the sampler
                     : r.size() / r.chains() < FEW_DRAWS
