@@ -12,7 +12,7 @@ import dev.probe.junit.ProbeSettings;
 import dev.probe.junit.annotations.ProbeHighConfidence;
 
 /** High-confidence level sets of the Fashion-MNIST CNN through the Fashion-MNIST VAE. */
-@ProbeSettings(chains = 16, warmup = 300, draws = 30, particles = 128)
+@ProbeSettings(particles = 128)
 class FashionLevelSetsTest {
     @ProbedModel
     static Classifier cnn() {

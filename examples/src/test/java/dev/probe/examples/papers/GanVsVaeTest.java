@@ -36,7 +36,7 @@ import org.junit.jupiter.api.AfterAll;
  * attained it (mid-tone fraction of inked pixels, {@link Sharpness}), and how well the chains moved (mean
  * acceptance, energy ESS). It asserts that GAN samples are sharper.
  */
-@ProbeSettings(chains = 8, warmup = 200, draws = 30, particles = 64, pool = 262_144)
+@ProbeSettings(particles = 64, pool = 262_144)
 class GanVsVaeTest {
     /**
      * Ambivalent pairs asked under both priors (the paper's Fig. 5 pair 1:7 and a spread of others). Four, not the six

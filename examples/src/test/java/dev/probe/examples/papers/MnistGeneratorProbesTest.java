@@ -18,7 +18,6 @@ import dev.probe.junit.annotations.ProbeModelContrast;
  * or 7 asked for digits the CNN calls 1, 4 or 7) and "Generating Samples to Probe Trained Models" eq. 5
  * (where the CNN and the MLP disagree).
  */
-@ProbeSettings(chains = 8, warmup = 120, draws = 30)
 class MnistGeneratorProbesTest {
     @ProbedModel("cnn")
     static Classifier cnn() {
@@ -56,7 +55,7 @@ class MnistGeneratorProbesTest {
      * generators) are not reached with converged evidence; summary.csv records each invocation's numbers.
      */
     @InDistributionAdversarial(model = "cnn", tolerance = 0.2)
-    @ProbeSettings(sigma = 0.1, warmup = 300, particles = 128)
+    @ProbeSettings(sigma = 0.1, particles = 128)
     void adversarial(ProbeAnswer answer) {
         assertThat(answer).hasAcceptanceBetween(0.2, 0.95);
     }

@@ -23,7 +23,7 @@ import dev.probe.junit.annotations.ProbeHighConfidence;
  * draws (8 times the built-in size: more distinct starting particles near the thin ambivalent level sets)
  * and judged by the built-in thresholds.
  */
-@ProbeSettings(chains = 8, warmup = 120, draws = 30, particles = 64, pool = 262_144)
+@ProbeSettings(particles = 64, pool = 262_144)
 class MnistLevelSetsTest {
     // README-BEGIN suite
     @ProbedModel
@@ -38,7 +38,6 @@ class MnistLevelSetsTest {
 
     /** Digits the CNN is certain about, for every class (one invocation per class). */
     @ProbeHighConfidence
-    @ProbeSettings(chains = 16, warmup = 300)
     void highConfidence(ProbeAnswer answer) {
         assertThat(answer).hasTargetAttainmentAtLeast(0.3);
     }
@@ -52,7 +51,7 @@ class MnistLevelSetsTest {
      * 10^-12). It is not the share of outputs within the tolerance: see "Assertions".
      */
     @ProbeAmbivalent
-    @ProbeSettings(sigma = 0.1, warmup = 300)
+    @ProbeSettings(sigma = 0.1)
     @ProbeGate(minPassed = 25)
     void ambivalence(ProbeAnswer answer) {
         assertThat(answer).hasPriorMassAtMost(0.01);

@@ -16,7 +16,6 @@ import dev.probe.junit.ProbeGate;
  * BAYES-PROBE novel-class extrapolation: a CNN trained on C1 = {0, 1, 3, 6, 9} (outputs 0..4 in that
  * order) probed with a VAE trained on C2 = {2, 4, 5, 7, 8}, which draws only digits it never saw.
  */
-@ProbeSettings(chains = 8, warmup = 120, draws = 30)
 class NovelClassTest {
     @ProbedModel
     static Classifier c1() {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * sampled by SMC populations (4 × 256 particles from the shared prior pool of scenes) whose particles move by
  * the space's Metropolis–Hastings proposal; MH chains alone stayed at R̂ 10–14 here.
  */
-@ProbeSettings(chains = 16, warmup = 300, draws = 30, particles = 256)
+@ProbeSettings(particles = 256)
 class ScenesTest {
     static final SceneWorld CLEVR = SceneWorld.clevr();
     static final SceneWorld NO_SPHERES = SceneWorld.of(SceneShape.CUBE, SceneShape.CYLINDER, SceneShape.CONE);
