@@ -252,7 +252,7 @@ record Verdict(Outcome outcome, String reason) {
          * target is reachable (some pool draws meet it, so the sampler missed it), or, for a model without gradients,
          * that no pool draw came nearer either (its plateaus, a tree's leaves, may come no nearer anywhere).
          */
-        String said(double sampled, boolean gradients, double largest) {
+        String said(double sampled, boolean gradients, double largest, double[] distances) {
             if (attained > 0) {
                 return String.format(Locale.ROOT, " Yet %d of the prior pool's %d draws meet%s the target (about 1 in %s "
                         + "of the prior): it is reachable in this space, and the sampler did not get there; more budget "
@@ -283,9 +283,32 @@ record Verdict(Outcome outcome, String reason) {
                     + "samples (the pool's closest %.3g): a model whose outputs are piecewise constant (a tree's leaves, "
                     + "a rule's regions), or a space whose bounds leave out where the model meets the target, may come no "
                     + "nearer than %.3g anywhere in this space, and then no budget reaches "
-                    + "the target: a tolerance of at least %s samples the nearest it comes. More budget helps only if "
+                    + "the target: a tolerance of at least %s samples the nearest it comes%s. More budget helps only if "
                     + "a region holding less than about 1 in %d of the prior comes nearer.", size, closest, sampled,
-                    atLeast3(sampled), size);
+                    atLeast3(sampled), spread(distances), size);
+        }
+
+        /**
+         * How many of the samples the advised tolerance (the nearest distance, rounded up) attains, and the tolerances
+         * that would attain about a quarter and half of them, where the nearest alone attains fewer than a quarter: a new
+         * user's smooth model, told "at least 0.424", attained 1 of 1,920 draws there, too few for any evidence. The
+         * question's energy does not depend on the tolerance, so these shares carry over to a re-run. Empty for fewer
+         * than 8 finite distances.
+         */
+        static String spread(double[] distances) {
+            double[] d = Arrays.stream(distances).filter(Double::isFinite).sorted().toArray();
+            if (d.length < 8) {
+                return "";
+            }
+            String nearest = atLeast3(d[0]);
+            long there = Arrays.stream(d).filter(x -> x <= Double.parseDouble(nearest)).count();
+            String quarter = atLeast3(d[(int) Math.ceil(0.25 * d.length) - 1]);
+            if (there >= 0.25 * d.length || quarter.equals(nearest)) {
+                return "";
+            }
+            return String.format(Locale.ROOT, " (%d of these %d samples, too few to judge on: a tolerance of at least %s "
+                    + "would count about a quarter of them, %s about half, if the question still asks what you need at that "
+                    + "distance)", there, d.length, quarter, atLeast3(d[(int) Math.ceil(0.5 * d.length) - 1]));
         }
 
         private static String oneIn(double share) {
@@ -1107,7 +1130,7 @@ record Verdict(Outcome outcome, String reason) {
                     + "it).", answer.judgedModel(), outputs[0].length, ranges);
         }
         if (reach != null && !(contrast && reach.attained() == 0)) { // a contrast says its own nearest
-            cause += reach.said(closest, levers.gradients(), r.largestTargetDistance());
+            cause += reach.said(closest, levers.gradients(), r.largestTargetDistance(), r.targetDistances());
         }
         if (levers.unreachableIsRobust() && !reachable) {
             // a generator declared without the question's class that does not reach the target is what an in-distribution

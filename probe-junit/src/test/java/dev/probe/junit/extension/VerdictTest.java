@@ -373,7 +373,9 @@ class VerdictTest {
                         // no leaf of the tree comes nearer than 0.45: the pool's draws say so, and what tolerance works
                         && m.matches("(?s).*None of the prior pool's \\d+ draws came nearer the target than these "
                                 + "samples \\(the pool's closest 0\\.450\\): a model whose outputs are piecewise constant.*")
-                        && m.contains("a tolerance of at least 0.450 samples the nearest it comes")))));
+                        && m.contains("a tolerance of at least 0.450 samples the nearest it comes")
+                        // every sample is on the leaf: the nearest tolerance attains all of them, nothing more to advise
+                        && !m.contains("too few to judge on")))));
         // a gradient sampler on a model without gradients: the setting is named, with the ones that work
         events.testEvents().assertThatEvents().haveExactly(1, event(test("byHmc"), finishedWithFailure(
                 instanceOf(IllegalArgumentException.class), message(m -> m.startsWith("sampler = HMC moves chains with "
@@ -544,6 +546,24 @@ class VerdictTest {
         org.assertj.core.api.Assertions.assertThat(Verdict.PoolReach.atLeast3(0.300005)).isEqualTo("0.301");
         org.assertj.core.api.Assertions.assertThat(Verdict.PoolReach.atLeast3(0.45)).isEqualTo("0.450");
         org.assertj.core.api.Assertions.assertThat(Verdict.PoolReach.atLeast3(1.2345)).isEqualTo("1.24");
+    }
+
+    /**
+     * A smooth model's samples spread away from their nearest: the tolerance that attains the nearest attains it alone (a
+     * new user's 1 of 1,920 at the advised 0.424), so the message says so and which tolerances would count a quarter and
+     * half of the samples.
+     */
+    @Test
+    void anAdvisedToleranceSaysHowFewSamplesItAttainsAndWhatWouldAttainMore() {
+        double[] distances = java.util.stream.IntStream.range(0, 40).mapToDouble(i -> 0.424 + 0.01 * i).toArray();
+        String said = new Verdict.PoolReach(1000, 0, 0.43).said(0.424, false, 1, distances);
+        org.assertj.core.api.Assertions.assertThat(said).contains("a tolerance of at least 0.424 samples the nearest it "
+                + "comes (1 of these 40 samples, too few to judge on: a tolerance of at least 0.514 would count about a "
+                + "quarter of them, 0.614 about half, if the question still asks what you need at that distance).");
+        // samples a quarter of which are at their nearest already: nothing more to say
+        double[] clustered = java.util.stream.IntStream.range(0, 40).mapToDouble(i -> i < 10 ? 0.424 : 0.6).toArray();
+        org.assertj.core.api.Assertions.assertThat(new Verdict.PoolReach(1000, 0, 0.43).said(0.424, false, 1, clustered))
+                .contains("samples the nearest it comes.").doesNotContain("too few to judge on");
     }
 
     @Test
