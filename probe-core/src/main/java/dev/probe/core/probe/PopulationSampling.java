@@ -44,7 +44,9 @@ final class PopulationSampling {
         if (!differentiable && how.kernel().needsGradient()) {
             throw new IllegalArgumentException(how.kernel().name() + " moves particles with gradients, but the pipeline "
                     + space.describe() + " → " + query.describe() + " is not differentiable. Move them with "
-                    + "RandomWalkMetropolis (probe.populationSampling(config) chooses it), or sample by chains.");
+                    + "Metropolis–Hastings: probe.populationSampling(null) chooses it, with sizes from the SamplerConfig's "
+                    + "budget (pass an SmcConfig instead of null to set them), as probe.sample(config) does by default; or "
+                    + "sample by chains of RandomWalkMetropolis or SmoothedMala (Sampling.chains(kernel)).");
         }
         // the sampler configuration gives the seed, also to explicit SmcConfig settings (a user's runs over several
         // SamplerConfig seeds, with SmcConfig.builder()...build() for the sizes, all came out identical at seed 0)

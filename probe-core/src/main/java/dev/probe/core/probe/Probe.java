@@ -43,6 +43,8 @@ import java.util.function.Predicate;
  * SampleSpace space = InputSpace.box(new double[] {-3, -3}, new double[] {3, 3});
  * ProbeResult r = Probe.of(space, Ambivalent.between(classifier, 0, 1))
  *         .sample(SamplerConfig.builder().chains(8).warmup(300).draws(500).seed(7).build());
+ * // a box has a proper prior, so this runs 4 SMC populations sized from that budget (4 × 80 particles, 1,280
+ * // samples, r.chains() == 4); Sampling.chains(kernel) as the second argument runs the 8 chains instead
  * }</pre>
  */
 public final class Probe {

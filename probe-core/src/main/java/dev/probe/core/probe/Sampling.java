@@ -12,12 +12,17 @@ import java.util.Objects;
  * tempering ({@link dev.probe.core.population.Smc}), which also estimates the prior mass of the relaxed level
  * set. Population sampling needs a space with a proper prior (latent spaces, bounded input spaces, procedural
  * spaces) and moves particles by MALA (differentiable pipelines) or by Metropolis–Hastings with the space's proposal
- * ({@code probe.populationSampling(config)} picks the one the pipeline allows).
+ * ({@code probe.populationSampling(smcConfig)}, or {@code (null)} for sizes from the budget, picks the one the
+ * pipeline allows).
  *
  * <pre>{@code
+ * // on a differentiable pipeline (HMC and MALA need gradients):
  * ProbeResult a = probe.sample(config, Sampling.chains(Hmc.of(0.05, 8)));
  * ProbeResult b = probe.sample(config, Sampling.populations());   // SmcConfig.fromBudget(config): 4 populations
  * ProbeResult c = probe.sample(config, Sampling.populations(SmcConfig.builder().particles(512).build()));
+ * // on any pipeline, black boxes too (Metropolis–Hastings where there are no gradients):
+ * ProbeResult d = probe.sample(config, probe.populationSampling(null));
+ * ProbeResult e = probe.sample(config, Sampling.chains(RandomWalkMetropolis.of(MixedProposal.gaussian(2), 0.5)));
  * }</pre>
  */
 public sealed interface Sampling permits Sampling.Chains, Sampling.Populations {

@@ -23,7 +23,7 @@ package dev.probe.core.result;
  *
  * <pre>{@code
  * Evidence evidence = Evidence.DEFAULT;  // R̂ ≤ 1.05, 100 effective attained samples within 0.1, no divergence (chains)
- * ProbeResult r = probe.sample(config, Sampling.populations().until(evidence, 16));
+ * ProbeResult r = probe.sample(config, probe.populationSampling(null).until(evidence, 16)); // MALA or MH moves
  * boolean ok = evidence.isMetBy(r);
  * }</pre>
  *
@@ -108,7 +108,7 @@ public record Evidence(double maxRhat, double minAttainedEss, double tolerance, 
      * off by 4 to 10 standard errors).
      *
      * <pre>{@code
-     * Trace trace = new Sampler(config).run(Hmc.of(0.1, 8), energy);
+     * Trace trace = new Sampler(config).run(Hmc.of(0.1, 8), energy); // a differentiable energy; RandomWalkMetropolis otherwise
      * boolean ok = Evidence.DEFAULT.isMetBy(trace);
      * }</pre>
      */

@@ -21,7 +21,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * known blind spots): bound such masses by independent draws where they are large enough.
  *
  * <pre>{@code
- * result.priorMass().ifPresent(m -> System.out.println(m)); // "log Z = -8.01 ± 0.12 (about 1 in 3,000)"
+ * result.priorMass().ifPresent(m -> System.out.println(m)); // "log Z = -8.01 ± 0.12 (about 1 in 3,000, 4 populations)"
  * double upper = result.priorMass().orElseThrow().logUpperBound(0.95); // log Z + 3.18 SE at 4 populations
  * }</pre>
  *

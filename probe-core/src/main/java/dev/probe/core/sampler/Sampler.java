@@ -28,6 +28,7 @@ import java.util.function.ObjIntConsumer;
  * size only.
  *
  * <pre>{@code
+ * // MALA and HMC need a differentiable energy; RandomWalkMetropolis.of(MixedProposal.gaussian(d), 0.5) needs none
  * Trace t = new Sampler(SamplerConfig.builder().chains(8).seed(1).build()).run(Mala.of(0.1), energy);
  * }</pre>
  */

@@ -1,6 +1,7 @@
 package dev.probe.core.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.probe.core.model.BlackBoxFunction;
 import dev.probe.core.model.Classifier;
@@ -37,6 +38,24 @@ class BlackBoxProbeTest {
             }
             return out;
         }));
+    }
+
+    /**
+     * Populations moved by MALA on a model without gradients are refused naming the call that moves them by
+     * Metropolis–Hastings, and that call compiles with the caller's SamplerConfig in scope (a new user was told
+     * "probe.populationSampling(config)", which takes an SmcConfig, not the SamplerConfig it had).
+     */
+    @Test
+    void gradientPopulationsOnABlackBoxNameTheCallThatMovesThemWithout() {
+        Probe probe = Probe.of(BOX, HighConfidence.of(TREE, 1));
+        assertThatThrownBy(() -> probe.sample(CONFIG, Sampling.populations()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MALA moves particles with gradients")
+                .hasMessageContaining("probe.populationSampling(null) chooses it, with sizes from the SamplerConfig's "
+                        + "budget (pass an SmcConfig instead of null to set them)");
+        ProbeResult r = probe.sample(CONFIG, probe.populationSampling(null));
+        assertThat(r.isPopulationResult()).isTrue();
+        assertThat(r.provenance().kernel()).contains("MH");
     }
 
     /** x0 < 0: class 0; else x1 < 1: class 1; else class 0 (leaf class frequencies, never exactly one-hot). */
