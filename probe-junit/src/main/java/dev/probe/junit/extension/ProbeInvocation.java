@@ -76,7 +76,11 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             SampleGrids.pixelRangeNote(spec, result).ifPresent(n -> Console.print(context, n));
             Verdict.budgetFloorNote(answer, c).ifPresent(n -> Console.print(context, n));
             if (verdict.isConclusive()) {
-                Verdict.sigmoidHeadNote(answer, levers).ifPresent(n -> Console.print(context, n));
+                for (String model : result.models()) { // every model of a contrast, not only the judged one
+                    Verdict.sigmoidHeadNote(answer, model, model.equals(answer.judgedModel()) ? levers
+                            : Verdict.Levers.of(spec.probe(), model, result.seed(), SamplerThread.of(context)))
+                            .ifPresent(n -> Console.print(context, n));
+                }
                 Verdict.fewChainsNote(answer).ifPresent(n -> Console.print(context, n));
                 Verdict.oracleFailure(answer).ifPresent(n -> Console.print(context, n));
                 return;

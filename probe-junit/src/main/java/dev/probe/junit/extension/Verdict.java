@@ -350,7 +350,16 @@ record Verdict(Outcome outcome, String reason) {
      * drawing from the prior unless the samples' outputs are that close.
      */
     static java.util.Optional<String> sigmoidHeadNote(ProbeAnswer answer, Levers levers) {
-        double[][] outputs = answer.result().outputs(answer.judgedModel());
+        return sigmoidHeadNote(answer, answer.judgedModel(), levers);
+    }
+
+    /**
+     * The same note for {@code model}, any model of the answer's question, with that model's levers: a contrast of a
+     * logits export and a sigmoid export of the same network declared as logits passed with a note only when the
+     * sigmoid one was the judged (first) model (a new user's).
+     */
+    static java.util.Optional<String> sigmoidHeadNote(ProbeAnswer answer, String model, Levers levers) {
+        double[][] outputs = answer.result().outputs(model);
         int k = outputs.length == 0 ? 0 : outputs[0].length;
         if (k < 2 || !withinFactorE(outputs) || !levers.squashedLogits().getAsBoolean()) {
             return java.util.Optional.empty();
@@ -359,7 +368,7 @@ record Verdict(Outcome outcome, String reason) {
                 + "of '%s', declared as logits, lie within 1 of each other, as a sigmoid per label's do (softmax over them "
                 + "never gives a class more than e/(e + %d) = %.3f there). " + MULTI_LABEL + " If they are logits of "
                 + "classes that exclude each other, the model is never confident at prior draws.", PRIOR_DRAWS,
-                answer.judgedModel(), k - 1, Math.E / (Math.E + k - 1)));
+                model, k - 1, Math.E / (Math.E + k - 1)));
     }
 
     /** Below this many chains a converged chain run gets {@link #fewChainsNote}. */
@@ -1018,12 +1027,19 @@ record Verdict(Outcome outcome, String reason) {
                     // a class the model gives no probability anywhere: "relax the question (a larger tolerance)" named a
                     // tolerance that is refused (a new user's class 3 at p ≤ 10⁻¹³)
                     ? String.format(Locale.ROOT, "Every sample is at the largest distance the question allows (%.3g): "
-                            + "wherever they went, '%s' is as far from the target as any output can be. The target is "
-                            + "unreachable within this budget, or not at all for this model and generator. This is not a "
-                            + "verdict on the model.%s%s Check that the model can meet the target at all (for a class: its "
-                            + "index and the order of the model's classes); no tolerance relaxes this, and more budget (%s) "
+                            + "wherever they went, %s as far from the target as any output can be. The target is "
+                            + "unreachable within this budget, or not at all for %s and generator. This is not a "
+                            + "verdict on the model.%s%s Check that %s; no tolerance relaxes this, and more budget (%s) "
                             + "helps only if a region rarer than these draws reaches it.", r.largestTargetDistance(),
-                            answer.judgedModel(), flat, prior, budget(r, levers))
+                            // a contrast asks about two models: "'cls-logits' is as far … for a class: its index" named
+                            // one of them and a class the question does not have (a new user's two identical exports)
+                            contrast ? "'" + r.models().get(0) + "' and '" + r.models().get(1) + "' are"
+                                    : "'" + answer.judgedModel() + "' is",
+                            contrast ? "these models" : "this model", flat, prior,
+                            contrast ? "the two are different models that can disagree at all"
+                                    : "the model can meet the target at all (for a class: its index and the order of the "
+                                            + "model's classes)",
+                            budget(r, levers))
                     : reach != null && reach.cameNoNearer(closest, levers.gradients())
                     // the pool's draws came no nearer: "give the sampler more budget" first was contradicted by the pool's
                     // line after it (a new user's model capped at p 0.7)

@@ -24,6 +24,7 @@ import dev.probe.junit.SamplerKind;
 import dev.probe.junit.ProbedModel;
 import dev.probe.junit.annotations.ProbeAmbivalent;
 import dev.probe.junit.annotations.ProbeHighConfidence;
+import dev.probe.junit.annotations.ProbeModelContrast;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -820,6 +821,29 @@ class VerdictTest {
         void torn(ProbeAnswer answer) {}
     }
 
+    /**
+     * A contrast of right logits and a sigmoid head declared as logits, the sigmoid one second: the models "disagree"
+     * only because of the declaration (a new user's two exports of one network passed with no word).
+     */
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 20, seed = "7", maxRhat = 1000, minAttainedEss = 1)
+    static class SigmoidHeadSecondInAContrast {
+        @ProbedModel static final Classifier exclusive = ExclusiveClassesDeclaredAsLogits.MODEL;
+        @ProbedModel static final Classifier twolabels = MultiLabelDeclaredAsLogits.MODEL;
+        @Generator static final SampleSpace BOX = InputSpace.box(new double[] {0, 0}, new double[] {1, 1});
+
+        @ProbeModelContrast(models = {"exclusive", "twolabels"}, tolerance = 0.8)
+        void differ(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aSigmoidHeadDeclaredAsLogitsIsNotedWhereverItStandsInAContrast() {
+        EngineExecutionResults events = run(SigmoidHeadSecondInAContrast.class, Map.of());
+        events.testEvents().assertStatistics(s -> s.succeeded(1).failed(0).aborted(0));
+        assertThat(Fixtures.reportEntries(events, "probe")).filteredOn(e -> e.contains("sigmoid")).singleElement()
+                .asString().startsWith("note: at every sample and at 64 prior draws the outputs of 'twolabels', declared "
+                        + "as logits, lie within 1 of each other");
+    }
+
     @Test
     void aMultiLabelHeadDeclaredAsLogitsThatReachesItsTargetPrintsANote() {
         // a new user's two sigmoid labels passed "ambivalent 0:1" silently: 96 of 160 samples had both labels on or off
@@ -958,6 +982,30 @@ class VerdictTest {
 
         @dev.probe.junit.annotations.ProbeModelContrast(models = {"v1", "v1same"}, tolerance = 0.998)
         void contrast(ProbeAnswer answer) {}
+    }
+
+    /** Two models that differ by a rounding (a total variation below 10⁻³): every sample at the largest distance. */
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 40, draws = 20, seed = "7", maxRhat = 10, minAttainedEss = 1)
+    static class NearlyTheSameModel {
+        @ProbedModel("v1") static final Classifier V1 = Fixtures.threeClasses();
+        @ProbedModel("v1b") static final Classifier NEAR = Classifier.fromLogits(dev.probe.core.model.DjlBlockFunction.of(
+                Fixtures.linear("v1b", new double[][] {{3, 0}, {0, 3.0001}, {-3, -3}}, new double[] {0, 0, 0}),
+                new ai.djl.ndarray.types.Shape(2)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @dev.probe.junit.annotations.ProbeModelContrast(models = {"v1", "v1b"}, tolerance = 0.998)
+        void contrast(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aContrastAtTheLargestDistanceNamesBothModelsAndNoClass() {
+        // a new user's two exports of one network: "wherever they went, 'cls-logits' is as far from the target as any
+        // output can be … for a class: its index and the order of the model's classes"
+        run(NearlyTheSameModel.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.matches("(?s).*wherever "
+                        + "they went, '\\w+' and 'v1b' are as far from the target as any output can be.*")
+                        && m.contains("Check that the two are different models that can disagree at all")
+                        && !m.contains("for a class: its index")))));
     }
 
     @Test
