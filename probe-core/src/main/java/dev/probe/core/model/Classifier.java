@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A classifier under test: a batch of inputs to class probabilities {@code [C, L]}, normalised one way.
- * The wrapped function either outputs logits ({@link #fromLogits}: probabilities are their softmax) or
+ * The wrapped function either outputs logits or log-probabilities ({@link #fromLogits}: probabilities are their
+ * softmax) or
  * probabilities ({@link #fromProbabilities}: used as they are, and checked to lie on the simplex whenever
  * outputs are read back, before sampling and when results are built). A function declared to output
  * logits whose outputs already lie on the simplex (a softmax applied twice) fails at load time.

@@ -88,7 +88,7 @@ final class OutputCheck {
     }
 
     /** The fix for a model whose outputs are not probabilities. */
-    static final String DECLARE = "Declare it with Classifier.fromLogits(...) if it outputs logits, or add its final softmax.";
+    static final String DECLARE = "Declare it with Classifier.fromLogits(...) if it outputs logits or log_softmax, or add its final softmax.";
 
     /** Said of a row in [0, 1] that does not sum to 1: what a multi-label head is to Probe (a new user's was misled). */
     static final String MULTI_LABEL = ": a multi-label head (a sigmoid per label) is a Regressor.of(...) with your own "

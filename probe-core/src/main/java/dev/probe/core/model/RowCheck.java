@@ -46,17 +46,17 @@ final class RowCheck {
             first = forward(f, rows);
             second = forward(f, rows);
         } catch (RuntimeException e) {
-            String m = String.valueOf(e.getMessage());
-            if (e instanceof IllegalStateException && (m.contains(" but declared ") || m.contains("output row per input row"))) {
-                // a black box that answers with the wrong shape is misdeclared for every input: say so at load, not at
-                // the first sampling call
-                throw new IllegalArgumentException(m, e);
-            }
+            // a black box that answers with the wrong shape is misdeclared for every input: say so at load, not at
+            // the first sampling call
+            throwIfShapeMisdeclared(e);
             return; // a model that refuses these rows (e.g. a black box with integer-coded features) is not judged here
         }
         try {
             alone = forward(f, new double[][] {rows[0]});
         } catch (RuntimeException e) {
+            // outputs whose shape follows the batch the wrong way (a binary [0, logit] transposed to [2, N] looks right
+            // at a batch of two): the shape is the cause, not batch statistics (a new user's was told of batch-norm)
+            throwIfShapeMisdeclared(e);
             // a batch-norm without running statistics refuses one row ("Expected more than 1 value per channel when
             // training"): its failure escaped later, at the gradient check, as the engine's raw trace
             throw new IllegalArgumentException("Model '" + f.name() + "' fails on a batch of one row but not on two ("
@@ -130,6 +130,15 @@ final class RowCheck {
         double[] row = new double[d];
         Arrays.fill(row, v);
         return row;
+    }
+
+    /** Rethrows, as a refusal at load, a model's outputs of the wrong shape (one output row per input row, or as declared). */
+    private static void throwIfShapeMisdeclared(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        if ((e instanceof IllegalStateException || e instanceof IllegalArgumentException)
+                && (m.contains(" but declared ") || m.contains("output row per input row"))) {
+            throw new IllegalArgumentException(m, e);
+        }
     }
 
     private static boolean finite(double[][] y) {

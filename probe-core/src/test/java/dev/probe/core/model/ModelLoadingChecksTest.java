@@ -36,6 +36,23 @@ class ModelLoadingChecksTest {
     }
 
     @Test
+    void aTransposedOutputThatLooksRightAtTwoRowsIsRefusedForItsShapeNotForBatchStatistics() {
+        // a new user's binary [0, logit] transposed to [2, N]: square at a batch of two, refused at one row with "its
+        // outputs depend on the other rows of the batch … batch-norm"
+        Model linear = TestModels.linear("transposed", new double[][] {{1, -1}}, new double[] {0});
+        SequentialBlock block = new SequentialBlock().add(linear.getBlock()).add(new LambdaBlock(y -> {
+            ai.djl.ndarray.NDArray logit = y.singletonOrThrow();
+            return new ai.djl.ndarray.NDList(logit.zerosLike().concat(logit, 1).transpose());
+        }));
+        linear.setBlock(block);
+        assertThatThrownBy(() -> Classifier.fromLogits(DjlBlockFunction.of(linear, new Shape(2))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Model 'transposed' mixes rows: a batch of 1 inputs of per-sample shape (2) gave "
+                        + "an output of shape (2, 1), whose first dimension is not the batch.")
+                .hasMessageNotContaining("batch-norm").hasMessageNotContaining("depend on the other rows");
+    }
+
+    @Test
     void aModelThatDropsRowsOfLargerBatchesIsNotToldToChangeItsShape() {
         // a new user's `return y[:4]` for batches above 4 was told "declare the shape the model was built for"
         Model linear = TestModels.linear("first4", new double[][] {{1, 0}, {0, 1}, {1, 1}}, new double[] {0, 0, 0});
@@ -166,7 +183,7 @@ class ModelLoadingChecksTest {
         assertThatThrownBy(() -> labels.outputs(new double[][] {{0.8, 0.9}}))
                 .hasMessageContaining("sums to 2.930: a multi-label head (a sigmoid per label) is a Regressor.of(...) "
                         + "with your own OutputEnergy (README). Otherwise: declare it with Classifier.fromLogits(...) if it "
-                        + "outputs logits, or add its final softmax.");
+                        + "outputs logits or log_softmax, or add its final softmax.");
         // a value outside [0, 1] is no sigmoid's: the message stays as it was
         Classifier scores = Classifier.fromProbabilities(BlackBoxFunction.of("scores", 2, 2, rows -> java.util.Arrays
                 .stream(rows).map(x -> new double[] {2.0, -1.0}).toArray(double[][]::new)));

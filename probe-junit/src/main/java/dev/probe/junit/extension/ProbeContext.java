@@ -82,7 +82,9 @@ public final class ProbeContext {
                 if (!(m.value() instanceof ModelUnderTest model)) {
                     throw new IllegalArgumentException("@ProbedModel " + m.name() + " in " + testClass.getSimpleName()
                             + " is " + (m.value() == null ? "null" : m.value().getClass().getName())
-                            + ": return a dev.probe.core.model.Classifier or Regressor.");
+                            + ": return a dev.probe.core.model.Classifier or Regressor, e.g. Classifier.fromLogits(f) for a "
+                            + "function of logits or log-probabilities, Classifier.fromProbabilities(f) for one that ends "
+                            + "in a softmax, Regressor.of(f) for scores (Probe cannot tell which its outputs are).");
                 }
                 return model;
             }

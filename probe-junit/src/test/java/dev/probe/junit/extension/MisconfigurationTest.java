@@ -248,6 +248,23 @@ class MisconfigurationTest {
         void confident(ProbeAnswer a) {}
     }
 
+    /** A model function not yet declared as logits, probabilities or scores (a new user's raw TorchScriptFunction). */
+    static class UndeclaredFunction {
+        @ProbedModel static final dev.probe.core.model.TensorFunction MODEL = Fixtures.threeClasses().function();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer a) {}
+    }
+
+    @Test
+    void aModelFunctionNotDeclaredAsAClassifierOrRegressorIsToldTheChoices() {
+        failsWith(UndeclaredFunction.class, "@ProbedModel MODEL in UndeclaredFunction is ",
+                "return a dev.probe.core.model.Classifier or Regressor, e.g. Classifier.fromLogits(f) for a function of "
+                        + "logits or log-probabilities, Classifier.fromProbabilities(f) for one that ends in a softmax, "
+                        + "Regressor.of(f) for scores");
+    }
+
     @Test
     void trainingRowsOfTheWrongWidthFailTheTemplateBeforeSampling() {
         // they once failed only while the report was drawn, after the method passed, and summary.csv said "passed"
