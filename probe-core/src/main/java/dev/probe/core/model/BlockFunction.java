@@ -208,6 +208,12 @@ abstract class BlockFunction implements TensorFunction {
             String start = "Model '" + name + "' mixes rows: a batch of " + rows + " inputs of per-sample shape "
                     + sampleShape + " gave an output of shape " + out.getShape() + ", whose first dimension is not the "
                     + "batch. ";
+            if (out.getShape().dimension() == 2 && out.getShape().get(1) == rows) {
+                // a binary [0, logit] transposed to [2, N] is square at a batch of two and passed the load check there
+                throw new IllegalArgumentException(start + "Its second dimension is: the outputs are laid out as "
+                        + "[outputs, batch], transposed (a .t() or .T in the forward, or a stack along dimension 0). Make "
+                        + "its forward return [batch, outputs], one row per input row.");
+            }
             if (outputShape != null) {
                 // a batch of 2 gave one row each at load: the shape is right, the model drops or adds rows (a new user's
                 // `return y[:4]` was told to declare another per-sample shape)

@@ -136,7 +136,7 @@ final class RowCheck {
     private static void throwIfShapeMisdeclared(RuntimeException e) {
         String m = String.valueOf(e.getMessage());
         if ((e instanceof IllegalStateException || e instanceof IllegalArgumentException)
-                && (m.contains(" but declared ") || m.contains("output row per input row"))) {
+                && (m.contains(" but declared ") || m.contains("output row per input row") || m.contains(" mixes rows: "))) {
             throw new IllegalArgumentException(m, e);
         }
     }

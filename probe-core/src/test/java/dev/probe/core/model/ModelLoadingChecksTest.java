@@ -48,7 +48,8 @@ class ModelLoadingChecksTest {
         assertThatThrownBy(() -> Classifier.fromLogits(DjlBlockFunction.of(linear, new Shape(2))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Model 'transposed' mixes rows: a batch of 1 inputs of per-sample shape (2) gave "
-                        + "an output of shape (2, 1), whose first dimension is not the batch.")
+                        + "an output of shape (2, 1), whose first dimension is not the batch. Its second dimension is: the "
+                        + "outputs are laid out as [outputs, batch], transposed")
                 .hasMessageNotContaining("batch-norm").hasMessageNotContaining("depend on the other rows");
     }
 

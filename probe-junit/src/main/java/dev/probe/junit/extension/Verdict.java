@@ -205,11 +205,14 @@ record Verdict(Outcome outcome, String reason) {
     record PoolReach(int size, int attained, double closest) {
         /**
          * Whether none of the pool's draws met the target nor came nearer than the samples' {@code sampled} (by 1% or
-         * more), for a model without gradients (whose sampler goes only where draws go): then the pool says the target
-         * may be out of reach anywhere, and more budget is no first lever.
+         * more), for a model without gradients (whose sampler goes only where draws go), or for populations moved by
+         * gradients (which go beyond the draws they start from, toward the target, and came no nearer either: a new
+         * user's class held at 1/3 by the model was told "more budget, a larger prior pool"): then the pool says the
+         * target may be out of reach anywhere, and more budget is no first lever. Not for chains moved by gradients,
+         * which stay near the pool's best draws they start from when they fail to move.
          */
-        boolean cameNoNearer(double sampled, boolean gradients) {
-            return attained == 0 && !gradients && Double.isFinite(closest) && Double.isFinite(sampled)
+        boolean cameNoNearer(double sampled, boolean gradients, boolean populations) {
+            return attained == 0 && (!gradients || populations) && Double.isFinite(closest) && Double.isFinite(sampled)
                     && !(closest < sampled - 0.01 * sampled);
         }
 
@@ -252,14 +255,15 @@ record Verdict(Outcome outcome, String reason) {
          * target is reachable (some pool draws meet it, so the sampler missed it), or, for a model without gradients,
          * that no pool draw came nearer either (its plateaus, a tree's leaves, may come no nearer anywhere).
          */
-        String said(double sampled, boolean gradients, double largest, double[] distances) {
+        String said(double sampled, boolean gradients, boolean populations, double largest, double[] distances) {
             if (attained > 0) {
                 return String.format(Locale.ROOT, " Yet %d of the prior pool's %d draws meet%s the target (about 1 in %s "
                         + "of the prior): it is reachable in this space, and the sampler did not get there; more budget "
                         + "is the lever (for populations, a larger prior pool too: each starts from its share of it).",
                         attained, size, attained == 1 ? "s" : "", oneIn((double) attained / size));
             }
-            if (gradients || !Double.isFinite(closest) || !Double.isFinite(sampled)) {
+            if (gradients && !cameNoNearer(sampled, true, populations) || !Double.isFinite(closest)
+                    || !Double.isFinite(sampled)) {
                 return ""; // a gradient sampler goes where prior draws do not: the pool says nothing more
             }
             if (atLargest(sampled, largest)) {
@@ -274,18 +278,20 @@ record Verdict(Outcome outcome, String reason) {
             // nearer by 1% of the distance or more: a smooth model's samples 3·10⁻⁶ short of the pool's best draw were
             // told the sampler "did not find the pool's best region; more budget is the lever" (a new user's
             // generator that cannot draw the class: both at its best, 0.277); float32 outputs differ by less anyway
-            if (!cameNoNearer(sampled, gradients)) {
+            if (!cameNoNearer(sampled, gradients, populations)) {
                 return String.format(Locale.ROOT, " None of the prior pool's %d draws meets the target either, but its "
                         + "closest (%.3g) is nearer than the samples came: the sampler did not find the pool's best "
                         + "region; more budget is the lever.", size, closest);
             }
             return String.format(Locale.ROOT, " None of the prior pool's %d draws came nearer the target than these "
-                    + "samples (the pool's closest %.3g): a model whose outputs are piecewise constant (a tree's leaves, "
-                    + "a rule's regions), or a space whose bounds leave out where the model meets the target, may come no "
-                    + "nearer than %.3g anywhere in this space, and then no budget reaches "
+                    + "samples (the pool's closest %.3g)%s, or a space whose bounds leave out where the model meets the "
+                    + "target, may come no nearer than %.3g anywhere in this space, and then no budget reaches "
                     + "the target: a tolerance of at least %s samples the nearest it comes%s. More budget helps only if "
-                    + "a region holding less than about 1 in %d of the prior comes nearer.", size, closest, sampled,
-                    atLeast3(sampled), spread(distances), size);
+                    + "a region holding less than about 1 in %d of the prior comes nearer.", size, closest,
+                    gradients ? ", though gradient moves carried the samples toward the target from those draws: a model "
+                            + "that caps an output or holds it fixed (a class probability that no input moves)"
+                            : ": a model whose outputs are piecewise constant (a tree's leaves, a rule's regions)",
+                    sampled, atLeast3(sampled), spread(distances), size);
         }
 
         /**
@@ -301,14 +307,37 @@ record Verdict(Outcome outcome, String reason) {
                 return "";
             }
             String nearest = atLeast3(d[0]);
-            long there = Arrays.stream(d).filter(x -> x <= Double.parseDouble(nearest)).count();
-            String quarter = atLeast3(d[(int) Math.ceil(0.25 * d.length) - 1]);
+            long there = count(d, nearest);
+            double q1 = d[(int) Math.ceil(0.25 * d.length) - 1];
+            double q2 = d[(int) Math.ceil(0.5 * d.length) - 1];
+            // rounded up finely enough to stay within a tenth of the spread above the nearest: at 3 digits, a quarter's
+            // 0.1532 rounded to 0.154 counted a third of a new user's samples, not a quarter
+            String quarter = atLeast(q1, 0.1 * (q1 - d[0]));
+            String half = atLeast(q2, 0.1 * (q2 - d[0]));
             if (there >= 0.25 * d.length || quarter.equals(nearest)) {
                 return "";
             }
             return String.format(Locale.ROOT, " (%d of these %d samples, too few to judge on: a tolerance of at least %s "
-                    + "would count about a quarter of them, %s about half, if the question still asks what you need at that "
-                    + "distance)", there, d.length, quarter, atLeast3(d[(int) Math.ceil(0.5 * d.length) - 1]));
+                    + "would count %d of them, %s %d, if the question still asks what you need at that distance; a re-run "
+                    + "draws other samples, so its counts differ by chance)", there, d.length, quarter, count(d, quarter),
+                    half, count(d, half));
+        }
+
+        /** How many of {@code d} a tolerance written {@code tolerance} attains. */
+        private static long count(double[] d, String tolerance) {
+            double t = Double.parseDouble(tolerance);
+            return Arrays.stream(d).filter(x -> x <= t).count();
+        }
+
+        /** {@code x} rounded up to the fewest significant digits (3 to 6) that add at most {@code slack}. */
+        static String atLeast(double x, double slack) {
+            for (int digits = 3; ; digits++) {
+                double up = java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(digits,
+                        java.math.RoundingMode.CEILING)).doubleValue();
+                if (up - x <= slack || digits == 6) {
+                    return String.format(Locale.ROOT, "%." + digits + "g", up);
+                }
+            }
         }
 
         private static String oneIn(double share) {
@@ -626,6 +655,16 @@ record Verdict(Outcome outcome, String reason) {
                         + "effective attained samples if the chains mix%n", draws, factor, c.draws(), c.minAttainedEss()));
             }
         }
+        if (!(ess < c.minAttainedEss()) && !populations && !(rhat <= c.maxRhat()) && r.size() / r.chains() >= FEW_DRAWS
+                && c.maxRhat() > 1) {
+            // enough effective attained samples, R-hat alone too high: a new user's 64-d chains at R-hat 1.066 got no
+            // number of draws. For chains that mix, R-hat² − 1 falls about as 1/draws; stuck chains never agree
+            double factor = (rhat * rhat - 1) / (c.maxRhat() * c.maxRhat() - 1);
+            b.append(String.format(Locale.ROOT, "budget: the effective attained samples suffice and R-hat fails; if the "
+                    + "chains mix slowly, R-hat² − 1 falls about as 1/draws, so about draws=%d per chain (x%.1f of "
+                    + "draws=%d) would bring it to %.3f: a lower bound, and none for chains stuck apart (below)%n",
+                    (long) Math.ceil(c.draws() * factor), factor, c.draws(), c.maxRhat()));
+        }
         if (c.evidence().hasTooManyDivergences(r)) {
             b.append(String.format(Locale.ROOT, "%d divergent trajectories after warm-up (allowed %d): the integrator "
                     + "could not follow the target's curvature somewhere (e.g. a funnel's neck), so the chains under-visit "
@@ -708,12 +747,16 @@ record Verdict(Outcome outcome, String reason) {
                                     + "which move particles between modes%n", rhat)
                             // a new user's 8 chains stuck in two regions (R-hat 1.78) were told to draw longer, beside a
                             // budget line that said more draws alone do not help
+                            // and a unimodal target in 64 dimensions (R-hat 1.26) was told its chains were stuck:
+                            // 5x the draws converged it, so both causes are named, populations first for either
                             : String.format(Locale.ROOT, "R-hat %.3f: the chains disagree by more than twice the allowed "
                                     + "excess, as chains stuck in different modes or regions do, and those never agree "
-                                    + "however long they run (a new user's x3.4 draws gave the same effective samples): "
-                                    + "sample by populations (sampler = SMC, or AUTO where it picks them), which move "
-                                    + "particles between modes; longer chains (draws) help only chains that mix slowly%n",
-                                    rhat))
+                                    + "however long they run (a new user's x3.4 draws gave the same effective samples), "
+                                    + "or as chains that mix very slowly do (in many dimensions: a new user's 64-d "
+                                    + "chains went from R-hat 1.26 to 1.015 at 5x the draws): sample by populations "
+                                    + "(sampler = SMC, or AUTO where it picks them), which move particles between modes "
+                                    + "and converged in both cases; longer chains (draws) help only chains that mix "
+                                    + "slowly%n", rhat))
                             + (levers.improper() ? "the space has no proper prior (a coordinate unbounded under a flat prior): "
                                     + "where the question's energy levels off, chains drift without limit and never agree; "
                                     + "bound every coordinate (InputSpace bounds) to the region the model is meant for\n" : ""));
@@ -965,7 +1008,7 @@ record Verdict(Outcome outcome, String reason) {
                     + "This is not a verdict on the model. If some region should meet it, %s.",
                     r.size(), answer.judgedModel(), FLAT, shown(outputs[0]), PRIOR_DRAWS, priorSpread,
                     // the pool's draws came no nearer: budget is no first lever (a new user's step model)
-                    reach != null && reach.cameNoNearer(closest, levers.gradients())
+                    reach != null && reach.cameNoNearer(closest, levers.gradients(), r.isPopulationResult())
                             ? "relax the question (" + levers.question(c) + "); more budget (" + budget(r, levers)
                                     + ") helps only as the prior pool's line below says"
                             : "give the sampler more budget (" + budget(r, levers) + ") or relax the question ("
@@ -1040,7 +1083,7 @@ record Verdict(Outcome outcome, String reason) {
                                     : "the model can meet the target at all (for a class: its index and the order of the "
                                             + "model's classes)",
                             budget(r, levers))
-                    : reach != null && reach.cameNoNearer(closest, levers.gradients())
+                    : reach != null && reach.cameNoNearer(closest, levers.gradients(), r.isPopulationResult())
                     // the pool's draws came no nearer: "give the sampler more budget" first was contradicted by the pool's
                     // line after it (a new user's model capped at p 0.7)
                     ? "The target is unreachable within this budget, or not at all for this model and generator. This is "
@@ -1146,7 +1189,8 @@ record Verdict(Outcome outcome, String reason) {
                     + "it).", answer.judgedModel(), outputs[0].length, ranges);
         }
         if (reach != null && !(contrast && reach.attained() == 0)) { // a contrast says its own nearest
-            cause += reach.said(closest, levers.gradients(), r.largestTargetDistance(), r.targetDistances());
+            cause += reach.said(closest, levers.gradients(), r.isPopulationResult(), r.largestTargetDistance(),
+                    r.targetDistances());
         }
         if (levers.unreachableIsRobust() && !reachable) {
             // a generator declared without the question's class that does not reach the target is what an in-distribution

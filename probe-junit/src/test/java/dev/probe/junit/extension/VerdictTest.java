@@ -557,13 +557,20 @@ class VerdictTest {
     @Test
     void anAdvisedToleranceSaysHowFewSamplesItAttainsAndWhatWouldAttainMore() {
         double[] distances = java.util.stream.IntStream.range(0, 40).mapToDouble(i -> 0.424 + 0.01 * i).toArray();
-        String said = new Verdict.PoolReach(1000, 0, 0.43).said(0.424, false, 1, distances);
+        String said = new Verdict.PoolReach(1000, 0, 0.43).said(0.424, false, false, 1, distances);
         org.assertj.core.api.Assertions.assertThat(said).contains("a tolerance of at least 0.424 samples the nearest it "
-                + "comes (1 of these 40 samples, too few to judge on: a tolerance of at least 0.514 would count about a "
-                + "quarter of them, 0.614 about half, if the question still asks what you need at that distance).");
+                + "comes (1 of these 40 samples, too few to judge on: a tolerance of at least 0.514 would count 10 of them, "
+                + "0.614 20, if the question still asks what you need at that distance; a re-run draws other samples, so "
+                + "its counts differ by chance).");
+        // a spread narrower than three digits resolve: rounded up by at most a tenth of it (a new user's quarter at
+        // 0.1532 read "0.154", which counted a third of the samples)
+        double[] narrow = java.util.stream.IntStream.range(0, 80).mapToDouble(i -> 0.15215 + 0.0001 * i).toArray();
+        org.assertj.core.api.Assertions.assertThat(new Verdict.PoolReach(1000, 0, 0.16).said(0.15215, false, false, 1,
+                narrow)).contains("(9 of these 80 samples, too few to judge on: a tolerance of at least 0.1541 would count "
+                        + "20 of them, 0.1561 40,");
         // samples a quarter of which are at their nearest already: nothing more to say
         double[] clustered = java.util.stream.IntStream.range(0, 40).mapToDouble(i -> i < 10 ? 0.424 : 0.6).toArray();
-        org.assertj.core.api.Assertions.assertThat(new Verdict.PoolReach(1000, 0, 0.43).said(0.424, false, 1, clustered))
+        org.assertj.core.api.Assertions.assertThat(new Verdict.PoolReach(1000, 0, 0.43).said(0.424, false, false, 1, clustered))
                 .contains("samples the nearest it comes.").doesNotContain("too few to judge on");
     }
 
@@ -654,6 +661,29 @@ class VerdictTest {
                         && m.contains("draw at least 100 per chain first")
                         && !m.contains("never agree however long they run")
                         && !m.contains("more draws alone do not")))));
+    }
+
+    /** Chains with effective attained samples enough and an R-hat bound they cannot meet at this length. */
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 80, draws = 40, seed = "3", maxRhat = 1.001,
+            minAttainedEss = 1)
+    static class RhatAlone {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void chainsShortOfRhatAloneAreToldTheDrawsThatWouldBringItDownIfTheyMix() {
+        // a new user's 64-d chains at R-hat 1.066 with samples enough got no number of draws, and at R-hat 1.26 were
+        // told they were stuck: 5x the draws converged them
+        run(RhatAlone.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                instanceOf(ProbeNotConvergedException.class), message(m -> m.matches("(?s).*budget: the effective attained "
+                        + "samples suffice and R-hat fails; if the chains mix slowly, R-hat² − 1 falls about as 1/draws, so "
+                        + "about draws=\\d+ per chain \\(x[0-9.]+ of draws=40\\) would bring it to 1\\.001: a lower "
+                        + "bound, and none for chains stuck apart \\(below\\).*")
+                        && m.contains("or as chains that mix very slowly do (in many dimensions")))));
     }
 
     /** {@link ShortChains} with R-hat up to 2 allowed (about 2.0 measured): short of effective samples only. */
