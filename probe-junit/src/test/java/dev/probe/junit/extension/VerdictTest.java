@@ -383,6 +383,35 @@ class VerdictTest {
                         + "gradients, but this probe's pipeline") && m.contains("Set sampler = MH or SMOOTHED_MALA")))));
     }
 
+    /**
+     * A differentiable model whose class 2 gets at most 1/3 (logits 3x₀, −3x₀, 0): populations moved by MALA come no
+     * nearer to "certain of class 2" than the prior pool's draws, 2/3 away.
+     */
+    @ProbeSettings(chains = 4, warmup = 40, draws = 20, seed = "9")
+    static class CappedSmoothly {
+        @ProbedModel static final Classifier MODEL = Classifier.fromLogits(dev.probe.core.model.DjlBlockFunction.of(
+                Fixtures.linear("capped", new double[][] {{3, 0}, {-3, 0}, {0, 0}}, new double[] {0, 0, 0}),
+                new ai.djl.ndarray.types.Shape(2)));
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeHighConfidence(classes = 2)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void gradientPopulationsNoNearerThanThePoolAreToldTheTargetMayBeOutOfReachNotToGiveMoreBudget() {
+        // a new user's class held at 1/3 by the model, probed by populations moved by gradients: "Give the sampler more
+        // budget (particles per population, or a larger prior pool)" first, and nothing of the pool
+        run(CappedSmoothly.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(ProbeNotSampledException.class), message(m -> m.contains("Relax the question (")
+                        && m.contains("more budget (") && m.contains("helps only as the prior pool's line below says")
+                        && m.matches("(?s).*None of the prior pool's \\d+ draws came nearer the target than these samples "
+                                + "\\(the pool's closest 0\\.667\\), though gradient moves carried the samples toward the "
+                                + "target from those draws: a model that caps an output or holds it fixed.*")
+                        && m.contains("a tolerance of at least 0.667 samples the nearest it comes")
+                        && !m.contains("Give the sampler more budget")))));
+    }
+
     @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 60, draws = 10, seed = "9")
     static class NeverPredicted {
         /**
