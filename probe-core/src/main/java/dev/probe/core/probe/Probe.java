@@ -181,7 +181,13 @@ public final class Probe {
         return Sampling.populations(config, KernelChoice.populationKernel(space, energy().isDifferentiable()));
     }
 
-    /** Samples with the {@link #defaultSampling()}. */
+    /**
+     * Samples with the {@link #defaultSampling()}. Where that is populations sized from {@code config}'s budget
+     * ({@link dev.probe.core.population.SmcConfig#fromBudget}: chains × (warmup + draws × thin) / 20 particles in all),
+     * every budget below 128 × 20 = 2,560 model evaluations gets the floor's 128 particles, so two such budgets (8
+     * chains × (60 + 20) and 8 × (120 + 30), at one seed) give the same result to the last digit (a new user's). The JUnit
+     * extension says so in a note; here, compare {@code result.provenance().kernel()}, which names the particles.
+     */
     public ProbeResult sample(SamplerConfig config) {
         return sample(config, defaultSampling());
     }
