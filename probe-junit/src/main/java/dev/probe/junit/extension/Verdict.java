@@ -202,18 +202,56 @@ record Verdict(Outcome outcome, String reason) {
      * How near the {@code size} draws of a probe's prior pool come to its target: {@code attained} of them within the
      * tolerance, the nearest at {@code closest}.
      */
-    record PoolReach(int size, int attained, double closest) {
+    record PoolReach(int size, int attained, double closest, double[] distances, double[] energies) {
+        PoolReach(int size, int attained, double closest) {
+            this(size, attained, closest, new double[0], new double[0]);
+        }
+
+        /**
+         * The share of the sampled target, as the pool's draws weighted by exp(−G) estimate it, that lies nearer the
+         * target than {@code sampled}; NaN without energies. The best of 32,768 prior draws beats the best of a few
+         * hundred samples of a broad relaxed target however well they mix (a new user's 0.0358 against 0.0376 at
+         * σ = 0.05 and tolerance 0.01 was told "the sampler did not find the pool's best region; more budget").
+         */
+        double targetShareNearerThan(double sampled) {
+            double least = Arrays.stream(energies).filter(Double::isFinite).min().orElse(Double.NaN);
+            if (Double.isNaN(least) || energies.length != distances.length) {
+                return Double.NaN;
+            }
+            double all = 0;
+            double nearer = 0;
+            for (int i = 0; i < energies.length; i++) {
+                if (Double.isFinite(energies[i]) && !Double.isNaN(distances[i])) {
+                    double w = Math.exp(least - energies[i]);
+                    all += w;
+                    nearer += distances[i] < sampled ? w : 0;
+                }
+            }
+            return all > 0 ? nearer / all : Double.NaN;
+        }
+
+        /**
+         * Whether the pool's draws nearer than the samples hold so little of the target that {@code ess} effective
+         * samples would visit them fewer than 3 times on average: then the pool's being nearer is no sign that the
+         * sampler missed a region.
+         */
+        boolean nearerByChance(double sampled, double ess) {
+            double share = targetShareNearerThan(sampled);
+            return Double.isFinite(share) && Double.isFinite(ess) && share * ess < 3;
+        }
+
         /**
          * Whether none of the pool's draws met the target nor came nearer than the samples' {@code sampled} (by 1% or
          * more), for a model without gradients (whose sampler goes only where draws go), or for populations moved by
          * gradients (which go beyond the draws they start from, toward the target, and came no nearer either: a new
          * user's class held at 1/3 by the model was told "more budget, a larger prior pool"): then the pool says the
          * target may be out of reach anywhere, and more budget is no first lever. Not for chains moved by gradients,
-         * which stay near the pool's best draws they start from when they fail to move.
+         * which stay near the pool's best draws they start from when they fail to move. Also when the pool's nearer
+         * draws hold too little of the target for {@code ess} effective samples to visit ({@link #nearerByChance}).
          */
-        boolean cameNoNearer(double sampled, boolean gradients, boolean populations) {
+        boolean cameNoNearer(double sampled, boolean gradients, boolean populations, double ess) {
             return attained == 0 && (!gradients || populations) && Double.isFinite(closest) && Double.isFinite(sampled)
-                    && !(closest < sampled - 0.01 * sampled);
+                    && (!(closest < sampled - 0.01 * sampled) || nearerByChance(sampled, ess));
         }
 
         /**
@@ -237,17 +275,28 @@ record Verdict(Outcome outcome, String reason) {
         static PoolReach of(dev.probe.core.probe.PriorPool pool, dev.probe.core.query.Query query, double tolerance) {
             int attained = 0;
             double closest = Double.POSITIVE_INFINITY;
+            double[] distances = new double[pool.size()];
             for (int i = 0; i < pool.size(); i++) {
                 double d = query.targetDistance(pool.outputs(i));
+                distances[i] = d;
                 if (Double.isNaN(d)) {
                     continue; // a draw the models could not answer: the pool keeps it, no distance is read from it
                 }
                 // to 12 decimals, as a result's distances are (a forest's 9 in 10 votes summed in doubles)
                 d = Math.abs(d) < 1 ? Math.max(0, Math.rint(d * 1e12) / 1e12) : Math.max(0, d);
+                distances[i] = d;
                 closest = Math.min(closest, d);
                 attained += d <= tolerance ? 1 : 0;
             }
-            return new PoolReach(pool.size(), attained, closest);
+            double[] energies = new double[0];
+            if (query instanceof dev.probe.core.query.OutputEnergy asked) {
+                try {
+                    energies = pool.energies(asked);
+                } catch (IllegalArgumentException otherModels) {
+                    // a pool of other models than the question's: no weights, and the pool's line says less
+                }
+            }
+            return new PoolReach(pool.size(), attained, closest, distances, energies);
         }
 
         /**
@@ -256,13 +305,19 @@ record Verdict(Outcome outcome, String reason) {
          * that no pool draw came nearer either (its plateaus, a tree's leaves, may come no nearer anywhere).
          */
         String said(double sampled, boolean gradients, boolean populations, double largest, double[] distances) {
+            return said(sampled, gradients, populations, largest, distances, Double.NaN);
+        }
+
+        /** As above, with the samples' effective number {@code ess} to judge whether the pool came nearer by chance. */
+        String said(double sampled, boolean gradients, boolean populations, double largest, double[] distances,
+                double ess) {
             if (attained > 0) {
                 return String.format(Locale.ROOT, " Yet %d of the prior pool's %d draws meet%s the target (about 1 in %s "
                         + "of the prior): it is reachable in this space, and the sampler did not get there; more budget "
                         + "is the lever (for populations, a larger prior pool too: each starts from its share of it).",
                         attained, size, attained == 1 ? "s" : "", oneIn((double) attained / size));
             }
-            if (gradients && !cameNoNearer(sampled, true, populations) || !Double.isFinite(closest)
+            if (gradients && !cameNoNearer(sampled, true, populations, ess) || !Double.isFinite(closest)
                     || !Double.isFinite(sampled)) {
                 return ""; // a gradient sampler goes where prior draws do not: the pool says nothing more
             }
@@ -278,20 +333,34 @@ record Verdict(Outcome outcome, String reason) {
             // nearer by 1% of the distance or more: a smooth model's samples 3·10⁻⁶ short of the pool's best draw were
             // told the sampler "did not find the pool's best region; more budget is the lever" (a new user's
             // generator that cannot draw the class: both at its best, 0.277); float32 outputs differ by less anyway
-            if (!cameNoNearer(sampled, gradients, populations)) {
+            double share = targetShareNearerThan(sampled);
+            if (!cameNoNearer(sampled, gradients, populations, ess)) {
                 return String.format(Locale.ROOT, " None of the prior pool's %d draws meets the target either, but its "
-                        + "closest (%.3g) is nearer than the samples came: the sampler did not find the pool's best "
-                        + "region; more budget is the lever.", size, closest);
+                        + "closest (%.3g) is nearer than the samples came%s: the sampler did not find the pool's best "
+                        + "region; more budget is the lever.", size, closest, Double.isFinite(share) && Double.isFinite(ess)
+                        ? String.format(Locale.ROOT, ", and its draws weighted toward the target put %.2g%% of it nearer "
+                                + "than any sample, which %.0f effective samples would have visited about %.0f times",
+                                100 * share, ess, share * ess) : "");
             }
-            return String.format(Locale.ROOT, " None of the prior pool's %d draws came nearer the target than these "
-                    + "samples (the pool's closest %.3g)%s, or a space whose bounds leave out where the model meets the "
+            String pooled = closest < sampled - 0.01 * sampled
+                    // nearer, but in a sliver of the target: the best of 32,768 prior draws beats the best of a few
+                    // hundred samples of a broad relaxed target however well they mix (a new user's, told "more budget")
+                    ? String.format(Locale.ROOT, " The prior pool's closest draw (%.3g) is nearer than these samples came, "
+                            + "but its draws weighted toward the target put only %.2g%% of it there, which %.0f effective "
+                            + "samples would visit about %.1f times: too few to read as a region the sampler missed (its "
+                            + "best draw is the rarer extreme of many more draws). None of its %d draws meets the target",
+                            closest, 100 * share, ess, share * ess, size)
+                    : String.format(Locale.ROOT, " None of the prior pool's %d draws came nearer the target than these "
+                            + "samples (the pool's closest %.3g)", size, closest);
+            return String.format(Locale.ROOT, "%s%s, or a space whose bounds leave out where the model meets the "
                     + "target, may come no nearer than %.3g anywhere in this space, and then no budget reaches "
                     + "the target: a tolerance of at least %s samples the nearest it comes%s. More budget helps only if "
-                    + "a region holding less than about 1 in %d of the prior comes nearer.", size, closest,
+                    + "a region holding less than about 1 in %d of the prior comes nearer.", pooled,
                     gradients ? ", though gradient moves carried the samples toward the target from those draws: a model "
                             + "that caps an output or holds it fixed (a class probability that no input moves)"
-                            : ": a model whose outputs are piecewise constant (a tree's leaves, a rule's regions)",
-                    sampled, atLeast3(sampled), spread(distances), size);
+                            : ": a model whose outputs are piecewise constant (a tree's leaves, a rule's regions) or "
+                                    + "capped (a smooth one at its largest within the bounds)",
+                    Math.min(sampled, closest), atLeast3(sampled), spread(distances), size);
         }
 
         /**
@@ -319,7 +388,7 @@ record Verdict(Outcome outcome, String reason) {
             }
             return String.format(Locale.ROOT, " (%d of these %d samples, too few to judge on: a tolerance of at least %s "
                     + "would count %d of them, %s %d, if the question still asks what you need at that distance; a re-run "
-                    + "draws other samples, so its counts differ by chance)", there, d.length, quarter, count(d, quarter),
+                    + "with another seed draws other samples, so its counts differ by chance)", there, d.length, quarter, count(d, quarter),
                     half, count(d, half));
         }
 
@@ -845,7 +914,8 @@ record Verdict(Outcome outcome, String reason) {
         double bound = margin ? lower : m.logMass();
         return String.format(Locale.ROOT, "log Z ≥ about %.3f (a mass of at least %s; %s): no sample reached the "
                 + "target, so this counts only the near misses the populations saw; the target's own mass is "
-                + "unmeasured and may be far larger (no error bar covers what no particle found)", bound,
+                + "unmeasured, and this number bounds it neither way: it may be far smaller (none, where the model "
+                + "cannot meet the target) or far larger (no error bar covers what no particle found)", bound,
                 atLeast(bound),
                 // "the 95% lower bound of -38.748 ± 1.029" read as if the bound were -38.748 (a new user's)
                 margin ? String.format(Locale.ROOT, "the lower end of the 95%% interval of the estimate %.3f ± %.3f over "
@@ -1003,12 +1073,14 @@ record Verdict(Outcome outcome, String reason) {
             // a threshold rule's region, a flat region of a network), which says nothing about how it is declared
             cause = String.format(Locale.ROOT, "Over all %d samples no output of '%s' moves by %.2g or more (outputs "
                     + "%s), though over %d prior draws they move by up to %.3g: the samples sit on one plateau of the "
-                    + "model (as a tree's leaf or a threshold rule's region is), and none found a region nearer the "
-                    + "target. The target is unreachable within this budget, or not at all for this model and space. "
+                    + "model (as a tree's leaf or a threshold rule's region is), or were gathered by the question where a "
+                    + "smooth model comes nearest its target (a small sigma, a bound of the space), and none found a "
+                    + "region nearer the target. The target is unreachable within this budget, or not at all for this model and space. "
                     + "This is not a verdict on the model. If some region should meet it, %s.",
                     r.size(), answer.judgedModel(), FLAT, shown(outputs[0]), PRIOR_DRAWS, priorSpread,
                     // the pool's draws came no nearer: budget is no first lever (a new user's step model)
-                    reach != null && reach.cameNoNearer(closest, levers.gradients(), r.isPopulationResult())
+                    reach != null && reach.cameNoNearer(closest, levers.gradients(), r.isPopulationResult(),
+                            r.diagnostics().minEss())
                             ? "relax the question (" + levers.question(c) + "); more budget (" + budget(r, levers)
                                     + ") helps only as the prior pool's line below says"
                             : "give the sampler more budget (" + budget(r, levers) + ") or relax the question ("
@@ -1083,7 +1155,8 @@ record Verdict(Outcome outcome, String reason) {
                                     : "the model can meet the target at all (for a class: its index and the order of the "
                                             + "model's classes)",
                             budget(r, levers))
-                    : reach != null && reach.cameNoNearer(closest, levers.gradients(), r.isPopulationResult())
+                    : reach != null && reach.cameNoNearer(closest, levers.gradients(), r.isPopulationResult(),
+                            r.diagnostics().minEss())
                     // the pool's draws came no nearer: "give the sampler more budget" first was contradicted by the pool's
                     // line after it (a new user's model capped at p 0.7)
                     ? "The target is unreachable within this budget, or not at all for this model and generator. This is "
@@ -1190,7 +1263,7 @@ record Verdict(Outcome outcome, String reason) {
         }
         if (reach != null && !(contrast && reach.attained() == 0)) { // a contrast says its own nearest
             cause += reach.said(closest, levers.gradients(), r.isPopulationResult(), r.largestTargetDistance(),
-                    r.targetDistances());
+                    r.targetDistances(), r.diagnostics().minEss());
         }
         if (levers.unreachableIsRobust() && !reachable) {
             // a generator declared without the question's class that does not reach the target is what an in-distribution
@@ -1213,9 +1286,11 @@ record Verdict(Outcome outcome, String reason) {
         }
         // the closest distance with the decimals it takes to differ from the tolerance: "within 0.998 (closest 1.00)"
         // read like a tie (a user's contrast of two near-identical models)
-        String shownClosest = Double.isFinite(closest) && closest < 1e6
-                ? SampleGrids.distinct(closest, answer.tolerance()).replaceFirst("^\\.", "0.")
-                : String.format(Locale.ROOT, "%.3g", closest);
+        // and at least 3 significant digits, as the pool's closest beside it ("closest 0.04" beside the pool's 0.0358)
+        String threeDigits = String.format(Locale.ROOT, "%.3g", closest);
+        String distinct = Double.isFinite(closest) && closest < 1e6
+                ? SampleGrids.distinct(closest, answer.tolerance()).replaceFirst("^\\.", "0.") : threeDigits;
+        String shownClosest = distinct.length() >= threeDigits.length() ? distinct : threeDigits;
         return String.format(Locale.ROOT, "Could not sample the target of probe %s: none of %d samples came within %.3g "
                 + "of it (closest %s).%n%s%n%s", named(answer), r.size(), answer.tolerance(), shownClosest, cause,
                 context(answer, c));

@@ -589,8 +589,8 @@ class VerdictTest {
         String said = new Verdict.PoolReach(1000, 0, 0.43).said(0.424, false, false, 1, distances);
         org.assertj.core.api.Assertions.assertThat(said).contains("a tolerance of at least 0.424 samples the nearest it "
                 + "comes (1 of these 40 samples, too few to judge on: a tolerance of at least 0.514 would count 10 of them, "
-                + "0.614 20, if the question still asks what you need at that distance; a re-run draws other samples, so "
-                + "its counts differ by chance).");
+                + "0.614 20, if the question still asks what you need at that distance; a re-run with another seed draws "
+                + "other samples, so its counts differ by chance).");
         // a spread narrower than three digits resolve: rounded up by at most a tenth of it (a new user's quarter at
         // 0.1532 read "0.154", which counted a third of the samples)
         double[] narrow = java.util.stream.IntStream.range(0, 80).mapToDouble(i -> 0.15215 + 0.0001 * i).toArray();
@@ -601,6 +601,42 @@ class VerdictTest {
         double[] clustered = java.util.stream.IntStream.range(0, 40).mapToDouble(i -> i < 10 ? 0.424 : 0.6).toArray();
         org.assertj.core.api.Assertions.assertThat(new Verdict.PoolReach(1000, 0, 0.43).said(0.424, false, false, 1, clustered))
                 .contains("samples the nearest it comes.").doesNotContain("too few to judge on");
+    }
+
+    /**
+     * The pool's best of many prior draws is nearer than the best of a few hundred samples of a broad relaxed target:
+     * by chance when the target holds little there for the samples' effective number, a missed region when it holds
+     * enough (a new user's 0.0358 against 0.0376 at σ = 0.05 was told "more budget is the lever").
+     */
+    @Test
+    void aPoolThatCameNearerOnlyByChanceIsNotReadAsARegionTheSamplerMissed() {
+        double[] distances = new double[1000];
+        double[] energies = new double[1000];
+        distances[0] = 0.0358;
+        for (int i = 1; i < distances.length; i++) {
+            distances[i] = 0.05 + 0.95 * i / distances.length;
+        }
+        for (int i = 0; i < distances.length; i++) {
+            energies[i] = distances[i] * distances[i] / (2 * 0.05 * 0.05);
+        }
+        Verdict.PoolReach reach = new Verdict.PoolReach(1000, 0, 0.0358, distances, energies);
+        double share = reach.targetShareNearerThan(0.0376);
+        org.assertj.core.api.Assertions.assertThat(share).isBetween(0.01, 0.1);
+        double[] samples = java.util.stream.IntStream.range(0, 40).mapToDouble(i -> 0.0376 + 0.0005 * i).toArray();
+        // 20 effective samples would visit that sliver fewer than 3 times: chance, and the nearest tolerance advised
+        org.assertj.core.api.Assertions.assertThat(reach.said(0.0376, false, true, 1, samples, 20))
+                .contains("The prior pool's closest draw (0.0358) is nearer than these samples came, but its draws "
+                        + "weighted toward the target put only")
+                .containsPattern("which 20 effective samples would visit about [0-9.]+ times: too few to read as a region "
+                        + "the sampler missed")
+                .contains("may come no nearer than 0.0358 anywhere in this space")
+                .contains("a tolerance of at least 0.0376 samples the nearest it comes")
+                .doesNotContain("more budget is the lever");
+        // 2,000 effective samples would have visited it often: the sampler missed it
+        org.assertj.core.api.Assertions.assertThat(reach.said(0.0376, false, true, 1, samples, 2000))
+                .contains("its closest (0.0358) is nearer than the samples came, and its draws weighted toward the "
+                        + "target put")
+                .contains("the sampler did not find the pool's best region; more budget is the lever");
     }
 
     @Test
