@@ -165,4 +165,34 @@ class FoundEvenSoTest {
         assertThat(dir.resolve("diagnostics.txt")).content().contains("labelled otherwise by the oracle")
                 .contains(flagged + " attained draws");
     }
+
+    /** Two generators whose coordinates differ, and one oracle that reads coordinates. */
+    @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 16, seed = "7")
+    static class OracleOverTwoGenerators {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        @Generator("narrow") static final SampleSpace NARROW = dev.probe.core.space.InputSpace.builder(2)
+                .bounds(new double[] {0, -1}, new double[] {1, 1}).names("width", "height").build();
+        @ProbeOracle static final Oracle TRUTH = Oracle.ofLatent(z -> z[0] > 0 ? 0 : 1);
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    /**
+     * One oracle labels every generator's samples: where their coordinates differ, a note says that one reading the
+     * coordinates reads each generator's own (a new user's, written for the full scene generator, called all 480 draws
+     * of a generator without class 3 right, which were all wrong).
+     */
+    @Test
+    void anOracleOverGeneratorsWhoseCoordinatesDifferIsNotedOnce() {
+        var events = Fixtures.run(OracleOverTwoGenerators.class, Map.of("probe.minAttainedEss", "1"));
+        assertThat(Fixtures.reportEntries(events, "probe")).filteredOn(e -> e.contains("@ProbeOracle TRUTH"))
+                .singleElement().asString().startsWith("note: @ProbeOracle TRUTH labels the samples of every generator of "
+                        + "OracleOverTwoGenerators, and their sampled coordinates differ: ")
+                .contains("(width, height)").contains("label from the model's input (Oracle.ofInput or Oracle.ofInputs)");
+        // one generator, or generators alike: no note
+        assertThat(Fixtures.reportEntries(Fixtures.run(BrokenOracle.class, Map.of("probe.minAttainedEss", "1000000")),
+                "probe")).noneMatch(e -> e.contains("labels the samples of every generator"));
+    }
 }
