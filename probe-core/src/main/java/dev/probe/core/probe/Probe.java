@@ -186,7 +186,10 @@ public final class Probe {
      * ({@link dev.probe.core.population.SmcConfig#fromBudget}: chains × (warmup + draws × thin) / 20 particles in all),
      * every budget below 128 × 20 = 2,560 model evaluations gets the floor's 128 particles, so two such budgets (8
      * chains × (60 + 20) and 8 × (120 + 30), at one seed) give the same result to the last digit (a new user's). The JUnit
-     * extension says so in a note; here, compare {@code result.provenance().kernel()}, which names the particles.
+     * extension says so in a note; here, compare {@code result.provenance().kernel()}, which names the particles. The
+     * populations start from the shared prior pool, whose seed does not follow {@code config}'s: repeated runs with
+     * other sampler seeds share its error (a prior mass read from it can repeat to the last digit); vary
+     * {@link #withPoolSeed} too to repeat an estimate independently.
      */
     public ProbeResult sample(SamplerConfig config) {
         return sample(config, defaultSampling());

@@ -653,10 +653,16 @@ record Verdict(Outcome outcome, String reason) {
             return new Verdict(null, "");
         }
         boolean populations = byPopulations(r);
+        // with the decimals it takes to differ from the bound: "max R-hat 1.050 (needed <= 1.050)" read as a pass
+        // refused (a new user's 1.05006)
+        String shownRhat = String.format(Locale.ROOT, "%.3f", rhat);
+        if (Double.isFinite(rhat) && shownRhat.equals(String.format(Locale.ROOT, "%.3f", c.maxRhat()))) {
+            shownRhat = SampleGrids.distinct(rhat, c.maxRhat());
+        }
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "Probe %s did not converge: %s%nattained: %s, effective attained samples %.1f (needed %.0f)%n"
-                        + "max R-hat %.3f (needed <= %.3f), min bulk ESS %.1f over %d %s x %d %s%n",
-                named(answer), "no verdict on the model from this evidence.", attained, ess, c.minAttainedEss(), rhat,
+                        + "max R-hat %s (needed <= %.3f), min bulk ESS %.1f over %d %s x %d %s%n",
+                named(answer), "no verdict on the model from this evidence.", attained, ess, c.minAttainedEss(), shownRhat,
                 c.maxRhat(), r.diagnostics().minEss(), r.chains(), populations ? "populations" : "chains",
                 r.size() / r.chains(), populations ? drawsPerPopulation(r.provenance().kernel()) : "draws"));
         if (populations && Double.isNaN(rhat)) {

@@ -61,6 +61,15 @@ class PoolVerdictTest {
     }
 
     @Test
+    void anRhatJustAboveItsBoundIsShownWithTheDecimalsThatTellThemApart() throws Exception {
+        // "max R-hat 1.050 (needed <= 1.050)" read as a pass refused (a new user's 1.05006)
+        Verdict v = Verdict.of(ProbeAnswer.of(Fixtures.attainingChains(1.05006, new double[] {0.5, 0.5, 0.5, 0.5},
+                "RWM(scale=0.5)"), 0.1), settings());
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_CONVERGED);
+        assertThat(v.reason()).contains("max R-hat 1.0501 (needed <= 1.050)");
+    }
+
+    @Test
     void aDifferenceWithinChanceIsAHintWhenAnotherCheckFails() throws Exception {
         // a new user's 4 chains all in one piece at 40 effective draws: the pool's 20% against their 0% was within the
         // 33% chance allows, and the message said only "draw longer"
