@@ -350,6 +350,12 @@ record Verdict(Outcome outcome, String reason) {
                             + "samples would visit about %.1f times: too few to read as a region the sampler missed (its "
                             + "best draw is the rarer extreme of many more draws). None of its %d draws meets the target",
                             closest, 100 * share, ess, share * ess, size)
+                    : closest < sampled && !String.format(Locale.ROOT, "%.3g", closest)
+                            .equals(String.format(Locale.ROOT, "%.3g", sampled))
+                    // nearer by less than 1%, and visibly: "None … came nearer (the pool's closest 0.0357)" beside the samples'
+                    // 0.0360 was untrue as printed (a new user's)
+                    ? String.format(Locale.ROOT, " None of the prior pool's %d draws came nearer the target than these "
+                            + "samples by 1%% or more (the pool's closest %.3g, theirs %.3g)", size, closest, sampled)
                     : String.format(Locale.ROOT, " None of the prior pool's %d draws came nearer the target than these "
                             + "samples (the pool's closest %.3g)", size, closest);
             return String.format(Locale.ROOT, "%s%s, or a space whose bounds leave out where the model meets the "
@@ -655,15 +661,18 @@ record Verdict(Outcome outcome, String reason) {
         boolean populations = byPopulations(r);
         // with the decimals it takes to differ from the bound: "max R-hat 1.050 (needed <= 1.050)" read as a pass
         // refused (a new user's 1.05006)
+        // and the bound as set, when it has more than 3 decimals ("needed <= 1.341" of a bound 1.3414: a new user's)
+        String bound = java.math.BigDecimal.valueOf(c.maxRhat()).scale() > 3
+                ? java.math.BigDecimal.valueOf(c.maxRhat()).toPlainString() : String.format(Locale.ROOT, "%.3f", c.maxRhat());
         String shownRhat = String.format(Locale.ROOT, "%.3f", rhat);
         if (Double.isFinite(rhat) && shownRhat.equals(String.format(Locale.ROOT, "%.3f", c.maxRhat()))) {
             shownRhat = SampleGrids.distinct(rhat, c.maxRhat());
         }
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "Probe %s did not converge: %s%nattained: %s, effective attained samples %.1f (needed %.0f)%n"
-                        + "max R-hat %s (needed <= %.3f), min bulk ESS %.1f over %d %s x %d %s%n",
+                        + "max R-hat %s (needed <= %s), min bulk ESS %.1f over %d %s x %d %s%n",
                 named(answer), "no verdict on the model from this evidence.", attained, ess, c.minAttainedEss(), shownRhat,
-                c.maxRhat(), r.diagnostics().minEss(), r.chains(), populations ? "populations" : "chains",
+                bound, r.diagnostics().minEss(), r.chains(), populations ? "populations" : "chains",
                 r.size() / r.chains(), populations ? drawsPerPopulation(r.provenance().kernel()) : "draws"));
         if (populations && Double.isNaN(rhat)) {
             b.append(String.format(Locale.ROOT, "R-hat undefined: a population did not reach the target (it stalled "
@@ -737,8 +746,8 @@ record Verdict(Outcome outcome, String reason) {
             double factor = (rhat * rhat - 1) / (c.maxRhat() * c.maxRhat() - 1);
             b.append(String.format(Locale.ROOT, "budget: the effective attained samples suffice and R-hat fails; if the "
                     + "chains mix slowly, R-hat² − 1 falls about as 1/draws, so about draws=%d per chain (x%.1f of "
-                    + "draws=%d) would bring it to %.3f: a lower bound, and none for chains stuck apart (below)%n",
-                    (long) Math.ceil(c.draws() * factor), factor, c.draws(), c.maxRhat()));
+                    + "draws=%d) would bring it to %s: a lower bound, and none for chains stuck apart (below)%n",
+                    (long) Math.ceil(c.draws() * factor), factor, c.draws(), bound));
         }
         if (c.evidence().hasTooManyDivergences(r)) {
             b.append(String.format(Locale.ROOT, "%d divergent trajectories after warm-up (allowed %d): the integrator "
@@ -1176,7 +1185,9 @@ record Verdict(Outcome outcome, String reason) {
                     + "that can reach the target.");
         }
         // whichever way the samples sat (moving, or on the saturated corner of the squashed outputs), the cap is the cause
-        cause += squashedLogits(outputs, answer.judgedModel(), levers);
+        // (not where pool draws meet the target: "caps the top probability at 0.576" beside "5 of the prior pool's draws
+        // meet the target" sent a new user to re-export a right model whose target was a rare corner)
+        cause += reachable ? "" : squashedLogits(outputs, answer.judgedModel(), levers);
         if (levers.localised() && !levers.fixed().isEmpty()) {
             // a factual whose flip needs an immutable feature: more budget or a smaller lambda cannot help
             cause += " The space fixes " + levers.fixed() + ": if the target can only be reached by changing "

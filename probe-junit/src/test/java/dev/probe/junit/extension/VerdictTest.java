@@ -431,6 +431,30 @@ class VerdictTest {
     }
 
     /**
+     * A model whose probabilities lie within a factor e of each other everywhere but in a corner of 1 in 10,000 of the
+     * box, where it is certain: the pool's draws that meet the target disprove a sigmoid's cap, which is not stated.
+     */
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 50, draws = 50, seed = "9")
+    static class RareCorner {
+        @ProbedModel static final Classifier MODEL = Classifier.fromLogits(dev.probe.core.model.BlackBoxFunction.of(
+                "corner", 2, 3, rows -> java.util.Arrays.stream(rows).map(x -> new double[] {x[0] > 0.99 && x[1] > 0.99
+                        ? 10 : 0.5 * (x[0] + x[1]), 0, 0}).toArray(double[][]::new)));
+        @Generator static final SampleSpace BOX = InputSpace.box(new double[] {0, 0}, new double[] {1, 1});
+
+        @ProbeHighConfidence(classes = 0, tolerance = 0.01)
+        void confident(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void aTargetThePoolMeetsIsNotSaidToBeCappedBySquashedLogits() {
+        // "softmax over them caps the top probability at e/(e + 2) = 0.576" beside "5 of the prior pool's draws meet
+        // the target": a new user would have re-exported a right model
+        run(RareCorner.class, Map.of()).testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                instanceOf(ProbeNotSampledException.class), message(m -> m.matches("(?s).*Yet \\d+ of the prior pool's "
+                        + "\\d+ draws meets? the target.*") && !m.contains("caps the top probability")))));
+    }
+
+    /**
      * A class the model never predicts: every draw is at the largest distance the question allows, and the message says
      * so instead of naming a tolerance that would be refused (a new user's "a tolerance of at least 1.00 samples the
      * nearest it comes", and "relax the question (…, or a larger tolerance)").
@@ -632,6 +656,11 @@ class VerdictTest {
                 .contains("may come no nearer than 0.0358 anywhere in this space")
                 .contains("a tolerance of at least 0.0376 samples the nearest it comes")
                 .doesNotContain("more budget is the lever");
+        // nearer by less than 1% and no weights to judge by: not "none came nearer" as printed (a new user's 0.0357
+        // against 0.0360)
+        org.assertj.core.api.Assertions.assertThat(new Verdict.PoolReach(1000, 0, 0.0357).said(0.0360, false, true, 1,
+                samples, 20)).contains("None of the prior pool's 1000 draws came nearer the target than these samples by "
+                + "1% or more (the pool's closest 0.0357, theirs 0.0360)");
         // 2,000 effective samples would have visited it often: the sampler missed it
         org.assertj.core.api.Assertions.assertThat(reach.said(0.0376, false, true, 1, samples, 2000))
                 .contains("its closest (0.0358) is nearer than the samples came, and its draws weighted toward the "
