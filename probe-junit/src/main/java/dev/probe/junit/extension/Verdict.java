@@ -371,10 +371,11 @@ record Verdict(Outcome outcome, String reason) {
 
         /**
          * How many of the samples the advised tolerance (the nearest distance, rounded up) attains, and the tolerances
-         * that would attain about a quarter and half of them, where the nearest alone attains fewer than a quarter: a new
-         * user's smooth model, told "at least 0.424", attained 1 of 1,920 draws there, too few for any evidence. The
-         * question's energy does not depend on the tolerance, so these shares carry over to a re-run. Empty for fewer
-         * than 8 finite distances.
+         * that attain about a quarter and half of them, with their counts among these samples, where the nearest alone
+         * attains fewer than a quarter: a new user's smooth model, told "at least 0.424", attained 1 of 1,920 draws
+         * there, too few for any evidence. The question's energy does not depend on the tolerance, so a re-run at the
+         * same seed attains these counts exactly, at another about these shares. Empty for fewer than 8 finite
+         * distances.
          */
         static String spread(double[] distances) {
             double[] d = Arrays.stream(distances).filter(Double::isFinite).sorted().toArray();
