@@ -259,8 +259,7 @@ record Verdict(Outcome outcome, String reason) {
          * user's "at least 0.300" did not, at 0.300005).
          */
         static String atLeast3(double d) {
-            return String.format(Locale.ROOT, "%.3g", java.math.BigDecimal.valueOf(d)
-                    .round(new java.math.MathContext(3, java.math.RoundingMode.CEILING)).doubleValue());
+            return atLeast(d, Double.POSITIVE_INFINITY);
         }
 
         /**
@@ -302,13 +301,9 @@ record Verdict(Outcome outcome, String reason) {
         /**
          * What the pool adds to "none of the samples came within the tolerance (closest {@code sampled})": that the
          * target is reachable (some pool draws meet it, so the sampler missed it), or, for a model without gradients,
-         * that no pool draw came nearer either (its plateaus, a tree's leaves, may come no nearer anywhere).
+         * that no pool draw came nearer either (its plateaus, a tree's leaves, may come no nearer anywhere); {@code ess},
+         * the samples' effective number (NaN: unknown), judges whether the pool came nearer only by chance.
          */
-        String said(double sampled, boolean gradients, boolean populations, double largest, double[] distances) {
-            return said(sampled, gradients, populations, largest, distances, Double.NaN);
-        }
-
-        /** As above, with the samples' effective number {@code ess} to judge whether the pool came nearer by chance. */
         String said(double sampled, boolean gradients, boolean populations, double largest, double[] distances,
                 double ess) {
             if (attained > 0) {

@@ -610,7 +610,7 @@ class VerdictTest {
     @Test
     void anAdvisedToleranceSaysHowFewSamplesItAttainsAndWhatWouldAttainMore() {
         double[] distances = java.util.stream.IntStream.range(0, 40).mapToDouble(i -> 0.424 + 0.01 * i).toArray();
-        String said = new Verdict.PoolReach(1000, 0, 0.43).said(0.424, false, false, 1, distances);
+        String said = new Verdict.PoolReach(1000, 0, 0.43).said(0.424, false, false, 1, distances, Double.NaN);
         org.assertj.core.api.Assertions.assertThat(said).contains("a tolerance of at least 0.424 samples the nearest it "
                 + "comes (1 of these 40 samples, too few to judge on: a tolerance of at least 0.514 would count 10 of them, "
                 + "0.614 20, if the question still asks what you need at that distance; a re-run with another seed draws "
@@ -619,11 +619,11 @@ class VerdictTest {
         // 0.1532 read "0.154", which counted a third of the samples)
         double[] narrow = java.util.stream.IntStream.range(0, 80).mapToDouble(i -> 0.15215 + 0.0001 * i).toArray();
         org.assertj.core.api.Assertions.assertThat(new Verdict.PoolReach(1000, 0, 0.16).said(0.15215, false, false, 1,
-                narrow)).contains("(9 of these 80 samples, too few to judge on: a tolerance of at least 0.1541 would count "
+                narrow, Double.NaN)).contains("(9 of these 80 samples, too few to judge on: a tolerance of at least 0.1541 would count "
                         + "20 of them, 0.1561 40,");
         // samples a quarter of which are at their nearest already: nothing more to say
         double[] clustered = java.util.stream.IntStream.range(0, 40).mapToDouble(i -> i < 10 ? 0.424 : 0.6).toArray();
-        org.assertj.core.api.Assertions.assertThat(new Verdict.PoolReach(1000, 0, 0.43).said(0.424, false, false, 1, clustered))
+        org.assertj.core.api.Assertions.assertThat(new Verdict.PoolReach(1000, 0, 0.43).said(0.424, false, false, 1, clustered, Double.NaN))
                 .contains("samples the nearest it comes.").doesNotContain("too few to judge on");
     }
 
