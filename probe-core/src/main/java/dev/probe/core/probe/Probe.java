@@ -223,7 +223,7 @@ public final class Probe {
             java.util.Optional<dev.probe.core.result.PoolCheck> check = PoolAgreement.check(pool(), (OutputEnergy) query,
                     trace.pooledSamples(), trace.diagnostics().ess(), trace.chains());
             if (check.isPresent()) {
-                result = result.withPoolCheck(check.get());
+                result = result.withPoolCheck(check.get().named(space.coordinateNames().get(check.get().coordinate())));
             }
         }
         return result;

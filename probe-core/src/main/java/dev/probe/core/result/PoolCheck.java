@@ -29,15 +29,29 @@ import java.util.Locale;
  * @param to where it reaches three quarters of its largest, at or below {@code at}
  * @param poolBetween the pool's weighted share of draws in {@code (from, to]}
  * @param chainBetween the chains' share of draws in {@code (from, to]}
+ * @param coordinateName what the space calls that coordinate ({@link dev.probe.core.space.SampleSpace#coordinateNames}),
+ *     shown beside its index unless it is the default {@code z_k}; empty if unknown
  */
 public record PoolCheck(int coordinate, double at, double poolShare, double chainShare, double allowed, double poolEss,
-        double chainEss, double from, double to, double poolBetween, double chainBetween) {
+        double chainEss, double from, double to, double poolBetween, double chainBetween, String coordinateName) {
+
+    /** A check whose coordinate has no name beside its index. */
+    public PoolCheck(int coordinate, double at, double poolShare, double chainShare, double allowed, double poolEss,
+            double chainEss, double from, double to, double poolBetween, double chainBetween) {
+        this(coordinate, at, poolShare, chainShare, allowed, poolEss, chainEss, from, to, poolBetween, chainBetween, "");
+    }
 
     /** A check without the interval where the difference builds up. */
     public PoolCheck(int coordinate, double at, double poolShare, double chainShare, double allowed, double poolEss,
             double chainEss) {
         this(coordinate, at, poolShare, chainShare, allowed, poolEss, chainEss, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN);
+    }
+
+    /** This check with its coordinate called {@code name} (e.g. a feature's name, or "category of c0|c1"). */
+    public PoolCheck named(String name) {
+        return new PoolCheck(coordinate, at, poolShare, chainShare, allowed, poolEss, chainEss, from, to, poolBetween,
+                chainBetween, name);
     }
 
     /** Below this many effective weighted draws the pool judges no chains. */
@@ -73,13 +87,16 @@ public record PoolCheck(int coordinate, double at, double poolShare, double chai
      * region they missed (or crowd).
      */
     public String describe() {
-        String where = !disagrees() || Double.isNaN(from) || !(to < at) ? "" : String.format(Locale.ROOT, "coordinate %d %s %.4g holds "
-                + "%.1f%% of the target in the prior pool's weighted draws, %.1f%% in the chains' draws; ", coordinate,
+        // a one-hot group's sampled coordinate read "coordinate 3 <= -0.04773" to a user who knew it as (c0, c1)
+        String named = coordinateName.isEmpty() || coordinateName.equals("z_" + coordinate) ? ""
+                : " (" + coordinateName + ")";
+        String where = !disagrees() || Double.isNaN(from) || !(to < at) ? "" : String.format(Locale.ROOT, "coordinate %d%s %s %.4g holds "
+                + "%.1f%% of the target in the prior pool's weighted draws, %.1f%% in the chains' draws; ", coordinate, named,
                 from == Double.NEGATIVE_INFINITY ? "up to" : String.format(Locale.ROOT, "from %.4g to", from), to,
                 100 * poolBetween, 100 * chainBetween);
-        return where + String.format(Locale.ROOT, "at coordinate %d <= %.4g the prior pool's weighted draws hold %.1f%% of "
+        return where + String.format(Locale.ROOT, "at coordinate %d%s <= %.4g the prior pool's weighted draws hold %.1f%% of "
                 + "the target, the chains' draws %.1f%% (chance allows a difference of %.1f%% with %.0f effective pool draws "
-                + "and %.0f effective chain draws)%s", coordinate, at, 100 * poolShare, 100 * chainShare, 100 * allowed,
+                + "and %.0f effective chain draws)%s", coordinate, named, at, 100 * poolShare, 100 * chainShare, 100 * allowed,
                 poolEss, chainEss, disagrees() ? ": the chains missed part of the target, as chains that all stay in "
                         + "some of its regions do (R-hat cannot see a region no chain reached; the smallest region this "
                         + "check sees is set by the pool's effective draws too: a larger pool, Probe.withPoolSize, lowers "

@@ -87,6 +87,22 @@ class PoolCheckTest {
     }
 
     @Test
+    void theCheckNamesItsCoordinateAsTheSpaceDoes() {
+        // a one-hot group's sampled coordinate read "coordinate 3 <= -0.04773" to a user who knew it as (c0, c1)
+        assertThat(new PoolCheck(3, -0.04773, 0.436, 0.529, 0.05, 500, 300).named("category of c0|c1").describe())
+                .startsWith("at coordinate 3 (category of c0|c1) <= -0.04773 the prior pool's weighted draws hold 43.6%");
+        assertThat(new PoolCheck(0, 1.5, 0.4, 0.5, 0.2, 500, 300).named("z_0").describe()).startsWith("at coordinate 0 <= 1.500 ");
+        dev.probe.core.space.InputSpace box = dev.probe.core.space.InputSpace.builder(2)
+                .bounds(new double[] {-3, -3}, new double[] {3, 3}).names("income", "age").build();
+        Probe probe = Probe.of(box, HighConfidence.of(ONE_SIDE, 1)).withPoolSeed(101);
+        ProbeResult r = probe.sample(SamplerConfig.builder().chains(4).warmup(100).draws(100).seed(1).build(),
+                RandomWalkMetropolis.of(MixedProposal.gaussian(2), 0.5));
+        PoolCheck check = r.poolCheck().orElseThrow();
+        assertThat(check.coordinateName()).isEqualTo(box.coordinateNames().get(check.coordinate()));
+        assertThat(check.describe()).contains("coordinate " + check.coordinate() + " (" + check.coordinateName() + ")");
+    }
+
+    @Test
     void chainsOfAOnePieceTargetAgreeWithThePool() {
         // the false-alarm side: 1 in 1,000 by construction; 12 seeds of converged chains never disagree
         for (long seed = 1; seed <= 12; seed++) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * whether it sampled its target with enough effective attained samples; stored in the template's
  * extension store, it is closed after the last invocation, prints what it counted (passing or not) and
  * fails the template if a minimum was not met, listing the invocations that failed, ended in an error, were
- * not sampled or did not converge with a command that re-runs them.
+ * not sampled or did not converge (the last two with their reasons: "closest 0.333, tolerance 0.1", "max R-hat 1.074 >
+ * 1.05") with a command that re-runs them.
  */
 final class Gate implements AutoCloseable {
     private final String template;
@@ -28,6 +29,8 @@ final class Gate implements AutoCloseable {
     private final String method;
     private final Map<String, Outcome> outcomes = Collections.synchronizedMap(new TreeMap<>());
     private final java.util.Set<String> sampled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Why an invocation was not sampled or did not converge, in a few words (the gate's message is what JUnit shows). */
+    private final Map<String, String> reasons = new java.util.concurrent.ConcurrentHashMap<>();
     /** The invocations that ran (a re-run of failed tests runs only some of them). */
     private final java.util.Set<String> ran = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Optional<Long> fixedSeed = Optional.empty();
@@ -51,9 +54,15 @@ final class Gate implements AutoCloseable {
      *
      * @param sampledTarget whether it had enough effective attained samples
      * @param seed its seed, if set for every invocation rather than derived
+     * @param reason why it was not sampled or did not converge, in a few words; empty otherwise
      */
-    void record(String key, Outcome outcome, boolean sampledTarget, Optional<Long> seed) {
+    void record(String key, Outcome outcome, boolean sampledTarget, Optional<Long> seed, String reason) {
         outcomes.put(key, outcome);
+        if (reason.isEmpty()) {
+            reasons.remove(key);
+        } else {
+            reasons.put(key, reason);
+        }
         if (sampledTarget) {
             sampled.add(key);
         } else {
@@ -98,7 +107,8 @@ final class Gate implements AutoCloseable {
                     .collect(Collectors.toList());
             if (!keys.isEmpty()) {
                 b.append(String.format(Locale.ROOT, "%n  %s (%d): %s", o.csv().replace('_', ' '), keys.size(),
-                        String.join(", ", keys)));
+                        keys.stream().map(k -> reasons.containsKey(k) ? k + " (" + reasons.get(k) + ")" : k)
+                                .collect(Collectors.joining(", "))));
                 others.addAll(keys);
             }
         }

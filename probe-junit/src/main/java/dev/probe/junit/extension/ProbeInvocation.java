@@ -119,7 +119,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                 // sampling (or the model) threw before there was an answer: still one summary row, without numbers
                 store.put(Outcome.class, Outcome.ERROR);
                 if (gate != null) {
-                    gate.record(spec.key(), Outcome.ERROR, false, Optional.empty());
+                    gate.record(spec.key(), Outcome.ERROR, false, Optional.empty(), "");
                 }
                 ProbeReport.writeErrorRow(spec, context);
                 return;
@@ -150,7 +150,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                 Outcome outcome = thrown.map(Outcome::of).orElse(Outcome.ERROR);
                 store.put(Outcome.class, outcome);
                 if (gate != null) {
-                    gate.record(spec.key(), outcome, false, Optional.empty());
+                    gate.record(spec.key(), outcome, false, Optional.empty(), "");
                 }
                 ProbeReport.writeRowWithoutSamples(spec.key(), outcome, context);
                 return;
@@ -165,7 +165,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                 ProbeConfiguration c = spec.configuration();
                 if (gate != null) {
                     gate.record(spec.key(), outcome, answer.attainedEss() >= c.minAttainedEss(),
-                            c.isSeedSet() ? Optional.of(c.seed()) : Optional.empty());
+                            c.isSeedSet() ? Optional.of(c.seed()) : Optional.empty(), Verdict.briefly(answer, outcome, c));
                 }
                 ProbeReport.summaryRow(spec, answer, outcome, context);
             }
@@ -194,7 +194,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             ProbeConfiguration c = spec.configuration();
             if (gate != null) {
                 gate.record(spec.key(), outcome, answer.attainedEss() >= c.minAttainedEss(),
-                        c.isSeedSet() ? Optional.of(c.seed()) : Optional.empty());
+                        c.isSeedSet() ? Optional.of(c.seed()) : Optional.empty(), Verdict.briefly(answer, outcome, c));
             }
             ProbeReport.write(spec, answer, outcome, failure, context);
         }

@@ -609,6 +609,26 @@ record Verdict(Outcome outcome, String reason) {
     }
 
     /**
+     * Why {@code answer} ended {@code outcome}, in a few words for a gate's list ("closest 0.333, tolerance 0.1"; "max
+     * R-hat 1.074 > 1.05"), empty unless it was not sampled or did not converge: a gate's message, which is what JUnit
+     * shows, listed the keys alone and left the reasons to the lines printed above it (a new user's).
+     */
+    static String briefly(ProbeAnswer answer, Outcome outcome, ProbeConfiguration c) {
+        if (outcome == Outcome.NOT_CONVERGED) {
+            return unmetChecks(answer, c.evidence());
+        }
+        if (outcome != Outcome.NOT_SAMPLED) {
+            return "";
+        }
+        double closest = Arrays.stream(answer.result().targetDistances()).min().orElse(Double.NaN);
+        if (answer.attainment().successes() > 0) {
+            return String.format(Locale.ROOT, "%.1f effective attained samples", answer.attainedEss());
+        }
+        return Double.isFinite(closest) ? String.format(Locale.ROOT, "closest %.3g, tolerance %s", closest,
+                trimmed(answer.tolerance())) : "no draw with a finite energy";
+    }
+
+    /**
      * What {@code answer}'s own evidence says, whatever the outcome it is reported with (a gate's side carries its
      * gate's): {@code NOT_SAMPLED} when no sample attained the target, {@code NOT_CONVERGED} when {@code evidence} is
      * not met, else {@code PASSED} (evidence for a verdict).
