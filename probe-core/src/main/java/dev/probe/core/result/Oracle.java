@@ -34,9 +34,18 @@ public interface Oracle {
         return out;
     }
 
+    /**
+     * Whether the labels may depend on the sampled coordinates, not only on the model input: true unless the oracle
+     * was made by {@link #constant}, {@link #ofInput} or {@link #ofInputs}. Coordinates mean different things in
+     * different generators, so an oracle shared by several of them is worth checking only when this is true.
+     */
+    default boolean readsCoordinates() {
+        return true;
+    }
+
     /** Every sample has class {@code label}. */
     static Oracle constant(int label) {
-        return (latent, input) -> label;
+        return ofInput(input -> label);
     }
 
     /** The class is a function of the sampled coordinates. */
@@ -46,7 +55,17 @@ public interface Oracle {
 
     /** The class is a function of the model input. */
     static Oracle ofInput(ToIntFunction<double[]> f) {
-        return (latent, input) -> f.applyAsInt(input);
+        return new Oracle() {
+            @Override
+            public int label(double[] latent, double[] input) {
+                return f.applyAsInt(input);
+            }
+
+            @Override
+            public boolean readsCoordinates() {
+                return false;
+            }
+        };
     }
 
     /**
@@ -69,6 +88,11 @@ public interface Oracle {
                             + " inputs; it must return one label per input row.");
                 }
                 return out;
+            }
+
+            @Override
+            public boolean readsCoordinates() {
+                return false;
             }
         };
     }

@@ -49,6 +49,32 @@ final class ConfigurationSource {
                 + "(%s = ${%s}). Said once per setting.", key, property.trim(), key, value.trim(), value.trim(), key, key));
     }
 
+    /**
+     * A note where a system property ({@code -Dprobe.seed=777}) is set but an annotation sets the same setting for the
+     * probes of {@code testClass}, which comes first, as documented: a new user edited the seed in a printed re-run
+     * command of a class with {@code @ProbeSettings(seed = "12345")} and got the same samples without a word. Empty
+     * where the property is unset, gives the same value, or the setting did not come from an annotation.
+     */
+    static java.util.Optional<String> hiddenByAnnotation(Setting<?> s, String property, ProbeConfiguration c,
+            String testClass) {
+        if (property == null || property.isBlank() || !c.has(s) || !c.source(s.name).startsWith("@")
+                || sameValue(s, property, c)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "note: -D%s=%s does not apply to the probes "
+                + "of %s where %s sets %s = %s: annotations come before configuration parameters (README, \"Settings: "
+                + "one place\"). To run them with another value, change or remove the annotation's. Said once per setting "
+                + "and class.", s.key(), property.trim(), testClass, c.source(s.name), s.name, c.get(s)));
+    }
+
+    private static boolean sameValue(Setting<?> s, String property, ProbeConfiguration c) {
+        try {
+            return java.util.Objects.equals(s.parse(property.trim(), "system property " + s.key()), c.get(s));
+        } catch (RuntimeException e) {
+            return false; // a property that does not parse is not this value
+        }
+    }
+
     /** {@code junit-platform.properties} as JUnit reads it (the first on the class path), read once. */
     static synchronized Properties propertiesFile() {
         if (file == null) {

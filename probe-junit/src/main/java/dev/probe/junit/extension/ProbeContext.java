@@ -239,8 +239,10 @@ public final class ProbeContext {
         if (!(all.get(0).value() instanceof Oracle o)) {
             throw new IllegalArgumentException("@ProbeOracle " + all.get(0).name() + " must be a dev.probe.core.result.Oracle.");
         }
-        oracleAcrossGenerators(all.get(0).name()).filter(n -> ORACLE_NOTED.add(testClass.getName()))
-                .ifPresent(n -> Console.print(extensionContext, n));
+        // an oracle made from the model input alone (Oracle.ofInput) reads every generator alike (a new user's was told
+        // to use the Oracle.ofInput it used)
+        Optional.of(all.get(0).name()).filter(n -> o.readsCoordinates()).flatMap(this::oracleAcrossGenerators)
+                .filter(n -> ORACLE_NOTED.add(testClass.getName())).ifPresent(n -> Console.print(extensionContext, n));
         return Optional.of(o);
     }
 
@@ -251,7 +253,8 @@ public final class ProbeContext {
      * A note where one oracle labels the samples of generators whose sampled coordinates differ: an oracle that reads
      * them ({@code Oracle.ofLatent}) reads each generator's own, and a new user's, written for the full generator,
      * labelled every draw of a generator without class 3 (whose first coordinate indexed the 4 remaining counts)
-     * correctly classified: 0 of 480 misclassified where all 480 were. Empty otherwise.
+     * correctly classified: 0 of 480 misclassified where all 480 were. Empty otherwise; not asked of an oracle that
+     * reads the model input alone ({@link Oracle#readsCoordinates()}).
      */
     private Optional<String> oracleAcrossGenerators(String oracle) {
         var all = TestClassMembers.find(testClass, Generator.class, extensionContext);
@@ -316,8 +319,21 @@ public final class ProbeContext {
      * @param tolerance the probe annotation's tolerance ({@code NaN}: not set)
      */
     public ProbeConfiguration configuration(String key, double tolerance) {
-        return chain.resolve(relaxation, probe, Double.isNaN(tolerance) ? Optional.empty() : Optional.of(tolerance),
-                testClass.getName() + "#" + method.getName() + "[" + key + "]");
+        ProbeConfiguration c = chain.resolve(relaxation, probe, Double.isNaN(tolerance) ? Optional.empty()
+                : Optional.of(tolerance), testClass.getName() + "#" + method.getName() + "[" + key + "]");
+        annotationBeatsProperty(c);
+        return c;
+    }
+
+    /** The (test class, setting) pairs whose system property hidden by an annotation has been noted: once each. */
+    private static final java.util.Set<String> PROPERTY_HIDDEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private void annotationBeatsProperty(ProbeConfiguration c) {
+        for (Setting<?> s : Setting.ALL) {
+            ConfigurationSource.hiddenByAnnotation(s, System.getProperty(s.key()), c, testClass.getSimpleName())
+                    .filter(n -> PROPERTY_HIDDEN.add(testClass.getName() + " " + s.key()))
+                    .ifPresent(n -> Console.print(extensionContext, n));
+        }
     }
 
     /**

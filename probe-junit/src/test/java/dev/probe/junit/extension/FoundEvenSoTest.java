@@ -179,6 +179,18 @@ class FoundEvenSoTest {
         void confident(ProbeAnswer answer) {}
     }
 
+    /** The same two generators, and an oracle that reads the model input alone. */
+    @ProbeSettings(sampler = SamplerKind.SMC, populations = 2, particles = 16, seed = "7")
+    static class InputOracleOverTwoGenerators {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        @Generator("narrow") static final SampleSpace NARROW = OracleOverTwoGenerators.NARROW;
+        @ProbeOracle static final Oracle TRUTH = Oracle.ofInput(x -> x[0] > 0 ? 0 : 1);
+
+        @ProbeHighConfidence(classes = 0)
+        void confident(ProbeAnswer answer) {}
+    }
+
     /**
      * One oracle labels every generator's samples: where their coordinates differ, a note says that one reading the
      * coordinates reads each generator's own (a new user's, written for the full scene generator, called all 480 draws
@@ -191,6 +203,14 @@ class FoundEvenSoTest {
                 .singleElement().asString().startsWith("note: @ProbeOracle TRUTH labels the samples of every generator of "
                         + "OracleOverTwoGenerators, and their sampled coordinates differ: ")
                 .contains("(width, height)").contains("label from the model's input (Oracle.ofInput or Oracle.ofInputs)");
+        // an oracle of the model input reads every generator alike: no note (a new user's Oracle.ofInput was told to
+        // use Oracle.ofInput)
+        assertThat(Oracle.ofInput(x -> 0).readsCoordinates()).isFalse();
+        assertThat(Oracle.ofInputs(rows -> new int[rows.length]).readsCoordinates()).isFalse();
+        assertThat(Oracle.constant(1).readsCoordinates()).isFalse();
+        assertThat(Oracle.ofLatent(z -> 0).readsCoordinates()).isTrue();
+        assertThat(Fixtures.reportEntries(Fixtures.run(InputOracleOverTwoGenerators.class, Map.of("probe.minAttainedEss",
+                "1")), "probe")).noneMatch(e -> e.contains("labels the samples of every generator"));
         // one generator, or generators alike: no note
         assertThat(Fixtures.reportEntries(Fixtures.run(BrokenOracle.class, Map.of("probe.minAttainedEss", "1000000")),
                 "probe")).noneMatch(e -> e.contains("labels the samples of every generator"));

@@ -287,4 +287,25 @@ class SettingsChainTest {
         assertThat(ConfigurationSource.hiddenProperty("probe.budget", "0.5", null)).isEmpty(); // no -D
         assertThat(ConfigurationSource.hiddenProperty("probe.budget", null, "2")).isEmpty();
     }
+
+    /**
+     * A -D that an annotation hides is noted: a new user edited the seed of a printed re-run command of a class with
+     * {@code @ProbeSettings(seed = "12345")} and got the same samples without a word.
+     */
+    @Test
+    void aSystemPropertyHiddenByAnAnnotationIsNoted() throws Exception {
+        ProbeConfiguration seeded = SettingsChain.of(Plain.class.getDeclaredMethod("bare"), SeedOnly.class,
+                k -> Optional.empty()).resolve(Relaxation.SIGMA, "@SomeProbe", Optional.empty(), "x");
+        assertThat(ConfigurationSource.hiddenByAnnotation(Setting.SEED, "777", seeded, "SeedOnly")).hasValue("note: "
+                + "-Dprobe.seed=777 does not apply to the probes of SeedOnly where @ProbeSettings on SeedOnly sets seed = 5: "
+                + "annotations come before configuration parameters (README, \"Settings: one place\"). To run them with "
+                + "another value, change or remove the annotation's. Said once per setting and class.");
+        assertThat(ConfigurationSource.hiddenByAnnotation(Setting.SEED, " 5", seeded, "SeedOnly")).isEmpty(); // the same
+        assertThat(ConfigurationSource.hiddenByAnnotation(Setting.SEED, null, seeded, "SeedOnly")).isEmpty(); // no -D
+        ProbeConfiguration plain = resolve(Plain.class, "bare", Map.of("probe.seed", "777"), Relaxation.SIGMA,
+                Optional.empty());
+        assertThat(ConfigurationSource.hiddenByAnnotation(Setting.SEED, "777", plain, "Plain")).isEmpty(); // it applies
+        assertThat(ConfigurationSource.hiddenByAnnotation(Setting.CHAINS, "16", seeded, "SeedOnly"))
+                .hasValueSatisfying(n -> assertThat(n).contains("@ProbeSettings on Base sets chains = 8"));
+    }
 }
