@@ -64,6 +64,11 @@ public final class BlackBoxFunction implements TensorFunction {
         return sampleShape;
     }
 
+    @Override
+    public java.util.Optional<Shape> knownInputShape() {
+        return java.util.Optional.of(sampleShape());
+    }
+
     /** A black-box model mapping rows of {@code inputDimension} features to rows of {@code outputDimension} values. */
     public static BlackBoxFunction of(String name, int inputDimension, int outputDimension,
             UnaryOperator<double[][]> function) {

@@ -320,6 +320,16 @@ abstract class BlockFunction implements TensorFunction {
         return sampleShape;
     }
 
+    @Override
+    public java.util.Optional<Shape> knownInputShape() {
+        return java.util.Optional.of(sampleShape);
+    }
+
+    @Override
+    public java.util.Optional<Shape> knownOutputShape() {
+        return java.util.Optional.ofNullable(outputShape);
+    }
+
     /** A shape's sizes as Java arguments, {@code 1, 8, 8} (its {@code toString} is {@code (1, 8, 8)}). */
     static String dimensions(Shape shape) {
         return java.util.Arrays.stream(shape.getShape()).mapToObj(Long::toString)

@@ -2,11 +2,9 @@ package dev.probe.core.probe;
 
 import ai.djl.ndarray.types.Shape;
 import dev.probe.core.model.Classifier;
-import dev.probe.core.model.DjlBlockFunction;
 import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.model.Regressor;
 import dev.probe.core.model.TensorFunction;
-import dev.probe.core.model.TorchScriptFunction;
 import dev.probe.core.query.Query;
 import dev.probe.core.space.LatentSpace;
 import dev.probe.core.space.SampleSpace;
@@ -17,8 +15,8 @@ import java.util.Optional;
  * Refuses a decoder and a model that agree on the number of values per input but not on their layout (package
  * plumbing): a new user's decoder made {@code (3, 32, 32)} images (channels first) for a classifier loaded with
  * {@code new Shape(32, 32, 3)}; both have 3,072 values, so every image reached the classifier scrambled, and the probe
- * ended "not sampled" with advice to give more budget. Checked where both shapes are known (DJL blocks and TorchScript
- * files): shapes that differ, once their 1s are dropped, but hold the same sizes in another order. A flat model input
+ * ended "not sampled" with advice to give more budget. Checked where both shapes are known (DJL blocks, TorchScript
+ * files, a black box's declared sample shape, and those followed by {@code TensorFunction.andThen}): shapes that differ, once their 1s are dropped, but hold the same sizes in another order. A flat model input
  * ({@code new Shape(3072)}) is a reshape, not a layout, and passes.
  *
  * <pre>{@code
@@ -82,16 +80,14 @@ final class LayoutCheck {
         return Arrays.stream(s.getShape()).filter(v -> v != 1).toArray();
     }
 
-    /** The per-sample output shape of a DJL block or TorchScript file; empty for other functions. */
+    /** The per-sample output shape of a function that knows it ({@link TensorFunction#knownOutputShape()}). */
     private static Optional<Shape> outputShape(TensorFunction f) {
-        return Optional.ofNullable(f instanceof DjlBlockFunction d ? d.outputShape()
-                : f instanceof TorchScriptFunction t ? t.outputShape() : null);
+        return f.knownOutputShape();
     }
 
-    /** The per-sample input shape of a classifier's or regressor's DJL block or TorchScript file; empty otherwise. */
+    /** The per-sample input shape of a classifier's or regressor's function, where it knows it. */
     private static Optional<Shape> inputShape(ModelUnderTest m) {
         TensorFunction f = m instanceof Classifier c ? c.function() : m instanceof Regressor r ? r.function() : null;
-        return Optional.ofNullable(f instanceof DjlBlockFunction d ? d.sampleShape()
-                : f instanceof TorchScriptFunction t ? t.sampleShape() : null);
+        return f == null ? Optional.empty() : f.knownInputShape();
     }
 }

@@ -57,6 +57,43 @@ class LayoutCheckTest {
         }
     }
 
+    @Test
+    void aDecoderFollowedByARescaleKeepsItsShapeAndIsStillChecked() {
+        // a new user's channels-first decoder, wrapped in a TensorFunction of its own to rescale, reached a channels-last
+        // classifier scrambled without a word: andThen keeps the shapes the decoder knows
+        try (Model decoderModel = Model.newInstance("decoder"); Model a = Model.newInstance("hwc")) {
+            SequentialBlock decoder = new SequentialBlock().add(Linear.builder().setUnits(12).build())
+                    .add(LambdaBlock.singleton(x -> x.reshape(-1, 3, 2, 2).tanh(), "chw"));
+            decoder.initialize(decoderModel.getNDManager(), DataType.FLOAT32, new Shape(1, 2));
+            dev.probe.core.model.TensorFunction tanh = DjlBlockFunction.of("decoder", decoderModel, decoder, new Shape(2));
+            dev.probe.core.model.TensorFunction pixels = tanh.andThen("to [0, 1]", x -> x.add(1).div(2));
+            assertThat(pixels.name()).isEqualTo("decoder, to [0, 1]");
+            assertThat(pixels.knownOutputShape()).hasValue(new Shape(3, 2, 2));
+            assertThat(pixels.isDifferentiable()).isTrue();
+            double[][] z = {{0.3, -1.2}, {2, 0.5}};
+            double[][] before = tanh.evaluate(z);
+            double[][] after = pixels.evaluate(z);
+            for (int i = 0; i < z.length; i++) {
+                for (int k = 0; k < 12; k++) {
+                    assertThat(after[i][k]).isCloseTo((before[i][k] + 1) / 2, org.assertj.core.data.Offset.offset(1e-6));
+                }
+            }
+            LatentSpace space = LatentSpace.standardNormal(pixels);
+            assertThatThrownBy(() -> Probe.of(space, HighConfidence.of(classifier(a, new Shape(2, 2, 3)), 0)))
+                    .hasMessageContaining("Layout mismatch")
+                    .hasMessageContaining("produces inputs of shape (3, 2, 2) but model 'hwc' takes (2, 2, 3)");
+            // a black box declares its layout with withSampleShape, and is checked too
+            Classifier blackBox = Classifier.fromLogits(dev.probe.core.model.BlackBoxFunction.of("bb", 12, 2,
+                    rows -> new double[rows.length][2]).withSampleShape(2, 2, 3));
+            assertThatThrownBy(() -> Probe.of(space, HighConfidence.of(blackBox, 0))).hasMessageContaining(
+                    "but model 'bb' takes (2, 2, 3)");
+            // a step that changes the shape is not elementwise
+            dev.probe.core.model.TensorFunction cut = tanh.andThen("first half", x -> x.get(":, :6"));
+            assertThatThrownBy(() -> cut.evaluate(z)).hasMessageContaining("The step 'first half' after decoder turned "
+                    + "outputs of shape (2, 12) into (2, 6): andThen takes an elementwise step that keeps the shape");
+        }
+    }
+
     private static Classifier classifier(Model model, Shape sample) {
         SequentialBlock block = new SequentialBlock().add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(2).build());
         block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1).addAll(sample));

@@ -2,10 +2,8 @@ package dev.probe.junit.extension;
 
 import ai.djl.ndarray.types.Shape;
 import dev.probe.core.model.Classifier;
-import dev.probe.core.model.DjlBlockFunction;
 import dev.probe.core.model.ModelUnderTest;
 import dev.probe.core.model.TensorFunction;
-import dev.probe.core.model.TorchScriptFunction;
 import dev.probe.core.render.ImageGrid;
 import dev.probe.core.render.ReportFile;
 import dev.probe.core.result.ProbeResult;
@@ -167,13 +165,12 @@ final class SampleGrids {
         }
         return Optional.of(String.format(java.util.Locale.ROOT, "note: the images given to '%s' span [%.2f, %.2f], "
                 + "outside [0, 1]. If it was trained on [0, 1] pixels, rescale the generator's outputs (a tanh "
-                + "generator's (x + 1) / 2, e.g. in its decoder): the answers are about the pipeline as wired.",
+                + "generator's (x + 1) / 2, e.g. decoder.andThen(\"to [0, 1]\", x -> x.add(1).div(2))): the answers are about the pipeline as wired.",
                 spec.judgedModel(), lo, hi));
     }
 
     static Optional<int[]> imageShape(TensorFunction f) {
-        Shape s = f instanceof DjlBlockFunction d ? d.sampleShape() : f instanceof TorchScriptFunction t ? t.sampleShape()
-                : f instanceof dev.probe.core.model.BlackBoxFunction b ? b.sampleShape() : null;
+        Shape s = f.knownInputShape().orElse(null);
         if (s == null) {
             return Optional.empty();
         }
