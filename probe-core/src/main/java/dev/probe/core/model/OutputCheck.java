@@ -43,13 +43,28 @@ final class OutputCheck {
         }
     }
 
+    /** Whether a row is ≤ 0 with exponentials that sum to 1 (within {@link #SUM_TOLERANCE}). */
+    static boolean logProbabilities(double[] row) {
+        double sum = 0;
+        for (double v : row) {
+            if (!(v <= 1e-6)) {
+                return false;
+            }
+            sum += Math.exp(v);
+        }
+        return Math.abs(sum - 1) <= SUM_TOLERANCE;
+    }
+
     static void probabilities(String model, double[][] inputs, double[][] p) {
         finite(model, inputs, p);
         for (int r = 0; r < p.length; r++) {
             double sum = 0;
             for (double v : p[r]) {
                 if (v < -1e-6 || v > 1 + 1e-6) {
-                    throw notProbabilities(model, r, inputs, p[r], "has a value outside [0, 1]. " + DECLARE);
+                    // a log_softmax row (its exponentials sum to 1) is named as such (a new user's read only "if")
+                    throw notProbabilities(model, r, inputs, p[r], "has a value outside [0, 1]" + (logProbabilities(p[r])
+                            ? ": its values' exponentials sum to 1, as log-probabilities (log_softmax) do, so it is a "
+                            + "logits model. Declare it with Classifier.fromLogits(...)." : ". " + DECLARE));
                 }
                 sum += v;
             }

@@ -191,6 +191,12 @@ class ModelLoadingChecksTest {
         assertThatThrownBy(() -> scores.outputs(new double[][] {{0.8, 0.9}}))
                 .hasMessageContaining("has a value outside [0, 1]. Declare it with Classifier.fromLogits(...)")
                 .hasMessageNotContaining("multi-label").hasMessageNotContaining("whole numbers");
+        // log_softmax rows are named as such, not only as a condition (a new user's)
+        Classifier logSoftmax = Classifier.fromProbabilities(BlackBoxFunction.of("logsoftmax", 2, 3, rows -> java.util
+                .Arrays.stream(rows).map(x -> new double[] {-0.6616, -1.524, -1.324}).toArray(double[][]::new)));
+        assertThatThrownBy(() -> logSoftmax.outputs(new double[][] {{0.8, 0.9}})).hasMessageContaining("has a value outside "
+                + "[0, 1]: its values' exponentials sum to 1, as log-probabilities (log_softmax) do, so it is a logits "
+                + "model. Declare it with Classifier.fromLogits(...).");
         // labels where probabilities belong ({label, 0, 0}, a new user's): named as such, in either case
         for (double label : new double[] {0, 2}) {
             Classifier predicted = Classifier.fromProbabilities(BlackBoxFunction.of("labels3", 2, 3, rows -> java.util.Arrays

@@ -436,6 +436,10 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
             // a usage mistake, not a finding about the models: it was reported as the probe's failure (a new user's)
             throw new IllegalArgumentException(ShouldHaveModels.message(actual, a, b));
         }
+        if (ia == ib) {
+            // a copy-paste slip ("base", "base") passed every bound: a model never disagrees with itself (a new user's)
+            throw new IllegalArgumentException(ShouldHaveModels.twice(actual, a));
+        }
         return r.rate(s -> s.predicted(ia) != s.predicted(ib));
     }
 }

@@ -75,12 +75,16 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             Verdict verdict = Verdict.of(answer, c, levers);
             SampleGrids.pixelRangeNote(spec, result).ifPresent(n -> Console.print(context, n));
             Verdict.budgetFloorNote(answer, c).ifPresent(n -> Console.print(context, n));
-            if (verdict.isConclusive()) {
-                for (String model : result.models()) { // every model of a contrast, not only the judged one
-                    Verdict.sigmoidHeadNote(answer, model, model.equals(answer.judgedModel()) ? levers
-                            : Verdict.Levers.of(spec.probe(), model, result.seed(), SamplerThread.of(context)))
-                            .ifPresent(n -> Console.print(context, n));
+            for (String model : result.models()) { // every model of a contrast, not only the judged one
+                if (!verdict.isConclusive() && model.equals(answer.judgedModel())) {
+                    continue; // an inconclusive verdict's reason says it of the judged model (when it is the cause)
                 }
+                // a contrast not sampled said nothing of a sigmoid head named second (a new user's)
+                Verdict.sigmoidHeadNote(answer, model, model.equals(answer.judgedModel()) ? levers
+                        : Verdict.Levers.of(spec.probe(), model, result.seed(), SamplerThread.of(context)))
+                        .ifPresent(n -> Console.print(context, n));
+            }
+            if (verdict.isConclusive()) {
                 Verdict.fewChainsNote(answer).ifPresent(n -> Console.print(context, n));
                 Verdict.oracleFailure(answer).ifPresent(n -> Console.print(context, n));
                 return;

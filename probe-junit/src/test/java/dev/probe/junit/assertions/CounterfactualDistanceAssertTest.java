@@ -61,6 +61,12 @@ class CounterfactualDistanceAssertTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("models a and b are not both in this result; it has [m] (the models' own names, "
                         + "not the names of their @ProbedModel members)");
+        // one model named twice passed every bound: a model never disagrees with itself (a new user's copy-paste slip)
+        assertThatThrownBy(() -> assertThat(answer()).hasDisagreementRateAtMost("m", "m", 0.01))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the disagreement of m with m names one model twice: a model never disagrees with "
+                        + "itself, so that rate is 0 whatever the models do. Name two different models of this result: it "
+                        + "has [m]");
     }
 
     @Test

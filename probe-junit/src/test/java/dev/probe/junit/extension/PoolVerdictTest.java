@@ -56,7 +56,7 @@ class PoolVerdictTest {
         Fixtures.run(BoxChains.class, java.util.Map.of("probe.reportDir", "target/probe-reports-pool"));
         String diagnostics = java.nio.file.Files.readString(java.nio.file.Path.of(
                 "target/probe-reports-pool/PoolVerdictTest$BoxChains/confident/0/diagnostics.txt"));
-        assertThat(diagnostics).containsPattern("prior pool check +at coordinate [0-9]+ <= [-0-9.e]+ the prior pool's "
+        assertThat(diagnostics).containsPattern("prior pool check +at coordinate ([0-9]+) \\(x_\\1\\) <= [-0-9.e]+ the prior pool's "
                 + "weighted draws hold [0-9.]+% of the target, the chains' draws [0-9.]+% \\(chance allows a difference of");
     }
 

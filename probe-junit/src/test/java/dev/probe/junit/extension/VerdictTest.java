@@ -961,6 +961,17 @@ class VerdictTest {
         void differ(ProbeAnswer answer) {}
     }
 
+    /** The same contrast asked for outputs further apart than the sigmoid head can give: not sampled. */
+    @ProbeSettings(sampler = SamplerKind.MH, chains = 4, warmup = 40, draws = 20, seed = "7", maxRhat = 1000, minAttainedEss = 1)
+    static class SigmoidHeadSecondNotSampled {
+        @ProbedModel static final Classifier exclusive = ExclusiveClassesDeclaredAsLogits.MODEL;
+        @ProbedModel static final Classifier twolabels = MultiLabelDeclaredAsLogits.MODEL;
+        @Generator static final SampleSpace BOX = InputSpace.box(new double[] {0, 0}, new double[] {1, 1});
+
+        @ProbeModelContrast(models = {"exclusive", "twolabels"}, tolerance = 0.01)
+        void differ(ProbeAnswer answer) {}
+    }
+
     @Test
     void aSigmoidHeadDeclaredAsLogitsIsNotedWhereverItStandsInAContrast() {
         EngineExecutionResults events = run(SigmoidHeadSecondInAContrast.class, Map.of());
@@ -968,6 +979,12 @@ class VerdictTest {
         assertThat(Fixtures.reportEntries(events, "probe")).filteredOn(e -> e.contains("sigmoid")).singleElement()
                 .asString().startsWith("note: at every sample and at 64 prior draws the outputs of 'twolabels', declared "
                         + "as logits, lie within 1 of each other");
+        // and where the contrast is not sampled: its reason spoke of the judged (first) model alone (a new user's)
+        EngineExecutionResults tight = run(SigmoidHeadSecondNotSampled.class, Map.of());
+        tight.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(instanceOf(
+                ProbeNotSampledException.class))));
+        assertThat(Fixtures.reportEntries(tight, "probe")).filteredOn(e -> e.startsWith("note: at every sample"))
+                .singleElement().asString().contains("the outputs of 'twolabels', declared as logits");
     }
 
     @Test
