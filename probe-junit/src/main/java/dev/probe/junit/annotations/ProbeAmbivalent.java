@@ -18,7 +18,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <pre>{@code
  * @ProbeAmbivalent(pairs = {"1:7", "4:9"})
  * void torn(ProbeAnswer a) { assertThat(a).hasTargetAttainmentAtLeast(0.5); }
+ *
+ * @ProbeAmbivalent(classes = {3, 5, 8})          // the 3 pairs among these classes
+ * void tornAmongCats(ProbeAnswer a) { ... }
+ *
+ * static String[] confused() { return ConfusionMatrix.topPairs(validation, 10); }   // e.g. {"3:5", "4:9"}
+ * @ProbeAmbivalent(pairsFrom = "confused")      // pairs computed when the template expands
+ * void tornWhereValidationIs(ProbeAnswer a) { ... }
  * }</pre>
+ *
+ * <p>At most one of {@code pairs}, {@code classes} and {@code pairsFrom} is set: a many-class model's 4,950 pairs are
+ * rarely what a team means.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,8 +38,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ProbeSource(value = AmbivalentFactory.class, relaxation = Relaxation.SIGMA)
 public @interface ProbeAmbivalent {
 
-    /** Pairs as {@code "i:j"}; empty means all pairs {@code i < j}. */
+    /** Pairs as {@code "i:j"} of class indices; empty (and no {@code classes} or {@code pairsFrom}) means all pairs {@code i < j}. */
     String[] pairs() default {};
+
+    /** All pairs {@code i < j} among these class indices, instead of among all classes. */
+    int[] classes() default {};
+
+    /**
+     * The name of a static field or no-argument static method of the test class (or a superclass or enclosing class)
+     * returning the pairs as {@code String[]} of {@code "i:j"} or {@code int[][]} of {@code {i, j}}, read when the
+     * template expands: pairs chosen from data (a validation confusion matrix's largest off-diagonal cells).
+     */
+    String pairsFrom() default "";
 
     /** The model; empty: the only one. */
     String model() default "";

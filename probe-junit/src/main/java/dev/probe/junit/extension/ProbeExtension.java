@@ -220,8 +220,9 @@ public final class ProbeExtension implements TestTemplateInvocationContextProvid
      */
     static String manyInvocations(String template, String probe, int running, int all, boolean sharded) {
         return String.format(java.util.Locale.ROOT, "note: %s runs %,d invocations%s of %s, a probe each: name the "
-                + "classes or pairs you need in the annotation, or select some with -Dprobe.only=<key>,<key>%s.", template,
-                running, running < all ? " (of its " + all + ")" : "", probe,
+                + "classes or pairs you need in the annotation%s, or select some with -Dprobe.only=<key>,<key>%s.", template,
+                running, running < all ? " (of its " + all + ")" : "", probe, probe.equals("@ProbeAmbivalent")
+                        ? " (pairs, classes = {…} for the pairs among them, or pairsFrom = a member that computes them)" : "",
                 sharded ? ", or use more shards" : " or spread them over CI jobs with -Dprobe.shard=i/n");
     }
 

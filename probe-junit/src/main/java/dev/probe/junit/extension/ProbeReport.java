@@ -292,7 +292,8 @@ final class ProbeReport {
             Optional<double[][]> training = ProbeContext.trainingData(context.getRequiredTestClass(), context);
             boolean inputs = SampleGrids.imageShape(spec).isEmpty() && training.isEmpty();
             double[][][] prior = priorDraws(spec, answer.result(), inputs, context);
-            List<ReportFile> files = ReportFiles.render(spec, answer, outcome, failure, dir, training, prior, full);
+            List<ReportFile> files = ReportFiles.render(spec, answer, outcome, failure, dir, training, prior, full,
+                    InvocationSampling.wallSeconds(spec, answer.result(), context));
             if (allure) {
                 // a regression gate's sides share one Allure test case: their attachments and parameters carry the
                 // side's key (0-baseline: samples.png), else the second side's read like the first's

@@ -171,7 +171,7 @@ final class ReportFiles {
     }
 
     static List<ReportFile> render(ProbeSpec spec, ProbeAnswer answer, Outcome outcome, Optional<String> failure, Path dir,
-            Optional<double[][]> training, double[][][] prior, boolean full) {
+            Optional<double[][]> training, double[][][] prior, boolean full, double wallSeconds) {
         ProbeResult result = answer.result();
         List<ReportFile> files = new ArrayList<>();
         String model = answer.judgedModel();
@@ -269,6 +269,9 @@ final class ReportFiles {
                     default -> "#fbeec0";
                 })
                 .withAll(DiagnosticsTable.of(result.diagnostics()).rows())
+                // summary.csv's wall_s beside the sampler's wall time: a new user read 9.80 there and 6.11 here
+                .with("invocation time (s)", String.format(Locale.ROOT, "%.2f (summary.csv's wall_s: the whole call, with "
+                        + "the checks before sampling and the prior pool when this invocation built it)", wallSeconds))
                 .with("query", result.provenance().query())
                 .with("kernel", result.provenance().kernel())
                 .with("seed", Long.toString(result.seed()))

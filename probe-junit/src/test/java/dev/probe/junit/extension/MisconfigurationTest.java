@@ -59,6 +59,30 @@ class MisconfigurationTest {
         void torn(ProbeAnswer a) {}
     }
 
+    static class PairsTwoWays {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        @ProbeAmbivalent(pairs = "0:1", classes = {0, 2})
+        void torn(ProbeAnswer a) {}
+    }
+
+    static class PairsFromAnObject {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+        static final double[] CONFUSED = {0.5};
+        static final String[] TWICE = {"0:1", "1:2", "0:1"};
+
+        @ProbeAmbivalent(pairsFrom = "TWICE")
+        void twice(ProbeAnswer a) {}
+
+        @ProbeAmbivalent(pairs = "cat:dog")
+        void named(ProbeAnswer a) {}
+
+        @ProbeAmbivalent(pairsFrom = "CONFUSED")
+        void torn(ProbeAnswer a) {}
+    }
+
     static class ReversedPair {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();
@@ -792,6 +816,12 @@ class MisconfigurationTest {
         failsWith(SameClassTwice.class, "\"1:1\" names class 1 twice");
         failsWith(ReversedPair.class, "@ProbeAmbivalent pairs \"0:1\" and \"1:0\" ask one question: ambivalence between two "
                 + "classes has no order. Remove one of them.");
+        failsWith(PairsTwoWays.class, "@ProbeAmbivalent sets more than one of pairs, classes and pairsFrom");
+        failsWith(PairsFromAnObject.class, "@ProbeAmbivalent pair \"0:1\" is listed twice");
+        failsWith(PairsFromAnObject.class, "@ProbeAmbivalent pair \"cat:dog\" is not of the form \"i:j\" of two class "
+                + "indices (e.g. \"1:7\"): classes are named by their index in the classifier's output.");
+        failsWith(PairsFromAnObject.class, "@ProbeAmbivalent pairsFrom = \"CONFUSED\" is a double[]: return a String[] of "
+                + "\"i:j\" or an int[][] of {i, j} class indices.");
     }
 
     @Test

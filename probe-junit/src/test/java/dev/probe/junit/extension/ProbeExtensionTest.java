@@ -54,6 +54,29 @@ class ProbeExtensionTest {
         }
     }
 
+    /** Pairs among chosen classes, and pairs computed from data (a many-class team's: 4,950 pairs are not its question). */
+    @ProbeSettings(sampler = SamplerKind.MALA, chains = 4, warmup = 20, draws = 10, seed = "3", maxRhat = 1000, minAttainedEss = 0)
+    static class ChosenPairs {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator static final SampleSpace BOX = Fixtures.box();
+
+        static int[][] confused() {
+            return new int[][] {{2, 1}};
+        }
+
+        @ProbeAmbivalent(classes = {2, 0}, tolerance = 0.5)
+        void among(ProbeAnswer answer) {}
+
+        @ProbeAmbivalent(pairsFrom = "confused", tolerance = 0.5)
+        void fromData(ProbeAnswer answer) {}
+    }
+
+    @Test
+    void pairsAmongChosenClassesOrFromAMember() {
+        assertThat(testNames(run(ChosenPairs.class, Map.of()))).containsExactlyInAnyOrder("ambivalent 0 vs 2",
+                "ambivalent 2 vs 1");
+    }
+
     @Test
     void oneInvocationPerClassAndPairWithReadableNamesTheAnswerAsParameterAndASmallReport() throws Exception {
         EngineExecutionResults events = run(Confident.class, Map.of());
@@ -253,7 +276,8 @@ class ProbeExtensionTest {
         // @ProbeAmbivalent without pairs over a new user's 50 classes made 1,225 invocations, about half an hour, unannounced
         assertThat(ProbeExtension.manyInvocations("ImageProbesTest#allPairs", "@ProbeAmbivalent", 1225, 1225, false)).isEqualTo(
                 "note: ImageProbesTest#allPairs runs 1,225 invocations of @ProbeAmbivalent, a probe each: name the classes "
-                        + "or pairs you need in the annotation, or select some with -Dprobe.only=<key>,<key> or spread them "
+                        + "or pairs you need in the annotation (pairs, classes = {…} for the pairs among them, or pairsFrom = "
+                        + "a member that computes them), or select some with -Dprobe.only=<key>,<key> or spread them "
                         + "over CI jobs with -Dprobe.shard=i/n.");
         assertThat(ProbeExtension.manyInvocations("T#m", "@ProbeAmbivalent", 613, 1225, false)).contains("runs 613 invocations (of its 1225)");
         // a shard is told of more shards, not of sharding
