@@ -51,12 +51,12 @@ final class ConfigurationSource {
 
     /**
      * A note where a system property ({@code -Dprobe.seed=777}) is set but an annotation sets the same setting for the
-     * probes of {@code testClass}, which comes first, as documented: a new user edited the seed in a printed re-run
+     * probes of {@code template} (a test method), which comes first, as documented: a new user edited the seed in a printed re-run
      * command of a class with {@code @ProbeSettings(seed = "12345")} and got the same samples without a word. Empty
      * where the property is unset, gives the same value, or the setting did not come from an annotation.
      */
     static java.util.Optional<String> hiddenByAnnotation(Setting<?> s, String property, ProbeConfiguration c,
-            String testClass) {
+            String template) {
         if (property == null || property.isBlank() || !c.has(s) || !c.source(s.name).startsWith("@")
                 || sameValue(s, property, c)) {
             return java.util.Optional.empty();
@@ -64,7 +64,7 @@ final class ConfigurationSource {
         return java.util.Optional.of(String.format(java.util.Locale.ROOT, "note: -D%s=%s does not apply to the probes "
                 + "of %s where %s sets %s = %s: annotations come before configuration parameters (README, \"Settings: "
                 + "one place\"). To run them with another value, change or remove the annotation's. Said once per setting "
-                + "and class.", s.key(), property.trim(), testClass, c.source(s.name), s.name, c.get(s)));
+                + "and test method.", s.key(), property.trim(), template, c.source(s.name), s.name, c.get(s)));
     }
 
     private static boolean sameValue(Setting<?> s, String property, ProbeConfiguration c) {

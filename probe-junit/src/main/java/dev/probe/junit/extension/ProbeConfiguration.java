@@ -302,7 +302,9 @@ public final class ProbeConfiguration {
                     + " (a tenth of the narrowest box width)";
         }
         if (s == Setting.POOL && builtInPool < 0) {
-            return "none (this question uses no prior pool)";
+            // a set size read "none … @ProbeSettings on X", as if the annotation had set none (a new user's)
+            return v instanceof Integer p && p > 0 ? p + " (unused: this question uses no prior pool)"
+                    : "none (this question uses no prior pool)";
         }
         if (s == Setting.POOL && v instanceof Integer p && p == 0) {
             return Double.isNaN(builtInPool) ? "auto (the built-in size)"

@@ -325,13 +325,15 @@ public final class ProbeContext {
         return c;
     }
 
-    /** The (test class, setting) pairs whose system property hidden by an annotation has been noted: once each. */
+    /** The (test method, setting) pairs whose system property hidden by an annotation has been noted: once each. */
     private static final java.util.Set<String> PROPERTY_HIDDEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private void annotationBeatsProperty(ProbeConfiguration c) {
         for (Setting<?> s : Setting.ALL) {
-            ConfigurationSource.hiddenByAnnotation(s, System.getProperty(s.key()), c, testClass.getSimpleName())
-                    .filter(n -> PROPERTY_HIDDEN.add(testClass.getName() + " " + s.key()))
+            // per test method: a method's own annotation may set another value than its class's (a new user's)
+            ConfigurationSource.hiddenByAnnotation(s, System.getProperty(s.key()), c, testClass.getSimpleName() + "#"
+                    + method.getName()).filter(n -> PROPERTY_HIDDEN.add(testClass.getName() + "#" + method.getName() + " "
+                    + s.key()))
                     .ifPresent(n -> Console.print(extensionContext, n));
         }
     }

@@ -2,6 +2,7 @@ package dev.probe.junit.extension;
 
 import dev.probe.core.result.ProbeResult;
 import dev.probe.junit.ProbeAnswer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -75,6 +76,7 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
             Verdict verdict = Verdict.of(answer, c, levers);
             SampleGrids.pixelRangeNote(spec, result).ifPresent(n -> Console.print(context, n));
             Verdict.budgetFloorNote(answer, c).ifPresent(n -> Console.print(context, n));
+            List<String> heads = new ArrayList<>();
             for (String model : result.models()) { // every model of a contrast, not only the judged one
                 if (!verdict.isConclusive() && model.equals(answer.judgedModel())) {
                     continue; // an inconclusive verdict's reason says it of the judged model (when it is the cause)
@@ -82,7 +84,15 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                 // a contrast not sampled said nothing of a sigmoid head named second (a new user's)
                 Verdict.sigmoidHeadNote(answer, model, model.equals(answer.judgedModel()) ? levers
                         : Verdict.Levers.of(spec.probe(), model, result.seed(), SamplerThread.of(context)))
-                        .ifPresent(n -> Console.print(context, n));
+                        .ifPresent(heads::add);
+            }
+            if (verdict.isConclusive()) {
+                heads.forEach(n -> Console.print(context, n));
+            } else if (!heads.isEmpty()) {
+                // in the verdict's own message, which is what a dashboard shows, not only in a line beside it that
+                // contradicted its "give more budget" (a new user's)
+                verdict = verdict.withCause(heads.stream().map(n -> "Check this first: " + n.substring("note: ".length()))
+                        .collect(java.util.stream.Collectors.joining(" ")));
             }
             if (verdict.isConclusive()) {
                 Verdict.fewChainsNote(answer).ifPresent(n -> Console.print(context, n));

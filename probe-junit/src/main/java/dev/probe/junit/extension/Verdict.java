@@ -659,6 +659,13 @@ record Verdict(Outcome outcome, String reason) {
     private static final java.util.regex.Pattern POPULATION_SIZE =
             java.util.regex.Pattern.compile("(\\d+)×(\\d+) particles(?:, (\\d+) draws each)?");
 
+    /** This verdict with {@code cause} after the first paragraph of its reason, before its settings and context. */
+    Verdict withCause(String cause) {
+        int end = reason.indexOf('\n');
+        return new Verdict(outcome, end < 0 ? reason + " " + cause : reason.substring(0, end) + " " + cause
+                + reason.substring(end));
+    }
+
     static Verdict of(ProbeAnswer answer, ProbeConfiguration c) {
         return of(answer, c, Levers.ALL);
     }

@@ -288,6 +288,19 @@ class SettingsChainTest {
         assertThat(ConfigurationSource.hiddenProperty("probe.budget", null, "2")).isEmpty();
     }
 
+    /** A pool size set for a question that uses no pool is listed as set and unused, not as "none" from the annotation. */
+    @Test
+    void aPoolSizeAQuestionDoesNotUseIsListedAsUnused() throws Exception {
+        ProbeConfiguration c = resolve(Plain.class, "bare", Map.of("probe.pool", "4096"), Relaxation.TAU, Optional.empty());
+        dev.probe.core.probe.Probe contrast = dev.probe.core.probe.Probe.of(Fixtures.box(), dev.probe.core.query.ModelContrast
+                .classifiers(Fixtures.threeClasses(), Fixtures.unreachableClassTwo()));
+        assertThat(contrast.usesPool()).isFalse();
+        assertThat(c.forProbe(contrast).describe()).contains("4096 (unused: this question uses no prior pool)")
+                .doesNotContain("none (");
+        ProbeConfiguration unset = resolve(Plain.class, "bare", Map.of(), Relaxation.TAU, Optional.empty());
+        assertThat(unset.forProbe(contrast).describe()).contains("none (this question uses no prior pool)");
+    }
+
     /**
      * A -D that an annotation hides is noted: a new user edited the seed of a printed re-run command of a class with
      * {@code @ProbeSettings(seed = "12345")} and got the same samples without a word.
@@ -296,10 +309,10 @@ class SettingsChainTest {
     void aSystemPropertyHiddenByAnAnnotationIsNoted() throws Exception {
         ProbeConfiguration seeded = SettingsChain.of(Plain.class.getDeclaredMethod("bare"), SeedOnly.class,
                 k -> Optional.empty()).resolve(Relaxation.SIGMA, "@SomeProbe", Optional.empty(), "x");
-        assertThat(ConfigurationSource.hiddenByAnnotation(Setting.SEED, "777", seeded, "SeedOnly")).hasValue("note: "
-                + "-Dprobe.seed=777 does not apply to the probes of SeedOnly where @ProbeSettings on SeedOnly sets seed = 5: "
-                + "annotations come before configuration parameters (README, \"Settings: one place\"). To run them with "
-                + "another value, change or remove the annotation's. Said once per setting and class.");
+        assertThat(ConfigurationSource.hiddenByAnnotation(Setting.SEED, "777", seeded, "SeedOnly#bare")).hasValue("note: "
+                + "-Dprobe.seed=777 does not apply to the probes of SeedOnly#bare where @ProbeSettings on SeedOnly sets seed "
+                + "= 5: annotations come before configuration parameters (README, \"Settings: one place\"). To run them "
+                + "with another value, change or remove the annotation's. Said once per setting and test method.");
         assertThat(ConfigurationSource.hiddenByAnnotation(Setting.SEED, " 5", seeded, "SeedOnly")).isEmpty(); // the same
         assertThat(ConfigurationSource.hiddenByAnnotation(Setting.SEED, null, seeded, "SeedOnly")).isEmpty(); // no -D
         ProbeConfiguration plain = resolve(Plain.class, "bare", Map.of("probe.seed", "777"), Relaxation.SIGMA,

@@ -981,10 +981,11 @@ class VerdictTest {
                         + "as logits, lie within 1 of each other");
         // and where the contrast is not sampled: its reason spoke of the judged (first) model alone (a new user's)
         EngineExecutionResults tight = run(SigmoidHeadSecondNotSampled.class, Map.of());
+        // and says so in its own message (what a dashboard shows), before its settings
         tight.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(instanceOf(
-                ProbeNotSampledException.class))));
-        assertThat(Fixtures.reportEntries(tight, "probe")).filteredOn(e -> e.startsWith("note: at every sample"))
-                .singleElement().asString().contains("the outputs of 'twolabels', declared as logits");
+                ProbeNotSampledException.class), message(m -> m.split("\n")[0].contains("Check this first: at every sample "
+                        + "and at 64 prior draws the outputs of 'twolabels', declared as logits")))));
+        assertThat(Fixtures.reportEntries(tight, "probe")).noneMatch(e -> e.startsWith("note: at every sample"));
     }
 
     @Test
