@@ -360,23 +360,85 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
      * known blind spots), so a bound near it there is not proven.
      */
     public ProbeAnswerAssert hasPriorMassAtMost(double max) {
-        isNotNull();
-        if (!(max > 0)) {
-            throw new IllegalArgumentException("hasPriorMassAtMost needs a positive bound, got " + max);
+        dev.probe.core.result.PriorMass m = priorMass("hasPriorMassAtMost", max, "a prior mass at most " + max);
+        double upper = m.logUpperBound(0.95);
+        if (Double.isNaN(upper)) {
+            failWithMessage("%s", FailureFrame.framed(actual, "expected a prior mass at most " + max + ", but its estimate ("
+                    + m + ") has no error bar: a bound needs the spread of at least 2 independent populations"));
         }
-        if (max > 1) {
+        if (!(upper <= Math.log(max))) {
+            String bound = upper >= 0 ? "above 1 (log " + String.format(java.util.Locale.ROOT, "%.3g", upper)
+                    + "): the evidence bounds nothing" : String.format(java.util.Locale.ROOT, "%.3g", Math.exp(upper));
+            String why = m.logMass() <= Math.log(max) ? spreadNote(m, "exceeds") : "";
+            // the rarity ("about 11% of the prior") read as the share of inputs within the tolerance, 17.8% (a new user's)
+            failWithMessage("%s", FailureFrame.framed(actual, String.format(java.util.Locale.ROOT,
+                    "expected the prior mass of the relaxed level set, E[exp(-G)], at most %.3g, but its 95%% upper bound is "
+                    + "%s (%s)%s%n" + NOT_A_SHARE, max, bound, m, why)));
+        }
+        return this;
+    }
+
+    /**
+     * The prior mass of the question's relaxed level set is at least {@code min}, with 95% confidence: the lower end of
+     * its 95% interval, {@code PriorMass.logLowerBound(0.95)}, is at least {@code log(min)}. A claim that a set is not
+     * rare ("the model is torn between 3 and 6 on at least 1 in 10,000 generator outputs"; a third reviewer found
+     * only {@code hasPriorMassAtMost}). The mass is {@code Z = E_prior[exp(−G)]}, as for {@link #hasPriorMassAtMost};
+     * the estimate's known biases (very rare sets, a mode far below one prior-pool draw) run low, so they make this
+     * assertion fail, not pass.
+     *
+     * <pre>{@code
+     * assertThat(answer).hasPriorMassAtLeast(1e-4);
+     * }</pre>
+     */
+    public ProbeAnswerAssert hasPriorMassAtLeast(double min) {
+        dev.probe.core.result.PriorMass m = priorMass("hasPriorMassAtLeast", min, "a prior mass at least " + min);
+        double lower = m.logLowerBound(0.95);
+        if (Double.isNaN(lower)) {
+            failWithMessage("%s", FailureFrame.framed(actual, "expected a prior mass at least " + min + ", but its estimate ("
+                    + m + ") has no error bar: a bound needs the spread of at least 2 independent populations"));
+        }
+        if (!(lower >= Math.log(min))) {
+            String why = m.logMass() >= Math.log(min) ? spreadNote(m, "falls short of") : "";
+            failWithMessage("%s", FailureFrame.framed(actual, String.format(java.util.Locale.ROOT,
+                    "expected the prior mass of the relaxed level set, E[exp(-G)], at least %.3g, but its 95%% lower bound is "
+                    + "%.3g (%s)%s%n" + NOT_A_SHARE, min, Math.exp(lower), m, why)));
+        }
+        return this;
+    }
+
+    private static final String NOT_A_SHARE = "This relaxed mass weighs each input by exp(-G); it is not the share of "
+            + "inputs within the tolerance, which Probe.levelSetMass(draws, tolerance, seed) counts.";
+
+    /** Why a bound fails while the estimate meets it: the populations' spread, and what narrows it. */
+    private static String spreadNote(dev.probe.core.result.PriorMass m, String finding) {
+        return String.format(java.util.Locale.ROOT, "%nThe estimate itself is within the bound, but the %d populations' "
+                + "log Z differ by a standard error of %.3g nats: this evidence does not show the claim, which is not a "
+                + "finding that the mass " + finding + " it. More particles per population, more populations "
+                + "(maxPopulations) or a larger prior pool (pool) narrow the spread (widest for a rare level set that the "
+                + "populations reach from few starting draws), and Probe.levelSetMass(draws, tolerance, seed) counts "
+                + "independent prior draws for a bound without MCMC.", m.populations(), m.logMassSd());
+    }
+
+    /** The answer's prior mass for {@code assertion} with {@code bound}, refusing what cannot be judged. */
+    private dev.probe.core.result.PriorMass priorMass(String assertion, double bound, String claim) {
+        isNotNull();
+        if (!(bound > 0)) {
+            throw new IllegalArgumentException(assertion + " needs a positive bound, got " + bound);
+        }
+        if (bound > 1) {
             // a mass is a share of the prior: 5 (meant as 5%) passed every answer (a new user's)
-            throw new IllegalArgumentException("hasPriorMassAtMost needs a bound in (0, 1], got " + max + ": the relaxed "
+            throw new IllegalArgumentException(assertion + " needs a bound in (0, 1], got " + bound + ": the relaxed "
                     + "level set's prior mass, E[exp(-G)], is at most 1 (write 0.05 for 5%, not 5), so a bound above 1 "
-                    + "holds for every answer. It weighs each input by exp(-G): it is not the share of inputs within the "
-                    + "tolerance, which Probe.levelSetMass(draws, tolerance, seed) counts.");
+                    + (assertion.endsWith("AtMost") ? "holds for every answer" : "holds for none") + ". It weighs each input "
+                    + "by exp(-G): it is not the share of inputs within the tolerance, which Probe.levelSetMass(draws, "
+                    + "tolerance, seed) counts.");
         }
         java.util.Optional<dev.probe.core.result.PriorMass> mass = actual.result().priorMass();
         if (mass.isEmpty() && actual.result().isPopulationResult()) {
             // populations ran, but the query is not a relaxed level set of the models' outputs: a usage error, not a
             // finding ("its populations estimate no prior mass" was untrue: a new user's regressor questions had an
             // accurate log Z, withheld because it is no level set's mass)
-            throw new IllegalStateException("hasPriorMassAtMost on '" + actual.displayName() + "': this answer carries "
+            throw new IllegalStateException(assertion + " on '" + actual.displayName() + "': this answer carries "
                     + "no prior mass. Its populations (" + actual.result().provenance().kernel() + ") estimated the "
                     + "normalising constant E[exp(-G)] of its question (" + actual.result().provenance().query() + "), but "
                     + "that question is a Gibbs energy, not a relaxed level set of the models' outputs (it does not "
@@ -399,32 +461,8 @@ public class ProbeAnswerAssert extends AbstractAssert<ProbeAnswerAssert, ProbeAn
                     + actual.result().provenance().kernel() + ", which gives none: only population sampling (SMC) estimates "
                     + "the prior mass of a level set (sampler = SMC, or AUTO on a level-set probe over a proper prior)"));
         }
-        hasConvergedEvidence("a prior mass at most " + max);
-        dev.probe.core.result.PriorMass m = mass.get();
-        double upper = m.logUpperBound(0.95);
-        if (Double.isNaN(upper)) {
-            failWithMessage("%s", FailureFrame.framed(actual, "expected a prior mass at most " + max + ", but its estimate ("
-                    + m + ") has no error bar: a bound needs the spread of at least 2 independent populations"));
-        }
-        if (!(upper <= Math.log(max))) {
-            String bound = upper >= 0 ? "above 1 (log " + String.format(java.util.Locale.ROOT, "%.3g", upper)
-                    + "): the evidence bounds nothing" : String.format(java.util.Locale.ROOT, "%.3g", Math.exp(upper));
-            String why = m.logMass() <= Math.log(max)
-                    ? String.format(java.util.Locale.ROOT, "%nThe estimate itself is within the bound, but the %d populations' "
-                            + "log Z differ by a standard error of %.2f nats: this evidence does not show the claim, which "
-                            + "is not a finding that the mass exceeds it. A rare level set that the populations reach from few "
-                            + "starting draws gives such spreads: more particles per population, more populations "
-                            + "(maxPopulations) or a larger prior pool (pool) narrow it, and Probe.levelSetMass(draws, "
-                            + "tolerance, seed) counts independent prior draws for a bound without MCMC.",
-                            m.populations(), m.logMassSd())
-                    : "";
-            // the rarity ("about 11% of the prior") read as the share of inputs within the tolerance, 17.8% (a new user's)
-            failWithMessage("%s", FailureFrame.framed(actual, String.format(java.util.Locale.ROOT,
-                    "expected the prior mass of the relaxed level set, E[exp(-G)], at most %.3g, but its 95%% upper bound is "
-                    + "%s (%s)%s%nThis relaxed mass weighs each input by exp(-G); it is not the share of inputs within the "
-                    + "tolerance, which Probe.levelSetMass(draws, tolerance, seed) counts.", max, bound, m, why)));
-        }
-        return this;
+        hasConvergedEvidence(claim);
+        return mass.get();
     }
 
     private Rate disagreement(String a, String b) {

@@ -62,6 +62,35 @@ class PriorMassAssertTest {
                 .hasMessageContaining("it is not the share of inputs within the tolerance");
     }
 
+    /** The claim the other way: a set that is not rare, judged at the 95% lower bound (a third reviewer's missing claim). */
+    @Test
+    void aMassAtLeastIsJudgedAtTheLowerConfidenceLimit() {
+        Probe probe = Probe.of(BOX, HighConfidence.of(MODEL, 0));
+        ProbeAnswer answer = ProbeAnswer.of(probe.sample(CONFIG,
+                probe.populationSampling(SmcConfig.builder().particles(128).seed(5).build())), 0.1);
+        PriorMass m = answer.result().priorMass().orElseThrow();
+        double lower = Math.exp(m.logLowerBound(0.95));
+        assertThat(answer).hasPriorMassAtLeast(lower * 0.99).hasPriorMassAtLeast(1e-9);
+        // between its lower bound and the estimate: not enough evidence, said as such
+        assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtLeast(Math.exp(m.logMass() - 0.5 * m.logMassSd())))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("expected the prior mass of the relaxed level set, E[exp(-G)], at least")
+                .hasMessageContaining("but its 95% lower bound is")
+                .hasMessageContaining("this evidence does not show the claim, which is not a finding that the mass falls "
+                        + "short of it");
+        // above the estimate: a finding
+        assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtLeast(Math.exp(m.logMass() + 0.5 * m.logMassSd())))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("but its 95% lower bound is")
+                .hasMessageNotContaining("The estimate itself is within the bound");
+        assertThatThrownBy(() -> assertThat(answer).hasPriorMassAtLeast(5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hasPriorMassAtLeast needs a bound in (0, 1], got 5.0")
+                .hasMessageContaining("so a bound above 1 holds for none");
+        Probe chains = Probe.of(BOX, HighConfidence.of(MODEL, 0));
+        ProbeAnswer chained = ProbeAnswer.of(chains.sample(CONFIG, Sampling.chains(chains.defaultKernel())), 0.1);
+        assertThatThrownBy(() -> assertThat(chained).hasPriorMassAtLeast(1e-9)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("only population sampling (SMC) estimates the prior mass");
+    }
+
     @Test
     void chainsGiveNoPriorMassAndTheFailureSaysWhichSamplerDoes() {
         Probe probe = Probe.of(BOX, HighConfidence.of(MODEL, 0));
