@@ -14,6 +14,7 @@ final class AdversarialFactory implements ProbeFactory<InDistributionAdversarial
     @Override
     public List<ProbeSpec> specs(InDistributionAdversarial a, ProbeContext context) {
         Classifier classifier = context.classifier(a.model());
+        context.checkExcludedClasses(classifier);
         int[] classes = a.classes().length > 0 ? a.classes()
                 : context.excludedClasses().stream().mapToInt(Integer::intValue).toArray();
         if (classes.length == 0) {

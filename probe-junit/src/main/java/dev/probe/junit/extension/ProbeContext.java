@@ -177,18 +177,42 @@ public final class ProbeContext {
 
     /** The generator trained without class {@code c}. */
     public SampleSpace spaceExcluding(int c) {
-        for (var g : generators()) {
-            if (g.annotation().excludes() == c) {
-                return space(g);
-            }
+        var excluding = generators().stream().filter(g -> g.annotation().excludes() == c).collect(Collectors.toList());
+        if (excluding.size() > 1) {
+            // the first in reflection order was taken, which Java leaves undefined: a new user's two generators without
+            // class 0 gave log Z -4.05 or -1.08 by the order they were declared in
+            throw new IllegalArgumentException(testClass.getSimpleName() + " declares " + excluding.size() + " @Generator "
+                    + "members with excludes = " + c + " " + names(excluding) + ": which one a probe of class " + c
+                    + " uses is undefined (Java gives a class's members in no fixed order). Keep one generator per excluded "
+                    + "class.");
+        }
+        if (excluding.size() == 1) {
+            return space(excluding.get(0));
         }
         throw new IllegalArgumentException("No generator without class " + c + " in " + testClass.getSimpleName()
                 + ": declare one with @Generator(excludes = " + c + ").");
     }
 
-    /** The classes some generator excludes. */
+    /** The classes some generator excludes, each once. */
     public List<Integer> excludedClasses() {
-        return generators().stream().map(g -> g.annotation().excludes()).filter(c -> c >= 0).sorted().collect(Collectors.toList());
+        return generators().stream().map(g -> g.annotation().excludes()).filter(c -> c >= 0).distinct().sorted()
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Checks that every generator's excluded class is one of {@code classifier}'s: an out-of-range {@code excludes = 9}
+     * was reported as "Adversarial class 9 is out of range" beside a probe annotation that named no 9 (a new user's).
+     */
+    public void checkExcludedClasses(Classifier classifier) {
+        for (var g : generators()) {
+            int c = g.annotation().excludes();
+            if (c >= classifier.classes()) {
+                throw new IllegalArgumentException("@Generator(excludes = " + c + ") " + g.name() + " in "
+                        + testClass.getSimpleName() + " excludes class " + c + ", but classifier '" + classifier.name()
+                        + "' has " + classifier.classes() + " classes, 0.." + (classifier.classes() - 1) + ": give the "
+                        + "index of the class the generator never draws.");
+            }
+        }
     }
 
     private List<TestClassMembers.Found<Generator>> generators() {

@@ -86,6 +86,12 @@ final class ProbeInvocation implements TestTemplateInvocationContext {
                         : Verdict.Levers.of(spec.probe(), model, result.seed(), SamplerThread.of(context)))
                         .ifPresent(heads::add);
             }
+            if (verdict.outcome() == Outcome.NOT_CONVERGED) {
+                Optional<String> walls = Verdict.walls(answer, spec.probe().space());
+                if (walls.isPresent()) {
+                    verdict = verdict.withCause(walls.get());
+                }
+            }
             if (verdict.isConclusive()) {
                 heads.forEach(n -> Console.print(context, n));
             } else if (!heads.isEmpty()) {

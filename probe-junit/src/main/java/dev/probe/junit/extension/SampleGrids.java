@@ -288,7 +288,9 @@ final class SampleGrids {
      * reviewer's hits and misses at tolerance 0.002 were all captioned "0:.34 1:.33 2:.33"); unchanged otherwise.
      */
     static String[] withDistances(String[] captions, List<Integer> index, double[] distances, double tolerance) {
-        if (!(tolerance < FINE_TOLERANCE)) {
+        if (!(tolerance < FINE_TOLERANCE) || index.stream().allMatch(i -> distances[i] == 0)) {
+            // every one 0 (a cutoff counterfactual past its hinge) tells nothing, and "d=0" read as the distance to the
+            // factual (a new user's 64-pixel counterfactual, 2.4 from it)
             return captions;
         }
         String[] out = captions.clone();

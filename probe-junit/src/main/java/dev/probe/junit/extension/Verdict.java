@@ -659,6 +659,41 @@ record Verdict(Outcome outcome, String reason) {
     private static final java.util.regex.Pattern POPULATION_SIZE =
             java.util.regex.Pattern.compile("(\\d+)×(\\d+) particles(?:, (\\d+) draws each)?");
 
+    /** Below this share of its narrowest width, a step size in a box with many rejected proposals is walled in. */
+    static final double WALLED_STEP = 0.02;
+
+    /**
+     * Where gradient moves in a box of at least 8 coordinates shrank their step below {@value #WALLED_STEP} of the box's
+     * narrowest width while at least 1,000 proposals fell outside it: the walls hold the moves, and more particles,
+     * populations or draws do not make them travel (a new user's 64-pixel counterfactual went from R-hat 1.73 to 1.52 at
+     * 4 times the particles, with fewer effective samples, and the next advice did not finish in 6 minutes), while the
+     * same uniform prior through Φ of a standard normal has no walls (the user's converged, R-hat 1.038, in 20 s).
+     */
+    static java.util.Optional<String> walls(ProbeAnswer answer, dev.probe.core.space.SampleSpace space) {
+        dev.probe.core.diagnostics.Diagnostics d = answer.result().diagnostics();
+        dev.probe.core.sampler.Box box = space.bounds();
+        if (!(space instanceof dev.probe.core.space.InputSpace) || box == null || space.dimension() < 8
+                || d.outOfBoundsProposals() < 1000 || !(d.stepSize() > 0)) {
+            return java.util.Optional.empty();
+        }
+        double narrowest = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < box.lower().length; k++) {
+            narrowest = Math.min(narrowest, box.upper()[k] - box.lower()[k]);
+        }
+        if (!(d.stepSize() < WALLED_STEP * narrowest)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT, "Walls: %,d proposals fell outside the box and the step "
+                + "size shrank to %.3g, %.1f%% of its narrowest width: in %d dimensions the moves step into the box's "
+                + "walls, and more particles, populations or draws do not make them travel (a new user's 64-pixel "
+                + "counterfactual went from R-hat 1.73 to 1.52 at 4 times the particles, its effective attained samples "
+                + "from 384 to 74). A space without walls has the same uniform prior: a LatentSpace.standardNormal whose decoder maps each z_k to lo_k + (hi_k − lo_k)·Φ(z_k), "
+                + "Φ(z) = (1 + erf(z/√2))/2, e.g. in an exported TorchScript model (README, \"Use Probe in your "
+                + "project\"); the user's converged (R-hat 1.038), another's with particles = 480 there.",
+                d.outOfBoundsProposals(), d.stepSize(),
+                100 * d.stepSize() / narrowest, space.dimension()));
+    }
+
     /** This verdict with {@code cause} after the first paragraph of its reason, before its settings and context. */
     Verdict withCause(String cause) {
         int end = reason.indexOf('\n');

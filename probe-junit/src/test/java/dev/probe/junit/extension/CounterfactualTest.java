@@ -512,4 +512,46 @@ class CounterfactualTest {
                         + "it there (a static field, or a static method without arguments), or fix the name in the probe "
                         + "annotation."))));
     }
+
+    /** A new user's 8×8 pixel classifier: bright left is class 0, bright right class 1, over the box [0, 1]^64. */
+    static Classifier pixels() {
+        double[] w = new double[64];
+        for (int k = 0; k < 64; k++) {
+            w[k] = k % 8 < 4 ? -0.6 : 0.6;
+        }
+        return Classifier.fromLogits(DjlBlockFunction.of(Fixtures.linear("pixels", new double[][] {new double[64], w},
+                new double[] {0, 0.5}), new Shape(64)));
+    }
+
+    @ProbeSettings(seed = "5", tau = 0.001)
+    static class PixelCounterfactual {
+        @ProbedModel static final Classifier MODEL = pixels();
+        @Generator static final SampleSpace PIXELS = dev.probe.core.space.InputSpace.box(new double[64],
+                java.util.stream.DoubleStream.generate(() -> 1).limit(64).toArray());
+
+        static double[][] factual() {
+            double[] x = new double[64];
+            for (int k = 0; k < 64; k++) {
+                x[k] = k % 8 < 4 ? 0.75 : 0.25;
+            }
+            return new double[][] {x};
+        }
+
+        @ProbeCounterfactual(factuals = "factual", target = 1, cutoff = 0.5, lambda = 0.01)
+        void flips(ProbeAnswer answer) {}
+    }
+
+    /**
+     * Moves walled in by a many-dimensional box are named in the not-converged message itself, with the space without
+     * walls: a new user followed "more particles" twice, the second run not finishing in 6 minutes.
+     */
+    @Test
+    void movesWalledInByAManyDimensionalBoxAreNamedWithASpaceWithoutWalls() {
+        EngineExecutionResults events = Fixtures.run(PixelCounterfactual.class, Map.of());
+        events.testEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf(ProbeNotConvergedException.class),
+                message(m -> m.split("\n")[0].contains(" proposals fell outside the box and the step size shrank to ")
+                        && m.contains("in 64 dimensions the moves step into the box's walls")
+                        && m.contains("a LatentSpace.standardNormal whose decoder maps each z_k to lo_k + (hi_k − lo_k)·Φ(z_k)")))));
+    }
 }

@@ -83,6 +83,33 @@ class MisconfigurationTest {
         void torn(ProbeAnswer a) {}
     }
 
+    static class TwoGeneratorsWithoutZero {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator(excludes = 0) static final SampleSpace A = Fixtures.box();
+        @Generator(excludes = 0) static final SampleSpace B = Fixtures.box();
+
+        @dev.probe.junit.annotations.InDistributionAdversarial(classes = 0)
+        void fooled(ProbeAnswer a) {}
+    }
+
+    static class ExcludesOutOfRange {
+        @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
+        @Generator(excludes = 9) static final SampleSpace NO9 = Fixtures.box();
+
+        @dev.probe.junit.annotations.InDistributionAdversarial
+        void fooled(ProbeAnswer a) {}
+    }
+
+    @Test
+    void excludedGeneratorsAreOnePerClassAndWithinTheClassifiersClasses() {
+        // the first declared was used, an order Java leaves undefined (a new user's log Z -4.05 or -1.08 by order)
+        failsWith(TwoGeneratorsWithoutZero.class, "TwoGeneratorsWithoutZero declares 2 @Generator members with excludes = 0",
+                "Keep one generator per excluded class.");
+        // named where it comes from, not as the probe annotation's class (which named no 9)
+        failsWith(ExcludesOutOfRange.class, "@Generator(excludes = 9) NO9 in ExcludesOutOfRange excludes class 9, but "
+                + "classifier 'linear3' has 3 classes, 0..2");
+    }
+
     static class ReversedPair {
         @ProbedModel static final Classifier MODEL = Fixtures.threeClasses();
         @Generator static final SampleSpace BOX = Fixtures.box();

@@ -26,6 +26,8 @@ class SampleGridsTest {
         String[] captions = {"0:.34 1:.33 2:.33", "0:.34 1:.33 2:.33"};
         assertThat(SampleGrids.withDistances(captions, java.util.List.of(1, 0), new double[] {0.0019999, 0.00042}, 0.002))
                 .containsExactly("0:.34 1:.33 2:.33 d=.00042", "0:.34 1:.33 2:.33 d=.0019");
+        assertThat(SampleGrids.withDistances(captions, java.util.List.of(1, 0), new double[] {0, 0}, 1e-6))
+                .as("all 0: a cutoff counterfactual past its hinge").containsExactly(captions);
         assertThat(SampleGrids.withDistances(captions, java.util.List.of(1, 0), new double[] {0.05, 0.02}, 0.1))
                 .containsExactly(captions);
     }
