@@ -687,7 +687,8 @@ record Verdict(Outcome outcome, String reason) {
                 + "size shrank to %.3g, %.1f%% of its narrowest width: in %d dimensions the moves step into the box's "
                 + "walls, and more particles, populations or draws do not make them travel (a new user's 64-pixel "
                 + "counterfactual went from R-hat 1.73 to 1.52 at 4 times the particles, its effective attained samples "
-                + "from 384 to 74). A space without walls has the same uniform prior: a LatentSpace.standardNormal whose decoder maps each z_k to lo_k + (hi_k − lo_k)·Φ(z_k), "
+                + "from 384 to 74). A space without walls has the same uniform prior: a LatentSpace.standardNormal whose "
+                + "decoder maps each z_k to lo_k + (hi_k − lo_k)·Φ(z_k), "
                 + "Φ(z) = (1 + erf(z/√2))/2, e.g. in an exported TorchScript model (README, \"Use Probe in your "
                 + "project\"); the user's converged (R-hat 1.038), another's with particles = 480 there.",
                 d.outOfBoundsProposals(), d.stepSize(),
