@@ -238,6 +238,7 @@ final class SettingsChain {
     private <T> void resolve(Setting<T> s, Optional<? extends T> fromProbe, String probe, String identity, Map<Setting<?>, Object> values,
             Map<Setting<?>, String> sources) {
         if (fromProbe.isPresent()) {
+            checkConfigured(s); // a configured value that does not parse fails every probe, overridden or not
             put(s, s.checked(fromProbe.get(), probe), probe, values, sources);
             return;
         }
@@ -245,6 +246,8 @@ final class SettingsChain {
             for (Link link : level) {
                 Optional<T> v = s.in(link.settings(), link.where());
                 if (v.isPresent()) {
+                    // -Dprobe.sigma=abc passed where an annotation set sigma, with only a note (a new user's)
+                    checkConfigured(s);
                     put(s, s.checked(v.get(), link.where()), link.where(), values, sources);
                     return;
                 }

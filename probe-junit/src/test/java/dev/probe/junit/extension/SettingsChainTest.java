@@ -288,6 +288,15 @@ class SettingsChainTest {
         assertThat(ConfigurationSource.hiddenProperty("probe.budget", null, "2")).isEmpty();
     }
 
+    /** A configured value that is not valid fails the probe even where an annotation sets that setting. */
+    @Test
+    void anInvalidConfiguredValueFailsEvenWhereAnAnnotationSetsTheSetting() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SettingsChain.of(Plain.class.getDeclaredMethod("bare"),
+                SeedOnly.class, k -> k.equals("probe.chains") ? Optional.of("abc") : Optional.empty())
+                .resolve(Relaxation.SIGMA, "@SomeProbe", Optional.empty(), "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Probe setting 'chains' = \"abc\"");
+    }
+
     /** A pool size set for a question that uses no pool is listed as set and unused, not as "none" from the annotation. */
     @Test
     void aPoolSizeAQuestionDoesNotUseIsListedAsUnused() throws Exception {
